@@ -1,0 +1,3 @@
+"""newsgraph: raw news articles in, structured evidence-linked intelligence out."""
+
+__version__ = "0.1.0"

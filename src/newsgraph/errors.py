@@ -1,0 +1,42 @@
+"""The error tree. Every error newsgraph raises derives from NewsgraphError.
+
+    NewsgraphError
+     ├── InputError      a file or record cannot be read or holds no article
+     ├── ConfigError     a setting or pipeline definition is wrong
+     ├── StageError      a stage failed on one article (stage, article_id, cause)
+     └── ArchiveError    the archive could not be read or written
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base of all newsgraph errors."""
+
+
+class InputError(NewsgraphError):
+    """An input cannot be read or holds no article; the message names the file and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class ConfigError(NewsgraphError):
+    """A setting, resource file or pipeline definition is invalid."""
+
+
+class StageError(NewsgraphError):
+    """A stage failed on one article."""
+
+    def __init__(self, stage: str, article_id: str, cause: BaseException | str) -> None:
+        self.stage = stage
+        self.article_id = article_id
+        self.cause = cause
+        detail = cause if isinstance(cause, str) else f"{type(cause).__name__}: {cause}"
+        super().__init__(f"stage {stage!r} failed on article {article_id or '?'}: {detail}")
+
+
+class ArchiveError(NewsgraphError):
+    """The archive could not be opened, read or written."""

@@ -1,0 +1,41 @@
+"""Pure data: the Article record and its layers."""
+
+from newsgraph.model.article import (
+    Article,
+    Caption,
+    Entity,
+    Event,
+    Location,
+    Meta,
+    NamedSpan,
+    Provenance,
+    Quote,
+    Removed,
+    Span,
+    StageFailure,
+    TimeExpr,
+    Title,
+    Token,
+    article_id,
+    json_schema,
+)
+
+__all__ = [
+    "Article",
+    "Caption",
+    "Entity",
+    "Event",
+    "Location",
+    "Meta",
+    "NamedSpan",
+    "Provenance",
+    "Quote",
+    "Removed",
+    "Span",
+    "StageFailure",
+    "TimeExpr",
+    "Title",
+    "Token",
+    "article_id",
+    "json_schema",
+]

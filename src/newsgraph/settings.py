@@ -1,0 +1,103 @@
+"""Typed settings: defaults < a TOML file < NEWSGRAPH_* environment variables < explicit overrides.
+
+One Settings object is built once and passed explicitly; nothing reads module-level mutable state.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from newsgraph.errors import ConfigError
+
+ENV_PREFIX = "NEWSGRAPH_"
+DEFAULT_STAGES = ["clean", "language", "nlp", "entities", "times", "quotes", "events"]
+
+
+class Settings(BaseModel):
+    """Every knob of newsgraph, each with a default and a help string."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stages: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_STAGES),
+        description="ordered names of the pipeline stages to run",
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["nb", "nn", "en"],
+        description="languages the language identifier chooses among (ISO 639-1)",
+    )
+    default_language: str | None = Field(
+        default=None, description="language to assume when identification is unsure"
+    )
+    min_language_confidence: float = Field(
+        default=0.5, description="below this lingua confidence the language is unknown"
+    )
+    models: dict[str, str] = Field(
+        default_factory=dict,
+        description="spaCy pipeline per language (package name or path); bundled ones otherwise",
+    )
+    nlp_batch_size: int = Field(default=32, description="articles per spaCy batch")
+    max_input_bytes: int = Field(
+        default=20_000_000, description="inputs larger than this are refused as not an article"
+    )
+    database: str = Field(
+        default="newsgraph.db", description="archive: SQLite path or postgresql:// URL"
+    )
+    workers: int = Field(default=0, description="ingest worker processes (0: one per core)")
+    batch_size: int = Field(default=50, description="articles per archive transaction")
+    strict: bool = Field(default=False, description="raise on the first stage failure")
+
+
+def _coerce(name: str, raw: str) -> Any:
+    """Turn an environment string into the type of the setting called `name`."""
+    annotation = Settings.model_fields[name].annotation
+    text = str(annotation)
+    if annotation is bool:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if "list" in text:
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    if "dict" in text:
+        pairs = (item.split("=", 1) for item in raw.split(",") if "=" in item)
+        return {key.strip(): value.strip() for key, value in pairs}
+    return raw
+
+
+def load_settings(
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build Settings from defaults, a TOML file, the environment and explicit overrides."""
+    values: dict[str, Any] = {}
+    if config_file is not None:
+        try:
+            values.update(tomllib.loads(config_file.read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"{config_file}: cannot read settings ({error})") from error
+    env = os.environ if environ is None else environ
+    for name in Settings.model_fields:
+        key = ENV_PREFIX + name.upper()
+        if key in env:
+            values[name] = _coerce(name, env[key])
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"invalid setting {where}: {first['msg']}") from error
+
+
+def settings_help() -> list[tuple[str, str, str]]:
+    """(name, default, help) of every setting, for generated CLI help and docs."""
+    rows = []
+    defaults = Settings()
+    for name, field in Settings.model_fields.items():
+        rows.append((name, repr(getattr(defaults, name)), field.description or ""))
+    return rows
