@@ -214,7 +214,9 @@ def convert_en(data: Path, out: Path) -> None:
     save(train + ud_dev[:cut] * 3, out / "en-train.spacy")
     save(ud_dev[cut:], out / "en-dev.spacy")
     test = read_ud(
-        data / "ud_english_ewt/en_ewt-ud-test.conllu", vocab, uner_tags(uner / "en_ewt-ud-test.iob2")
+        data / "ud_english_ewt/en_ewt-ud-test.conllu",
+        vocab,
+        uner_tags(uner / "en_ewt-ud-test.iob2"),
     )
     save(test, out / "en-test.spacy")
 

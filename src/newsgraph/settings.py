@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from newsgraph.errors import ConfigError
 
 ENV_PREFIX = "NEWSGRAPH_"
+IDENTIFIED_LANGUAGES = ["nb", "nn", "en", "da", "sv", "de", "fr", "es", "it", "pt", "nl", "fi", "pl", "ru", "uk", "vi", "zh", "ja", "ko", "ar", "tr", "id"]
 DEFAULT_STAGES = ["clean", "language", "nlp", "entities", "times", "quotes", "events"]
 
 
@@ -29,14 +30,14 @@ class Settings(BaseModel):
         description="ordered names of the pipeline stages to run",
     )
     languages: list[str] = Field(
-        default_factory=lambda: ["nb", "nn", "en"],
+        default_factory=lambda: list(IDENTIFIED_LANGUAGES),
         description="languages the language identifier chooses among (ISO 639-1)",
     )
     default_language: str | None = Field(
         default=None, description="language to assume when identification is unsure"
     )
     min_language_confidence: float = Field(
-        default=0.5, description="below this lingua confidence the language is unknown"
+        default=0.3, description="below this lingua confidence the language is unknown"
     )
     models: dict[str, str] = Field(
         default_factory=dict,

@@ -9,11 +9,21 @@ from newsgraph.cli.app import app
 COMMAND_MODULES = ("extract", "evaluate", "archive")
 
 
+def register_commands() -> None:
+    """Import every command module so its commands register on the app."""
+    for module in COMMAND_MODULES:
+        name = f"newsgraph.cli.{module}"
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+
+
 def main() -> None:
     """Entry point of the `newsgraph` command."""
-    for module in COMMAND_MODULES:
-        importlib.import_module(f"newsgraph.cli.{module}")
+    register_commands()
     app()
 
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "register_commands"]

@@ -58,7 +58,11 @@ class Meta(Record):
     published_from: PublishedFrom | None = None
     authors: list[str] = Field(default_factory=list)
     credited_sources: list[str] = Field(default_factory=list)
-    source_url: str | None = None
+    source_url: str | None = Field(default=None, description="the original article's address")
+    page_url: str | None = Field(
+        default=None, description="address the page was read from, when it differs from source_url"
+    )
+    dateline: str | None = Field(default=None, description="place named in the dateline")
     publisher: str | None = Field(default=None, description="registered domain of the source")
     captions: list[Caption] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)

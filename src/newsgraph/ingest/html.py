@@ -1,0 +1,36 @@
+"""HTML pages: main text and metadata through trafilatura (the only module importing it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+
+from newsgraph.model import Meta
+
+
+def extract_html(html: str, url: str | None = None) -> tuple[str, Meta]:
+    """Main text and metadata of an HTML page; empty text when the page holds no article."""
+    try:
+        document: Any = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            as_dict=True,
+        )
+    except Exception:
+        document = None
+    if not document:
+        return "", Meta(source_url=url)
+    text = str(document.get("text") or "")
+    authors = [a.strip() for a in str(document.get("author") or "").split(";") if a.strip()]
+    meta = Meta(
+        title=document.get("title") or None,
+        published=document.get("date") or None,
+        published_from="metadata" if document.get("date") else None,
+        authors=authors,
+        source_url=url or document.get("url") or None,
+    )
+    return text, meta

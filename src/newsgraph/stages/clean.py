@@ -1,0 +1,308 @@
+"""Clean scraped text: remove page leftovers (each recorded with its reason) and lift metadata lines.
+
+The rules are data (resources/common/cleaning.toml and resources/<lang>/cleaning.toml). Language is
+not known yet when cleaning runs, so the rules of every language folder apply; they are anchored on
+whole lines or explicit phrases, which keeps them from touching body text in another language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from newsgraph.model import Article, Caption, Meta, Removed, article_id
+from newsgraph.pipeline import register_stage
+from newsgraph.publisher import registered_domain
+from newsgraph.resources import COMMON, load_resource, resource_languages, resource_version
+from newsgraph.settings import Settings
+
+# A repeated line shorter than this (e.g. "Ja.") can be a legitimate repetition in the body.
+MIN_REPEATED_LINE = 20
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bvà\b)\s*")
+NUMERIC_DATE = re.compile(
+    r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d{2})\b"
+)
+ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled cleaning rule."""
+
+    kind: str
+    name: str
+    pattern: re.Pattern[str]
+    within: re.Pattern[str] | None = None
+
+
+@dataclass
+class CleanResult:
+    """What cleaning found: the body lines kept and everything lifted or removed."""
+
+    text: str
+    meta_updates: dict[str, Any] = field(default_factory=dict)
+    captions: list[Caption] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    credited_sources: list[str] = field(default_factory=list)
+    text_dates: list[str] = field(default_factory=list)
+
+
+RULE_KINDS = ("line", "inline", "source", "byline", "caption", "dateline", "url_date")
+
+
+def _compile(kind: str, entry: dict[str, Any]) -> Rule:
+    flags = 0 if entry.get("case") else re.IGNORECASE
+    within = entry.get("within")
+    return Rule(
+        kind=kind,
+        name=str(entry.get("name", kind)),
+        pattern=re.compile(str(entry["pattern"]), flags),
+        within=re.compile(within) if within else None,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    """Every cleaning rule of the common folder and of each language folder."""
+    rules: list[Rule] = []
+    for folder in (COMMON, *resource_languages()):
+        table = load_resource(folder, "cleaning")
+        for kind in RULE_KINDS:
+            rules.extend(_compile(kind, entry) for entry in table.get(kind, []))
+    return tuple(rules)
+
+
+def _rules(kind: str) -> list[Rule]:
+    return [rule for rule in load_rules() if rule.kind == kind]
+
+
+def split_names(value: str) -> list[str]:
+    """Split a list of names ("A, B og C") into its items."""
+    return [part.strip(" .") for part in SPLIT_NAMES.split(value) if part.strip(" .")]
+
+
+def numeric_date(text: str) -> str | None:
+    """First numeric calendar date (14.04.2015, 2015-04-14) in a text, as ISO."""
+    for pattern in (ISO_DATE, NUMERIC_DATE):
+        match = pattern.search(text)
+        if match:
+            try:
+                day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+            except ValueError:
+                continue
+            return day.isoformat()
+    return None
+
+
+def url_date(url: str | None) -> str | None:
+    """Publication date encoded in a URL, by the url_date rules."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1]
+    for rule in _rules("url_date"):
+        regions = [m.group(0) for m in rule.within.finditer(path)] if rule.within else [path]
+        for region in regions:
+            for start in range(len(region)):
+                match = rule.pattern.match(region, start)
+                if match and (found := _date_from_groups(match.groupdict())):
+                    return found
+    return None
+
+
+def _date_from_groups(groups: dict[str, str | None]) -> str | None:
+    year = int(groups.get("year") or 0) or 2000 + int(groups.get("yy") or 0)
+    try:
+        stamp = datetime(
+            year,
+            int(groups["month"] or 0),
+            int(groups["day"] or 0),
+            int(groups.get("hour") or 0),
+            int(groups.get("minute") or 0),
+            int(groups.get("second") or 0),
+        )
+    except ValueError:
+        return None
+    if stamp > datetime.now() or stamp.year < 1990:
+        return None
+    return stamp.date().isoformat()
+
+
+class LineCleaner:
+    """Walks the raw lines once, deciding for each: keep, remove, or lift into metadata."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.result = CleanResult(text="")
+        self.kept: list[str] = []
+        self.seen: set[str] = set()
+        self.blank_run: list[int] = []
+
+    def run(self) -> CleanResult:
+        """Clean all lines and build the body text."""
+        offset = 0
+        for line in self.raw.splitlines(keepends=True):
+            self.visit(line.rstrip("\r\n"), offset)
+            offset += len(line)
+        self.flush_blanks(final=True)
+        self.result.text = "\n".join(self.kept).strip()
+        return self.result
+
+    def remove(self, text: str, reason: str, start: int) -> None:
+        """Record a removal."""
+        self.result.removed.append(
+            Removed(text=text, reason=reason, start=start, end=start + len(text))
+        )
+
+    def flush_blanks(self, final: bool = False) -> None:
+        """A run of blank lines becomes one paragraph break (longer runs are recorded)."""
+        if not self.blank_run:
+            return
+        count = len(self.blank_run)
+        if count > 1:
+            reason = "trailing blank lines" if final else f"run of {count} blank lines"
+            self.remove("\n" * count, reason, self.blank_run[0])
+        if self.kept and not final and self.kept[-1] != "":
+            self.kept.append("")
+        self.blank_run = []
+
+    def visit(self, line: str, start: int) -> None:
+        """Classify one line."""
+        stripped = line.strip()
+        if not stripped:
+            self.blank_run.append(start)
+            return
+        lead = start + line.index(stripped[0])
+        if self.lift(stripped, lead):
+            return
+        for rule in _rules("line"):
+            if rule.pattern.match(stripped):
+                self.remove(stripped, rule.name, lead)
+                return
+        if len(stripped) >= MIN_REPEATED_LINE and stripped in self.seen:
+            self.remove(stripped, "repeated line", lead)
+            return
+        stripped = self.cut_inline(stripped, lead)
+        self.flush_blanks()
+        self.seen.add(stripped)
+        self.kept.append(stripped)
+
+    def cut_inline(self, line: str, lead: int) -> str:
+        """Cut inline leftovers (recorded) out of a kept line."""
+        for rule in _rules("inline"):
+            match = rule.pattern.search(line)
+            while match:
+                self.remove(match.group(0).strip(), rule.name, lead + match.start())
+                line = line[: match.start()] + " " + line[match.end() :]
+                match = rule.pattern.search(line)
+        return re.sub(r" {2,}", " ", line).strip()
+
+    def lift(self, line: str, lead: int) -> bool:
+        """Move a metadata line (source, byline, caption, dateline) out of the body."""
+        result = self.result
+        for rule in _rules("source"):
+            if match := rule.pattern.match(line):
+                result.meta_updates["source_url"] = match["url"].rstrip(").,;")
+                self.remove(line, "source line (lifted to meta.source_url)", lead)
+                return True
+        for rule in _rules("byline"):
+            if match := rule.pattern.match(line):
+                groups = match.groupdict()
+                result.authors.extend(split_names(groups.get("authors") or ""))
+                result.credited_sources.extend(split_names(groups.get("sources") or ""))
+                if groups.get("date"):
+                    result.text_dates.append(groups["date"])
+                self.remove(line, f"{rule.name} (lifted to meta)", lead)
+                return True
+        for rule in _rules("caption"):
+            if match := rule.pattern.match(line):
+                credit = match["credit"].strip()
+                result.captions.append(
+                    Caption(
+                        text=match["caption"].strip(),
+                        credit=credit,
+                        start=lead,
+                        end=lead + len(line),
+                    )
+                )
+                self.remove(line, "caption (kept in meta.captions)", lead)
+                return True
+        for rule in _rules("dateline"):
+            if match := rule.pattern.match(line):
+                result.text_dates.append(match["date"])
+                self.remove(line, "dateline (lifted to meta.published)", lead)
+                return True
+        return False
+
+
+def clean_text(raw: str) -> CleanResult:
+    """Clean one raw text; pure function used by the stage and the extraction benchmark."""
+    return LineCleaner(raw).run()
+
+
+def document_date(text: str) -> str | None:
+    """A full calendar date written in a dateline, byline or caption."""
+    return numeric_date(text)
+
+
+def choose_published(meta: Meta, result: CleanResult) -> None:
+    """Publication date: metadata, else a dateline/byline date, else the URL, else a caption date."""
+    if meta.published:
+        meta.published_from = meta.published_from or "metadata"
+        return
+    candidates: list[tuple[str, str | None]] = [
+        ("text", document_date(text)) for text in result.text_dates
+    ]
+    candidates.append(("url", url_date(meta.source_url) or url_date(meta.page_url)))
+    candidates.extend(("caption", document_date(c.text)) for c in result.captions)
+    for origin, value in candidates:
+        if value:
+            meta.published = value
+            meta.published_from = origin  # type: ignore[assignment]
+            return
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+@register_stage("clean")
+class CleanStage:
+    """Removes page leftovers and lifts metadata out of the body."""
+
+    name: ClassVar[str] = "clean"
+    requires: ClassVar[tuple[str, ...]] = ("raw", "meta")
+    provides: ClassVar[tuple[str, ...]] = ("text",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def setup(self) -> None:
+        """Compile the rules once."""
+        load_rules()
+
+    def __call__(self, article: Article) -> Article:
+        """Fill text and metadata from the raw input."""
+        result = clean_text(article.raw or article.text)
+        meta = article.meta
+        if "source_url" in result.meta_updates:
+            if meta.source_url and meta.source_url != result.meta_updates["source_url"]:
+                meta.page_url = meta.page_url or meta.source_url
+            meta.source_url = result.meta_updates["source_url"]
+        meta.authors = _unique(meta.authors + result.authors)
+        meta.credited_sources = _unique(meta.credited_sources + result.credited_sources)
+        meta.captions.extend(result.captions)
+        meta.removed.extend(result.removed)
+        meta.publisher = meta.publisher or registered_domain(meta.source_url or meta.page_url)
+        choose_published(meta, result)
+        article.text = result.text
+        source = meta.source_url or meta.external_id or meta.input_path or ""
+        article.id = article_id(source, article.text)
+        folders = [COMMON, *resource_languages()]
+        article.provenance.lexicons.update(
+            {f"{lang}/cleaning": resource_version(lang, "cleaning") for lang in folders}
+        )
+        return article

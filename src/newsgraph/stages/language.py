@@ -1,0 +1,84 @@
+"""Language identification with lingua (the only module importing it); its models ship in the wheel."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from newsgraph.errors import InputError
+from newsgraph.model import Article
+from newsgraph.pipeline import register_stage
+from newsgraph.settings import Settings
+
+# Enough text to decide; more only costs time.
+SAMPLE_CHARS = 3000
+
+
+def _lingua_language(code: str) -> Any:
+    from lingua import IsoCode639_1, Language
+
+    iso = getattr(IsoCode639_1, code.upper(), None)
+    if iso is None:
+        return None
+    return Language.from_iso_code_639_1(iso)
+
+
+class LanguageIdentifier:
+    """Chooses among the configured languages; None when the text does not decide."""
+
+    def __init__(self, codes: list[str], min_confidence: float) -> None:
+        from lingua import LanguageDetectorBuilder
+
+        languages = [lang for lang in (_lingua_language(c) for c in codes) if lang is not None]
+        self.min_confidence = min_confidence
+        self.detector = (
+            LanguageDetectorBuilder.from_languages(*languages)
+            .with_minimum_relative_distance(0.05)
+            .build()
+        )
+
+    def identify(self, text: str) -> tuple[str | None, float]:
+        """(ISO 639-1 code or None, confidence)."""
+        sample = text[:SAMPLE_CHARS]
+        language = self.detector.detect_language_of(sample)
+        if language is None:
+            return None, 0.0
+        confidence = float(self.detector.compute_language_confidence(sample, language))
+        if confidence < self.min_confidence:
+            return None, confidence
+        return str(language.iso_code_639_1.name).lower(), confidence
+
+
+@register_stage("language")
+class LanguageStage:
+    """Sets `article.lang` (nb for Bokmål, nn for Nynorsk)."""
+
+    name: ClassVar[str] = "language"
+    requires: ClassVar[tuple[str, ...]] = ("text",)
+    provides: ClassVar[tuple[str, ...]] = ("lang",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.identifier: LanguageIdentifier | None = None
+
+    def setup(self) -> None:
+        """Build the detector once."""
+        self.identifier = LanguageIdentifier(
+            self.settings.languages, self.settings.min_language_confidence
+        )
+
+    def __call__(self, article: Article) -> Article:
+        """Identify the language unless the caller gave it."""
+        if article.lang:
+            return article
+        if self.identifier is None:
+            self.setup()
+        assert self.identifier is not None
+        code, confidence = self.identifier.identify(article.text)
+        article.meta.language_confidence = round(confidence, 3)
+        if code is None:
+            code = self.settings.default_language
+        if code is None:
+            where = article.meta.input_path or article.meta.external_id or article.id
+            raise InputError(where, "language could not be identified (too short or mixed)")
+        article.lang = code
+        return article

@@ -1,0 +1,115 @@
+"""Tokens, sentences, parts of speech, dependencies and raw NER spans from a spaCy pipeline.
+
+This is the only module that imports spaCy. It turns a spaCy Doc into the Article's own typed layers
+(`sentences`, `tokens`, `names`), so every later stage is independent of spaCy. The pipeline per
+language is a setting (`models`): a package name or a path; the bundled pipelines are the default.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar
+
+from newsgraph.errors import ConfigError
+from newsgraph.model import Article, NamedSpan, Span, Token
+from newsgraph.pipeline import register_stage
+from newsgraph.settings import Settings
+
+# Close relatives read well enough with a bundled pipeline; anything else gets a blank tokenizer.
+MODEL_FALLBACKS = {"nn": "nb", "no": "nb", "da": "nb", "sv": "nb"}
+BUNDLED = ("nb", "en")
+
+
+def bundled_model_path(lang: str) -> Path | None:
+    """Folder of the bundled pipeline for a language, if one ships."""
+    folder = resources.files("newsgraph").joinpath("models", lang)
+    path = Path(str(folder))
+    return path if (path / "meta.json").is_file() else None
+
+
+def model_name(lang: str) -> str:
+    """Which bundled pipeline serves a language."""
+    return lang if lang in BUNDLED else MODEL_FALLBACKS.get(lang, "")
+
+
+def load_pipeline(lang: str, settings: Settings) -> tuple[Any, str]:
+    """Load (spaCy Language, description) for a language."""
+    import spacy
+
+    configured = settings.models.get(lang)
+    if configured:
+        try:
+            return spacy.load(configured), configured
+        except OSError as error:
+            raise ConfigError(
+                f"cannot load the spaCy pipeline {configured!r} configured for {lang!r}: {error}"
+            ) from error
+    name = model_name(lang)
+    path = bundled_model_path(name) if name else None
+    if path is None:
+        blank = spacy.blank("xx")
+        blank.add_pipe("sentencizer")
+        return blank, "blank:xx (no pipeline for this language: tokens and sentences only)"
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    return spacy.load(path), f"newsgraph-{name}-{meta.get('version', '0')}"
+
+
+def doc_to_layers(doc: Any, article: Article) -> None:
+    """Copy a spaCy Doc's annotation into the article's layers."""
+    sentence_of: dict[int, int] = {}
+    article.sentences = []
+    for index, sent in enumerate(doc.sents):
+        start, end = sent.start_char, sent.end_char
+        article.sentences.append(Span(start=start, end=end, text=article.text[start:end]))
+        for token in sent:
+            sentence_of[token.i] = index
+    article.tokens = [
+        Token(
+            i=token.i,
+            start=token.idx,
+            end=token.idx + len(token.text),
+            text=token.text,
+            lemma=token.lemma_ or token.lower_,
+            pos=token.pos_ or token.tag_,
+            dep=token.dep_,
+            head=token.head.i,
+            sent=sentence_of.get(token.i, 0),
+        )
+        for token in doc
+    ]
+    article.names = [
+        NamedSpan(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_)
+        for ent in doc.ents
+    ]
+
+
+@register_stage("nlp")
+class NlpStage:
+    """Runs the language's spaCy pipeline once per article."""
+
+    name: ClassVar[str] = "nlp"
+    requires: ClassVar[tuple[str, ...]] = ("text", "lang")
+    provides: ClassVar[tuple[str, ...]] = ("sentences", "tokens", "names")
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pipelines: dict[str, tuple[Any, str]] = {}
+
+    def setup(self) -> None:
+        """Pipelines load lazily per language (most batches hold one or two languages)."""
+
+    def pipeline(self, lang: str) -> tuple[Any, str]:
+        """The loaded pipeline for a language."""
+        if lang not in self.pipelines:
+            self.pipelines[lang] = load_pipeline(lang, self.settings)
+        return self.pipelines[lang]
+
+    def __call__(self, article: Article) -> Article:
+        """Tokenise, tag, parse and find names."""
+        nlp, description = self.pipeline(article.lang or "xx")
+        doc = nlp(article.text)
+        doc_to_layers(doc, article)
+        article.provenance.models[f"nlp:{article.lang}"] = description
+        return article
