@@ -1,0 +1,159 @@
+"""Cleaning: each rule family removes or lifts what it should and records it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Meta
+from newsgraph.settings import Settings
+from newsgraph.stages.clean import CleanStage, clean_text, url_date
+
+BODY = "Statsråden besøkte verftet i Ulsteinvik onsdag.\nHun lovet mer penger til grønn skipsfart."
+
+
+def clean_article(raw: str, **meta: str) -> Article:
+    return CleanStage(Settings())(Article(raw=raw, meta=Meta(**meta)))
+
+
+def removed_reasons(article: Article) -> dict[str, str]:
+    return {r.text: r.reason for r in article.meta.removed}
+
+
+@pytest.mark.parametrize("placeholder", ["[annonse_2]", "[ad_1]", "[quangcao_2]", "[ reklame ]", "AD"])
+def test_ad_placeholders_are_removed_and_recorded(placeholder: str) -> None:
+    article = clean_article(f"{BODY}\n{placeholder}\nSiste linje i saken.")
+    assert placeholder not in article.text
+    assert removed_reasons(article)[placeholder].startswith("ad")
+    assert article.text.endswith("Siste linje i saken.")
+
+
+@pytest.mark.parametrize("counter", ["Kommentar (0)", "Kommentarer (12)", "Comments (3)"])
+def test_comment_counters_are_removed(counter: str) -> None:
+    article = clean_article(f"{BODY}\n{counter}")
+    assert counter not in article.text
+    assert removed_reasons(article)[counter] == "comment counter"
+
+
+@pytest.mark.parametrize("line", ["Les også: Slik blir været i helgen", "Read more: Markets fall", "1 min read", "Meld deg på nyhetsbrevet vårt"])
+def test_read_more_newsletter_and_reading_time_lines_are_removed(line: str) -> None:
+    article = clean_article(f"{line}\n{BODY}")
+    assert line not in article.text
+    assert line in removed_reasons(article)
+
+
+def test_source_line_sets_source_url_and_publisher() -> None:
+    article = clean_article(f"{BODY}\nKilde: https://www.example.co.uk/news/ship-2023-05-17.html")
+    assert article.meta.source_url == "https://www.example.co.uk/news/ship-2023-05-17.html"
+    assert article.meta.publisher == "example.co.uk"
+    assert "Kilde:" not in article.text
+
+
+def test_source_line_overrides_page_url_which_is_kept() -> None:
+    article = clean_article(f"{BODY}\nSource: https://original.example.org/story", source_url="https://mirror.example.net/x")
+    assert article.meta.source_url == "https://original.example.org/story"
+    assert article.meta.page_url == "https://mirror.example.net/x"
+
+
+def test_byline_with_credited_agencies_gives_authors_and_sources() -> None:
+    article = clean_article(f"{BODY}\nKari Dahl og Per Li (ifølge NTB, Reuters og AFP)")
+    assert article.meta.authors == ["Kari Dahl", "Per Li"]
+    assert article.meta.credited_sources == ["NTB", "Reuters", "AFP"]
+    assert "ifølge NTB" not in article.text
+
+
+def test_english_byline_with_date_gives_authors_and_published() -> None:
+    article = clean_article(f"By Jane Roe, Tom Poe    12.03.2024 | 08:00\n{BODY}")
+    assert article.meta.authors == ["Jane Roe", "Tom Poe"]
+    assert article.meta.published == "2024-03-12"
+    assert article.meta.published_from == "text"
+
+
+def test_reporting_credit_names_the_reporter_not_the_editor() -> None:
+    article = clean_article(f"{BODY}\nReporting by Ann Lee; Editing by Bo Kim")
+    assert article.meta.authors == ["Ann Lee"]
+
+
+def test_body_sentence_starting_with_by_is_not_a_byline() -> None:
+    article = clean_article(f"By Monday, the ferry will sail again.\n{BODY}")
+    assert article.text.startswith("By Monday, the ferry")
+    assert article.meta.authors == []
+
+
+def test_photo_caption_is_kept_out_of_the_body_with_its_credit() -> None:
+    caption = "Statsråden på verftet 3. mai. Foto: Ola Nordmann / NTB"
+    raw = f"{BODY}\n{caption}\nMer tekst om saken her."
+    article = clean_article(raw)
+    assert caption not in article.text
+    [kept] = article.meta.captions
+    assert kept.credit == "Ola Nordmann / NTB"
+    assert kept.text == "Statsråden på verftet 3. mai"
+    assert raw[kept.start : kept.end] == caption
+
+
+def test_agency_photo_credit_caption_in_english() -> None:
+    caption = "The minister speaks in Oslo on Monday. REUTERS/Jane Smith"
+    article = clean_article(f"{caption}\n{BODY}")
+    assert article.meta.captions[0].credit == "REUTERS/Jane Smith"
+
+
+def test_runs_of_blank_lines_collapse_to_one_paragraph_break() -> None:
+    article = clean_article("Første avsnitt.\n\n\n\n\nAndre avsnitt.")
+    assert article.text == "Første avsnitt.\n\nAndre avsnitt."
+    assert any(r.reason == "run of 4 blank lines" for r in article.meta.removed)
+
+
+def test_repeated_headline_is_removed_once() -> None:
+    headline = "Ministeren lover grønn skipsfart i nord"
+    article = clean_article(f"{headline}\n{headline}\n{BODY}")
+    assert article.text.count(headline) == 1
+    assert removed_reasons(article)[headline] == "repeated line"
+
+
+def test_inline_fact_box_toggle_is_cut_from_the_line() -> None:
+    article = clean_article("Øvelsen 2024 Ekspandér faktaboks Øvelsen varer i to uker.")
+    assert article.text == "Øvelsen 2024 Øvelsen varer i to uker."
+    assert "Ekspandér faktaboks" in removed_reasons(article)
+
+
+def test_timestamp_dateline_sets_published() -> None:
+    article = clean_article(f"09:15 04.02.2021\n{BODY}")
+    assert article.meta.published == "2021-02-04"
+    assert "09:15" not in article.text
+
+
+def test_nothing_is_lost_every_raw_line_is_in_text_meta_or_removed() -> None:
+    raw = f"{BODY}\n[annonse_3]\nTekst: Ola Hansen\nKilde: https://example.no/a\n\n\nKommentar (2)"
+    article = clean_article(raw)
+    for line in filter(None, (line.strip() for line in raw.splitlines())):
+        assert line in article.text or any(line == r.text for r in article.meta.removed)
+
+
+def test_given_metadata_date_wins_over_inferred_dates() -> None:
+    article = clean_article(f"09:15 04.02.2021\n{BODY}", published="2021-02-05")
+    assert article.meta.published == "2021-02-05"
+    assert article.meta.published_from == "metadata"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.example.vn/bo-truong-den-trung-quoc-204241014210826959.htm", "2024-10-14"),
+        ("https://example.com/2023/05/17/story", "2023-05-17"),
+        ("https://example.com/news/20230517-story", "2023-05-17"),
+        ("https://example.com/news/story-4821.html", None),
+        ("https://example.com/post2149047640.html", None),
+    ],
+)
+def test_publication_date_from_url_patterns(url: str, expected: str | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_clean_text_keeps_body_punctuation_untouched() -> None:
+    assert clean_text("Han kom fra departementet .\nSlutt.").text == "Han kom fra departementet .\nSlutt."
+
+
+def test_article_id_is_stable_for_same_source_and_text() -> None:
+    first = clean_article(BODY, source_url="https://example.no/a")
+    second = clean_article(BODY, source_url="https://example.no/a")
+    third = clean_article(BODY + " Endret.", source_url="https://example.no/a")
+    assert first.id == second.id != third.id

@@ -1,0 +1,38 @@
+"""Language identification."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import InputError
+from newsgraph.model import Article
+from newsgraph.settings import Settings
+from newsgraph.stages.language import LanguageStage
+
+
+@pytest.fixture(scope="module")
+def stage() -> LanguageStage:
+    built = LanguageStage(Settings())
+    built.setup()
+    return built
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Regjeringen vil bruke mer penger på jernbanen i Nord-Norge, sa samferdselsministeren i dag.", "nb"),
+        ("Regjeringa vil bruke meir pengar på jernbana i Nord-Noreg, sa samferdselsministeren i dag.", "nn"),
+        ("The government will spend more money on railways in the north, the transport minister said.", "en"),
+    ],
+)
+def test_language_is_identified(stage: LanguageStage, text: str, lang: str) -> None:
+    assert stage(Article(text=text)).lang == lang
+
+
+def test_given_language_is_kept(stage: LanguageStage) -> None:
+    assert stage(Article(text="The minister said so.", lang="nb")).lang == "nb"
+
+
+def test_unknown_language_is_a_clear_error(stage: LanguageStage) -> None:
+    with pytest.raises(InputError, match="language could not be identified"):
+        stage(Article(text="12 34 ?!", meta={"input_path": "x.txt"}))

@@ -1,0 +1,39 @@
+"""The spaCy adapter fills sentences, tokens and names from the shipped pipelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article
+from newsgraph.settings import Settings
+from newsgraph.stages.nlp import NlpStage, bundled_model_path
+
+pytestmark = pytest.mark.models
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        ("nb", "Statsminister Jonas Gahr Støre møtte Sveriges statsminister i Stockholm i går. Møtet varte i to timer.", "Jonas Gahr Støre"),
+        ("en", "Prime Minister Keir Starmer met the French president in Paris on Monday. The talks lasted two hours.", "Keir Starmer"),
+    ],
+)
+def test_shipped_pipeline_tags_one_sentence(lang: str, text: str, person: str) -> None:
+    assert bundled_model_path(lang) is not None
+    article = NlpStage(Settings())(Article(text=text, lang=lang))
+    assert len(article.sentences) == 2
+    assert all(article.text[t.start : t.end] == t.text for t in article.tokens)
+    assert any(t.pos in ("VERB", "AUX") for t in article.tokens)
+    assert any(n.text == person and n.label == "PER" for n in article.names)
+    assert "nlp:" + lang in article.provenance.models
+
+
+def test_unsupported_language_gets_tokens_and_sentences_only() -> None:
+    article = NlpStage(Settings())(Article(text="Das ist gut. Wir gehen.", lang="de"))
+    assert len(article.sentences) == 2
+    assert article.names == []
+
+
+def test_nynorsk_uses_the_bokmal_pipeline() -> None:
+    article = NlpStage(Settings())(Article(text="Ho reiste til Bergen i går.", lang="nn"))
+    assert article.provenance.models["nlp:nn"].startswith("newsgraph-nb")
