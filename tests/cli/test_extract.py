@@ -34,7 +34,9 @@ def test_extract_json_of_reference_meets_meta_expectations(reference_path: Path)
 
 def test_extract_jsonl_writes_one_line_per_article(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text("The council approved the new harbour plan on Tuesday evening.", encoding="utf-8")
+        (tmp_path / name).write_text(
+            "The council approved the new harbour plan on Tuesday evening.", encoding="utf-8"
+        )
     result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl", *FAST])
     assert result.exit_code == 0
     assert len(result.stdout.strip().splitlines()) == 2
@@ -42,7 +44,9 @@ def test_extract_jsonl_writes_one_line_per_article(tmp_path: Path) -> None:
 
 def test_bad_inputs_print_one_line_each_and_batch_goes_on(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
-    good.write_text("The council approved the new harbour plan on Tuesday evening.", encoding="utf-8")
+    good.write_text(
+        "The council approved the new harbour plan on Tuesday evening.", encoding="utf-8"
+    )
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(empty), str(good), "--format", "jsonl", *FAST])

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from warcio.warcwriter import WARCWriter
 from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import InputFailure, read_path, read_paths
@@ -59,7 +59,9 @@ def test_html_page_gives_main_text_and_metadata(tmp_path: Path) -> None:
 def test_jsonl_records_keep_given_metadata_and_bad_lines_fail_alone(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     lines = [
-        json.dumps({"id": "r1", "url": "https://example.no/a", "published": "2024-01-02", "text": NB_TEXT}),
+        json.dumps(
+            {"id": "r1", "url": "https://example.no/a", "published": "2024-01-02", "text": NB_TEXT}
+        ),
         "{not json",
         json.dumps({"id": "r3", "url": "https://example.com/b", "html": HTML_PAGE}),
         json.dumps({"id": "r4"}),
@@ -80,9 +82,14 @@ def test_warc_response_records_become_articles(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0"
+        )
         record = writer.create_warc_record(
-            "https://example.com/bridge", "response", payload=io.BytesIO(HTML_PAGE.encode()), http_headers=headers
+            "https://example.com/bridge",
+            "response",
+            payload=io.BytesIO(HTML_PAGE.encode()),
+            http_headers=headers,
         )
         writer.write_record(record)
     [article] = only_articles(list(read_paths([path])))

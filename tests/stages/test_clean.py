@@ -19,7 +19,9 @@ def removed_reasons(article: Article) -> dict[str, str]:
     return {r.text: r.reason for r in article.meta.removed}
 
 
-@pytest.mark.parametrize("placeholder", ["[annonse_2]", "[ad_1]", "[quangcao_2]", "[ reklame ]", "AD"])
+@pytest.mark.parametrize(
+    "placeholder", ["[annonse_2]", "[ad_1]", "[quangcao_2]", "[ reklame ]", "AD"]
+)
 def test_ad_placeholders_are_removed_and_recorded(placeholder: str) -> None:
     article = clean_article(f"{BODY}\n{placeholder}\nSiste linje i saken.")
     assert placeholder not in article.text
@@ -34,7 +36,15 @@ def test_comment_counters_are_removed(counter: str) -> None:
     assert removed_reasons(article)[counter] == "comment counter"
 
 
-@pytest.mark.parametrize("line", ["Les også: Slik blir været i helgen", "Read more: Markets fall", "1 min read", "Meld deg på nyhetsbrevet vårt"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Les også: Slik blir været i helgen",
+        "Read more: Markets fall",
+        "1 min read",
+        "Meld deg på nyhetsbrevet vårt",
+    ],
+)
 def test_read_more_newsletter_and_reading_time_lines_are_removed(line: str) -> None:
     article = clean_article(f"{line}\n{BODY}")
     assert line not in article.text
@@ -49,7 +59,10 @@ def test_source_line_sets_source_url_and_publisher() -> None:
 
 
 def test_source_line_overrides_page_url_which_is_kept() -> None:
-    article = clean_article(f"{BODY}\nSource: https://original.example.org/story", source_url="https://mirror.example.net/x")
+    article = clean_article(
+        f"{BODY}\nSource: https://original.example.org/story",
+        source_url="https://mirror.example.net/x",
+    )
     assert article.meta.source_url == "https://original.example.org/story"
     assert article.meta.page_url == "https://mirror.example.net/x"
 
@@ -149,7 +162,10 @@ def test_publication_date_from_url_patterns(url: str, expected: str | None) -> N
 
 
 def test_clean_text_keeps_body_punctuation_untouched() -> None:
-    assert clean_text("Han kom fra departementet .\nSlutt.").text == "Han kom fra departementet .\nSlutt."
+    assert (
+        clean_text("Han kom fra departementet .\nSlutt.").text
+        == "Han kom fra departementet .\nSlutt."
+    )
 
 
 def test_article_id_is_stable_for_same_source_and_text() -> None:

@@ -20,9 +20,18 @@ def stage() -> LanguageStage:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Regjeringen vil bruke mer penger på jernbanen i Nord-Norge, sa samferdselsministeren i dag.", "nb"),
-        ("Regjeringa vil bruke meir pengar på jernbana i Nord-Noreg, sa samferdselsministeren i dag.", "nn"),
-        ("The government will spend more money on railways in the north, the transport minister said.", "en"),
+        (
+            "Regjeringen vil bruke mer penger på jernbanen i Nord-Norge, sa samferdselsministeren i dag.",
+            "nb",
+        ),
+        (
+            "Regjeringa vil bruke meir pengar på jernbana i Nord-Noreg, sa samferdselsministeren i dag.",
+            "nn",
+        ),
+        (
+            "The government will spend more money on railways in the north, the transport minister said.",
+            "en",
+        ),
     ],
 )
 def test_language_is_identified(stage: LanguageStage, text: str, lang: str) -> None:

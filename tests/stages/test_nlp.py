@@ -14,8 +14,16 @@ pytestmark = pytest.mark.models
 @pytest.mark.parametrize(
     ("lang", "text", "person"),
     [
-        ("nb", "Statsminister Jonas Gahr Støre møtte Sveriges statsminister i Stockholm i går. Møtet varte i to timer.", "Jonas Gahr Støre"),
-        ("en", "Prime Minister Keir Starmer met the French president in Paris on Monday. The talks lasted two hours.", "Keir Starmer"),
+        (
+            "nb",
+            "Statsminister Jonas Gahr Støre møtte Sveriges statsminister i Stockholm i går. Møtet varte i to timer.",
+            "Jonas Gahr Støre",
+        ),
+        (
+            "en",
+            "Prime Minister Keir Starmer met the French president in Paris on Monday. The talks lasted two hours.",
+            "Keir Starmer",
+        ),
     ],
 )
 def test_shipped_pipeline_tags_one_sentence(lang: str, text: str, person: str) -> None:

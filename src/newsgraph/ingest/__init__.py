@@ -22,6 +22,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 SKIPPED_NAMES = (".DS_Store",)
+# Fewer words than this left after boilerplate removal is navigation, not an article.
+MIN_ARTICLE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def article_from_text(text: str, meta: Meta, path: str, input_format: str) -> Ar
     meta.input_path = path
     if input_format == "html" or (input_format == "text" and looks_like_html(text)):
         body, page_meta = extract_html(text, meta.source_url)
-        if not body.strip():
+        if len(body.split()) < MIN_ARTICLE_WORDS:
             raise InputError(path, "HTML page with no article text")
         merged = page_meta.model_dump()
         merged.update({k: v for k, v in meta.model_dump().items() if v not in (None, [], "")})

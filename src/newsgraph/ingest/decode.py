@@ -8,6 +8,7 @@ from newsgraph.errors import InputError
 
 # A text file has almost no control characters besides whitespace.
 MAX_CONTROL_RATIO = 0.01
+PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1251", "gb18030", "shift_jis")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -29,7 +30,11 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(path, "invalid UTF-8 and no other text encoding fits")
-    return str(best), best.encoding
+    best = matches[0]
+    # Several code pages often decode equally cleanly; prefer the most widespread among them.
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+    chosen = next((m for m in tied if m.encoding in PREFERRED_ENCODINGS), best)
+    return str(chosen), chosen.encoding

@@ -18,12 +18,12 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, Meta]:
             with_metadata=True,
             include_comments=False,
             include_tables=False,
-            as_dict=True,
         )
     except Exception:
         document = None
-    if not document:
+    if document is None:
         return "", Meta(source_url=url)
+    document = document.as_dict()
     text = str(document.get("text") or "")
     authors = [a.strip() for a in str(document.get("author") or "").split(";") if a.strip()]
     meta = Meta(
