@@ -1,0 +1,40 @@
+"""Entities: mentions from the NER and the gazetteer, roles and titles, resolution, linking.
+
+`find_entities(article)` builds the entity layer from the article's tokens and raw NER spans;
+`resolve_role_noun`, `last_person_before` and `entity_at` let later stages link pronouns and role
+nouns to those entities.
+"""
+
+from __future__ import annotations
+
+from newsgraph.entities.document import Document
+from newsgraph.entities.lexicon import load_lexicon
+from newsgraph.entities.linking import entity_at, last_person_before, resolve_role_noun
+from newsgraph.entities.mentions import (
+    gazetteer_mentions,
+    merge_pattern_organisations,
+    model_mentions,
+    organisation_mentions,
+    type_with_gazetteer,
+)
+from newsgraph.entities.merge import cluster_entity, cluster_mentions
+from newsgraph.entities.repeats import add_repeated_mentions
+from newsgraph.entities.roles import find_roles
+from newsgraph.gazetteer import load_gazetteer
+from newsgraph.model import Article, Entity
+
+__all__ = ["entity_at", "find_entities", "last_person_before", "resolve_role_noun"]
+
+
+def find_entities(article: Article) -> list[Entity]:
+    """The article's entities, merged over mentions, with ids e1, e2, ... by first mention."""
+    doc = Document(article, load_gazetteer(article.lang), load_lexicon(article.lang))
+    mentions = model_mentions(doc)
+    type_with_gazetteer(doc, mentions)
+    mentions = merge_pattern_organisations(mentions, organisation_mentions(doc))
+    mentions += gazetteer_mentions(doc, mentions)
+    mentions += find_roles(doc, mentions)
+    clusters = cluster_mentions(doc, mentions)
+    add_repeated_mentions(doc, clusters)
+    clusters.sort(key=lambda c: c.first)
+    return [cluster_entity(doc, c, f"e{n}") for n, c in enumerate(clusters, start=1)]

