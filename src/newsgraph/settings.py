@@ -53,6 +53,22 @@ class Settings(BaseModel):
     workers: int = Field(default=0, description="ingest worker processes (0: one per core)")
     batch_size: int = Field(default=50, description="articles per archive transaction")
     strict: bool = Field(default=False, description="raise on the first stage failure")
+    dedup_threshold: float = Field(
+        default=0.4, description="MinHash Jaccard similarity above which articles are near-copies"
+    )
+    dedup_shingle_words: int = Field(default=3, description="words per shingle for near-copies")
+    dedup_permutations: int = Field(default=128, description="MinHash permutations per article")
+    cluster_window_days: int = Field(
+        default=3, description="reports of one event may date it this many days apart"
+    )
+    cluster_min_overlap: float = Field(
+        default=0.6,
+        description="share of actor countries or actors two reports need to be one story",
+    )
+    translation_min_entity_overlap: float = Field(
+        default=0.5,
+        description="share of entities two reports in different languages need to be translations",
+    )
 
 
 def _coerce(name: str, raw: str) -> Any:

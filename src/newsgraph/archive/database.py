@@ -1,0 +1,62 @@
+"""The narrow boundary between the archive and a database driver.
+
+`SqlRepository` speaks portable SQL with `?` placeholders through this protocol; the adapters in
+`sqlite.py` and `postgres.py` are the only modules that import a driver, and they turn its
+exceptions into ArchiveError. The few things SQL cannot say portably (full-text search, the
+writer lock, the size on disk) are methods here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from newsgraph.archive.migrations import Dialect
+
+Row = tuple[Any, ...]
+QUOTED = re.compile(r'"([^"]*)"')
+TERM = re.compile(r"[\w*]+")
+
+
+class Database(Protocol):
+    """A connection to one archive database."""
+
+    dialect: Dialect
+    location: str
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run one statement (`?` placeholders) and return its rows."""
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for many parameter rows."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A write transaction: commits on success, rolls back on error."""
+
+    def lock_writer(self) -> None:
+        """Inside a transaction: wait until no other process is writing."""
+
+    def index_articles(self, first_seq: int, last_seq: int) -> None:
+        """Add articles with seq in [first_seq, last_seq] to the full-text index."""
+
+    def search(self, query: str, limit: int, lang: str | None) -> list[Row]:
+        """Full-text search over current articles: (seq, score, snippet), best first."""
+
+    def columns(self, table: str) -> list[str]:
+        """Column names of a table, in order."""
+
+    def size_bytes(self) -> int | None:
+        """Space the archive takes on disk, when the database can tell."""
+
+    def close(self) -> None:
+        """Close the connection."""
+
+
+def query_terms(query: str) -> list[str]:
+    """Phrases (in double quotes) and words of a user's search query, in order."""
+    terms = [phrase.strip() for phrase in QUOTED.findall(query) if phrase.strip()]
+    rest = QUOTED.sub(" ", query)
+    terms.extend(TERM.findall(rest))
+    return terms

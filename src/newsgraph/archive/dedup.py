@@ -1,0 +1,131 @@
+"""Near-duplicate detection: MinHash signatures over word shingles, banded for LSH lookups.
+
+The only module that imports datasketch. A signature is stored with the article; its LSH band
+keys go into an indexed table, so finding candidates for a new article is one indexed query and
+the archive never has to hold an in-memory LSH index. Candidates are then confirmed by the
+Jaccard similarity the two signatures estimate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+from datasketch import MinHash, MinHashLSH
+
+from newsgraph.errors import ConfigError
+
+Relation = Literal["exact", "copy", "rewrite", "translation"]
+
+WORD = re.compile(r"\w+")
+# A near-duplicate holding at least this share of the other's shingles is a copy (boilerplate,
+# bylines or a few edited words); below it, a rewrite.
+COPY_CONTAINMENT = 0.85
+# affine32 keeps every hash value in 32 bits, so a signature stores as 4 bytes per permutation.
+SCHEME = "affine32"
+SIGNATURE_DTYPE = np.uint32
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the archive stores per article to find its near-duplicates later."""
+
+    content_hash: str
+    signature: bytes
+    buckets: tuple[int, ...]
+    shingles: int
+
+
+def normalise_words(text: str) -> list[str]:
+    """Lower-cased words of `text` (NFKC), punctuation and layout ignored."""
+    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def content_hash(text: str) -> str:
+    """Hash of the words of `text`: equal for texts that differ only in case and layout."""
+    return hashlib.sha256(" ".join(normalise_words(text)).encode()).hexdigest()[:32]
+
+
+def shingles(words: list[str], size: int) -> set[bytes]:
+    """Overlapping runs of `size` words (the whole text when it is shorter)."""
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+class Deduplicator:
+    """Computes fingerprints and compares signatures; build once per process."""
+
+    def __init__(self, threshold: float, num_perm: int, shingle_words: int) -> None:
+        if not 0.0 < threshold < 1.0:
+            raise ConfigError(f"dedup_threshold must be between 0 and 1, not {threshold}")
+        if num_perm < 16 or shingle_words < 1:
+            raise ConfigError("dedup_permutations must be >= 16 and dedup_shingle_words >= 1")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle_words = shingle_words
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.bands, self.rows = int(lsh.b), int(lsh.r)
+        # Permutations are drawn once and shared: every signature must use the same ones.
+        self._template = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
+
+    def fingerprint(self, text: str) -> Fingerprint | None:
+        """Signature and LSH bucket keys of `text`; None when it has no words."""
+        words = normalise_words(text)
+        grams = shingles(words, self.shingle_words)
+        if not grams:
+            return None
+        minhash = MinHash(
+            num_perm=self.num_perm, permutations=self._template.permutations, scheme=SCHEME
+        )
+        minhash.update_batch(list(grams))
+        values = np.asarray(minhash.hashvalues, dtype=SIGNATURE_DTYPE)
+        return Fingerprint(
+            content_hash=hashlib.sha256(" ".join(words).encode()).hexdigest()[:32],
+            signature=values.tobytes(),
+            buckets=self._buckets(values),
+            shingles=len(grams),
+        )
+
+    def _buckets(self, values: npt.NDArray[np.uint32]) -> tuple[int, ...]:
+        keys = []
+        for band in range(self.bands):
+            chunk = values[band * self.rows : (band + 1) * self.rows].tobytes()
+            # The band number is hashed in, so one column holds the buckets of every band.
+            digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+            keys.append(int.from_bytes(digest, "big", signed=True))
+        return tuple(keys)
+
+    def relation(self, jaccard: float, shingles: int, other_shingles: int) -> Relation | None:
+        """How two articles relate given their estimated Jaccard similarity and sizes."""
+        if jaccard < self.threshold:
+            return None
+        if containment(jaccard, shingles, other_shingles) >= COPY_CONTAINMENT:
+            return "copy"
+        return "rewrite"
+
+
+def containment(jaccard: float, shingles: int, other_shingles: int) -> float:
+    """Share of the smaller text's shingles found in the other, derived from the Jaccard.
+
+    |A ∩ B| = J (|A| + |B|) / (1 + J); dividing by the smaller set tells a copy padded with
+    agency boilerplate (nearly all of the original is there) from a rewrite (much is not).
+    """
+    if jaccard <= 0.0 or min(shingles, other_shingles) <= 0:
+        return 0.0
+    shared = jaccard * (shingles + other_shingles) / (1.0 + jaccard)
+    return min(1.0, shared / min(shingles, other_shingles))
+
+
+def similarity(first: bytes, second: bytes) -> float:
+    """Jaccard similarity estimated from two signatures of the same length."""
+    a = np.frombuffer(first, dtype=SIGNATURE_DTYPE)
+    b = np.frombuffer(second, dtype=SIGNATURE_DTYPE)
+    if a.shape != b.shape or a.size == 0:
+        return 0.0
+    return float(np.count_nonzero(a == b)) / float(a.size)

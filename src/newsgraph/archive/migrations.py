@@ -1,0 +1,329 @@
+"""Versioned schema of the archive, applied in order and recorded in the `schema_migrations` table.
+
+Each migration is portable SQL with a few dialect words in braces (`{blob}`, `{real}`,
+`{seq_pk}`, `{without_rowid}`) plus optional SQL for one dialect only (full-text search differs).
+A migration runs in one transaction; the archive records its version, name and time when done,
+so opening an archive applies exactly the migrations it has not seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal, Protocol
+
+Dialect = Literal["sqlite", "postgres"]
+
+DIALECT_WORDS: dict[Dialect, dict[str, str]] = {
+    "sqlite": {
+        "blob": "BLOB",
+        "real": "REAL",
+        "seq_pk": "INTEGER PRIMARY KEY",
+        "without_rowid": "WITHOUT ROWID",
+    },
+    "postgres": {
+        "blob": "BYTEA",
+        "real": "DOUBLE PRECISION",
+        "seq_pk": "BIGINT PRIMARY KEY",
+        "without_rowid": "",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: portable SQL plus SQL for one dialect only."""
+
+    version: int
+    name: str
+    common: str = ""
+    sqlite: str = ""
+    postgres: str = ""
+
+    def statements(self, dialect: Dialect) -> list[str]:
+        """The SQL statements of this migration for `dialect`, in order."""
+        words = DIALECT_WORDS[dialect]
+        script = self.common.format(**words) + "\n" + getattr(self, dialect)
+        return [part.strip() for part in script.split(";\n") if part.strip()]
+
+
+CORE_TABLES = """
+CREATE TABLE articles (
+    seq {seq_pk},
+    article_id TEXT NOT NULL UNIQUE,
+    doc_key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    is_current INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    lang TEXT,
+    title TEXT,
+    published TEXT,
+    published_day TEXT,
+    source_url TEXT,
+    publisher TEXT,
+    external_id TEXT,
+    input_path TEXT,
+    text TEXT NOT NULL,
+    quote_text TEXT NOT NULL,
+    entity_names TEXT NOT NULL,
+    record {blob} NOT NULL,
+    stage_failures INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    UNIQUE (doc_key, version)
+);
+CREATE INDEX articles_published ON articles (is_current, published_day);
+CREATE INDEX articles_content_hash ON articles (content_hash);
+CREATE INDEX articles_lang ON articles (is_current, lang);
+CREATE INDEX articles_publisher ON articles (is_current, publisher);
+CREATE TABLE raw_inputs (
+    raw_key TEXT PRIMARY KEY,
+    article_seq BIGINT NOT NULL
+) {without_rowid};
+CREATE TABLE sources (
+    article_seq BIGINT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    PRIMARY KEY (article_seq, role, name)
+) {without_rowid};
+CREATE INDEX sources_name ON sources (name);
+CREATE TABLE entities (
+    article_seq BIGINT NOT NULL,
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    norm_name TEXT NOT NULL,
+    canonical TEXT,
+    norm_canonical TEXT,
+    type TEXT NOT NULL,
+    country TEXT,
+    lat {real},
+    lon {real},
+    mention_count INTEGER NOT NULL,
+    PRIMARY KEY (article_seq, entity_id)
+) {without_rowid};
+CREATE INDEX entities_norm_name ON entities (norm_name);
+CREATE INDEX entities_norm_canonical ON entities (norm_canonical);
+CREATE TABLE titles (
+    article_seq BIGINT NOT NULL,
+    entity_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    canonical TEXT,
+    country TEXT,
+    PRIMARY KEY (article_seq, entity_id, idx)
+) {without_rowid};
+CREATE TABLE mentions (
+    article_seq BIGINT NOT NULL,
+    entity_id TEXT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    PRIMARY KEY (article_seq, entity_id, start_offset, end_offset)
+) {without_rowid};
+CREATE TABLE quotes (
+    article_seq BIGINT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    speaker_id TEXT,
+    addressee_id TEXT,
+    cue TEXT,
+    PRIMARY KEY (article_seq, idx)
+) {without_rowid};
+CREATE INDEX quotes_speaker ON quotes (article_seq, speaker_id);
+CREATE TABLE times (
+    article_seq BIGINT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    value TEXT NOT NULL,
+    anchored INTEGER NOT NULL,
+    PRIMARY KEY (article_seq, idx)
+) {without_rowid};
+CREATE TABLE events (
+    article_seq BIGINT NOT NULL,
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    mode TEXT,
+    countries TEXT NOT NULL,
+    date_value TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    date_from TEXT,
+    location_name TEXT,
+    location_country TEXT,
+    lat {real},
+    lon {real},
+    confidence {real} NOT NULL,
+    trigger_text TEXT,
+    evidence TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    story_reason TEXT NOT NULL,
+    PRIMARY KEY (article_seq, event_id)
+) {without_rowid};
+CREATE INDEX events_story ON events (story_id);
+CREATE TABLE event_actors (
+    article_seq BIGINT NOT NULL,
+    entity_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    PRIMARY KEY (article_seq, entity_id, event_id, role)
+) {without_rowid};
+CREATE TABLE stories (
+    story_id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    anchor_start TEXT,
+    anchor_end TEXT,
+    anchor_countries TEXT NOT NULL,
+    anchor_actors TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    languages TEXT NOT NULL,
+    report_count INTEGER NOT NULL,
+    founder_seq BIGINT NOT NULL
+) {without_rowid};
+CREATE INDEX stories_anchor ON stories (type, anchor_start);
+CREATE INDEX stories_dates ON stories (date_start);
+CREATE TABLE story_countries (
+    country TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    PRIMARY KEY (country, story_id)
+) {without_rowid};
+CREATE TABLE fingerprints (
+    article_seq BIGINT PRIMARY KEY,
+    minhash {blob} NOT NULL,
+    shingles INTEGER NOT NULL
+);
+CREATE TABLE lsh_buckets (
+    bucket BIGINT NOT NULL,
+    article_seq BIGINT NOT NULL,
+    PRIMARY KEY (bucket, article_seq)
+) {without_rowid};
+CREATE TABLE duplicates (
+    article_seq BIGINT NOT NULL,
+    original_seq BIGINT NOT NULL,
+    relation TEXT NOT NULL,
+    similarity {real} NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (article_seq, original_seq)
+) {without_rowid};
+CREATE INDEX duplicates_original ON duplicates (original_seq);
+CREATE TABLE failures (
+    failure_key TEXT PRIMARY KEY,
+    article_seq BIGINT,
+    input_path TEXT,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value BIGINT NOT NULL
+)
+"""
+
+SQLITE_SEARCH = """
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, text, quote_text, entity_names,
+    content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+)
+"""
+
+POSTGRES_SEARCH = """
+ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', coalesce(title, '')), 'A')
+    || setweight(to_tsvector('simple', entity_names), 'B')
+    || setweight(to_tsvector('simple', quote_text), 'B')
+    || to_tsvector('simple', text)
+) STORED;
+CREATE INDEX articles_search ON articles USING gin (search_vector)
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "core tables", common=CORE_TABLES),
+    Migration(2, "full-text search", sqlite=SQLITE_SEARCH, postgres=POSTGRES_SEARCH),
+)
+
+# Every table a migration creates, in dependency order; snapshots and counts walk this list.
+TABLES = (
+    "articles",
+    "raw_inputs",
+    "sources",
+    "entities",
+    "titles",
+    "mentions",
+    "quotes",
+    "times",
+    "events",
+    "event_actors",
+    "stories",
+    "story_countries",
+    "fingerprints",
+    "lsh_buckets",
+    "duplicates",
+    "failures",
+    "counters",
+)
+
+MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)
+"""
+
+
+class MigrationTarget(Protocol):
+    """What applying migrations needs from a database connection."""
+
+    dialect: Dialect
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement and return its rows."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A transaction that commits on success and rolls back on error."""
+
+
+def applied_versions(db: MigrationTarget) -> set[int]:
+    """Versions already recorded in the archive."""
+    return {int(row[0]) for row in db.execute("SELECT version FROM schema_migrations")}
+
+
+def pending(db: MigrationTarget) -> Iterator[Migration]:
+    """Migrations this archive has not applied yet, in order."""
+    done = applied_versions(db)
+    return (migration for migration in MIGRATIONS if migration.version not in done)
+
+
+def migrate(db: MigrationTarget, lock: Callable[[], None] | None = None) -> list[int]:
+    """Apply every pending migration, each in its own transaction; return the versions applied."""
+    with db.transaction():
+        db.execute(MIGRATIONS_TABLE)
+    applied: list[int] = []
+    for migration in MIGRATIONS:
+        with db.transaction():
+            if lock is not None:
+                lock()
+            # Checked inside the transaction so two processes opening a new archive don't race.
+            if migration.version in applied_versions(db):
+                continue
+            for statement in migration.statements(db.dialect):
+                db.execute(statement)
+            db.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, datetime.now(UTC).isoformat()),
+            )
+            applied.append(migration.version)
+    return applied
+
+
+def latest_version() -> int:
+    """The schema version this code writes."""
+    return MIGRATIONS[-1].version

@@ -1,0 +1,146 @@
+"""PostgreSQL backend through psycopg 3; full-text search with a generated tsvector column.
+
+The only psycopg importer. Statements arrive with `?` placeholders and are rewritten to psycopg's
+`%s` once per distinct statement. The 'simple' text-search configuration (no stemming) is used
+because the archive holds many languages and matches SQLite's FTS5 tokenizer most closely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+import psycopg
+
+from newsgraph.archive.database import Row, query_terms
+from newsgraph.archive.migrations import Dialect
+from newsgraph.errors import ArchiveError
+
+# Any constant works: it names the lock every newsgraph writer takes.
+WRITER_LOCK = 0x6E657773
+HEADLINE = "StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=…"
+
+
+@lru_cache(maxsize=512)
+def to_psycopg(sql: str) -> str:
+    """Rewrite `?` placeholders as `%s` (and escape literal percent signs)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresDatabase:
+    """A connection to an archive in a PostgreSQL database."""
+
+    dialect: Dialect = "postgres"
+
+    def __init__(self, url: str) -> None:
+        self.location = _without_password(url)
+        try:
+            self._conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as error:
+            raise ArchiveError(f"cannot connect to {self.location}: {error}") from error
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run one statement and return its rows."""
+        try:
+            with self._conn.cursor() as cursor:
+                cursor.execute(to_psycopg(sql), tuple(params))
+                return list(cursor.fetchall()) if cursor.description else []
+        except psycopg.Error as error:
+            raise ArchiveError(f"{self.location}: {error} (in: {_first_line(sql)})") from error
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for many parameter rows (pipelined by psycopg)."""
+        if not rows:
+            return
+        try:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(to_psycopg(sql), rows)
+        except psycopg.Error as error:
+            raise ArchiveError(f"{self.location}: {error} (in: {_first_line(sql)})") from error
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A transaction that commits on success and rolls back on any error."""
+        try:
+            with self._conn.transaction():
+                yield
+        except psycopg.Error as error:
+            raise ArchiveError(f"{self.location}: {error}") from error
+
+    def lock_writer(self) -> None:
+        """Take the writers' advisory lock until the transaction ends."""
+        self.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+
+    def index_articles(self, first_seq: int, last_seq: int) -> None:
+        """Nothing to do: the search vector is a generated column."""
+
+    def search(self, query: str, limit: int, lang: str | None) -> list[Row]:
+        """tsvector search ranked by ts_rank; every word or quoted phrase must occur."""
+        expression = tsquery_expression(query)
+        if not expression:
+            return []
+        lang_filter = "AND a.lang = ?" if lang else ""
+        sql = (
+            "WITH hits AS ("
+            " SELECT a.seq, a.text, ts_rank(a.search_vector, q) AS score, q"
+            " FROM articles a, to_tsquery('simple', ?) q"
+            f" WHERE a.search_vector @@ q AND a.is_current = 1 {lang_filter}"
+            " ORDER BY score DESC, a.seq LIMIT ?)"
+            f" SELECT seq, score, ts_headline('simple', text, q, '{HEADLINE}')"
+            " FROM hits ORDER BY score DESC, seq"
+        )
+        params: list[Any] = [expression, *([lang] if lang else []), limit]
+        return self.execute(sql, params)
+
+    def columns(self, table: str) -> list[str]:
+        """Column names of a table in the current schema, in order."""
+        rows = self.execute(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def size_bytes(self) -> int | None:
+        """Total size of the archive's tables and indexes in the current schema."""
+        rows = self.execute(
+            "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')"
+        )
+        return int(rows[0][0])
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+
+def tsquery_expression(query: str) -> str:
+    """A to_tsquery expression: words ANDed, quoted phrases as <-> chains, `word*` as prefix."""
+    parts = []
+    for term in query_terms(query):
+        prefix = term.endswith("*")
+        words = ["".join(ch for ch in word if ch.isalnum()) for word in term.rstrip("*").split()]
+        words = [word.lower() for word in words if word]
+        if not words:
+            continue
+        lexemes = [f"'{word}'" for word in words]
+        if prefix:
+            lexemes[-1] += ":*"
+        parts.append("(" + " <-> ".join(lexemes) + ")" if len(lexemes) > 1 else lexemes[0])
+    return " & ".join(parts)
+
+
+def _without_password(url: str) -> str:
+    """The URL as it may appear in messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
+    return url
+
+
+def _first_line(sql: str) -> str:
+    return sql.strip().splitlines()[0][:80]

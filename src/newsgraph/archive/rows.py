@@ -1,0 +1,246 @@
+"""Turn a processed Article into the rows the archive stores (pure; runs in the worker processes).
+
+Rows are plain tuples without the article's sequence number, which only the single writer can
+assign; the writer prefixes it. Everything that needs no database (normalised names, event
+signatures for clustering, the near-duplicate fingerprint) is computed here, in parallel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.archive.clustering import EventSignature, date_range
+from newsgraph.archive.dedup import Deduplicator, Fingerprint, content_hash
+from newsgraph.model import Article, Entity, Event, article_id
+
+Row = tuple[Any, ...]
+SPACE = re.compile(r"\s+")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class PreparedEvent:
+    """One event's rows plus the signature the story clustering compares."""
+
+    event_id: str
+    row: Row
+    actors: tuple[Row, ...]
+    signature: EventSignature
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """Everything the archive writes for one article, ready for the writer."""
+
+    article_id: str
+    doc_key: str
+    raw_key: str | None
+    lang: str | None
+    content_hash: str
+    article: Row
+    sources: tuple[Row, ...] = ()
+    entities: tuple[Row, ...] = ()
+    titles: tuple[Row, ...] = ()
+    mentions: tuple[Row, ...] = ()
+    quotes: tuple[Row, ...] = ()
+    times: tuple[Row, ...] = ()
+    events: tuple[PreparedEvent, ...] = ()
+    stage_failures: tuple[tuple[str, str], ...] = ()
+    entity_keys: frozenset[str] = field(default_factory=frozenset)
+    fingerprint: Fingerprint | None = None
+
+
+def normalise_name(name: str) -> str:
+    """Comparable form of a name: NFKC, case-folded, single spaces."""
+    return SPACE.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+
+
+def entity_key(entity: Entity) -> str:
+    """Language-neutral key of an entity: its canonical name where known, else its name."""
+    return normalise_name(entity.canonical or entity.name)
+
+
+def raw_key(source: str, raw: str) -> str:
+    """Key of an input before processing: re-reading the same input gives the same key."""
+    return hashlib.sha256(f"{source}\n{raw}".encode()).hexdigest()[:24]
+
+
+def source_of(article: Article) -> str:
+    """Where an article came from: its URL, else its file, else its external id."""
+    meta = article.meta
+    return meta.source_url or meta.input_path or meta.external_id or ""
+
+
+def doc_key(article: Article) -> str:
+    """Identity of a story across versions: external id, else URL, else input path."""
+    meta = article.meta
+    if meta.external_id:
+        return f"id:{meta.publisher or ''}:{meta.external_id}"
+    if meta.source_url:
+        return f"url:{meta.source_url}"
+    if meta.input_path:
+        return f"path:{meta.input_path}"
+    return f"article:{article.id}"
+
+
+def published_day(published: str | None) -> str | None:
+    """The YYYY-MM-DD part of an ISO date or datetime."""
+    if published and ISO_DAY.match(published):
+        return published[:10]
+    return None
+
+
+def ensure_id(article: Article) -> str:
+    """The article's id, computing it the standard way when no stage set it."""
+    if not article.id:
+        article.id = article_id(source_of(article), article.text or article.raw)
+    return article.id
+
+
+def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> PreparedArticle:
+    """Build every row of `article`; `raw` is the input key when the article came from a file."""
+    ensure_id(article)
+    fingerprint = dedup.fingerprint(article.text)
+    events = tuple(_event(article, event) for event in article.events)
+    return PreparedArticle(
+        article_id=article.id,
+        doc_key=doc_key(article),
+        raw_key=raw,
+        lang=article.lang,
+        content_hash=fingerprint.content_hash if fingerprint else content_hash(article.text),
+        article=_article_row(article),
+        sources=_sources(article),
+        entities=tuple(_entity_row(entity) for entity in article.entities),
+        titles=tuple(
+            (entity.id, index, title.text, title.canonical, title.country)
+            for entity in article.entities
+            for index, title in enumerate(entity.titles)
+        ),
+        mentions=tuple(
+            sorted(
+                {(e.id, m.start, m.end) for e in article.entities for m in e.mentions},
+            )
+        ),
+        quotes=tuple(
+            (
+                i,
+                q.text,
+                q.start,
+                q.end,
+                q.kind,
+                q.speaker,
+                q.addressee,
+                q.cue.text if q.cue else None,
+            )
+            for i, q in enumerate(article.quotes)
+        ),
+        times=tuple(
+            (i, t.text, t.start, t.end, t.type, t.value, int(t.anchored))
+            for i, t in enumerate(article.times)
+        ),
+        events=events,
+        stage_failures=tuple((f.stage, f.message) for f in article.failures),
+        entity_keys=frozenset(entity_key(entity) for entity in article.entities),
+        fingerprint=fingerprint,
+    )
+
+
+def _article_row(article: Article) -> Row:
+    """Article columns after seq, article_id, doc_key, version, is_current and content_hash."""
+    meta = article.meta
+    names: dict[str, None] = {}
+    for entity in article.entities:
+        names[entity.name] = None
+        if entity.canonical:
+            names[entity.canonical] = None
+    record = zlib.compress(article.to_json(indent=None).encode(), 6)
+    return (
+        article.lang,
+        meta.title,
+        meta.published,
+        published_day(meta.published),
+        meta.source_url,
+        meta.publisher,
+        meta.external_id,
+        meta.input_path,
+        article.text,
+        "\n".join(quote.text for quote in article.quotes),
+        "\n".join(names),
+        record,
+        len(article.failures),
+    )
+
+
+def _sources(article: Article) -> tuple[Row, ...]:
+    rows = set()
+    if article.meta.publisher:
+        rows.add((article.meta.publisher, "publisher"))
+    rows.update((name, "credited") for name in article.meta.credited_sources if name)
+    return tuple(sorted(rows))
+
+
+def _entity_row(entity: Entity) -> Row:
+    return (
+        entity.id,
+        entity.name,
+        normalise_name(entity.name),
+        entity.canonical,
+        normalise_name(entity.canonical) if entity.canonical else None,
+        entity.type,
+        entity.country,
+        entity.lat,
+        entity.lon,
+        len(entity.mentions),
+    )
+
+
+def _event(article: Article, event: Event) -> PreparedEvent:
+    span = date_range(event.date)
+    date_from = "text" if span else None
+    if span is None and (day := date_range(published_day(article.meta.published))):
+        span, date_from = day, "published"
+    actor_ids = {"actor": event.actors, "source": event.source, "target": event.target}
+    countries = set(event.countries)
+    keys = set()
+    for ids in actor_ids.values():
+        for entity in filter(None, map(article.entity, ids)):
+            keys.add(entity_key(entity))
+            if not event.countries and entity.country:
+                countries.add(entity.country)
+    evidence = event.evidence[0].text if event.evidence else article.text[event.start : event.end]
+    location = event.location
+    row = (
+        event.id,
+        event.type,
+        event.mode,
+        ",".join(sorted(countries)),
+        event.date,
+        span[0].isoformat() if span else None,
+        span[1].isoformat() if span else None,
+        date_from,
+        location.name if location else None,
+        location.country if location else None,
+        location.lat if location else None,
+        location.lon if location else None,
+        event.confidence,
+        event.trigger.text if event.trigger else None,
+        evidence,
+    )
+    actors = tuple(
+        (entity_id, event.id, role, index)
+        for role, ids in actor_ids.items()
+        for index, entity_id in enumerate(dict.fromkeys(ids))
+    )
+    signature = EventSignature(
+        type=event.type,
+        countries=frozenset(countries),
+        actors=frozenset(keys),
+        start=span[0] if span else None,
+        end=span[1] if span else None,
+    )
+    return PreparedEvent(event.id, row, actors, signature)

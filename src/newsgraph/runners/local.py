@@ -1,0 +1,276 @@
+"""Ingest on one machine: a pool of worker processes runs the pipeline, one writer stores results.
+
+Each worker builds the Pipeline once (models load once per process) and turns articles into
+prepared archive rows. The main process reads inputs, skips those the archive already holds,
+hands chunks to the workers, collects results in input order and writes them in batches, one
+transaction each. Input order is kept so that a run killed midway and run again stores exactly
+what an uninterrupted run stores: the committed batches are skipped, the rest is done in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from newsgraph.archive import open_archive
+from newsgraph.archive.dedup import Deduplicator
+from newsgraph.archive.records import BatchResult, FailedInput
+from newsgraph.archive.repository import IngestItem, Repository
+from newsgraph.archive.rows import prepare, raw_key, source_of
+from newsgraph.archive.store import deduplicator
+from newsgraph.model import Article
+from newsgraph.pipeline import Pipeline
+from newsgraph.settings import Settings
+
+CHUNK_SIZE = 8
+# Chunks queued per worker: enough to keep workers busy while the writer commits a batch.
+CHUNKS_AHEAD = 3
+
+
+class InputFailureLike(Protocol):
+    """What ingest readers yield for an input without an article."""
+
+    @property
+    def path(self) -> str:
+        """The file (or file:line) that gave no article."""
+
+    @property
+    def reason(self) -> str:
+        """Why it gave none."""
+
+
+Task = tuple[Article, str] | FailedInput
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, updated as it goes."""
+
+    workers: int
+    read: int = 0
+    skipped: int = 0
+    processed: int = 0
+    batches: int = 0
+    stored: BatchResult = field(default_factory=BatchResult)
+    elapsed_s: float = 0.0
+    peak_worker_rss_mb: float = 0.0
+
+    @property
+    def articles_per_second(self) -> float:
+        """Processed articles per second of wall time."""
+        return self.processed / self.elapsed_s if self.elapsed_s else 0.0
+
+
+ProgressCallback = Callable[[IngestReport], None]
+
+
+def worker_count(settings: Settings) -> int:
+    """Worker processes to run: the setting, or one per core when it is 0."""
+    if settings.workers > 0:
+        return settings.workers
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def ingest_paths(
+    paths: Sequence[Path], settings: Settings, on_progress: ProgressCallback | None = None
+) -> IngestReport:
+    """Read, process and store every article under `paths` in `settings.database`."""
+    from newsgraph.ingest import read_paths
+
+    with open_archive(settings.database, settings) as repository:
+        items = read_paths(list(paths), settings.max_input_bytes)
+        return ingest(items, repository, settings, on_progress)
+
+
+def ingest(
+    items: Iterable[Article | InputFailureLike],
+    repository: Repository,
+    settings: Settings,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Process and store `items` (articles from ingest, or input failures) in order."""
+    started = time.perf_counter()
+    report = IngestReport(workers=worker_count(settings))
+    tasks = _new_tasks(items, repository, report, settings.batch_size)
+    if report.workers == 1:
+        results: Iterator[tuple[IngestItem, float]] = _run_inline(tasks, settings)
+    else:
+        results = _run_pool(tasks, settings, report.workers)
+    batch: list[IngestItem] = []
+    for item, rss_mb in results:
+        report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
+        report.processed += isinstance(item, FailedInput) is False
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            _write(repository, batch, report, started, on_progress)
+            batch = []
+    if batch:
+        _write(repository, batch, report, started, on_progress)
+    report.elapsed_s = time.perf_counter() - started
+    return report
+
+
+def _write(
+    repository: Repository,
+    batch: list[IngestItem],
+    report: IngestReport,
+    started: float,
+    on_progress: ProgressCallback | None,
+) -> None:
+    report.stored.add(repository.write_batch(batch))
+    report.batches += 1
+    report.elapsed_s = time.perf_counter() - started
+    if on_progress is not None:
+        on_progress(report)
+
+
+def _new_tasks(
+    items: Iterable[Article | InputFailureLike],
+    repository: Repository,
+    report: IngestReport,
+    group_size: int,
+) -> Iterator[Task]:
+    """Tasks for the inputs the archive does not hold yet, in input order."""
+    group: list[Task] = []
+    for item in items:
+        report.read += 1
+        if isinstance(item, Article):
+            group.append((item, raw_key(source_of(item), item.raw)))
+        else:
+            group.append(FailedInput(path=item.path, reason=item.reason))
+        if len(group) >= group_size:
+            yield from _unknown(group, repository, report)
+            group = []
+    yield from _unknown(group, repository, report)
+
+
+def _unknown(group: list[Task], repository: Repository, report: IngestReport) -> Iterator[Task]:
+    keys = [task[1] for task in group if isinstance(task, tuple)]
+    known = repository.known_inputs(keys) if keys else set()
+    for task in group:
+        if isinstance(task, tuple) and task[1] in known:
+            report.skipped += 1
+            continue
+        yield task
+
+
+class _Worker:
+    """A loaded pipeline and fingerprinter; one per worker process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pipeline = Pipeline.from_settings(settings)
+        self.pipeline.setup()
+        self.dedup: Deduplicator = deduplicator(settings)
+
+    def process(self, task: Task) -> IngestItem:
+        if isinstance(task, FailedInput):
+            return task
+        article, key = task
+        try:
+            return prepare(self.pipeline.run(article), self.dedup, key)
+        except Exception as error:
+            if self.settings.strict:
+                raise
+            return FailedInput(
+                path=article.meta.input_path or source_of(article),
+                reason=f"{type(error).__name__}: {error}",
+                stage="pipeline",
+                raw_key=key,
+            )
+
+
+# The worker's loaded pipeline lives in a module global because a process pool can only hand
+# state to its workers through an initializer; each worker process sets it exactly once.
+_worker: _Worker | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker
+    _worker = _Worker(settings)
+
+
+def _process_chunk(tasks: list[Task]) -> tuple[list[IngestItem], float]:
+    assert _worker is not None, "worker used before _init_worker"
+    results = [_worker.process(task) for task in tasks]
+    return results, _peak_rss_mb()
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_inline(tasks: Iterator[Task], settings: Settings) -> Iterator[tuple[IngestItem, float]]:
+    worker = _Worker(settings)
+    for task in tasks:
+        yield worker.process(task), _peak_rss_mb()
+
+
+def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_pool(
+    tasks: Iterator[Task], settings: Settings, workers: int
+) -> Iterator[tuple[IngestItem, float]]:
+    """Results in task order from a pool of `workers` processes, restarted if one dies."""
+    # spawn, not fork: the main process may run threads (progress display, database driver).
+    context = multiprocessing.get_context("spawn")
+    pending: deque[tuple[Future[tuple[list[IngestItem], float]], list[Task]]] = deque()
+    chunks = _chunks(tasks, CHUNK_SIZE)
+    pool = ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=(settings,))
+    try:
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < workers * CHUNKS_AHEAD:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                else:
+                    pending.append((pool.submit(_process_chunk, chunk), chunk))
+            if not pending:
+                break
+            future, chunk = pending.popleft()
+            try:
+                results, rss_mb = future.result()
+            except BrokenProcessPool:
+                yield from ((_died(task), 0.0) for task in chunk)
+                pool.shutdown(cancel_futures=True)
+                pool = ProcessPoolExecutor(
+                    workers, context, initializer=_init_worker, initargs=(settings,)
+                )
+                pending = deque((pool.submit(_process_chunk, c), c) for _, c in pending)
+                continue
+            yield from ((result, rss_mb) for result in results)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _died(task: Task) -> FailedInput:
+    """The failure recorded for a task whose worker process died (it is retried next run)."""
+    if isinstance(task, FailedInput):
+        return task
+    article, key = task
+    return FailedInput(
+        path=article.meta.input_path or source_of(article),
+        reason="the worker process died while processing this chunk (out of memory or a crash)",
+        stage="worker",
+        raw_key=key,
+    )
