@@ -1,0 +1,269 @@
+"""Actor mentions of a sentence: entities, nationality words, actor groups and resolved pronouns.
+
+Every mention carries the countries it stands for. Nationality words and country genitives that
+modify a named person or organisation ("Kinas forsvarsminister Dong Jun", "det russiske
+forsvarsdepartementet") are folded into that mention, so the person stays one actor with its
+country; free-standing ones ("russiske og kinesiske krigsskip") remain actors of their own with a
+country but no entity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from newsgraph.events.geo import Geo
+from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.words import SentenceView, Word
+from newsgraph.model import Article, Entity
+
+ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
+PLACE_TYPES = ("GPE", "LOC")
+MODIFIER_GAP = 4
+GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
+GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
+MAX_PHRASE = 3
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A stretch of words naming a possible event participant (word indices inclusive)."""
+
+    first: int
+    last: int
+    kind: str
+    countries: tuple[str, ...] = ()
+    entity: str | None = None
+    modifier: bool = False
+    group: int = -1
+
+    @property
+    def is_place(self) -> bool:
+        """Whether the mention may also name the event's location."""
+        return self.kind in PLACE_TYPES
+
+
+class PersonIndex:
+    """Start offsets of named-person mentions, to resolve "he"/"hun" to the last person named."""
+
+    def __init__(self, article: Article) -> None:
+        found = [
+            (mention.start, entity.id)
+            for entity in article.entities
+            if entity.type == "PER"
+            for mention in entity.mentions
+        ]
+        found.sort()
+        self.starts = [start for start, _ in found]
+        self.ids = [entity_id for _, entity_id in found]
+
+    def before(self, offset: int) -> str | None:
+        """The person whose mention starts last before `offset`."""
+        position = bisect_left(self.starts, offset)
+        return self.ids[position - 1] if position else None
+
+
+def entity_countries(entity: Entity) -> tuple[str, ...]:
+    """The entity's country, else the countries of its titles."""
+    if entity.country:
+        return (entity.country,)
+    return tuple(dict.fromkeys(t.country for t in entity.titles if t.country))
+
+
+def _is_genitive(text: str, entity: Entity) -> bool:
+    if text.endswith(GENITIVE_ENDINGS):
+        return True
+    return text.endswith("s") and not entity.name.endswith("s") and text[:-1] == entity.name
+
+
+def _entity_mentions(article: Article, view: SentenceView) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for entity in article.entities:
+        if entity.type not in ACTOR_TYPES:
+            continue
+        for mention in entity.mentions:
+            if mention.end <= view.start or mention.start >= view.end:
+                continue
+            indices = view.words_in(mention.start, mention.end)
+            if not indices:
+                continue
+            modifier = entity.type == "GPE" and _is_genitive(mention.text, entity)
+            found.append(
+                ActorMention(
+                    first=indices[0],
+                    last=indices[-1],
+                    kind=entity.type,
+                    countries=entity_countries(entity),
+                    entity=entity.id,
+                    modifier=modifier,
+                )
+            )
+    found.sort(key=lambda m: (m.first, -(m.last - m.first)))
+    kept: list[ActorMention] = []
+    for candidate in found:
+        if kept and candidate.first <= kept[-1].last:
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _country_entity(article: Article, country: str) -> str | None:
+    """A GPE entity of the article standing for the country itself, to give a word an actor id."""
+    for entity in article.entities:
+        if entity.type == "GPE" and entity.country == country and entity.lat is None:
+            return entity.id
+    return None
+
+
+def _word_mentions(
+    view: SentenceView, taken: set[int], lexicon: Lexicon, geo: Geo, article: Article
+) -> list[ActorMention]:
+    """Nationality adjectives, country names the NER missed, and named actor groups."""
+    words = view.words
+    found: list[ActorMention] = []
+    index = 0
+    while index < len(words):
+        hit = None
+        for size in range(min(MAX_PHRASE, len(words) - index), 0, -1):
+            span = range(index, index + size)
+            if any(i in taken for i in span) or not words[index].text[:1].isalpha():
+                continue
+            phrase = " ".join(words[i].text for i in span)
+            hit = _phrase_mention(phrase, index, index + size - 1, lexicon, geo, article)
+            if hit is not None:
+                break
+        if hit is None:
+            index += 1
+            continue
+        found.append(hit)
+        index = hit.last + 1
+    return found
+
+
+def _phrase_mention(
+    phrase: str, first: int, last: int, lexicon: Lexicon, geo: Geo, article: Article
+) -> ActorMention | None:
+    group = lexicon.actor_groups.get(phrase.lower())
+    if group:
+        return ActorMention(first, last, "GROUP", countries=group)
+    if len(phrase) < 3:
+        return None
+    adjective = geo.adjective(phrase)
+    if adjective:
+        return ActorMention(first, last, "NAT", countries=(adjective,), modifier=True)
+    if phrase[:1].isupper():
+        country = geo.country(phrase)
+        if country:
+            genitive = phrase.endswith(GENITIVE_ENDINGS) or (
+                phrase.endswith("s") and geo.country(phrase[:-1]) == country
+            )
+            return ActorMention(
+                first,
+                last,
+                "GPE",
+                countries=(country,),
+                entity=_country_entity(article, country),
+                modifier=genitive,
+            )
+    return None
+
+
+def _pronoun_mentions(
+    view: SentenceView, taken: set[int], lexicon: Lexicon, persons: PersonIndex, article: Article
+) -> list[ActorMention]:
+    pronouns = lexicon.cue("pronouns")
+    found = []
+    for word in view.words:
+        if word.index in taken or not pronouns.matches_word(word):
+            continue
+        person = persons.before(word.start)
+        entity = article.entity(person)
+        if entity is None:
+            continue
+        found.append(
+            ActorMention(word.index, word.index, "PER", entity_countries(entity), entity.id)
+        )
+    return found
+
+
+def _gap_ok(
+    words: tuple[Word, ...], lo: int, hi: int, head: ActorMention, article: Article
+) -> bool:
+    """Whether the words between a modifier and a named head may all belong to one noun phrase."""
+    if hi - lo > MODIFIER_GAP:
+        return False
+    entity = article.entity(head.entity)
+    title_words = {
+        piece.lower() for title in (entity.titles if entity else []) for piece in title.text.split()
+    }
+    for word in words[lo:hi]:
+        if word.pos:
+            if word.pos not in GAP_POS and word.lower not in title_words:
+                return False
+        elif word.lower not in title_words and not word.text[:1].isupper():
+            return False
+    return True
+
+
+def _fold_modifiers(
+    mentions: list[ActorMention], words: tuple[Word, ...], article: Article
+) -> list[ActorMention]:
+    """Fold nationality words and genitives into the named person/organisation they modify."""
+    result: list[ActorMention] = []
+    pending: list[ActorMention] = []
+    for mention in mentions:
+        if mention.kind in ("PER", "ORG") and mention.entity is not None and pending:
+            absorbed = [
+                m for m in pending if _gap_ok(words, m.last + 1, mention.first, mention, article)
+            ]
+            if absorbed and absorbed[-1] is pending[-1]:
+                countries = list(mention.countries)
+                if not countries:
+                    countries = [c for m in absorbed for c in m.countries]
+                mention = replace(mention, first=absorbed[0].first, countries=tuple(countries))
+                result.extend(m for m in pending if m not in absorbed)
+                pending = []
+        result.extend(pending)
+        pending = []
+        if mention.modifier or (mention.kind == "GPE" and mention.entity is not None):
+            pending.append(mention)
+        else:
+            result.append(mention)
+    result.extend(pending)
+    result.sort(key=lambda m: m.first)
+    return result
+
+
+def _group(
+    mentions: list[ActorMention], view: SentenceView, lexicon: Lexicon
+) -> list[ActorMention]:
+    """Number coordinated mentions ("X og Y", "X, Y and Z") with a shared group id."""
+    joiners = lexicon.cue("coordinators")
+    grouped: list[ActorMention] = []
+    group = 0
+    for number, mention in enumerate(mentions):
+        if number:
+            previous = grouped[-1]
+            between = view.words[previous.last + 1 : mention.first]
+            linked = (
+                (0 < len(between) <= 2
+                and all(joiners.matches_word(w) or w.text == "," for w in between))
+                or not between
+            )
+            if not linked:
+                group += 1
+        grouped.append(replace(mention, group=group))
+    return grouped
+
+
+def actor_mentions(
+    article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, persons: PersonIndex
+) -> list[ActorMention]:
+    """Every possible participant named in a sentence view, left to right."""
+    mentions = _entity_mentions(article, view)
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += _word_mentions(view, taken, lexicon, geo, article)
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += _pronoun_mentions(view, taken, lexicon, persons, article)
+    mentions.sort(key=lambda m: m.first)
+    return _group(_fold_modifiers(mentions, view.words, article), view, lexicon)

@@ -1,0 +1,274 @@
+"""Arguments of a trigger: who did it (source), to whom (target), who else took part, and where.
+
+Roles come from the trigger's clause. The dependency parse, where the nlp stage gave one, names the
+subject and objects of the trigger (or of the light verb governing a trigger noun) and marks the
+passive; otherwise word order decides: the nearest name group before the trigger is its subject
+(or, in verb-second languages, the first one after it), name groups after it are objects, and the
+preposition in front of a group gives its role (med/with, mellom/between, av/by, til/to, mot/against).
+Each frame (visit, reception, meet, joint, directed, allegation) turns these roles into source,
+target and participants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsgraph.events.actors import ActorMention
+from newsgraph.events.clauses import Clauses
+from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.triggers import TriggerMatch
+from newsgraph.events.words import SentenceView, Word
+
+Group = list[ActorMention]
+SKIPPABLE_POS = ("DET", "ADJ", "NUM", "PRON")
+MAX_SKIP = 3
+PASSIVE_WINDOW = 3
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+OBJECT_DEPS = ("obj", "iobj")
+NOUN_LINK_DEPS = ("obj", "obl", "nmod", "iobj", "nsubj", "conj")
+
+
+@dataclass
+class Arguments:
+    """The participants and place candidates of one trigger."""
+
+    source: list[ActorMention] = field(default_factory=list)
+    target: list[ActorMention] = field(default_factory=list)
+    others: list[ActorMention] = field(default_factory=list)
+    places: list[ActorMention] = field(default_factory=list)
+    passive: bool = False
+
+    @property
+    def actors(self) -> list[ActorMention]:
+        """Every participant, sources first, without repeats."""
+        seen: list[ActorMention] = []
+        for mention in (*self.source, *self.target, *self.others):
+            if mention not in seen:
+                seen.append(mention)
+        return seen
+
+
+@dataclass
+class Roles:
+    """Name groups of a clause sorted by grammatical role."""
+
+    subject: Group = field(default_factory=list)
+    objects: list[Group] = field(default_factory=list)
+    by_preposition: dict[str, list[Group]] = field(default_factory=dict)
+    places: list[ActorMention] = field(default_factory=list)
+    passive: bool = False
+
+    def prep(self, *names: str) -> Group:
+        """All mentions of the groups introduced by the named prepositions."""
+        return [m for name in names for group in self.by_preposition.get(name, []) for m in group]
+
+    def object_mentions(self) -> Group:
+        """All mentions of the object groups."""
+        return [m for group in self.objects for m in group]
+
+
+def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str | None:
+    """The role of the preposition in front of a name group, skipping determiners and adjectives."""
+    determiners = lexicon.cue("determiners")
+    index = first - 1
+    skipped = 0
+    while index >= 0 and skipped <= MAX_SKIP:
+        word = view.words[index]
+        for role, phrases in lexicon.prepositions.items():
+            found = phrases.starts_at(view.words, index)
+            if found is not None and found[-1] == index:
+                return role
+            if index and (pair := phrases.starts_at(view.words, index - 1)) and pair[-1] == index:
+                return role
+        if word.pos in SKIPPABLE_POS or determiners.matches_word(word) or word.text in '«»"“”':
+            index -= 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def _groups(mentions: Iterable[ActorMention]) -> list[Group]:
+    groups: dict[int, Group] = {}
+    for mention in mentions:
+        groups.setdefault(mention.group, []).append(mention)
+    return [groups[key] for key in sorted(groups, key=lambda k: groups[k][0].first)]
+
+
+def _governor(view: SentenceView, anchor: int) -> int:
+    """The verb whose arguments are the trigger's: the trigger itself, or a trigger noun's verb."""
+    word = view.words[anchor]
+    if word.pos in ("VERB", "AUX") or word.head is None:
+        return anchor
+    head = view.words[word.head]
+    if word.dep.split(":")[0] in NOUN_LINK_DEPS and head.pos in ("VERB", "AUX"):
+        return head.index
+    return anchor
+
+
+def _dependents(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
+    return [w for w in view.words if w.head == head and w.dep in deps]
+
+
+def _group_holding(groups: list[Group], index: int) -> Group | None:
+    for group in groups:
+        if any(m.first <= index <= m.last for m in group):
+            return group
+    return None
+
+
+def _parse_roles(
+    view: SentenceView, groups: list[Group], anchor: int
+) -> tuple[Group, list[Group], bool]:
+    """Subject group, object groups and passive voice according to the dependency parse."""
+    if not view.has_deps:
+        return [], [], False
+    governor = _governor(view, anchor)
+    subject: Group = []
+    for word in _dependents(view, governor, SUBJECT_DEPS):
+        subject = _group_holding(groups, word.index) or subject
+    objects = [
+        group
+        for word in _dependents(view, governor, OBJECT_DEPS)
+        if (group := _group_holding(groups, word.index)) is not None and group is not subject
+    ]
+    passive = any(w.dep in ("nsubj:pass", "aux:pass") for w in view.words if w.head == governor)
+    return subject, objects, passive
+
+
+def _passive_cue(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    lo = max(clauses.span_of(match.anchor)[0], match.first - PASSIVE_WINDOW)
+    return bool(lexicon.cue("passive").spans(view.words, lo, match.first + 1))
+
+
+def _borrowed_subject(
+    mentions: list[ActorMention], clauses: Clauses, lexicon: Lexicon, view: SentenceView, lo: int
+) -> Group:
+    """A relative or non-finite clause takes the nearest name group before it as its subject."""
+    if lo == 0:
+        return []
+    before = [m for m in mentions if m.last < lo and m.first not in clauses.reporting]
+    before = [m for m in before if preposition_before(view, lexicon, m.first) is None]
+    if not before:
+        return []
+    nearest = before[-1]
+    return [m for m in before if m.group == nearest.group]
+
+
+def clause_roles(
+    view: SentenceView,
+    clauses: Clauses,
+    lexicon: Lexicon,
+    mentions: list[ActorMention],
+    match: TriggerMatch,
+) -> Roles:
+    """Sort the clause's name groups into subject, objects, prepositional roles and places."""
+    lo, hi = clauses.span_of(match.anchor)
+    trigger_words = set(match.words)
+    inside = [
+        m
+        for m in mentions
+        if lo <= m.first
+        and m.last < hi
+        and m.first not in clauses.reporting
+        and not trigger_words & set(range(m.first, m.last + 1))
+    ]
+    roles = Roles()
+    groups = _groups(inside)
+    left: list[Group] = []
+    right: list[Group] = []
+    for group in groups:
+        role = preposition_before(view, lexicon, group[0].first)
+        if group[0].kind == "LOC" or (role == "place" and all(m.is_place for m in group)):
+            roles.places.extend(group)
+            continue
+        if role is not None:
+            roles.by_preposition.setdefault(role, []).append(group)
+        elif group[-1].last < match.first:
+            left.append(group)
+        else:
+            right.append(group)
+    parsed_subject, parsed_objects, parsed_passive = _parse_roles(view, left + right, match.anchor)
+    if parsed_subject:
+        roles.subject = parsed_subject
+    elif left:
+        roles.subject = left[-1]
+    elif right and lexicon.verb_second:
+        roles.subject = right.pop(0)
+    else:
+        roles.subject = _borrowed_subject(mentions, clauses, lexicon, view, lo)
+    roles.objects = parsed_objects or [g for g in right if g is not roles.subject]
+    roles.passive = parsed_passive or _passive_cue(view, clauses, lexicon, match)
+    return roles
+
+
+def _speaker(
+    view: SentenceView,
+    clauses: Clauses,
+    lexicon: Lexicon,
+    mentions: list[ActorMention],
+    match: TriggerMatch,
+) -> Group:
+    """The subject of the nearest speech verb before the trigger (for reported allegations)."""
+    verbs = [index for index in clauses.speech if index < match.first]
+    if not verbs:
+        return []
+    verb = max(verbs)
+    lo, hi = clauses.span_of(verb)
+    near = [
+        m for m in mentions if lo <= m.first and m.last < hi and m.first not in clauses.reporting
+    ]
+    before = [m for m in near if m.last < verb]
+    after = [m for m in near if m.first > verb]
+    chosen = before[-1] if before else (after[0] if after else None)
+    return [] if chosen is None else [m for m in near if m.group == chosen.group]
+
+
+def extract_arguments(
+    view: SentenceView,
+    clauses: Clauses,
+    lexicon: Lexicon,
+    mentions: list[ActorMention],
+    match: TriggerMatch,
+) -> Arguments:
+    """Source, target, other participants and place candidates of one trigger."""
+    roles = clause_roles(view, clauses, lexicon, mentions, match)
+    frame = match.rule.frame
+    args = Arguments(places=list(roles.places), passive=roles.passive)
+    objects = roles.object_mentions()
+    if frame == "visit":
+        args.source = list(roles.subject)
+        args.target = objects + roles.prep("to", "with")
+        args.places = [m for m in args.target if m.is_place] + args.places
+    elif frame == "reception":
+        visitor, host = (
+            (roles.subject, roles.prep("agent"))
+            if roles.passive
+            else (objects, list(roles.subject))
+        )
+        args.source, args.target = list(visitor), host + roles.prep("with")
+    elif frame == "meet":
+        args.source = list(roles.subject)
+        args.target = roles.prep("with") + objects + roles.prep("to")
+        args.others = roles.prep("between", "from")
+        if len(args.source) > 1 and not args.target:
+            args.source, args.others = [], args.source + args.others
+    elif frame == "joint":
+        args.others = list(roles.subject) + objects + roles.prep("with", "between", "from")
+        if roles.passive:
+            args.others += roles.prep("agent")
+    elif frame == "allegation":
+        args.source = _speaker(view, clauses, lexicon, mentions, match) or list(roles.subject)
+        args.target = [
+            m for m in (*roles.subject, *objects, *roles.prep("against")) if m not in args.source
+        ]
+    elif roles.passive:
+        args.source = roles.prep("agent")
+        args.target = list(roles.subject) + roles.prep("to", "against")
+    else:
+        args.source = list(roles.subject)
+        args.target = objects + roles.prep("to", "against", "with", "from")
+    return args

@@ -1,0 +1,226 @@
+"""The event coder: an Article's sentences in, PLOVER events with evidence out.
+
+Per sentence: triggers, actor mentions, arguments, the sentence's own time and place. Then, over
+the article in text order: dates and places the sentence did not give are filled from the
+paragraph's date, from an earlier report of the same kind sharing an actor, from the publication
+date for events reported as happening now, and from the dateline; visits and exercises gain their
+host country from their place; reports of the same event are merged; ids are given in text order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.events.actors import ActorMention, PersonIndex, actor_mentions
+from newsgraph.events.arguments import Arguments, extract_arguments, preposition_before
+from newsgraph.events.clauses import Clauses, segment
+from newsgraph.events.context import (
+    TimeReading,
+    concrete_date,
+    locate,
+    place_from_name,
+    read_time,
+    relational_before,
+)
+from newsgraph.events.geo import Geo
+from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.merging import (
+    Candidate,
+    evidence_span,
+    merge_across,
+    merge_in_sentence,
+)
+from newsgraph.events.triggers import TriggerMatch, find_triggers
+from newsgraph.events.words import SentenceView, paragraph_starts, sentence_views
+from newsgraph.model import Article, Event, Location
+
+HOST_FRAMES = ("visit", "reception", "joint")
+TARGET_HOST_FRAMES = ("visit", "reception")
+MAX_CONFIDENCE = 0.95
+
+
+@dataclass
+class SentenceContext:
+    """What the coder computed once for one sentence view."""
+
+    view: SentenceView
+    clauses: Clauses
+    mentions: list[ActorMention]
+
+
+def _ids(mentions: list[ActorMention]) -> list[str]:
+    return list(dict.fromkeys(m.entity for m in mentions if m.entity))
+
+
+def _countries(mentions: list[ActorMention]) -> list[str]:
+    return list(dict.fromkeys(c for m in mentions for c in m.countries))
+
+
+class EventCoder:
+    """Codes the events of articles in one language."""
+
+    def __init__(self, lexicon: Lexicon, geo: Geo) -> None:
+        self.lexicon = lexicon
+        self.geo = geo
+
+    def code(self, article: Article) -> list[Event]:
+        """Every event the article reports, merged, with ids ev1, ev2, ... in text order."""
+        persons = PersonIndex(article)
+        candidates: list[Candidate] = []
+        for view in sentence_views(article):
+            clauses = segment(view, self.lexicon)
+            matches = find_triggers(view, clauses, self.lexicon)
+            if not matches:
+                continue
+            mentions = actor_mentions(article, view, self.lexicon, self.geo, persons)
+            context = SentenceContext(view, clauses, mentions)
+            found = [c for m in matches if (c := self._candidate(article, context, m))]
+            candidates += merge_in_sentence(found)
+        self._fill_gaps(article, candidates)
+        kept = [c for c in candidates if self._add_host(article, c)]
+        events = [c.event for c in merge_across(kept)]
+        for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
+            event.id = f"ev{number}"
+        return sorted(events, key=lambda e: e.start)
+
+    def _candidate(
+        self, article: Article, context: SentenceContext, match: TriggerMatch
+    ) -> Candidate | None:
+        view, clauses = context.view, context.clauses
+        args = extract_arguments(view, clauses, self.lexicon, context.mentions, match)
+        rule = match.rule
+        if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
+            return None
+        category, mode = self._recode(view, match, args)
+        time = read_time(article, view, clauses, self.lexicon, match)
+        first, last = view.words[match.first], view.words[match.last]
+        event = Event(
+            id="",
+            type=category,
+            mode=mode,
+            actors=_ids(args.actors),
+            source=_ids(args.source),
+            target=[t for t in _ids(args.target) if t not in _ids(args.source)],
+            countries=_countries(args.actors),
+            location=self._place(article, context, match, args),
+            date=time.date,
+            start=view.start,
+            end=view.end,
+            trigger=evidence_span(article.text, first.start, last.end),
+            evidence=[evidence_span(article.text, view.start, view.end)],
+            confidence=self._confidence(rule.weight, args, time),
+        )
+        return Candidate(event, time, rule.frame, view.paragraph, view.index)
+
+    def _recode(
+        self, view: SentenceView, match: TriggerMatch, args: Arguments
+    ) -> tuple[str, str | None]:
+        """A joint-activity trigger with one state actor and no sign of partners is unilateral."""
+        rule = match.rule
+        if rule.unilateral is None:
+            return rule.category, rule.mode
+        countries = _countries(args.actors)
+        joint = bool(self.lexicon.cue("joint").spans(view.words))
+        if len(countries) == 1 and len(_ids(args.actors)) <= 1 and not joint:
+            return rule.unilateral
+        return rule.category, rule.mode
+
+    def _place(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> Location | None:
+        if args.places:
+            return locate(article, context.view, args.places[0], self.geo)
+        view = context.view
+        places = [
+            m
+            for m in context.mentions
+            if m.first not in context.clauses.reporting
+            and (
+                m.kind == "LOC"
+                or (m.is_place and preposition_before(view, self.lexicon, m.first) == "place")
+            )
+        ]
+        if not places:
+            return None
+        nearest = min(places, key=lambda m: abs(m.first - match.anchor))
+        return locate(article, view, nearest, self.geo)
+
+    @staticmethod
+    def _confidence(weight: float, args: Arguments, time: TimeReading) -> float:
+        score = weight + 0.1 * bool(args.source) + 0.1 * bool(args.target or args.others)
+        score += 0.05 * bool(time.date) + 0.05 * bool(args.places)
+        return round(min(MAX_CONFIDENCE, score), 3)
+
+    def _fill_gaps(self, article: Article, candidates: list[Candidate]) -> None:
+        """Dates and places from the paragraph, a related earlier report, the publication date
+        (events happening now) and the dateline, in that order; never for background events."""
+        starts = paragraph_starts(article.text)
+        published = (article.meta.published or "").split("T")[0] or None
+        dateline = (
+            place_from_name(article.meta.dateline, self.geo, article)
+            if article.meta.dateline
+            else None
+        )
+        done: list[Candidate] = []
+        for candidate in sorted(candidates, key=lambda c: c.event.start):
+            event, time = candidate.event, candidate.time
+            settled = time.blocked or time.background
+            related = self._related(candidate, done)
+            if event.date is None and not settled:
+                event.date = (
+                    self._paragraph_date(article, starts, candidate)
+                    or (related.event.date if related else None)
+                    or (published if time.present else None)
+                )
+            if event.location is None and not time.background:
+                event.location = (related.event.location if related else None) or dateline
+            done.append(candidate)
+
+    @staticmethod
+    def _related(candidate: Candidate, earlier: list[Candidate]) -> Candidate | None:
+        """The latest earlier report of the same category sharing a named actor."""
+        for other in reversed(earlier):
+            if (
+                other.event.type == candidate.event.type
+                and other.entity_actors & candidate.entity_actors
+            ):
+                return other
+        return None
+
+    def _paragraph_date(
+        self, article: Article, starts: list[int], candidate: Candidate
+    ) -> str | None:
+        """The latest anchored date named earlier in the same paragraph."""
+        paragraph_start = starts[candidate.paragraph] if candidate.paragraph < len(starts) else 0
+        best: str | None = None
+        for expression in sorted(article.times, key=lambda t: t.start):
+            if not paragraph_start <= expression.start < candidate.event.start:
+                continue
+            date = concrete_date(expression)
+            if date and not relational_before(article.text, expression.start, self.lexicon):
+                best = date
+        return best
+
+    def _add_host(self, article: Article, candidate: Candidate) -> bool:
+        """Give visits and exercises their host country; False when the event has no participant."""
+        event = candidate.event
+        place = event.location
+        if place is not None and place.country and place.country not in event.countries:
+            unknown = not event.countries or len(event.countries) < len(event.actors)
+            if candidate.frame in HOST_FRAMES or (candidate.frame == "meet" and unknown):
+                event.countries.append(place.country)
+                host = self._country_entity(article, place.country)
+                if candidate.frame in TARGET_HOST_FRAMES and host and host not in event.target:
+                    event.target.append(host)
+                    event.actors = list(dict.fromkeys([*event.actors, host]))
+        return bool(event.countries or event.actors)
+
+    def _country_entity(self, article: Article, country: str) -> str | None:
+        for entity in article.entities:
+            if (
+                entity.type == "GPE"
+                and entity.country == country
+                and self.geo.country(entity.name) == country
+            ):
+                return entity.id
+        return None

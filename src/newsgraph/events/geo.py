@@ -1,0 +1,68 @@
+"""Places and nationalities for the event coder, behind a small interface.
+
+The coder asks two questions: which country a nationality word or country form names ("russiske",
+"North Korean", "Russlands"), and where a place name lies. `GazetteerGeo` answers them with the
+project gazetteer; tests pass a `Geo` of their own.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from newsgraph.gazetteer import load_gazetteer
+from newsgraph.model import Location
+
+
+class Geo(Protocol):
+    """What the event coder needs to know about places."""
+
+    def adjective(self, text: str) -> str | None:
+        """ISO alpha-3 of the country a nationality adjective names ("russiske", "North Korean")."""
+
+    def country(self, text: str) -> str | None:
+        """ISO alpha-3 of the country a country name or its genitive names ("Kinas")."""
+
+    def place(self, name: str) -> Location | None:
+        """The place a name refers to, geocoded, or None."""
+
+
+class GazetteerGeo:
+    """`Geo` backed by newsgraph.gazetteer for one language."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.gazetteer = load_gazetteer(lang)
+
+    def adjective(self, text: str) -> str | None:
+        """Country of a nationality adjective ("kinesiske", "Chinese")."""
+        return self.gazetteer.adjective_country(text)
+
+    def country(self, text: str) -> str | None:
+        """Country of a country's name or genitive ("Kina", "Kinas")."""
+        match = self.gazetteer.best(text, ("name", "genitive"))
+        if match is not None and match.place.kind == "country":
+            return match.place.country
+        return None
+
+    def place(self, name: str) -> Location | None:
+        """Geocode a place name (its name or genitive form)."""
+        match = self.gazetteer.best(name, ("name", "genitive"))
+        if match is None:
+            return None
+        place = match.place
+        return Location(name=name, country=place.country, lat=place.lat, lon=place.lon)
+
+
+class NoGeo:
+    """`Geo` that knows nothing: actors keep only the countries their entities carry."""
+
+    def adjective(self, text: str) -> str | None:
+        """Always None."""
+        return None
+
+    def country(self, text: str) -> str | None:
+        """Always None."""
+        return None
+
+    def place(self, name: str) -> Location | None:
+        """Always None."""
+        return None

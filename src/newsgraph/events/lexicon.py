@@ -1,0 +1,228 @@
+"""Trigger lexicons: resources/<lang>/events.toml read into trigger rules, cue word lists and frames.
+
+A word pattern is a sequence of elements separated by spaces. An element is a glob over the
+lower-cased word or its lemma (`besøk*`, `visit|visits|visited`); `…` (or `...`) between two
+elements allows up to `max_gap` words between them; a leading `=` marks the element that anchors
+the event (its head word for the parse), otherwise the first element anchors it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from fnmatch import translate
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.errors import ConfigError
+from newsgraph.events.ontology import Ontology, load_ontology
+from newsgraph.events.words import Word
+from newsgraph.resources import base_language, load_resource
+
+FRAMES = ("visit", "reception", "meet", "joint", "directed", "allegation")
+GAP_MARKS = ("…", "...")
+DEFAULT_MAX_GAP = 6
+
+
+@dataclass(frozen=True)
+class Element:
+    """One position of a pattern: alternatives (compiled globs) and the gap allowed before it."""
+
+    globs: tuple[re.Pattern[str], ...]
+    gap: int
+
+    def accepts(self, word: Word) -> bool:
+        """Whether the word (or its lemma) matches one of the alternatives."""
+        return any(
+            g.fullmatch(word.lower) or (word.lemma and g.fullmatch(word.lemma)) for g in self.globs
+        )
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled word pattern."""
+
+    source: str
+    elements: tuple[Element, ...]
+    anchor: int
+
+    def match_at(self, words: Sequence[Word], first: int) -> list[int] | None:
+        """Word indices matched when the pattern starts at `first`, or None."""
+        if not self.elements[0].accepts(words[first]):
+            return None
+        matched = [first]
+        for element in self.elements[1:]:
+            last = matched[-1]
+            found = None
+            for index in range(last + 1, min(len(words), last + 2 + element.gap)):
+                if element.accepts(words[index]):
+                    found = index
+                    break
+            if found is None:
+                return None
+            matched.append(found)
+        return matched
+
+    def find(
+        self, words: Sequence[Word], lo: int = 0, hi: int | None = None
+    ) -> Iterator[list[int]]:
+        """Every match starting in [lo, hi)."""
+        stop = len(words) if hi is None else min(hi, len(words))
+        for first in range(lo, stop):
+            found = self.match_at(words, first)
+            if found is not None:
+                yield found
+
+
+def _glob(text: str) -> re.Pattern[str]:
+    return re.compile(translate(text.lower()))
+
+
+def compile_pattern(source: str, max_gap: int = DEFAULT_MAX_GAP) -> Pattern:
+    """Compile one word pattern; ConfigError when it is empty."""
+    elements: list[Element] = []
+    anchor = 0
+    gap = 0
+    for part in source.split():
+        if part in GAP_MARKS:
+            gap = max_gap
+            continue
+        if part.startswith("=") and len(part) > 1:
+            anchor = len(elements)
+            part = part[1:]
+        alternatives = tuple(_glob(option) for option in part.split("|") if option)
+        elements.append(Element(globs=alternatives, gap=gap))
+        gap = 0
+    if not elements:
+        raise ConfigError(f"events.toml: empty word pattern {source!r}")
+    return Pattern(source=source, elements=tuple(elements), anchor=anchor)
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """A list of patterns used as a cue (negations, speech verbs, ...)."""
+
+    patterns: tuple[Pattern, ...] = ()
+
+    def spans(self, words: Sequence[Word], lo: int = 0, hi: int | None = None) -> list[list[int]]:
+        """Every match inside [lo, hi) as word index lists."""
+        stop = len(words) if hi is None else hi
+        found = []
+        for pattern in self.patterns:
+            for match in pattern.find(words, lo, stop):
+                if match[-1] < stop:
+                    found.append(match)
+        return found
+
+    def matches_word(self, word: Word) -> bool:
+        """Whether a one-word pattern of the set accepts `word`."""
+        return any(len(p.elements) == 1 and p.elements[0].accepts(word) for p in self.patterns)
+
+    def starts_at(self, words: Sequence[Word], index: int) -> list[int] | None:
+        """The longest match starting at `index`, if any."""
+        best: list[int] | None = None
+        for pattern in self.patterns:
+            found = pattern.match_at(words, index)
+            if found is not None and (best is None or len(found) > len(best)):
+                best = found
+        return best
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """Words that report one kind of event, and how to read its participants."""
+
+    category: str
+    mode: str | None
+    frame: str
+    patterns: tuple[Pattern, ...]
+    context: PhraseSet = field(default_factory=PhraseSet)
+    actor_types: tuple[str, ...] = ()
+    unilateral: tuple[str, str | None] | None = None
+    weight: float = 0.5
+
+    @property
+    def specificity(self) -> int:
+        """Longer patterns are more specific; used to choose among overlapping matches."""
+        return max(len(p.elements) for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything language-specific the event coder needs for one language."""
+
+    lang: str
+    rules: tuple[TriggerRule, ...]
+    cues: dict[str, PhraseSet]
+    prepositions: dict[str, PhraseSet]
+    actor_groups: dict[str, tuple[str, ...]]
+    verb_second: bool = False
+
+    def cue(self, name: str) -> PhraseSet:
+        """The cue list called `name` (empty when the language has none)."""
+        return self.cues.get(name, PhraseSet())
+
+    def preposition(self, name: str) -> PhraseSet:
+        """The prepositions that mark the role `name` (with, between, agent, ...)."""
+        return self.prepositions.get(name, PhraseSet())
+
+
+def _phrases(values: Any, where: str, max_gap: int) -> PhraseSet:
+    if not isinstance(values, list):
+        raise ConfigError(f"events.toml: {where} must be a list of word patterns")
+    return PhraseSet(tuple(compile_pattern(str(v), max_gap) for v in values))
+
+
+def _unilateral(value: Any, ontology: Ontology) -> tuple[str, str | None] | None:
+    if not value:
+        return None
+    category, _, mode = str(value).partition(".")
+    ontology.check_mode(category, mode or None)
+    return ontology.category(category).name, mode or None
+
+
+def _rule(table: dict[str, Any], ontology: Ontology, max_gap: int, lang: str) -> TriggerRule:
+    category = ontology.category(str(table.get("category", ""))).name
+    mode = table.get("mode") or None
+    ontology.check_mode(category, mode)
+    frame = str(table.get("frame", "directed"))
+    if frame not in FRAMES:
+        raise ConfigError(f"resources/{lang}/events.toml: unknown frame {frame!r} ({category})")
+    words = table.get("words")
+    if not words:
+        raise ConfigError(f"resources/{lang}/events.toml: a {category} trigger has no words")
+    return TriggerRule(
+        category=category,
+        mode=mode,
+        frame=frame,
+        patterns=_phrases(words, f"{category}.words", max_gap).patterns,
+        context=_phrases(table.get("context", []), f"{category}.context", max_gap),
+        actor_types=tuple(str(t) for t in table.get("actor_types", [])),
+        unilateral=_unilateral(table.get("unilateral"), ontology),
+        weight=float(table.get("weight", 0.5)),
+    )
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(lang: str | None) -> Lexicon:
+    """The event lexicon of a language (Nynorsk uses Bokmål's); empty when there is none."""
+    code = base_language(lang)
+    data = load_resource(code, "events")
+    ontology = load_ontology()
+    max_gap = int(data.get("max_gap", DEFAULT_MAX_GAP))
+    rules = tuple(_rule(t, ontology, max_gap, code) for t in data.get("trigger", []))
+    cues = {
+        str(name): _phrases(values, f"cues.{name}", max_gap)
+        for name, values in data.get("cues", {}).items()
+    }
+    prepositions = {
+        str(name): _phrases(values, f"prepositions.{name}", max_gap)
+        for name, values in data.get("prepositions", {}).items()
+    }
+    groups = {
+        " ".join(str(name).lower().split()): tuple(str(c).upper() for c in codes)
+        for name, codes in data.get("actor_groups", {}).items()
+    }
+    verb_second = bool(data.get("syntax", {}).get("verb_second", False))
+    return Lexicon(code, rules, cues, prepositions, groups, verb_second)

@@ -1,0 +1,140 @@
+"""One event, one record: reports of the same event are merged, keeping every evidence span.
+
+Within a sentence, triggers of the same category and mode are one report ("ankom Beijing … for et
+offisielt besøk"). Across sentences, two reports are the same event when category and mode agree,
+their dates and places do not conflict, their actors stand for the same countries, and something
+ties them together: a shared named actor, or the same place on the same date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsgraph.events.context import TimeReading
+from newsgraph.model import Event, Location, Span
+
+CONFIDENCE_STEP = 0.05
+MAX_CONFIDENCE = 0.99
+
+
+@dataclass
+class Candidate:
+    """An event report before merging, with what the coder knows about how it was read."""
+
+    event: Event
+    time: TimeReading
+    frame: str
+    paragraph: int
+    sentence: int
+    merged: list[Candidate] = field(default_factory=list)
+
+    @property
+    def entity_actors(self) -> set[str]:
+        """Entity ids of every participant."""
+        return {*self.event.actors, *self.event.source, *self.event.target}
+
+
+def _unique(*lists: list[str]) -> list[str]:
+    return list(dict.fromkeys(item for items in lists for item in items))
+
+
+def _same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    return a.name.casefold() == b.name.casefold()
+
+
+def _places_agree(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None or _same_place(a, b):
+        return True
+    return a.country is not None and a.country == b.country
+
+
+def _modes_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def absorb(base: Candidate, other: Candidate, union_actors: bool = True) -> None:
+    """Fold `other` into `base`: evidence, and (optionally) participants; dates and places fill gaps."""
+    event = base.event
+    if union_actors or not base.entity_actors:
+        event.actors = _unique(event.actors, other.event.actors)
+        event.source = _unique(event.source, other.event.source)
+        event.target = [
+            t for t in _unique(event.target, other.event.target) if t not in event.source
+        ]
+        event.countries = _unique(event.countries, other.event.countries)
+    event.mode = event.mode or other.event.mode
+    event.date = event.date or other.event.date
+    event.location = event.location or other.event.location
+    known = {(span.start, span.end) for span in event.evidence}
+    event.evidence += [s for s in other.event.evidence if (s.start, s.end) not in known]
+    event.evidence.sort(key=lambda span: span.start)
+    event.confidence = min(
+        MAX_CONFIDENCE, max(event.confidence, other.event.confidence) + CONFIDENCE_STEP
+    )
+    base.merged.append(other)
+
+
+def merge_in_sentence(candidates: list[Candidate]) -> list[Candidate]:
+    """One record per category and mode in a sentence; the first report with actors leads."""
+    result: list[Candidate] = []
+    for candidate in sorted(
+        candidates, key=lambda c: -len(c.entity_actors | set(c.event.countries))
+    ):
+        partner = next(
+            (
+                kept
+                for kept in result
+                if kept.event.type == candidate.event.type
+                and _modes_agree(kept.event.mode, candidate.event.mode)
+                and _dates_agree(kept.event.date, candidate.event.date)
+            ),
+            None,
+        )
+        if partner is None:
+            result.append(candidate)
+        else:
+            absorb(partner, candidate, union_actors=False)
+    result.sort(key=lambda c: c.event.start)
+    return result
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def same_event(a: Candidate, b: Candidate) -> bool:
+    """Whether two reports from different sentences describe one event."""
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or ea.mode != eb.mode:
+        return False
+    if not _dates_agree(ea.date, eb.date) or not _places_agree(ea.location, eb.location):
+        return False
+    if ea.countries and eb.countries and set(ea.countries) != set(eb.countries):
+        return False
+    if a.entity_actors & b.entity_actors:
+        return True
+    return ea.date is not None and ea.date == eb.date and _same_place(ea.location, eb.location)
+
+
+def merge_across(
+    candidates: list[Candidate], same: Callable[[Candidate, Candidate], bool] = same_event
+) -> list[Candidate]:
+    """Merge reports of one event from different sentences, in text order."""
+    result: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.event.start):
+        partner = next((kept for kept in result if same(kept, candidate)), None)
+        if partner is None:
+            result.append(candidate)
+        else:
+            absorb(partner, candidate)
+    return result
+
+
+def evidence_span(text: str, start: int, end: int) -> Span:
+    """A Span of the article text."""
+    return Span(start=start, end=end, text=text[start:end])

@@ -1,0 +1,117 @@
+"""Trigger detection: where a sentence reports an event, and which of those reports are real.
+
+Matches of the lexicon's word patterns are found, overlapping matches resolved in favour of the more
+specific pattern, and reports that are negated, hypothetical or merely the content of a verbal act
+("agreed to hold talks": the talks have not happened) are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.events.clauses import Clauses
+from newsgraph.events.lexicon import Lexicon, TriggerRule
+from newsgraph.events.words import SentenceView
+
+# Categories that are speech acts about another action: a trigger inside their scope is content.
+VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE", "SUPPORT"})
+NEGATION_BEFORE = 3
+NEGATION_AFTER = 2
+IRREALIS_WINDOW = 4
+EMBEDDING_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """One matched trigger: its rule, the matched word indices and the anchoring word."""
+
+    rule: TriggerRule
+    words: tuple[int, ...]
+    anchor: int
+
+    @property
+    def first(self) -> int:
+        """First matched word."""
+        return self.words[0]
+
+    @property
+    def last(self) -> int:
+        """Last matched word."""
+        return self.words[-1]
+
+
+def _raw_matches(view: SentenceView, lexicon: Lexicon) -> list[TriggerMatch]:
+    found = []
+    for rule in lexicon.rules:
+        if rule.context.patterns and not rule.context.spans(view.words):
+            continue
+        for pattern in rule.patterns:
+            for words in pattern.find(view.words):
+                found.append(TriggerMatch(rule, tuple(words), words[pattern.anchor]))
+    return found
+
+
+def _resolve_overlaps(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    ranked = sorted(
+        matches,
+        key=lambda m: (-len(m.words), -m.rule.specificity, -(m.last - m.first), m.first),
+    )
+    kept: list[TriggerMatch] = []
+    used: set[int] = set()
+    for match in ranked:
+        if used & set(match.words) or match.anchor in used:
+            continue
+        kept.append(match)
+        used.update(match.words)
+    return sorted(kept, key=lambda m: m.anchor)
+
+
+def _near(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, name: str, lo: int, hi: int, anchor: int
+) -> bool:
+    clause_lo, clause_hi = clauses.span_of(anchor)
+    lo, hi = max(lo, clause_lo), min(hi, clause_hi)
+    return bool(lexicon.cue(name).spans(view.words, lo, hi))
+
+
+def is_negated(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """A negation word right before or after the trigger in its clause."""
+    lo = match.first - NEGATION_BEFORE
+    hi = match.anchor + NEGATION_AFTER + 1
+    return _near(view, clauses, lexicon, "negation", lo, hi, match.anchor)
+
+
+def is_irrealis(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """A modal, wish, plan or condition governs a material event or meeting ("vil besøke")."""
+    if match.rule.category in VERBAL:
+        return False
+    lo = match.first - IRREALIS_WINDOW
+    return _near(view, clauses, lexicon, "irrealis", lo, match.first, match.anchor)
+
+
+def _embedded(match: TriggerMatch, others: list[TriggerMatch], clauses: Clauses) -> bool:
+    """Inside the scope of a verbal act to its left in the same clause ("threatened to attack")."""
+    clause = clauses.number_of(match.anchor)
+    for other in others:
+        if other is match or other.rule.category not in VERBAL:
+            continue
+        if other.rule.category == match.rule.category:
+            continue
+        if clauses.number_of(other.anchor) != clause:
+            continue
+        if other.anchor < match.first <= other.anchor + EMBEDDING_WINDOW:
+            return True
+    return False
+
+
+def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> list[TriggerMatch]:
+    """The real event reports of a sentence view, left to right."""
+    matches = _resolve_overlaps(_raw_matches(view, lexicon))
+    kept = [
+        m
+        for m in matches
+        if not is_negated(view, clauses, lexicon, m) and not is_irrealis(view, clauses, lexicon, m)
+    ]
+    return [m for m in kept if not _embedded(m, matches, clauses)]

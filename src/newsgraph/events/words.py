@@ -1,0 +1,157 @@
+"""Sentence views: the words of one sentence with their parse, from the token layer or the surface.
+
+The event coder works on these views so it runs the same way whether the nlp stage gave tokens with
+dependencies or nothing at all (then words come from a regular-expression tokenizer and carry no
+parse). A view never crosses a line break: captions and headlines glued to a sentence by the
+sentence splitter become views of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.model import Article, Span, Token
+
+WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a sentence view; `head` indexes the view's words (None: root or no parse)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lower: str
+    lemma: str = ""
+    pos: str = ""
+    dep: str = ""
+    head: int | None = None
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """The words of one sentence (or line of it) and where it sits in the article."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    words: tuple[Word, ...]
+    has_deps: bool
+
+    def word_at(self, offset: int) -> int | None:
+        """Index of the word covering character `offset`, if any."""
+        for word in self.words:
+            if word.start <= offset < word.end:
+                return word.index
+        return None
+
+    def words_in(self, start: int, end: int) -> list[int]:
+        """Indices of the words that overlap the character range [start, end)."""
+        return [w.index for w in self.words if w.start < end and start < w.end]
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs (lines) begin."""
+    return [0] + [match.end() for match in re.finditer(r"\n+", text)]
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    index = 0
+    for number, start in enumerate(starts):
+        if start <= offset:
+            index = number
+        else:
+            break
+    return index
+
+
+def _line_pieces(text: str, span: Span) -> list[tuple[int, int]]:
+    """Split a sentence span at line breaks, trimming whitespace."""
+    pieces = []
+    for match in re.finditer(r"[^\n]+", text[span.start : span.end]):
+        start, end = span.start + match.start(), span.start + match.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            pieces.append((start, end))
+    return pieces
+
+
+def _surface_words(text: str, start: int, end: int) -> tuple[Word, ...]:
+    words: list[Word] = []
+    for match in WORD_RE.finditer(text, start, end):
+        piece = match.group()
+        words.append(
+            Word(
+                index=len(words),
+                start=match.start(),
+                end=match.end(),
+                text=piece,
+                lower=piece.lower(),
+            )
+        )
+    return tuple(words)
+
+
+def _token_words(tokens: list[Token], start: int, end: int) -> tuple[tuple[Word, ...], bool]:
+    """Words from the token layer inside [start, end), heads remapped into the view."""
+    chosen = [t for t in tokens if t.start >= start and t.end <= end and t.text.strip()]
+    local = {token.i: number for number, token in enumerate(chosen)}
+    has_deps = any(token.dep for token in chosen)
+    words = []
+    for number, token in enumerate(chosen):
+        head = local.get(token.head)
+        if head == number or token.dep == "ROOT":
+            head = None
+        words.append(
+            Word(
+                index=number,
+                start=token.start,
+                end=token.end,
+                text=token.text,
+                lower=token.text.lower(),
+                lemma=token.lemma.lower(),
+                pos=token.pos,
+                dep=token.dep,
+                head=head,
+            )
+        )
+    return tuple(words), has_deps
+
+
+def _sentence_spans(article: Article) -> list[Span]:
+    if article.sentences:
+        return list(article.sentences)
+    return [article.span(0, len(article.text))] if article.text else []
+
+
+def sentence_views(article: Article) -> list[SentenceView]:
+    """One view per sentence line, using tokens (and their parse) where the article has them."""
+    starts = paragraph_starts(article.text)
+    views: list[SentenceView] = []
+    tokens = article.tokens
+    for number, sentence in enumerate(_sentence_spans(article)):
+        for start, end in _line_pieces(article.text, sentence):
+            if tokens:
+                words, has_deps = _token_words(tokens, start, end)
+            else:
+                words, has_deps = _surface_words(article.text, start, end), False
+            if not words:
+                continue
+            views.append(
+                SentenceView(
+                    index=number,
+                    start=start,
+                    end=end,
+                    paragraph=_paragraph_of(starts, start),
+                    words=words,
+                    has_deps=has_deps,
+                )
+            )
+    return views

@@ -1,0 +1,51 @@
+"""The events stage: PLOVER-coded events with actors, place, date and evidence (newsgraph.events)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from newsgraph.events import EventCoder, GazetteerGeo, load_lexicon
+from newsgraph.model import Article
+from newsgraph.pipeline import register_stage
+from newsgraph.resources import base_language, resource_version
+from newsgraph.settings import Settings
+
+
+@register_stage("events")
+class EventsStage:
+    """Fills `article.events`; languages without an events lexicon get none."""
+
+    name: ClassVar[str] = "events"
+    requires: ClassVar[tuple[str, ...]] = (
+        "text",
+        "lang",
+        "sentences",
+        "tokens",
+        "entities",
+        "times",
+    )
+    provides: ClassVar[tuple[str, ...]] = ("events",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.coders: dict[str, EventCoder] = {}
+
+    def setup(self) -> None:
+        """Coders load lazily per language: lexicon plus gazetteer, built once each."""
+
+    def coder(self, lang: str) -> EventCoder:
+        """The event coder of a language (resource folder), built on first use."""
+        if lang not in self.coders:
+            self.coders[lang] = EventCoder(load_lexicon(lang), GazetteerGeo(lang))
+        return self.coders[lang]
+
+    def __call__(self, article: Article) -> Article:
+        """Code the article's events."""
+        lang = base_language(article.lang)
+        coder = self.coder(lang)
+        if not coder.lexicon.rules:
+            article.events = []
+            return article
+        article.events = coder.code(article)
+        article.provenance.lexicons[f"events:{lang}"] = resource_version(lang, "events")
+        return article
