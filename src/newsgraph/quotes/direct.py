@@ -1,0 +1,281 @@
+"""Direct and partial quotes: text in quote marks, and dash-led lines of speech.
+
+Where the speech ends is found from the text alone (marks, or the cue clause ", sier hun" that
+closes a dash line), before any speaker is resolved, so that speech verbs inside quotes are never
+taken for cues. Linking a quote to its cue comes after: a cue clause right after the closing mark
+("«…», sa Dong"), a cue before an opening colon ("Klimkin said: «…»"), or the cue of the quote
+just before ("«…», sa han, «…»"). Quoted words inside a narrative sentence are partial quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newsgraph.model.article import QuoteKind
+from newsgraph.quotes.cues import Cue, CueFinder
+from newsgraph.quotes.document import QuoteText, Sentence
+from newsgraph.quotes.marks import MarkedSpan, dialogue_dash_start
+
+SEPARATORS = frozenset(",?!–—")
+KEPT_SEPARATORS = frozenset("?!")
+TERMINAL = frozenset(".!?…»”\"’›)")
+# Quoted words that are all capitalised and this short are a name in marks ('Surya Kiran').
+MAX_NAME_WORDS = 5
+INNER_SENTENCE = re.compile(r"[.!?…]\s+[\"'«»“”‘’„‹›(–—-]?\s*[A-ZÀ-ÖØ-Þ]")
+MAX_NP_BEFORE_VERB = 6
+
+
+@dataclass
+class Candidate:
+    """A quote found but not yet turned into a record."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    paragraph: int
+    source: Literal["mark", "dash", "clause"]
+    cue: Cue | None = None
+    mark: MarkedSpan | None = None
+    absorbed: bool = False
+    partials: list[Candidate] = field(default_factory=list)
+
+
+def trim(text: str, start: int, end: int, strip: str = " \t\n,;:–—-") -> tuple[int, int]:
+    """Shrink [start, end) past outer whitespace and separator punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def is_name_in_marks(doc: QuoteText, mark: MarkedSpan) -> bool:
+    """Whether quoted words are a name or title ('Surya Kiran', «Cold Response»), not speech."""
+    inner = doc.text[mark.inner_start : mark.inner_end].strip()
+    words = re.findall(r"\w[\w'’-]*", inner)
+    if not words or len(words) > MAX_NAME_WORDS or any(c in inner for c in ".!?,;:"):
+        return False
+    lead = doc.text[: mark.open_start].rstrip()
+    sentence_start = not lead or lead[-1] in ".!?:\n"
+    return not sentence_start and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+class DashLines:
+    """Dash-led paragraphs of speech and where each stretch of speech ends."""
+
+    def __init__(self, doc: QuoteText) -> None:
+        self.doc = doc
+        self.lexicon = doc.lexicon
+
+    def find(self) -> list[tuple[int, int, int]]:
+        """(start, end, paragraph) of each stretch of dash-led speech."""
+        found: list[tuple[int, int, int]] = []
+        for paragraph, (start, end) in enumerate(self.doc.paragraphs):
+            opened = dialogue_dash_start(
+                self.doc.text, start, end, self.lexicon.dialogue_dashes,
+                self.lexicon.weak_dialogue_dashes,
+            )
+            if opened is not None:
+                found.extend(self._stretches(opened[0], end, paragraph, weak=opened[1]))
+        return found
+
+    def _stretches(
+        self, start: int, end: int, paragraph: int, weak: bool
+    ) -> list[tuple[int, int, int]]:
+        stretches = []
+        while start < end:
+            close = self._cue_clause_at(start, end)
+            if close is None:
+                if weak or self.doc.text[end - 1] not in TERMINAL:
+                    break  # a list item or a dashed heading, not speech
+                stretches.append((*trim(self.doc.text, start, end, " \t\n"), paragraph))
+                break
+            separator, resume = close
+            keep = self.doc.text[separator] in KEPT_SEPARATORS
+            stretches.append(
+                (*trim(self.doc.text, start, separator + (1 if keep else 0)), paragraph)
+            )
+            if resume is None:
+                break
+            start = resume
+        return [s for s in stretches if s[1] > s[0]]
+
+    def _cue_clause_at(self, start: int, end: int) -> tuple[int, int | None] | None:
+        """The separator before the first cue clause, and where speech resumes after it."""
+        words = self.doc.words_in(start, end)
+        for n, word in enumerate(words[:-1]):
+            if word.text not in SEPARATORS or self._in_marks(word.start):
+                continue
+            if self.starts_cue_clause(words[n + 1].index):
+                return word.start, self._resume_after(words[n + 1].index, end)
+        return None
+
+    def _in_marks(self, offset: int) -> bool:
+        return any(m.inner_start <= offset < m.inner_end for m in self.doc.marks)
+
+    def starts_cue_clause(self, i: int) -> bool:
+        """Whether a cue clause starts at word i: "sier hun", "she said", "ifølge NTB"."""
+        words = self.doc.words
+        sentence = self.doc.sentence_of(words[i].start)
+        if sentence is None:
+            return False
+        if self._verb_or_phrase(i, sentence):
+            return True
+        lexicon = self.lexicon
+        if words[i].lower in lexicon.coordinators | lexicon.complementizers | lexicon.subordinators:
+            return False
+        for j in range(i + 1, min(sentence.last, i + MAX_NP_BEFORE_VERB + 1)):
+            if words[j].is_punct:
+                return False
+            if words[j].lower in lexicon.auxiliaries:
+                continue
+            if self._verb_or_phrase(j, sentence):
+                return not any(words[k].lower in lexicon.relative_pronouns for k in range(i, j))
+        return False
+
+    def _verb_or_phrase(self, i: int, sentence: Sentence) -> bool:
+        words = self.doc.words
+        for phrase in self.lexicon.attribution_phrases:
+            span = words[i : i + len(phrase)]
+            if [w.lower for w in span] == list(phrase):
+                return True
+        form = self.lexicon.verb(words[i].text)
+        return form is not None and not form.verb.naming and words[i].pos not in ("NOUN", "PROPN")
+
+    def _resume_after(self, cue_word: int, end: int) -> int | None:
+        """After "…, sier hun, – …" speech resumes at the second dash."""
+        for word in self.doc.words_in(self.doc.words[cue_word].start, end):
+            if word.text in (",", ".") and word.end < end:
+                rest = self.doc.text[word.end : end].lstrip()
+                if rest[:1] in self.lexicon.dialogue_dashes and rest[1:2].isspace():
+                    return end - len(rest) + 2
+                if word.text == ".":
+                    return None
+        return None
+
+
+class MarkLinker:
+    """Links quoted spans to cues and tells direct quotes from partial ones."""
+
+    def __init__(self, doc: QuoteText, finder: CueFinder, cues: list[Cue]) -> None:
+        self.doc = doc
+        self.finder = finder
+        self.cues = cues
+        self.by_first = {cue.first: cue for cue in cues}
+
+    def link(self, marks: list[MarkedSpan], inside_dash: list[tuple[int, int]]) -> list[Candidate]:
+        """Candidates of every top-level quoted span that is speech."""
+        candidates: list[Candidate] = []
+        previous: Candidate | None = None
+        for mark in marks:
+            if mark.depth or is_name_in_marks(self.doc, mark):
+                continue
+            if any(s <= mark.open_start < e for s, e in inside_dash):
+                continue
+            start, end = trim(self.doc.text, mark.inner_start, mark.inner_end, " \t\n,;:")
+            if end <= start:
+                continue
+            candidate = self._classify(mark, start, end, previous)
+            candidates.append(candidate)
+            previous = candidate
+        return candidates
+
+    def _classify(
+        self, mark: MarkedSpan, start: int, end: int, previous: Candidate | None
+    ) -> Candidate:
+        doc = self.doc
+        sentence = doc.sentence_of(mark.open_start)
+        paragraph = doc.paragraph_of(mark.open_start)
+        left_from = sentence.start if sentence else doc.paragraphs[paragraph][0]
+        if previous is not None and previous.mark is not None and sentence is not None:
+            if previous.mark.close_end > left_from and previous.paragraph == paragraph:
+                left_from = previous.mark.close_end
+        left = [w for w in doc.words_in(left_from, mark.open_start) if not w.is_punct]
+        sentence_from = sentence.start if sentence else left_from
+        in_sentence = [w for w in doc.words_in(sentence_from, mark.open_start) if not w.is_punct]
+        leading = self._leading_cue(left_from, mark.open_start)
+        trailing = self._trailing_cue(mark, sentence)
+        interrupted = self._interrupted(left, previous)
+        inner_sentences = INNER_SENTENCE.search(doc.text, start, end) is not None
+        direct = not left or leading is not None or interrupted is not None or inner_sentences
+        kind: QuoteKind = "direct" if direct else "partial"
+        if direct:
+            cue = leading or trailing or interrupted
+        else:
+            cue = trailing if self._adjacent_trailing(mark, trailing) else None
+            cue = cue or self._nearest_before(in_sentence) or trailing
+        return Candidate(start, end, kind, paragraph, "mark", cue=cue, mark=mark)
+
+    def _leading_cue(self, left_from: int, opener: int) -> Cue | None:
+        """A cue whose clause ends just before the opening mark with ":" or ","."""
+        lead = self.doc.text[left_from:opener].rstrip()
+        if not lead.endswith((":", ",")):
+            return None
+        words = self.doc.words_in(left_from, opener)
+        for word in reversed(words):
+            cue = self.by_first.get(word.index)
+            if cue is not None and not cue.naming:
+                tail = self.doc.words[cue.clause_end :] if cue.clause_end else []
+                between = [w for w in tail if w.start < opener and not w.is_punct]
+                return cue if len(between) <= 3 else None
+        return None
+
+    def _trailing_cue(self, mark: MarkedSpan, sentence: Sentence | None) -> Cue | None:
+        """A cue clause right after the closing mark: "», sa Dong", "," she said", ", ifølge X"."""
+        if not mark.closed:
+            return None
+        index = self.doc.word_at(mark.close_end)
+        paragraph_end = self.doc.paragraphs[self.doc.paragraph_of(mark.open_start)][1]
+        while index is not None and index < len(self.doc.words):
+            word = self.doc.words[index]
+            if word.start >= paragraph_end:
+                return None
+            if word.text in SEPARATORS or word.text in ("-",):
+                index += 1
+                continue
+            break
+        if index is None or index >= len(self.doc.words):
+            return None
+        return self.cue_clause_at(index)
+
+    def cue_clause_at(self, index: int) -> Cue | None:
+        """The cue of a cue clause starting at word `index` (verb first, or speaker first)."""
+        cue = self.by_first.get(index)
+        if cue is not None and not cue.naming:
+            return cue
+        for later in range(index + 1, min(len(self.doc.words), index + MAX_NP_BEFORE_VERB + 1)):
+            word = self.doc.words[later]
+            if word.is_punct:
+                return None
+            cue = self.by_first.get(later)
+            if cue is None:
+                continue
+            used = [w for w in cue.words_used if w < cue.first]
+            if cue.naming or cue.speaker_after or not used or min(used) < index:
+                return None
+            return cue
+        return None
+
+    def _adjacent_trailing(self, mark: MarkedSpan, trailing: Cue | None) -> bool:
+        if trailing is None:
+            return False
+        between = self.doc.text[mark.close_end : self.doc.words[trailing.first].start]
+        return len(between.strip(" ,")) == 0 or trailing.attribution
+
+    def _interrupted(self, left: list, previous: Candidate | None) -> Cue | None:
+        """«A», sa han, «B»: the words between the quotes are the first quote's cue clause."""
+        if previous is None or previous.cue is None or not left:
+            return None
+        cue = previous.cue
+        clause = {cue.first, *range(cue.first, cue.last), *cue.words_used}
+        clause.update(range(cue.first, max(cue.clause_end, cue.last)))
+        return cue if all(word.index in clause for word in left) else None
+
+    def _nearest_before(self, left: list) -> Cue | None:
+        for word in reversed(left):
+            cue = self.by_first.get(word.index)
+            if cue is not None:
+                return cue
+        return None

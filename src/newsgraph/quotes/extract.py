@@ -1,0 +1,167 @@
+"""Every quotation of an article, attributed: the quotes engine's one entry point.
+
+Order of work: quote marks and dash lines from the text alone; then cues with their speakers, in
+reading order (a pronoun needs the speakers before it); then quotes linked to cues, reported
+clauses, partial quotes folded into the clause that carries them, and last the direct quotes with
+no cue of their own, which take the cue of an anaphoric sentence after them ("Det sier X"), else
+the speaker of the quote just before (the same or the previous paragraph), else of the next one.
+"""
+
+from __future__ import annotations
+
+from newsgraph.model import Article, Quote, Span
+from newsgraph.quotes.cues import Cue, CueFinder
+from newsgraph.quotes.direct import SEPARATORS, Candidate, DashLines, MarkLinker
+from newsgraph.quotes.document import QuoteText
+from newsgraph.quotes.indirect import ReportedClauses
+from newsgraph.quotes.lexicon import QuoteLexicon, load_quote_lexicon
+from newsgraph.quotes.speakers import EntityIndex, Salience
+
+
+def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Quote]:
+    """Find and attribute the article's quotations (direct, partial and indirect)."""
+    lexicon = lexicon or load_quote_lexicon(article.lang)
+    if not article.text.strip():
+        return []
+    doc = QuoteText(article, lexicon)
+    stretches = DashLines(doc).find()
+    quoted = [(m.inner_start, m.inner_end) for m in doc.marks]
+    quoted += [(start, end) for start, end, _ in stretches]
+    index = EntityIndex(article, doc)
+    finder = CueFinder(doc, index, Salience(index, doc, quoted), quoted)
+    cues = finder.find()
+    linker = MarkLinker(doc, finder, cues)
+    dashes = _dash_candidates(doc, linker, stretches)
+    marked = linker.link(doc.marks, [(start, end) for start, end, _ in stretches])
+    direct = dashes + [c for c in marked if c.kind == "direct"]
+    partials = [c for c in marked if c.kind == "partial"]
+    used = {c.cue.first for c in direct if c.cue is not None}
+    openers = {c.mark.open_start for c in direct if c.mark is not None}
+    clauses = _without_overlaps(ReportedClauses(doc, finder, cues).find(used, openers), direct)
+    partials = _fold_partials(partials, clauses)
+    clauses = [c for c in clauses if not c.absorbed]
+    candidates = sorted(direct + partials + clauses, key=lambda c: (c.start, c.end))
+    _continue_speakers(doc, candidates, cues)
+    return _records(doc, candidates)
+
+
+def _dash_candidates(
+    doc: QuoteText, linker: MarkLinker, stretches: list[tuple[int, int, int]]
+) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for start, end, paragraph in stretches:
+        cue = _cue_after_stretch(doc, linker, end, paragraph)
+        previous = candidates[-1] if candidates else None
+        if cue is None and previous is not None and previous.paragraph == paragraph:
+            cue = previous.cue  # "– A, sier hun, – B.": the second stretch shares the cue
+        candidates.append(Candidate(start, end, "direct", paragraph, "dash", cue=cue))
+    return candidates
+
+
+def _cue_after_stretch(doc: QuoteText, linker: MarkLinker, end: int, paragraph: int) -> Cue | None:
+    paragraph_end = doc.paragraphs[paragraph][1]
+    for word in doc.words_in(end, paragraph_end):
+        if word.text in SEPARATORS:
+            continue
+        return linker.cue_clause_at(word.index)
+    return None
+
+
+def _without_overlaps(clauses: list[Candidate], direct: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for clause in clauses:
+        taken = [*direct, *kept]
+        if not any(clause.start < other.end and other.start < clause.end for other in taken):
+            kept.append(clause)
+    return kept
+
+
+def _fold_partials(partials: list[Candidate], clauses: list[Candidate]) -> list[Candidate]:
+    """Quoted words inside a reported clause are that clause's record and take its cue."""
+    kept = []
+    for partial in partials:
+        host = next((c for c in clauses if c.start <= partial.start and partial.end <= c.end), None)
+        if host is not None:
+            partial.cue = host.cue
+            host.absorbed = True
+        if partial.cue is not None:
+            kept.append(partial)
+    return kept
+
+
+def _continue_speakers(doc: QuoteText, candidates: list[Candidate], cues: list[Cue]) -> None:
+    anaphoric = {cue.sentence: cue for cue in cues if cue.anaphoric}
+    own = {id(c) for c in candidates if c.cue is not None}
+    for n, candidate in enumerate(candidates):
+        if candidate.cue is not None or candidate.kind != "direct":
+            continue
+        candidate.cue = (
+            _anaphoric_cue(doc, candidate, anaphoric)
+            or _previous_cue(candidates, n)
+            or _next_cue(candidates, n, own)
+        )
+
+
+def _anaphoric_cue(doc: QuoteText, candidate: Candidate, anaphoric: dict[int, Cue]) -> Cue | None:
+    sentence = doc.sentence_of(max(candidate.start, candidate.end - 1))
+    if sentence is None or sentence.index + 1 >= len(doc.sentences):
+        return None
+    following = doc.sentences[sentence.index + 1]
+    if following.paragraph - sentence.paragraph > 1:
+        return None
+    return anaphoric.get(following.index)
+
+
+def _previous_cue(candidates: list[Candidate], n: int) -> Cue | None:
+    candidate = candidates[n]
+    for earlier in reversed(candidates[:n]):
+        if candidate.paragraph - earlier.paragraph > 1:
+            return None
+        if earlier.cue is not None and earlier.end <= candidate.start:
+            return earlier.cue
+    return None
+
+
+def _next_cue(candidates: list[Candidate], n: int, own: set[int]) -> Cue | None:
+    candidate = candidates[n]
+    for later in candidates[n + 1 :]:
+        if later.paragraph - candidate.paragraph > 1:
+            return None
+        if later.kind == "direct" and id(later) in own:
+            return later.cue
+    return None
+
+
+def _records(doc: QuoteText, candidates: list[Candidate]) -> list[Quote]:
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for candidate in candidates:
+        if (candidate.start, candidate.end) in seen:
+            continue
+        seen.add((candidate.start, candidate.end))
+        quotes.append(_record(doc, candidate))
+    return quotes
+
+
+def _record(doc: QuoteText, candidate: Candidate) -> Quote:
+    text = doc.text
+    cue = candidate.cue
+    speaker = cue.speaker if cue is not None else None
+    addressee = cue.addressee if cue is not None else None
+    cue_span = None
+    if cue is not None:
+        first, last = doc.words[cue.first], doc.words[cue.last - 1]
+        cue_span = Span(start=first.start, end=last.end, text=text[first.start : last.end])
+    mention = None
+    if speaker is not None and speaker.how != "implicit" and speaker.end > speaker.start:
+        mention = Span(start=speaker.start, end=speaker.end, text=text[speaker.start : speaker.end])
+    return Quote(
+        text=text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        kind=candidate.kind,
+        speaker=speaker.entity if speaker is not None else None,
+        addressee=addressee.entity if addressee is not None else None,
+        cue=cue_span,
+        speaker_mention=mention,
+    )

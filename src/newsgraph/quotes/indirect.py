@@ -1,0 +1,194 @@
+"""Indirect speech: the clause a speech verb or attribution phrase reports.
+
+Four shapes are read: a verb with a complementizer ("sa at …", "said Saturday that …"); an English
+saying verb with a bare clause ("said the talks failed"); a clause followed by an inverted cue
+("Øvelsen er viktig, understreker viseadmiralen."); and an attribution phrase opening or closing the
+sentence ("Ifølge Ding vil Kina …", "…, according to the ministry"). Coordinated reports split in
+two ("sier at A og at B"), and a second verb ("…, og bemerket at …") starts its own clause.
+"""
+
+from __future__ import annotations
+
+from newsgraph.quotes.cues import Cue, CueFinder
+from newsgraph.quotes.direct import Candidate, trim
+from newsgraph.quotes.document import QuoteText, Sentence
+
+MIN_CLAUSE_WORDS = 3
+MAX_TRAILING_WORDS = 3
+CLAUSE_STOPS = frozenset(":;")
+TRAILING_STRIP = " \t\n,;:.–—-"
+
+
+class ReportedClauses:
+    """Finds the clauses reported by cues (indirect speech)."""
+
+    def __init__(self, doc: QuoteText, finder: CueFinder, cues: list[Cue]) -> None:
+        self.doc = doc
+        self.words = doc.words
+        self.lexicon = doc.lexicon
+        self.finder = finder
+        self.cues = cues
+        self.by_first = {cue.first: cue for cue in cues}
+
+    def find(self, used: set[int], direct_openers: set[int]) -> list[Candidate]:
+        """Indirect candidates of every cue not already closing or opening a direct quote."""
+        self.direct_openers = direct_openers
+        found: list[Candidate] = []
+        with_clause: set[int] = set()
+        for cue in self.cues:
+            if cue.first in used or cue.anaphoric or cue.attribution or cue.naming:
+                continue
+            clauses = self._verb_clauses(cue)
+            if clauses:
+                with_clause.add(cue.sentence)
+            found.extend(clauses)
+        for cue in self.cues:
+            if cue.attribution and cue.first not in used and cue.sentence not in with_clause:
+                found.extend(self._attribution_clauses(cue))
+        return found
+
+    # ---- verbs ---------------------------------------------------------------------------
+
+    def _verb_clauses(self, cue: Cue) -> list[Candidate]:
+        sentence = self.doc.sentences[cue.sentence]
+        start = self._complement_start(cue, sentence)
+        if start is None:
+            start = self._bare_start(cue, sentence)
+        if start is not None:
+            return self._segments(start, sentence, cue)
+        return self._cue_after(cue, sentence)
+
+    def _complement_start(self, cue: Cue, sentence: Sentence) -> int | None:
+        lexicon = self.lexicon
+        limit = min(sentence.last, cue.last + lexicon.max_gap_to_complementizer + 1)
+        for j in range(cue.last, limit):
+            word = self.words[j]
+            if word.is_punct or self.finder.is_quoted(word.start):
+                return None
+            if j > cue.last and self.finder.verb_form(j, sentence) is not None:
+                return None
+            if word.lower in lexicon.complementizers:
+                blocked = j > cue.first + 1 and self.words[j - 1].lower in lexicon.complementizer_blockers
+                return None if blocked else j + 1
+        return None
+
+    def _bare_start(self, cue: Cue, sentence: Sentence) -> int | None:
+        """English "said the talks failed": the clause follows the verb (and a told addressee)."""
+        if self.lexicon.verb_second or cue.form is None or not cue.form.verb.bare_clause:
+            return None
+        start = max(cue.last, cue.clause_end) if cue.addressee or cue.form.verb.tell else cue.last
+        if start >= sentence.last:
+            return None
+        word = self.words[start]
+        lexicon = self.lexicon
+        if word.is_punct or self.finder.is_quoted(word.start):
+            return None
+        if word.lower in lexicon.prepositions | lexicon.auxiliaries | lexicon.coordinators:
+            return None
+        if word.pos in ("ADV", "ADP", "SCONJ", "CCONJ", "PUNCT"):
+            return None
+        rest = [w for w in self.words[start : sentence.last] if not w.is_punct]
+        if len(rest) < MIN_CLAUSE_WORDS:
+            return None
+        if any(w.pos for w in rest) and not any(w.pos in ("VERB", "AUX") for w in rest):
+            return None
+        return start
+
+    def _cue_after(self, cue: Cue, sentence: Sentence) -> list[Candidate]:
+        """"<clause>, <cue> <speaker>." or "<clause>, <speaker> <cue>."."""
+        if cue.shared or cue.speaker is None:
+            return []
+        first = cue.first if cue.speaker_after else min([cue.first, *cue.words_used])
+        if first <= sentence.first or self.words[first - 1].text != ",":
+            return []
+        if not self._ends_sentence(max(cue.clause_end, cue.last), sentence):
+            return []
+        start, end = sentence.start, self.words[first - 1].start
+        content = [w for w in self.doc.words_in(start, end) if not w.is_punct]
+        if len(content) < MIN_CLAUSE_WORDS or content[0].lower in self.lexicon.subordinators:
+            return []
+        if self.doc.text[start] in self.doc.lexicon.dialogue_dashes or self.finder.is_quoted(start):
+            return []
+        start, end = trim(self.doc.text, start, end, TRAILING_STRIP)
+        return [self._candidate(start, end, cue)]
+
+    def _ends_sentence(self, j: int, sentence: Sentence) -> bool:
+        """Whether only punctuation, an apposition or a few adverbials follow the cue clause."""
+        trailing = 0
+        for word in self.words[j : sentence.last]:
+            if word.is_punct:
+                return True
+            if word.lower in self.lexicon.complementizers or word.pos in ("VERB", "AUX"):
+                return False
+            trailing += 1
+            if trailing > MAX_TRAILING_WORDS:
+                return False
+        return True
+
+    # ---- attribution phrases ---------------------------------------------------------------
+
+    def _attribution_clauses(self, cue: Cue) -> list[Candidate]:
+        sentence = self.doc.sentences[cue.sentence]
+        if cue.speaker is None:
+            return []
+        before = [w for w in self.words[sentence.first : cue.first] if not w.is_punct]
+        if not before:
+            start = cue.clause_end
+            while start < sentence.last and self.words[start].text == ",":
+                start += 1
+            return self._segments(start, sentence, cue) if start < sentence.last else []
+        comma = self.words[cue.first - 1]
+        if comma.text != "," or not self._ends_sentence(cue.clause_end, sentence):
+            return []
+        start, end = trim(self.doc.text, sentence.start, comma.start, TRAILING_STRIP)
+        if len([w for w in self.doc.words_in(start, end) if not w.is_punct]) < MIN_CLAUSE_WORDS:
+            return []
+        return [self._candidate(start, end, cue)]
+
+    # ---- clause extent -----------------------------------------------------------------------
+
+    def _segments(self, start: int, sentence: Sentence, cue: Cue) -> list[Candidate]:
+        """The reported clause from word `start`, split at "og at" and at a joined speech verb."""
+        segments: list[Candidate] = []
+        begin = start
+        j = start
+        lexicon = self.lexicon
+        while j < sentence.last:
+            word = self.words[j]
+            nxt = self.words[j + 1] if j + 1 < sentence.last else None
+            if word.text in CLAUSE_STOPS or word.start in self.direct_openers:
+                break
+            if word.text == "," and nxt is not None and self._closing_cue(j + 1, sentence):
+                break  # "… , skriver Xinhua.": the clause ends where a cue clause closes it
+            if word.lower in lexicon.coordinators and nxt and nxt.lower in lexicon.complementizers:
+                segments.extend(self._segment(begin, j, cue))
+                begin = j + 2
+                j += 2
+                continue
+            joined = self.by_first.get(j)
+            if joined is not None and j > begin and self.finder.joins_previous(joined, sentence):
+                cut = j - 1 if self.words[j - 1].lower in lexicon.coordinators else j
+                segments.extend(self._segment(begin, cut, cue))
+                return segments
+            j += 1
+        segments.extend(self._segment(begin, j, cue))
+        return segments
+
+    def _closing_cue(self, j: int, sentence: Sentence) -> bool:
+        cue = self.by_first.get(j)
+        if cue is None or self.finder.joins_previous(cue, sentence):
+            return False
+        return cue.attribution or cue.speaker_after
+
+    def _segment(self, first: int, last: int, cue: Cue) -> list[Candidate]:
+        if last <= first:
+            return []
+        start, end = trim(self.doc.text, self.words[first].start, self.words[last - 1].end, TRAILING_STRIP)
+        words = [w for w in self.doc.words_in(start, end) if not w.is_punct]
+        if len(words) < MIN_CLAUSE_WORDS - 1 or end <= start:
+            return []
+        return [self._candidate(start, end, cue)]
+
+    def _candidate(self, start: int, end: int, cue: Cue) -> Candidate:
+        paragraph = self.doc.paragraph_of(start)
+        return Candidate(start, end, "indirect", paragraph, "clause", cue=cue)

@@ -1,0 +1,309 @@
+"""Who a speaker phrase refers to: a named entity, a pronoun, or a role noun phrase.
+
+"sa Dong" names an entity mention; "Han sa" points back to the most salient person before it;
+"sa den kinesiske forsvarsministeren" is a title in definite form plus a nationality adjective,
+which picks the person entity holding that title for that country ("the minister said": the
+minister last mentioned). A phrase that resolves to nothing gives a referent with no entity, so a
+quote keeps `speaker: null` and the words that named the speaker, never a guess.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from newsgraph.model import Article, Entity
+from newsgraph.quotes.document import QuoteText, Word
+
+ReferentKind = Literal["name", "pronoun", "role", "group", "implicit"]
+# Genitive endings a name may carry where it names a speaker ("Rice's", "Dongs").
+POSSESSIVE_ENDINGS = ("'s", "’s", "s")
+# How far back (in sentences) a pronoun looks for its person.
+PRONOUN_REACH = 6
+# Compound titles match on their last part only when it is this long ("ministeren" -> "minister").
+MIN_TITLE_PART = 4
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What a speaker or addressee phrase points at: an entity id (or None) and the phrase."""
+
+    entity: str | None
+    start: int
+    end: int
+    how: ReferentKind
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+def _adjective_country_finder(lang: str | None) -> Callable[[str], str | None]:
+    """The gazetteer's nationality-adjective lookup, or a finder of nothing when it is absent."""
+    try:
+        gazetteer_module = importlib.import_module("newsgraph.gazetteer")
+        gazetteer = gazetteer_module.load_gazetteer(lang)
+    except (ImportError, AttributeError):
+        return lambda word: None
+    finder: Callable[[str], str | None] = gazetteer.adjective_country
+    return finder
+
+
+class EntityIndex:
+    """The article's entities by mention offset, name word, title and organisation head noun."""
+
+    def __init__(self, article: Article, doc: QuoteText) -> None:
+        self.doc = doc
+        self.entities = list(article.entities)
+        mentions = [
+            _Mention(span.start, span.end, entity)
+            for entity in self.entities
+            for span in entity.mentions
+        ]
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._name_words: dict[str, set[str]] = {}
+        function_words = doc.lexicon.determiners | doc.lexicon.prepositions
+        for entity in self.entities:
+            if entity.type in ("PER", "ORG"):
+                for word in _name_words(entity) - function_words:
+                    self._name_words.setdefault(word, set()).add(entity.id)
+        self._by_id = {entity.id: entity for entity in self.entities}
+        self.adjective_country = _adjective_country_finder(article.lang)
+
+    def get(self, entity_id: str | None) -> Entity | None:
+        """An entity by id."""
+        return self._by_id.get(entity_id or "")
+
+    def mention_over(self, start: int, end: int) -> _Mention | None:
+        """The longest entity mention overlapping [start, end)."""
+        lo = bisect_left(self._starts, start - 200)
+        best: _Mention | None = None
+        for mention in self.mentions[lo:]:
+            if mention.start >= end:
+                break
+            if mention.end > start and (
+                best is None or mention.end - mention.start > best.end - best.start
+            ):
+                best = mention
+        return best
+
+    def by_name_word(self, word: Word) -> Entity | None:
+        """The one person or organisation whose name holds this capitalised word ("Dong")."""
+        if not word.capitalized or len(word.text) < 2:
+            return None
+        ids = self._name_words.get(word.lower, set())
+        for suffix in POSSESSIVE_ENDINGS:
+            if not ids and word.lower.endswith(suffix) and len(word.lower) > len(suffix) + 1:
+                ids = self._name_words.get(word.lower[: -len(suffix)], set())
+        return self._by_id[next(iter(ids))] if len(ids) == 1 else None
+
+    def mentions_between(self, start: int, end: int) -> list[_Mention]:
+        """Mentions starting in [start, end)."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end)
+        return self.mentions[lo:hi]
+
+    def last_mention_before(self, entity_id: str, offset: int) -> int:
+        """Start of the entity's last mention before `offset` (-1 when none)."""
+        best = -1
+        for mention in self.mentions:
+            if mention.start >= offset:
+                break
+            if mention.entity.id == entity_id:
+                best = mention.start
+        return best
+
+
+def _name_words(entity: Entity) -> set[str]:
+    words = set()
+    for name in (entity.name, *(m.text for m in entity.mentions)):
+        for word in re.findall(r"\w[\w'’-]*", name):
+            if word[:1].isupper() and len(word) >= 2:
+                words.add(word.lower())
+    return words
+
+
+class RoleResolver:
+    """Links a role noun phrase ("den kinesiske forsvarsministeren", "the Army") to an entity."""
+
+    def __init__(self, index: EntityIndex, doc: QuoteText) -> None:
+        self.index = index
+        self.doc = doc
+        self.lexicon = doc.lexicon
+
+    def resolve(self, words: Sequence[Word], before: int, speakers: Sequence[str]) -> str | None:
+        """The entity a role phrase names, preferring earlier speakers, then recent mentions."""
+        content = [w for w in words if w.lower not in self.lexicon.determiners and not w.is_punct]
+        if not content:
+            return None
+        head = content[-1]
+        country = next(
+            (c for w in content[:-1] if (c := self.index.adjective_country(w.text)) is not None),
+            None,
+        )
+        same = self._same_phrase_before(words, before)
+        if same is not None:
+            return same
+        bases = self.lexicon.noun_bases(head.text)
+        candidates = [
+            entity
+            for entity in self.index.entities
+            if self._holds_role(entity, bases) and _country_fits(entity, country)
+        ]
+        if not candidates:
+            candidates = self._titled_in_text(bases, before, country)
+        return self._most_salient(candidates, before, speakers)
+
+    def _holds_role(self, entity: Entity, bases: list[str]) -> bool:
+        if entity.type == "PER":
+            for title in entity.titles:
+                for form in (title.text, title.canonical or ""):
+                    if any(_ends_with_part(form.lower(), base) for base in bases):
+                        return True
+            return False
+        if entity.type == "ORG":
+            return any(
+                _ends_with_part(word, base) for word in _name_words(entity) for base in bases
+            )
+        return False
+
+    def _same_phrase_before(self, words: Sequence[Word], before: int) -> str | None:
+        """An earlier "<same phrase> <Name>" or "<Name>, <same phrase>" in the text."""
+        phrase = self.doc.text[words[0].start : words[-1].end]
+        if len(phrase.split()) < 2 and phrase.lower() == phrase:
+            return None
+        pattern = re.compile(re.escape(phrase), re.IGNORECASE)
+        found: str | None = None
+        for match in pattern.finditer(self.doc.text, 0, before):
+            if match.start() == words[0].start:
+                continue
+            after = self.index.mentions_between(match.end(), match.end() + 3)
+            if after and after[0].entity.type == "PER":
+                found = after[0].entity.id
+                continue
+            prior = self.index.mention_over(max(0, match.start() - 3), match.start())
+            gap = self.doc.text[prior.end : match.start()] if prior else ""
+            if prior is not None and prior.entity.type == "PER" and gap.strip() in (",", ""):
+                found = prior.entity.id
+        return found
+
+    def _titled_in_text(self, bases: list[str], before: int, country: str | None) -> list[Entity]:
+        """People named right after the title word earlier on ("viseadmiral Rune Andersen")."""
+        found: list[Entity] = []
+        for word in self.doc.words:
+            if word.start >= before:
+                break
+            if not any(_ends_with_part(word.lower, base) for base in bases):
+                continue
+            after = self.index.mentions_between(word.end, word.end + 2)
+            if after and after[0].entity.type == "PER" and _country_fits(after[0].entity, country):
+                found.append(after[0].entity)
+        return found
+
+    def _most_salient(
+        self, candidates: list[Entity], before: int, speakers: Sequence[str]
+    ) -> str | None:
+        if not candidates:
+            return None
+        ids = {entity.id for entity in candidates}
+        for speaker in reversed(speakers):
+            if speaker in ids:
+                return speaker
+        return max(candidates, key=lambda e: self.index.last_mention_before(e.id, before)).id
+
+
+def _ends_with_part(form: str, base: str) -> bool:
+    """Whether a title or name ends with the noun ("forsvarsminister" ends with "minister")."""
+    last = form.split()[-1] if form.split() else ""
+    if last == base or form == base:
+        return True
+    return len(base) >= MIN_TITLE_PART and last.endswith(base)
+
+
+def _country_fits(entity: Entity, country: str | None) -> bool:
+    if country is None:
+        return True
+    countries = {entity.country} | {title.country for title in entity.titles}
+    return country in countries
+
+
+class Salience:
+    """Who the text is about, sentence by sentence: the base for resolving pronouns."""
+
+    def __init__(self, index: EntityIndex, doc: QuoteText, quoted: Sequence[tuple[int, int]]):
+        self.index = index
+        self.doc = doc
+        self.quoted = sorted(quoted)
+        self.speakers: dict[int, list[tuple[int, str]]] = {}
+        self.order: list[str] = []
+        self.noted: list[tuple[int, str]] = []
+
+    def note_speaker(self, offset: int, entity_id: str | None) -> None:
+        """Record that the entity spoke at `offset` (a cue)."""
+        if entity_id is None:
+            return
+        sentence = self.doc.sentence_of(offset)
+        key = sentence.index if sentence else -1
+        self.speakers.setdefault(key, []).append((offset, entity_id))
+        self.order.append(entity_id)
+        self.noted.append((offset, entity_id))
+
+    def recent_speaker(self, offset: int) -> str | None:
+        """The last speaker noted before `offset` within the two paragraphs before it."""
+        paragraph = self.doc.paragraph_of(offset)
+        for at, entity in reversed(self.noted):
+            if at < offset:
+                return entity if paragraph - self.doc.paragraph_of(at) <= 2 else None
+        return None
+
+    def person_before(self, offset: int, exclude: str | None = None) -> str | None:
+        """The person a "he"/"she" at `offset` most likely means."""
+        sentence = self.doc.sentence_of(offset)
+        if sentence is None:
+            return None
+        paragraph = sentence.paragraph
+        for index in range(sentence.index, max(-1, sentence.index - PRONOUN_REACH), -1):
+            current = self.doc.sentences[index]
+            if paragraph - current.paragraph > 2:
+                break
+            limit = offset if index == sentence.index else current.end
+            found = self._person_in(current.index, current.start, limit, exclude)
+            if found is not None:
+                return found
+        return None
+
+    def _person_in(self, sentence: int, start: int, end: int, exclude: str | None) -> str | None:
+        spoke = [
+            entity
+            for at, entity in self.speakers.get(sentence, [])
+            if at < end and entity != exclude and self._is_person(entity)
+        ]
+        if spoke:
+            return spoke[-1]
+        people = [
+            m
+            for m in self.index.mentions_between(start, end)
+            if m.entity.type == "PER" and m.entity.id != exclude and not self._quoted(m.start)
+        ]
+        if not people:
+            return None
+        for mention in people:
+            word = self.doc.word_at(mention.start)
+            if word is not None and self.doc.words[word].dep.startswith("nsubj"):
+                return mention.entity.id
+        return people[0].entity.id
+
+    def _is_person(self, entity_id: str) -> bool:
+        entity = self.index.get(entity_id)
+        return entity is not None and entity.type == "PER"
+
+    def _quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)

@@ -1,0 +1,37 @@
+"""The quotes stage: direct, partial and indirect quotations with speaker and addressee entities.
+
+The work is done by `newsgraph.quotes`; this module only plugs it into the pipeline. Tokens and
+dependencies are used when the NLP layer gave them, and the engine falls back to surface patterns
+on bare text, so a failed or missing parse degrades attribution rather than stopping it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from newsgraph.model import Article
+from newsgraph.pipeline import register_stage
+from newsgraph.quotes import extract_quotes, load_quote_lexicon
+from newsgraph.settings import Settings
+
+
+@register_stage("quotes")
+class QuotesStage:
+    """Finds every quotation and attributes it to the entity who said it (and to whom)."""
+
+    name: ClassVar[str] = "quotes"
+    requires: ClassVar[tuple[str, ...]] = ("text", "lang", "sentences", "tokens", "entities")
+    provides: ClassVar[tuple[str, ...]] = ("quotes",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def setup(self) -> None:
+        """Lexicons load on first use per language (most batches hold one or two)."""
+
+    def __call__(self, article: Article) -> Article:
+        """Fill `article.quotes`."""
+        lexicon = load_quote_lexicon(article.lang)
+        article.quotes = extract_quotes(article, lexicon)
+        article.provenance.lexicons[f"quotes:{lexicon.lang}"] = lexicon.version
+        return article
