@@ -21,7 +21,7 @@ from newsgraph.temporal.spec import TimeSpec
 # Regex classes every grammar may use; a language file can add or override classes.
 BUILTIN_CLASSES: dict[str, str] = {
     "int": r"\d+",
-    "num": r"\d+(?:[.,]\d+)?",
+    "num": r"(?:\d+/\d+|\d+(?:[.,]\d+)?)",
     "day": r"(?:0?[1-9]|[12]\d|3[01])",
     "month_num": r"(?:0?[1-9]|1[0-2])",
     "year4": r"(?:1\d{3}|20\d\d|21\d\d)",
@@ -38,7 +38,18 @@ BUILTIN_CLASSES: dict[str, str] = {
 _PLACEHOLDER = re.compile(r"\{(:?)([a-z_0-9]+)(?:#(\d))?(?:=([a-z_0-9|]+))?\}")
 _SPEC_FIELDS = {f.name for f in fields(TimeSpec)}
 # Slots that are read in a special way rather than copied into the spec field of the same name.
-_SPECIAL_SLOTS = {"t", "deictic", "yearref", "weekrel", "minute_to", "mult", "approx", "half"}
+_SPECIAL_SLOTS = {
+    "t",
+    "deictic",
+    "yearref",
+    "weekrel",
+    "monthrel",
+    "rel_back",
+    "minute_to",
+    "mult",
+    "approx",
+    "half",
+}
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,7 @@ class Rule:
     fixed: dict[str, Any]
     classes: dict[str, tuple[str, ...]]
     examples: tuple[str, ...] = ()
+    only_joined: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +173,7 @@ def _compile_rule(raw: dict[str, Any], position: int, data: dict[str, Any], lang
         fixed=fixed,
         classes=group_classes,
         examples=tuple(str(example) for example in raw.get("examples", [])),
+        only_joined=bool(raw.get("only_joined", False)),
     )
 
 
@@ -201,6 +214,9 @@ class SlotError(ValueError):
 
 def _lookup(grammar: Grammar, names: tuple[str, ...], text: str) -> Any:
     key = _word_key(text)
+    fraction = re.fullmatch(r"(\d+)\s*/\s*(\d+)", text.strip())
+    if fraction and int(fraction.group(2)):
+        return int(fraction.group(1)) / int(fraction.group(2))
     for name in names:
         table = grammar.words.get(name)
         if table is not None and key in table:
@@ -240,7 +256,8 @@ def build_spec(grammar: Grammar, rule: Rule, match: re.Match[str]) -> TimeSpec:
         values["offset"] = int(values.pop("rel"))
     if values.get("kind") == "offset" and "amount" not in values:
         values["amount"] = 1
-    if grammar.setting("clock", "24h") == "12h" and values.get("hour") is not None:
+    twelve_hour = grammar.setting("clock", "24h") == "12h" and "clock12" not in rule.fixed
+    if twelve_hour and values.get("hour") is not None:
         values["clock12"] = True
     return TimeSpec(**values)
 
@@ -266,6 +283,10 @@ def _fill_slot(
         values["year_offset"] = int(value)
     elif slot == "weekrel":
         values["week_offset"] = int(value)
+    elif slot == "monthrel":
+        values["month_offset"] = int(value)
+    elif slot == "rel_back":
+        values["rel"] = -int(value)
     elif slot == "minute_to":
         values["minute"] = 60 - int(value)
         return -1

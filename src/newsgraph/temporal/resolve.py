@@ -34,7 +34,7 @@ def resolve(spec: TimeSpec, anchor: n.Anchor | None, direction: n.Direction) -> 
     if spec.kind == "decade" and spec.decade is not None:
         return Resolved("DATE", f"{spec.decade:03d}")
     if spec.kind == "relative":
-        return _resolve_relative(spec, anchor)
+        return _resolve_relative(spec, anchor, direction)
     if spec.kind == "offset":
         return _resolve_offset(spec, anchor)
     if spec.kind == "nth":
@@ -94,7 +94,8 @@ def _clock_day(
     """The day a bare clock time falls on: the anchor's, or the next when it has passed already."""
     if anchor.time is None or direction != "future" or spec.hour is None:
         return anchor.date, spec
-    now = anchor.time.hour * 60 + anchor.time.minute
+    # A time in the anchor's own hour still counts as ahead (Duckling reads "4:23" at 4:30 so).
+    now = anchor.time.hour
     hour = _hour_24(spec)
     if hour is None:
         return anchor.date, spec
@@ -102,15 +103,20 @@ def _clock_day(
     if spec.clock12 and spec.ampm is None and spec.part is None and hour < 12:
         candidates.append(hour + 12)
     for candidate in candidates:
-        if candidate * 60 + (spec.minute or 0) >= now:
+        if candidate >= now:
             return anchor.date, replace(spec, hour=candidate)
     return anchor.date + dt.timedelta(days=1), spec
 
 
-def _resolve_relative(spec: TimeSpec, anchor: n.Anchor | None) -> Resolved | None:
+def _resolve_relative(
+    spec: TimeSpec, anchor: n.Anchor | None, direction: n.Direction
+) -> Resolved | None:
     unit = spec.unit or "D"
     if anchor is None:
         return Resolved("DATE", _unanchored_ref(spec.offset), anchored=False)
+    if unit == "D" and spec.offset == 0 and spec.hour is not None:
+        day, timed_spec = _clock_day(anchor, spec, direction)
+        return _timed(day, timed_spec)
     if unit == "D":
         timed = _with_time(n.shift(anchor.date, "D", spec.offset), spec)
         return None if timed is None else Resolved(timed[0], timed[1])
@@ -145,6 +151,10 @@ def _resolve_offset(spec: TimeSpec, anchor: n.Anchor | None) -> Resolved | None:
 def _resolve_nth(
     spec: TimeSpec, anchor: n.Anchor | None, direction: n.Direction
 ) -> Resolved | None:
+    fixed = _with_month_offset(spec, anchor)
+    if fixed is None:
+        return Resolved("DATE", "XXXX-XX", anchored=False)
+    spec = fixed
     if spec.month is None or spec.ordinal is None:
         return None
     year = spec.year
@@ -210,9 +220,23 @@ def _calendar_year(spec: TimeSpec, anchor: n.Anchor | None) -> int | None:
     return None
 
 
+def _with_month_offset(spec: TimeSpec, anchor: n.Anchor | None) -> TimeSpec | None:
+    """Fix "the 20th of next month" to a month and year; None when no anchor can."""
+    if spec.month_offset is None:
+        return spec
+    if anchor is None:
+        return None
+    month = n.add_months(anchor.date.replace(day=1), spec.month_offset)
+    return replace(spec, year=month.year, month=month.month, month_offset=None)
+
+
 def _resolve_calendar(
     spec: TimeSpec, anchor: n.Anchor | None, direction: n.Direction
 ) -> Resolved | None:
+    fixed = _with_month_offset(spec, anchor)
+    if fixed is None:
+        return Resolved("DATE", "XXXX-XX" if spec.day is None else f"XXXX-XX-{spec.day:02d}", False)
+    spec = fixed
     year = _calendar_year(spec, anchor)
     if spec.month is not None and spec.day is not None:
         return _resolve_month_day(spec, year, anchor, direction)

@@ -35,6 +35,7 @@ class TimeSpec:
     weekday: int | None = None
     week: int | None = None
     week_offset: int | None = None
+    month_offset: int | None = None
     quarter: int | None = None
     season: str | None = None
     part: str | None = None

@@ -18,6 +18,7 @@ from newsgraph.temporal.spec import TimeSpec
 from newsgraph.temporal.tense import Tense
 
 TenseAt = Callable[[int, int], Tense | None]
+STRONG_SLOTS = ("day", "year", "ordinal", "hour")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”–—\n]\s*|\(\s*)$")
 
 
@@ -32,6 +33,7 @@ class Match:
     rule: str
     priority: int
     match_length: int
+    only_joined: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,12 @@ def _case_ok(grammar: Grammar, rule: Rule, match: re.Match[str], text: str) -> b
     """Apply the language's capitalisation rules to the named words of a match."""
     lowercase_tables = set(grammar.setting("lowercase_tables", []))
     capital_only = {str(word).lower() for word in grammar.setting("capital_only", [])}
-    has_digit = any(ch.isdigit() for ch in match.group())
+    # Next to a number, an ordinal or a year a month name is a month whatever its case.
+    strong = any(ch.isdigit() for ch in match.group()) or any(
+        match.group(group) for group in STRONG_SLOTS if group in rule.classes
+    )
+    if strong:
+        return True
     for group, names in rule.classes.items():
         value = match.group(group)
         if not value:
@@ -67,7 +74,7 @@ def _case_ok(grammar: Grammar, rule: Rule, match: re.Match[str], text: str) -> b
         capitalised = value[:1].isupper() and not value.isupper()
         if lowercase and capitalised and not _at_sentence_start(text, match.start(group)):
             return False
-        if key in capital_only and not value[:1].isupper() and not has_digit:
+        if key in capital_only and not value[:1].isupper():
             return False
     return True
 
@@ -119,6 +126,7 @@ def _to_match(grammar: Grammar, rule: Rule, match: re.Match[str], text: str) -> 
             rule=rule.name,
             priority=rule.priority,
             match_length=match.end() - match.start(),
+            only_joined=rule.only_joined,
         )
     ]
 
@@ -181,6 +189,8 @@ def tag(
     valid = [m for m in candidates if _resolve(m, anchor, tense_at, default) is not None]
     results = []
     for match in merge_clock_times(grammar, text, select(valid)):
+        if match.only_joined:
+            continue
         resolved = _resolve(match, anchor, tense_at, default)
         if resolved is None:
             continue
