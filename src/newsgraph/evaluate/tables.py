@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 
 from newsgraph.evaluate.scores import FileScore, Report, Scores
@@ -59,7 +61,7 @@ def attributes_table(title: str, groups: dict[str, Scores]) -> Table:
 def files_table(files: list[FileScore]) -> Table:
     """One row per gold file: F1 of each layer, meta checks and any error."""
     table = Table(title="Per file (F1 %)", title_justify="left")
-    table.add_column("gold file")
+    table.add_column("gold file", overflow="fold")
     table.add_column("lang")
     for layer in ("entities", "quotes", "times", "events"):
         table.add_column(layer, justify="right")
@@ -74,7 +76,7 @@ def files_table(files: list[FileScore]) -> Table:
             else (f"{file.lang}≠{file.predicted_lang}")
         )
         table.add_row(
-            file.gold_file,
+            Path(file.gold_file).name.removesuffix(".gold.json"),
             lang,
             *(_pct(scores.layers[layer].f1) for layer in ("entities", "quotes", "times", "events")),
             f"{scores.meta.correct}/{scores.meta.total}",
