@@ -136,7 +136,13 @@ def _expand(
     def replace(match: re.Match[str]) -> str:
         bare, slot, index, spec = match.groups()
         names = tuple((spec or slot).split("|"))
-        inner = "|".join(_class_regex(name, words, classes, lang) for name in names)
+        # Phrases of all listed word tables form one alternation, longest first, so that
+        # "i morgen tidlig" wins over "i morgen" whichever table each is in.
+        tables = [name for name in names if name in words and name not in classes]
+        phrases = [str(entry) for name in tables for entry in words[name]]
+        parts = [_alternation(phrases)] if tables else []
+        parts += [_class_regex(name, words, classes, lang) for name in names if name not in tables]
+        inner = "|".join(parts)
         if bare:
             return f"(?:{inner})"
         group = slot if index is None else f"{slot}__{index}"

@@ -31,18 +31,24 @@ REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # Calendar units expressed in months or days; decades and centuries are years times ten.
 UNIT_YEARS = {"DE": 10, "CE": 100}
 
+_YEAR = r"(?:\d{4}|XXXX)"
+_MONTH = r"(?:0[1-9]|1[0-2]|XX)"
+_DAY = r"(?:0[1-9]|[12]\d|3[01]|XX)"
+_WEEK = r"(?:0[1-9]|[1-4]\d|5[0-3]|XX)"
+_PART = r"(?:MO|MI|AF|EV|NI|DT)"
+_CLOCK = r"(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?"
+_AMOUNT = r"(?:\d+(?:\.\d+)?|X)"
 _TIMEX_PATTERNS = (
     r"(PRESENT|PAST|FUTURE)_REF",
-    # dates at every granularity, with X placeholders for parts the text leaves open
-    r"(?:\d{2}|\d{3}|[\dX]{4})",
-    r"[\dX]{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])",
-    r"[\dX]{4}-(?:[\dX]{2})",
-    r"[\dX]{4}-W[\dX]{2}(?:-(?:[1-7]|WE)(?:T(?:MO|MI|AF|EV|NI|DT))?)?",
-    r"[\dX]{4}-[\dX]{2}-[\dX]{2}(?:T(?:MO|MI|AF|EV|NI|DT|\d{2}:\d{2}(?::\d{2})?))?",
+    # centuries, decades and years; then seasons, quarters, halves, months, weeks, days, times
+    r"\d{2,3}|" + _YEAR,
+    _YEAR + r"-(?:SP|SU|FA|WI|Q[1-4]|H[12])",
+    _YEAR + "-" + _MONTH,
+    _YEAR + "-W" + _WEEK + r"(?:-(?:[1-7]|WE)(?:T" + _PART + ")?)?",
+    _YEAR + "-" + _MONTH + "-" + _DAY + r"(?:T(?:" + _PART + "|" + _CLOCK + "))?",
     # durations: P3D, P30Y, PT2H, PXM, P2.5Y
-    r"P(?:(?:\d+(?:\.\d+)?|X)[YMWD])+",
-    r"PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+",
-    r"P(?:(?:\d+(?:\.\d+)?|X)[YMWD])+T(?:(?:\d+(?:\.\d+)?|X)[HMS])+",
+    r"P(?:" + _AMOUNT + r"[YMWD])+(?:T(?:" + _AMOUNT + r"[HMS])+)?",
+    r"PT(?:" + _AMOUNT + r"[HMS])+",
 )
 _TIMEX_RE = re.compile("^(?:" + "|".join(_TIMEX_PATTERNS) + ")$")
 
