@@ -171,3 +171,16 @@ def test_ordinals_that_are_not_dates_stay_untagged() -> None:
 
 def test_decimal_numbers_are_not_clock_times() -> None:
     assert tag("Growth was 10.25 percent.", "en", Anchor.parse(ANCHOR)) == []
+
+
+def test_ranges_of_numbers_are_not_clock_times() -> None:
+    found = tag("Delivery takes 3 to 4 days.", "en", Anchor.parse(ANCHOR))
+    assert [(t.text, t.type) for t in found] == [("4 days", "DURATION")]
+
+
+def test_capitalised_frequency_words_inside_names_are_names() -> None:
+    assert tag("She wrote for The Washington Monthly.", "en", Anchor.parse(ANCHOR)) == []
+
+
+def test_a_weekday_that_fits_no_nearby_year_does_not_move_the_date_years_away() -> None:
+    assert value("Saturday Nov 5th", "past") == "2023-11-05"

@@ -215,3 +215,13 @@ def test_without_an_anchor_relative_values_stay_relative() -> None:
 def test_without_an_anchor_absolute_values_are_kept() -> None:
     found = normalise_phrase("august 2020", "nb", None)
     assert found is not None and found.value == "2020-08" and found.anchored
+
+
+def test_compounds_and_section_numbers_are_not_times() -> None:
+    text = "Etter 2018-valget, i vinter- og vårmånedene, står det i punkt 11.4 Vurderinger."
+    found = tag(text, "nb", Anchor.parse(ANCHOR))
+    assert [(t.text, t.value) for t in found] == []
+
+
+def test_decades_written_with_aarene() -> None:
+    assert value("1960-årene") == "196"

@@ -160,7 +160,8 @@ def _compile_rule(raw: dict[str, Any], position: int, data: dict[str, Any], lang
     expanded, group_classes = _expand(str(raw.get("pattern", "")), words, classes, lang)
     flags = re.IGNORECASE if not raw.get("case_sensitive", False) else 0
     try:
-        regex = re.compile(r"(?<![\w])" + expanded + r"(?![\w])", flags)
+        # Whole words only, and not the first part of a compound ("2018-valget", "vinter- og").
+        regex = re.compile(r"(?<![\w])" + expanded + r"(?![\w]|-[^\W\d_]|-\s)", flags)
     except re.error as error:
         raise ConfigError(
             f"resources/{lang}/time.toml: rule {name!r} does not compile ({error})"

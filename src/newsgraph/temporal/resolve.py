@@ -292,7 +292,7 @@ def _resolve_month_day(
     if spec.weekday is not None:
         matching = [
             dt.date(anchor.date.year + k, month, day).toordinal()
-            for k in range(-3, 4)
+            for k in (-1, 0, 1)
             if n.valid_day(anchor.date.year + k, month, day)
             and dt.date(anchor.date.year + k, month, day).isoweekday() == spec.weekday
         ]
