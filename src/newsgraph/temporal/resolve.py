@@ -167,6 +167,8 @@ def _resolve_nth(
         return None
     if spec.unit == "W":
         return Resolved("DATE", n.format_week(day))
+    if spec.unit == "WE":
+        return Resolved("DATE", n.format_weekend(day))
     return Resolved("DATE", n.format_day(day))
 
 

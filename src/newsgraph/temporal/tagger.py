@@ -171,6 +171,10 @@ def _join(first: Match, second: Match) -> TimeSpec | None:
         return first.spec.with_clock(second.spec)
     if first.spec.is_clock and second.spec.has_date and second.spec.hour is None:
         return second.spec.with_clock(first.spec)
+    # a clock time and a bare part of day: "at 7:30 in the evening"
+    both_clocks = first.spec.is_clock and second.spec.is_clock
+    if both_clocks and first.spec.hour is not None and second.spec.hour is None:
+        return None if first.spec.part else first.spec.with_clock(second.spec)
     return None
 
 
