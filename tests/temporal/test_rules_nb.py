@@ -225,3 +225,10 @@ def test_compounds_and_section_numbers_are_not_times() -> None:
 
 def test_decades_written_with_aarene() -> None:
     assert value("1960-årene") == "196"
+
+
+def test_nynorsk_falls_back_to_bokmaal_with_its_own_forms() -> None:
+    cases = {"førre veke": "2024-W41", "for tre år sidan": "2021", "i morgon": "2024-10-15"}
+    for phrase, expected in cases.items():
+        found = normalise_phrase(phrase, "nn", ANCHOR)
+        assert found is not None and found.value == expected, phrase
