@@ -118,7 +118,7 @@ def test_stdin_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
         ("empty.txt", b"  \n\n", "empty file"),
         ("binary.bin", bytes(range(256)) * 10, "binary file"),
         ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article"),
-        ("broken.txt", b"\xff\xfe\x00\x00\x00garbage", "binary file"),
+        ("broken.txt", b"\xff\xfe\x00\x00\x00\x01\x02garbage", "binary file"),
     ],
 )
 def test_bad_input_gives_one_line_reason_naming_the_file(
@@ -163,3 +163,10 @@ def test_gzip_file_that_is_not_warc_is_a_failure(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(b"hello"))
     items = list(read_paths([path]))
     assert all(isinstance(item, InputFailure) for item in items)
+
+
+def test_page_with_a_few_stray_nul_bytes_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "stray.txt"
+    path.write_bytes(("Ministeren kom til byen i går kveld. " * 40).encode() + b"\x00\x00")
+    [article] = read_path(path)
+    assert article.raw.startswith("Ministeren")

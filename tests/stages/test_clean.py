@@ -173,3 +173,16 @@ def test_article_id_is_stable_for_same_source_and_text() -> None:
     second = clean_article(BODY, source_url="https://example.no/a")
     third = clean_article(BODY + " Endret.", source_url="https://example.no/a")
     assert first.id == second.id != third.id
+
+
+def test_repeated_body_paragraph_far_apart_is_kept() -> None:
+    paragraph = "Spørsmålet er hva som skjer med skattene neste år."
+    article = clean_article(f"{paragraph}\n{BODY}\n{paragraph}")
+    assert article.text.count(paragraph) == 2
+
+
+def test_long_paragraph_mentioning_a_photo_credit_is_not_a_caption() -> None:
+    paragraph = "Ordet brukes mye. " * 30 + "Foto: privat"
+    article = clean_article(f"{BODY}\n{paragraph}")
+    assert article.meta.captions == []
+    assert "Foto: privat" in article.text

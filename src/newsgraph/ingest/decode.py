@@ -14,8 +14,7 @@ PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1251", "gb18030", "
 def looks_binary(data: bytes) -> bool:
     """True when the bytes are clearly not text (NUL bytes or many control characters)."""
     sample = data[:65536]
-    if b"\x00" in sample:
-        return True
+    # Stray NUL bytes occur in real pages; only a share of them (or of other controls) means binary.
     controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
     return bool(sample) and controls / len(sample) > MAX_CONTROL_RATIO
 

@@ -17,7 +17,7 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, Meta]:
             url=url,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
         )
     except Exception:
         document = None

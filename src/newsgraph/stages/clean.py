@@ -19,8 +19,13 @@ from newsgraph.publisher import registered_domain
 from newsgraph.resources import COMMON, load_resource, resource_languages, resource_version
 from newsgraph.settings import Settings
 
-# A repeated line shorter than this (e.g. "Ja.") can be a legitimate repetition in the body.
+# Repeated headlines/teasers are leftovers; a repeated full paragraph may be the article's own
+# (a refrain, a Q&A question), so only short heading-like repeats or back-to-back copies go.
 MIN_REPEATED_LINE = 20
+MAX_REPEATED_HEADING = 200
+SENTENCE_END = (".", "!", "?", "»", '"', "”", ":")
+# A caption longer than this is a body paragraph that happens to mention a photo credit.
+MAX_CAPTION = 400
 SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bvà\b)\s*")
 NUMERIC_DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d{2})\b"
@@ -182,13 +187,21 @@ class LineCleaner:
             if rule.pattern.match(stripped):
                 self.remove(stripped, rule.name, lead)
                 return
-        if len(stripped) >= MIN_REPEATED_LINE and stripped in self.seen:
+        if self.is_repeat(stripped):
             self.remove(stripped, "repeated line", lead)
             return
         stripped = self.cut_inline(stripped, lead)
         self.flush_blanks()
         self.seen.add(stripped)
         self.kept.append(stripped)
+
+    def is_repeat(self, line: str) -> bool:
+        """A heading-like line seen before, or a copy of the line just kept."""
+        if len(line) < MIN_REPEATED_LINE or line not in self.seen:
+            return False
+        heading = len(line) <= MAX_REPEATED_HEADING and not line.endswith(SENTENCE_END)
+        previous = next((kept for kept in reversed(self.kept) if kept), None)
+        return heading or previous == line
 
     def cut_inline(self, line: str, lead: int) -> str:
         """Cut inline leftovers (recorded) out of a kept line."""
@@ -218,7 +231,7 @@ class LineCleaner:
                 self.remove(line, f"{rule.name} (lifted to meta)", lead)
                 return True
         for rule in _rules("caption"):
-            if match := rule.pattern.match(line):
+            if (match := rule.pattern.match(line)) and len(line) <= MAX_CAPTION:
                 credit = match["credit"].strip()
                 result.captions.append(
                     Caption(
