@@ -19,7 +19,7 @@ def build_article(
 ) -> Article:
     """An Article with tokens, sentences and NER spans.
 
-    `names` lists (surface, label) in text order; each takes the next occurrence of its surface.
+    `names` lists (surface, label) in text order; each takes the next whole-word occurrence.
     `pos` gives the UPOS of words (by their text); others get no tag, as from a tagger-less model.
     """
     article = Article(id="test", lang=lang, text=text)
@@ -43,7 +43,10 @@ def build_article(
         )
     cursor = 0
     for surface, label in names:
-        start = text.index(surface, cursor)
+        found = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)").search(text, cursor)
+        if found is None:
+            raise ValueError(f"{surface!r} not found after offset {cursor}")
+        start = found.start()
         article.names.append(
             NamedSpan(start=start, end=start + len(surface), text=surface, label=label)
         )

@@ -12,6 +12,7 @@ from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.entities.linking import entity_at, last_person_before, resolve_role_noun
 from newsgraph.entities.mentions import (
     gazetteer_mentions,
+    locate_organisations,
     merge_pattern_organisations,
     model_mentions,
     organisation_mentions,
@@ -33,6 +34,7 @@ def find_entities(article: Article) -> list[Entity]:
     type_with_gazetteer(doc, mentions)
     mentions = merge_pattern_organisations(mentions, organisation_mentions(doc))
     mentions += gazetteer_mentions(doc, mentions)
+    locate_organisations(doc, mentions)
     mentions += find_roles(doc, mentions)
     clusters = cluster_mentions(doc, mentions)
     add_repeated_mentions(doc, clusters)

@@ -16,6 +16,8 @@ from newsgraph.model import Article, Title, Token
 FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT"})
 # Longest place name the n-gram scan tries, in tokens.
 MAX_PLACE_TOKENS = 6
+# Tokens that end a stretch of text no pattern may cross (a line break does too).
+STOPS = frozenset({".", "!", "?", "…"})
 
 
 @dataclass
@@ -43,10 +45,29 @@ class Document:
     def __init__(self, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.article = article
         self.text = article.text
-        self.tokens: list[Token] = sorted(article.tokens, key=lambda t: t.start)
+        self.tokens: list[Token] = sorted(
+            (t for t in article.tokens if t.text.strip()), key=lambda t: t.start
+        )
         self.starts = [token.start for token in self.tokens]
+        self.segments = self._segments()
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+
+    def _segments(self) -> list[int]:
+        """Segment number per token; segments end at full stops and line breaks.
+
+        Patterns stay within a segment rather than a parsed sentence, since a parser's sentence
+        splits can fall inside a name ("Russlands forsvarsminister | Andrey Belousov").
+        """
+        segments = []
+        current = 0
+        for index, token in enumerate(self.tokens):
+            if index > 0:
+                previous = self.tokens[index - 1]
+                if previous.text in STOPS or "\n" in self.text[previous.end : token.start]:
+                    current += 1
+            segments.append(current)
+        return segments
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -79,8 +100,8 @@ class Document:
         return self.text[self.tokens[first].start : self.tokens[last - 1].end]
 
     def same_sentence(self, first: int, last: int) -> bool:
-        """Whether tokens first..last-1 lie in one sentence."""
-        return self.tokens[first].sent == self.tokens[last - 1].sent
+        """Whether tokens first..last-1 lie in one segment (no full stop or line break between)."""
+        return self.segments[first] == self.segments[last - 1]
 
     def joined(self, index: int) -> bool:
         """Whether token `index` follows the previous one with no space between them."""

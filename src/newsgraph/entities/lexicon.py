@@ -23,6 +23,7 @@ class TitleReading:
 
     canonical: str
     definite: bool
+    base: str
 
 
 @dataclass(frozen=True)
@@ -72,24 +73,29 @@ class Lexicon:
         return max(words, default=1)
 
     def title(self, phrase: str) -> TitleReading | None:
-        """Read a title phrase as written ("forsvarsministeren", "Deputy Foreign Minister")."""
-        words = " ".join(phrase.lower().split())
+        """Read a title phrase as written ("forsvarsministeren", "Deputy Foreign Minister").
+
+        The reading's `base` is the phrase in indefinite form, in the case it was written.
+        """
+        written = " ".join(phrase.split())
+        words = written.lower()
         for modifier, qualifier in sorted(self.modifiers.items(), key=lambda kv: -len(kv[0])):
             if words.startswith(modifier + " "):
-                rest = self.title(words[len(modifier) + 1 :])
+                rest = self.title(written[len(modifier) + 1 :])
                 if rest is None:
                     return None
-                return TitleReading(f"{qualifier} {rest.canonical}", rest.definite)
+                base = f"{written[: len(modifier)]} {rest.base}"
+                return TitleReading(f"{qualifier} {rest.canonical}", rest.definite, base)
         canonical = self._indefinite(words)
         if canonical is not None:
-            return TitleReading(canonical, False)
+            return TitleReading(canonical, False, written)
         for ending, suffix in self.definite:
             if suffix and words.endswith(suffix):
-                base = words[: -len(suffix)]
-                if base.endswith(ending):
-                    canonical = self._indefinite(base)
+                stem = words[: -len(suffix)]
+                if stem.endswith(ending):
+                    canonical = self._indefinite(stem)
                     if canonical is not None:
-                        return TitleReading(canonical, True)
+                        return TitleReading(canonical, True, written[: -len(suffix)])
         return None
 
     def _indefinite(self, words: str) -> str | None:

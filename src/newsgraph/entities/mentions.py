@@ -16,6 +16,10 @@ ENTITY_LABELS = frozenset({"PER", "ORG", "GPE", "LOC", "PROD", "EVT"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Cities this big win over the NER's PER label for a one-word span ("Paris" as a person is rarer).
 CITY_OVER_PERSON_POPULATION = 1_000_000
+# Upper-case words longer than this are shouted names (datelines), not acronyms.
+MAX_ACRONYM_LENGTH = 4
+# How many tokens a place span may grow on each side to reach a gazetteer name.
+MAX_PLACE_EXTENSION = 2
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -72,8 +76,35 @@ def model_mentions(doc: Document) -> list[Mention]:
 
 
 def _reading(doc: Document, text: str) -> Match | None:
-    """The gazetteer's best name or genitive reading of a span's text."""
-    return doc.gazetteer.best(text, ("name", "genitive"))
+    """The gazetteer's best name or genitive reading of a span's text (datelines: SINGAPORE)."""
+    match = doc.gazetteer.best(text, ("name", "genitive"))
+    if match is None and text.isupper() and len(text) > MAX_ACRONYM_LENGTH:
+        match = doc.gazetteer.best(text.title(), ("name", "genitive"))
+    return match
+
+
+def _extend_to_place(doc: Document, mention: Mention, mentions: list[Mention]) -> None:
+    """Widen a place span to the gazetteer name around it ("China Sea" -> "South China Sea")."""
+    span = doc.token_span(mention.start, mention.end)
+    if span is None:
+        return
+    first, last = span
+    for grow in range(2 * MAX_PLACE_EXTENSION, 0, -1):
+        for left in range(min(grow, MAX_PLACE_EXTENSION) + 1):
+            right = grow - left
+            start, end = first - left, last + right
+            if right > MAX_PLACE_EXTENSION or start < 0 or end > len(doc):
+                continue
+            if not doc.same_sentence(start, end) or not doc.is_capitalised(start):
+                continue
+            new_start, new_end = doc.tokens[start].start, doc.tokens[end - 1].end
+            if any(m is not mention and m.overlaps(new_start, new_end) for m in mentions):
+                continue
+            wider = _reading(doc, doc.slice(start, end))
+            if wider is not None and (mention.label != "ORG" or wider.place.kind != "city"):
+                mention.start, mention.end = new_start, new_end
+                mention.text = doc.text[new_start:new_end]
+                return
 
 
 def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
@@ -81,6 +112,8 @@ def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label not in PLACE_LABELS | {"ORG", "PER"}:
             continue
+        if mention.label in PLACE_LABELS | {"ORG"}:
+            _extend_to_place(doc, mention, mentions)
         match = _reading(doc, mention.text)
         if match is None:
             continue
@@ -213,3 +246,48 @@ def merge_pattern_organisations(mentions: list[Mention], orgs: list[Mention]) ->
         result = [m for m in result if not m.overlaps(org.start, org.end)]
         kept_orgs.append(org)
     return sorted(result + kept_orgs, key=lambda m: m.start)
+
+
+def locate_organisations(doc: Document, mentions: list[Mention]) -> None:
+    """Give organisations their country: a national institution, or a country word in front.
+
+    An NER span that stops inside a known institution's name is widened to the whole name
+    ("Forsvarets" -> "Forsvarets operative hovedkvarter").
+    """
+    for mention in mentions:
+        if mention.label != "ORG":
+            continue
+        _extend_to_institution(doc, mention, mentions)
+        institution = doc.lexicon.institution(mention.text)
+        if institution is not None:
+            mention.country = mention.country or institution.country
+            mention.canonical = mention.canonical or institution.canonical
+        mention.country = mention.country or leading_country(doc, mention.text)
+
+
+def _extend_to_institution(doc: Document, mention: Mention, mentions: list[Mention]) -> None:
+    for name in doc.lexicon.institutions:
+        end = mention.start + len(name)
+        if len(name) <= len(mention.text) or doc.text[mention.start : end] != name:
+            continue
+        if end < len(doc.text) and doc.text[end].isalnum():
+            continue
+        if any(m is not mention and m.overlaps(mention.end, end) for m in mentions):
+            continue
+        mention.end = end
+        mention.text = name
+        return
+
+
+def leading_country(doc: Document, name: str) -> str | None:
+    """Country named by an organisation's first words ("Indian Army", "Russlands føderasjon")."""
+    words = name.split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:size])
+        for match in doc.gazetteer.lookup(head):
+            if match.place.kind == "country":
+                return match.place.country
+        institution = doc.lexicon.institution(head)
+        if institution is not None:
+            return institution.country
+    return None

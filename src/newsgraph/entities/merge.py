@@ -120,7 +120,25 @@ def cluster_organisations(doc: Document, mentions: list[Mention]) -> list[Cluste
             key = base
         key = aliases.get(key, key)
         clusters.setdefault(key, Cluster("ORG", f"org:{key}")).mentions.append(mention)
-    return list(clusters.values())
+    return _merge_heads(list(clusters.values()))
+
+
+def _merge_heads(clusters: list[Cluster]) -> list[Cluster]:
+    """A name that ends a longer one joins it: "the Army" after "the Indian Army"."""
+    kept = []
+    for cluster in clusters:
+        key = cluster.key.removeprefix("org:")
+        longer = [
+            c
+            for c in clusters
+            if c is not cluster and c.key.endswith(" " + key) and c.first < cluster.first
+        ]
+        if longer:
+            target = nearest_cluster(longer, cluster.first)
+            target.mentions.extend(cluster.mentions)
+        else:
+            kept.append(cluster)
+    return kept
 
 
 def _initials(text: str) -> str:
@@ -159,8 +177,14 @@ def relabel_name_parts(mentions: list[Mention]) -> None:
         for word in m.text.split()
     }
     for mention in mentions:
-        untyped = mention.label in ("ORG", "GPE", "LOC") and mention.place is None
-        if untyped and " " not in mention.text and mention.text.casefold() in parts:
+        untyped = mention.label in ("ORG", "GPE", "LOC", "PROD", "EVT") and mention.place is None
+        if not untyped or mention.source != "model":
+            continue
+        first, *rest = mention.text.split()
+        if first.casefold() in parts and all(word.islower() for word in rest):
+            # "Ding tirsdag": the NER ran a known surname into the next word
+            mention.end = mention.start + len(first)
+            mention.text = first
             mention.label = "PER"
 
 
@@ -181,15 +205,15 @@ def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[Cluster]:
 
 
 def merge_titles(titles: list[Title]) -> list[Title]:
-    """One title per canonical meaning, indefinite forms preferred, vaguer titles dropped."""
+    """One title per canonical meaning (the first, with any country seen), vaguer ones dropped."""
     chosen: dict[str, Title] = {}
     for title in titles:
         key = (title.canonical or title.text).casefold()
         known = chosen.get(key)
         if known is None:
             chosen[key] = title
-        elif len(title.text) < len(known.text):
-            chosen[key] = title.model_copy(update={"country": title.country or known.country})
+        elif known.country is None and title.country:
+            chosen[key] = known.model_copy(update={"country": title.country})
     keys = list(chosen)
     return [
         chosen[key]
@@ -223,29 +247,13 @@ def _organisation_entity(doc: Document, cluster: Cluster) -> tuple[str, str | No
     country = next((m.country for m in cluster.mentions if m.country), None)
     canonical = None
     for mention in cluster.mentions:
-        institution = doc.lexicon.institution(mention.text)
-        if institution is not None:
-            country = country or institution.country
-            canonical = institution.canonical
-        elif mention.source == "pattern" and mention.country and mention.canonical:
+        if mention.source == "pattern" and mention.country and mention.canonical:
             adjectives = nationality_adjectives("en", mention.country)
             if adjectives:
                 canonical = f"{adjectives[0]} {mention.canonical}"
-    return name, country or _leading_country(doc, name), canonical
-
-
-def _leading_country(doc: Document, name: str) -> str | None:
-    """Country named by an organisation's first words ("Indian Army", "Russlands føderasjon")."""
-    words = name.split()
-    for size in range(min(3, len(words) - 1), 0, -1):
-        head = " ".join(words[:size])
-        for match in doc.gazetteer.lookup(head):
-            if match.place.kind == "country":
-                return match.place.country
-        institution = doc.lexicon.institution(head)
-        if institution is not None:
-            return institution.country
-    return None
+        elif mention.canonical:
+            canonical = canonical or mention.canonical
+    return name, country, canonical
 
 
 def _place_entity(cluster: Cluster) -> tuple[str, EntityType, str | None, Mention]:

@@ -18,11 +18,12 @@ from newsgraph.model import Title
 # How far before a person a pattern may start, in tokens.
 MAX_PATTERN_REACH = 12
 MAX_NAME_TOKENS = 4
+NAME_JOINERS = frozenset({"-", "'", "’"})
 
 
 @dataclass(frozen=True)
 class TitleHit:
-    """A title found in text, tokens first..last-1."""
+    """A title found in text, tokens first..last-1; `text` is its indefinite form."""
 
     first: int
     last: int
@@ -38,10 +39,31 @@ class Binding:
     person: Mention | None = None
     titles: list[TitleHit] = field(default_factory=list)
     country: str | None = None
+    end: int = 0
 
     def copy(self) -> Binding:
         """A shallow copy for backtracking."""
-        return Binding(self.person, list(self.titles), self.country)
+        return Binding(self.person, list(self.titles), self.country, self.end)
+
+
+# A title's last word is a noun; its first may be an adjective or participle ("fungerende").
+NOT_TITLE_HEAD = frozenset({"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET", "PUNCT"})
+NOT_TITLE_START = frozenset({"PRON", "ADP", "CCONJ", "SCONJ", "DET", "PUNCT"})
+
+
+def _title_edges(doc: Document, first: int, last: int) -> bool:
+    """Whether tokens first..last-1 start and end like a title (by their parts of speech)."""
+    return (
+        doc.tokens[last - 1].pos not in NOT_TITLE_HEAD
+        and doc.tokens[first].pos not in NOT_TITLE_START
+    )
+
+
+def _could_be_person(mention: Mention) -> bool:
+    """A mention the NER typed otherwise that a title in front shows to be a person."""
+    if mention.source != "model" or mention.place is not None or mention.country is not None:
+        return False
+    return mention.label in ("PROD", "EVT", "ORG", "GPE", "LOC")
 
 
 class RoleMatcher:
@@ -67,15 +89,13 @@ class RoleMatcher:
         doc = self.doc
         found: list[tuple[int, list[TitleHit]]] = []
         for last in range(min(len(doc), index + doc.lexicon.title_max_words + 1), index, -1):
-            if not doc.same_sentence(index, last) or any(
-                doc.is_function_word(i) for i in range(index, last)
-            ):
+            if not doc.same_sentence(index, last) or not _title_edges(doc, index, last):
                 continue
             text = doc.slice(index, last)
             reading = doc.lexicon.title(text)
             if reading is None or (definite_only and not reading.definite):
                 continue
-            hit = TitleHit(index, last, text, reading.canonical, reading.definite)
+            hit = TitleHit(index, last, reading.base, reading.canonical, reading.definite)
             found.append((last, [hit]))
             if last < len(doc) and doc.tokens[last].text.lower() in doc.lexicon.conjunctions:
                 for end, more in self.titles_at(last + 1, definite_only):
@@ -93,7 +113,7 @@ class RoleMatcher:
             country = doc.gazetteer.adjective_country(lowered)
             if country:
                 result.append((index + 1, country))
-        return sorted(result, reverse=True)
+        return sorted(result, key=lambda found: -found[0])
 
     def _organisation(self, index: int, genitive: bool) -> list[tuple[int, Mention]]:
         mention = self.starting.get(index)
@@ -113,7 +133,9 @@ class RoleMatcher:
     def _person(self, index: int, after_title: bool) -> list[tuple[int, Mention]]:
         mention = self.starting.get(index)
         if mention is not None:
-            return [(self._span_end(mention), mention)] if mention.label == "PER" else []
+            if mention.label == "PER" or (after_title and _could_be_person(mention)):
+                return [(self._span_end(mention), mention)]
+            return []
         if not after_title:
             return []
         name = self._name_run(index)
@@ -126,7 +148,7 @@ class RoleMatcher:
         words = 0
         while last < len(doc) and words < MAX_NAME_TOKENS and last not in self.covered:
             token = doc.tokens[last]
-            if doc.joined(last) and last > index and not token.text[:1].isalnum():
+            if doc.joined(last) and last > index and token.text in NAME_JOINERS:
                 last += 1
                 continue
             hyphen_tail = last > index and doc.joined(last) and doc.tokens[last - 1].text == "-"
@@ -191,6 +213,7 @@ class RoleMatcher:
     ) -> Iterator[Binding]:
         if position == len(elements):
             if binding.person is not None and binding.titles:
+                binding.end = index
                 yield binding
             return
         element = elements[position]
@@ -208,7 +231,11 @@ def _anchors(matcher: RoleMatcher) -> list[int]:
     doc = matcher.doc
     anchors = {i for i, m in matcher.starting.items() if m.label == "PER"}
     for index in range(1, len(doc)):
-        if index in matcher.covered or not doc.is_capitalised(index):
+        mention = matcher.starting.get(index)
+        open_name = index not in matcher.covered or (
+            mention is not None and _could_be_person(mention)
+        )
+        if not open_name or not doc.is_capitalised(index):
             continue
         for first in range(max(0, index - doc.lexicon.title_max_words), index):
             if doc.lexicon.title(doc.slice(first, index)) is not None:
@@ -229,9 +256,9 @@ def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:
             continue
         if before is not None:
             continue
-        for start in range(anchor - 1, max(-1, anchor - MAX_PATTERN_REACH - 1), -1):
+        for start in range(max(0, anchor - MAX_PATTERN_REACH), anchor):
             if not doc.same_sentence(start, anchor + 1):
-                break
+                continue
             before = matcher.match(pattern, start, anchor)
             if before is not None:
                 break
@@ -247,15 +274,21 @@ def find_roles(doc: Document, mentions: list[Mention]) -> list[Mention]:
             person = binding.person
             if person is None:
                 continue
+            person.label = "PER"
             if person.source == "pattern" and person not in added:
                 if any(m.overlaps(person.start, person.end) for m in mentions + added):
                     continue
                 added.append(person)
             for hit in binding.titles:
                 start, end = doc.tokens[hit.first].start, doc.tokens[hit.last - 1].end
+                text = hit.text
+                if hit is binding.titles[-1] and binding.end > hit.last and person.start < start:
+                    # "sjef for Forsvarets operative hovedkvarter": the affiliation is the role
+                    end = doc.tokens[binding.end - 1].end
+                    text = f"{hit.text} {doc.text[doc.tokens[hit.last].start : end]}"
                 person.titles.append(
                     Title(
-                        text=hit.text,
+                        text=text,
                         canonical=hit.canonical,
                         country=binding.country,
                         start=start,

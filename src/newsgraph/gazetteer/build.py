@@ -122,7 +122,9 @@ def derived_adjectives(
         label = language_names.get(language, "")
         if " " in label or not label or (endings and not label.endswith(endings)):
             continue
-        if any(shared_stem(label, name) >= rules.min_shared_stem for name in stems):
+        # one-word names only: "French" is not the adjective of "French Polynesia"
+        single = [name for name in stems if " " not in name and "-" not in name]
+        if any(shared_stem(label, name) >= rules.min_shared_stem for name in single):
             result.add(label)
     return result
 
@@ -153,8 +155,8 @@ def add_adjectives(gazetteer: Gazetteer, rules: Rules, place: Place, bases: set[
             gazetteer.add(form, Match(place, "adjective", place.name, True))
 
 
-def country_centroids() -> dict[str, tuple[float, float]]:
-    """Population-weighted centre of each country's cities, by alpha-2 code."""
+def country_centroids() -> dict[str, tuple[float, float, int]]:
+    """Population-weighted centre of each country's cities and their population, by alpha-2."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city in geonames.cities():
         weight = float(max(city.population, 1))
@@ -162,7 +164,7 @@ def country_centroids() -> dict[str, tuple[float, float]]:
         total[0] += city.lat * weight
         total[1] += city.lon * weight
         total[2] += weight
-    return {code: (t[0] / t[2], t[1] / t[2]) for code, t in sums.items()}
+    return {code: (t[0] / t[2], t[1] / t[2], int(t[2])) for code, t in sums.items()}
 
 
 def country_adjectives(lang: str) -> dict[str, set[str]]:
@@ -207,7 +209,7 @@ def add_countries(gazetteer: Gazetteer, rules: Rules, lexicon: dict[str, Any]) -
             entry.get("canonical")
             or name_variants(english.get(country.alpha2) or country.english_names[0])[0]
         )
-        lat, lon = centroids.get(country.alpha2, (None, None))
+        lat, lon, population = centroids.get(country.alpha2, (None, None, 0))
         place = Place(
             key=f"country:{country.alpha3}",
             kind="country",
@@ -217,6 +219,7 @@ def add_countries(gazetteer: Gazetteer, rules: Rules, lexicon: dict[str, Any]) -
             country=country.alpha3,
             lat=lat,
             lon=lon,
+            population=population,
         )
         gazetteer.countries[country.alpha3] = place
         names = [local.get(country.alpha2, local_name), local_name, *entry.get("names", [])]

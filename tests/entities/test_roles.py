@@ -1,0 +1,112 @@
+"""Role patterns give persons titles (as written and canonical) and the affiliation's country."""
+
+from __future__ import annotations
+
+from newsgraph.entities import find_entities
+from newsgraph.model import Entity
+
+from .article_builder import build_article
+
+
+def person(entities: list[Entity], name: str) -> Entity:
+    return next(e for e in entities if e.type == "PER" and e.name == name)
+
+
+def test_country_genitive_title_name_gives_title_and_country() -> None:
+    article = build_article(
+        "Frankrikes utenriksminister Marie Dubois kom til Oslo i går.",
+        "nb",
+        [("Marie Dubois", "PER"), ("Oslo", "GPE")],
+    )
+    dubois = person(find_entities(article), "Marie Dubois")
+    assert dubois.country == "FRA"
+    assert [(t.text, t.canonical, t.country) for t in dubois.titles] == [
+        ("utenriksminister", "Foreign Minister", "FRA")
+    ]
+    assert article.text[dubois.titles[0].start : dubois.titles[0].end] == "utenriksminister"
+
+
+def test_determiner_adjective_definite_title_name_gives_title_base_form() -> None:
+    article = build_article(
+        "Hun møtte den tyske forsvarsministeren Karl Weber på tirsdag.",
+        "nb",
+        [("Karl Weber", "PER")],
+    )
+    weber = person(find_entities(article), "Karl Weber")
+    assert weber.country == "DEU"
+    assert weber.titles[0].text == "forsvarsminister"
+    assert article.text[weber.titles[0].start : weber.titles[0].end] == "forsvarsministeren"
+
+
+def test_english_nationality_title_name() -> None:
+    article = build_article(
+        "Japanese Prime Minister Kenji Sato arrived in Seoul on Monday.",
+        "en",
+        [("Kenji Sato", "PER"), ("Seoul", "LOC")],
+    )
+    sato = person(find_entities(article), "Kenji Sato")
+    assert (sato.country, sato.titles[0].canonical) == ("JPN", "Prime Minister")
+
+
+def test_english_name_comma_title_of_country() -> None:
+    article = build_article(
+        "Ana Lima, foreign minister of Brazil, said the talks went well.",
+        "en",
+        [("Ana Lima", "PER"), ("Brazil", "LOC")],
+    )
+    lima = person(find_entities(article), "Ana Lima")
+    assert lima.country == "BRA"
+    assert lima.titles[0].canonical == "Foreign Minister"
+    assert lima.titles[0].text == "foreign minister of Brazil"
+
+
+def test_coordinated_titles_all_attach() -> None:
+    article = build_article(
+        "Chile's Deputy Prime Minister and Foreign Minister Rosa Vidal spoke first.",
+        "en",
+        [("Chile", "LOC"), ("Rosa Vidal", "PER")],
+    )
+    vidal = person(find_entities(article), "Rosa Vidal")
+    assert [t.canonical for t in vidal.titles] == ["Deputy Prime Minister", "Foreign Minister"]
+    assert vidal.country == "CHL"
+
+
+def test_name_after_a_title_is_found_when_the_ner_missed_it() -> None:
+    article = build_article(
+        "Russlands president Ivan Petrov talte i Moskva.", "nb", [("Moskva", "GPE")]
+    )
+    petrov = person(find_entities(article), "Ivan Petrov")
+    assert petrov.country == "RUS"
+    assert petrov.titles[0].canonical == "President"
+
+
+def test_bare_title_gives_title_without_country_and_vaguer_titles_merge_away() -> None:
+    article = build_article(
+        "Spanias forsvarsminister Luis Ortega kom i går. Minister Ortega sa lite.",
+        "nb",
+        [("Luis Ortega", "PER"), ("Ortega", "PER")],
+    )
+    ortega = person(find_entities(article), "Luis Ortega")
+    assert [t.canonical for t in ortega.titles] == ["Defence Minister"]
+
+
+def test_verb_homograph_of_a_title_gives_no_title() -> None:
+    article = build_article(
+        "Laget leder Per Hansen inn i finalen.",
+        "nb",
+        [("Per Hansen", "PER")],
+        pos={"leder": "VERB"},
+    )
+    assert person(find_entities(article), "Per Hansen").titles == []
+
+
+def test_organisation_title_gives_no_country() -> None:
+    article = build_article(
+        "Natos generalsekretær Erik Holm besøkte øvelsen.",
+        "nb",
+        [("Natos", "ORG"), ("Erik Holm", "PER")],
+        pos={"generalsekretær": "NOUN"},
+    )
+    holm = person(find_entities(article), "Erik Holm")
+    assert holm.titles[0].canonical == "Secretary-General"
+    assert holm.country is None

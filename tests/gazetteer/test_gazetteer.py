@@ -1,0 +1,135 @@
+"""The gazetteer: country names, genitives and adjectives in nb and en, cities, seas, regions."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.gazetteer import load_gazetteer, nationality_adjectives
+
+
+def country_of(lang: str, surface: str, form: str) -> str | None:
+    match = load_gazetteer(lang).best(surface, (form,))  # type: ignore[arg-type]
+    return match.place.country if match else None
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"),
+    [("Russlands", "RUS"), ("Kinas", "CHN"), ("USAs", "USA"), ("Norges", "NOR"), ("Laos'", "LAO")],
+)
+def test_norwegian_genitives_name_their_country(surface: str, country: str) -> None:
+    assert country_of("nb", surface, "genitive") == country
+
+
+def test_norwegian_genitive_reads_back_to_the_base_name() -> None:
+    match = load_gazetteer("nb").best("Russlands")
+    assert match is not None
+    assert (match.form, match.base, match.place.name) == ("genitive", "Russland", "Russland")
+    assert match.place.canonical == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"),
+    [
+        ("russiske", "RUS"),
+        ("russisk", "RUS"),
+        ("kinesiske", "CHN"),
+        ("amerikanske", "USA"),
+        ("britiske", "GBR"),
+        ("nordkoreanske", "PRK"),
+        ("vietnamesiske", "VNM"),
+        ("laotiske", "LAO"),
+        ("kambodsjanske", "KHM"),
+        ("palestinske", "PSE"),
+    ],
+)
+def test_norwegian_nationality_adjectives_name_their_country(surface: str, country: str) -> None:
+    assert country_of("nb", surface, "adjective") == country
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"),
+    [
+        ("Chinese", "CHN"),
+        ("Russian", "RUS"),
+        ("North Korean", "PRK"),
+        ("American", "USA"),
+        ("Ukrainian", "UKR"),
+        ("French", "FRA"),
+        ("Nepali", "NPL"),
+    ],
+)
+def test_english_nationality_adjectives_name_their_country(surface: str, country: str) -> None:
+    assert country_of("en", surface, "adjective") == country
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"),
+    [("Russia's", "RUS"), ("China’s", "CHN"), ("North Korea's", "PRK")],
+)
+def test_english_genitives_name_their_country(surface: str, country: str) -> None:
+    assert country_of("en", surface, "genitive") == country
+
+
+@pytest.mark.parametrize(
+    ("lang", "surface", "country"),
+    [("en", "U.S.", "USA"), ("en", "Britain", "GBR"), ("nb", "Storbritannia", "GBR")],
+)
+def test_short_and_common_country_names_come_from_the_lexicon(
+    lang: str, surface: str, country: str
+) -> None:
+    assert country_of(lang, surface, "name") == country
+
+
+def test_words_that_only_look_like_adjectives_are_not_adjectives() -> None:
+    gazetteer = load_gazetteer("nb")
+    assert gazetteer.best("nye taiwanske") is None
+    assert gazetteer.adjective_country("thai") is None
+
+
+def test_cities_carry_their_country_and_coordinates_and_exonyms() -> None:
+    gazetteer = load_gazetteer("nb")
+    moscow = gazetteer.best("Moskva")
+    assert moscow is not None
+    assert moscow.place.kind == "city"
+    assert moscow.place.country == "RUS"
+    assert moscow.place.canonical == "Moscow"
+    assert moscow.place.lat == pytest.approx(55.75, abs=0.1)
+    peking = gazetteer.best("Peking")
+    assert peking is not None
+    assert peking.place.canonical == "Beijing"
+
+
+def test_oceans_are_locations_without_country_in_both_languages() -> None:
+    nb = load_gazetteer("nb").best("Stillehavet")
+    en = load_gazetteer("en").best("Pacific Ocean")
+    assert nb is not None and en is not None
+    assert nb.place.key == en.place.key
+    assert (nb.place.type, nb.place.country, nb.place.canonical) == ("LOC", None, "Pacific Ocean")
+    assert nb.place.lat is not None
+
+
+def test_continents_have_local_names() -> None:
+    europe = load_gazetteer("nb").best("Europa")
+    assert europe is not None
+    assert europe.place.kind == "continent"
+
+
+def test_countries_get_a_population_centre_and_names_per_language() -> None:
+    russia_nb = load_gazetteer("nb").country("RUS")
+    russia_en = load_gazetteer("en").country("RUS")
+    assert russia_nb is not None and russia_en is not None
+    assert (russia_nb.name, russia_en.name, russia_nb.canonical) == ("Russland", "Russia", "Russia")
+    assert russia_nb.lat is not None and russia_nb.lon is not None
+
+
+def test_english_names_are_understood_in_norwegian_text() -> None:
+    assert country_of("nb", "Ukraine", "name") == "UKR"
+
+
+def test_nynorsk_uses_the_bokmal_gazetteer() -> None:
+    assert load_gazetteer("nn") is load_gazetteer("nb")
+
+
+def test_nationality_adjectives_lists_base_forms() -> None:
+    assert nationality_adjectives("en", "RUS") == ("Russian",)
+    assert "amerikansk" in nationality_adjectives("nb", "USA")
