@@ -27,6 +27,7 @@ from newsgraph.archive.records import BatchResult, FailedInput
 from newsgraph.archive.repository import IngestItem, Repository
 from newsgraph.archive.rows import prepare, raw_key, source_of
 from newsgraph.archive.store import deduplicator
+from newsgraph.errors import ConfigError
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
@@ -191,15 +192,22 @@ class _Worker:
 
 # The worker's loaded pipeline lives in a module global because a process pool can only hand
 # state to its workers through an initializer; each worker process sets it exactly once.
-_worker: _Worker | None = None
+_worker: _Worker | ConfigError | None = None
 
 
 def _init_worker(settings: Settings) -> None:
     global _worker
-    _worker = _Worker(settings)
+    try:
+        _worker = _Worker(settings)
+    except Exception as error:
+        # Raised from the first task instead, so the run stops with this message rather than
+        # seeing the pool break and restarting it over and over. ConfigError pickles cleanly.
+        _worker = ConfigError(f"cannot set up the pipeline: {type(error).__name__}: {error}")
 
 
 def _process_chunk(tasks: list[Task]) -> tuple[list[IngestItem], float]:
+    if isinstance(_worker, ConfigError):
+        raise _worker
     assert _worker is not None, "worker used before _init_worker"
     results = [_worker.process(task) for task in tasks]
     return results, _peak_rss_mb()

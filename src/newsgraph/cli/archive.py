@@ -1,0 +1,267 @@
+"""Archive commands: ingest, failures, search, events, quotes, entity, stats, duplicates, export.
+
+Each is a thin layer over `newsgraph.archive` and `newsgraph.runners.local`: it builds Settings,
+opens the archive, calls the same query the Python API offers and prints a table, or JSON Lines
+with `--json`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsgraph.archive import EventQuery, Repository, open_archive
+from newsgraph.archive.export import write_rows
+from newsgraph.cli import archive_views as views
+from newsgraph.cli.app import app
+from newsgraph.cli.extract import ConfigOption, build_settings, error_line
+from newsgraph.errors import NewsgraphError
+from newsgraph.runners.local import IngestReport, ingest_paths
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="archive: SQLite path or postgresql:// URL (default: `database`)"),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="print JSON Lines instead of a table")]
+LimitOption = Annotated[int, typer.Option(help="at most this many results")]
+
+
+class ExportWhat(StrEnum):
+    """What `export` writes."""
+
+    articles = "articles"
+    events = "events"
+    quotes = "quotes"
+
+
+class ExportFormat(StrEnum):
+    """The file format of `export`."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@contextmanager
+def opened(db: str | None, config: Path | None) -> Iterator[Repository]:
+    """The archive named by --db (or the settings), with errors as one line and exit 1."""
+    settings = build_settings(config, database=db)
+    try:
+        with open_archive(settings.database, settings) as archive:
+            yield archive
+    except NewsgraphError as error:
+        error_line(str(error))
+        raise typer.Exit(1) from error
+
+
+def print_json(answers: Sequence[BaseModel] | BaseModel) -> None:
+    """Answers as JSON Lines on stdout."""
+    for answer in answers if isinstance(answers, Sequence) else [answers]:
+        sys.stdout.write(answer.model_dump_json() + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files and directories to archive")],
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option(help="worker processes (default: one per core)")
+    ] = None,
+    batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
+    stages: Annotated[
+        str | None, typer.Option(help="comma-separated stage names to run (default: all)")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Process articles into the archive; safe to rerun (stored inputs are skipped).
+
+    A killed run loses at most the batch in flight: run the same command again to finish.
+    """
+    stage_list = [s.strip() for s in stages.split(",")] if stages else None
+    settings = build_settings(
+        config, database=db, workers=workers, batch_size=batch_size, stages=stage_list
+    )
+    console = Console(stderr=True)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,} articles"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def update(report: IngestReport) -> None:
+            progress.update(
+                task,
+                completed=report.processed + report.skipped,
+                description=f"ingesting ({report.articles_per_second:.1f}/s)",
+            )
+
+        try:
+            report = ingest_paths(paths, settings, update)
+        except NewsgraphError as error:
+            error_line(str(error))
+            raise typer.Exit(1) from error
+    views.render_report(Console(), report)
+    if report.processed + report.skipped == 0:
+        error_line("no input held an article; see `newsgraph failures`")
+        raise typer.Exit(1)
+
+
+@app.command()
+def failures(db: DbOption = None, limit: LimitOption = 100, as_json: JsonOption = False) -> None:
+    """List inputs and stages that failed, with the reason."""
+    with opened(db, None) as archive:
+        found = archive.failures(limit=limit)
+    if as_json:
+        print_json(found)
+    else:
+        views.render_failures(Console(), found)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='words (all must occur), "quoted phrases", pre*')],
+    lang: Annotated[str | None, typer.Option(help="only articles in this language")] = None,
+    db: DbOption = None,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over titles, text, quotes and entity names."""
+    with opened(db, None) as archive:
+        hits = archive.search(query, limit=limit, lang=lang)
+    if as_json:
+        print_json(hits)
+    else:
+        views.render_search(Console(), hits)
+
+
+@app.command()
+def events(
+    country: Annotated[
+        list[str] | None, typer.Option(help="ISO alpha-3 actor country (repeat: all required)")
+    ] = None,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER category (repeat: any of)")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="ISO date: events on or after")] = None,
+    until: Annotated[str | None, typer.Option(help="ISO date: events on or before")] = None,
+    entity: Annotated[str | None, typer.Option(help="name of an actor")] = None,
+    reports: Annotated[bool, typer.Option(help="list each story's reports")] = True,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Story-level events (reports in any language merged), newest first."""
+    query = EventQuery(
+        countries=[c.upper() for c in country or []],
+        types=[t.upper() for t in event_type or []],
+        since=since,
+        until=until,
+        entity=entity,
+        limit=limit,
+    )
+    with opened(db, None) as archive:
+        stories = archive.events(query, reports=reports)
+    if as_json:
+        print_json(stories)
+    else:
+        views.render_events(Console(), stories, reports)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="the speaker's name")] = None,
+    contains: Annotated[str | None, typer.Option(help="words the quote contains")] = None,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Quotations, by speaker and/or containing words, newest first."""
+    with opened(db, None) as archive:
+        found = archive.quotes(speaker=speaker, contains=contains, limit=limit)
+    if as_json:
+        print_json(found)
+    else:
+        views.render_quotes(Console(), found)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="the entity's name, in any language it is stored")],
+    db: DbOption = None,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Mentions, titles, quotes and events of one entity over time."""
+    with opened(db, None) as archive:
+        profile = archive.entity(name, limit=limit)
+    if profile is None:
+        error_line(f"no entity called {name!r} in the archive")
+        raise typer.Exit(1)
+    if as_json:
+        print_json(profile)
+    else:
+        views.render_entity(Console(), profile)
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Counts, languages, publishers, dates and size of the archive."""
+    with opened(db, None) as archive:
+        found = archive.stats()
+    if as_json:
+        print_json(found)
+    else:
+        views.render_stats(Console(), found)
+
+
+@app.command()
+def duplicates(
+    article: Annotated[str | None, typer.Option(help="only links of this article id")] = None,
+    relation: Annotated[
+        str | None, typer.Option(help="exact, copy, rewrite or translation")
+    ] = None,
+    db: DbOption = None,
+    limit: LimitOption = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """Copies, rewrites and translations of earlier articles."""
+    with opened(db, None) as archive:
+        links = archive.duplicates(article_id=article, relation=relation, limit=limit)
+    if as_json:
+        print_json(links)
+    else:
+        views.render_duplicates(Console(), links)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option(help="file to write")],
+    what: Annotated[
+        ExportWhat, typer.Option(help="articles, events or quotes")
+    ] = ExportWhat.events,
+    file_format: Annotated[
+        ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")
+    ] = ExportFormat.csv,
+    db: DbOption = None,
+) -> None:
+    """Write articles, events (one GDELT-like row each) or quotes to a file."""
+    with opened(db, None) as archive:
+        try:
+            count = write_rows(archive.export_rows(what.value), what.value, file_format.value, out)
+        except NewsgraphError as error:
+            error_line(str(error))
+            raise typer.Exit(1) from error
+    typer.echo(f"wrote {count:,} {what.value} to {out}", err=True)
