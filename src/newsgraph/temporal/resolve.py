@@ -132,7 +132,8 @@ def _resolve_offset(spec: TimeSpec, anchor: n.Anchor | None) -> Resolved | None:
     if unit in ("H", "MIN", "S"):
         seconds = amount * {"H": 3600, "MIN": 60, "S": 1}[unit]
         if anchor.time is None:
-            day = anchor.date + dt.timedelta(days=int(sign * seconds // 86400))
+            # The hour of publication is unknown: whole days only, rounded toward the anchor.
+            day = anchor.date + dt.timedelta(days=int(sign * seconds / 86400))
             return Resolved("DATE", n.format_day(day))
         start = dt.datetime.combine(anchor.date, anchor.time)
         moment = start + dt.timedelta(seconds=sign * seconds)
