@@ -23,6 +23,7 @@ MODIFIER_GAP = 4
 GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
 GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
 MAX_PHRASE = 3
+PRONOUN_REACH = 400
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class ActorMention:
 
 
 class PersonIndex:
-    """Start offsets of named-person mentions, to resolve "he"/"hun" to the last person named."""
+    """Named-person mentions in text order, to resolve "he"/"hun" to a recent, salient person."""
 
     def __init__(self, article: Article) -> None:
         found = [
@@ -57,10 +58,22 @@ class PersonIndex:
         self.starts = [start for start, _ in found]
         self.ids = [entity_id for _, entity_id in found]
 
-    def before(self, offset: int) -> str | None:
-        """The person whose mention starts last before `offset`."""
+    def before(self, offset: int, avoid: frozenset[str] = frozenset()) -> str | None:
+        """The person a pronoun at `offset` most likely means: among the persons named in the
+        preceding stretch of text, the one named most often so far (the story's protagonist
+        beats a person quoted once), the latest on ties; never one in `avoid`."""
         position = bisect_left(self.starts, offset)
-        return self.ids[position - 1] if position else None
+        recent = {
+            self.ids[k]
+            for k in range(position)
+            if self.starts[k] >= offset - PRONOUN_REACH and self.ids[k] not in avoid
+        }
+        if not recent:
+            earlier = [k for k in range(position) if self.ids[k] not in avoid]
+            return self.ids[earlier[-1]] if earlier else None
+        counts = {person: self.ids[:position].count(person) for person in recent}
+        latest = {self.ids[k]: k for k in range(position)}
+        return max(recent, key=lambda person: (counts[person], latest[person]))
 
 
 def entity_countries(entity: Entity) -> tuple[str, ...]:
@@ -172,11 +185,18 @@ def _pronoun_mentions(
     view: SentenceView, taken: set[int], lexicon: Lexicon, persons: PersonIndex, article: Article
 ) -> list[ActorMention]:
     pronouns = lexicon.cue("pronouns")
+    named_here = frozenset(
+        entity.id
+        for entity in article.entities
+        if entity.type == "PER" and any(view.start <= m.start < view.end for m in entity.mentions)
+    )
     found = []
     for word in view.words:
         if word.index in taken or not pronouns.matches_word(word):
             continue
-        person = persons.before(word.start)
+        # "she shook hands with Pak": a person named in the same sentence is not "she".
+        later = frozenset(e for e in named_here if _named_after(article, e, word.start, view.end))
+        person = persons.before(word.start, avoid=later)
         entity = article.entity(person)
         if entity is None:
             continue
@@ -184,6 +204,11 @@ def _pronoun_mentions(
             ActorMention(word.index, word.index, "PER", entity_countries(entity), entity.id)
         )
     return found
+
+
+def _named_after(article: Article, entity_id: str, start: int, end: int) -> bool:
+    entity = article.entity(entity_id)
+    return entity is not None and any(start < m.start < end for m in entity.mentions)
 
 
 def _gap_ok(
@@ -238,22 +263,30 @@ def _group(
     mentions: list[ActorMention], view: SentenceView, lexicon: Lexicon
 ) -> list[ActorMention]:
     """Number coordinated mentions ("X og Y", "X, Y and Z") with a shared group id."""
-    joiners = lexicon.cue("coordinators")
     grouped: list[ActorMention] = []
     group = 0
     for number, mention in enumerate(mentions):
-        if number:
-            previous = grouped[-1]
-            between = view.words[previous.last + 1 : mention.first]
-            linked = (
-                (0 < len(between) <= 2
-                and all(joiners.matches_word(w) or w.text == "," for w in between))
-                or not between
-            )
-            if not linked:
-                group += 1
+        if number and not _coordinated(view, lexicon, grouped[-1].last + 1, mention.first):
+            group += 1
         grouped.append(replace(mention, group=group))
     return grouped
+
+
+def _coordinated(view: SentenceView, lexicon: Lexicon, lo: int, hi: int) -> bool:
+    """Whether the words between two mentions join them: nothing, a comma or "og"/"and", plus
+    determiners after the conjunction ("X og dens Y")."""
+    between = view.words[lo:hi]
+    if not between:
+        return True
+    joiners, determiners = lexicon.cue("coordinators"), lexicon.cue("determiners")
+    if len(between) == 1 and between[0].text in ("-", "–", "/"):
+        return True
+    if not (joiners.matches_word(between[0]) or between[0].text == ","):
+        return False
+    rest = between[1:]
+    if rest and (joiners.matches_word(rest[0]) or rest[0].text == ","):
+        rest = rest[1:]
+    return len(rest) <= 2 and all(determiners.matches_word(w) or w.pos == "DET" for w in rest)
 
 
 def actor_mentions(

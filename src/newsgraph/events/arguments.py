@@ -27,6 +27,9 @@ PASSIVE_WINDOW = 3
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJECT_DEPS = ("obj", "iobj")
 NOUN_LINK_DEPS = ("obj", "obl", "nmod", "iobj", "nsubj", "conj")
+PHRASE_DEPS = ("amod", "nmod", "compound", "flat", "appos")
+# Prepositional roles that may stand before the trigger ("Med Kina holdt Russland øvelser").
+EITHER_SIDE = ("with", "between")
 
 
 @dataclass
@@ -118,20 +121,43 @@ def _group_holding(groups: list[Group], index: int) -> Group | None:
     return None
 
 
+def _group_of_phrase(view: SentenceView, groups: list[Group], index: int) -> Group | None:
+    """The name group of a word, or of a modifier inside its phrase ("en norsk minister")."""
+    found = _group_holding(groups, index)
+    if found is not None:
+        return found
+    for word in view.words:
+        if word.head == index and word.dep.split(":")[0] in PHRASE_DEPS:
+            found = _group_holding(groups, word.index)
+            if found is not None:
+                return found
+    return None
+
+
 def _parse_roles(
     view: SentenceView, groups: list[Group], anchor: int
 ) -> tuple[Group, list[Group], bool]:
-    """Subject group, object groups and passive voice according to the dependency parse."""
+    """Subject group, object groups and passive voice according to the dependency parse.
+
+    A verb coordinated with an earlier one ("besøkte Norge og møtte …") shares its subject.
+    """
     if not view.has_deps:
         return [], [], False
     governor = _governor(view, anchor)
+    subjects = _dependents(view, governor, SUBJECT_DEPS)
+    head = view.words[governor].head
+    if not subjects and view.words[governor].dep == "conj" and head is not None:
+        subjects = _dependents(view, head, SUBJECT_DEPS)
     subject: Group = []
-    for word in _dependents(view, governor, SUBJECT_DEPS):
-        subject = _group_holding(groups, word.index) or subject
+    for word in subjects:
+        subject = _group_of_phrase(view, groups, word.index) or []
+        if subject:
+            break
     objects = [
         group
         for word in _dependents(view, governor, OBJECT_DEPS)
-        if (group := _group_holding(groups, word.index)) is not None and group is not subject
+        if (group := _group_of_phrase(view, groups, word.index)) is not None
+        and group is not subject
     ]
     passive = any(w.dep in ("nsubj:pass", "aux:pass") for w in view.words if w.head == governor)
     return subject, objects, passive
@@ -150,12 +176,32 @@ def _borrowed_subject(
     """A relative or non-finite clause takes the nearest name group before it as its subject."""
     if lo == 0:
         return []
-    before = [m for m in mentions if m.last < lo and m.first not in clauses.reporting]
+    before = [m for m in mentions if m.last < lo and m.first not in clauses.excluded]
     before = [m for m in before if preposition_before(view, lexicon, m.first) is None]
     if not before:
         return []
     nearest = before[-1]
     return [m for m in before if m.group == nearest.group]
+
+
+def _place_compound(view: SentenceView, group: Group, match: TriggerMatch) -> bool:
+    """A place name right before a trigger noun names where it was ("the Berlin meeting")."""
+    anchor = view.words[match.anchor]
+    return (
+        len(group) == 1
+        and group[0].is_place
+        and group[0].last + 1 == match.anchor
+        and anchor.pos in ("NOUN", "PROPN")
+    )
+
+
+def _first_subject(groups: list[Group]) -> Group:
+    """The clause's first name group that is not a mere possessor or nationality word ("China's
+    activities"), else its first group: in a clause the subject comes first."""
+    for group in groups:
+        if not all(m.modifier for m in group):
+            return group
+    return groups[0]
 
 
 def clause_roles(
@@ -173,7 +219,7 @@ def clause_roles(
         for m in mentions
         if lo <= m.first
         and m.last < hi
-        and m.first not in clauses.reporting
+        and m.first not in clauses.excluded
         and not trigger_words & set(range(m.first, m.last + 1))
     ]
     roles = Roles()
@@ -182,20 +228,29 @@ def clause_roles(
     right: list[Group] = []
     for group in groups:
         role = preposition_before(view, lexicon, group[0].first)
-        if group[0].kind == "LOC" or (role == "place" and all(m.is_place for m in group)):
+        if (
+            group[0].kind == "LOC"
+            or (role == "place" and all(m.is_place for m in group))
+            or _place_compound(view, group, match)
+        ):
             roles.places.extend(group)
             continue
         if role is not None:
-            roles.by_preposition.setdefault(role, []).append(group)
+            if group[0].first > match.first or role in EITHER_SIDE:
+                roles.by_preposition.setdefault(role, []).append(group)
         elif group[-1].last < match.first:
             left.append(group)
         else:
             right.append(group)
     parsed_subject, parsed_objects, parsed_passive = _parse_roles(view, left + right, match.anchor)
-    if parsed_subject:
+    # The parse overrides word order only where the two do not contradict each other: a parsed
+    # subject after the trigger while a name group stands before it is more often a parse error.
+    if parsed_subject and (not left or any(parsed_subject is group for group in left)):
         roles.subject = parsed_subject
+        if parsed_subject in right:
+            right.remove(parsed_subject)
     elif left:
-        roles.subject = left[-1]
+        roles.subject = _first_subject(left)
     elif right and lexicon.verb_second:
         roles.subject = right.pop(0)
     else:
@@ -219,7 +274,7 @@ def _speaker(
     verb = max(verbs)
     lo, hi = clauses.span_of(verb)
     near = [
-        m for m in mentions if lo <= m.first and m.last < hi and m.first not in clauses.reporting
+        m for m in mentions if lo <= m.first and m.last < hi and m.first not in clauses.excluded
     ]
     before = [m for m in near if m.last < verb]
     after = [m for m in near if m.first > verb]
@@ -252,12 +307,12 @@ def extract_arguments(
         args.source, args.target = list(visitor), host + roles.prep("with")
     elif frame == "meet":
         args.source = list(roles.subject)
-        args.target = roles.prep("with") + objects + roles.prep("to")
+        args.target = roles.prep("with") + objects
         args.others = roles.prep("between", "from")
         if len(args.source) > 1 and not args.target:
             args.source, args.others = [], args.source + args.others
     elif frame == "joint":
-        args.others = list(roles.subject) + objects + roles.prep("with", "between", "from")
+        args.others = list(roles.subject) + objects + roles.prep("with", "between", "from", "to")
         if roles.passive:
             args.others += roles.prep("agent")
     elif frame == "allegation":

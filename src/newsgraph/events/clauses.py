@@ -1,8 +1,9 @@
 """Clause segmentation of a sentence view, from cue words and punctuation (no parse needed).
 
 A clause ends before a subordinator or relative pronoun, before a comma that opens a new clause,
-after a speech verb (its complement is a clause of its own), and at semicolons, colons and brackets.
-Reporting phrases ("ifølge X", "according to X") are marked so their names are not taken as actors.
+after a speech verb that introduces its complement, and at semicolons, colons and dashes. Words in
+reporting phrases ("ifølge X", "according to X") and in parentheses ("Eide (Ap)") are marked as
+excluded, so their names are not taken as actors; parentheses do not end the clause around them.
 """
 
 from __future__ import annotations
@@ -12,16 +13,19 @@ from dataclasses import dataclass
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.words import SentenceView, Word
 
-HARD_BREAKS = (";", ":", "(", ")", "–", "—")
-NOMINAL_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
+HARD_BREAKS = (";", ":", "–", "—")
+OPEN_BRACKETS = ("(", "[")
+CLOSE_BRACKETS = (")", "]")
+NOUN_PHRASE_POS = ("NOUN", "ADJ", "DET", "NUM")
+FINITE_POS = ("VERB", "AUX")
 
 
 @dataclass(frozen=True)
 class Clauses:
-    """Clause spans [lo, hi) of a view, the words inside reporting phrases, and speech verbs."""
+    """Clause spans [lo, hi) of a view, words not to take actors from, and speech verbs."""
 
     spans: tuple[tuple[int, int], ...]
-    reporting: frozenset[int]
+    excluded: frozenset[int]
     speech: frozenset[int]
 
     def span_of(self, index: int) -> tuple[int, int]:
@@ -40,12 +44,13 @@ class Clauses:
 
 
 def _opens_relative(words: tuple[Word, ...], index: int) -> bool:
-    """A relative pronoun opens a clause unless a noun phrase follows ("som forsvarsminister")."""
+    """A relative pronoun opens a clause unless a bare noun phrase follows ("som forsvarsminister",
+    "as part of"); "som Eide og Wang diskuterte" does open one."""
     following = words[index + 1] if index + 1 < len(words) else None
     if following is None:
         return False
     if following.pos:
-        return following.pos not in NOMINAL_POS
+        return following.pos not in NOUN_PHRASE_POS
     return True
 
 
@@ -69,6 +74,7 @@ def _break_before(view: SentenceView, index: int, lexicon: Lexicon, speech: set[
             lexicon.cue("clause_breaks").starts_at(words, index + 1) is not None
             or lexicon.cue("relativizers").matches_word(following)
             or following.index in speech
+            or following.pos in FINITE_POS
         )
     return False
 
@@ -89,6 +95,19 @@ def _reporting(view: SentenceView, lexicon: Lexicon, spans: list[tuple[int, int]
     return marked
 
 
+def _parenthesised(view: SentenceView) -> set[int]:
+    marked: set[int] = set()
+    depth = 0
+    for word in view.words:
+        if word.text in OPEN_BRACKETS:
+            depth += 1
+        if depth:
+            marked.add(word.index)
+        if word.text in CLOSE_BRACKETS and depth:
+            depth -= 1
+    return marked
+
+
 def segment(view: SentenceView, lexicon: Lexicon) -> Clauses:
     """Split a sentence view into clauses."""
     speech = _speech_verbs(view, lexicon)
@@ -100,4 +119,5 @@ def segment(view: SentenceView, lexicon: Lexicon) -> Clauses:
                 spans.append((start, index))
             start = index
     spans.append((start, len(view.words)))
-    return Clauses(tuple(spans), frozenset(_reporting(view, lexicon, spans)), frozenset(speech))
+    excluded = _reporting(view, lexicon, spans) | _parenthesised(view)
+    return Clauses(tuple(spans), frozenset(excluded), frozenset(speech))

@@ -9,6 +9,7 @@ host country from their place; reports of the same event are merged; ids are giv
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsgraph.events.actors import ActorMention, PersonIndex, actor_mentions
@@ -30,8 +31,14 @@ from newsgraph.events.merging import (
     merge_across,
     merge_in_sentence,
 )
+from newsgraph.events.ontology import load_ontology
 from newsgraph.events.triggers import TriggerMatch, find_triggers
-from newsgraph.events.words import SentenceView, paragraph_starts, sentence_views
+from newsgraph.events.words import (
+    SentenceView,
+    paragraph_starts,
+    quoted_ranges,
+    sentence_views,
+)
 from newsgraph.model import Article, Event, Location
 
 HOST_FRAMES = ("visit", "reception", "joint")
@@ -52,6 +59,10 @@ def _ids(mentions: list[ActorMention]) -> list[str]:
     return list(dict.fromkeys(m.entity for m in mentions if m.entity))
 
 
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
 def _countries(mentions: list[ActorMention]) -> list[str]:
     return list(dict.fromkeys(c for m in mentions for c in m.countries))
 
@@ -62,14 +73,20 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, geo: Geo) -> None:
         self.lexicon = lexicon
         self.geo = geo
+        self.ontology = load_ontology()
 
     def code(self, article: Article) -> list[Event]:
         """Every event the article reports, merged, with ids ev1, ev2, ... in text order."""
         persons = PersonIndex(article)
+        quoted = quoted_ranges(article, self.lexicon.dash_quotes)
         candidates: list[Candidate] = []
         for view in sentence_views(article):
             clauses = segment(view, self.lexicon)
-            matches = find_triggers(view, clauses, self.lexicon)
+            matches = [
+                m
+                for m in find_triggers(view, clauses, self.lexicon)
+                if not _inside(quoted, view.words[m.anchor].start)
+            ]
             if not matches:
                 continue
             mentions = actor_mentions(article, view, self.lexicon, self.geo, persons)
@@ -128,13 +145,22 @@ class EventCoder:
     def _place(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
     ) -> Location | None:
-        if args.places:
-            return locate(article, context.view, args.places[0], self.geo)
+        """The trigger's own place, else a place in its clause or in a relative clause right after
+        it ("militærøvelsen …, som skal pågå i Troms"). Statements happen where people are, so
+        verbal events take towns and countries, not seas ("denounced activities in the East Sea")."""
+        verbal = self.ontology.categories[match.rule.category].quad.startswith("verbal")
+        usable = [m for m in args.places if m.kind == "GPE" or not verbal]
+        if usable:
+            return locate(article, context.view, usable[0], self.geo)
         view = context.view
+        lo, hi = context.clauses.span_of(match.anchor)
+        hi = self._relative_clause_end(view, context.clauses, hi)
         places = [
             m
             for m in context.mentions
-            if m.first not in context.clauses.reporting
+            if lo <= m.first < hi
+            and m.first not in context.clauses.excluded
+            and (m.kind == "GPE" or not verbal)
             and (
                 m.kind == "LOC"
                 or (m.is_place and preposition_before(view, self.lexicon, m.first) == "place")
@@ -144,6 +170,18 @@ class EventCoder:
             return None
         nearest = min(places, key=lambda m: abs(m.first - match.anchor))
         return locate(article, view, nearest, self.geo)
+
+    def _relative_clause_end(self, view: SentenceView, clauses: Clauses, hi: int) -> int:
+        """End of the relative clause that directly follows a clause ending at `hi`, else `hi`."""
+        if hi < len(view.words) and self.lexicon.cue("relativizers").matches_word(view.words[hi]):
+            return clauses.span_of(hi)[1]
+        if (
+            hi + 1 < len(view.words)
+            and view.words[hi].text == ","
+            and self.lexicon.cue("relativizers").matches_word(view.words[hi + 1])
+        ):
+            return clauses.span_of(hi + 1)[1]
+        return hi
 
     @staticmethod
     def _confidence(weight: float, args: Arguments, time: TimeReading) -> float:
@@ -165,25 +203,28 @@ class EventCoder:
         for candidate in sorted(candidates, key=lambda c: c.event.start):
             event, time = candidate.event, candidate.time
             settled = time.blocked or time.background
-            related = self._related(candidate, done)
             if event.date is None and not settled:
+                related = self._related(candidate, done, lambda e: e.date is not None)
                 event.date = (
                     self._paragraph_date(article, starts, candidate)
                     or (related.event.date if related else None)
                     or (published if time.present else None)
                 )
             if event.location is None and not time.background:
+                related = self._related(candidate, done, lambda e: e.location is not None)
                 event.location = (related.event.location if related else None) or dateline
             done.append(candidate)
 
     @staticmethod
-    def _related(candidate: Candidate, earlier: list[Candidate]) -> Candidate | None:
-        """The latest earlier report of the same category sharing a named actor."""
+    def _related(
+        candidate: Candidate, earlier: list[Candidate], usable: Callable[[Event], bool]
+    ) -> Candidate | None:
+        """The latest earlier report of the same category sharing a named actor that has what is
+        wanted (a date, a place)."""
         for other in reversed(earlier):
-            if (
-                other.event.type == candidate.event.type
-                and other.entity_actors & candidate.entity_actors
-            ):
+            if other.event.type != candidate.event.type or not usable(other.event):
+                continue
+            if other.entity_actors & candidate.entity_actors:
                 return other
         return None
 
@@ -202,18 +243,22 @@ class EventCoder:
         return best
 
     def _add_host(self, article: Article, candidate: Candidate) -> bool:
-        """Give visits and exercises their host country; False when the event has no participant."""
+        """Give visits and exercises their host country, attacks the country they hit. False when
+        no participant is known by country: such a record says nothing about who acted."""
         event = candidate.event
         place = event.location
         if place is not None and place.country and place.country not in event.countries:
-            unknown = not event.countries or len(event.countries) < len(event.actors)
-            if candidate.frame in HOST_FRAMES or (candidate.frame == "meet" and unknown):
+            unknown = bool(event.actors) and len(event.countries) < len(event.actors)
+            hosted = candidate.frame in HOST_FRAMES or (candidate.frame == "meet" and unknown)
+            hit = self.ontology.categories[event.type].place_target and not event.target
+            if hosted or hit:
                 event.countries.append(place.country)
                 host = self._country_entity(article, place.country)
-                if candidate.frame in TARGET_HOST_FRAMES and host and host not in event.target:
+                directed = candidate.frame in TARGET_HOST_FRAMES or hit
+                if directed and host and host not in event.target:
                     event.target.append(host)
                     event.actors = list(dict.fromkeys([*event.actors, host]))
-        return bool(event.countries or event.actors)
+        return bool(event.countries)
 
     def _country_entity(self, article: Article, country: str) -> str | None:
         for entity in article.entities:

@@ -23,9 +23,10 @@ from newsgraph.events.triggers import TriggerMatch
 from newsgraph.events.words import WORD_RE, SentenceView, Word
 from newsgraph.model import Article, Location, TimeExpr
 
-CONCRETE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?(T[\d:.]+)?$")
+CONCRETE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?(T.*)?$")
 DATING_TYPES = ("DATE", "TIME")
 PERFECT_WINDOW = 4
+BACKGROUND_WINDOW = 6
 VERB_POS = ("VERB", "AUX")
 
 
@@ -121,9 +122,12 @@ def read_time(
 ) -> TimeReading:
     """The event's date according to its own sentence, and whether fallbacks may date it."""
     lo, hi = clauses.span_of(match.anchor)
-    background = bool(lexicon.cue("background").spans(view.words, lo, hi)) or _is_perfect(
-        view, lexicon, match
+    near_lo, near_hi = (
+        max(lo, match.first - BACKGROUND_WINDOW),
+        min(hi, match.last + BACKGROUND_WINDOW),
     )
+    background = bool(lexicon.cue("background").spans(view.words, near_lo, near_hi))
+    background = background or _is_perfect(view, lexicon, match)
     present = _is_present(view, clauses, lexicon, match)
     candidates = _times_in(article, view)
     if not candidates:

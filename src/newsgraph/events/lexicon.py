@@ -158,6 +158,7 @@ class Lexicon:
     prepositions: dict[str, PhraseSet]
     actor_groups: dict[str, tuple[str, ...]]
     verb_second: bool = False
+    dash_quotes: bool = False
 
     def cue(self, name: str) -> PhraseSet:
         """The cue list called `name` (empty when the language has none)."""
@@ -224,5 +225,13 @@ def load_lexicon(lang: str | None) -> Lexicon:
         " ".join(str(name).lower().split()): tuple(str(c).upper() for c in codes)
         for name, codes in data.get("actor_groups", {}).items()
     }
-    verb_second = bool(data.get("syntax", {}).get("verb_second", False))
-    return Lexicon(code, rules, cues, prepositions, groups, verb_second)
+    syntax = data.get("syntax", {})
+    return Lexicon(
+        code,
+        rules,
+        cues,
+        prepositions,
+        groups,
+        verb_second=bool(syntax.get("verb_second", False)),
+        dash_quotes=bool(syntax.get("dash_quotes", False)),
+    )

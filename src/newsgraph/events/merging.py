@@ -1,6 +1,6 @@
 """One event, one record: reports of the same event are merged, keeping every evidence span.
 
-Within a sentence, triggers of the same category and mode are one report ("ankom Beijing … for et
+Within a sentence, triggers of the same category are one report ("ankom Beijing … for et
 offisielt besøk"). Across sentences, two reports are the same event when category and mode agree,
 their dates and places do not conflict, their actors stand for the same countries, and something
 ties them together: a shared named actor, or the same place on the same date.
@@ -80,7 +80,7 @@ def absorb(base: Candidate, other: Candidate, union_actors: bool = True) -> None
 
 
 def merge_in_sentence(candidates: list[Candidate]) -> list[Candidate]:
-    """One record per category and mode in a sentence; the first report with actors leads."""
+    """One record per category in a sentence; the report with the most participants leads."""
     result: list[Candidate] = []
     for candidate in sorted(
         candidates, key=lambda c: -len(c.entity_actors | set(c.event.countries))
@@ -90,7 +90,6 @@ def merge_in_sentence(candidates: list[Candidate]) -> list[Candidate]:
                 kept
                 for kept in result
                 if kept.event.type == candidate.event.type
-                and _modes_agree(kept.event.mode, candidate.event.mode)
                 and _dates_agree(kept.event.date, candidate.event.date)
             ),
             None,

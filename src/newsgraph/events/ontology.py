@@ -18,6 +18,7 @@ class Category:
     quad: str
     directed: bool
     modes: dict[str, str] = field(default_factory=dict)
+    place_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def _category(name: str, table: dict[str, object]) -> Category:
         quad=str(table.get("quad", "")),
         directed=bool(table.get("directed", True)),
         modes={str(key): str(value) for key, value in modes.items()},
+        place_target=bool(table.get("place_target", False)),
     )
 
 

@@ -17,7 +17,7 @@ from newsgraph.events.words import SentenceView
 VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE", "SUPPORT"})
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
-IRREALIS_WINDOW = 4
+IRREALIS_WINDOW = 8
 EMBEDDING_WINDOW = 8
 
 
@@ -106,12 +106,36 @@ def _embedded(match: TriggerMatch, others: list[TriggerMatch], clauses: Clauses)
     return False
 
 
+def _not_events(view: SentenceView, lexicon: Lexicon) -> set[int]:
+    """Words of phrases that look like triggers but report nothing ("when asked", "so-called")."""
+    return {index for match in lexicon.cue("not_events").spans(view.words) for index in match}
+
+
 def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> list[TriggerMatch]:
     """The real event reports of a sentence view, left to right."""
-    matches = _resolve_overlaps(_raw_matches(view, lexicon))
+    blocked = _not_events(view, lexicon)
+    raw = [m for m in _raw_matches(view, lexicon) if not blocked & set(m.words)]
+    matches = _resolve_overlaps(raw)
     kept = [
         m
         for m in matches
         if not is_negated(view, clauses, lexicon, m) and not is_irrealis(view, clauses, lexicon, m)
     ]
-    return [m for m in kept if not _embedded(m, matches, clauses)]
+    kept = [m for m in kept if not _embedded(m, matches, clauses)]
+    return _fold_purposes(view, lexicon, kept)
+
+
+def _fold_purposes(
+    view: SentenceView, lexicon: Lexicon, matches: list[TriggerMatch]
+) -> list[TriggerMatch]:
+    """ "Sendte soldater for å delta i paraden": the purpose names the event. The earlier trigger
+    keeps its words (and so its participants) but takes the purpose trigger's category."""
+    purpose_ends = {match[-1] for match in lexicon.cue("purpose").spans(view.words)}
+    result: list[TriggerMatch] = []
+    for match in matches:
+        purposeful = (match.first - 1) in purpose_ends or (match.first - 2) in purpose_ends
+        if purposeful and result and result[-1].rule.category not in VERBAL:
+            result[-1] = TriggerMatch(match.rule, result[-1].words, result[-1].anchor)
+            continue
+        result.append(match)
+    return result

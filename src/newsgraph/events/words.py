@@ -125,10 +125,24 @@ def _token_words(tokens: list[Token], start: int, end: int) -> tuple[tuple[Word,
     return tuple(words), has_deps
 
 
+SENTENCE_END = tuple(".!?…:;»”\"')]")
+
+
 def _sentence_spans(article: Article) -> list[Span]:
-    if article.sentences:
-        return list(article.sentences)
-    return [article.span(0, len(article.text))] if article.text else []
+    """The sentence layer, with splits the splitter made inside a line without any sentence-final
+    punctuation joined again ("… sending oil survey ship | Haiyang Dizhi 8 and its escorts …")."""
+    if not article.sentences:
+        return [article.span(0, len(article.text))] if article.text else []
+    spans: list[Span] = []
+    for sentence in article.sentences:
+        if spans:
+            previous = spans[-1]
+            gap = article.text[previous.end : sentence.start]
+            if "\n" not in gap and not previous.text.rstrip().endswith(SENTENCE_END):
+                spans[-1] = article.span(previous.start, sentence.end)
+                continue
+        spans.append(sentence)
+    return spans
 
 
 def sentence_views(article: Article) -> list[SentenceView]:
@@ -155,3 +169,35 @@ def sentence_views(article: Article) -> list[SentenceView]:
                 )
             )
     return views
+
+
+QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'), ("„", "“"))
+QUOTE_DASHES = ("–", "—", "-")
+
+
+def _opens_statement(text: str, index: int) -> bool:
+    """Whether a quotation mark starts a statement: at a line or sentence start, or after ":"."""
+    before = text[:index].rstrip(" \t–—-")
+    return not before or before[-1] in "\n.!?:"
+
+
+def quoted_ranges(article: Article, dash_quotes: bool) -> list[tuple[int, int]]:
+    """Character ranges of direct quotations: the quotes layer's, paired quotation marks that open
+    a statement, and (where the language writes them so) paragraphs opening with a dash."""
+    text = article.text
+    ranges = [(quote.start, quote.end) for quote in article.quotes if quote.kind == "direct"]
+    for opening, closing in QUOTE_PAIRS:
+        position = 0
+        while (start := text.find(opening, position)) >= 0:
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            if _opens_statement(text, start):
+                ranges.append((start, end + 1))
+            position = end + 1
+    if dash_quotes:
+        for match in re.finditer(r"[^\n]+", text):
+            line = match.group()
+            if line.lstrip().startswith(QUOTE_DASHES) and line.lstrip()[1:2].isspace():
+                ranges.append((match.start(), match.end()))
+    return ranges
