@@ -80,13 +80,13 @@ def _case_ok(grammar: Grammar, rule: Rule, match: re.Match[str], text: str) -> b
 
 
 def _ends_in_abbreviation(grammar: Grammar, rule: Rule, match: re.Match[str], end: int) -> bool:
-    """Whether the full stop ending a match belongs to an abbreviation ("feb.", "kl.", "14.")."""
+    """Whether the full stop ending a match belongs to an abbreviation ("feb.", "14.")."""
     abbreviations = set(grammar.setting("abbreviation_tables", []))
     for group, names in rule.classes.items():
         value = match.group(group)
         if value is None or match.end(group) not in (end, end - 1):
             continue
-        if value.endswith(".") or value[:1].isdigit():
+        if value.endswith("."):
             return True
         key = value.lower()
         return any(key in grammar.words.get(name, {}) for name in abbreviations & set(names))
