@@ -66,11 +66,7 @@ class Lexicon:
     genitive_suffixes: tuple[str, ...]
     not_names: frozenset[str]
 
-    @property
-    def title_max_words(self) -> int:
-        """Longest title in words."""
-        words = [len(key.split()) for key in (*self.titles, *self.modifiers)]
-        return max(words, default=1)
+    title_max_words: int
 
     def title(self, phrase: str) -> TitleReading | None:
         """Read a title phrase as written ("forsvarsministeren", "Deputy Foreign Minister").
@@ -176,13 +172,15 @@ def load_lexicon(lang: str | None) -> Lexicon:
     orgs = load_resource(folder, "organisations")
     names = load_resource(folder, "entities")
     title_rules = titles.get("rules", {})
+    title_words = _lower_keys(titles.get("titles", {}))
+    modifiers = _lower_keys(titles.get("modifiers", {}))
     org_rules = orgs.get("rules", {})
     return Lexicon(
         lang=folder,
-        titles=_lower_keys(titles.get("titles", {})),
+        titles=title_words,
         heads=_lower_keys(titles.get("heads", {})),
         prefixes=_lower_keys(titles.get("prefixes", {})),
-        modifiers=_lower_keys(titles.get("modifiers", {})),
+        modifiers=modifiers,
         definite=tuple((str(e), str(s)) for e, s in title_rules.get("definite", [])),
         conjunctions=frozenset(w.lower() for w in title_rules.get("conjunctions", [])),
         patterns=tuple(parse_pattern(text) for text in titles.get("patterns", [])),
@@ -196,4 +194,5 @@ def load_lexicon(lang: str | None) -> Lexicon:
         },
         genitive_suffixes=tuple(names.get("genitive_suffixes", ())),
         not_names=frozenset(w.lower() for w in names.get("not_names", [])),
+        title_max_words=max((len(k.split()) for k in (*title_words, *modifiers)), default=1),
     )

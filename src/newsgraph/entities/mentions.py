@@ -8,11 +8,13 @@ retypes spans (countries and cities are GPE, seas LOC) and adds salient places t
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsgraph.entities.document import Document, Mention
 from newsgraph.gazetteer import Match
+from newsgraph.resources import COMMON, load_resource
 
 EDGE_PUNCTUATION = " \t\n\"'«»“”‘’()[]{},;:!?–—-"
-ENTITY_LABELS = frozenset({"PER", "ORG", "GPE", "LOC", "PROD", "EVT"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Cities this big win over the NER's PER label for a one-word span ("Paris" as a person is rarer).
 CITY_OVER_PERSON_POPULATION = 1_000_000
@@ -56,17 +58,26 @@ def _strip_leading_title(doc: Document, mention: Mention) -> None:
             return
 
 
+@lru_cache(maxsize=1)
+def entity_labels() -> dict[str, str]:
+    """NER label -> entity type, from resources/common/ner_labels.toml ("" means ignore)."""
+    table = load_resource(COMMON, "ner_labels").get("labels", {})
+    return {str(label): str(kind) for label, kind in table.items()}
+
+
 def model_mentions(doc: Document) -> list[Mention]:
-    """The NER's spans, trimmed, with junk and derived-name (DRV) spans dropped."""
+    """The NER's spans in our label set, trimmed, with junk and derived names (DRV) dropped."""
     found = []
+    labels = entity_labels()
     for name in doc.article.names:
-        if name.label not in ENTITY_LABELS:
+        label = labels.get(name.label, "")
+        if not label:
             continue
         start, end = _trim(doc.text, name.start, name.end)
         text = doc.text[start:end]
         if _is_junk(doc, text):
             continue
-        mention = Mention(start, end, text, name.label, name.source)
+        mention = Mention(start, end, text, label, name.source)
         if mention.label == "PER":
             _strip_leading_title(doc, mention)
             if _is_junk(doc, mention.text):
