@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 
 from newsgraph.quotes.document import QuoteText, Sentence, Word
 from newsgraph.quotes.lexicon import VerbForm
-from newsgraph.quotes.speakers import EntityIndex, Referent, RoleResolver, Salience
+from newsgraph.quotes.speakers import EntityIndex, Referent, ReferentKind, RoleResolver, Salience
 
-# Parts of speech that rule a speech-verb form out (a noun "says", a name "Said").
-NOT_VERB = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "PRON", "CCONJ", "SCONJ"})
+# Parts of speech that rule a speech-verb form out (a name "Said", "Sa"). Nouns are not among
+# them: taggers often call participles nouns ("adding"), and the lexicons leave out forms that
+# are mostly nouns ("reports", "comments").
+NOT_VERB = frozenset({"PROPN", "ADP", "DET", "NUM", "PRON", "CCONJ", "SCONJ"})
 NOT_PHRASE = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ"})
 CLAUSE_OPENERS = frozenset(",;:–—-«»“”\"'‘’„‹›([")
+CLAUSE_BREAKS = frozenset('.!?;:«»“”"‘’„‹›')
 MAX_PHRASE_WORDS = 8
 MAX_BEFORE_WORDS = 12
 MAX_ROLE_WORDS = 5
@@ -113,7 +116,9 @@ class CueFinder:
             return None
         for phrase in self.lexicon.attribution_phrases:
             span = self.words[i : i + len(phrase)]
-            if len(span) == len(phrase) and all(w.lower == p for w, p in zip(span, phrase, strict=True)):
+            if len(span) == len(phrase) and all(
+                w.lower == p for w, p in zip(span, phrase, strict=True)
+            ):
                 return Cue(i, i + len(phrase), sentence.index, attribution=True)
         form = self.verb_form(i, sentence)
         if form is None:
@@ -125,7 +130,9 @@ class CueFinder:
                 return None
             last = particle + 1 if particle == i + 1 else i + 1
         cue = Cue(i, last, sentence.index, form=form)
-        cue.anaphoric = i == sentence.first + 1 and self.words[i - 1].lower in self.lexicon.anaphoric
+        cue.anaphoric = (
+            i == sentence.first + 1 and self.words[i - 1].lower in self.lexicon.anaphoric
+        )
         return cue
 
     def verb_form(self, i: int, sentence: Sentence) -> VerbForm | None:
@@ -156,9 +163,11 @@ class CueFinder:
             self._resolve_source(cue, sentence)
             return
         after = self._after_speaker(cue, sentence)
-        if self.joins_previous(cue, sentence) and after is None:
+        if self.joins_previous(cue, sentence):
+            if after is not None and not (self.lexicon.verb_second and after.resolved):
+                after = None  # "calling them": after a joined verb comes its object
             previous = next((c for c in reversed(earlier) if c.speaker is not None), None)
-            if previous is not None:
+            if after is None and previous is not None:
                 cue.speaker, cue.shared = previous.speaker, True
         if cue.speaker is None and after is not None:
             cue.speaker, cue.speaker_after = self._referent(after), True
@@ -213,8 +222,10 @@ class CueFinder:
         if j >= sentence.last:
             return True
         word = self.words[j]
-        return word.is_punct or word.lower in self.lexicon.addressee_prepositions or (
-            word.lower in self.lexicon.prepositions
+        return (
+            word.is_punct
+            or word.lower in self.lexicon.addressee_prepositions
+            or (word.lower in self.lexicon.prepositions)
         )
 
     def _before_speaker(self, cue: Cue, sentence: Sentence) -> Item | None:
@@ -222,11 +233,22 @@ class CueFinder:
         items = self._items(window, subject=True)
         if not items:
             return None
-        for item in reversed(items):
-            if any(self._is_subject_of(j, cue.first) for j in range(item.first, item.last)):
-                return item
         resolved = [item for item in items if item.resolved or item.referent.how == "group"]
-        return (resolved or items)[-1]
+        closest = (resolved or items)[-1]
+        if self._is_person(closest):
+            return closest
+        # The parse may name a person further back as the subject ("Rice, the U.S. envoy, said").
+        for item in reversed(resolved):
+            subject = any(self._is_subject_of(j, cue.first) for j in range(item.first, item.last))
+            if subject and self._is_person(item):
+                return item
+        return closest
+
+    def _is_person(self, item: Item) -> bool:
+        if item.referent.how == "pronoun":
+            return True
+        entity = self.index.get(item.referent.entity)
+        return entity is not None and entity.type == "PER"
 
     def _is_subject_of(self, j: int, verb: int) -> bool:
         word = self.words[j]
@@ -282,7 +304,9 @@ class CueFinder:
         """End of an unnamed audience ("reporters", "the media") starting at word `start`."""
         for noun in self.lexicon.audience_nouns:
             span = self.words[start : start + len(noun)]
-            if len(span) == len(noun) and all(w.lower == n for w, n in zip(span, noun, strict=True)):
+            if len(span) == len(noun) and all(
+                w.lower == n for w, n in zip(span, noun, strict=True)
+            ):
                 return start + len(noun)
         return None
 
@@ -335,7 +359,7 @@ class CueFinder:
         for k in range(comma - 1, max(sentence.first, comma - MAX_PARENTHETICAL_WORDS) - 1, -1):
             word = self.words[k]
             if word.text != ",":
-                if word.is_punct or self.verb_form(k, sentence):
+                if word.text in CLAUSE_BREAKS or self.verb_form(k, sentence):
                     return None
                 continue
             if k + 1 < comma and self.words[k + 1].lower in self.lexicon.relative_pronouns:
@@ -377,11 +401,15 @@ class CueFinder:
                 j = last
                 continue
             if word.lower in pronouns or word.lower in self.lexicon.plural_pronouns:
-                how = "pronoun" if word.lower in pronouns else "group"
+                how: ReferentKind = "pronoun" if word.lower in pronouns else "group"
                 items.append(Item(Referent(None, word.start, word.end, how), j, j + 1))
                 j += 1
                 continue
-            named = self.index.by_name_word(word) if word.lower not in self.lexicon.determiners else None
+            named = (
+                self.index.by_name_word(word)
+                if word.lower not in self.lexicon.determiners
+                else None
+            )
             if named is not None:
                 items.append(Item(Referent(named.id, word.start, word.end, "name"), j, j + 1))
                 j += 1
@@ -389,8 +417,9 @@ class CueFinder:
             last = self._role_run_end(j, end)
             if last > j:
                 following = self.words[last] if last < end else None
-                if following is not None and self._names_person(following):
-                    # A title before a name ("forsvarssjef Eirik Kristoffersen") is one phrase.
+                if following is not None and self._joins_name(j, last, following):
+                    # A title or article before a name ("forsvarssjef Eirik Kristoffersen",
+                    # "the Energy Agency") is one phrase with it.
                     items.extend(self._title_and_name(j, last, end))
                     j = items[-1].last if items else last
                     continue
@@ -402,9 +431,13 @@ class CueFinder:
             j += 1
         return items
 
-    def _names_person(self, word: Word) -> bool:
-        mention = self.index.mention_over(word.start, word.end)
-        return mention is not None and mention.entity.type == "PER"
+    def _joins_name(self, first: int, last: int, following: Word) -> bool:
+        mention = self.index.mention_over(following.start, following.end)
+        if mention is None:
+            return False
+        articles = self.lexicon.determiners | self.lexicon.possessives
+        only_articles = all(w.lower in articles for w in self.words[first:last])
+        return mention.entity.type == "PER" or only_articles
 
     def _title_and_name(self, first: int, title_end: int, end: int) -> list[Item]:
         word = self.words[title_end]
@@ -426,6 +459,7 @@ class CueFinder:
             | lexicon.coordinators
             | lexicon.relative_pronouns
             | lexicon.auxiliaries
+            | lexicon.adverbs
             | lexicon.subordinators
         )
         while last < end and last - j < MAX_ROLE_WORDS:

@@ -10,17 +10,18 @@ just before ("«…», sa han, «…»"). Quoted words inside a narrative senten
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from newsgraph.model.article import QuoteKind
 from newsgraph.quotes.cues import Cue, CueFinder
-from newsgraph.quotes.document import QuoteText, Sentence
+from newsgraph.quotes.document import QuoteText, Sentence, Word
 from newsgraph.quotes.marks import MarkedSpan, dialogue_dash_start
+from newsgraph.quotes.speakers import Referent
 
 SEPARATORS = frozenset(",?!–—")
 KEPT_SEPARATORS = frozenset("?!")
-TERMINAL = frozenset(".!?…»”\"’›)")
+TERMINAL = frozenset('.!?…»”"’›)')
 # Quoted words that are all capitalised and this short are a name in marks ('Surya Kiran').
 MAX_NAME_WORDS = 5
 INNER_SENTENCE = re.compile(r"[.!?…]\s+[\"'«»“”‘’„‹›(–—-]?\s*[A-ZÀ-ÖØ-Þ]")
@@ -39,7 +40,7 @@ class Candidate:
     cue: Cue | None = None
     mark: MarkedSpan | None = None
     absorbed: bool = False
-    partials: list[Candidate] = field(default_factory=list)
+    inherited: Referent | None = None
 
 
 def trim(text: str, start: int, end: int, strip: str = " \t\n,;:–—-") -> tuple[int, int]:
@@ -74,7 +75,10 @@ class DashLines:
         found: list[tuple[int, int, int]] = []
         for paragraph, (start, end) in enumerate(self.doc.paragraphs):
             opened = dialogue_dash_start(
-                self.doc.text, start, end, self.lexicon.dialogue_dashes,
+                self.doc.text,
+                start,
+                end,
+                self.lexicon.dialogue_dashes,
                 self.lexicon.weak_dialogue_dashes,
             )
             if opened is not None:
@@ -129,7 +133,7 @@ class DashLines:
         for j in range(i + 1, min(sentence.last, i + MAX_NP_BEFORE_VERB + 1)):
             if words[j].is_punct:
                 return False
-            if words[j].lower in lexicon.auxiliaries:
+            if words[j].lower in lexicon.auxiliaries | lexicon.adverbs:
                 continue
             if self._verb_or_phrase(j, sentence):
                 return not any(words[k].lower in lexicon.relative_pronouns for k in range(i, j))
@@ -189,9 +193,13 @@ class MarkLinker:
         sentence = doc.sentence_of(mark.open_start)
         paragraph = doc.paragraph_of(mark.open_start)
         left_from = sentence.start if sentence else doc.paragraphs[paragraph][0]
-        if previous is not None and previous.mark is not None and sentence is not None:
-            if previous.mark.close_end > left_from and previous.paragraph == paragraph:
-                left_from = previous.mark.close_end
+        before = previous.mark if previous is not None and sentence is not None else None
+        if (
+            before is not None
+            and before.close_end > left_from
+            and before.open_start > left_from - 1
+        ):
+            left_from = before.close_end
         left = [w for w in doc.words_in(left_from, mark.open_start) if not w.is_punct]
         sentence_from = sentence.start if sentence else left_from
         in_sentence = [w for w in doc.words_in(sentence_from, mark.open_start) if not w.is_punct]
@@ -264,7 +272,7 @@ class MarkLinker:
         between = self.doc.text[mark.close_end : self.doc.words[trailing.first].start]
         return len(between.strip(" ,")) == 0 or trailing.attribution
 
-    def _interrupted(self, left: list, previous: Candidate | None) -> Cue | None:
+    def _interrupted(self, left: list[Word], previous: Candidate | None) -> Cue | None:
         """«A», sa han, «B»: the words between the quotes are the first quote's cue clause."""
         if previous is None or previous.cue is None or not left:
             return None
@@ -273,7 +281,7 @@ class MarkLinker:
         clause.update(range(cue.first, max(cue.clause_end, cue.last)))
         return cue if all(word.index in clause for word in left) else None
 
-    def _nearest_before(self, left: list) -> Cue | None:
+    def _nearest_before(self, left: list[Word]) -> Cue | None:
         for word in reversed(left):
             cue = self.by_first.get(word.index)
             if cue is not None:

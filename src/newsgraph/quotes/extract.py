@@ -93,7 +93,13 @@ def _continue_speakers(doc: QuoteText, candidates: list[Candidate], cues: list[C
     anaphoric = {cue.sentence: cue for cue in cues if cue.anaphoric}
     own = {id(c) for c in candidates if c.cue is not None}
     for n, candidate in enumerate(candidates):
-        if candidate.cue is not None or candidate.kind != "direct":
+        cue = candidate.cue
+        if cue is not None and cue.speaker is None and not cue.words_used:
+            # A cue with no subject written ("Said she had …"): the speaker runs on.
+            previous = _previous_cue(candidates, n)
+            candidate.inherited = previous.speaker if previous is not None else None
+            continue
+        if cue is not None or candidate.kind != "direct":
             continue
         candidate.cue = (
             _anaphoric_cue(doc, candidate, anaphoric)
@@ -118,6 +124,8 @@ def _previous_cue(candidates: list[Candidate], n: int) -> Cue | None:
         if candidate.paragraph - earlier.paragraph > 1:
             return None
         if earlier.cue is not None and earlier.end <= candidate.start:
+            if earlier.cue.speaker is None and earlier.inherited is not None:
+                continue
             return earlier.cue
     return None
 
@@ -146,14 +154,14 @@ def _records(doc: QuoteText, candidates: list[Candidate]) -> list[Quote]:
 def _record(doc: QuoteText, candidate: Candidate) -> Quote:
     text = doc.text
     cue = candidate.cue
-    speaker = cue.speaker if cue is not None else None
+    speaker = candidate.inherited or (cue.speaker if cue is not None else None)
     addressee = cue.addressee if cue is not None else None
     cue_span = None
     if cue is not None:
         first, last = doc.words[cue.first], doc.words[cue.last - 1]
         cue_span = Span(start=first.start, end=last.end, text=text[first.start : last.end])
     mention = None
-    if speaker is not None and speaker.how != "implicit" and speaker.end > speaker.start:
+    if candidate.inherited is None and speaker is not None and speaker.end > speaker.start:
         mention = Span(start=speaker.start, end=speaker.end, text=text[speaker.start : speaker.end])
     return Quote(
         text=text[candidate.start : candidate.end],

@@ -15,6 +15,7 @@ from newsgraph.quotes.document import QuoteText, Sentence
 
 MIN_CLAUSE_WORDS = 3
 MAX_TRAILING_WORDS = 3
+MAX_SPEAKER_WORDS = 8
 CLAUSE_STOPS = frozenset(":;")
 TRAILING_STRIP = " \t\n,;:.–—-"
 
@@ -67,8 +68,15 @@ class ReportedClauses:
                 return None
             if j > cue.last and self.finder.verb_form(j, sentence) is not None:
                 return None
+            if word.lower in lexicon.auxiliaries or word.pos in (
+                "VERB",
+                "AUX",
+            ):
+                return None  # "said there have been activities that …": a relative "that"
             if word.lower in lexicon.complementizers:
-                blocked = j > cue.first + 1 and self.words[j - 1].lower in lexicon.complementizer_blockers
+                blocked = (
+                    j > cue.first + 1 and self.words[j - 1].lower in lexicon.complementizer_blockers
+                )
                 return None if blocked else j + 1
         return None
 
@@ -83,7 +91,9 @@ class ReportedClauses:
         lexicon = self.lexicon
         if word.is_punct or self.finder.is_quoted(word.start):
             return None
-        if word.lower in lexicon.prepositions | lexicon.auxiliaries | lexicon.coordinators:
+        if word.lower in lexicon.prepositions | lexicon.auxiliaries | lexicon.adverbs:
+            return None
+        if word.lower in lexicon.coordinators:
             return None
         if word.pos in ("ADV", "ADP", "SCONJ", "CCONJ", "PUNCT"):
             return None
@@ -95,11 +105,11 @@ class ReportedClauses:
         return start
 
     def _cue_after(self, cue: Cue, sentence: Sentence) -> list[Candidate]:
-        """"<clause>, <cue> <speaker>." or "<clause>, <speaker> <cue>."."""
+        """ "<clause>, <cue> <speaker>." or "<clause>, <speaker> <cue>."."""
         if cue.shared or cue.speaker is None:
             return []
-        first = cue.first if cue.speaker_after else min([cue.first, *cue.words_used])
-        if first <= sentence.first or self.words[first - 1].text != ",":
+        first = cue.first if cue.speaker_after else self._phrase_start(cue, sentence)
+        if first is None or first <= sentence.first or self.words[first - 1].text != ",":
             return []
         if not self._ends_sentence(max(cue.clause_end, cue.last), sentence):
             return []
@@ -112,16 +122,25 @@ class ReportedClauses:
         start, end = trim(self.doc.text, start, end, TRAILING_STRIP)
         return [self._candidate(start, end, cue)]
 
+    def _phrase_start(self, cue: Cue, sentence: Sentence) -> int | None:
+        """First word of the speaker phrase before the verb ("Foreign Minister Pavlo Klimkin")."""
+        if not cue.words_used:
+            return None
+        j = cue.first
+        while j > sentence.first and j > cue.first - MAX_SPEAKER_WORDS:
+            if self.words[j - 1].is_punct:
+                break
+            j -= 1
+        return j if j <= min(cue.words_used) else None
+
     def _ends_sentence(self, j: int, sentence: Sentence) -> bool:
         """Whether only punctuation, an apposition or a few adverbials follow the cue clause."""
-        trailing = 0
-        for word in self.words[j : sentence.last]:
+        for trailing, word in enumerate(self.words[j : sentence.last]):
             if word.is_punct:
                 return True
             if word.lower in self.lexicon.complementizers or word.pos in ("VERB", "AUX"):
                 return False
-            trailing += 1
-            if trailing > MAX_TRAILING_WORDS:
+            if trailing >= MAX_TRAILING_WORDS:
                 return False
         return True
 
@@ -183,7 +202,9 @@ class ReportedClauses:
     def _segment(self, first: int, last: int, cue: Cue) -> list[Candidate]:
         if last <= first:
             return []
-        start, end = trim(self.doc.text, self.words[first].start, self.words[last - 1].end, TRAILING_STRIP)
+        start, end = trim(
+            self.doc.text, self.words[first].start, self.words[last - 1].end, TRAILING_STRIP
+        )
         words = [w for w in self.doc.words_in(start, end) if not w.is_punct]
         if len(words) < MIN_CLAUSE_WORDS - 1 or end <= start:
             return []

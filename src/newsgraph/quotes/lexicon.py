@@ -70,6 +70,7 @@ class QuoteLexicon:
     determiners: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
     complementizer_blockers: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     definite_suffixes: tuple[str, ...] = ()
@@ -168,6 +169,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         determiners=_words(grammar.get("determiners", [])),
         possessives=_words(grammar.get("possessives", [])),
         auxiliaries=_words(grammar.get("auxiliaries", [])),
+        adverbs=_words(grammar.get("adverbs", [])),
         complementizer_blockers=_words(grammar.get("complementizer_blockers", [])),
         subordinators=_words(grammar.get("subordinators", [])),
         definite_suffixes=tuple(str(s).lower() for s in grammar.get("definite_suffixes", [])),

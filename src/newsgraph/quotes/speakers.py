@@ -3,19 +3,22 @@
 "sa Dong" names an entity mention; "Han sa" points back to the most salient person before it;
 "sa den kinesiske forsvarsministeren" is a title in definite form plus a nationality adjective,
 which picks the person entity holding that title for that country ("the minister said": the
-minister last mentioned). A phrase that resolves to nothing gives a referent with no entity, so a
+minister last mentioned). The entities package's linking API (`resolve_role_noun`,
+`last_person_before`) does the title lexicon work; this module adds what quotes need around it:
+an earlier "<same phrase> <Name>", organisations by head noun ("the Army"), the previous speakers. A phrase that resolves to nothing gives a referent with no entity, so a
 quote keeps `speaker: null` and the words that named the speaker, never a guess.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from newsgraph.entities import last_person_before, resolve_role_noun
+from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article, Entity
 from newsgraph.quotes.document import QuoteText, Word
 
@@ -45,21 +48,11 @@ class _Mention:
     entity: Entity
 
 
-def _adjective_country_finder(lang: str | None) -> Callable[[str], str | None]:
-    """The gazetteer's nationality-adjective lookup, or a finder of nothing when it is absent."""
-    try:
-        gazetteer_module = importlib.import_module("newsgraph.gazetteer")
-        gazetteer = gazetteer_module.load_gazetteer(lang)
-    except (ImportError, AttributeError):
-        return lambda word: None
-    finder: Callable[[str], str | None] = gazetteer.adjective_country
-    return finder
-
-
 class EntityIndex:
     """The article's entities by mention offset, name word, title and organisation head noun."""
 
     def __init__(self, article: Article, doc: QuoteText) -> None:
+        self.article = article
         self.doc = doc
         self.entities = list(article.entities)
         mentions = [
@@ -76,7 +69,7 @@ class EntityIndex:
                 for word in _name_words(entity) - function_words:
                     self._name_words.setdefault(word, set()).add(entity.id)
         self._by_id = {entity.id: entity for entity in self.entities}
-        self.adjective_country = _adjective_country_finder(article.lang)
+        self.adjective_country = load_gazetteer(article.lang).adjective_country
 
     def get(self, entity_id: str | None) -> Entity | None:
         """An entity by id."""
@@ -89,9 +82,7 @@ class EntityIndex:
         for mention in self.mentions[lo:]:
             if mention.start >= end:
                 break
-            if mention.end > start and (
-                best is None or mention.end - mention.start > best.end - best.start
-            ):
+            if mention.end > start and (best is None or _rank(mention) > _rank(best)):
                 best = mention
         return best
 
@@ -103,6 +94,9 @@ class EntityIndex:
         for suffix in POSSESSIVE_ENDINGS:
             if not ids and word.lower.endswith(suffix) and len(word.lower) > len(suffix) + 1:
                 ids = self._name_words.get(word.lower[: -len(suffix)], set())
+        if len(ids) > 1:
+            # "Klimkin" read both as a person and as an organisation: speakers are people.
+            ids = {i for i in ids if self._by_id[i].type == "PER"}
         return self._by_id[next(iter(ids))] if len(ids) == 1 else None
 
     def mentions_between(self, start: int, end: int) -> list[_Mention]:
@@ -120,6 +114,12 @@ class EntityIndex:
             if mention.entity.id == entity_id:
                 best = mention.start
         return best
+
+
+def _rank(mention: _Mention) -> tuple[int, int]:
+    """Longer mentions first; on a tie a person, then an organisation (speakers are mostly so)."""
+    preference = {"PER": 2, "ORG": 1}.get(mention.entity.type, 0)
+    return mention.end - mention.start, preference
 
 
 def _name_words(entity: Entity) -> set[str]:
@@ -152,6 +152,9 @@ class RoleResolver:
         same = self._same_phrase_before(words, before)
         if same is not None:
             return same
+        titled = resolve_role_noun(self.index.article, before, [w.text for w in content])
+        if titled is not None:
+            return titled
         bases = self.lexicon.noun_bases(head.text)
         candidates = [
             entity
@@ -278,7 +281,10 @@ class Salience:
             found = self._person_in(current.index, current.start, limit, exclude)
             if found is not None:
                 return found
-        return None
+        excluded = [exclude] if exclude else []
+        return last_person_before(
+            self.index.article, offset, max_sentences=PRONOUN_REACH, exclude=excluded
+        )
 
     def _person_in(self, sentence: int, start: int, end: int, exclude: str | None) -> str | None:
         spoke = [

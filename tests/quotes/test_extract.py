@@ -1,0 +1,119 @@
+"""The engine as a whole: offsets, broken marks, bare text, token layers, arbitrary input."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.model import Article, Token
+from newsgraph.quotes import extract_quotes
+
+from .quote_builder import Person, build, check_offsets, find, quotes_of
+
+HANSEN = Person("p1", "Ola Hansen", ["Ola Hansen", "Hansen"])
+
+
+def test_unclosed_mark_mid_paragraph_gives_no_runaway_quote() -> None:
+    text = (
+        "Hansen kalte det «en tabbe og gikk. Han sa at saken er over.\n\n"
+        "«Nå går vi videre», sa Hansen."
+    )
+    quotes = quotes_of(text, "nb", HANSEN)
+    check_offsets(text, quotes)
+    first_paragraph_end = text.index("\n")
+    assert all(q.end <= first_paragraph_end or q.start > first_paragraph_end for q in quotes)
+    assert find(quotes, "går vi videre").speaker == "p1"
+
+
+def test_unclosed_quote_opening_a_paragraph_ends_with_the_paragraph() -> None:
+    text = "«Vi gir oss ikke. Kampen fortsetter, sa Hansen.\n\nMøtet varte i to timer."
+    quotes = quotes_of(text, "nb", HANSEN)
+    check_offsets(text, quotes)
+    assert all(q.end <= text.index("\n") for q in quotes)
+
+
+def test_mismatched_marks_do_not_crash_and_stay_in_the_text() -> None:
+    text = "»Hei« sa hun. «Feil» ” “ ‘ ’ ' \" – - —\n– \n«\n»"
+    quotes = quotes_of(text, "nb")
+    check_offsets(text, quotes)
+
+
+def test_bare_text_without_entities_or_tokens_still_finds_quotes() -> None:
+    text = "«Vi er klare», sa hun.\n\nHun sa at arbeidet er i rute."
+    quotes = extract_quotes(Article(text=text, lang="nb"))
+    assert [q.kind for q in quotes] == ["direct", "indirect"]
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_empty_text_has_no_quotes() -> None:
+    assert extract_quotes(Article(text="", lang="en")) == []
+
+
+def test_unknown_language_finds_marked_quotes_without_speakers() -> None:
+    quotes = extract_quotes(Article(text="„Wir schaffen das“, sagte sie.", lang="de"))
+    assert [q.text for q in quotes] == ["Wir schaffen das"]
+    assert quotes[0].speaker is None
+
+
+def _tokens(text: str, deps: dict[str, tuple[str, str, str]]) -> list[Token]:
+    """Regex tokens; `deps` gives word -> (pos, dep, head word) where the parse matters."""
+    matches = list(re.finditer(r"\w+|[^\w\s]", text))
+    index = {m.group(): i for i, m in enumerate(matches)}
+    tokens = []
+    for i, match in enumerate(matches):
+        pos, dep, head = deps.get(match.group(), ("", "", ""))
+        tokens.append(
+            Token(
+                i=i,
+                start=match.start(),
+                end=match.end(),
+                text=match.group(),
+                pos=pos,
+                dep=dep,
+                head=index.get(head, i),
+                sent=0,
+            )
+        )
+    return tokens
+
+
+def test_dependency_subject_beats_a_closer_place_name() -> None:
+    text = "Hansen i Norge sa at arbeidet er ferdig."
+    norway = Person("g1", "Norge", ["Norge"], type="GPE")
+    article = build(text, "nb", HANSEN, norway)
+    assert find(extract_quotes(article), "arbeidet").speaker == "g1"
+    article.tokens = _tokens(
+        text, {"Hansen": ("PROPN", "nsubj", "sa"), "sa": ("VERB", "ROOT", "sa")}
+    )
+    assert find(extract_quotes(article), "arbeidet").speaker == "p1"
+
+
+def test_apposition_between_commas_is_skipped_for_the_subject() -> None:
+    text = "Hansen, leder for utvalget i Norge, sa at arbeidet er ferdig."
+    norway = Person("g1", "Norge", ["Norge"], type="GPE")
+    assert find(quotes_of(text, "nb", HANSEN, norway), "arbeidet").speaker == "p1"
+
+
+def test_tagger_saying_a_cue_form_is_a_name_rules_it_out() -> None:
+    text = "Sa Pa ligger nord i Vietnam, og at byen er kald er kjent."
+    article = build(text, "nb")
+    article.tokens = _tokens(text, {"Sa": ("PROPN", "nsubj", "ligger")})
+    assert extract_quotes(article) == []
+
+
+MARKS = "«»“”„‘’‹›\"'–—-"
+PIECES = [*MARKS, "a", "B", " ", ".", ",", "\n", ":", " sa", " han", " at", " Hansen", " said"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.sampled_from(["nb", "en"]))
+def test_any_text_gives_quotes_inside_the_text_and_inside_one_paragraph(
+    text: str, lang: str
+) -> None:
+    quotes = extract_quotes(Article(text=text, lang=lang))
+    check_offsets(text, quotes)
+    for quote in quotes:
+        assert "\n" not in quote.text

@@ -1,0 +1,149 @@
+"""Attribution: names, pronouns, role noun phrases, organisations, addressees, no guessing."""
+
+from __future__ import annotations
+
+from newsgraph.model import Title
+
+from .quote_builder import Person, find, quotes_of
+
+HANSEN = Person(
+    "p1",
+    "Ola Hansen",
+    ["Ola Hansen", "Hansen"],
+    country="NOR",
+    titles=[Title(text="finansminister", canonical="Finance Minister", country="NOR")],
+)
+LARSEN = Person(
+    "p2",
+    "Eva Larsen",
+    ["Eva Larsen", "Larsen"],
+    country="SWE",
+    titles=[Title(text="finansminister", canonical="Finance Minister", country="SWE")],
+)
+SMITH = Person(
+    "p3",
+    "Jane Smith",
+    ["Jane Smith", "Smith"],
+    titles=[Title(text="foreign minister", canonical="Foreign Minister")],
+)
+BROWN = Person("p4", "Tom Brown", ["Tom Brown", "Brown"])
+
+
+def test_pronoun_speaker_resolves_to_the_person_speaking_before() -> None:
+    text = (
+        "Finansminister Ola Hansen sa at budsjettet er stramt. "
+        "Han sa også at skattene ikke skal øke."
+    )
+    quote = find(quotes_of(text, "nb", HANSEN), "skattene")
+    assert quote.speaker == "p1"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Han"
+
+
+def test_pronoun_speaker_prefers_the_last_speaker_over_an_object_mention() -> None:
+    text = (
+        "Under et møte med Eva Larsen sa Ola Hansen at samarbeidet er godt. "
+        "Han sa også at det skal fortsette."
+    )
+    quote = find(quotes_of(text, "nb", HANSEN, LARSEN), "fortsette")
+    assert quote.speaker == "p1"
+
+
+def test_english_pronoun_after_a_quote_resolves_to_the_named_speaker() -> None:
+    text = '"We made progress," said Jane Smith. "There is more to do," she said.'
+    quotes = quotes_of(text, "en", SMITH)
+    assert [q.speaker for q in quotes] == ["p3", "p3"]
+
+
+def test_role_noun_with_nationality_picks_the_person_of_that_country() -> None:
+    text = (
+        "Finansminister Ola Hansen møtte Sveriges finansminister Eva Larsen i Oslo. "
+        "«Vi har mye å lære av hverandre», sa den svenske finansministeren."
+    )
+    quote = find(quotes_of(text, "nb", HANSEN, LARSEN), "lære")
+    assert quote.speaker == "p2"
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "den svenske finansministeren"
+
+
+def test_role_noun_english_the_minister_is_the_minister_last_mentioned() -> None:
+    text = (
+        "Jane Smith arrived in Oslo on Monday and met Tom Brown. "
+        '"Our countries share the same goals," the minister said.'
+    )
+    quote = find(quotes_of(text, "en", SMITH, BROWN), "same goals")
+    assert quote.speaker == "p3"
+
+
+def test_role_noun_repeats_an_earlier_apposition() -> None:
+    leader = Person("p5", "Anne Berg", ["Anne Berg"])
+    text = (
+        "Møtet ble ledet av den nye styrelederen Anne Berg. "
+        "«Vi starter arbeidet nå», sa den nye styrelederen."
+    )
+    quote = find(quotes_of(text, "nb", leader), "starter")
+    assert quote.speaker == "p5"
+
+
+def test_organisation_speaker_by_its_head_noun() -> None:
+    army = Person("o1", "Norwegian Army", ["Norwegian Army"], type="ORG")
+    text = (
+        "The Norwegian Army said the drills would last two weeks. "
+        '"Safety comes first," the Army said in a statement.'
+    )
+    quotes = quotes_of(text, "en", army)
+    assert [q.speaker for q in quotes] == ["o1", "o1"]
+
+
+def test_according_to_names_the_organisation_as_speaker() -> None:
+    ministry = Person("o2", "Fiskeridepartementet", ["Fiskeridepartementet"], type="ORG")
+    text = "Ifølge en pressemelding fra Fiskeridepartementet vil kvotene økes neste år."
+    quote = find(quotes_of(text, "nb", ministry), "kvotene")
+    assert (quote.kind, quote.speaker) == ("indirect", "o2")
+    assert quote.cue is not None and quote.cue.text == "Ifølge"
+
+
+def test_addressee_after_til_in_norwegian() -> None:
+    ntb = Person("o3", "NTB", ["NTB"], type="ORG")
+    text = "«Vi gir oss ikke», sier Hansen til NTB."
+    quote = find(quotes_of(text, "nb", HANSEN, ntb), "gir oss")
+    assert (quote.speaker, quote.addressee) == ("p1", "o3")
+
+
+def test_addressee_is_the_object_of_told() -> None:
+    agency = Person("o4", "Reuters", ["Reuters"], type="ORG")
+    text = '"The deal is close," Smith told Reuters.'
+    quote = find(quotes_of(text, "en", SMITH, agency), "deal")
+    assert (quote.speaker, quote.addressee) == ("p3", "o4")
+
+
+def test_addressee_pronoun_resolves_to_the_other_person() -> None:
+    text = "Ola Hansen møtte Eva Larsen i går. «Du har gjort en god jobb», sa Hansen til henne."
+    quote = find(quotes_of(text, "nb", HANSEN, LARSEN), "god jobb")
+    assert (quote.speaker, quote.addressee) == ("p1", "p2")
+
+
+def test_unnamed_audience_is_no_addressee() -> None:
+    text = "Smith told reporters the talks had been useful."
+    quote = find(quotes_of(text, "en", SMITH), "talks had been useful")
+    assert (quote.kind, quote.speaker, quote.addressee) == ("indirect", "p3", None)
+
+
+def test_unattributable_quote_keeps_no_speaker() -> None:
+    text = "Debatten har rast i flere uker.\n\n«Dette er en skandale.»\n\nSaken behandles i høst."
+    quote = find(quotes_of(text, "nb"), "skandale")
+    assert quote.speaker is None
+    assert quote.kind == "direct"
+
+
+def test_speaker_unknown_to_the_entities_keeps_its_words_but_no_id() -> None:
+    text = "«Vi er skuffet», sier Kari Olsen."
+    quotes = quotes_of(text, "nb")
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_mention is not None
+    assert quotes[0].speaker_mention.text == "Kari Olsen"
+
+
+def test_group_pronoun_is_left_unresolved() -> None:
+    text = "Ola Hansen og Eva Larsen møttes i går. «Vi er enige», sa de."
+    quote = find(quotes_of(text, "nb", HANSEN, LARSEN), "enige")
+    assert quote.speaker is None
