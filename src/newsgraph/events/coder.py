@@ -234,7 +234,7 @@ class EventCoder:
         """The latest anchored date named earlier in the same paragraph."""
         paragraph_start = starts[candidate.paragraph] if candidate.paragraph < len(starts) else 0
         best: str | None = None
-        for expression in sorted(article.times, key=lambda t: t.start):
+        for expression in sorted((t for t in article.times if t.in_body), key=lambda t: t.start):
             if not paragraph_start <= expression.start < candidate.event.start:
                 continue
             date = concrete_date(expression)
@@ -250,8 +250,10 @@ class EventCoder:
         if place is not None and place.country and place.country not in event.countries:
             unknown = bool(event.actors) and len(event.countries) < len(event.actors)
             hosted = candidate.frame in HOST_FRAMES or (candidate.frame == "meet" and unknown)
-            hit = self.ontology.categories[event.type].place_target and not event.target
-            if hosted or hit:
+            category = self.ontology.categories[event.type]
+            hit = category.place_target and not event.target
+            local = category.place_source and not event.countries
+            if hosted or hit or local:
                 event.countries.append(place.country)
                 host = self._country_entity(article, place.country)
                 directed = candidate.frame in TARGET_HOST_FRAMES or hit

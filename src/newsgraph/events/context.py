@@ -78,7 +78,7 @@ def relational_before(text: str, start: int, lexicon: Lexicon) -> bool:
 
 def _times_in(article: Article, view: SentenceView) -> list[tuple[int, TimeExpr]]:
     found = []
-    for expression in article.times:
+    for expression in (t for t in article.times if t.in_body):
         if view.start <= expression.start < view.end and expression.type in DATING_TYPES:
             index = view.word_at(expression.start)
             if index is None:

@@ -139,6 +139,16 @@ class TimeExpr(Record):
     type: TimeType
     value: str = Field(description="TIMEX3 value: 2024-10-14, 2024-09, 2024-W42, P3D, or relative")
     anchored: bool = Field(default=True, description="false when no anchor date was known")
+    caption: int | None = Field(
+        default=None,
+        description="index into meta.captions when found in a caption (offsets then point into "
+        "that caption's text, not into Article.text)",
+    )
+
+    @property
+    def in_body(self) -> bool:
+        """True when the offsets point into Article.text."""
+        return self.caption is None
 
 
 class Location(Record):
@@ -162,7 +172,9 @@ class Event(Record):
     target: list[str] = Field(default_factory=list, description="entity ids of the recipients")
     countries: list[str] = Field(default_factory=list, description="ISO alpha-3 of the actors")
     location: Location | None = None
-    date: str | None = Field(default=None, description="TIMEX3 value, null when the text gives none")
+    date: str | None = Field(
+        default=None, description="TIMEX3 value, null when the text gives none"
+    )
     start: int
     end: int
     trigger: Span | None = None

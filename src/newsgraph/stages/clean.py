@@ -18,6 +18,8 @@ from newsgraph.pipeline import register_stage
 from newsgraph.publisher import registered_domain
 from newsgraph.resources import COMMON, load_resource, resource_languages, resource_version
 from newsgraph.settings import Settings
+from newsgraph.temporal import find_document_date
+from newsgraph.temporal.tagger import tag
 
 # Repeated headlines/teasers are leftovers; a repeated full paragraph may be the article's own
 # (a refrain, a Q&A question), so only short heading-like repeats or back-to-back copies go.
@@ -30,6 +32,7 @@ SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bvà\b)\s*")
 NUMERIC_DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d{2})\b"
 )
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
@@ -257,11 +260,23 @@ def clean_text(raw: str) -> CleanResult:
 
 
 def document_date(text: str) -> str | None:
-    """A full calendar date written in a dateline, byline or caption."""
+    """A full calendar date written in a dateline, byline or caption, in any resource language."""
+    for lang in resource_languages():
+        for found in tag(text, lang, None):
+            if FULL_DATE.match(found.value):
+                return found.value[:10]
     return numeric_date(text)
 
 
-def choose_published(meta: Meta, result: CleanResult) -> None:
+def body_date(text: str) -> str | None:
+    """A dateline-like full date in the body text (the language is not known yet: try each)."""
+    for lang in resource_languages():
+        if found := find_document_date(text, lang):
+            return found
+    return None
+
+
+def choose_published(meta: Meta, result: CleanResult, text: str) -> None:
     """Publication date: metadata, else a dateline/byline date, else the URL, else a caption date."""
     if meta.published:
         meta.published_from = meta.published_from or "metadata"
@@ -269,6 +284,7 @@ def choose_published(meta: Meta, result: CleanResult) -> None:
     candidates: list[tuple[str, str | None]] = [
         ("text", document_date(text)) for text in result.text_dates
     ]
+    candidates.append(("text", body_date(text)))
     candidates.append(("url", url_date(meta.source_url) or url_date(meta.page_url)))
     candidates.extend(("caption", document_date(c.text)) for c in result.captions)
     for origin, value in candidates:
@@ -310,7 +326,7 @@ class CleanStage:
         meta.captions.extend(result.captions)
         meta.removed.extend(result.removed)
         meta.publisher = meta.publisher or registered_domain(meta.source_url or meta.page_url)
-        choose_published(meta, result)
+        choose_published(meta, result, result.text)
         article.text = result.text
         source = meta.source_url or meta.external_id or meta.input_path or ""
         article.id = article_id(source, article.text)

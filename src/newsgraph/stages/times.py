@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from newsgraph.model import Article
+from newsgraph.model import Article, Meta, TimeExpr
 from newsgraph.pipeline import register_stage
 from newsgraph.resources import base_language, resource_version
 from newsgraph.settings import Settings
 from newsgraph.temporal import find_times
 from newsgraph.temporal.grammar import load_grammar
+
+
+def caption_times(article: Article) -> list[TimeExpr]:
+    """Times written in photo captions, which cleaning keeps out of the body text."""
+    found: list[TimeExpr] = []
+    for index, caption in enumerate(article.meta.captions):
+        if not caption.text:
+            continue
+        view = Article(
+            text=caption.text, lang=article.lang, meta=Meta(published=article.meta.published)
+        )
+        found.extend(time.model_copy(update={"caption": index}) for time in find_times(view))
+    return found
 
 
 @register_stage("times")
@@ -35,7 +48,7 @@ class TimesStage:
 
     def __call__(self, article: Article) -> Article:
         """Fill `article.times`."""
-        article.times = find_times(article)
+        article.times = find_times(article) + caption_times(article)
         code = base_language(article.lang)
         article.provenance.lexicons[f"time.{code}"] = resource_version(code, "time")
         return article
