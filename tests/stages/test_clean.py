@@ -186,3 +186,14 @@ def test_long_paragraph_mentioning_a_photo_credit_is_not_a_caption() -> None:
     article = clean_article(f"{BODY}\n{paragraph}")
     assert article.meta.captions == []
     assert "Foto: privat" in article.text
+
+
+def test_publication_date_from_a_dated_caption_when_nothing_else_gives_one() -> None:
+    article = clean_article(f"{BODY}\nStatsråden på verftet 3. mai 2023. Foto: NTB")
+    assert article.meta.published == "2023-05-03"
+    assert article.meta.published_from == "caption"
+
+
+def test_publication_date_from_an_english_byline_with_month_name() -> None:
+    article = clean_article(f"By Jane Roe    August 3, 2019 | 04:20 am PT\n{BODY}")
+    assert article.meta.published == "2019-08-03"

@@ -110,3 +110,16 @@ def test_times_stage_records_the_grammar_version() -> None:
 def test_times_stage_on_a_language_without_a_grammar_still_reads_numeric_dates() -> None:
     article = _run(_article("Sitzung: 14.10.2024, 15:30 Uhr.", "de", None))
     assert [t.value for t in article.times] == ["2024-10-14T15:30"]
+
+
+def test_times_in_photo_captions_point_into_the_caption() -> None:
+    from newsgraph.model import Caption
+
+    article = _article("Ministeren kom i går.", "nb", "2024-03-05")
+    caption = Caption(text="Ministeren i Bergen 4. mars 2024", credit="NTB", start=0, end=40)
+    article.meta.captions.append(caption)
+    found = _run(article)
+    [in_caption] = [t for t in found.times if t.caption == 0]
+    assert in_caption.value == "2024-03-04"
+    assert caption.text[in_caption.start : in_caption.end] == in_caption.text
+    assert all(t.in_body for t in found.times if t is not in_caption)
