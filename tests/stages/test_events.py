@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from events.builders import Ent, Time, make_article
 
 from newsgraph.api import Extractor
 from newsgraph.evaluate.events import score_events
 from newsgraph.pipeline import create_stage
 from newsgraph.settings import Settings
 from newsgraph.stages.events import EventsStage
-
-from events.builders import Ent, Time, make_article
 
 
 def test_events_stage_is_registered_with_its_layers() -> None:

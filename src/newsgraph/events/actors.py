@@ -273,11 +273,11 @@ def _group(
 
 
 def _coordinated(view: SentenceView, lexicon: Lexicon, lo: int, hi: int) -> bool:
-    """Whether the words between two mentions join them: nothing, a comma or "og"/"and", plus
-    determiners after the conjunction ("X og dens Y")."""
+    """Whether the words between two mentions join them: a comma, a hyphen or "og"/"and", plus
+    determiners after the conjunction ("X og dens Y"); adjacent names are subject and object."""
     between = view.words[lo:hi]
     if not between:
-        return True
+        return False
     joiners, determiners = lexicon.cue("coordinators"), lexicon.cue("determiners")
     if len(between) == 1 and between[0].text in ("-", "–", "/"):
         return True

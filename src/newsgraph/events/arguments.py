@@ -226,6 +226,7 @@ def clause_roles(
     groups = _groups(inside)
     left: list[Group] = []
     right: list[Group] = []
+    partitive: list[Group] = []
     for group in groups:
         role = preposition_before(view, lexicon, group[0].first)
         if (
@@ -238,6 +239,8 @@ def clause_roles(
         if role is not None:
             if group[0].first > match.first or role in EITHER_SIDE:
                 roles.by_preposition.setdefault(role, []).append(group)
+            elif role in ("from", "agent"):
+                partitive.append(group)
         elif group[-1].last < match.first:
             left.append(group)
         else:
@@ -253,6 +256,9 @@ def clause_roles(
         roles.subject = _first_subject(left)
     elif right and lexicon.verb_second:
         roles.subject = right.pop(0)
+    elif partitive:
+        # "Thousands of Iranian students demonstrated": the only names before the verb.
+        roles.subject = partitive[0]
     else:
         roles.subject = _borrowed_subject(mentions, clauses, lexicon, view, lo)
     roles.objects = parsed_objects or [g for g in right if g is not roles.subject]

@@ -19,6 +19,7 @@ class Category:
     directed: bool
     modes: dict[str, str] = field(default_factory=dict)
     place_target: bool = False
+    place_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def _category(name: str, table: dict[str, object]) -> Category:
         directed=bool(table.get("directed", True)),
         modes={str(key): str(value) for key, value in modes.items()},
         place_target=bool(table.get("place_target", False)),
+        place_source=bool(table.get("place_source", False)),
     )
 
 

@@ -33,17 +33,21 @@ class EventsStage:
     def setup(self) -> None:
         """Coders load lazily per language: lexicon plus gazetteer, built once each."""
 
-    def coder(self, lang: str) -> EventCoder:
-        """The event coder of a language (resource folder), built on first use."""
+    def coder(self, lang: str) -> EventCoder | None:
+        """The event coder of a language (resource folder), built on first use; None when the
+        language has no events lexicon."""
         if lang not in self.coders:
-            self.coders[lang] = EventCoder(load_lexicon(lang), GazetteerGeo(lang))
+            lexicon = load_lexicon(lang)
+            if not lexicon.rules:
+                return None
+            self.coders[lang] = EventCoder(lexicon, GazetteerGeo(lang))
         return self.coders[lang]
 
     def __call__(self, article: Article) -> Article:
         """Code the article's events."""
         lang = base_language(article.lang)
         coder = self.coder(lang)
-        if not coder.lexicon.rules:
+        if coder is None:
             article.events = []
             return article
         article.events = coder.code(article)

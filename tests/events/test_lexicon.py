@@ -1,0 +1,63 @@
+"""Trigger lexicons: pattern syntax, resource files of every language, cue lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.events import load_lexicon
+from newsgraph.events.lexicon import compile_pattern
+from newsgraph.events.words import Word
+from newsgraph.resources import resource_languages
+
+
+def words(text: str) -> list[Word]:
+    return [
+        Word(index=n, start=0, end=0, text=piece, lower=piece.lower())
+        for n, piece in enumerate(text.split())
+    ]
+
+
+def test_pattern_with_gap_matches_words_in_between_and_anchors_on_marked_word() -> None:
+    pattern = compile_pattern("ankom … =besøk*", max_gap=4)
+    found = list(pattern.find(words("Hun ankom Oslo i går for besøket")))
+    assert found == [[1, 6]]
+    assert pattern.anchor == 1
+
+
+def test_pattern_gap_is_bounded() -> None:
+    pattern = compile_pattern("ankom … besøk", max_gap=2)
+    assert list(pattern.find(words("ankom a b c besøk"))) == []
+
+
+def test_alternatives_and_globs_match_inflections() -> None:
+    pattern = compile_pattern("visit|visited *øvelse*")
+    assert list(pattern.find(words("visited fellesøvelsene"))) == [[0, 1]]
+
+
+def test_lemma_is_matched_as_well_as_the_form() -> None:
+    word = Word(index=0, start=0, end=5, text="møtte", lower="møtte", lemma="møte")
+    assert compile_pattern("møte").match_at([word], 0) == [0]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_language_lexicon_loads_with_rules_for_every_category(lang: str) -> None:
+    lexicon = load_lexicon(lang)
+    categories = {rule.category for rule in lexicon.rules}
+    assert len(categories) == 16
+    for cue in ("negation", "irrealis", "speech", "clause_breaks", "pronouns", "background"):
+        assert lexicon.cue(cue).patterns, f"{lang} has no {cue} cues"
+    for role in ("with", "between", "agent", "to", "place"):
+        assert lexicon.preposition(role).patterns
+
+
+def test_every_resource_language_has_a_loadable_events_lexicon() -> None:
+    for lang in resource_languages():
+        load_lexicon(lang)
+
+
+def test_nynorsk_uses_the_bokmaal_lexicon() -> None:
+    assert load_lexicon("nn").lang == "nb"
+
+
+def test_language_without_an_events_file_gets_an_empty_lexicon() -> None:
+    assert load_lexicon("xx").rules == ()
