@@ -20,4 +20,4 @@ def test_demo_fills_the_archive_and_prints_queries(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "newsgraph quotes --speaker" in result.stdout
     with open_archive(db) as archive:
-        assert archive.stats().articles == 3
+        assert archive.stats().counts["articles"] == 3
