@@ -170,3 +170,13 @@ def test_page_with_a_few_stray_nul_bytes_is_still_text(tmp_path: Path) -> None:
     path.write_bytes(("Ministeren kom til byen i går kveld. " * 40).encode() + b"\x00\x00")
     [article] = read_path(path)
     assert article.raw.startswith("Ministeren")
+
+
+def test_directory_walk_skips_docs_and_hidden_files_but_named_files_are_read(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(NB_TEXT, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# corpus notes", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(NB_TEXT, encoding="utf-8")
+    walked = [a.meta.input_path for a in only_articles(list(read_paths([tmp_path])))]
+    assert walked == [str(tmp_path / "story.txt")]
+    named = only_articles(list(read_paths([tmp_path / "README.md"])))
+    assert len(named) == 1

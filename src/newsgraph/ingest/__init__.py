@@ -21,7 +21,9 @@ DEFAULT_MAX_BYTES = 20_000_000
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-SKIPPED_NAMES = (".DS_Store",)
+SKIPPED_NAMES = ("readme", "license", "licence")
+TEXT_SUFFIXES = (".txt", ".text")
+DIRECTORY_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 # Fewer words than this left after boilerplate removal is navigation, not an article.
 MIN_ARTICLE_WORDS = 5
 
@@ -144,11 +146,19 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
         yield InputFailure(str(path), f"cannot read file ({error.strerror or error})")
 
 
+def is_article_file(path: Path) -> bool:
+    """In a directory walk: files of an input format (or without suffix), not hidden, not docs."""
+    name = path.name.lower()
+    if name.startswith(".") or name in SKIPPED_NAMES:
+        return False
+    return not path.suffix or name.endswith(DIRECTORY_SUFFIXES)
+
+
 def iter_files(path: Path) -> Iterator[Path]:
-    """The file itself, or every file below a directory in a stable order."""
+    """The file itself (any name), or every article file below a directory in a stable order."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.name not in SKIPPED_NAMES:
+            if child.is_file() and is_article_file(child):
                 yield child
     else:
         yield path
