@@ -1,6 +1,6 @@
 """Temporal normalisation: newsgraph beside dateparser, measured in the same run.
 
-    .venv/bin/python benchmarks/time.py
+    .venv/bin/python benchmarks/times.py
 
 (a) Duckling's hand-written nb and en phrases (../shared/datasets/duckling_time_corpus/), reference
 time 2013-02-12T04:30 (a Tuesday). Duckling's expected value + grain is converted to TIMEX3 (see
