@@ -172,7 +172,9 @@ def test_page_with_a_few_stray_nul_bytes_is_still_text(tmp_path: Path) -> None:
     assert article.raw.startswith("Ministeren")
 
 
-def test_directory_walk_skips_docs_and_hidden_files_but_named_files_are_read(tmp_path: Path) -> None:
+def test_directory_walk_skips_docs_and_hidden_files_but_named_files_are_read(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "story.txt").write_text(NB_TEXT, encoding="utf-8")
     (tmp_path / "README.md").write_text("# corpus notes", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text(NB_TEXT, encoding="utf-8")
