@@ -53,3 +53,37 @@ def test_mislabelled_name_after_a_title_becomes_a_person() -> None:
     )
     tan = next(iter(find_entities(article)))
     assert (tan.type, tan.titles[0].canonical) == ("PER", "Foreign Minister")
+
+
+def test_sentence_initial_function_word_tagged_as_a_name_is_dropped() -> None:
+    article = build_article(
+        "Under møtet talte Kari Lund.",
+        "nb",
+        [("Under", "ORG"), ("Kari Lund", "PER")],
+        pos={"Under": "ADP"},
+    )
+    assert [e.name for e in find_entities(article)] == ["Kari Lund"]
+
+
+def test_title_and_name_swallowed_into_an_organisation_span_becomes_a_titled_person() -> None:
+    article = build_article(
+        "Polish Foreign Minister Jan Nowak said talks failed.",
+        "en",
+        [("Polish Foreign Minister Jan Nowak", "ORG")],
+    )
+    nowak = next(iter(find_entities(article)))
+    assert (nowak.name, nowak.type, nowak.country) == ("Jan Nowak", "PER", "POL")
+    assert nowak.titles[0].canonical == "Foreign Minister"
+
+
+def test_full_name_mistyped_as_organisation_joins_the_person_seen_elsewhere() -> None:
+    article = build_article(
+        "Han ble avløst av Lin Bo, som kom i mai. Men Lins karriere ble kort.",
+        "nb",
+        [("Lin Bo", "ORG"), ("Lins", "PER")],
+        pos={"karriere": "NOUN"},
+    )
+    people = [e for e in find_entities(article) if e.type == "PER"]
+    assert [(p.name, [m.text for m in p.mentions]) for p in people] == [
+        ("Lin Bo", ["Lin Bo", "Lins"])
+    ]

@@ -20,6 +20,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 CITY_OVER_PERSON_POPULATION = 1_000_000
 # Upper-case words longer than this are shouted names (datelines), not acronyms.
 MAX_ACRONYM_LENGTH = 4
+# Parts of speech a one-word name never has.
+NOT_NAME_POS = frozenset(
+    {"ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "AUX", "VERB", "ADV", "ADJ", "NUM", "INTJ"}
+)
+# Longest personal name, in words, when cutting a title off a span.
+MAX_NAME_TOKENS = 4
 # How many tokens a place span may grow on each side to reach a gazetteer name.
 MAX_PLACE_EXTENSION = 2
 
@@ -35,27 +41,63 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_junk(doc: Document, text: str) -> bool:
+def _is_junk(doc: Document, text: str, label: str = "") -> bool:
     """A span that cannot name an entity: no capital letter, too short, or a known non-name."""
     lexicon = doc.lexicon
     if len(text) < 2 or not any(ch.isupper() for ch in text) or text.lower() in lexicon.not_names:
+        return True
+    if label == "PER" and any(ch.isdigit() for ch in text):
         return True
     if doc.gazetteer.best(text, ("adjective",)) and not doc.gazetteer.best(text, ("name",)):
         return True
     return lexicon.title(text) is not None
 
 
-def _strip_leading_title(doc: Document, mention: Mention) -> None:
-    """Drop title words the NER took into a person's span ("minister Belousov")."""
+def _is_function_word_span(doc: Document, start: int, end: int) -> bool:
+    """A one-word span the tagger calls a function word, adverb or adjective ("Under", "Og").
+
+    Sentence-initial capitals fool the NER; a known place name is kept whatever its tag.
+    """
+    span = doc.token_span(start, end)
+    if span is None or span[1] - span[0] != 1:
+        return False
+    if doc.tokens[span[0]].pos not in NOT_NAME_POS:
+        return False
+    return _reading(doc, doc.text[start:end]) is None
+
+
+def _strip_title(doc: Document, mention: Mention) -> None:
+    """Cut title words (and what precedes them) off a span that ends in a name.
+
+    "minister Belousov" becomes "Belousov"; "Ukrainian Foreign Minister Pavlo Klimkin", which the
+    NER may even call an ORG, becomes the person "Pavlo Klimkin".
+    """
     span = doc.token_span(mention.start, mention.end)
     if span is None:
         return
     first, last = span
-    for cut in range(min(last - 1, first + doc.lexicon.title_max_words + 1), first, -1):
-        if doc.lexicon.title(doc.slice(first, cut)) is not None:
+    for cut in range(last - 1, first, -1):
+        if not _is_name_run(doc, cut, last):
+            continue
+        reach = max(first, cut - doc.lexicon.title_max_words)
+        if any(doc.lexicon.title(doc.slice(start, cut)) for start in range(reach, cut)):
             mention.start = doc.tokens[cut].start
             mention.text = doc.text[mention.start : mention.end]
+            if mention.label != "PER":
+                mention.label = "PER"
             return
+
+
+def _is_name_run(doc: Document, first: int, last: int) -> bool:
+    """Whether tokens first..last-1 look like a personal name: capitalised words, hyphens."""
+    if last - first > MAX_NAME_TOKENS or not doc.is_capitalised(first):
+        return False
+    for index in range(first, last):
+        text = doc.tokens[index].text
+        joined = doc.joined(index) and index > first
+        if not (text.isalpha() and (text[0].isupper() or joined)) and text not in ("-", "'"):
+            return False
+    return not doc.lexicon.title(doc.slice(first, last))
 
 
 @lru_cache(maxsize=1)
@@ -77,10 +119,12 @@ def model_mentions(doc: Document) -> list[Mention]:
         text = doc.text[start:end]
         if _is_junk(doc, text):
             continue
+        if _is_function_word_span(doc, start, end):
+            continue
         mention = Mention(start, end, text, label, name.source)
-        if mention.label == "PER":
-            _strip_leading_title(doc, mention)
-            if _is_junk(doc, mention.text):
+        if _reading(doc, text) is None:
+            _strip_title(doc, mention)
+            if _is_junk(doc, mention.text, mention.label):
                 continue
         found.append(mention)
     return found
@@ -121,16 +165,12 @@ def _extend_to_place(doc: Document, mention: Mention, mentions: list[Mention]) -
 def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
     """Attach gazetteer readings and correct labels: countries and cities GPE, seas LOC."""
     for mention in mentions:
-        if mention.label not in PLACE_LABELS | {"ORG", "PER"}:
-            continue
-        if mention.label in PLACE_LABELS | {"ORG"}:
+        if mention.label != "PER":
             _extend_to_place(doc, mention, mentions)
         match = _reading(doc, mention.text)
         if match is None:
             continue
         if mention.label == "PER" and not _place_beats_person(mention, match):
-            continue
-        if mention.label == "ORG" and match.place.kind == "city":
             continue
         mention.place = match
         mention.label = match.place.type

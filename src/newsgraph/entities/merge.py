@@ -19,6 +19,7 @@ from newsgraph.model import Entity, Span, Title
 from newsgraph.model.article import EntityType
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+MAX_NAME_WORDS = 4
 ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÆØÅ]{2,12})\)")
 
 
@@ -168,29 +169,41 @@ def cluster_others(mentions: list[Mention]) -> list[Cluster]:
     return list(clusters.values())
 
 
-def relabel_name_parts(mentions: list[Mention]) -> None:
-    """One-word non-place mentions that are part of a person's full name become persons."""
-    parts = {
-        word.casefold()
-        for m in mentions
-        if m.label == "PER" and len(m.text.split()) > 1
-        for word in m.text.split()
-    }
+def relabel_name_parts(doc: Document, mentions: list[Mention]) -> None:
+    """Mentions the NER mistyped but that share a person's name become persons.
+
+    A one-word mention that is part of a person's full name ("Belousov" typed ORG); a known
+    surname the NER ran into the next word ("Ding tirsdag"); a full name whose first or last word
+    is elsewhere a one-word person ("Qin Gang" typed ORG, "Qins karriere" a person).
+    """
+    persons = [m for m in mentions if m.label == "PER"]
+    parts = {w.casefold() for m in persons if len(m.text.split()) > 1 for w in m.text.split()}
+    singles = set()
+    for person in persons:
+        if " " not in person.text:
+            singles.add(person.text.casefold())
+            base = doc.lexicon.strip_genitive(person.text)
+            singles.update({base.casefold()} if base else set())
     for mention in mentions:
         untyped = mention.label in ("ORG", "GPE", "LOC", "PROD", "EVT") and mention.place is None
-        if not untyped or mention.source != "model":
+        if not untyped or mention.source != "model" or mention.country is not None:
             continue
         first, *rest = mention.text.split()
         if first.casefold() in parts and all(word.islower() for word in rest):
-            # "Ding tirsdag": the NER ran a known surname into the next word
             mention.end = mention.start + len(first)
             mention.text = first
+            mention.label = "PER"
+        elif (
+            1 <= len(rest) < MAX_NAME_WORDS
+            and all(w[:1].isupper() for w in rest)
+            and (first.casefold() in singles or rest[-1].casefold() in singles)
+        ):
             mention.label = "PER"
 
 
 def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[Cluster]:
     """All clusters of an article's mentions, in order of first mention."""
-    relabel_name_parts(mentions)
+    relabel_name_parts(doc, mentions)
     by_label: dict[str, list[Mention]] = {}
     for mention in mentions:
         group = "PLACE" if mention.label in PLACE_LABELS else mention.label
