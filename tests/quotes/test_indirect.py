@@ -128,3 +128,40 @@ def test_indirect_multi_paragraph_dash_quote_continues_the_speaker() -> None:
     quotes = quotes_of(text, "nb", HANSEN)
     assert [q.speaker for q in quotes] == ["p1", "p1", "p1"]
     assert [q.kind for q in quotes] == ["indirect", "direct", "direct"]
+
+
+def test_indirect_cue_inside_the_sentence_reports_the_whole_sentence() -> None:
+    text = "Many of the old prisons, Smith said, need to be repaired soon."
+    quote = find(quotes_of(text, "en", SMITH), "prisons")
+    assert quote.speaker == "p2"
+    assert quote.text == "Many of the old prisons, Smith said, need to be repaired soon"
+
+
+def test_indirect_source_phrase_inside_the_sentence_reports_the_whole_sentence() -> None:
+    text = "One of the guards, according to the Energy Agency, had worked three shifts."
+    quote = find(quotes_of(text, "en", AGENCY), "guards")
+    assert quote.speaker == "o2"
+    assert quote.text.endswith("had worked three shifts")
+
+
+def test_indirect_ifolge_source_with_a_prepositional_phrase() -> None:
+    text = "Ifølge en talsmann for Forsvarsdepartementet ble øvelsen avlyst i går."
+    quote = find(quotes_of(text, "nb", MINISTRY), "øvelsen")
+    assert quote.text == "ble øvelsen avlyst i går"
+
+
+def test_indirect_report_in_a_fronted_subordinate_clause_ends_at_its_comma() -> None:
+    text = "Da Hansen sa at budsjettet var for stramt, reiste flere seg og gikk."
+    quote = find(quotes_of(text, "nb", HANSEN), "budsjettet")
+    assert quote.text == "budsjettet var for stramt"
+
+
+def test_indirect_relative_clause_of_a_common_noun_names_no_speaker() -> None:
+    text = "The share of respondents who said they used the service rose by a third."
+    assert quotes_of(text, "en") == []
+
+
+def test_indirect_party_in_brackets_after_the_name_is_skipped() -> None:
+    text = "Stortingsrepresentant Ola Hansen (H) mener at skatten må ned."
+    quote = find(quotes_of(text, "nb", HANSEN), "skatten")
+    assert quote.speaker == "p1"

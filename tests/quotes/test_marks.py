@@ -90,3 +90,10 @@ def test_dialogue_dash_needs_a_space_after_the_dash() -> None:
         )
         is None
     )
+
+
+def test_marks_curly_opener_closed_by_a_straight_mark() -> None:
+    assert inner('“The year ends well," she said. "We are ready."', "en") == [
+        "The year ends well,",
+        "We are ready.",
+    ]

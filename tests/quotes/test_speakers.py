@@ -147,3 +147,30 @@ def test_group_pronoun_is_left_unresolved() -> None:
     text = "Ola Hansen og Eva Larsen møttes i går. «Vi er enige», sa de."
     quote = find(quotes_of(text, "nb", HANSEN, LARSEN), "enige")
     assert quote.speaker is None
+
+
+def test_place_is_not_an_addressee() -> None:
+    usa = Person("g1", "United States", ["US"], type="GPE")
+    text = "Smith told US media that the troops would stay for several more years."
+    quote = find(quotes_of(text, "en", SMITH, usa), "troops")
+    assert (quote.speaker, quote.addressee) == ("p3", None)
+
+
+def test_told_then_name_is_the_addressee_not_the_speaker() -> None:
+    agency = Person("o4", "Reuters", ["Reuters"], type="ORG")
+    text = 'Tom Brown, an analyst at a bank in the city, told Reuters: "Rates will fall."'
+    quote = find(quotes_of(text, "en", BROWN, agency), "Rates")
+    assert (quote.speaker, quote.addressee) == ("p4", "o4")
+
+
+def test_nested_apposition_still_finds_the_person_before_it() -> None:
+    firm = Person("o5", "Chapter Media", ["Chapter Media"], type="ORG")
+    text = '"It works," Tom Brown, head of Chapter Media, a design agency in Oslo, said.'
+    quote = find(quotes_of(text, "en", BROWN, firm), "works")
+    assert quote.speaker == "p4"
+
+
+def test_first_person_narrator_is_not_resolved_to_a_name() -> None:
+    text = "I met Jane Smith in May. I said that the plan was risky."
+    quote = find(quotes_of(text, "en", SMITH), "risky")
+    assert quote.speaker is None

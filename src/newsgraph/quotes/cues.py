@@ -28,7 +28,8 @@ CLAUSE_BREAKS = frozenset('.!?;:«»“”"‘’„‹›')
 MAX_PHRASE_WORDS = 8
 MAX_BEFORE_WORDS = 12
 MAX_ROLE_WORDS = 5
-MAX_PARENTHETICAL_WORDS = 12
+MAX_PARENTHETICAL_WORDS = 25
+MAX_BRACKET_WORDS = 5
 
 
 @dataclass
@@ -214,6 +215,12 @@ class CueFinder:
         item = items[0]
         if not self.lexicon.verb_second and not self._ends_phrase(item.last, sentence):
             return None  # "…, said the talks had failed": a clause follows, not a speaker
+        if cue.form is not None and cue.form.verb.tell:
+            # After a telling verb comes its addressee ("told Newsweek"), unless the verb-second
+            # order puts the subject there ("forteller Hansen", "fortalte han NTB at").
+            subject_first = inverted or item.referent.how == "pronoun"
+            if not (self.lexicon.verb_second and subject_first):
+                return None
         if not item.resolved and item.referent.how not in ("group", "name") and not inverted:
             return None
         return item
@@ -286,7 +293,7 @@ class CueFinder:
                 cue.clause_end = self._audience_at(start) or start
                 return None
             items = self._items(self._after_window(start, sentence), subject=False)
-            if items and items[0].first == start and items[0].referent.how != "group":
+            if items and items[0].first == start and self._may_address(items[0]):
                 cue.clause_end = items[0].last
                 return self._referent(items[0], exclude=speaker)
         for i in range(start, limit):
@@ -295,10 +302,17 @@ class CueFinder:
                 break
             if word.lower in self.lexicon.addressee_prepositions:
                 items = self._items(self._after_window(i + 1, sentence), subject=False)
-                if items and items[0].first == i + 1 and items[0].referent.how != "group":
+                if items and items[0].first == i + 1 and self._may_address(items[0]):
                     cue.clause_end = items[0].last
                     return self._referent(items[0], exclude=speaker)
         return None
+
+    def _may_address(self, item: Item) -> bool:
+        """People and organisations are addressed; a place is not ("told US media")."""
+        if item.referent.how == "pronoun":
+            return True
+        entity = self.index.get(item.referent.entity)
+        return entity is not None and entity.type in ("PER", "ORG")
 
     def _audience_at(self, start: int) -> int | None:
         """End of an unnamed audience ("reporters", "the media") starting at word `start`."""
@@ -346,30 +360,73 @@ class CueFinder:
                     break
                 j = opening - 1
                 continue
+            if word.text == ")":
+                # A party or age after a name: "Ronny Alte (NDL) mener at", "Hansen (45) sa".
+                opening = self._bracket_start(j, sentence)
+                if opening is None:
+                    break
+                j = opening - 1
+                continue
             if word.is_punct or self.is_quoted(word.start):
                 break
             if word.lower in self.lexicon.complementizers or self.verb_form(j, sentence):
                 break
+            if word.lower in self.lexicon.relative_pronouns:
+                return self._relative_subject(j, window, sentence)
             window.append(j)
             j -= 1
         return sorted(window)
 
+    def _bracket_start(self, closing: int, sentence: Sentence) -> int | None:
+        for k in range(closing - 1, max(sentence.first, closing - MAX_BRACKET_WORDS) - 1, -1):
+            if self.words[k].text == "(":
+                return k
+            if self.words[k].text in CLAUSE_BREAKS:
+                return None
+        return None
+
+    def _relative_subject(self, relative: int, window: list[int], sentence: Sentence) -> list[int]:
+        """Subject window of a verb in a relative clause: the words after the relative word
+        ("der Wang sier"), else its antecedent when that is a name ("Rice, who said"); a common
+        noun antecedent ("respondents who said") names nobody."""
+        fillers = self.lexicon.adverbs | self.lexicon.auxiliaries
+        if any(self.words[k].lower not in fillers for k in window):
+            return sorted(window)
+        antecedent = relative - 1
+        if antecedent > sentence.first and self.words[antecedent].text == ",":
+            antecedent -= 1
+        if antecedent >= sentence.first and self._in_name(antecedent):
+            return [antecedent]
+        return []
+
+    def _in_name(self, j: int) -> bool:
+        word = self.words[j]
+        return self.index.mention_over(word.start, word.end) is not None
+
     def _parenthetical_start(self, comma: int, sentence: Sentence) -> int | None:
-        """The opening comma of ", who met …," or ", sjef for …," closed by the comma at `comma`."""
+        """The opening comma of ", who met …," or ", sjef for …," closed by the comma at `comma`.
+
+        Appositions may nest ("Jeff Sanborn, president of Chapter & Verse, a design agency,
+        said"): the nearest comma right after a person's name wins, else the nearest one after
+        any name or before a relative pronoun.
+        """
+        fallback: int | None = None
         for k in range(comma - 1, max(sentence.first, comma - MAX_PARENTHETICAL_WORDS) - 1, -1):
             word = self.words[k]
             if word.text != ",":
                 if word.text in CLAUSE_BREAKS or self.verb_form(k, sentence):
-                    return None
+                    break
                 continue
             if k + 1 < comma and self.words[k + 1].lower in self.lexicon.relative_pronouns:
-                return k
+                fallback = k if fallback is None else fallback
             if k > sentence.first:
                 before = self.words[k - 1]
-                if self.index.mention_over(before.start, before.end) is not None:
+                mention = self.index.mention_over(before.start, before.end)
+                if mention is not None and mention.entity.type == "PER":
                     return k
-            return None
-        return None
+                if mention is not None and fallback is None:
+                    fallback = k
+        return fallback
 
     def _items(self, window: Sequence[int], subject: bool) -> list[Item]:
         """Referring phrases in a window of word indices (contiguous runs scanned separately)."""
@@ -432,12 +489,15 @@ class CueFinder:
         return items
 
     def _joins_name(self, first: int, last: int, following: Word) -> bool:
+        """Whether words before a name belong to it: articles, or a title before a person."""
         mention = self.index.mention_over(following.start, following.end)
         if mention is None:
             return False
+        words = self.words[first:last]
         articles = self.lexicon.determiners | self.lexicon.possessives
-        only_articles = all(w.lower in articles for w in self.words[first:last])
-        return mention.entity.type == "PER" or only_articles
+        if all(w.lower in articles for w in words):
+            return True
+        return mention.entity.type == "PER" and self.roles.is_title(words, mention.entity)
 
     def _title_and_name(self, first: int, title_end: int, end: int) -> list[Item]:
         word = self.words[title_end]

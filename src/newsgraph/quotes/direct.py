@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsgraph.model.article import QuoteKind
-from newsgraph.quotes.cues import Cue, CueFinder
+from newsgraph.quotes.cues import CLAUSE_BREAKS, Cue, CueFinder
 from newsgraph.quotes.document import QuoteText, Sentence, Word
 from newsgraph.quotes.marks import MarkedSpan, dialogue_dash_start
 from newsgraph.quotes.speakers import Referent
@@ -26,6 +26,9 @@ TERMINAL = frozenset('.!?…»”"’›)')
 MAX_NAME_WORDS = 5
 INNER_SENTENCE = re.compile(r"[.!?…]\s+[\"'«»“”‘’„‹›(–—-]?\s*[A-ZÀ-ÖØ-Þ]")
 MAX_NP_BEFORE_VERB = 6
+# A speaker phrase before its verb may carry an apposition ("X, a fellow at …, said").
+MAX_CUE_CLAUSE_WORDS = 30
+MAX_WORDS_BEFORE_SPEAKER = 2
 
 
 @dataclass
@@ -210,7 +213,7 @@ class MarkLinker:
         direct = not left or leading is not None or interrupted is not None or inner_sentences
         kind: QuoteKind = "direct" if direct else "partial"
         if direct:
-            cue = leading or trailing or interrupted
+            cue = leading or trailing or interrupted or self._cue_later_in_sentence(mark, sentence)
         else:
             cue = trailing if self._adjacent_trailing(mark, trailing) else None
             cue = cue or self._nearest_before(in_sentence) or trailing
@@ -249,21 +252,31 @@ class MarkLinker:
         return self.cue_clause_at(index)
 
     def cue_clause_at(self, index: int) -> Cue | None:
-        """The cue of a cue clause starting at word `index` (verb first, or speaker first)."""
+        """The cue of a cue clause starting at word `index`: verb first ("sa Dong"), or speaker
+        first ("she said", "Dylan Nelson, a fellow at the institute, said")."""
         cue = self.by_first.get(index)
         if cue is not None and not cue.naming:
             return cue
-        for later in range(index + 1, min(len(self.doc.words), index + MAX_NP_BEFORE_VERB + 1)):
-            word = self.doc.words[later]
-            if word.is_punct:
+        for later in range(index + 1, min(len(self.doc.words), index + MAX_CUE_CLAUSE_WORDS)):
+            if self.doc.words[later].text in CLAUSE_BREAKS:
                 return None
             cue = self.by_first.get(later)
             if cue is None:
                 continue
             used = [w for w in cue.words_used if w < cue.first]
-            if cue.naming or cue.speaker_after or not used or min(used) < index:
+            if cue.naming or cue.speaker_after or not used:
                 return None
-            return cue
+            return cue if index <= min(used) <= index + MAX_WORDS_BEFORE_SPEAKER else None
+        return None
+
+    def _cue_later_in_sentence(self, mark: MarkedSpan, sentence: Sentence | None) -> Cue | None:
+        """ "“…” impeachment, Trump said.": a quote opening a sentence whose cue comes later."""
+        if sentence is None:
+            return None
+        for word in self.doc.words_in(mark.close_end, sentence.end):
+            cue = self.by_first.get(word.index)
+            if cue is not None and not cue.naming and not cue.attribution:
+                return cue
         return None
 
     def _adjacent_trailing(self, mark: MarkedSpan, trailing: Cue | None) -> bool:

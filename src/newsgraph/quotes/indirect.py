@@ -9,13 +9,17 @@ two ("sier at A og at B"), and a second verb ("…, og bemerket at …") starts 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from newsgraph.quotes.cues import Cue, CueFinder
 from newsgraph.quotes.direct import Candidate, trim
-from newsgraph.quotes.document import QuoteText, Sentence
+from newsgraph.quotes.document import QuoteText, Sentence, Word
 
+Tail = Literal["ends", "continues"]
 MIN_CLAUSE_WORDS = 3
 MAX_TRAILING_WORDS = 3
 MAX_SPEAKER_WORDS = 8
+MAX_SOURCE_TAIL = 8
 CLAUSE_STOPS = frozenset(":;")
 TRAILING_STRIP = " \t\n,;:.–—-"
 
@@ -84,6 +88,9 @@ class ReportedClauses:
         """English "said the talks failed": the clause follows the verb (and a told addressee)."""
         if self.lexicon.verb_second or cue.form is None or not cue.form.verb.bare_clause:
             return None
+        subjectless = cue.first == sentence.first and not cue.words_used
+        if not subjectless and (cue.speaker is None or cue.speaker.entity is None):
+            return None  # without "that", only a known speaker makes "X said <clause>" speech
         start = max(cue.last, cue.clause_end) if cue.addressee or cue.form.verb.tell else cue.last
         if start >= sentence.last:
             return None
@@ -111,16 +118,28 @@ class ReportedClauses:
         first = cue.first if cue.speaker_after else self._phrase_start(cue, sentence)
         if first is None or first <= sentence.first or self.words[first - 1].text != ",":
             return []
-        if not self._ends_sentence(max(cue.clause_end, cue.last), sentence):
+        tail = self._tail(max(cue.clause_end, cue.last), sentence)
+        if tail is None:
             return []
         start, end = sentence.start, self.words[first - 1].start
+        if tail == "continues":
+            end = sentence.end  # "Many of the prisons, she said, are aging.": the whole sentence
         content = [w for w in self.doc.words_in(start, end) if not w.is_punct]
-        if len(content) < MIN_CLAUSE_WORDS or content[0].lower in self.lexicon.subordinators:
+        if len(content) < MIN_CLAUSE_WORDS or self._opens_subordinate(content[0]):
             return []
         if self.doc.text[start] in self.doc.lexicon.dialogue_dashes or self.finder.is_quoted(start):
             return []
         start, end = trim(self.doc.text, start, end, TRAILING_STRIP)
         return [self._candidate(start, end, cue)]
+
+    def _opens_subordinate(self, word: Word) -> bool:
+        """Whether a sentence-opening word starts a subordinate clause ("Da", "When"), not a
+        prepositional phrase ("Etter møtet"): the tag decides, else only unambiguous words do."""
+        if word.lower not in self.lexicon.subordinators:
+            return False
+        if word.pos:
+            return word.pos == "SCONJ"
+        return word.lower not in self.lexicon.prepositions
 
     def _phrase_start(self, cue: Cue, sentence: Sentence) -> int | None:
         """First word of the speaker phrase before the verb ("Foreign Minister Pavlo Klimkin")."""
@@ -133,16 +152,40 @@ class ReportedClauses:
             j -= 1
         return j if j <= min(cue.words_used) else None
 
-    def _ends_sentence(self, j: int, sentence: Sentence) -> bool:
-        """Whether only punctuation, an apposition or a few adverbials follow the cue clause."""
+    def _tail(self, j: int, sentence: Sentence) -> Tail | None:
+        """What follows a cue clause: the sentence end (after at most a few adverbials or an
+        apposition: "ends"), the rest of the reported sentence ("X, she said, is …":
+        "continues"), or a clause of the cue's own (None)."""
         for trailing, word in enumerate(self.words[j : sentence.last]):
+            if word.text == ",":
+                return "continues" if self._verb_follows(word.index + 1, sentence) else "ends"
             if word.is_punct:
-                return True
+                return "ends"
             if word.lower in self.lexicon.complementizers or word.pos in ("VERB", "AUX"):
-                return False
+                return None
             if trailing >= MAX_TRAILING_WORDS:
-                return False
-        return True
+                return None
+        return "ends"
+
+    def _verb_follows(self, j: int, sentence: Sentence) -> bool:
+        """Whether the words after ", " go on with the reported clause's verb rather than an
+        apposition ("…, sjef for X", "…, a fellow at Y") or a speech verb ("…, adding that")."""
+        if j >= sentence.last:
+            return False
+        word = self.words[j]
+        if self.by_first.get(j) is not None or self.finder.verb_form(j, sentence) is not None:
+            return False
+        if word.pos:
+            return word.pos in ("VERB", "AUX")
+        lexicon = self.lexicon
+        if word.lower in lexicon.auxiliaries:
+            return True
+        other = (
+            lexicon.determiners | lexicon.possessives | lexicon.prepositions | lexicon.coordinators
+        )
+        if word.capitalized or word.is_punct or word.lower in other:
+            return False
+        return not self.finder.roles.is_title([word], None)
 
     # ---- attribution phrases ---------------------------------------------------------------
 
@@ -152,17 +195,31 @@ class ReportedClauses:
             return []
         before = [w for w in self.words[sentence.first : cue.first] if not w.is_punct]
         if not before:
-            start = cue.clause_end
-            while start < sentence.last and self.words[start].text == ",":
-                start += 1
+            start = self._after_source(cue, sentence)
             return self._segments(start, sentence, cue) if start < sentence.last else []
         comma = self.words[cue.first - 1]
-        if comma.text != "," or not self._ends_sentence(cue.clause_end, sentence):
+        tail = self._tail(cue.clause_end, sentence)
+        if comma.text != "," or tail is None:
             return []
-        start, end = trim(self.doc.text, sentence.start, comma.start, TRAILING_STRIP)
+        end = sentence.end if tail == "continues" else comma.start
+        start, end = trim(self.doc.text, sentence.start, end, TRAILING_STRIP)
         if len([w for w in self.doc.words_in(start, end) if not w.is_punct]) < MIN_CLAUSE_WORDS:
             return []
         return [self._candidate(start, end, cue)]
+
+    def _after_source(self, cue: Cue, sentence: Sentence) -> int:
+        """Where the reported clause starts after "Ifølge <source>": at a comma, or at the finite
+        verb that follows a fronted phrase ("Ifølge en talsmann for hæren ble han arrestert")."""
+        start = cue.clause_end
+        for j in range(start, min(sentence.last, start + MAX_SOURCE_TAIL)):
+            word = self.words[j]
+            if word.text == ",":
+                return j + 1
+            if word.is_punct:
+                break
+            if word.lower in self.lexicon.auxiliaries or word.pos in ("VERB", "AUX"):
+                return j if self.lexicon.verb_second else start
+        return start
 
     # ---- clause extent -----------------------------------------------------------------------
 
@@ -172,10 +229,15 @@ class ReportedClauses:
         begin = start
         j = start
         lexicon = self.lexicon
+        # "Da Borat sa at X, tenkte hun …": a report inside a fronted subordinate clause ends at
+        # the comma before the main clause.
+        fronted = self._opens_subordinate(self.words[sentence.first])
         while j < sentence.last:
             word = self.words[j]
             nxt = self.words[j + 1] if j + 1 < sentence.last else None
             if word.text in CLAUSE_STOPS or word.start in self.direct_openers:
+                break
+            if fronted and word.text == ",":
                 break
             if word.text == "," and nxt is not None and self._closing_cue(j + 1, sentence):
                 break  # "… , skriver Xinhua.": the clause ends where a cue clause closes it

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # Characters after which a flanking mark opens rather than closes.
 OPENING_CONTEXT = frozenset("([{/–—-:;")
 APOSTROPHES = frozenset("'’")
+SINGLE_MARKS = frozenset("'‘’‚‹›")
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,10 @@ class MarkScanner:
                 return True
         top = stack[-1]
         strong = char not in self.flanking and top.mark not in self.flanking
-        if strong and char not in APOSTROPHES:
-            # A mismatched pair («…”) still closes: the writer meant one quote.
+        reads_closing = char in self.flanking and (after.isspace() or not after.isalnum())
+        same_style = (char in SINGLE_MARKS) == (top.mark in SINGLE_MARKS)
+        if (strong and char not in APOSTROPHES) or (reads_closing and same_style):
+            # A mismatched pair («…”, “…") still closes: the writer meant one quote.
             stack.pop()
             spans.append(MarkedSpan(top.position, top.position + 1, i, i + 1, True))
             return True

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsgraph.entities import last_person_before, resolve_role_noun
+from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article, Entity
 from newsgraph.quotes.document import QuoteText, Word
@@ -139,6 +140,15 @@ class RoleResolver:
         self.doc = doc
         self.lexicon = doc.lexicon
 
+    def is_title(self, words: Sequence[Word], person: Entity | None) -> bool:
+        """Whether words read as a title ("Foreign Minister", "forsvarssjef", one of the person's)."""
+        titles = load_lexicon(self.index.article.lang)
+        held = {t.text.lower() for t in person.titles} if person is not None else set()
+        phrase = " ".join(w.text for w in words if w.lower not in self.lexicon.determiners)
+        if phrase.lower() in held or titles.title(phrase) is not None:
+            return True
+        return any(titles.title(w.text) is not None or w.lower in held for w in words)
+
     def resolve(self, words: Sequence[Word], before: int, speakers: Sequence[str]) -> str | None:
         """The entity a role phrase names, preferring earlier speakers, then recent mentions."""
         content = [w for w in words if w.lower not in self.lexicon.determiners and not w.is_punct]
@@ -181,8 +191,8 @@ class RoleResolver:
     def _same_phrase_before(self, words: Sequence[Word], before: int) -> str | None:
         """An earlier "<same phrase> <Name>" or "<Name>, <same phrase>" in the text."""
         phrase = self.doc.text[words[0].start : words[-1].end]
-        if len(phrase.split()) < 2 and phrase.lower() == phrase:
-            return None
+        if len(words) < 2 or words[0].lower not in self.lexicon.determiners:
+            return None  # only a full noun phrase ("den nye styrelederen") repeats an apposition
         pattern = re.compile(re.escape(phrase), re.IGNORECASE)
         found: str | None = None
         for match in pattern.finditer(self.doc.text, 0, before):
