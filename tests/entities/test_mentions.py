@@ -87,3 +87,9 @@ def test_full_name_mistyped_as_organisation_joins_the_person_seen_elsewhere() ->
     assert [(p.name, [m.text for m in p.mentions]) for p in people] == [
         ("Lin Bo", ["Lin Bo", "Lins"])
     ]
+
+
+def test_language_without_resources_still_finds_places() -> None:
+    article = build_article("Die Delegation reiste von Moskau nach Frankreich.", "de")
+    found = {(e.name, e.type, e.country) for e in find_entities(article)}
+    assert found == {("Moskau", "GPE", "RUS"), ("Frankreich", "GPE", "FRA")}

@@ -133,3 +133,12 @@ def test_nynorsk_uses_the_bokmal_gazetteer() -> None:
 def test_nationality_adjectives_lists_base_forms() -> None:
     assert nationality_adjectives("en", "RUS") == ("Russian",)
     assert "amerikansk" in nationality_adjectives("nb", "USA")
+
+
+def test_language_without_resources_gets_cldr_names() -> None:
+    assert country_of("de", "Russland", "name") == "RUS"
+    assert country_of("de", "Frankreich", "name") == "FRA"
+
+
+def test_language_unknown_to_cldr_gets_the_english_gazetteer() -> None:
+    assert load_gazetteer("qqq") is load_gazetteer("en")

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from newsgraph.errors import ConfigError
 from newsgraph.gazetteer.build import build_gazetteer, country_adjectives
 from newsgraph.gazetteer.tables import Form, Gazetteer, Match, Place, PlaceKind
 from newsgraph.resources import base_language
+
+FALLBACK_LANGUAGE = "en"
 
 __all__ = [
     "Form",
@@ -25,11 +28,21 @@ __all__ = [
 
 @lru_cache(maxsize=8)
 def _cached(lang: str) -> Gazetteer:
-    return build_gazetteer(lang)
+    try:
+        return build_gazetteer(lang)
+    except ConfigError:
+        if lang == FALLBACK_LANGUAGE:
+            raise
+        # CLDR does not know the language: English names are the best guess left.
+        return _cached(FALLBACK_LANGUAGE)
 
 
 def load_gazetteer(lang: str | None) -> Gazetteer:
-    """The gazetteer of a language (Nynorsk uses Bokmål's), built on first use and then reused."""
+    """The gazetteer of a language (Nynorsk uses Bokmål's), built on first use and then reused.
+
+    A language without resource files still gets CLDR's country names for it plus the English
+    ones; one CLDR does not know gets the English gazetteer.
+    """
     return _cached(base_language(lang))
 
 
