@@ -115,3 +115,14 @@ def test_stats_count_what_was_stored(archive: Repository) -> None:
     assert [(c.value, c.count) for c in stats.languages] == [("en", 4), ("nb", 1)]
     assert (stats.first_published, stats.last_published) == ("2024-10-15", "2024-11-20")
     assert stats.size_bytes is not None and stats.size_bytes > 0
+
+
+def test_repeated_entity_and_event_ids_keep_the_first(archive: Repository) -> None:
+    article = build(MEETING_NB)
+    article.entities.append(article.entities[0].model_copy(update={"name": "Someone Else"}))
+    article.events.append(article.events[0].model_copy(update={"type": "ACCUSE"}))
+    archive.add_articles([article])
+    profile = archive.entity("Dong Jun")
+    assert profile is not None and profile.article_count == 1
+    assert archive.entity("Someone Else") is None
+    assert [row["category"] for row in archive.export_rows("events")] == ["CONSULT"]

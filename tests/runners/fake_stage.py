@@ -1,7 +1,9 @@
 """A rule-based stand-in for the extraction stages, so runner tests need no trained models.
 
 It fills entities, a quote and a CONSULT event from a fixed list of names, and can sleep per
-article (FAKE_STAGE_DELAY seconds) so a test has time to kill an ingest midway.
+article (FAKE_STAGE_DELAY seconds) so a test has time to kill an ingest midway. A text holding
+REFUSE gets a quote without a kind, which the archive refuses to store; one holding CRASH gets a
+quote without text, which the worker cannot even turn into rows.
 """
 
 from __future__ import annotations
@@ -61,6 +63,12 @@ class FakeLayers:
                     speaker=people[0],
                 )
             )
+        if "REFUSE" in text and article.quotes:
+            # A broken record (assignment is not validated) that the archive's schema refuses.
+            article.quotes[0].kind = None  # type: ignore[assignment]
+        if "CRASH" in text and article.quotes:
+            # A record so broken that turning it into rows fails in the worker.
+            article.quotes[0].text = None  # type: ignore[assignment]
         if len(people) >= 2:
             day = DAY.search(text)
             countries = sorted({e.country for e in article.entities if e.country})

@@ -97,6 +97,30 @@ def test_an_edited_file_is_stored_as_a_new_version(tmp_path: Path, archive: Repo
     assert archive.stats().counts["versions"] == 3
 
 
+def test_an_article_the_archive_refuses_is_a_failure_and_the_batch_goes_on(
+    tmp_path: Path, archive: Repository
+) -> None:
+    folder = write_inputs(tmp_path / "in", count=3)
+    (folder / "article-001.txt").write_text(article_text(1) + " REFUSE", encoding="utf-8")
+    report = ingest(read_paths([folder]), archive, inline_settings("unused"))
+    assert (report.stored.written, report.stored.failures) == (2, 1)
+    [failure] = archive.failures()
+    assert failure.stage == "archive" and "article-001.txt" in (failure.input_path or "")
+    assert archive.known_inputs([]) == set()
+
+
+def test_an_article_the_worker_cannot_store_is_a_pipeline_failure(
+    tmp_path: Path, archive: Repository
+) -> None:
+    folder = write_inputs(tmp_path / "in", count=2)
+    (folder / "article-000.txt").write_text(article_text(0) + " CRASH", encoding="utf-8")
+    report = ingest(read_paths([folder]), archive, inline_settings("unused"))
+    assert (report.stored.written, report.stored.failures) == (1, 1)
+    [failure] = archive.failures()
+    assert failure.stage == "pipeline" and failure.reason.startswith("TypeError")
+    assert (failure.input_path or "").endswith("article-000.txt")
+
+
 def run_child(folder: Path, url: str, **popen: object) -> subprocess.Popen[bytes]:
     command = [
         sys.executable,

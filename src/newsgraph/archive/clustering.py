@@ -19,6 +19,8 @@ DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 YEAR = re.compile(r"^(\d{4})$")
+# An event dated only to a month or a year could be any meeting in it: it gets a story of its own.
+MAX_ANCHOR_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,10 @@ def compare(event: EventSignature, anchor: StoryAnchor, rule: ClusterRule) -> De
 
 def decide(event: EventSignature, candidates: Sequence[StoryAnchor], rule: ClusterRule) -> Decision:
     """The best story for `event` among `candidates`, or a new story when none fits."""
+    if event.start is None or event.end is None:
+        return Decision(None, "first report (no date to compare)")
+    if is_vague(event):
+        return Decision(None, f"first report (dated only to {span_days(event)} days)")
     best: Decision | None = None
     for anchor in candidates:
         decision = compare(event, anchor, rule)
@@ -130,6 +136,18 @@ def decide(event: EventSignature, candidates: Sequence[StoryAnchor], rule: Clust
     if best is not None:
         return best
     return Decision(None, "first report")
+
+
+def span_days(event: EventSignature) -> int:
+    """How many days the event's date covers (0 when it has none)."""
+    if event.start is None or event.end is None:
+        return 0
+    return (event.end - event.start).days + 1
+
+
+def is_vague(event: EventSignature) -> bool:
+    """Whether the event's date is too coarse to merge it with other reports."""
+    return span_days(event) > MAX_ANCHOR_DAYS
 
 
 def story_id(article_id: str, event_id: str) -> str:

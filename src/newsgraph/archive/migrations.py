@@ -1,5 +1,8 @@
 """Versioned schema of the archive, applied in order and recorded in the `schema_migrations` table.
 
+No index starts with `is_current`: it is true for nearly every row, and a planner without
+statistics would otherwise drive queries from it instead of from the selective name indexes.
+
 Each migration is portable SQL with a few dialect words in braces (`{blob}`, `{real}`,
 `{seq_pk}`, `{without_rowid}`) plus optional SQL for one dialect only (full-text search differs).
 A migration runs in one transaction; the archive records its version, name and time when done,
@@ -73,10 +76,10 @@ CREATE TABLE articles (
     ingested_at TEXT NOT NULL,
     UNIQUE (doc_key, version)
 );
-CREATE INDEX articles_published ON articles (is_current, published_day);
+CREATE INDEX articles_published ON articles (published_day, is_current);
 CREATE INDEX articles_content_hash ON articles (content_hash);
-CREATE INDEX articles_lang ON articles (is_current, lang);
-CREATE INDEX articles_publisher ON articles (is_current, publisher);
+CREATE INDEX articles_lang ON articles (lang, is_current);
+CREATE INDEX articles_publisher ON articles (publisher, is_current);
 CREATE TABLE raw_inputs (
     raw_key TEXT PRIMARY KEY,
     article_seq BIGINT NOT NULL
@@ -189,6 +192,13 @@ CREATE TABLE stories (
 ) {without_rowid};
 CREATE INDEX stories_anchor ON stories (type, anchor_start);
 CREATE INDEX stories_dates ON stories (date_start);
+CREATE TABLE story_anchor_keys (
+    key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    anchor_start TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    PRIMARY KEY (key, type, anchor_start, story_id)
+) {without_rowid};
 CREATE TABLE story_countries (
     country TEXT NOT NULL,
     story_id TEXT NOT NULL,
@@ -262,6 +272,7 @@ TABLES = (
     "events",
     "event_actors",
     "stories",
+    "story_anchor_keys",
     "story_countries",
     "fingerprints",
     "lsh_buckets",

@@ -106,7 +106,10 @@ def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> Pr
     """Build every row of `article`; `raw` is the input key when the article came from a file."""
     ensure_id(article)
     fingerprint = dedup.fingerprint(article.text)
-    events = tuple(_event(article, event) for event in article.events)
+    # Ids are keys in the archive: should a stage ever repeat one, the first occurrence counts.
+    entities = list({entity.id: entity for entity in reversed(article.entities)}.values())[::-1]
+    unique_events = list({event.id: event for event in reversed(article.events)}.values())[::-1]
+    events = tuple(_event(article, event) for event in unique_events)
     return PreparedArticle(
         article_id=article.id,
         doc_key=doc_key(article),
@@ -115,17 +118,13 @@ def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> Pr
         content_hash=fingerprint.content_hash if fingerprint else content_hash(article.text),
         article=_article_row(article),
         sources=_sources(article),
-        entities=tuple(_entity_row(entity) for entity in article.entities),
+        entities=tuple(_entity_row(entity) for entity in entities),
         titles=tuple(
             (entity.id, index, title.text, title.canonical, title.country)
-            for entity in article.entities
+            for entity in entities
             for index, title in enumerate(entity.titles)
         ),
-        mentions=tuple(
-            sorted(
-                {(e.id, m.start, m.end) for e in article.entities for m in e.mentions},
-            )
-        ),
+        mentions=tuple(sorted({(e.id, m.start, m.end) for e in entities for m in e.mentions})),
         quotes=tuple(
             (
                 i,
@@ -145,7 +144,7 @@ def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> Pr
         ),
         events=events,
         stage_failures=tuple((f.stage, f.message) for f in article.failures),
-        entity_keys=frozenset(entity_key(entity) for entity in article.entities),
+        entity_keys=frozenset(entity_key(entity) for entity in entities),
         fingerprint=fingerprint,
     )
 

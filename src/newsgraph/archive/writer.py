@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -19,13 +19,9 @@ from typing import Any
 from newsgraph.archive import clustering, dedup
 from newsgraph.archive.clustering import ClusterRule, EventSignature, StoryAnchor
 from newsgraph.archive.database import Database, Row
+from newsgraph.archive.links import Linker
 from newsgraph.archive.records import BatchResult, FailedInput
 from newsgraph.archive.rows import PreparedArticle, PreparedEvent
-
-MAX_CANDIDATES = 100
-MAX_DUPLICATE_LINKS = 10
-TRANSLATION_MIN_STORY_OVERLAP = 0.5
-TRANSLATION_MIN_LENGTH_RATIO = 0.5
 
 INSERTS = {
     "sources": "INSERT INTO sources (article_seq, name, role) VALUES (?, ?, ?)",
@@ -81,8 +77,11 @@ class _Batch:
 
     next_seq: int
     now: str
+    stored: dict[str, int] = field(default_factory=dict)
+    current: dict[str, tuple[int, int]] = field(default_factory=dict)
     rows: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in INSERTS})
     written: list[tuple[int, PreparedArticle]] = field(default_factory=list)
+    multilingual: set[int] = field(default_factory=set)
     counts: Counter[str] = field(default_factory=Counter)
     result: BatchResult = field(default_factory=BatchResult)
 
@@ -92,8 +91,8 @@ class ArchiveWriter:
 
     def __init__(self, db: Database, dedup_rule: dedup.Deduplicator, rules: WriterRules) -> None:
         self.db = db
-        self.dedup = dedup_rule
         self.rules = rules
+        self.linker = Linker(db, dedup_rule, rules.translation_min_overlap)
 
     def write(self, items: Sequence[PreparedArticle | FailedInput]) -> BatchResult:
         """Store `items` in order, all or nothing."""
@@ -101,6 +100,8 @@ class ArchiveWriter:
             self.db.lock_writer()
             top = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
             batch = _Batch(next_seq=int(top) + 1, now=datetime.now(UTC).isoformat("T", "seconds"))
+            articles = [item for item in items if isinstance(item, PreparedArticle)]
+            self._look_up(batch, articles)
             for item in items:
                 if isinstance(item, FailedInput):
                     self._failure(batch, None, item.path, item.stage, item.reason)
@@ -109,17 +110,34 @@ class ArchiveWriter:
             self._flush(batch)
         return batch.result
 
+    def _look_up(self, batch: _Batch, articles: list[PreparedArticle]) -> None:
+        """Which of the batch's articles are stored, and the current version of each document."""
+        ids = list(dict.fromkeys(item.article_id for item in articles))
+        keys = list(dict.fromkeys(item.doc_key for item in articles))
+        for chunk in _chunks(ids):
+            for found_id, seq in self.db.execute(
+                f"SELECT article_id, seq FROM articles WHERE article_id IN ({_marks(chunk)})",
+                chunk,
+            ):
+                batch.stored[found_id] = int(seq)
+        for chunk in _chunks(keys):
+            for key, seq, version in self.db.execute(
+                "SELECT doc_key, seq, version FROM articles"
+                f" WHERE is_current = 1 AND doc_key IN ({_marks(chunk)})",
+                chunk,
+            ):
+                batch.current[key] = (int(seq), int(version))
+
     def _article(self, batch: _Batch, item: PreparedArticle) -> None:
-        found = self.db.execute("SELECT seq FROM articles WHERE article_id = ?", (item.article_id,))
-        if found:
+        if item.article_id in batch.stored:
             batch.result.unchanged += 1
-            self._remember_input(item.raw_key, int(found[0][0]))
+            self._remember_input(item.raw_key, batch.stored[item.article_id])
             return
         seq = batch.next_seq
         batch.next_seq += 1
         self._insert_article(batch, seq, item)
         self._remember_input(item.raw_key, seq)
-        self._link_copies(batch, seq, item)
+        self._count_links(batch, self.linker.link_copies(seq, item))
         for event in item.events:
             self._cluster(batch, seq, item, event)
         for row in item.sources:
@@ -134,32 +152,19 @@ class ArchiveWriter:
         batch.result.written += 1
 
     def _insert_article(self, batch: _Batch, seq: int, item: PreparedArticle) -> None:
-        current = self.db.execute(
-            "SELECT seq, version FROM articles WHERE doc_key = ? AND is_current = 1",
-            (item.doc_key,),
-        )
         version = 1
-        if current:
-            old_seq, old_version = current[0]
-            version = int(old_version) + 1
+        if item.doc_key in batch.current:
+            old_seq, old_version = batch.current[item.doc_key]
+            version = old_version + 1
             self.db.execute("UPDATE articles SET is_current = 0 WHERE seq = ?", (old_seq,))
             batch.result.new_versions += 1
         else:
             batch.counts["articles"] += 1
+        batch.current[item.doc_key] = (seq, version)
+        batch.stored[item.article_id] = seq
         batch.counts["versions"] += 1
-        self.db.execute(
-            ARTICLE_INSERT,
-            (
-                seq,
-                item.article_id,
-                item.doc_key,
-                version,
-                1,
-                item.content_hash,
-                *item.article,
-                batch.now,
-            ),
-        )
+        row = (seq, item.article_id, item.doc_key, version, 1, item.content_hash)
+        self.db.execute(ARTICLE_INSERT, (*row, *item.article, batch.now))
 
     def _remember_input(self, raw_key: str | None, seq: int) -> None:
         if raw_key:
@@ -182,77 +187,10 @@ class ArchiveWriter:
         batch.counts["failures"] += 1
         batch.result.failures += 1
 
-    def _link_copies(self, batch: _Batch, seq: int, item: PreparedArticle) -> None:
-        """Link to an earlier article with the same words, else to LSH near-duplicates."""
-        exact = self.db.execute(
-            "SELECT seq, article_id FROM articles WHERE content_hash = ? AND seq < ?"
-            " AND doc_key <> ? ORDER BY seq LIMIT 1",
-            (item.content_hash, seq, item.doc_key),
-        )
-        if exact:
-            reason = f"same words as {exact[0][1]}"
-            self._duplicate(batch, seq, int(exact[0][0]), "exact", 1.0, reason)
-            # Its original already stands for it in the LSH index; adding copies would only
-            # make every later lookup return more identical candidates.
-            return
-        fingerprint = item.fingerprint
-        if fingerprint is None:
-            return
-        for other, score, other_shingles in self._near_duplicates(item, fingerprint):
-            relation = self.dedup.relation(score, fingerprint.shingles, other_shingles)
-            if relation is not None:
-                shared = dedup.containment(score, fingerprint.shingles, other_shingles)
-                reason = (
-                    f"MinHash Jaccard {score:.2f} over {self.dedup.shingle_words}-word shingles,"
-                    f" {shared:.0%} of the shorter text shared"
-                )
-                self._duplicate(batch, seq, other, relation, score, reason)
-        self.db.execute(
-            "INSERT INTO fingerprints (article_seq, minhash, shingles) VALUES (?, ?, ?)",
-            (seq, fingerprint.signature, fingerprint.shingles),
-        )
-        self.db.executemany(
-            "INSERT INTO lsh_buckets (bucket, article_seq) VALUES (?, ?)"
-            " ON CONFLICT (bucket, article_seq) DO NOTHING",
-            [(bucket, seq) for bucket in fingerprint.buckets],
-        )
-
-    def _near_duplicates(
-        self, item: PreparedArticle, fingerprint: dedup.Fingerprint
-    ) -> list[tuple[int, float, int]]:
-        """Earlier articles sharing an LSH bucket: (seq, estimated Jaccard, shingles), best first."""
-        marks = ", ".join("?" for _ in fingerprint.buckets)
-        candidates = self.db.execute(
-            "SELECT f.article_seq, f.minhash, f.shingles FROM fingerprints f"
-            " JOIN articles a ON a.seq = f.article_seq WHERE f.article_seq IN"
-            f" (SELECT DISTINCT article_seq FROM lsh_buckets WHERE bucket IN ({marks})"
-            "  ORDER BY article_seq DESC LIMIT ?) AND a.doc_key <> ?",
-            (*fingerprint.buckets, MAX_CANDIDATES, item.doc_key),
-        )
-        scored = [
-            (int(other), dedup.similarity(fingerprint.signature, bytes(sig)), int(shingles))
-            for other, sig, shingles in candidates
-        ]
-        scored = [found for found in scored if found[1] >= self.dedup.threshold]
-        scored.sort(key=lambda found: (-found[1], found[0]))
-        return scored[:MAX_DUPLICATE_LINKS]
-
-    def _duplicate(
-        self, batch: _Batch, seq: int, original: int, relation: str, score: float, reason: str
-    ) -> None:
-        newer, older = max(seq, original), min(seq, original)
-        exists = self.db.execute(
-            "SELECT 1 FROM duplicates WHERE article_seq = ? AND original_seq = ?", (newer, older)
-        )
-        if exists:
-            return
-        self.db.execute(
-            "INSERT INTO duplicates (article_seq, original_seq, relation, similarity, reason)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (newer, older, relation, round(score, 4), reason),
-        )
-        batch.counts["duplicates"] += 1
-        batch.result.duplicates += 1
+    @staticmethod
+    def _count_links(batch: _Batch, links: int) -> None:
+        batch.counts["duplicates"] += links
+        batch.result.duplicates += links
 
     def _cluster(
         self, batch: _Batch, seq: int, item: PreparedArticle, event: PreparedEvent
@@ -263,6 +201,8 @@ class ArchiveWriter:
         lang = item.lang or ""
         if decision.story_id is None:
             story = clustering.story_id(item.article_id, event.event_id)
+            # A story anchors later reports only when its first report has a precise date.
+            anchored = not clustering.is_vague(sig) and sig.start is not None
             self.db.execute(
                 "INSERT INTO stories (story_id, type, anchor_start, anchor_end, anchor_countries,"
                 " anchor_actors, date_start, date_end, languages, report_count, founder_seq)"
@@ -270,8 +210,8 @@ class ArchiveWriter:
                 (
                     story,
                     sig.type,
-                    _iso(sig.start),
-                    _iso(sig.end),
+                    _iso(sig.start) if anchored else None,
+                    _iso(sig.end) if anchored else None,
                     _joined(sig.countries),
                     _joined(sig.actors, "|"),
                     _iso(sig.start),
@@ -281,10 +221,17 @@ class ArchiveWriter:
                     seq,
                 ),
             )
+            if anchored:
+                self.db.executemany(
+                    "INSERT INTO story_anchor_keys (key, type, anchor_start, story_id)"
+                    " VALUES (?, ?, ?, ?)",
+                    [(key, sig.type, _iso(sig.start), story) for key in _anchor_keys(sig)],
+                )
             batch.counts["stories"] += 1
         else:
             story = decision.story_id
-            self._grow_story(batch, stories[story], sig, lang)
+            if self._grow_story(batch, stories[story], sig, lang):
+                batch.multilingual.add(seq)
             batch.result.merged_events += 1
         self.db.executemany(
             "INSERT INTO story_countries (country, story_id) VALUES (?, ?)"
@@ -299,14 +246,24 @@ class ArchiveWriter:
     def _candidate_stories(
         self, sig: EventSignature
     ) -> tuple[list[StoryAnchor], dict[str, tuple[Any, ...]]]:
-        if sig.start is None or sig.end is None:
+        """Stories of the same category whose first report is dated near this event."""
+        if sig.start is None or sig.end is None or clustering.is_vague(sig):
             return [], {}
         window = timedelta(days=self.rules.cluster.window_days)
+        # Bounded on both sides, so the lookup reads a few days of the index, not all history.
+        earliest = sig.start - window - timedelta(days=clustering.MAX_ANCHOR_DAYS)
+        keys = _anchor_keys(sig)
+        if not keys:
+            return [], {}
+        # Only stories sharing a country or an actor can pass the rule, and the key index finds
+        # them without reading every story of the category in the window.
         rows = self.db.execute(
             "SELECT story_id, anchor_start, anchor_end, anchor_countries, anchor_actors,"
-            " date_start, date_end, languages, report_count FROM stories"
-            " WHERE type = ? AND anchor_start <= ? AND anchor_end >= ? ORDER BY founder_seq",
-            (sig.type, (sig.end + window).isoformat(), (sig.start - window).isoformat()),
+            " date_start, date_end, languages, report_count FROM stories WHERE story_id IN"
+            " (SELECT story_id FROM story_anchor_keys"
+            f"  WHERE key IN ({_marks(keys)}) AND type = ? AND anchor_start BETWEEN ? AND ?)"
+            " ORDER BY founder_seq",
+            (*keys, sig.type, earliest.isoformat(), (sig.end + window).isoformat()),
         )
         anchors = [
             StoryAnchor(
@@ -325,9 +282,11 @@ class ArchiveWriter:
 
     def _grow_story(
         self, batch: _Batch, row: tuple[Any, ...], sig: EventSignature, lang: str
-    ) -> None:
+    ) -> bool:
+        """Add a report to a story; True when the story already had another language."""
         story, date_start, date_end, languages, reports = row[0], row[5], row[6], row[7], row[8]
         langs = _split(languages)
+        other_language = bool(lang) and bool(langs - {lang})
         if lang and lang not in langs:
             if len(langs) == 1:
                 batch.counts["multilingual_stories"] += 1
@@ -339,62 +298,36 @@ class ArchiveWriter:
             " report_count = report_count + 1 WHERE story_id = ?",
             (min(date_start, _iso(sig.start)), max(date_end, _iso(sig.end)), _joined(langs), story),
         )
+        return other_language
 
     def _flush(self, batch: _Batch) -> None:
         for name, sql in INSERTS.items():
             self.db.executemany(sql, batch.rows[name])
         if batch.written:
             self.db.index_articles(batch.written[0][0], batch.written[-1][0])
+        # Only an article that joined a story told in another language can be a translation.
         for seq, item in batch.written:
-            if item.lang and item.events:
-                self._link_translations(batch, seq, item)
+            if seq in batch.multilingual:
+                self._count_links(batch, self.linker.link_translations(seq, item))
         self.db.executemany(
             "INSERT INTO counters (name, value) VALUES (?, ?)"
             " ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value",
             sorted(batch.counts.items()),
         )
 
-    def _link_translations(self, batch: _Batch, seq: int, item: PreparedArticle) -> None:
-        """Link reports in another language with the same stories, length and entities."""
-        mine = self._stories_of(seq)
-        others = self.db.execute(
-            "SELECT DISTINCT e2.article_seq, LENGTH(o.text), LENGTH(a.text) FROM events e1"
-            " JOIN events e2 ON e2.story_id = e1.story_id AND e2.article_seq <> e1.article_seq"
-            " JOIN articles o ON o.seq = e2.article_seq JOIN articles a ON a.seq = e1.article_seq"
-            " WHERE e1.article_seq = ? AND o.is_current = 1 AND o.lang IS NOT NULL AND o.lang <> ?"
-            " ORDER BY e2.article_seq",
-            (seq, item.lang),
-        )
-        for other, other_length, length in others:
-            shared = mine & self._stories_of(int(other))
-            stories = len(shared) / len(mine | self._stories_of(int(other)))
-            lengths = min(other_length, length) / max(other_length, length, 1)
-            keys = self._entity_keys(int(other))
-            score = clustering.overlap(item.entity_keys, keys)
-            # A translation tells the same stories at about the same length about the same
-            # people; an independent report of one of its stories fails one of these.
-            if (
-                stories < TRANSLATION_MIN_STORY_OVERLAP
-                or lengths < TRANSLATION_MIN_LENGTH_RATIO
-                or score < self.rules.translation_min_overlap
-            ):
-                continue
-            common = ", ".join(sorted(item.entity_keys & keys)[:8])
-            reason = (
-                f"same {len(shared)} of {len(mine)} stories, length ratio {lengths:.2f},"
-                f" shared entities {common}"
-            )
-            self._duplicate(batch, seq, int(other), "translation", score, reason)
 
-    def _stories_of(self, seq: int) -> set[str]:
-        rows = self.db.execute("SELECT DISTINCT story_id FROM events WHERE article_seq = ?", (seq,))
-        return {row[0] for row in rows}
+def _anchor_keys(sig: EventSignature) -> list[str]:
+    """Index keys of an event: its countries and its actors, each marked with its kind."""
+    return sorted({f"country:{c}" for c in sig.countries} | {f"actor:{a}" for a in sig.actors})
 
-    def _entity_keys(self, seq: int) -> frozenset[str]:
-        rows = self.db.execute(
-            "SELECT norm_name, norm_canonical FROM entities WHERE article_seq = ?", (seq,)
-        )
-        return frozenset(canonical or name for name, canonical in rows)
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _iso(day: date | None) -> str | None:

@@ -27,7 +27,7 @@ from newsgraph.archive.records import BatchResult, FailedInput
 from newsgraph.archive.repository import IngestItem, Repository
 from newsgraph.archive.rows import prepare, raw_key, source_of
 from newsgraph.archive.store import deduplicator
-from newsgraph.errors import ConfigError
+from newsgraph.errors import ArchiveError, ConfigError
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.settings import Settings
@@ -127,11 +127,30 @@ def _write(
     started: float,
     on_progress: ProgressCallback | None,
 ) -> None:
-    report.stored.add(repository.write_batch(batch))
+    try:
+        report.stored.add(repository.write_batch(batch))
+    except ArchiveError:
+        if len(batch) == 1:
+            raise
+        # One article the database refuses must not cost the others: retry one by one.
+        for item in batch:
+            report.stored.add(_write_one(repository, item))
     report.batches += 1
     report.elapsed_s = time.perf_counter() - started
     if on_progress is not None:
         on_progress(report)
+
+
+def _write_one(repository: Repository, item: IngestItem) -> BatchResult:
+    """Store one item; an article the archive refuses becomes a recorded failure."""
+    try:
+        return repository.write_batch([item])
+    except ArchiveError as error:
+        if isinstance(item, FailedInput):
+            raise
+        where = f"{item.doc_key} (article {item.article_id})"
+        failure = FailedInput(path=where, reason=str(error), stage="archive")
+        return repository.write_batch([failure])
 
 
 def _new_tasks(
