@@ -142,3 +142,13 @@ def test_language_without_resources_gets_cldr_names() -> None:
 
 def test_language_unknown_to_cldr_gets_the_english_gazetteer() -> None:
     assert load_gazetteer("qqq") is load_gazetteer("en")
+
+
+def test_us_states_are_places_in_the_united_states_ranked_after_cities() -> None:
+    gazetteer = load_gazetteer("en")
+    texas = gazetteer.best("Texas")
+    assert texas is not None
+    assert (texas.place.kind, texas.place.country) == ("state", "USA")
+    assert texas.place.lat is not None
+    washington = gazetteer.best("Washington")
+    assert washington is not None and washington.place.kind == "city"

@@ -182,7 +182,9 @@ def _place_beats_person(mention: Mention, match: Match) -> bool:
     if " " in mention.text:
         return False
     place = match.place
-    return place.kind != "city" or place.population >= CITY_OVER_PERSON_POPULATION
+    if place.kind == "city":
+        return place.population >= CITY_OVER_PERSON_POPULATION
+    return place.kind != "state"
 
 
 def _covered(mentions: list[Mention], start: int, end: int) -> bool:

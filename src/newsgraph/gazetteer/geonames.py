@@ -24,6 +24,7 @@ class City:
     lat: float
     lon: float
     population: int
+    admin1: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,15 @@ def cities() -> tuple[City, ...]:
             lat=float(row["latitude"]),
             lon=float(row["longitude"]),
             population=int(row.get("population") or 0),
+            admin1=str(row.get("admin1code") or ""),
         )
         for row in _cache().get_cities().values()
     )
+
+
+def us_states() -> dict[str, str]:
+    """US state names by their postal code (the admin1 code of US cities)."""
+    return {code: row["name"] for code, row in _cache().get_us_states().items()}
 
 
 def capitals() -> dict[str, str]:

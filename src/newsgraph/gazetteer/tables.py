@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-PlaceKind = Literal["country", "region", "continent", "city"]
+PlaceKind = Literal["country", "region", "continent", "city", "state"]
 Form = Literal["name", "genitive", "adjective"]
 
-# When one surface names several places, prefer countries, then listed regions, then cities.
-KIND_RANK: dict[str, int] = {"country": 0, "region": 1, "continent": 2, "city": 3}
+# When one surface names several places, prefer countries, then listed regions, then cities;
+# a US state comes last ("Washington" is the capital more often than the state).
+KIND_RANK: dict[str, int] = {"country": 0, "region": 1, "continent": 2, "city": 3, "state": 4}
 
 
 @dataclass(frozen=True)
