@@ -100,7 +100,7 @@ class FakeGeo:
 
 def _sentences(text: str) -> list[Span]:
     spans = []
-    for match in re.finditer(r"[^.!?\n]+[.!?]*", text):
+    for match in re.finditer(r".+?(?:[.!?](?=\s+[A-ZÆØÅ«\"“]|\s*$)|(?=\n)|$)", text):
         start, end = match.start(), match.end()
         while start < end and text[start].isspace():
             start += 1

@@ -114,10 +114,43 @@ def test_negated_event_is_not_reported() -> None:
     assert code(make_article(text, "en", entities)) == []
 
 
-def test_planned_visit_is_not_reported_as_a_visit() -> None:
+def test_planned_visit_is_an_intention_not_a_visit() -> None:
     text = "Chiles president vil besøke Peru neste uke."
     entities = [Ent("Chile", "GPE", "CHL", aliases=("Chiles",)), Ent("Peru", "GPE", "PER")]
-    assert [e.type for e in code(make_article(text, "nb", entities))] == []
+    assert [e.type for e in code(make_article(text, "nb", entities))] == ["AGREE"]
+
+
+def test_wished_for_meeting_is_not_an_event() -> None:
+    text = "Chile håper å møte Peru."
+    entities = [Ent("Chile", "GPE", "CHL"), Ent("Peru", "GPE", "PER")]
+    assert code(make_article(text, "nb", entities)) == []
+
+
+def test_future_sanctions_are_a_threat() -> None:
+    text = "The United States will impose sanctions on Venezuela."
+    entities = [Ent("United States", "GPE", "USA"), Ent("Venezuela", "GPE", "VEN")]
+    assert [e.type for e in code(make_article(text, "en", entities))] == ["THREATEN"]
+
+
+def test_refusing_to_accept_is_a_rejection() -> None:
+    text = "Syria will not accept the plan proposed by Turkey."
+    entities = [Ent("Syria", "GPE", "SYR"), Ent("Turkey", "GPE", "TUR")]
+    assert [e.type for e in code(make_article(text, "en", entities))] == ["REJECT"]
+
+
+def test_announced_talks_during_a_reported_visit_are_part_of_the_visit() -> None:
+    text = (
+        "Gabriel Boric ankom Lima 2. mai for et offisielt besøk. "
+        "Boric vil møte Perus ledere under besøket."
+    )
+    entities = [
+        Ent("Gabriel Boric", "PER", "CHL", aliases=("Boric",)),
+        Ent("Lima", "GPE", "PER"),
+        Ent("Peru", "GPE", "PER", aliases=("Perus",)),
+    ]
+    events = code(make_article(text, "nb", entities, [Time("2. mai", "2025-05-02")]))
+    assert [e.type for e in events] == ["CONSULT"]
+    assert len(events[0].evidence) == 2
 
 
 def test_threat_to_attack_is_a_threat_not_an_attack() -> None:

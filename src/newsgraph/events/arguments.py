@@ -28,6 +28,9 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJECT_DEPS = ("obj", "iobj")
 NOUN_LINK_DEPS = ("obj", "obl", "nmod", "iobj", "nsubj", "conj")
 PHRASE_DEPS = ("amod", "nmod", "compound", "flat", "appos")
+# Speech acts whose addressee may be the subject of the clause they introduce.
+VERBAL_CATEGORIES = ("REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "AGREE")
+TRAILING_WORDS = 3
 # Prepositional roles that may stand before the trigger ("Med Kina holdt Russland øvelser").
 EITHER_SIDE = ("with", "between")
 
@@ -273,15 +276,23 @@ def _speaker(
     mentions: list[ActorMention],
     match: TriggerMatch,
 ) -> Group:
-    """The subject of the nearest speech verb before the trigger (for reported allegations)."""
-    verbs = [index for index in clauses.speech if index < match.first]
-    if not verbs:
+    """The subject of the speech verb reporting the trigger: the nearest one before it, else one
+    in a trailing attribution ("…, the minister said")."""
+    before_trigger = [index for index in clauses.speech if index < match.first]
+    after_trigger = [index for index in clauses.speech if index > match.last]
+    if before_trigger:
+        verb = max(before_trigger)
+    elif after_trigger:
+        verb = min(after_trigger)
+    else:
         return []
-    verb = max(verbs)
     lo, hi = clauses.span_of(verb)
     near = [
         m for m in mentions if lo <= m.first and m.last < hi and m.first not in clauses.excluded
     ]
+    if verb > match.last:
+        # A trailing attribution is all speaker: "…, Ukrainian Foreign Minister Pavlo Klimkin said".
+        return [m for m in near if m.last < verb] or near[:1]
     before = [m for m in near if m.last < verb]
     after = [m for m in near if m.first > verb]
     chosen = before[-1] if before else (after[0] if after else None)
@@ -317,19 +328,54 @@ def extract_arguments(
         args.others = roles.prep("between", "from")
         if len(args.source) > 1 and not args.target:
             args.source, args.others = [], args.source + args.others
+        if not args.actors:
+            # "The meeting was difficult, Klimkin said": who reports a meeting took part in it.
+            args.others = _speaker(view, clauses, lexicon, mentions, match)
     elif frame == "joint":
         args.others = list(roles.subject) + objects + roles.prep("with", "between", "from", "to")
         if roles.passive:
             args.others += roles.prep("agent")
     elif frame == "allegation":
-        args.source = _speaker(view, clauses, lexicon, mentions, match) or list(roles.subject)
-        args.target = [
-            m for m in (*roles.subject, *objects, *roles.prep("against")) if m not in args.source
-        ]
+        # Only a reported statement accuses: a narrated violation or "must" is not one.
+        args.source = _speaker(view, clauses, lexicon, mentions, match)
+        if args.source:
+            args.target = [
+                m
+                for m in (*roles.subject, *objects, *roles.prep("against"))
+                if m not in args.source
+            ]
     elif roles.passive:
         args.source = roles.prep("agent")
         args.target = list(roles.subject) + roles.prep("to", "against")
     else:
         args.source = list(roles.subject)
         args.target = objects + roles.prep("to", "against", "with", "from")
+        if not args.target and match.category in VERBAL_CATEGORIES:
+            args.target = _complement_subject(view, clauses, lexicon, mentions, match)
     return args
+
+
+def _complement_subject(
+    view: SentenceView,
+    clauses: Clauses,
+    lexicon: Lexicon,
+    mentions: list[ActorMention],
+    match: TriggerMatch,
+) -> Group:
+    """Whom a verbal act addresses when its clause names no one: the subject of the clause it
+    introduces ("demanded that the US cancel …", "krevde at Israel …")."""
+    number = clauses.number_of(match.anchor)
+    if number < 0 or number + 1 >= len(clauses.spans):
+        return []
+    _, hi = clauses.spans[number]
+    if hi - match.last > TRAILING_WORDS + 1:
+        return []
+    lo, end = clauses.spans[number + 1]
+    opens = lexicon.cue("complementizers").starts_at(view.words, lo) is not None
+    if not opens and any(lo <= verb < end for verb in clauses.speech):
+        return []
+    inside = [
+        m for m in mentions if lo <= m.first and m.last < end and m.first not in clauses.excluded
+    ]
+    groups = [g for g in _groups(inside) if preposition_before(view, lexicon, g[0].first) is None]
+    return _first_subject(groups) if groups else []

@@ -18,6 +18,7 @@ OPEN_BRACKETS = ("(", "[")
 CLOSE_BRACKETS = (")", "]")
 NOUN_PHRASE_POS = ("NOUN", "ADJ", "DET", "NUM")
 FINITE_POS = ("VERB", "AUX")
+ATTRIBUTION_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,18 @@ def _break_before(view: SentenceView, index: int, lexicon: Lexicon, speech: set[
             or lexicon.cue("relativizers").matches_word(following)
             or following.index in speech
             or following.pos in FINITE_POS
+            or _trailing_attribution(words, index, speech)
         )
     return False
+
+
+def _trailing_attribution(words: tuple[Word, ...], comma: int, speech: set[int]) -> bool:
+    """ ", Ukrainian Foreign Minister Pavlo Klimkin has said." closes the sentence: the speaker
+    is not a participant of what comes before."""
+    rest = words[comma + 1 :]
+    if any(w.text == "," for w in rest) or len(rest) > ATTRIBUTION_WORDS:
+        return False
+    return any(w.index in speech for w in rest)
 
 
 def _speech_verbs(view: SentenceView, lexicon: Lexicon) -> set[int]:

@@ -28,6 +28,7 @@ from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.merging import (
     Candidate,
     evidence_span,
+    fold_announcements,
     merge_across,
     merge_in_sentence,
 )
@@ -95,7 +96,7 @@ class EventCoder:
             candidates += merge_in_sentence(found)
         self._fill_gaps(article, candidates)
         kept = [c for c in candidates if self._add_host(article, c)]
-        events = [c.event for c in merge_across(kept)]
+        events = [c.event for c in merge_across(fold_announcements(kept))]
         for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)
@@ -127,20 +128,22 @@ class EventCoder:
             evidence=[evidence_span(article.text, view.start, view.end)],
             confidence=self._confidence(rule.weight, args, time),
         )
-        return Candidate(event, time, rule.frame, view.paragraph, view.index)
+        return Candidate(
+            event, time, rule.frame, view.paragraph, view.index, intended=match.intended
+        )
 
     def _recode(
         self, view: SentenceView, match: TriggerMatch, args: Arguments
     ) -> tuple[str, str | None]:
         """A joint-activity trigger with one state actor and no sign of partners is unilateral."""
         rule = match.rule
-        if rule.unilateral is None:
-            return rule.category, rule.mode
+        if rule.unilateral is None or match.recoded is not None:
+            return match.category, match.mode
         countries = _countries(args.actors)
         joint = bool(self.lexicon.cue("joint").spans(view.words))
         if len(countries) == 1 and len(_ids(args.actors)) <= 1 and not joint:
             return rule.unilateral
-        return rule.category, rule.mode
+        return match.category, match.mode
 
     def _place(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
@@ -148,7 +151,7 @@ class EventCoder:
         """The trigger's own place, else a place in its clause or in a relative clause right after
         it ("militærøvelsen …, som skal pågå i Troms"). Statements happen where people are, so
         verbal events take towns and countries, not seas ("denounced activities in the East Sea")."""
-        verbal = self.ontology.categories[match.rule.category].quad.startswith("verbal")
+        verbal = self.ontology.categories[match.category].quad.startswith("verbal")
         usable = [m for m in args.places if m.kind == "GPE" or not verbal]
         if usable:
             return locate(article, context.view, usable[0], self.geo)

@@ -27,6 +27,7 @@ class Candidate:
     frame: str
     paragraph: int
     sentence: int
+    intended: str | None = None
     merged: list[Candidate] = field(default_factory=list)
 
     @property
@@ -131,6 +132,29 @@ def merge_across(
             result.append(candidate)
         else:
             absorb(partner, candidate)
+    return result
+
+
+def fold_announcements(candidates: list[Candidate]) -> list[Candidate]:
+    """An announced event that the article also reports as happening is part of that event
+    ("ankom Beijing …" + "vil føre samtaler med …"): its sentence becomes evidence, no AGREE."""
+    result: list[Candidate] = []
+    for candidate in candidates:
+        happening = next(
+            (
+                other
+                for other in candidates
+                if candidate.intended is not None
+                and other.intended is None
+                and other.event.type == candidate.intended
+                and other.entity_actors & candidate.entity_actors
+            ),
+            None,
+        )
+        if happening is None:
+            result.append(candidate)
+        else:
+            absorb(happening, candidate, union_actors=False)
     return result
 
 

@@ -29,6 +29,9 @@ class Ontology:
     version: str
     categories: dict[str, Category]
     legacy: dict[str, str]
+    intent_cooperation: str = "AGREE"
+    intent_conflict: str = "THREATEN"
+    refused: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str | None:
         """The current category for `name` (current or legacy, any case); None when unknown."""
@@ -44,6 +47,11 @@ class Ontology:
             known = ", ".join(self.categories)
             raise ConfigError(f"unknown PLOVER category {name!r}; known: {known}")
         return self.categories[canonical]
+
+    def intent(self, category: str) -> str:
+        """The category of an announced or planned `category` event (AGREE or THREATEN)."""
+        quad = self.category(category).quad
+        return self.intent_cooperation if quad.endswith("cooperation") else self.intent_conflict
 
     def check_mode(self, category: str, mode: str | None) -> None:
         """Raise ConfigError when `mode` is not a mode of `category`."""
@@ -80,8 +88,15 @@ def load_ontology() -> Ontology:
     for old, new in legacy.items():
         if new not in categories:
             raise ConfigError(f"plover.toml: legacy name {old} maps to unknown category {new}")
-    return Ontology(
+    recode = data.get("recode", {})
+    ontology = Ontology(
         version=str(data.get("version", "")),
         categories={name: _category(name, table) for name, table in categories.items()},
         legacy=legacy,
+        intent_cooperation=str(recode.get("intent_cooperation", "AGREE")),
+        intent_conflict=str(recode.get("intent_conflict", "THREATEN")),
+        refused={str(k): str(v) for k, v in recode.get("refused", {}).items()},
     )
+    for name in (ontology.intent_cooperation, ontology.intent_conflict, *ontology.refused.values()):
+        ontology.category(name)
+    return ontology

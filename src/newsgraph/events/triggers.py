@@ -2,15 +2,18 @@
 
 Matches of the lexicon's word patterns are found, overlapping matches resolved in favour of the more
 specific pattern, and reports that are negated, hypothetical or merely the content of a verbal act
-("agreed to hold talks": the talks have not happened) are dropped.
+("agreed to hold talks": the talks have not happened) are dropped. Announced or planned events are
+intentions (AGREE, or THREATEN for conflict: "will impose sanctions"); a refused agreement or
+support is a REJECT ("will not accept").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgraph.events.clauses import Clauses
 from newsgraph.events.lexicon import Lexicon, TriggerRule
+from newsgraph.events.ontology import load_ontology
 from newsgraph.events.words import SentenceView
 
 # Categories that are speech acts about another action: a trigger inside their scope is content.
@@ -28,6 +31,18 @@ class TriggerMatch:
     rule: TriggerRule
     words: tuple[int, ...]
     anchor: int
+    recoded: tuple[str, str | None] | None = None
+    intended: str | None = None
+
+    @property
+    def category(self) -> str:
+        """The category this report is coded as (the rule's unless recoded)."""
+        return self.recoded[0] if self.recoded else self.rule.category
+
+    @property
+    def mode(self) -> str | None:
+        """The mode this report is coded as."""
+        return self.recoded[1] if self.recoded else self.rule.mode
 
     @property
     def first(self) -> int:
@@ -84,20 +99,44 @@ def is_negated(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Tr
 def is_irrealis(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
-    """A modal, wish, plan or condition governs a material event or meeting ("vil besøke")."""
+    """A wish, possibility or condition governs a material event or meeting ("håper å besøke")."""
     if match.rule.category in VERBAL:
         return False
     lo = match.first - IRREALIS_WINDOW
     return _near(view, clauses, lexicon, "irrealis", lo, match.first, match.anchor)
 
 
+def is_future(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The event is announced or planned, not reported ("vil besøke", "will impose")."""
+    if match.rule.category in VERBAL:
+        return False
+    lo = match.first - IRREALIS_WINDOW
+    return _near(view, clauses, lexicon, "future", lo, match.first, match.anchor)
+
+
+def _modality(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> TriggerMatch | None:
+    """The report as it is to be coded given negation and modality, or None to drop it."""
+    ontology = load_ontology()
+    if is_negated(view, clauses, lexicon, match):
+        refused = ontology.refused.get(match.rule.category)
+        return replace(match, recoded=(refused, None)) if refused else None
+    if is_irrealis(view, clauses, lexicon, match):
+        return None
+    if is_future(view, clauses, lexicon, match):
+        category = match.rule.category
+        return replace(match, recoded=(ontology.intent(category), None), intended=category)
+    return match
+
+
 def _embedded(match: TriggerMatch, others: list[TriggerMatch], clauses: Clauses) -> bool:
     """Inside the scope of a verbal act to its left in the same clause ("threatened to attack")."""
     clause = clauses.number_of(match.anchor)
     for other in others:
-        if other is match or other.rule.category not in VERBAL:
+        if other is match or other.category not in VERBAL:
             continue
-        if other.rule.category == match.rule.category:
+        if other.category == match.category:
             continue
         if clauses.number_of(other.anchor) != clause:
             continue
@@ -116,11 +155,7 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
     blocked = _not_events(view, lexicon)
     raw = [m for m in _raw_matches(view, lexicon) if not blocked & set(m.words)]
     matches = _resolve_overlaps(raw)
-    kept = [
-        m
-        for m in matches
-        if not is_negated(view, clauses, lexicon, m) and not is_irrealis(view, clauses, lexicon, m)
-    ]
+    kept = [m for m in (_modality(view, clauses, lexicon, m) for m in matches) if m is not None]
     kept = [m for m in kept if not _embedded(m, matches, clauses)]
     return _fold_purposes(view, lexicon, kept)
 
@@ -134,8 +169,8 @@ def _fold_purposes(
     result: list[TriggerMatch] = []
     for match in matches:
         purposeful = (match.first - 1) in purpose_ends or (match.first - 2) in purpose_ends
-        if purposeful and result and result[-1].rule.category not in VERBAL:
-            result[-1] = TriggerMatch(match.rule, result[-1].words, result[-1].anchor)
+        if purposeful and result and result[-1].category not in VERBAL:
+            result[-1] = replace(match, words=result[-1].words, anchor=result[-1].anchor)
             continue
         result.append(match)
     return result
