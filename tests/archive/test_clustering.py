@@ -156,3 +156,18 @@ def test_clustering_does_not_depend_on_batch_boundaries(
     with open_archive(new_url()) as together:
         together.add_articles(corpus())
         assert together.snapshot() == archive.snapshot()
+
+
+def test_an_event_dated_only_to_a_month_founds_its_own_story() -> None:
+    anchor = StoryAnchor("s1", signature())
+    decision = decide(signature(day="2024-10"), [anchor], RULE)
+    assert (decision.story_id, decision.reason) == (None, "first report (dated only to 31 days)")
+
+
+def test_a_story_founded_by_a_vaguely_dated_report_anchors_nothing(archive: Repository) -> None:
+    vague = build(MEETING_NB)
+    vague.events[0].date = "2024-10"
+    vague.meta.published = None
+    archive.add_articles([vague, build(MEETING_EN_TRANSLATION)])
+    stories = archive.events(EventQuery(countries=["RUS", "CHN"]))
+    assert sorted(s.report_count for s in stories) == [1, 1]

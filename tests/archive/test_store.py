@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import pytest
 
 from newsgraph.archive import FailedInput, Repository, open_archive
 from newsgraph.archive.migrations import MIGRATIONS, latest_version
 from newsgraph.archive.rows import prepare, raw_key
-from newsgraph.archive.store import deduplicator
+from newsgraph.archive.store import SqlRepository, deduplicator
 from newsgraph.errors import ArchiveError
 from newsgraph.model import StageFailure
 from newsgraph.settings import Settings
@@ -126,3 +127,16 @@ def test_repeated_entity_and_event_ids_keep_the_first(archive: Repository) -> No
     assert profile is not None and profile.article_count == 1
     assert archive.entity("Someone Else") is None
     assert [row["category"] for row in archive.export_rows("events")] == ["CONSULT"]
+
+
+def test_opening_and_querying_do_not_wait_for_a_writer(new_url: UrlFactory) -> None:
+    url = new_url()
+    with open_archive(url) as writer:
+        assert isinstance(writer, SqlRepository)
+        with writer.db.transaction():
+            writer.db.lock_writer()
+            writer.db.execute("UPDATE counters SET value = value")
+            started = time.monotonic()
+            with open_archive(url) as reader:
+                assert reader.stats().counts == {}
+            assert time.monotonic() - started < 5

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
+from newsgraph.errors import ArchiveError
+
 Dialect = Literal["sqlite", "postgres"]
 
 DIALECT_WORDS: dict[Dialect, dict[str, str]] = {
@@ -313,8 +315,21 @@ def pending(db: MigrationTarget) -> Iterator[Migration]:
     return (migration for migration in MIGRATIONS if migration.version not in done)
 
 
+def is_current(db: MigrationTarget) -> bool:
+    """Whether every migration is applied (read without taking the write lock)."""
+    try:
+        done = applied_versions(db)
+    except ArchiveError:
+        return False
+    return all(migration.version in done for migration in MIGRATIONS)
+
+
 def migrate(db: MigrationTarget, lock: Callable[[], None] | None = None) -> list[int]:
     """Apply every pending migration, each in its own transaction; return the versions applied."""
+    # Checked first without a transaction, so that opening an archive to query it never waits
+    # for an ingest that holds the write lock.
+    if is_current(db):
+        return []
     with db.transaction():
         db.execute(MIGRATIONS_TABLE)
     applied: list[int] = []

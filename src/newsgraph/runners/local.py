@@ -109,7 +109,8 @@ def ingest(
     batch: list[IngestItem] = []
     for item, rss_mb in results:
         report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
-        report.processed += isinstance(item, FailedInput) is False
+        if not isinstance(item, FailedInput):
+            report.processed += 1
         batch.append(item)
         if len(batch) >= settings.batch_size:
             _write(repository, batch, report, started, on_progress)
