@@ -165,3 +165,24 @@ def test_indirect_party_in_brackets_after_the_name_is_skipped() -> None:
     text = "Stortingsrepresentant Ola Hansen (H) mener at skatten må ned."
     quote = find(quotes_of(text, "nb", HANSEN), "skatten")
     assert quote.speaker == "p1"
+
+
+def test_indirect_source_phrase_inside_a_sentence_without_commas() -> None:
+    police = Person("o4", "politiet", ["politiet"], type="ORG")
+    text = "Mannen ble ifølge politiet pågrepet i natt etter en lang aksjon."
+    quote = find(quotes_of(text, "nb", police), "pågrepet")
+    assert (quote.kind, quote.speaker) == ("indirect", "o4")
+
+
+def test_indirect_credit_line_in_brackets_is_no_report() -> None:
+    agency = Person("o3", "NTB", ["NTB"], type="ORG")
+    assert quotes_of("Kari Berg (ifølge NTB)", "nb", agency) == []
+
+
+def test_indirect_anaphoric_cue_makes_the_sentence_before_a_report() -> None:
+    police = Person("o4", "politiet", ["politiet"], type="ORG")
+    ntb = Person("o3", "NTB", ["NTB"], type="ORG")
+    text = "En mann er pågrepet etter brannen i Bergen. Det bekrefter politiet overfor NTB."
+    quote = find(quotes_of(text, "nb", police, ntb), "pågrepet")
+    assert (quote.kind, quote.speaker, quote.addressee) == ("indirect", "o4", "o3")
+    assert quote.text == "En mann er pågrepet etter brannen i Bergen"

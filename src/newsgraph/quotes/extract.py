@@ -37,11 +37,19 @@ def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> lis
     partials = [c for c in marked if c.kind == "partial"]
     used = {c.cue.first for c in direct if c.cue is not None}
     openers = {c.mark.open_start for c in direct if c.mark is not None}
-    clauses = _without_overlaps(ReportedClauses(doc, finder, cues).find(used, openers), direct)
+    reports = ReportedClauses(doc, finder, cues)
+    clauses = _without_overlaps(reports.find(used, openers), direct)
     partials = _fold_partials(partials, clauses)
     clauses = [c for c in clauses if not c.absorbed]
     candidates = sorted(direct + partials + clauses, key=lambda c: (c.start, c.end))
     _continue_speakers(doc, candidates, cues)
+    consumed = {id(c.cue) for c in candidates if c.cue is not None}
+    for cue in cues:
+        if cue.anaphoric and id(cue) not in consumed:
+            report = reports.anaphoric_report(cue, candidates)
+            if report is not None:
+                candidates.append(report)
+    candidates.sort(key=lambda c: (c.start, c.end))
     return _records(doc, candidates)
 
 

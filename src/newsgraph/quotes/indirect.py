@@ -198,14 +198,43 @@ class ReportedClauses:
             start = self._after_source(cue, sentence)
             return self._segments(start, sentence, cue) if start < sentence.last else []
         comma = self.words[cue.first - 1]
+        if comma.text == "(":
+            return []  # a credit line: "(ifølge NTB)"
+        if comma.text != ",":
+            return self._whole_sentence(cue, sentence)  # "Mannen ble ifølge politiet pågrepet."
         tail = self._tail(cue.clause_end, sentence)
-        if comma.text != "," or tail is None:
+        if tail is None:
             return []
         end = sentence.end if tail == "continues" else comma.start
         start, end = trim(self.doc.text, sentence.start, end, TRAILING_STRIP)
         if len([w for w in self.doc.words_in(start, end) if not w.is_punct]) < MIN_CLAUSE_WORDS:
             return []
         return [self._candidate(start, end, cue)]
+
+    def _whole_sentence(self, cue: Cue, sentence: Sentence) -> list[Candidate]:
+        """A source phrase inside the sentence it attributes: the sentence is the report."""
+        rest = [w for w in self.words[cue.clause_end : sentence.last] if not w.is_punct]
+        if not rest:
+            return []
+        start, end = trim(self.doc.text, sentence.start, sentence.end, TRAILING_STRIP)
+        words = [w for w in self.doc.words_in(start, end) if not w.is_punct]
+        return [self._candidate(start, end, cue)] if len(words) >= MIN_CLAUSE_WORDS + 2 else []
+
+    def anaphoric_report(self, cue: Cue, taken: list[Candidate]) -> Candidate | None:
+        """ "En mann er pågrepet. Det bekrefter politiet.": the sentence before is the report."""
+        if cue.speaker is None or cue.sentence == 0:
+            return None
+        sentence = self.doc.sentences[cue.sentence]
+        previous = self.doc.sentences[cue.sentence - 1]
+        if sentence.paragraph - previous.paragraph > 1:
+            return None
+        start, end = trim(self.doc.text, previous.start, previous.end, TRAILING_STRIP)
+        if self.doc.text[previous.end - 1] not in ".!?":
+            return None  # a heading, not a statement
+        if any(c.start < end and start < c.end for c in taken):
+            return None
+        words = [w for w in self.doc.words_in(start, end) if not w.is_punct]
+        return self._candidate(start, end, cue) if len(words) >= MIN_CLAUSE_WORDS else None
 
     def _after_source(self, cue: Cue, sentence: Sentence) -> int:
         """Where the reported clause starts after "Ifølge <source>": at a comma, or at the finite
