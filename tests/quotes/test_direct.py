@@ -146,3 +146,9 @@ def test_direct_quote_in_a_title_before_name_cue() -> None:
     quote = find(quotes_of(text, "nb", minister), "stramt")
     assert quote.speaker == "p3"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Ola Hansen"
+
+
+def test_direct_nynorsk_dash_line_and_pronoun_report() -> None:
+    text = "– Me er nøgde med avtalen, seier Kari Nordmann.\n\nHo meiner at det vart ein god dag."
+    quotes = quotes_of(text, "nn", NORDMANN)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "p1"), ("indirect", "p1")]

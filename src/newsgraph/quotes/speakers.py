@@ -139,6 +139,14 @@ class RoleResolver:
         self.index = index
         self.doc = doc
         self.lexicon = doc.lexicon
+        # Words written right before a person's name, the places a title can stand.
+        self.before_person: list[tuple[Word, Entity]] = []
+        for mention in index.mentions:
+            at = doc.word_at(max(0, mention.start - 2))
+            if mention.entity.type == "PER" and at is not None and at > 0:
+                word = doc.words[at - 1] if doc.words[at].start >= mention.start else doc.words[at]
+                if word.end <= mention.start:
+                    self.before_person.append((word, mention.entity))
 
     def is_title(self, words: Sequence[Word], person: Entity | None) -> bool:
         """Whether words read as a title ("Foreign Minister", "forsvarssjef", one of the person's)."""
@@ -210,16 +218,13 @@ class RoleResolver:
 
     def _titled_in_text(self, bases: list[str], before: int, country: str | None) -> list[Entity]:
         """People named right after the title word earlier on ("viseadmiral Rune Andersen")."""
-        found: list[Entity] = []
-        for word in self.doc.words:
-            if word.start >= before:
-                break
-            if not any(_ends_with_part(word.lower, base) for base in bases):
-                continue
-            after = self.index.mentions_between(word.end, word.end + 2)
-            if after and after[0].entity.type == "PER" and _country_fits(after[0].entity, country):
-                found.append(after[0].entity)
-        return found
+        return [
+            person
+            for word, person in self.before_person
+            if word.start < before
+            and any(_ends_with_part(word.lower, base) for base in bases)
+            and _country_fits(person, country)
+        ]
 
     def _most_salient(
         self, candidates: list[Entity], before: int, speakers: Sequence[str]
