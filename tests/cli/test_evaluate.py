@@ -3,13 +3,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import click
 import pytest
-import typer
 from typer.testing import CliRunner
 
 import newsgraph.cli.evaluate as evaluate_cli
-from newsgraph.cli.app import app
+from newsgraph.cli import app, register_commands
 from newsgraph.evaluate import GoldDoc, evaluate_gold_dir
 from newsgraph.model import Article, Entity, Span
 
@@ -52,10 +50,11 @@ def _fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+register_commands()
+
+
 def _invoke(*args: str) -> Any:
-    command = typer.main.get_command(app)
-    prefix = ["evaluate"] if isinstance(command, click.Group) else []
-    return CliRunner().invoke(app, [*prefix, *args])
+    return CliRunner().invoke(app, ["evaluate", *args])
 
 
 def test_evaluate_prints_layer_table(tmp_path: Path) -> None:

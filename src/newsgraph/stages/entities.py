@@ -14,7 +14,7 @@ from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article
 from newsgraph.pipeline import register_stage
-from newsgraph.resources import base_language, resource_version
+from newsgraph.resources import base_language, resource_languages, resource_version
 from newsgraph.settings import Settings
 
 RESOURCES = ("countries", "titles", "organisations", "entities")
@@ -32,8 +32,9 @@ class EntitiesStage:
         self.settings = settings
 
     def setup(self) -> None:
-        """Build the gazetteers and lexicons of the configured languages once."""
-        for lang in dict.fromkeys(base_language(lang) for lang in self.settings.languages):
+        """Build the gazetteers and lexicons of the languages with resource files once (others
+        are built on first use, so a batch never pays for languages it does not hold)."""
+        for lang in resource_languages():
             load_gazetteer(lang)
             load_lexicon(lang)
 
