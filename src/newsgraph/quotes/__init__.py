@@ -4,7 +4,8 @@
 modules split the work: `marks` (quote marks, pure text), `document` (paragraphs, quote-aware
 sentences, words), `lexicon` (the language files), `cues` (speech verbs and attribution phrases
 with their speakers and addressees), `speakers` (names, pronouns and role nouns to entities),
-`direct` (quotes in marks and dash lines), `indirect` (reported clauses) and `extract`.
+`phrases` (speaker and addressee phrases around a verb), `direct` (quotes in marks and dash
+lines), `indirect` (reported clauses) and `extract`.
 """
 
 from newsgraph.quotes.extract import extract_quotes

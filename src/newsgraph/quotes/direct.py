@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from newsgraph.model.article import QuoteKind
-from newsgraph.quotes.cues import CLAUSE_BREAKS, Cue, CueFinder
+from newsgraph.quotes.cues import Cue, CueFinder
 from newsgraph.quotes.document import QuoteText, Sentence, Word
 from newsgraph.quotes.marks import MarkedSpan, dialogue_dash_start
+from newsgraph.quotes.phrases import CLAUSE_BREAKS
 from newsgraph.quotes.speakers import Referent
 
 SEPARATORS = frozenset(",?!–—")
@@ -39,7 +39,6 @@ class Candidate:
     end: int
     kind: QuoteKind
     paragraph: int
-    source: Literal["mark", "dash", "clause"]
     cue: Cue | None = None
     mark: MarkedSpan | None = None
     absorbed: bool = False
@@ -217,7 +216,7 @@ class MarkLinker:
         else:
             cue = trailing if self._adjacent_trailing(mark, trailing) else None
             cue = cue or self._nearest_before(in_sentence) or trailing
-        return Candidate(start, end, kind, paragraph, "mark", cue=cue, mark=mark)
+        return Candidate(start, end, kind, paragraph, cue=cue, mark=mark)
 
     def _leading_cue(self, left_from: int, opener: int) -> Cue | None:
         """A cue whose clause ends just before the opening mark with ":" or ","."""

@@ -62,7 +62,7 @@ def _dash_candidates(
         previous = candidates[-1] if candidates else None
         if cue is None and previous is not None and previous.paragraph == paragraph:
             cue = previous.cue  # "– A, sier hun, – B.": the second stretch shares the cue
-        candidates.append(Candidate(start, end, "direct", paragraph, "dash", cue=cue))
+        candidates.append(Candidate(start, end, "direct", paragraph, cue=cue))
     return candidates
 
 

@@ -68,9 +68,9 @@ class ReportedClauses:
         limit = min(sentence.last, cue.last + lexicon.max_gap_to_complementizer + 1)
         for j in range(cue.last, limit):
             word = self.words[j]
-            if word.is_punct or self.finder.is_quoted(word.start):
+            if word.is_punct or self.finder.phrases.is_quoted(word.start):
                 return None
-            if j > cue.last and self.finder.verb_form(j, sentence) is not None:
+            if j > cue.last and self.finder.phrases.verb_form(j, sentence) is not None:
                 return None
             if word.lower in lexicon.auxiliaries or word.pos in (
                 "VERB",
@@ -96,7 +96,7 @@ class ReportedClauses:
             return None
         word = self.words[start]
         lexicon = self.lexicon
-        if word.is_punct or self.finder.is_quoted(word.start):
+        if word.is_punct or self.finder.phrases.is_quoted(word.start):
             return None
         if word.lower in lexicon.prepositions | lexicon.auxiliaries | lexicon.adverbs:
             return None
@@ -127,7 +127,9 @@ class ReportedClauses:
         content = [w for w in self.doc.words_in(start, end) if not w.is_punct]
         if len(content) < MIN_CLAUSE_WORDS or self._opens_subordinate(content[0]):
             return []
-        if self.doc.text[start] in self.doc.lexicon.dialogue_dashes or self.finder.is_quoted(start):
+        if self.doc.text[
+            start
+        ] in self.doc.lexicon.dialogue_dashes or self.finder.phrases.is_quoted(start):
             return []
         start, end = trim(self.doc.text, start, end, TRAILING_STRIP)
         return [self._candidate(start, end, cue)]
@@ -173,7 +175,10 @@ class ReportedClauses:
         if j >= sentence.last:
             return False
         word = self.words[j]
-        if self.by_first.get(j) is not None or self.finder.verb_form(j, sentence) is not None:
+        if (
+            self.by_first.get(j) is not None
+            or self.finder.phrases.verb_form(j, sentence) is not None
+        ):
             return False
         if word.pos:
             return word.pos in ("VERB", "AUX")
@@ -185,7 +190,7 @@ class ReportedClauses:
         )
         if word.capitalized or word.is_punct or word.lower in other:
             return False
-        return not self.finder.roles.is_title([word], None)
+        return not self.finder.phrases.roles.is_title([word], None)
 
     # ---- attribution phrases ---------------------------------------------------------------
 
@@ -303,4 +308,4 @@ class ReportedClauses:
 
     def _candidate(self, start: int, end: int, cue: Cue) -> Candidate:
         paragraph = self.doc.paragraph_of(start)
-        return Candidate(start, end, "indirect", paragraph, "clause", cue=cue)
+        return Candidate(start, end, "indirect", paragraph, cue=cue)

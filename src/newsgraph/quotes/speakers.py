@@ -23,7 +23,7 @@ from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article, Entity
 from newsgraph.quotes.document import QuoteText, Word
 
-ReferentKind = Literal["name", "pronoun", "role", "group", "implicit"]
+ReferentKind = Literal["name", "pronoun", "role", "group"]
 # Genitive endings a name may carry where it names a speaker ("Rice's", "Dongs").
 POSSESSIVE_ENDINGS = ("'s", "’s", "s")
 # How far back (in sentences) a pronoun looks for its person.
@@ -262,7 +262,6 @@ class Salience:
         self.quoted = sorted(quoted)
         self.speakers: dict[int, list[tuple[int, str]]] = {}
         self.order: list[str] = []
-        self.noted: list[tuple[int, str]] = []
 
     def note_speaker(self, offset: int, entity_id: str | None) -> None:
         """Record that the entity spoke at `offset` (a cue)."""
@@ -272,15 +271,6 @@ class Salience:
         key = sentence.index if sentence else -1
         self.speakers.setdefault(key, []).append((offset, entity_id))
         self.order.append(entity_id)
-        self.noted.append((offset, entity_id))
-
-    def recent_speaker(self, offset: int) -> str | None:
-        """The last speaker noted before `offset` within the two paragraphs before it."""
-        paragraph = self.doc.paragraph_of(offset)
-        for at, entity in reversed(self.noted):
-            if at < offset:
-                return entity if paragraph - self.doc.paragraph_of(at) <= 2 else None
-        return None
 
     def person_before(self, offset: int, exclude: str | None = None) -> str | None:
         """The person a "he"/"she" at `offset` most likely means."""
