@@ -45,6 +45,9 @@ from newsgraph.model import Article, Event, Location
 HOST_FRAMES = ("visit", "reception", "joint")
 TARGET_HOST_FRAMES = ("visit", "reception")
 MAX_CONFIDENCE = 0.95
+SUBORDINATE_PENALTY = 0.2
+PHRASE_PENALTY = 0.1
+SUBJECT_REACH = 5
 
 
 @dataclass
@@ -119,14 +122,15 @@ class EventCoder:
             actors=_ids(args.actors),
             source=_ids(args.source),
             target=[t for t in _ids(args.target) if t not in _ids(args.source)],
-            countries=_countries(args.actors),
+            countries=_countries(args.actors) or self._subject_place(context, match, args),
             location=self._place(article, context, match, args),
             date=time.date,
             start=view.start,
             end=view.end,
             trigger=evidence_span(article.text, first.start, last.end),
             evidence=[evidence_span(article.text, view.start, view.end)],
-            confidence=self._confidence(rule.weight, args, time),
+            confidence=self._confidence(rule.weight, args, time, self._subordinate(context, match))
+            - PHRASE_PENALTY * self._in_phrase(context, match),
         )
         return Candidate(
             event, time, rule.frame, view.paragraph, view.index, intended=match.intended
@@ -187,10 +191,48 @@ class EventCoder:
         return hi
 
     @staticmethod
-    def _confidence(weight: float, args: Arguments, time: TimeReading) -> float:
+    def _confidence(weight: float, args: Arguments, time: TimeReading, subordinate: bool) -> float:
+        """The rule's weight, raised by each argument found; a report in a subordinate or
+        relative clause is background to the sentence's main event and counts for less."""
         score = weight + 0.1 * bool(args.source) + 0.1 * bool(args.target or args.others)
         score += 0.05 * bool(time.date) + 0.05 * bool(args.places)
-        return round(min(MAX_CONFIDENCE, score), 3)
+        score -= SUBORDINATE_PENALTY * subordinate
+        return round(max(0.05, min(MAX_CONFIDENCE, score)), 3)
+
+    @staticmethod
+    def _subject_place(context: SentenceContext, match: TriggerMatch, args: Arguments) -> list[str]:
+        """ "Opposition groups in Zimbabwe are demanding …": with no named actor, a country in the
+        subject's own phrase (a place right at the start of the clause) tells whose people act."""
+        lo, _ = context.clauses.span_of(match.anchor)
+        for place in args.places:
+            if (
+                place.kind == "GPE"
+                and place.last < match.first
+                and place.first - lo <= SUBJECT_REACH
+            ):
+                return list(place.countries)
+        return []
+
+    def _in_phrase(self, context: SentenceContext, match: TriggerMatch) -> bool:
+        """A trigger noun inside a prepositional phrase ("on the eve of a visit") is a setting."""
+        view = context.view
+        return (
+            match.anchor == match.first
+            and view.words[match.anchor].pos in ("NOUN", "")
+            and preposition_before(view, self.lexicon, match.first) is not None
+        )
+
+    def _subordinate(self, context: SentenceContext, match: TriggerMatch) -> bool:
+        """Whether the trigger stands in a clause opened by a subordinator or relative pronoun."""
+        lo, _ = context.clauses.span_of(match.anchor)
+        if lo == 0:
+            return False
+        words = context.view.words
+        opener = lo + 1 if words[lo].text == "," and lo + 1 < len(words) else lo
+        return bool(
+            self.lexicon.cue("clause_breaks").starts_at(words, opener)
+            or self.lexicon.cue("relativizers").matches_word(words[opener])
+        )
 
     def _fill_gaps(self, article: Article, candidates: list[Candidate]) -> None:
         """Dates and places from the paragraph, a related earlier report, the publication date

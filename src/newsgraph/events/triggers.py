@@ -62,14 +62,25 @@ def _raw_matches(view: SentenceView, lexicon: Lexicon) -> list[TriggerMatch]:
             continue
         for pattern in rule.patterns:
             for words in pattern.find(view.words):
-                found.append(TriggerMatch(rule, tuple(words), words[pattern.anchor]))
+                if not _in_compound(view, words[0]):
+                    found.append(TriggerMatch(rule, tuple(words), words[pattern.anchor]))
     return found
 
 
+def _in_compound(view: SentenceView, first: int) -> bool:
+    """The word ends a hyphenated modifier ("long-threatened", "Syrian-backed"), not a verb."""
+    if first == 0:
+        return False
+    hyphen = view.words[first - 1]
+    return hyphen.text in ("-", "‑") and hyphen.end == view.words[first].start
+
+
 def _resolve_overlaps(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    # The match covering more of the sentence wins ("lifted a state of emergency" is an easing,
+    # not the emergency); then the one naming more words, then the earlier.
     ranked = sorted(
         matches,
-        key=lambda m: (-len(m.words), -m.rule.specificity, -(m.last - m.first), m.first),
+        key=lambda m: (-(m.last - m.first), -len(m.words), -m.rule.specificity, m.first),
     )
     kept: list[TriggerMatch] = []
     used: set[int] = set()
@@ -126,7 +137,11 @@ def _modality(
         return None
     if is_future(view, clauses, lexicon, match):
         category = match.rule.category
-        return replace(match, recoded=(ontology.intent(category), None), intended=category)
+        intent = ontology.intent(category)
+        # "will withdraw its force unless …": a conditional announcement is a threat.
+        if lexicon.cue("conditions").spans(view.words, match.last + 1):
+            intent = ontology.intent_conflict
+        return replace(match, recoded=(intent, None), intended=category)
     return match
 
 
