@@ -45,3 +45,12 @@ def test_unsupported_language_gets_tokens_and_sentences_only() -> None:
 def test_nynorsk_uses_the_bokmal_pipeline() -> None:
     article = NlpStage(Settings())(Article(text="Ho reiste til Bergen i går.", lang="nn"))
     assert article.provenance.models["nlp:nn"].startswith("newsgraph-nb")
+
+
+def test_line_breaks_end_sentences_and_whitespace_tokens_are_dropped() -> None:
+    text = "Statsministeren i Bergen\n\nHun kom i går og talte lenge om skolen."
+    article = NlpStage(Settings())(Article(text=text, lang="nb"))
+    assert article.sentences[0].text == "Statsministeren i Bergen"
+    assert all(token.text.strip() for token in article.tokens)
+    assert [token.i for token in article.tokens] == list(range(len(article.tokens)))
+    assert all(0 <= token.head < len(article.tokens) for token in article.tokens)

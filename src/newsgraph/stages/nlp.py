@@ -34,8 +34,45 @@ def model_name(lang: str) -> str:
     return lang if lang in BUNDLED else MODEL_FALLBACKS.get(lang, "")
 
 
+PARAGRAPH_COMPONENT = "newsgraph_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """A component that makes every line break a sentence boundary before the parser runs.
+
+    In news text a line break ends a headline, caption or paragraph; the parser honours boundaries
+    set before it, so it never joins two paragraphs into one sentence.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def line_breaks(doc: Any) -> Any:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
+def _with_line_breaks(nlp: Any) -> Any:
+    _register_line_breaks()
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        anchor = next((n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names), None)
+        if anchor is not None:
+            nlp.add_pipe(PARAGRAPH_COMPONENT, before=anchor)
+    return nlp
+
+
 def load_pipeline(lang: str, settings: Settings) -> tuple[Any, str]:
     """Load (spaCy Language, description) for a language."""
+    nlp, description = _load_spacy(lang, settings)
+    return _with_line_breaks(nlp), description
+
+
+def _load_spacy(lang: str, settings: Settings) -> tuple[Any, str]:
     import spacy
 
     configured = settings.models.get(lang)
@@ -60,24 +97,33 @@ def doc_to_layers(doc: Any, article: Article) -> None:
     """Copy a spaCy Doc's annotation into the article's layers."""
     sentence_of: dict[int, int] = {}
     article.sentences = []
-    for index, sent in enumerate(doc.sents):
+    for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
+        while end > start and article.text[end - 1].isspace():
+            end -= 1
+        while start < end and article.text[start].isspace():
+            start += 1
+        if start == end:
+            continue
         article.sentences.append(Span(start=start, end=end, text=article.text[start:end]))
         for token in sent:
-            sentence_of[token.i] = index
+            sentence_of[token.i] = len(article.sentences) - 1
+    # Whitespace tokens ("\n\n") carry no meaning for later stages: drop them and renumber.
+    kept = [token for token in doc if not token.is_space]
+    renumber = {token.i: new for new, token in enumerate(kept)}
     article.tokens = [
         Token(
-            i=token.i,
+            i=renumber[token.i],
             start=token.idx,
             end=token.idx + len(token.text),
             text=token.text,
             lemma=token.lemma_ or token.lower_,
             pos=token.pos_ or token.tag_,
             dep=token.dep_,
-            head=token.head.i,
+            head=renumber.get(token.head.i, renumber[token.i]),
             sent=sentence_of.get(token.i, 0),
         )
-        for token in doc
+        for token in kept
     ]
     article.names = [
         NamedSpan(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_)
