@@ -174,3 +174,12 @@ def test_first_person_narrator_is_not_resolved_to_a_name() -> None:
     text = "I met Jane Smith in May. I said that the plan was risky."
     quote = find(quotes_of(text, "en", SMITH), "risky")
     assert quote.speaker is None
+
+
+def test_name_split_by_the_entity_layer_is_one_speaker() -> None:
+    first = Person("p6", "Pavel", ["Pavel"])
+    last = Person("p7", "Novak", ["Novak"])
+    text = "The talks were hard, Foreign Minister Pavel Novak has said. Novak left early."
+    quote = find(quotes_of(text, "en", first, last), "talks")
+    assert quote.speaker == "p7"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Pavel Novak"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsgraph.model import Entity
 from newsgraph.quotes.document import QuoteText, Sentence, Word
 from newsgraph.quotes.lexicon import VerbForm
 from newsgraph.quotes.speakers import EntityIndex, Referent, ReferentKind, RoleResolver, Salience
@@ -231,7 +232,37 @@ class PhraseReader:
                 j = last
                 continue
             j += 1
-        return items
+        return self._join_split_names(items)
+
+    def _join_split_names(self, items: list[Item]) -> list[Item]:
+        """One person's name the entity layer split in two ("Pavlo" + "Klimkin") is one phrase;
+        it names the person among them with the most mentions (the surname usually)."""
+        joined: list[Item] = []
+        for item in items:
+            previous = joined[-1] if joined else None
+            people = [self._as_person(previous), self._as_person(item)] if previous else []
+            if previous is not None and previous.last == item.first and all(people):
+                best = max((p for p in people if p is not None), key=self._weight)
+                start, end = previous.referent.start, item.referent.end
+                joined[-1] = Item(Referent(best.id, start, end, "name"), previous.first, item.last)
+                continue
+            joined.append(item)
+        return joined
+
+    def _as_person(self, item: Item) -> Entity | None:
+        """The person a name item names: its entity, or the person its last word names when the
+        entity layer typed that word otherwise ("Klimkin" as an organisation beside "Pavlo")."""
+        if item.referent.how != "name":
+            return None
+        entity = self.index.get(item.referent.entity)
+        if entity is not None and entity.type == "PER":
+            return entity
+        person = self.index.by_name_word(self.words[item.last - 1])
+        return person if person is not None and person.type == "PER" else None
+
+    @staticmethod
+    def _weight(entity: Entity) -> tuple[bool, int]:
+        return entity.type == "PER", len(entity.mentions)
 
     def _joins_name(self, first: int, last: int, following: Word) -> bool:
         """Whether words before a name belong to it: articles, or a title before a person."""
