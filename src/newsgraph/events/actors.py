@@ -181,9 +181,30 @@ def _phrase_mention(
     return None
 
 
+def _subject_before(
+    view: SentenceView, lexicon: Lexicon, mentions: list[ActorMention], index: int
+) -> str | None:
+    """The nearest person named earlier in the sentence without a preposition before it."""
+    prepositions = [p for phrases in lexicon.prepositions.values() for p in phrases.patterns]
+    for mention in sorted(mentions, key=lambda m: -m.first):
+        if mention.kind != "PER" or mention.last >= index or mention.entity is None:
+            continue
+        previous = view.words[mention.first - 1] if mention.first else None
+        if previous is None or not any(
+            len(p.elements) == 1 and p.elements[0].accepts(previous) for p in prepositions
+        ):
+            return mention.entity
+    return None
+
+
 def _pronoun_mentions(
-    view: SentenceView, taken: set[int], lexicon: Lexicon, persons: PersonIndex, article: Article
+    view: SentenceView,
+    taken_mentions: list[ActorMention],
+    lexicon: Lexicon,
+    persons: PersonIndex,
+    article: Article,
 ) -> list[ActorMention]:
+    taken = {i for m in taken_mentions for i in range(m.first, m.last + 1)}
     pronouns = lexicon.cue("pronouns")
     named_here = frozenset(
         entity.id
@@ -194,9 +215,12 @@ def _pronoun_mentions(
     for word in view.words:
         if word.index in taken or not pronouns.matches_word(word):
             continue
-        # "she shook hands with Pak": a person named in the same sentence is not "she".
+        # "she shook hands with Pak": a person named in the same sentence is not "she"; one named
+        # earlier in it as a subject is ("reiste Eide videre til Shanghai, der han skal møte …").
         later = frozenset(e for e in named_here if _named_after(article, e, word.start, view.end))
-        person = persons.before(word.start, avoid=later)
+        person = _subject_before(view, lexicon, taken_mentions, word.index) or persons.before(
+            word.start, avoid=later
+        )
         entity = article.entity(person)
         if entity is None:
             continue
@@ -296,7 +320,6 @@ def actor_mentions(
     mentions = _entity_mentions(article, view)
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _word_mentions(view, taken, lexicon, geo, article)
-    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    mentions += _pronoun_mentions(view, taken, lexicon, persons, article)
+    mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)
     mentions.sort(key=lambda m: m.first)
     return _group(_fold_modifiers(mentions, view.words, article), view, lexicon)

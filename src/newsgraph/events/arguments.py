@@ -187,6 +187,14 @@ def _borrowed_subject(
     return [m for m in before if m.group == nearest.group]
 
 
+def attributive(view: SentenceView, mention: ActorMention) -> bool:
+    """A place name qualifying a noun ("in North Korea disarmament talks") names no place."""
+    following = view.words[mention.last + 1] if mention.last + 1 < len(view.words) else None
+    if following is None or not following.text[:1].islower() or not following.text.isalpha():
+        return False
+    return view.has_deps and following.pos == "NOUN"
+
+
 def _place_compound(view: SentenceView, group: Group, match: TriggerMatch) -> bool:
     """A place name right before a trigger noun names where it was ("the Berlin meeting")."""
     anchor = view.words[match.anchor]
@@ -232,6 +240,8 @@ def clause_roles(
     partitive: list[Group] = []
     for group in groups:
         role = preposition_before(view, lexicon, group[0].first)
+        if role == "place" and len(group) == 1 and attributive(view, group[0]):
+            continue
         if (
             group[0].kind == "LOC"
             or (role == "place" and all(m.is_place for m in group))

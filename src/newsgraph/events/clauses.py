@@ -55,7 +55,9 @@ def _opens_relative(words: tuple[Word, ...], index: int) -> bool:
     return True
 
 
-def _break_before(view: SentenceView, index: int, lexicon: Lexicon, speech: set[int]) -> bool:
+def _break_before(
+    view: SentenceView, index: int, lexicon: Lexicon, speech: set[int], clause_start: int
+) -> bool:
     words = view.words
     word = words[index]
     if word.text in HARD_BREAKS:
@@ -75,10 +77,15 @@ def _break_before(view: SentenceView, index: int, lexicon: Lexicon, speech: set[
             lexicon.cue("clause_breaks").starts_at(words, index + 1) is not None
             or lexicon.cue("relativizers").matches_word(following)
             or following.index in speech
-            or following.pos in FINITE_POS
+            or (following.pos in FINITE_POS and _has_verb(words, clause_start, index))
             or _trailing_attribution(words, index, speech)
         )
     return False
+
+
+def _has_verb(words: tuple[Word, ...], lo: int, hi: int) -> bool:
+    """Whether words[lo:hi] hold a verb: "Etter møtet med Ding, reiste Eide" is one clause."""
+    return any(word.pos in FINITE_POS for word in words[lo:hi])
 
 
 def _trailing_attribution(words: tuple[Word, ...], comma: int, speech: set[int]) -> bool:
@@ -125,7 +132,7 @@ def segment(view: SentenceView, lexicon: Lexicon) -> Clauses:
     spans: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(view.words)):
-        if _break_before(view, index, lexicon, speech):
+        if _break_before(view, index, lexicon, speech, start):
             if index > start:
                 spans.append((start, index))
             start = index

@@ -13,11 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsgraph.events.actors import ActorMention, PersonIndex, actor_mentions
-from newsgraph.events.arguments import Arguments, extract_arguments, preposition_before
+from newsgraph.events.arguments import (
+    Arguments,
+    attributive,
+    extract_arguments,
+    preposition_before,
+)
 from newsgraph.events.clauses import Clauses, segment
 from newsgraph.events.context import (
     TimeReading,
     concrete_date,
+    dateline_name,
     locate,
     place_from_name,
     read_time,
@@ -167,6 +173,7 @@ class EventCoder:
             for m in context.mentions
             if lo <= m.first < hi
             and m.first not in context.clauses.excluded
+            and not attributive(view, m)
             and (m.kind == "GPE" or not verbal)
             and (
                 m.kind == "LOC"
@@ -239,11 +246,8 @@ class EventCoder:
         (events happening now) and the dateline, in that order; never for background events."""
         starts = paragraph_starts(article.text)
         published = (article.meta.published or "").split("T")[0] or None
-        dateline = (
-            place_from_name(article.meta.dateline, self.geo, article)
-            if article.meta.dateline
-            else None
-        )
+        dateline_text = article.meta.dateline or dateline_name(article.text)
+        dateline = place_from_name(dateline_text, self.geo, article) if dateline_text else None
         done: list[Candidate] = []
         for candidate in sorted(candidates, key=lambda c: c.event.start):
             event, time = candidate.event, candidate.time

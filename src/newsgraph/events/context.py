@@ -168,6 +168,21 @@ def locate(article: Article, view: SentenceView, mention: ActorMention, geo: Geo
     return location
 
 
+# "SINGAPORE (Reuters) - …", "OSLO (NTB): …", "BEIJING, Oct 14 (Reuters) – …": an upper-case
+# place opening the text, then an optional date and agency, then a dash or colon.
+DATELINE = re.compile(
+    r"^\s*([A-ZÆØÅÄÖÜ][A-ZÆØÅÄÖÜ .'\-]{1,40}?)(?:,[^()\n]{0,30})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—:]\s"
+)
+
+
+def dateline_name(text: str) -> str | None:
+    """The place of a dateline opening the text, in title case ("SINGAPORE" -> "Singapore")."""
+    found = DATELINE.match(text[:120])
+    if found is None:
+        return None
+    return " ".join(part.capitalize() for part in found.group(1).split())
+
+
 def place_from_name(name: str, geo: Geo, article: Article) -> Location | None:
     """Geocode a bare place name such as a dateline, linking the article's entity of that name."""
     entity = next(
