@@ -198,6 +198,9 @@ def convert_nb(data: Path, out: Path) -> None:
     cut = int(len(ud_dev) * 0.8)
     ndt = read_ndt(data / "norne/ud/no_bokmaal-ndt-train.derived.conll.gz", vocab)
     save(ndt + ud_dev[:cut] * 3, out / "nb-train.spacy")
+    # The NER-only model trains on NorNE train alone and is tuned on the whole NorNE dev split.
+    save(ndt, out / "nb-ner-train.spacy")
+    save(ud_dev, out / "nb-ner-dev.spacy")
     save(ud_dev[cut:], out / "nb-dev.spacy")
     save(read_ud(data / "norne/ud/no_bokmaal-ud-test.conllu", vocab, None), out / "nb-test.spacy")
 
@@ -212,6 +215,8 @@ def convert_en(data: Path, out: Path) -> None:
     cut = int(len(ud_dev) * 0.8)
     train = read_uner_only(uner / "en_ewt-ud-train.PRERELEASE-2022-12.iob2", vocab)
     save(train + ud_dev[:cut] * 3, out / "en-train.spacy")
+    save(train, out / "en-ner-train.spacy")
+    save(ud_dev, out / "en-ner-dev.spacy")
     save(ud_dev[cut:], out / "en-dev.spacy")
     test = read_ud(
         data / "ud_english_ewt/en_ewt-ud-test.conllu",

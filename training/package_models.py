@@ -7,6 +7,11 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.tokens import DocBin
+from spacy.training import Example
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = {
@@ -43,7 +48,7 @@ def card(lang: str, meta: dict[str, object]) -> str:
 spaCy {meta.get("spacy_version", "")} pipeline: tok2vec (MaxoutWindowEncoder, width 160, depth 4,
 hash embeddings of NORM/PREFIX/SUFFIX/SHAPE), tagger (Universal POS in `tag_`), dependency parser
 (UD labels, sentence boundaries) and NER (PER, ORG, LOC, GPE{", PROD, EVT, DRV" if lang == "nb" else ""}).
-No pretrained vectors: everything is learnt from the data below.
+No pretrained vectors: everything is learnt from the data below. NER: {meta.get("newsgraph_ner", "joint")}.
 
 - Training data: {DATA[lang]}
 - Recipe: `make train-models` (training/convert.py, training/configs/pipeline.cfg, training/train.sh)
@@ -61,6 +66,34 @@ Test-set scores and speed: `benchmarks/ner.py` -> `benchmarks/results/ner.json`.
 """
 
 
+def ner_f(nlp: Any, dev: Path) -> float:
+    """Entity F1 of a pipeline on a DocBin."""
+    examples = [
+        Example(nlp.make_doc(doc.text), doc) for doc in DocBin().from_disk(dev).get_docs(nlp.vocab)
+    ]
+    return float(nlp.evaluate(examples).get("ents_f") or 0.0)
+
+
+def with_best_ner(lang: str, joint: Path) -> tuple[Any, str]:
+    """The joint pipeline, its NER replaced by the NER-only model when that scores higher on the
+    joint run's development set (which neither model trained on)."""
+    nlp = spacy.load(joint)
+    dev = ROOT / "training" / "corpus" / f"{lang}-dev.spacy"
+    ner_only = ROOT / "training" / "output" / f"{lang}-ner" / "model-best"
+    if not (ner_only / "meta.json").is_file() or not dev.is_file():
+        return nlp, "joint"
+    joint_f = ner_f(nlp, dev)
+    candidate = spacy.load(ner_only)
+    candidate_f = ner_f(candidate, dev)
+    print(f"{lang}: dev ents_f joint {joint_f:.3f}, NER-only {candidate_f:.3f}")
+    scores = f"dev ents_f {candidate_f:.3f} NER-only vs {joint_f:.3f} joint"
+    if candidate_f <= joint_f:
+        return nlp, f"joint ({scores})"
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=candidate)
+    return nlp, f"NER-only model (own tok2vec) sourced into the joint pipeline ({scores})"
+
+
 def main() -> None:
     """Package every trained language."""
     for lang in ("nb", "en"):
@@ -68,9 +101,12 @@ def main() -> None:
         if not (best / "meta.json").is_file():
             continue
         target = ROOT / "src" / "newsgraph" / "models" / lang
+        nlp, ner_source = with_best_ner(lang, best)
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(best, target)
+        nlp.to_disk(target)
         meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+        meta["newsgraph_ner"] = ner_source
+        (target / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
         (target / "MODEL_CARD.md").write_text(card(lang, meta), encoding="utf-8")
         print(f"packaged {lang} -> {target}")
 
