@@ -102,7 +102,7 @@ def _continue_speakers(doc: QuoteText, candidates: list[Candidate], cues: list[C
     own = {id(c) for c in candidates if c.cue is not None}
     for n, candidate in enumerate(candidates):
         cue = candidate.cue
-        if cue is not None and cue.speaker is None and not cue.words_used:
+        if cue is not None and cue.speaker is None and not cue.words_used and not cue.attribution:
             # A cue with no subject written ("Said she had …"): the speaker runs on.
             previous = _previous_cue(candidates, n)
             candidate.inherited = previous.speaker if previous is not None else None

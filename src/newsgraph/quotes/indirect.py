@@ -78,8 +78,9 @@ class ReportedClauses:
             ):
                 return None  # "said there have been activities that …": a relative "that"
             if word.lower in lexicon.complementizers:
+                # "etter at" subordinates; "la til at" is the particle verb's own "til".
                 blocked = (
-                    j > cue.first + 1 and self.words[j - 1].lower in lexicon.complementizer_blockers
+                    j - 1 >= cue.last and self.words[j - 1].lower in lexicon.complementizer_blockers
                 )
                 return None if blocked else j + 1
         return None
@@ -196,8 +197,9 @@ class ReportedClauses:
 
     def _attribution_clauses(self, cue: Cue) -> list[Candidate]:
         sentence = self.doc.sentences[cue.sentence]
-        if cue.speaker is None:
-            return []
+        source = [w for w in self.words[cue.last : sentence.last][:2] if not w.is_punct]
+        if cue.speaker is None and not source:
+            return []  # an unnamed source ("according to officials") still makes a report
         before = [w for w in self.words[sentence.first : cue.first] if not w.is_punct]
         if not before:
             start = self._after_source(cue, sentence)

@@ -101,6 +101,10 @@ class PhraseReader:
         while j >= sentence.first and len(window) < MAX_BEFORE_WORDS:
             word = self.words[j]
             if word.text == ",":
+                named = self._name_between_commas(j, sentence)
+                if named:
+                    window.extend(named)  # "the trade minister, Tom Harris, said"
+                    break
                 opening = self.parenthetical_start(j, sentence)
                 if opening is None:
                     break
@@ -173,6 +177,25 @@ class PhraseReader:
                 if mention is not None and fallback is None:
                     fallback = k
         return fallback
+
+    def _name_between_commas(self, comma: int, sentence: Sentence) -> list[int]:
+        """Words of a person's name set off by commas right before `comma` ("X, Clara Vogt,")."""
+        for k in range(comma - 1, max(sentence.first, comma - MAX_BRACKET_WORDS) - 1, -1):
+            if self.words[k].text == ",":
+                return list(range(k + 1, comma)) if self._only_a_person(k + 1, comma) else []
+        return []
+
+    def _only_a_person(self, first: int, last: int) -> bool:
+        """Whether words [first, last) are one person's name and nothing else."""
+        if last <= first:
+            return False
+        mention = self.index.mention_over(self.words[first].start, self.words[first].end)
+        return (
+            mention is not None
+            and mention.entity.type == "PER"
+            and mention.start <= self.words[first].start
+            and self.words[last - 1].end <= mention.end
+        )
 
     def items(self, window: Sequence[int], subject: bool) -> list[Item]:
         """Referring phrases in a window of word indices (contiguous runs scanned separately)."""
