@@ -11,7 +11,7 @@ target and participants.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsgraph.events.actors import ActorMention
@@ -215,14 +215,25 @@ def _first_subject(groups: list[Group]) -> Group:
     return groups[0]
 
 
-def clause_roles(
+@dataclass
+class _Sides:
+    """Name groups of a clause by position and preposition, before the subject is chosen."""
+
+    left: list[Group] = field(default_factory=list)
+    right: list[Group] = field(default_factory=list)
+    partitive: list[Group] = field(default_factory=list)
+
+
+def _clause_groups(
     view: SentenceView,
     clauses: Clauses,
     lexicon: Lexicon,
     mentions: list[ActorMention],
     match: TriggerMatch,
-) -> Roles:
-    """Sort the clause's name groups into subject, objects, prepositional roles and places."""
+    roles: Roles,
+) -> _Sides:
+    """Sort the clause's name groups: places and prepositional roles into `roles`, the rest by
+    side of the trigger."""
     lo, hi = clauses.span_of(match.anchor)
     trigger_words = set(match.words)
     inside = [
@@ -233,12 +244,8 @@ def clause_roles(
         and m.first not in clauses.excluded
         and not trigger_words & set(range(m.first, m.last + 1))
     ]
-    roles = Roles()
-    groups = _groups(inside)
-    left: list[Group] = []
-    right: list[Group] = []
-    partitive: list[Group] = []
-    for group in groups:
+    sides = _Sides()
+    for group in _groups(inside):
         role = preposition_before(view, lexicon, group[0].first)
         if role == "place" and len(group) == 1 and attributive(view, group[0]):
             continue
@@ -248,16 +255,29 @@ def clause_roles(
             or _place_compound(view, group, match)
         ):
             roles.places.extend(group)
-            continue
-        if role is not None:
+        elif role is not None:
             if group[0].first > match.first or role in EITHER_SIDE:
                 roles.by_preposition.setdefault(role, []).append(group)
             elif role in ("from", "agent"):
-                partitive.append(group)
+                sides.partitive.append(group)
         elif group[-1].last < match.first:
-            left.append(group)
+            sides.left.append(group)
         else:
-            right.append(group)
+            sides.right.append(group)
+    return sides
+
+
+def clause_roles(
+    view: SentenceView,
+    clauses: Clauses,
+    lexicon: Lexicon,
+    mentions: list[ActorMention],
+    match: TriggerMatch,
+) -> Roles:
+    """Sort the clause's name groups into subject, objects, prepositional roles and places."""
+    roles = Roles()
+    sides = _clause_groups(view, clauses, lexicon, mentions, match, roles)
+    left, right = sides.left, sides.right
     parsed_subject, parsed_objects, parsed_passive = _parse_roles(view, left + right, match.anchor)
     # The parse overrides word order only where the two do not contradict each other: a parsed
     # subject after the trigger while a name group stands before it is more often a parse error.
@@ -269,10 +289,11 @@ def clause_roles(
         roles.subject = _first_subject(left)
     elif right and lexicon.verb_second:
         roles.subject = right.pop(0)
-    elif partitive:
+    elif sides.partitive:
         # "Thousands of Iranian students demonstrated": the only names before the verb.
-        roles.subject = partitive[0]
+        roles.subject = sides.partitive[0]
     else:
+        lo, _ = clauses.span_of(match.anchor)
         roles.subject = _borrowed_subject(mentions, clauses, lexicon, view, lo)
     roles.objects = parsed_objects or [g for g in right if g is not roles.subject]
     roles.passive = parsed_passive or _passive_cue(view, clauses, lexicon, match)
@@ -309,6 +330,87 @@ def _speaker(
     return [] if chosen is None else [m for m in near if m.group == chosen.group]
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    """One trigger with the sentence it stands in, for the frame readers."""
+
+    view: SentenceView
+    clauses: Clauses
+    lexicon: Lexicon
+    mentions: list[ActorMention]
+    match: TriggerMatch
+
+    def speaker(self) -> Group:
+        """Who reports the trigger's event."""
+        return _speaker(self.view, self.clauses, self.lexicon, self.mentions, self.match)
+
+    def addressee(self) -> Group:
+        """The subject of the clause the trigger introduces."""
+        return _complement_subject(self.view, self.clauses, self.lexicon, self.mentions, self.match)
+
+
+def _visit(t: _Trigger, roles: Roles, args: Arguments) -> None:
+    objects = roles.object_mentions()
+    args.source = list(roles.subject)
+    args.target = objects + roles.prep("to", "with")
+    args.places = [m for m in args.target if m.is_place] + args.places
+
+
+def _reception(t: _Trigger, roles: Roles, args: Arguments) -> None:
+    if roles.passive:
+        visitor, host = list(roles.subject), roles.prep("agent")
+    else:
+        visitor, host = roles.object_mentions(), list(roles.subject)
+    args.source, args.target = visitor, host + roles.prep("with")
+
+
+def _meet(t: _Trigger, roles: Roles, args: Arguments) -> None:
+    args.source = list(roles.subject)
+    args.target = roles.prep("with") + roles.object_mentions()
+    args.others = roles.prep("between", "from")
+    if len(args.source) > 1 and not args.target:
+        args.source, args.others = [], args.source + args.others
+    if not args.actors:
+        # "The meeting was difficult, Klimkin said": who reports a meeting took part in it.
+        args.others = t.speaker()
+
+
+def _joint(t: _Trigger, roles: Roles, args: Arguments) -> None:
+    args.others = list(roles.subject) + roles.object_mentions()
+    args.others += roles.prep("with", "between", "from", "to")
+    if roles.passive:
+        args.others += roles.prep("agent")
+
+
+def _allegation(t: _Trigger, roles: Roles, args: Arguments) -> None:
+    # Only a reported statement accuses: a narrated violation or "must" is not one.
+    args.source = t.speaker()
+    if args.source:
+        named = (*roles.subject, *roles.object_mentions(), *roles.prep("against"))
+        args.target = [m for m in named if m not in args.source]
+
+
+def _directed(t: _Trigger, roles: Roles, args: Arguments) -> None:
+    if roles.passive:
+        args.source = roles.prep("agent")
+        args.target = list(roles.subject) + roles.prep("to", "against")
+        return
+    args.source = list(roles.subject)
+    args.target = roles.object_mentions() + roles.prep("to", "against", "with", "from")
+    if not args.target and t.match.category in VERBAL_CATEGORIES:
+        args.target = t.addressee()
+
+
+FRAME_READERS: dict[str, Callable[[_Trigger, Roles, Arguments], None]] = {
+    "visit": _visit,
+    "reception": _reception,
+    "meet": _meet,
+    "joint": _joint,
+    "allegation": _allegation,
+    "directed": _directed,
+}
+
+
 def extract_arguments(
     view: SentenceView,
     clauses: Clauses,
@@ -316,52 +418,12 @@ def extract_arguments(
     mentions: list[ActorMention],
     match: TriggerMatch,
 ) -> Arguments:
-    """Source, target, other participants and place candidates of one trigger."""
+    """Source, target, other participants and place candidates of one trigger, read through the
+    trigger's frame."""
     roles = clause_roles(view, clauses, lexicon, mentions, match)
-    frame = match.rule.frame
     args = Arguments(places=list(roles.places), passive=roles.passive)
-    objects = roles.object_mentions()
-    if frame == "visit":
-        args.source = list(roles.subject)
-        args.target = objects + roles.prep("to", "with")
-        args.places = [m for m in args.target if m.is_place] + args.places
-    elif frame == "reception":
-        visitor, host = (
-            (roles.subject, roles.prep("agent"))
-            if roles.passive
-            else (objects, list(roles.subject))
-        )
-        args.source, args.target = list(visitor), host + roles.prep("with")
-    elif frame == "meet":
-        args.source = list(roles.subject)
-        args.target = roles.prep("with") + objects
-        args.others = roles.prep("between", "from")
-        if len(args.source) > 1 and not args.target:
-            args.source, args.others = [], args.source + args.others
-        if not args.actors:
-            # "The meeting was difficult, Klimkin said": who reports a meeting took part in it.
-            args.others = _speaker(view, clauses, lexicon, mentions, match)
-    elif frame == "joint":
-        args.others = list(roles.subject) + objects + roles.prep("with", "between", "from", "to")
-        if roles.passive:
-            args.others += roles.prep("agent")
-    elif frame == "allegation":
-        # Only a reported statement accuses: a narrated violation or "must" is not one.
-        args.source = _speaker(view, clauses, lexicon, mentions, match)
-        if args.source:
-            args.target = [
-                m
-                for m in (*roles.subject, *objects, *roles.prep("against"))
-                if m not in args.source
-            ]
-    elif roles.passive:
-        args.source = roles.prep("agent")
-        args.target = list(roles.subject) + roles.prep("to", "against")
-    else:
-        args.source = list(roles.subject)
-        args.target = objects + roles.prep("to", "against", "with", "from")
-        if not args.target and match.category in VERBAL_CATEGORIES:
-            args.target = _complement_subject(view, clauses, lexicon, mentions, match)
+    trigger = _Trigger(view, clauses, lexicon, mentions, match)
+    FRAME_READERS[match.rule.frame](trigger, roles, args)
     return args
 
 
