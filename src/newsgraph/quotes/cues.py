@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.quotes.document import QuoteText, Sentence
+from newsgraph.quotes.document import QuoteText, Sentence, phrase_at
 from newsgraph.quotes.lexicon import VerbForm
 from newsgraph.quotes.phrases import Item, PhraseReader
 from newsgraph.quotes.speakers import EntityIndex, Referent, Salience
@@ -88,10 +88,7 @@ class CueFinder:
         if self.phrases.is_quoted(word.start):
             return None
         for phrase in self.lexicon.attribution_phrases:
-            span = self.words[i : i + len(phrase)]
-            if len(span) == len(phrase) and all(
-                w.lower == p for w, p in zip(span, phrase, strict=True)
-            ):
+            if phrase_at(self.words, i, phrase):
                 return Cue(i, i + len(phrase), sentence.index, attribution=True)
         form = self.phrases.verb_form(i, sentence)
         if form is None:
@@ -276,10 +273,7 @@ class CueFinder:
     def _audience_at(self, start: int) -> int | None:
         """End of an unnamed audience ("reporters", "the media") starting at word `start`."""
         for noun in self.lexicon.audience_nouns:
-            span = self.words[start : start + len(noun)]
-            if len(span) == len(noun) and all(
-                w.lower == n for w, n in zip(span, noun, strict=True)
-            ):
+            if phrase_at(self.words, start, noun):
                 return start + len(noun)
         return None
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from newsgraph.model.article import QuoteKind
 from newsgraph.quotes.cues import Cue, CueFinder
-from newsgraph.quotes.document import QuoteText, Sentence, Word
+from newsgraph.quotes.document import QuoteText, Sentence, Word, phrase_at
 from newsgraph.quotes.marks import MarkedSpan, dialogue_dash_start
-from newsgraph.quotes.phrases import CLAUSE_BREAKS
+from newsgraph.quotes.phrases import CLAUSE_BREAKS, NOT_VERB
 from newsgraph.quotes.speakers import Referent
 
 SEPARATORS = frozenset(",?!–—")
@@ -143,12 +143,10 @@ class DashLines:
 
     def _verb_or_phrase(self, i: int, sentence: Sentence) -> bool:
         words = self.doc.words
-        for phrase in self.lexicon.attribution_phrases:
-            span = words[i : i + len(phrase)]
-            if [w.lower for w in span] == list(phrase):
-                return True
+        if any(phrase_at(words, i, phrase) for phrase in self.lexicon.attribution_phrases):
+            return True
         form = self.lexicon.verb(words[i].text)
-        return form is not None and not form.verb.naming and words[i].pos not in ("NOUN", "PROPN")
+        return form is not None and not form.verb.naming and words[i].pos not in NOT_VERB
 
     def _resume_after(self, cue_word: int, end: int) -> int | None:
         """After "…, sier hun, – …" speech resumes at the second dash."""

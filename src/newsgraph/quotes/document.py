@@ -172,6 +172,12 @@ class QuoteText:
         return len(stem) == 1 and stem.isalpha()
 
 
+def phrase_at(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words from index i spell a lowercased phrase ("according", "to")."""
+    span = words[i : i + len(phrase)]
+    return len(span) == len(phrase) and all(w.lower == p for w, p in zip(span, phrase, strict=True))
+
+
 def _inside(offset: int, protected: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in protected)
 
