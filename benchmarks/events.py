@@ -136,7 +136,7 @@ def score_gold(extractor: Extractor) -> dict[str, Any]:
         "per_category": {
             c: prf(per_category[c]["tp"], per_category[c]["fp"], per_category[c]["fn"])
             for c in categories
-            if c in per_category
+            if sum(per_category[c].values())
         },
         "attributes": {
             name: {

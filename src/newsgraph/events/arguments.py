@@ -247,7 +247,7 @@ def _clause_groups(
     sides = _Sides()
     for group in _groups(inside):
         role = preposition_before(view, lexicon, group[0].first)
-        if role == "place" and len(group) == 1 and attributive(view, group[0]):
+        if (role == "place" or group[0].kind == "LOC") and attributive(view, group[-1]):
             continue
         if (
             group[0].kind == "LOC"

@@ -41,12 +41,14 @@ from newsgraph.events.merging import (
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.triggers import TriggerMatch, find_triggers
 from newsgraph.events.words import (
+    WORD_RE,
     SentenceView,
+    Word,
     paragraph_starts,
     quoted_ranges,
     sentence_views,
 )
-from newsgraph.model import Article, Event, Location
+from newsgraph.model import Article, Entity, Event, Location
 
 HOST_FRAMES = ("visit", "reception", "joint")
 TARGET_HOST_FRAMES = ("visit", "reception")
@@ -261,7 +263,11 @@ class EventCoder:
                 )
             if event.location is None and not time.background:
                 related = self._related(candidate, done, lambda e: e.location is not None)
-                event.location = (related.event.location if related else None) or dateline
+                event.location = (
+                    (related.event.location if related else None)
+                    or self._paragraph_place(article, starts, candidate)
+                    or dateline
+                )
             done.append(candidate)
 
     @staticmethod
@@ -290,6 +296,43 @@ class EventCoder:
             if date and not relational_before(article.text, expression.start, self.lexicon):
                 best = date
         return best
+
+    def _paragraph_place(
+        self, article: Article, starts: list[int], candidate: Candidate
+    ) -> Location | None:
+        """For material events, the latest place named (after a place preposition) earlier in the
+        same paragraph: "Paradene fortsatte etter trening på Ba Dinh-plassen. Blant dem deltok …"."""
+        if self.ontology.categories[candidate.event.type].quad.startswith("verbal"):
+            return None
+        lo = starts[candidate.paragraph] if candidate.paragraph < len(starts) else 0
+        place = self.lexicon.preposition("place")
+        best: tuple[int, Entity] | None = None
+        for entity in article.entities:
+            if entity.type not in ("GPE", "LOC"):
+                continue
+            for mention in entity.mentions:
+                if not lo <= mention.start < candidate.event.start:
+                    continue
+                before = [
+                    m.group()
+                    for m in WORD_RE.finditer(
+                        article.text, max(0, mention.start - 20), mention.start
+                    )
+                ]
+                word = (
+                    Word(index=0, start=0, end=0, text=before[-1], lower=before[-1].lower())
+                    if before
+                    else None
+                )
+                if (
+                    word is not None
+                    and place.matches_word(word)
+                    and (best is None or mention.start > best[0])
+                ):
+                    best = (mention.start, entity)
+        if best is None:
+            return None
+        return place_from_name(best[1].name, self.geo, article)
 
     def _add_host(self, article: Article, candidate: Candidate) -> bool:
         """Give visits and exercises their host country, attacks the country they hit. False when
