@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import itertools
 import json
 import os
 import platform
@@ -35,7 +36,7 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime, timedelta
@@ -437,10 +438,17 @@ def _prepare_range(bounds: tuple[int, int]) -> list[PreparedArticle]:
 
 def fill_synthetic(archive: Repository, start: int, stop: int, workers: int) -> float:
     """Write synthetic articles [start, stop); return the writer's seconds."""
-    chunks = [(i, min(i + 500, stop)) for i in range(start, stop, 500)]
+    chunks = iter([(i, min(i + 500, stop)) for i in range(start, stop, 500)])
     writing = 0.0
     with ProcessPoolExecutor(workers) as pool:
-        for prepared in pool.map(_prepare_range, chunks):
+        # A few chunks ahead only: the writer is the slower side, and results would pile up.
+        pending = deque(
+            pool.submit(_prepare_range, c) for c in itertools.islice(chunks, workers * 2)
+        )
+        while pending:
+            prepared = pending.popleft().result()
+            if (chunk := next(chunks, None)) is not None:
+                pending.append(pool.submit(_prepare_range, chunk))
             began = time.perf_counter()
             archive.write_batch(prepared)
             writing += time.perf_counter() - began

@@ -172,30 +172,30 @@ def _actors(db: Database, ids: Sequence[str]) -> dict[str, list[str]]:
 
 def quotes(db: Database, speaker: str | None, contains: str | None, limit: int) -> list[QuoteHit]:
     """Quotes by a speaker and/or containing a phrase, newest article first."""
-    select = (
-        f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text FROM quotes q"
-        " JOIN articles a ON a.seq = q.article_seq"
-        " {speaker_join} JOIN entities sp"
-        " ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
-        " LEFT JOIN entities ad ON ad.article_seq = q.article_seq AND ad.entity_id = q.addressee_id"
-        " WHERE a.is_current = 1 {filters}"
-        " ORDER BY (a.published_day IS NULL), a.published_day DESC, a.seq DESC, q.idx"
-    )
+    where: list[str] = ["a.is_current = 1"]
     params: list[Any] = []
-    filters = []
     if speaker:
         name = normalise_name(speaker)
-        filters.append("AND (sp.norm_name = ? OR sp.norm_canonical = ?)")
+        where.append("(sp.norm_name = ? OR sp.norm_canonical = ?)")
         params.extend([name, name])
     if contains:
-        # Words are narrowed down with the full-text index, the phrase itself checked below.
+        # The full-text index narrows the articles down (its 1,000 best); the phrase itself is
+        # checked in the quotes below.
         seqs = [int(row[0]) for row in db.search(contains, 1000, None)]
         if not seqs:
             return []
-        filters.append(f"AND q.article_seq IN ({marks(seqs)})")
+        where.append(f"q.article_seq IN ({marks(seqs)})")
         params.extend(seqs)
-    sql = select.format(speaker_join="" if speaker else "LEFT", filters=" ".join(filters))
-    sql += " LIMIT ?"
+    speaker_join = "JOIN" if speaker else "LEFT JOIN"
+    sql = (
+        f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text FROM quotes q"
+        " JOIN articles a ON a.seq = q.article_seq"
+        f" {speaker_join} entities sp"
+        " ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
+        " LEFT JOIN entities ad ON ad.article_seq = q.article_seq AND ad.entity_id = q.addressee_id"
+        f" WHERE {' AND '.join(where)}"
+        " ORDER BY (a.published_day IS NULL), a.published_day DESC, a.seq DESC, q.idx LIMIT ?"
+    )
     needle = normalise_name(contains) if contains else None
     hits = []
     for row in db.execute(sql, [*params, limit if needle is None else limit * 20]):
