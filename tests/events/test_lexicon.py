@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.events import load_lexicon
-from newsgraph.events.lexicon import compile_pattern
+from newsgraph.events.arguments import FRAME_READERS
+from newsgraph.events.lexicon import FRAMES, compile_pattern
 from newsgraph.events.words import Word
 from newsgraph.resources import resource_languages
 
@@ -61,3 +62,7 @@ def test_nynorsk_uses_the_bokmaal_lexicon() -> None:
 
 def test_language_without_an_events_file_gets_an_empty_lexicon() -> None:
     assert load_lexicon("xx").rules == ()
+
+
+def test_every_frame_a_trigger_file_may_name_has_a_reader() -> None:
+    assert set(FRAMES) == set(FRAME_READERS)
