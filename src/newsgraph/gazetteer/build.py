@@ -14,6 +14,7 @@ Kina). The lexicon fills what remains ("amerikansk" for USA).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,9 @@ class Rules:
     adjective_endings: tuple[str, ...]
     adjective_max_words: int
     min_shared_stem: int
+    # Languages that write nationality adjectives in lower case ("russisch") while CLDR capitalises
+    # the names it derives them from ("Russisch", "Russischer Rubel").
+    lowercase_adjectives: bool = False
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Rules:
@@ -55,6 +59,7 @@ class Rules:
             adjective_endings=tuple(table.get("adjective_endings", ())),
             adjective_max_words=int(table.get("adjective_max_words", 1)),
             min_shared_stem=int(table.get("min_shared_stem", 3)),
+            lowercase_adjectives=table.get("adjective_case", "as written") == "lower",
         )
 
     def genitives(self, name: str) -> list[str]:
@@ -189,6 +194,8 @@ def country_adjectives(lang: str) -> dict[str, set[str]]:
         )
         bases.update(entry.get("adjectives", []))
         bases.difference_update(entry.get("not_adjectives", []))
+        if rules.lowercase_adjectives:
+            bases = {base.lower() for base in bases}
         result[country.alpha3] = bases
     return result
 
@@ -334,6 +341,55 @@ def add_us_states(gazetteer: Gazetteer, rules: Rules) -> None:
         add_names(gazetteer, rules, place, [name], salient=True)
 
 
+def subdivision_names(name: str, suffixes: list[str]) -> list[str]:
+    """How articles write an ISO 3166-2 name: without bracketed notes, the inverted type word
+    ("Adygeya, Respublika"), the administrative suffix and, as a variant, the diacritics."""
+    name = re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
+    name = name.split(",")[0].strip()
+    names = [name]
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            names.append(name[: -len(suffix)])
+    folded = [
+        "".join(ch for ch in unicodedata.normalize("NFKD", n) if not unicodedata.combining(ch))
+        for n in names
+    ]
+    return list(dict.fromkeys([*names, *folded]))
+
+
+def add_subdivisions(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) -> None:
+    """Register first-level subdivisions not otherwise known (never salient: they only type)."""
+    table = load_resource(COMMON, "regions").get("subdivisions", {})
+    kinds = set(table.get("kinds", []))
+    suffixes = sorted(table.get("strip_suffixes", []), key=len, reverse=True)
+    min_length = int(table.get("min_length", MIN_ALIAS_LENGTH))
+    skip = set(table.get("skip_words", []))
+    for sub in isocodes.subdivisions():
+        alpha3 = codes.get(sub.alpha2)
+        if sub.kind not in kinds or alpha3 is None:
+            continue
+        names = [
+            n
+            for n in subdivision_names(sub.name, suffixes)
+            if len(n) >= min_length
+            and n not in gazetteer.forms
+            and n not in skip
+            and n[:1].isupper()
+        ]
+        if not names:
+            continue
+        place = Place(
+            key=f"state:{sub.code}",
+            kind="state",
+            name=names[0],
+            canonical=names[-1],
+            type="GPE",
+            country=alpha3,
+            localised=False,
+        )
+        add_names(gazetteer, rules, place, names, salient=False)
+
+
 def build_gazetteer(lang: str) -> Gazetteer:
     """Build the full gazetteer of one resource language."""
     resource = load_resource(lang, "countries")
@@ -343,6 +399,7 @@ def build_gazetteer(lang: str) -> Gazetteer:
     add_regions(gazetteer, rules)
     add_cities(gazetteer, rules, codes)
     add_us_states(gazetteer, rules)
+    add_subdivisions(gazetteer, rules, codes)
     for surface in resource.get("not_places", []):
         gazetteer.forms.pop(surface, None)
     gazetteer.finish()
