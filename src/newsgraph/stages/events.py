@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from newsgraph.events import EventCoder, GazetteerGeo, load_lexicon
+from newsgraph.errors import ConfigError
+from newsgraph.events import EventCoder, GazetteerGeo, Geo, NoGeo, load_lexicon
 from newsgraph.model import Article
 from newsgraph.pipeline import register_stage
 from newsgraph.resources import base_language, resource_version
@@ -40,8 +41,16 @@ class EventsStage:
             lexicon = load_lexicon(lang)
             if not lexicon.rules:
                 return None
-            self.coders[lang] = EventCoder(lexicon, GazetteerGeo(lang))
+            self.coders[lang] = EventCoder(lexicon, self._geo(lang))
         return self.coders[lang]
+
+    @staticmethod
+    def _geo(lang: str) -> Geo:
+        """The gazetteer of the language; without one, actors keep only their entities' countries."""
+        try:
+            return GazetteerGeo(lang)
+        except ConfigError:
+            return NoGeo()
 
     def __call__(self, article: Article) -> Article:
         """Code the article's events."""
