@@ -110,3 +110,27 @@ def test_organisation_title_gives_no_country() -> None:
     holm = person(find_entities(article), "Erik Holm")
     assert holm.titles[0].canonical == "Secretary-General"
     assert holm.country is None
+
+
+def test_bare_title_in_a_domestic_article_invents_no_country() -> None:
+    article = build_article(
+        "Det sa statsminister Eva Lunde til pressen.", "nb", [("Eva Lunde", "PER")]
+    )
+    lunde = person(find_entities(article), "Eva Lunde")
+    assert lunde.country is None
+    assert lunde.titles[0].canonical == "Prime Minister"
+
+
+def test_country_genitive_before_a_title_without_a_name_in_the_ner_gives_country() -> None:
+    article = build_article("Norges statsminister Eva Lunde kom.", "nb", [("Norges", "GPE")])
+    assert person(find_entities(article), "Eva Lunde").country == "NOR"
+
+
+def test_nationality_adjective_before_a_compound_title_gives_country() -> None:
+    article = build_article(
+        "Ukrainian Foreign Minister Ivan Petrenko met Indian officials.",
+        "en",
+        [("Ukrainian Foreign Minister Ivan Petrenko", "ORG")],
+    )
+    petrenko = person(find_entities(article), "Ivan Petrenko")
+    assert (petrenko.country, petrenko.titles[0].canonical) == ("UKR", "Foreign Minister")

@@ -152,3 +152,19 @@ def test_us_states_are_places_in_the_united_states_ranked_after_cities() -> None
     assert texas.place.lat is not None
     washington = gazetteer.best("Washington")
     assert washington is not None and washington.place.kind == "city"
+
+
+def test_first_level_subdivisions_give_their_country_without_diacritics() -> None:
+    gazetteer = load_gazetteer("en")
+    state = gazetteer.best("Uttarakhand")
+    assert state is not None
+    assert (state.place.kind, state.place.country, state.salient) == ("state", "IND", False)
+    province = gazetteer.best("Guangdong")
+    assert province is not None and province.place.country == "CHN"
+
+
+def test_subdivisions_never_displace_cities_or_take_ordinary_words() -> None:
+    gazetteer = load_gazetteer("en")
+    berlin = gazetteer.best("Berlin")
+    assert berlin is not None and berlin.place.kind == "city"
+    assert all(m.place.kind != "state" for m in gazetteer.lookup("Western"))

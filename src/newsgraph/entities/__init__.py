@@ -8,6 +8,7 @@ nouns to those entities.
 from __future__ import annotations
 
 from newsgraph.entities.document import Document
+from newsgraph.entities.evidence import drop_false_names
 from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.entities.linking import entity_at, last_person_before, resolve_role_noun
 from newsgraph.entities.mentions import (
@@ -21,6 +22,7 @@ from newsgraph.entities.mentions import (
 from newsgraph.entities.merge import cluster_entity, cluster_mentions
 from newsgraph.entities.repeats import add_repeated_mentions
 from newsgraph.entities.roles import find_roles
+from newsgraph.entities.sources import media_mentions, source_mentions
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article, Entity
 
@@ -30,8 +32,11 @@ __all__ = ["entity_at", "find_entities", "last_person_before", "resolve_role_nou
 def find_entities(article: Article) -> list[Entity]:
     """The article's entities, merged over mentions, with ids e1, e2, ... by first mention."""
     doc = Document(article, load_gazetteer(article.lang), load_lexicon(article.lang))
-    mentions = model_mentions(doc)
+    mentions = drop_false_names(doc, model_mentions(doc))
     type_with_gazetteer(doc, mentions)
+    mentions += media_mentions(doc, mentions)
+    mentions += source_mentions(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
     mentions = merge_pattern_organisations(mentions, organisation_mentions(doc))
     mentions += gazetteer_mentions(doc, mentions)
     locate_organisations(doc, mentions)

@@ -1,20 +1,26 @@
 """A language's entity knowledge read from resources: titles, role patterns, organisation nouns.
 
-Loaded once per language per process from resources/<lang>/titles.toml, organisations.toml and
-entities.toml; the engine only asks questions of these tables, so adding a language adds files.
+Loaded once per language per process from resources/<lang>/titles.toml, organisations.toml,
+entities.toml and speech_verbs.toml, resources/common/media.toml, and the weekday and month names
+of the temporal grammar; the engine only asks questions of these tables, so adding a language adds
+files.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from newsgraph.entities.patterns import Pattern, parse_pattern
-from newsgraph.resources import base_language, load_resource
+from newsgraph.resources import COMMON, base_language, load_resource
+from newsgraph.temporal.grammar import load_grammar
 
 # Compound titles with an unknown first part still count when that part is at least this long.
 MIN_UNKNOWN_PREFIX = 3
+# Word tables of the temporal grammar whose words are calendar names, never entity names.
+CALENDAR_TABLES = ("weekday_name", "month_name")
+SPEECH_VERB_FORMS = ("infinitive", "present", "past", "perfect", "participle")
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,23 @@ class Lexicon:
     not_names: frozenset[str]
 
     title_max_words: int
+    media: dict[str, Institution] = field(default_factory=dict)
+    speech_forms: frozenset[str] = frozenset()
+    tell_forms: frozenset[str] = frozenset()
+    addressee_particles: frozenset[str] = frozenset()
+    source_cues: tuple[tuple[str, ...], ...] = ()
+    calendar_words: frozenset[str] = frozenset()
+    calendar_lowercase: bool = False
+
+    def is_calendar_word(self, word: str, sentence_initial: bool) -> bool:
+        """Whether a word is a weekday or month name ("Monday", "Tirsdag" opening a sentence).
+
+        Where the language writes these names in lower case, a capital mid-sentence makes a name.
+        """
+        lowered = word.lower()
+        if lowered not in self.calendar_words:
+            return False
+        return not self.calendar_lowercase or sentence_initial or word == lowered
 
     def title(self, phrase: str) -> TitleReading | None:
         """Read a title phrase as written ("forsvarsministeren", "Deputy Foreign Minister").
@@ -150,10 +173,13 @@ class Lexicon:
 
     def institution(self, name: str) -> Institution | None:
         """A national institution by name, or by its genitive ("Forsvarets")."""
-        if name in self.institutions:
-            return self.institutions[name]
+        for table in (self.institutions, self.media):
+            if name in table:
+                return table[name]
         base = self.strip_genitive(name)
-        return self.institutions.get(base) if base else None
+        if not base:
+            return None
+        return self.institutions.get(base) or self.media.get(base)
 
 
 def _forms(entries: list[dict[str, Any]]) -> dict[str, str]:
@@ -162,6 +188,38 @@ def _forms(entries: list[dict[str, Any]]) -> dict[str, str]:
         for entry in entries
         for form in entry.get("forms", [])
     }
+
+
+def _media() -> dict[str, Institution]:
+    """News media and agencies by every name they are written with (resources/common)."""
+    table: dict[str, Institution] = {}
+    for outlet in load_resource(COMMON, "media").get("outlets", []):
+        names = [str(name) for name in outlet.get("names", [])]
+        for name in names:
+            canonical = str(outlet.get("canonical") or name)
+            table[name] = Institution(outlet.get("country"), canonical)
+    return table
+
+
+def _speech_forms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """All forms of the language's speech verbs, and those of verbs whose object is the addressee."""
+    verbs = load_resource(lang, "speech_verbs").get("verbs", {})
+    every: set[str] = set()
+    tell: set[str] = set()
+    for entry in verbs.values():
+        forms = {str(f).lower() for key in SPEECH_VERB_FORMS for f in entry.get(key, [])}
+        every.update(forms)
+        if entry.get("tell"):
+            tell.update(forms)
+    return frozenset(every), frozenset(tell)
+
+
+def _calendar(lang: str) -> tuple[frozenset[str], bool]:
+    """Weekday and month names from the temporal grammar, and whether they are written lower case."""
+    grammar = load_grammar(lang)
+    words = frozenset(w for table in CALENDAR_TABLES for w in grammar.words.get(table, {}))
+    lowercase = set(grammar.setting("lowercase_tables", []))
+    return words, bool(lowercase & set(CALENDAR_TABLES))
 
 
 @lru_cache(maxsize=16)
@@ -175,6 +233,9 @@ def load_lexicon(lang: str | None) -> Lexicon:
     title_words = _lower_keys(titles.get("titles", {}))
     modifiers = _lower_keys(titles.get("modifiers", {}))
     org_rules = orgs.get("rules", {})
+    speech_forms, tell_forms = _speech_forms(folder)
+    sources = names.get("sources", {})
+    calendar_words, calendar_lowercase = _calendar(folder)
     return Lexicon(
         lang=folder,
         titles=title_words,
@@ -195,4 +256,11 @@ def load_lexicon(lang: str | None) -> Lexicon:
         genitive_suffixes=tuple(names.get("genitive_suffixes", ())),
         not_names=frozenset(w.lower() for w in names.get("not_names", [])),
         title_max_words=max((len(k.split()) for k in (*title_words, *modifiers)), default=1),
+        media=_media(),
+        speech_forms=speech_forms | {w.lower() for w in sources.get("addressee_verbs", [])},
+        tell_forms=tell_forms,
+        addressee_particles=frozenset(w.lower() for w in sources.get("addressee_particles", [])),
+        source_cues=tuple(tuple(c.lower().split()) for c in sources.get("cues", [])),
+        calendar_words=calendar_words,
+        calendar_lowercase=calendar_lowercase,
     )

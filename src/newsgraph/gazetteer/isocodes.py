@@ -31,3 +31,22 @@ def iso_countries() -> list[CountryCode]:
         )
         result.append(CountryCode(country.alpha_2, country.alpha_3, english))
     return result
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """A first-level ISO 3166-2 subdivision (state, province, region, county) of a country."""
+
+    code: str
+    alpha2: str
+    name: str
+    kind: str
+
+
+def subdivisions() -> list[Subdivision]:
+    """Every first-level ISO 3166-2 subdivision, named as the standard writes it."""
+    return [
+        Subdivision(sub.code, sub.country_code, sub.name, sub.type)
+        for sub in pycountry.subdivisions
+        if getattr(sub, "parent_code", None) is None
+    ]

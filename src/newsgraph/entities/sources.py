@@ -1,0 +1,179 @@
+"""Sources: news outlets and the organisations that speech is addressed to or quoted from.
+
+A name from the media lexicon is an organisation wherever it stands ("Xinhua", also a county in
+China). A name right after a speech cue ("he told Interfax", "sa han til TV 2", "according to
+Reuters", "melder NRK") is a speaker or addressee, so a person or an organisation, never a place:
+the NER's place label there becomes ORG unless the gazetteer knows a salient place, and an
+untagged single capitalised word there (or an acronym with a number) becomes an ORG mention.
+"""
+
+from __future__ import annotations
+
+from newsgraph.entities.document import Document, Mention
+
+# Longest outlet name in the media lexicon the token scan tries, in tokens.
+MAX_OUTLET_TOKENS = 5
+# How many tokens may stand between a speech verb and its "to"/"til" ("sa han ikke til NRK").
+MAX_VERB_GAP = 3
+# Words a source name may open with that are not part of the cue ("told the BBC").
+MAX_DETERMINERS = 1
+
+
+def _mention_starts(doc: Document, mentions: list[Mention]) -> dict[int, Mention]:
+    starts: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.token_span(mention.start, mention.end)
+        if span is not None:
+            starts.setdefault(span[0], mention)
+    return starts
+
+
+def _covered_tokens(doc: Document, mentions: list[Mention]) -> set[int]:
+    covered: set[int] = set()
+    for mention in mentions:
+        span = doc.token_span(mention.start, mention.end)
+        if span is not None:
+            covered.update(range(*span))
+    return covered
+
+
+def _as_organisation(mention: Mention) -> None:
+    mention.label = "ORG"
+    mention.place = None
+    mention.country = None
+
+
+def media_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Retype mentions that name a news outlet as ORG; return outlet names the NER missed."""
+    media = doc.lexicon.media
+    if not media:
+        return []
+    for mention in mentions:
+        if mention.text in media or _outlet_genitive(doc, mention.text):
+            _as_organisation(mention)
+    covered = _covered_tokens(doc, mentions)
+    added: list[Mention] = []
+    index = 0
+    while index < len(doc):
+        last = _outlet_at(doc, index, covered)
+        if last is None:
+            index += 1
+            continue
+        start, end = doc.tokens[index].start, doc.tokens[last - 1].end
+        added.append(Mention(start, end, doc.text[start:end], "ORG", "gazetteer"))
+        index = last
+    return added
+
+
+def _outlet_genitive(doc: Document, text: str) -> bool:
+    base = doc.lexicon.strip_genitive(text)
+    return base is not None and base in doc.lexicon.media
+
+
+def _outlet_at(doc: Document, index: int, covered: set[int]) -> int | None:
+    """End token of the longest outlet name starting at an untagged token, if any."""
+    if index in covered or not doc.tokens[index].text[:1].isalnum():
+        return None
+    for last in range(min(len(doc), index + MAX_OUTLET_TOKENS), index, -1):
+        if any(i in covered for i in range(index, last)) or not doc.same_sentence(index, last):
+            continue
+        # a longer capitalised name goes on: "NRK Sport" is not simply NRK
+        if last < len(doc) and doc.is_capitalised(last) and doc.same_sentence(index, last + 1):
+            continue
+        text = doc.slice(index, last)
+        if text in doc.lexicon.media or _outlet_genitive(doc, text):
+            return last
+    return None
+
+
+def source_slots(doc: Document) -> dict[int, bool]:
+    """Token indices where a speaker or addressee of speech starts, by the language's cues.
+
+    The value says whether an untagged word there may become an organisation: not after a speech
+    verb with the subject after it ("said Smith", "sier Hansen"), where persons are the rule.
+    """
+    lexicon = doc.lexicon
+    slots: dict[int, bool] = {}
+    words = [token.text.lower() for token in doc.tokens]
+    for index, word in enumerate(words):
+        addressed = word in lexicon.addressee_particles and _after_speech_verb(doc, words, index)
+        if addressed or word in lexicon.tell_forms:
+            slots[index + 1] = True
+        for cue in lexicon.source_cues:
+            if tuple(words[index : index + len(cue)]) == cue:
+                end = index + len(cue)
+                inverted = len(cue) == 1 and cue[0] in lexicon.speech_forms
+                slots[end] = slots.get(end, False) or not inverted
+    result: dict[int, bool] = {}
+    for slot, may_add in slots.items():
+        if slot < len(doc) and doc.same_sentence(slot - 1, slot + 1):
+            result[_skip_determiner(doc, words, slot)] = may_add
+    return result
+
+
+def _after_speech_verb(doc: Document, words: list[str], index: int) -> bool:
+    for probe in range(index - 1, max(-1, index - 1 - MAX_VERB_GAP), -1):
+        if not doc.same_sentence(probe, index + 1):
+            return False
+        if words[probe] in doc.lexicon.speech_forms:
+            return True
+    return False
+
+
+def _skip_determiner(doc: Document, words: list[str], slot: int) -> int:
+    determiner = slot + 1 < len(doc) and words[slot] in doc.lexicon.determiners
+    return slot + 1 if determiner and doc.is_capitalised(slot + 1) else slot
+
+
+def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Retype places named as speech sources or addressees; return sources the NER missed."""
+    starts = _mention_starts(doc, mentions)
+    covered = _covered_tokens(doc, mentions)
+    person_words = {
+        word.casefold() for m in mentions if m.label == "PER" for word in m.text.split()
+    }
+    added: list[Mention] = []
+    for slot, may_add in sorted(source_slots(doc).items()):
+        mention = starts.get(slot)
+        if mention is not None:
+            if mention.label in ("GPE", "LOC") and not _salient_place(mention):
+                _as_organisation(mention)
+            continue
+        if slot in covered or not may_add:
+            continue
+        found = _untagged_source(doc, slot, person_words)
+        if found is not None:
+            added.append(found)
+            covered.update(range(slot, slot + len(found.text.split())))
+    return added
+
+
+def _salient_place(mention: Mention) -> bool:
+    """A known place other than a small town: "according to Russia" names the state."""
+    place = mention.place
+    return place is not None and (place.salient or place.place.kind != "city")
+
+
+def _untagged_source(doc: Document, slot: int, person_words: set[str]) -> Mention | None:
+    """An untagged one-word name (or acronym with a number: "TV 2") at a source slot."""
+    token = doc.tokens[slot]
+    text = token.text
+    if not (doc.is_capitalised(slot) and text.isalpha()) or doc.is_function_word(slot):
+        return None
+    lexicon = doc.lexicon
+    if text.lower() in lexicon.not_names or lexicon.title(text) is not None:
+        return None
+    if text.casefold() in person_words or lexicon.is_calendar_word(text, False):
+        return None
+    if doc.gazetteer.lookup(text):
+        return None
+    last = slot + 1
+    if last < len(doc) and doc.same_sentence(slot, last + 1):
+        following = doc.tokens[last].text
+        if following.isdigit() and text.isupper():
+            last += 1
+        elif doc.is_capitalised(last):
+            # several capitalised words: a full name, a person as often as not
+            return None
+    start, end = token.start, doc.tokens[last - 1].end
+    return Mention(start, end, doc.text[start:end], "ORG", "pattern")

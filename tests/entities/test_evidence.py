@@ -1,0 +1,65 @@
+"""Evidence against names: calendar words and sentence-opening common nouns are dropped."""
+
+from __future__ import annotations
+
+from newsgraph.entities import find_entities
+
+from .article_builder import build_article
+
+
+def names(text: str, lang: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(e.name, e.type) for e in find_entities(build_article(text, lang, spans))]
+
+
+def test_weekday_taken_for_a_person_is_dropped() -> None:
+    found = names("Monday brought rain to Leeds.", "en", [("Monday", "PER"), ("Leeds", "GPE")])
+    assert found == [("Leeds", "GPE")]
+
+
+def test_weekday_run_into_an_organisation_is_cut_off() -> None:
+    found = names("Det sa hun til TV 2 tirsdag.", "nb", [("TV 2 tirsdag", "ORG")])
+    assert found == [("TV 2", "ORG")]
+
+
+def test_month_name_inside_a_persons_name_is_kept() -> None:
+    found = names(
+        "Theresa May spoke. Later May left.", "en", [("Theresa May", "PER"), ("May", "PER")]
+    )
+    assert found == [("Theresa May", "PER")]
+
+
+def test_capitalised_norwegian_month_inside_a_sentence_is_a_name() -> None:
+    found = names("Vi snakket med Mai om saken.", "nb", [("Mai", "PER")])
+    assert found == [("Mai", "PER")]
+
+
+def test_sentence_opening_common_noun_written_lower_case_elsewhere_is_dropped() -> None:
+    found = names(
+        "Øvelsen startet i går. Over tusen soldater deltar i øvelsen.",
+        "nb",
+        [("Øvelsen", "PER")],
+    )
+    assert found == []
+
+
+def test_sentence_opening_name_written_with_a_capital_inside_a_sentence_is_kept() -> None:
+    found = names(
+        "Solstad vant. Mange heiet på Solstad, og solstad er også et ord.",
+        "nb",
+        [("Solstad", "PER"), ("Solstad", "PER")],
+    )
+    assert found == [("Solstad", "PER")]
+
+
+def test_one_off_sentence_opening_person_tagged_as_common_noun_is_dropped() -> None:
+    article = build_article(
+        "Meth seizures rose in March.", "en", [("Meth", "PER")], pos={"Meth": "NOUN"}
+    )
+    assert find_entities(article) == []
+
+
+def test_one_off_sentence_opening_person_tagged_as_proper_noun_is_kept() -> None:
+    article = build_article(
+        "Okafor arrived late.", "en", [("Okafor", "PER")], pos={"Okafor": "PROPN"}
+    )
+    assert [e.name for e in find_entities(article)] == ["Okafor"]
