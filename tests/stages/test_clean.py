@@ -197,3 +197,25 @@ def test_publication_date_from_a_dated_caption_when_nothing_else_gives_one() -> 
 def test_publication_date_from_an_english_byline_with_month_name() -> None:
     article = clean_article(f"By Jane Roe    August 3, 2019 | 04:20 am PT\n{BODY}")
     assert article.meta.published == "2019-08-03"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "source", "published"),
+    [
+        ("HAMMERFEST (NTB) – Fergen er innstilt.", "HAMMERFEST", "NTB", None),
+        ("Lisbon, 12 March 2025 (Newswire) - The talks ended.", "Lisbon", "Newswire", "2025-03-12"),
+    ],
+)
+def test_wire_dateline_gives_place_agency_and_date_and_keeps_the_text(
+    opening: str, place: str, source: str, published: str | None
+) -> None:
+    article = clean_article(f"{opening}\nMer tekst.")
+    assert article.text.startswith(opening)
+    assert article.meta.dateline == place
+    assert source in article.meta.credited_sources
+    assert article.meta.published == published
+
+
+def test_sentence_with_parenthesis_is_not_a_dateline() -> None:
+    article = clean_article("Regjeringen (Ap og Sp) sa nei til forslaget i går.")
+    assert article.meta.dateline is None

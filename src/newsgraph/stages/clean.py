@@ -59,7 +59,16 @@ class CleanResult:
     text_dates: list[str] = field(default_factory=list)
 
 
-RULE_KINDS = ("line", "inline", "source", "byline", "caption", "dateline", "url_date")
+RULE_KINDS = (
+    "line",
+    "inline",
+    "source",
+    "byline",
+    "caption",
+    "dateline",
+    "dateline_prefix",
+    "url_date",
+)
 
 
 def _compile(kind: str, entry: dict[str, Any]) -> Rule:
@@ -157,7 +166,19 @@ class LineCleaner:
             offset += len(line)
         self.flush_blanks(final=True)
         self.result.text = "\n".join(self.kept).strip()
+        self.read_dateline_prefix()
         return self.result
+
+    def read_dateline_prefix(self) -> None:
+        """Place, agency and date of a wire dateline opening the body (the text stays as it is)."""
+        first = next((line for line in self.kept if line), "")
+        for rule in _rules("dateline_prefix"):
+            if match := rule.pattern.match(first):
+                self.result.meta_updates["dateline"] = match["place"]
+                self.result.credited_sources.append(match["source"].strip())
+                if match["date"]:
+                    self.result.text_dates.append(match["date"])
+                return
 
     def remove(self, text: str, reason: str, start: int) -> None:
         """Record a removal."""
@@ -321,6 +342,7 @@ class CleanStage:
             if meta.source_url and meta.source_url != result.meta_updates["source_url"]:
                 meta.page_url = meta.page_url or meta.source_url
             meta.source_url = result.meta_updates["source_url"]
+        meta.dateline = meta.dateline or result.meta_updates.get("dateline")
         meta.authors = _unique(meta.authors + result.authors)
         meta.credited_sources = _unique(meta.credited_sources + result.credited_sources)
         meta.captions.extend(result.captions)
