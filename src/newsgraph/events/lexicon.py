@@ -25,18 +25,50 @@ GAP_MARKS = ("…", "...")
 DEFAULT_MAX_GAP = 6
 
 
+GLOB_SPECIALS = frozenset("*?[")
+
+
 @dataclass(frozen=True)
 class Element:
-    """One position of a pattern: alternatives (compiled globs) and the gap allowed before it."""
+    """One position of a pattern: its alternatives and the gap allowed before it.
 
-    globs: tuple[re.Pattern[str], ...]
+    Alternatives are split by shape because most are plain words or prefixes (`besøk*`): a set
+    look-up and `startswith` cost a fraction of a regular-expression match, and the index of
+    pattern starts (StartIndex) can find them with dictionary look-ups.
+    """
+
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    others: tuple[re.Pattern[str], ...]
     gap: int
 
     def accepts(self, word: Word) -> bool:
         """Whether the word (or its lemma) matches one of the alternatives."""
-        return any(
-            g.fullmatch(word.lower) or (word.lemma and g.fullmatch(word.lemma)) for g in self.globs
+        return self.accepts_text(word.lower) or (bool(word.lemma) and self.accepts_text(word.lemma))
+
+    def accepts_text(self, text: str) -> bool:
+        """Whether one lower-cased word form matches one of the alternatives."""
+        return (
+            text in self.exact
+            or text.startswith(self.prefixes)
+            or any(g.fullmatch(text) for g in self.others)
         )
+
+
+def compile_element(options: Sequence[str], gap: int) -> Element:
+    """An element from glob alternatives: plain words, `prefix*` globs and any other glob."""
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    others: list[re.Pattern[str]] = []
+    for option in options:
+        text = option.lower()
+        if not GLOB_SPECIALS.intersection(text):
+            exact.add(text)
+        elif text.endswith("*") and not GLOB_SPECIALS.intersection(text[:-1]):
+            prefixes.append(text[:-1])
+        else:
+            others.append(re.compile(translate(text)))
+    return Element(frozenset(exact), tuple(prefixes), tuple(others), gap)
 
 
 @dataclass(frozen=True)
@@ -75,8 +107,54 @@ class Pattern:
                 yield found
 
 
-def _glob(text: str) -> re.Pattern[str]:
-    return re.compile(translate(text.lower()))
+class StartIndex:
+    """Which patterns of a list can start at a word, by look-ups on their first elements.
+
+    Trying every pattern at every word of a sentence costs patterns x words matches; the
+    lexicons hold hundreds of patterns, so the first words are indexed instead: plain words in a
+    dictionary, prefixes in a dictionary per prefix length, other globs tested one by one.
+    """
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.exact: dict[str, list[int]] = {}
+        self.prefixes: dict[str, list[int]] = {}
+        self.others: list[tuple[int, tuple[re.Pattern[str], ...]]] = []
+        for number, pattern in enumerate(patterns):
+            first = pattern.elements[0]
+            for text in first.exact:
+                self.exact.setdefault(text, []).append(number)
+            for prefix in first.prefixes:
+                self.prefixes.setdefault(prefix, []).append(number)
+            if first.others:
+                self.others.append((number, first.others))
+        self.lengths = tuple(sorted({len(prefix) for prefix in self.prefixes}))
+
+    def _starting(self, text: str, found: set[int]) -> None:
+        found.update(self.exact.get(text, ()))
+        for length in self.lengths:
+            if length > len(text):
+                break
+            found.update(self.prefixes.get(text[:length], ()))
+        for number, globs in self.others:
+            if any(g.fullmatch(text) for g in globs):
+                found.add(number)
+
+    def starting(self, word: Word) -> set[int]:
+        """Numbers of the patterns whose first element accepts the word."""
+        found: set[int] = set()
+        self._starting(word.lower, found)
+        if word.lemma:
+            self._starting(word.lemma, found)
+        return found
+
+    def candidates(self, words: Sequence[Word], lo: int, stop: int) -> list[tuple[int, int]]:
+        """(pattern number, word index) pairs for the words in range(lo, stop) that may start a
+        match, ordered by pattern and then by word as a pattern-by-pattern scan would meet them."""
+        pairs = [
+            (number, index) for index in range(lo, stop) for number in self.starting(words[index])
+        ]
+        pairs.sort()
+        return pairs
 
 
 def compile_pattern(source: str, max_gap: int = DEFAULT_MAX_GAP) -> Pattern:
@@ -91,8 +169,8 @@ def compile_pattern(source: str, max_gap: int = DEFAULT_MAX_GAP) -> Pattern:
         if part.startswith("=") and len(part) > 1:
             anchor = len(elements)
             part = part[1:]
-        alternatives = tuple(_glob(option) for option in part.split("|") if option)
-        elements.append(Element(globs=alternatives, gap=gap))
+        options = [option for option in part.split("|") if option]
+        elements.append(compile_element(options, gap))
         gap = 0
     if not elements:
         raise ConfigError(f"events.toml: empty word pattern {source!r}")
@@ -104,15 +182,19 @@ class PhraseSet:
     """A list of patterns used as a cue (negations, speech verbs, ...)."""
 
     patterns: tuple[Pattern, ...] = ()
+    starts: StartIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", StartIndex(self.patterns))
 
     def spans(self, words: Sequence[Word], lo: int = 0, hi: int | None = None) -> list[list[int]]:
         """Every match inside [lo, hi) as word index lists."""
         stop = len(words) if hi is None else hi
         found = []
-        for pattern in self.patterns:
-            for match in pattern.find(words, lo, stop):
-                if match[-1] < stop:
-                    found.append(match)
+        for number, first in self.starts.candidates(words, lo, min(stop, len(words))):
+            match = self.patterns[number].match_at(words, first)
+            if match is not None and match[-1] < stop:
+                found.append(match)
         return found
 
     def matches_word(self, word: Word) -> bool:
@@ -121,9 +203,11 @@ class PhraseSet:
 
     def starts_at(self, words: Sequence[Word], index: int) -> list[int] | None:
         """The longest match starting at `index`, if any."""
+        if not self.patterns:
+            return None
         best: list[int] | None = None
-        for pattern in self.patterns:
-            found = pattern.match_at(words, index)
+        for number in sorted(self.starts.starting(words[index])):
+            found = self.patterns[number].match_at(words, index)
             if found is not None and (best is None or len(found) > len(best)):
                 best = found
         return best
@@ -159,6 +243,24 @@ class Lexicon:
     actor_groups: dict[str, tuple[str, ...]]
     verb_second: bool = False
     dash_quotes: bool = False
+    trigger_patterns: tuple[tuple[TriggerRule, Pattern], ...] = field(
+        init=False, repr=False, compare=False
+    )
+    trigger_starts: StartIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = tuple((rule, pattern) for rule in self.rules for pattern in rule.patterns)
+        object.__setattr__(self, "trigger_patterns", pairs)
+        object.__setattr__(self, "trigger_starts", StartIndex([pattern for _, pattern in pairs]))
+
+    def trigger_candidates(
+        self, words: Sequence[Word]
+    ) -> Iterator[tuple[TriggerRule, Pattern, int]]:
+        """(rule, pattern, first word) wherever a trigger pattern may start, in the order of a scan
+        rule by rule, pattern by pattern, word by word."""
+        for number, first in self.trigger_starts.candidates(words, 0, len(words)):
+            rule, pattern = self.trigger_patterns[number]
+            yield rule, pattern, first
 
     def cue(self, name: str) -> PhraseSet:
         """The cue list called `name` (empty when the language has none)."""

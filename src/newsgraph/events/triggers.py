@@ -57,13 +57,16 @@ class TriggerMatch:
 
 def _raw_matches(view: SentenceView, lexicon: Lexicon) -> list[TriggerMatch]:
     found = []
-    for rule in lexicon.rules:
-        if rule.context.patterns and not rule.context.spans(view.words):
+    in_context: dict[int, bool] = {}
+    for rule, pattern, first in lexicon.trigger_candidates(view.words):
+        key = id(rule)
+        if key not in in_context:
+            in_context[key] = not rule.context.patterns or bool(rule.context.spans(view.words))
+        if not in_context[key]:
             continue
-        for pattern in rule.patterns:
-            for words in pattern.find(view.words):
-                if not _in_compound(view, words[0]):
-                    found.append(TriggerMatch(rule, tuple(words), words[pattern.anchor]))
+        words = pattern.match_at(view.words, first)
+        if words is not None and not _in_compound(view, words[0]):
+            found.append(TriggerMatch(rule, tuple(words), words[pattern.anchor]))
     return found
 
 
