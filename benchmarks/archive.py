@@ -556,6 +556,19 @@ def print_tables(console: Console, results: dict[str, Any]) -> None:
         console.print(table)
 
 
+def carry_over_full_run(results: dict[str, Any]) -> None:
+    """Keep the extraction-included run and profile of the previous results (--skip-full)."""
+    if not RESULTS.exists():
+        return
+    previous = json.loads(RESULTS.read_text(encoding="utf-8"))
+    full = previous.get("ingest", {}).get("extraction included")
+    if full:
+        full.setdefault("measured_at", previous.get("measured_at"))
+        results["ingest"]["extraction included"] = full
+    if "profile" in previous:
+        results["profile"] = previous["profile"]
+
+
 def ingest_result(report: IngestReport, size: int, stages: list[str]) -> dict[str, Any]:
     """One ingest run as JSON."""
     return {
@@ -580,7 +593,9 @@ def main() -> None:
     parser.add_argument("--full", type=int, default=300)
     parser.add_argument("--scales", default="10000,100000")
     parser.add_argument("--workers", type=int, default=0)
-    parser.add_argument("--skip-full", action="store_true")
+    parser.add_argument(
+        "--skip-full", action="store_true", help="keep the previous full-extraction results"
+    )
     parser.add_argument("--keep", type=Path, default=None, help="keep the archives in this folder")
     args = parser.parse_args()
     console = Console()
@@ -598,7 +613,9 @@ def main() -> None:
             report, size = run_ingest(args.articles, ["clean"], workers, folder, "excluded")
         results["ingest"]["extraction excluded"] = ingest_result(report, size, ["clean"])
         stages = [s for s in DEFAULT_STAGES if s in available_stages()]
-        if not args.skip_full:
+        if args.skip_full:
+            carry_over_full_run(results)
+        else:
             with console.status(f"ingest, extraction included ({args.full:,} articles)…"):
                 report, size = run_ingest(args.full, stages, workers, folder, "included")
             results["ingest"]["extraction included"] = ingest_result(report, size, stages)

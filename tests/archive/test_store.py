@@ -140,3 +140,19 @@ def test_opening_and_querying_do_not_wait_for_a_writer(new_url: UrlFactory) -> N
             with open_archive(url) as reader:
                 assert reader.stats().counts == {}
             assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("same_batch", [False, True], ids=["later batch", "same batch"])
+def test_a_superseded_version_leaves_the_entity_rollups_and_quotes(
+    archive: Repository, same_batch: bool
+) -> None:
+    new_text = "Saken er trukket tilbake og erstattet av en oppdatert versjon."
+    first, second = build(MEETING_NB), revised(MEETING_NB, new_text)
+    if same_batch:
+        archive.add_articles([first, second])
+    else:
+        archive.add_articles([first])
+        archive.add_articles([second])
+    assert archive.entity("Andrej Belousov") is None
+    assert archive.quotes(speaker="Dong Jun") == []
+    assert archive.stats().counts["versions"] == 2

@@ -1,5 +1,9 @@
 """Versioned schema of the archive, applied in order and recorded in the `schema_migrations` table.
 
+Besides the articles and their layers, a few tables exist only to answer queries fast: story
+countries and actors (story filters), quote speakers (quotes by a person, newest first) and the
+entity rollups (names, titles, months), which the writer keeps up to date.
+
 No index starts with `is_current`: it is true for nearly every row, and a planner without
 statistics would otherwise drive queries from it instead of from the selective name indexes.
 
@@ -192,7 +196,7 @@ CREATE TABLE stories (
     report_count INTEGER NOT NULL,
     founder_seq BIGINT NOT NULL
 ) {without_rowid};
-CREATE INDEX stories_anchor ON stories (type, anchor_start);
+CREATE INDEX stories_type_date ON stories (type, date_start);
 CREATE INDEX stories_dates ON stories (date_start);
 CREATE TABLE story_anchor_keys (
     key TEXT NOT NULL,
@@ -203,8 +207,47 @@ CREATE TABLE story_anchor_keys (
 ) {without_rowid};
 CREATE TABLE story_countries (
     country TEXT NOT NULL,
+    type TEXT NOT NULL,
     story_id TEXT NOT NULL,
-    PRIMARY KEY (country, story_id)
+    PRIMARY KEY (country, type, story_id)
+) {without_rowid};
+CREATE INDEX story_countries_story ON story_countries (story_id);
+CREATE TABLE story_actors (
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    PRIMARY KEY (name, type, story_id)
+) {without_rowid};
+CREATE TABLE quote_speakers (
+    name TEXT NOT NULL,
+    published_day TEXT NOT NULL,
+    article_seq BIGINT NOT NULL,
+    idx INTEGER NOT NULL,
+    PRIMARY KEY (name, published_day, article_seq, idx)
+) {without_rowid};
+CREATE TABLE entity_names (
+    name_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT NOT NULL,
+    articles BIGINT NOT NULL,
+    mentions BIGINT NOT NULL,
+    first_seen TEXT,
+    last_seen TEXT,
+    PRIMARY KEY (name_key, name, type, country)
+) {without_rowid};
+CREATE TABLE entity_titles (
+    name_key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    count BIGINT NOT NULL,
+    PRIMARY KEY (name_key, title)
+) {without_rowid};
+CREATE TABLE entity_months (
+    name_key TEXT NOT NULL,
+    month TEXT NOT NULL,
+    articles BIGINT NOT NULL,
+    mentions BIGINT NOT NULL,
+    PRIMARY KEY (name_key, month)
 ) {without_rowid};
 CREATE TABLE fingerprints (
     article_seq BIGINT PRIMARY KEY,
@@ -276,6 +319,11 @@ TABLES = (
     "stories",
     "story_anchor_keys",
     "story_countries",
+    "story_actors",
+    "quote_speakers",
+    "entity_names",
+    "entity_titles",
+    "entity_months",
     "fingerprints",
     "lsh_buckets",
     "duplicates",

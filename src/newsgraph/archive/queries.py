@@ -27,7 +27,6 @@ from newsgraph.archive.records import (
 from newsgraph.archive.rows import normalise_name
 
 ARTICLE_COLUMNS = "a.article_id, a.title, a.lang, a.published, a.publisher, a.source_url"
-NAME_MATCH = "(en.norm_name = ? OR en.norm_canonical = ?)"
 MAX_ACTORS = 6
 
 
@@ -58,31 +57,33 @@ def search(db: Database, query: str, limit: int, lang: str | None) -> list[Searc
 
 def events(db: Database, query: EventQuery, reports: bool) -> list[StoryEvent]:
     """Story-level events matching every filter, newest first."""
-    where, params = ["1 = 1"], []
-    if query.types:
-        where.append(f"s.type IN ({marks(query.types)})")
-        params.extend(query.types)
+    where: list[str] = []
+    params: list[Any] = []
+    types = [t.upper() for t in query.types]
+    type_filter = f" AND type IN ({marks(types)})" if types else ""
+    # Country and actor filters are intersected in their own small indexes first, so the
+    # stories table is only read for stories that pass them.
+    subsets: list[str] = []
+    for country in dict.fromkeys(c.upper() for c in query.countries):
+        subsets.append(f"SELECT story_id FROM story_countries WHERE country = ?{type_filter}")
+        params.extend([country, *types])
+    if query.entity:
+        subsets.append(f"SELECT story_id FROM story_actors WHERE name = ?{type_filter}")
+        params.extend([normalise_name(query.entity), *types])
+    if subsets:
+        where.append(f"s.story_id IN ({' INTERSECT '.join(subsets)})")
+    if types:
+        where.append(f"s.type IN ({marks(types)})")
+        params.extend(types)
     if query.since:
         where.append("s.date_end >= ?")
         params.append(query.since)
     if query.until:
         where.append("s.date_start <= ?")
         params.append(query.until)
-    for country in dict.fromkeys(query.countries):
-        where.append("s.story_id IN (SELECT story_id FROM story_countries WHERE country = ?)")
-        params.append(country.upper())
-    if query.entity:
-        name = normalise_name(query.entity)
-        where.append(
-            "s.story_id IN (SELECT ev.story_id FROM entities en JOIN event_actors ea"
-            " ON ea.article_seq = en.article_seq AND ea.entity_id = en.entity_id"
-            " JOIN events ev ON ev.article_seq = ea.article_seq AND ev.event_id = ea.event_id"
-            f" WHERE {NAME_MATCH})"
-        )
-        params.extend([name, name])
     rows = db.execute(
         "SELECT s.story_id, s.type, s.date_start, s.date_end FROM stories s"
-        f" WHERE {' AND '.join(where)}"
+        f" WHERE {' AND '.join(where) or '1 = 1'}"
         " ORDER BY (s.date_start IS NULL), s.date_start DESC, s.report_count DESC, s.story_id"
         " LIMIT ?",
         [*params, query.limit],
@@ -98,8 +99,8 @@ def _stories(db: Database, rows: Sequence[Row], with_reports: bool) -> list[Stor
     reports = _reports(db, ids)
     countries: dict[str, list[str]] = defaultdict(list)
     for story, country in db.execute(
-        f"SELECT story_id, country FROM story_countries WHERE story_id IN ({marks(ids)})"
-        " ORDER BY country",
+        "SELECT DISTINCT story_id, country FROM story_countries"
+        f" WHERE story_id IN ({marks(ids)}) ORDER BY country",
         ids,
     ):
         countries[story].append(country)
@@ -174,10 +175,6 @@ def quotes(db: Database, speaker: str | None, contains: str | None, limit: int) 
     """Quotes by a speaker and/or containing a phrase, newest article first."""
     where: list[str] = ["a.is_current = 1"]
     params: list[Any] = []
-    if speaker:
-        name = normalise_name(speaker)
-        where.append("(sp.norm_name = ? OR sp.norm_canonical = ?)")
-        params.extend([name, name])
     if contains:
         # The full-text index narrows the articles down (its 1,000 best); the phrase itself is
         # checked in the quotes below.
@@ -186,78 +183,91 @@ def quotes(db: Database, speaker: str | None, contains: str | None, limit: int) 
             return []
         where.append(f"q.article_seq IN ({marks(seqs)})")
         params.extend(seqs)
-    speaker_join = "JOIN" if speaker else "LEFT JOIN"
-    sql = (
-        f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text FROM quotes q"
-        " JOIN articles a ON a.seq = q.article_seq"
-        f" {speaker_join} entities sp"
-        " ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
+    select = (
+        f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text, q.article_seq, q.idx"
+        " FROM {source} JOIN articles a ON a.seq = q.article_seq"
+        " LEFT JOIN entities sp ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
         " LEFT JOIN entities ad ON ad.article_seq = q.article_seq AND ad.entity_id = q.addressee_id"
-        f" WHERE {' AND '.join(where)}"
-        " ORDER BY (a.published_day IS NULL), a.published_day DESC, a.seq DESC, q.idx LIMIT ?"
     )
-    needle = normalise_name(contains) if contains else None
-    hits = []
-    for row in db.execute(sql, [*params, limit if needle is None else limit * 20]):
-        if needle is not None and needle not in normalise_name(row[9]):
-            continue
-        hits.append(
-            QuoteHit(
-                **_article_fields(row[:6]),
-                speaker=row[6],
-                addressee=row[7],
-                kind=row[8],
-                text=row[9],
-            )
+    if speaker:
+        # quote_speakers is ordered by speaker and day: the newest quotes are read first.
+        source = (
+            "quote_speakers qs JOIN quotes q ON q.article_seq = qs.article_seq AND q.idx = qs.idx"
         )
-    return hits[:limit]
+        where.insert(0, "qs.name = ?")
+        params.insert(0, normalise_name(speaker))
+        order = "qs.published_day DESC, qs.article_seq DESC, qs.idx DESC"
+    else:
+        source = "quotes q"
+        order = "(a.published_day IS NULL), a.published_day DESC, a.seq DESC, q.idx DESC"
+    sql = select.replace("{source}", source) + f" WHERE {' AND '.join(where)} ORDER BY {order}"
+    needle = normalise_name(contains) if contains else None
+    rows = db.execute(sql + " LIMIT ?", [*params, limit if needle is None else limit * 20])
+    if needle is not None:
+        rows = [row for row in rows if needle in normalise_name(row[9])]
+    return [
+        QuoteHit(
+            **_article_fields(row[:6]),
+            speaker=row[6],
+            addressee=row[7],
+            kind=row[8],
+            text=row[9],
+        )
+        for row in _article_order(rows[:limit])
+    ]
+
+
+def _article_order(rows: list[Row]) -> list[Row]:
+    """Rows kept in article order (as fetched), quotes within an article by position."""
+    position: dict[int, int] = {}
+    for row in rows:
+        position.setdefault(int(row[10]), len(position))
+    return sorted(rows, key=lambda row: (position[int(row[10])], int(row[11])))
 
 
 def entity(db: Database, name: str, limit: int) -> EntityProfile | None:
-    """Profile of an entity across articles; None when no article names it."""
+    """Profile of an entity across articles (from the rollups); None when no article names it."""
     key = normalise_name(name)
     rows = db.execute(
-        "SELECT en.name, en.type, en.country, en.mention_count, a.published_day, en.article_seq"
-        " FROM entities en JOIN articles a ON a.seq = en.article_seq"
-        f" WHERE {NAME_MATCH} AND a.is_current = 1",
-        (key, key),
+        "SELECT name, type, country, articles, mentions, first_seen, last_seen FROM entity_names"
+        " WHERE name_key = ? AND articles > 0",
+        (key,),
     )
     if not rows:
         return None
     names, types, countries = Counter[str](), Counter[str](), Counter[str]()
-    months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    articles: set[int] = set()
-    for entity_name, kind, country, mentions, day, seq in rows:
-        names[entity_name] += 1
-        types[kind] += 1
+    for entity_name, kind, country, articles, _, _, _ in rows:
+        names[entity_name] += int(articles)
+        types[kind] += int(articles)
         if country:
-            countries[country] += 1
-        articles.add(int(seq))
-        if day:
-            months[day[:7]][0] += 1
-            months[day[:7]][1] += int(mentions)
-    days = sorted(row[4] for row in rows if row[4])
+            countries[country] += int(articles)
+    firsts = [row[5] for row in rows if row[5]]
+    lasts = [row[6] for row in rows if row[6]]
     titles = db.execute(
-        "SELECT COALESCE(t.canonical, t.text) FROM titles t JOIN entities en"
-        " ON en.article_seq = t.article_seq AND en.entity_id = t.entity_id"
-        f" JOIN articles a ON a.seq = t.article_seq WHERE {NAME_MATCH} AND a.is_current = 1",
-        (key, key),
+        "SELECT title, count FROM entity_titles WHERE name_key = ? AND count > 0"
+        " ORDER BY count DESC, title LIMIT ?",
+        (key, limit),
+    )
+    months = db.execute(
+        "SELECT month, articles, mentions FROM entity_months WHERE name_key = ? AND articles > 0"
+        " ORDER BY month",
+        (key,),
     )
     return EntityProfile(
         name=names.most_common(1)[0][0],
         type=types.most_common(1)[0][0],
         country=countries.most_common(1)[0][0] if countries else None,
         names=_counts(names),
-        article_count=len(articles),
-        mention_count=sum(int(row[3]) for row in rows),
-        first_seen=days[0] if days else None,
-        last_seen=days[-1] if days else None,
-        titles=_counts(Counter(str(row[0]) for row in titles))[:limit],
+        article_count=sum(int(row[3]) for row in rows),
+        mention_count=sum(int(row[4]) for row in rows),
+        first_seen=min(firsts, default=None),
+        last_seen=max(lasts, default=None),
+        titles=[Count(value=str(title), count=int(count)) for title, count in titles],
         quotes=quotes(db, name, None, limit),
         events=events(db, EventQuery(entity=name, limit=limit), reports=False),
         timeline=[
-            TimelinePoint(month=month, articles=value[0], mentions=value[1])
-            for month, value in sorted(months.items())
+            TimelinePoint(month=str(month), articles=int(n), mentions=int(m))
+            for month, n, m in months
         ],
     )
 

@@ -43,6 +43,7 @@ class PreparedArticle:
     lang: str | None
     content_hash: str
     article: Row
+    published_day: str | None = None
     sources: tuple[Row, ...] = ()
     entities: tuple[Row, ...] = ()
     titles: tuple[Row, ...] = ()
@@ -117,6 +118,7 @@ def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> Pr
         lang=article.lang,
         content_hash=fingerprint.content_hash if fingerprint else content_hash(article.text),
         article=_article_row(article),
+        published_day=published_day(article.meta.published),
         sources=_sources(article),
         entities=tuple(_entity_row(entity) for entity in entities),
         titles=tuple(

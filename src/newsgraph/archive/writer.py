@@ -21,6 +21,7 @@ from newsgraph.archive.clustering import ClusterRule, EventSignature, StoryAncho
 from newsgraph.archive.database import Database, Row
 from newsgraph.archive.links import Linker
 from newsgraph.archive.records import BatchResult, FailedInput
+from newsgraph.archive.rollups import RollupDelta, name_keys
 from newsgraph.archive.rows import PreparedArticle, PreparedEvent
 
 INSERTS = {
@@ -54,6 +55,17 @@ INSERTS = {
         "INSERT INTO event_actors (article_seq, entity_id, event_id, role, idx)"
         " VALUES (?, ?, ?, ?, ?)"
     ),
+    "story_countries": (
+        "INSERT INTO story_countries (country, type, story_id) VALUES (?, ?, ?)"
+        " ON CONFLICT (country, type, story_id) DO NOTHING"
+    ),
+    "story_actors": (
+        "INSERT INTO story_actors (name, type, story_id) VALUES (?, ?, ?)"
+        " ON CONFLICT (name, type, story_id) DO NOTHING"
+    ),
+    "quote_speakers": (
+        "INSERT INTO quote_speakers (name, published_day, article_seq, idx) VALUES (?, ?, ?, ?)"
+    ),
 }
 ARTICLE_INSERT = (
     "INSERT INTO articles (seq, article_id, doc_key, version, is_current, content_hash, lang,"
@@ -81,6 +93,7 @@ class _Batch:
     current: dict[str, tuple[int, int]] = field(default_factory=dict)
     rows: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in INSERTS})
     written: list[tuple[int, PreparedArticle]] = field(default_factory=list)
+    rollup: RollupDelta = field(default_factory=RollupDelta)
     multilingual: set[int] = field(default_factory=set)
     counts: Counter[str] = field(default_factory=Counter)
     result: BatchResult = field(default_factory=BatchResult)
@@ -138,8 +151,16 @@ class ArchiveWriter:
         self._insert_article(batch, seq, item)
         self._remember_input(item.raw_key, seq)
         self._count_links(batch, self.linker.link_copies(seq, item))
+        keys = name_keys(item.entities)
         for event in item.events:
-            self._cluster(batch, seq, item, event)
+            self._cluster(batch, seq, item, event, keys)
+        day = item.published_day
+        batch.rollup.add(item.entities, item.titles, day)
+        batch.rows["quote_speakers"].extend(
+            (key, day or "", seq, quote[0])
+            for quote in item.quotes
+            for key in keys.get(quote[5], ())
+        )
         for row in item.sources:
             batch.rows["sources"].append((seq, *row))
         for name in ("entities", "titles", "mentions", "quotes", "times"):
@@ -157,6 +178,7 @@ class ArchiveWriter:
             old_seq, old_version = batch.current[item.doc_key]
             version = old_version + 1
             self.db.execute("UPDATE articles SET is_current = 0 WHERE seq = ?", (old_seq,))
+            self._discount(batch, old_seq)
             batch.result.new_versions += 1
         else:
             batch.counts["articles"] += 1
@@ -165,6 +187,16 @@ class ArchiveWriter:
         batch.counts["versions"] += 1
         row = (seq, item.article_id, item.doc_key, version, 1, item.content_hash)
         self.db.execute(ARTICLE_INSERT, (*row, *item.article, batch.now))
+
+    def _discount(self, batch: _Batch, seq: int) -> None:
+        """Take a superseded version out of the entity rollups."""
+        in_batch = [item for written, item in batch.written if written == seq]
+        if in_batch:
+            item = in_batch[0]
+            batch.rollup.add(item.entities, item.titles, item.published_day, sign=-1)
+            return
+        day = self.db.execute("SELECT published_day FROM articles WHERE seq = ?", (seq,))[0][0]
+        batch.rollup.subtract_stored(self.db, seq, day)
 
     def _remember_input(self, raw_key: str | None, seq: int) -> None:
         if raw_key:
@@ -193,7 +225,12 @@ class ArchiveWriter:
         batch.result.duplicates += links
 
     def _cluster(
-        self, batch: _Batch, seq: int, item: PreparedArticle, event: PreparedEvent
+        self,
+        batch: _Batch,
+        seq: int,
+        item: PreparedArticle,
+        event: PreparedEvent,
+        keys: dict[str, set[str]],
     ) -> None:
         anchors, stories = self._candidate_stories(event.signature)
         decision = clustering.decide(event.signature, anchors, self.rules.cluster)
@@ -233,11 +270,11 @@ class ArchiveWriter:
             if self._grow_story(batch, stories[story], sig, lang):
                 batch.multilingual.add(seq)
             batch.result.merged_events += 1
-        self.db.executemany(
-            "INSERT INTO story_countries (country, story_id) VALUES (?, ?)"
-            " ON CONFLICT (country, story_id) DO NOTHING",
-            [(country, story) for country in sorted(sig.countries)],
+        batch.rows["story_countries"].extend(
+            (country, sig.type, story) for country in sorted(sig.countries)
         )
+        actor_names = {key for row in event.actors for key in keys.get(row[0], ())}
+        batch.rows["story_actors"].extend((name, sig.type, story) for name in sorted(actor_names))
         batch.rows["events"].append((seq, *event.row, story, decision.reason))
         batch.rows["event_actors"].extend((seq, *row) for row in event.actors)
         batch.counts["events"] += 1
@@ -303,6 +340,7 @@ class ArchiveWriter:
     def _flush(self, batch: _Batch) -> None:
         for name, sql in INSERTS.items():
             self.db.executemany(sql, batch.rows[name])
+        batch.rollup.apply(self.db)
         if batch.written:
             self.db.index_articles(batch.written[0][0], batch.written[-1][0])
         # Only an article that joined a story told in another language can be a translation.
