@@ -183,9 +183,12 @@ class PhraseSet:
 
     patterns: tuple[Pattern, ...] = ()
     starts: StartIndex = field(init=False, repr=False, compare=False)
+    single_words: tuple[Element, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", StartIndex(self.patterns))
+        singles = tuple(p.elements[0] for p in self.patterns if len(p.elements) == 1)
+        object.__setattr__(self, "single_words", singles)
 
     def spans(self, words: Sequence[Word], lo: int = 0, hi: int | None = None) -> list[list[int]]:
         """Every match inside [lo, hi) as word index lists."""
@@ -199,7 +202,7 @@ class PhraseSet:
 
     def matches_word(self, word: Word) -> bool:
         """Whether a one-word pattern of the set accepts `word`."""
-        return any(len(p.elements) == 1 and p.elements[0].accepts(word) for p in self.patterns)
+        return any(element.accepts(word) for element in self.single_words)
 
     def starts_at(self, words: Sequence[Word], index: int) -> list[int] | None:
         """The longest match starting at `index`, if any."""
@@ -211,6 +214,9 @@ class PhraseSet:
             if found is not None and (best is None or len(found) > len(best)):
                 best = found
         return best
+
+
+NO_PHRASES = PhraseSet()
 
 
 @dataclass(frozen=True)
@@ -264,11 +270,11 @@ class Lexicon:
 
     def cue(self, name: str) -> PhraseSet:
         """The cue list called `name` (empty when the language has none)."""
-        return self.cues.get(name, PhraseSet())
+        return self.cues.get(name, NO_PHRASES)
 
     def preposition(self, name: str) -> PhraseSet:
         """The prepositions that mark the role `name` (with, between, agent, ...)."""
-        return self.prepositions.get(name, PhraseSet())
+        return self.prepositions.get(name, NO_PHRASES)
 
 
 def _phrases(values: Any, where: str, max_gap: int) -> PhraseSet:
