@@ -63,3 +63,31 @@ def test_one_off_sentence_opening_person_tagged_as_proper_noun_is_kept() -> None
         "Okafor arrived late.", "en", [("Okafor", "PER")], pos={"Okafor": "PROPN"}
     )
     assert [e.name for e in find_entities(article)] == ["Okafor"]
+
+
+def test_sentence_opening_adverb_run_into_a_name_is_cut_off() -> None:
+    article = build_article(
+        "Yet Hargreave refused.", "en", [("Yet Hargreave", "PER")], pos={"Yet": "CCONJ"}
+    )
+    assert [e.name for e in find_entities(article)] == ["Hargreave"]
+
+
+def test_lower_case_verb_run_onto_the_end_of_a_name_is_cut_off() -> None:
+    article = build_article(
+        "Analysts said Zentrix did well.", "en", [("Zentrix did", "ORG")], pos={"did": "AUX"}
+    )
+    assert [e.name for e in find_entities(article)] == ["Zentrix"]
+
+
+def test_one_surface_keeps_one_type_within_an_article() -> None:
+    found = names(
+        "Cloud Harbour opened. Visitors love Cloud Harbour. Cloud Harbour is busy.",
+        "en",
+        [("Cloud Harbour", "LOC"), ("Cloud Harbour", "ORG"), ("Cloud Harbour", "LOC")],
+    )
+    assert found == [("Cloud Harbour", "LOC")]
+
+
+def test_nationality_and_title_without_a_name_is_no_entity() -> None:
+    found = names("The Ukrainian President spoke.", "en", [("Ukrainian President", "ORG")])
+    assert found == []

@@ -143,3 +143,24 @@ def test_place_span_grows_to_the_gazetteer_name() -> None:
     article = build_article("Ships sailed in the South China Sea.", "en", [("China Sea", "LOC")])
     sea = next(e for e in find_entities(article))
     assert (sea.name, sea.type) == ("South China Sea", "LOC")
+
+
+def test_person_split_by_the_ner_and_a_cut_title_is_one_titled_person() -> None:
+    article = build_article(
+        "Ukrainian Foreign Minister Ivan Petrenko spoke. Petrenko left early.",
+        "en",
+        [("Ukrainian Foreign", "ORG"), ("Petrenko", "ORG"), ("Petrenko", "PER")],
+    )
+    entities = find_entities(article)
+    assert [(e.name, e.type, e.country) for e in entities] == [("Ivan Petrenko", "PER", "UKR")]
+    assert entities[0].titles[0].canonical == "Foreign Minister"
+
+
+def test_town_named_like_a_persons_surname_is_that_person() -> None:
+    article = build_article(
+        "Prosecutor John Durham met Ward. Durham said little.",
+        "en",
+        [("John Durham", "PER"), ("Ward", "PER"), ("Durham", "GPE")],
+    )
+    found = [(e.name, e.type, len(e.mentions)) for e in find_entities(article)]
+    assert ("John Durham", "PER", 2) in found

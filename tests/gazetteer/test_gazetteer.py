@@ -136,8 +136,8 @@ def test_nationality_adjectives_lists_base_forms() -> None:
 
 
 def test_language_without_resources_gets_cldr_names() -> None:
-    assert country_of("de", "Russland", "name") == "RUS"
-    assert country_of("de", "Frankreich", "name") == "FRA"
+    assert country_of("fr", "Russie", "name") == "RUS"
+    assert country_of("fr", "Allemagne", "name") == "DEU"
 
 
 def test_language_unknown_to_cldr_gets_the_english_gazetteer() -> None:
@@ -168,3 +168,7 @@ def test_subdivisions_never_displace_cities_or_take_ordinary_words() -> None:
     berlin = gazetteer.best("Berlin")
     assert berlin is not None and berlin.place.kind == "city"
     assert all(m.place.kind != "state" for m in gazetteer.lookup("Western"))
+
+
+def test_white_house_is_not_a_translated_city_name() -> None:
+    assert load_gazetteer("en").lookup("White House") == []

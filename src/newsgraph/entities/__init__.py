@@ -8,7 +8,7 @@ nouns to those entities.
 from __future__ import annotations
 
 from newsgraph.entities.document import Document
-from newsgraph.entities.evidence import drop_false_names
+from newsgraph.entities.evidence import drop_false_names, harmonise_labels
 from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.entities.linking import entity_at, last_person_before, resolve_role_noun
 from newsgraph.entities.mentions import (
@@ -37,6 +37,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions += media_mentions(doc, mentions)
     mentions += source_mentions(doc, mentions)
     mentions.sort(key=lambda m: m.start)
+    harmonise_labels(mentions)
     mentions = merge_pattern_organisations(mentions, organisation_mentions(doc))
     mentions += gazetteer_mentions(doc, mentions)
     locate_organisations(doc, mentions)

@@ -6,7 +6,11 @@ Rules use only what the article itself shows, so they hold for any model and lan
 - a one-word name that opens a sentence, is written in lower case elsewhere in the text and never
   with a capital inside a sentence is a common noun ("Øvelsen startet ..." ... "øvelsen");
 - a one-word person that opens a sentence, that the tagger calls a common noun, and that the
-  article never writes again is no person ("Meth seizures rose").
+  article never writes again is no person ("Meth seizures rose");
+- a sentence-opening word the NER ran into a name is cut off when it is a function word or adverb,
+  or a verb the article also writes in lower case ("Yet Schiff", "Using Final Cut Pro"), and so
+  is a lower-case function word or verb at its end ("Apple did", "Sun &");
+- one surface keeps one type within an article ("Cloud City" a place twice and an ORG once).
 """
 
 from __future__ import annotations
@@ -15,6 +19,16 @@ from collections import Counter
 
 from newsgraph.entities.document import Document, Mention
 
+# Parts of speech of a sentence-opening word that is no part of the name after it; verbs and
+# auxiliaries only when the article also writes the word in lower case ("Will Smith" stays).
+LEADING_WORD_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PRON", "DET", "ADP", "INTJ", "PART"})
+LEADING_VERB_POS = frozenset({"VERB", "AUX"})
+# Parts of speech of a lower-case last word that is no part of the name before it.
+TRAILING_WORD_POS = frozenset(
+    {"VERB", "AUX", "ADP", "PART", "CCONJ", "SCONJ", "PRON", "DET", "ADV"}
+)
+# Weight of a label backed by a lexicon (gazetteer, media, pattern) against the NER's.
+BACKED_VOTE = 2
 # Tokens that open a sentence as a full stop does: a quotation dash or an opening quote.
 OPENERS = frozenset({"–", "—", "-", "«", "“", '"', "'", "‘", "(", ":"})
 KNOWN_SOURCES = frozenset({"gazetteer"})
@@ -43,6 +57,38 @@ class WordEvidence:
                 self.lowercase.add(text)
             elif text[:1].isupper() and not sentence_initial(doc, index):
                 self.inner_capitals[text] += 1
+
+
+def _loose_edges(doc: Document, mention: Mention, evidence: WordEvidence) -> None:
+    """Cut a sentence-opening non-name word and lower-case function words at the end."""
+    span = doc.token_span(mention.start, mention.end)
+    if span is None:
+        return
+    first, last = span
+    while last - first > 1 and _loose_lead(doc, first, evidence):
+        first += 1
+    while last - first > 1 and _loose_tail(doc, last - 1):
+        last -= 1
+    if (first, last) != span:
+        mention.start = max(mention.start, doc.tokens[first].start)
+        mention.end = min(mention.end, doc.tokens[last - 1].end)
+        mention.text = doc.text[mention.start : mention.end]
+
+
+def _loose_lead(doc: Document, index: int, evidence: WordEvidence) -> bool:
+    token = doc.tokens[index]
+    if not sentence_initial(doc, index) or not doc.is_capitalised(index + 1):
+        return False
+    if token.pos in LEADING_WORD_POS:
+        return True
+    return token.pos in LEADING_VERB_POS and token.text.lower() in evidence.lowercase
+
+
+def _loose_tail(doc: Document, index: int) -> bool:
+    text = doc.tokens[index].text
+    if not any(ch.isalnum() for ch in text):
+        return text not in (".", ")")
+    return text.islower() and doc.tokens[index].pos in TRAILING_WORD_POS
 
 
 def _calendar_tail(doc: Document, mention: Mention) -> None:
@@ -96,6 +142,7 @@ def drop_false_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """The mentions without calendar words and sentence-opening common nouns."""
     evidence = WordEvidence(doc)
     for mention in mentions:
+        _loose_edges(doc, mention, evidence)
         _calendar_tail(doc, mention)
     multi = [m for m in mentions if " " in m.text]
     other_words = {word.casefold() for m in multi for word in m.text.split()}
@@ -111,3 +158,33 @@ def drop_false_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 continue
         kept.append(mention)
     return kept
+
+
+def _vote(mention: Mention) -> int:
+    backed = mention.place is not None or mention.source != "model"
+    return BACKED_VOTE if backed else 1
+
+
+def harmonise_labels(mentions: list[Mention]) -> None:
+    """Give every mention of one surface the type most of them (lexicon-backed ones count
+    double) have: one surface names one thing within an article."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.text, []).append(mention)
+    for group in groups.values():
+        if len({m.label for m in group}) < 2:
+            continue
+        votes: Counter[str] = Counter()
+        for mention in group:
+            votes[mention.label] += _vote(mention)
+        label = max(votes, key=lambda key: (votes[key], -_first_offset(group, key)))
+        model = next(m for m in group if m.label == label)
+        for mention in group:
+            if mention.label != label:
+                mention.label = label
+                mention.place = model.place
+                mention.country = model.country
+
+
+def _first_offset(group: list[Mention], label: str) -> int:
+    return min(m.start for m in group if m.label == label)

@@ -20,6 +20,8 @@ from newsgraph.temporal.grammar import load_grammar
 MIN_UNKNOWN_PREFIX = 3
 # Word tables of the temporal grammar whose words are calendar names, never entity names.
 CALENDAR_TABLES = ("weekday_name", "month_name")
+# Title readings remembered per language before the memory is cleared (a batch runs for long).
+TITLE_CACHE_SIZE = 200_000
 SPEECH_VERB_FORMS = ("infinitive", "present", "past", "perfect", "participle")
 
 
@@ -74,12 +76,16 @@ class Lexicon:
 
     title_max_words: int
     media: dict[str, Institution] = field(default_factory=dict)
+    media_first_words: frozenset[str] = frozenset()
     speech_forms: frozenset[str] = frozenset()
     tell_forms: frozenset[str] = frozenset()
     addressee_particles: frozenset[str] = frozenset()
     source_cues: tuple[tuple[str, ...], ...] = ()
     calendar_words: frozenset[str] = frozenset()
     calendar_lowercase: bool = False
+    title_cache: dict[str, TitleReading | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def is_calendar_word(self, word: str, sentence_initial: bool) -> bool:
         """Whether a word is a weekday or month name ("Monday", "Tirsdag" opening a sentence).
@@ -95,7 +101,17 @@ class Lexicon:
         """Read a title phrase as written ("forsvarsministeren", "Deputy Foreign Minister").
 
         The reading's `base` is the phrase in indefinite form, in the case it was written.
+        Readings are remembered: role matching asks about the same words many times.
         """
+        if phrase in self.title_cache:
+            return self.title_cache[phrase]
+        if len(self.title_cache) >= TITLE_CACHE_SIZE:
+            self.title_cache.clear()
+        reading = self._read_title(phrase)
+        self.title_cache[phrase] = reading
+        return reading
+
+    def _read_title(self, phrase: str) -> TitleReading | None:
         written = " ".join(phrase.split())
         words = written.lower()
         for modifier, qualifier in sorted(self.modifiers.items(), key=lambda kv: -len(kv[0])):
@@ -236,6 +252,7 @@ def load_lexicon(lang: str | None) -> Lexicon:
     speech_forms, tell_forms = _speech_forms(folder)
     sources = names.get("sources", {})
     calendar_words, calendar_lowercase = _calendar(folder)
+    media = _media()
     return Lexicon(
         lang=folder,
         titles=title_words,
@@ -256,7 +273,8 @@ def load_lexicon(lang: str | None) -> Lexicon:
         genitive_suffixes=tuple(names.get("genitive_suffixes", ())),
         not_names=frozenset(w.lower() for w in names.get("not_names", [])),
         title_max_words=max((len(k.split()) for k in (*title_words, *modifiers)), default=1),
-        media=_media(),
+        media=media,
+        media_first_words=frozenset(name.split()[0] for name in media),
         speech_forms=speech_forms | {w.lower() for w in sources.get("addressee_verbs", [])},
         tell_forms=tell_forms,
         addressee_particles=frozenset(w.lower() for w in sources.get("addressee_particles", [])),

@@ -50,7 +50,31 @@ def _is_junk(doc: Document, text: str, label: str = "") -> bool:
         return True
     if doc.gazetteer.best(text, ("adjective",)) and not doc.gazetteer.best(text, ("name",)):
         return True
-    return lexicon.title(text) is not None
+    return lexicon.title(text) is not None or _is_national_title(doc, text)
+
+
+def _runs_into_title(doc: Document, start: int, end: int) -> bool:
+    """A span cut off inside a title ("Ukrainian Foreign" before "Minister Pavlo Klimkin"):
+    with the next word or two it reads as a title, alone or after a nationality or country."""
+    span = doc.token_span(start, end)
+    if span is None:
+        return False
+    first, last = span
+    for extra in (1, 2):
+        if last + extra > len(doc) or not doc.same_sentence(first, last + extra):
+            break
+        text = doc.slice(first, last + extra)
+        if doc.lexicon.title(text) is not None or _is_national_title(doc, text):
+            return True
+    return False
+
+
+def _is_national_title(doc: Document, text: str) -> bool:
+    """A nationality adjective and a title with no name ("Ukrainian President")."""
+    adjective, _, rest = text.partition(" ")
+    if not rest or doc.gazetteer.adjective_country(adjective) is None:
+        return False
+    return doc.lexicon.title(rest) is not None
 
 
 def _is_function_word_span(doc: Document, start: int, end: int) -> bool:
@@ -117,7 +141,7 @@ def model_mentions(doc: Document) -> list[Mention]:
             continue
         start, end = _trim(doc.text, name.start, name.end)
         text = doc.text[start:end]
-        if _is_junk(doc, text):
+        if _is_junk(doc, text) or _runs_into_title(doc, start, end):
             continue
         if _is_function_word_span(doc, start, end):
             continue
@@ -231,6 +255,8 @@ def _adjective_country(doc: Document, first: int, last: int) -> str | None:
 
 def _org_at(doc: Document, index: int) -> Mention | None:
     """An organisation named by (determiner) + nationality adjective/genitive + noun at `index`."""
+    if not doc.gazetteer.may_start(doc.tokens[index].text):
+        return None
     for adj_end in range(index + 2, index, -1):
         if adj_end >= len(doc) or not doc.same_sentence(index, adj_end):
             continue

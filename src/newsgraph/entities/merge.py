@@ -185,6 +185,9 @@ def relabel_name_parts(doc: Document, mentions: list[Mention]) -> None:
             base = doc.lexicon.strip_genitive(person.text)
             singles.update({base.casefold()} if base else set())
     for mention in mentions:
+        if _small_town_name_part(mention, parts):
+            mention.label, mention.place, mention.country = "PER", None, None
+            continue
         untyped = mention.label in ("ORG", "GPE", "LOC", "PROD", "EVT") and mention.place is None
         if not untyped or mention.source != "model" or mention.country is not None:
             continue
@@ -201,8 +204,47 @@ def relabel_name_parts(doc: Document, mentions: list[Mention]) -> None:
             mention.label = "PER"
 
 
+def _small_town_name_part(mention: Mention, parts: set[str]) -> bool:
+    """A one-word place reading of a town that is also part of a person's name in the article
+    ("Durham" after "John Durham"): the person, since small towns seldom share a news story."""
+    place = mention.place
+    if place is None or place.salient or place.place.kind != "city" or " " in mention.text:
+        return False
+    return mention.source == "model" and mention.text.casefold() in parts
+
+
+def _joinable(doc: Document, person: Mention, other: Mention) -> bool:
+    """Whether `other` continues the person's name right after it ("Pavlo" + "Klimkin")."""
+    if doc.text[person.end : other.start] != " ":
+        return False
+    if other.label != "PER" and (
+        other.label not in ("ORG", "PROD", "EVT") or other.place or other.country
+    ):
+        return False
+    words = f"{person.text} {other.text}".split()
+    return len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() for w in words)
+
+
+def join_split_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Join a person mention and a name mention right after it: the NER or a role pattern may
+    stop inside a name ("Pavlo" PER + "Klimkin" ORG is the person "Pavlo Klimkin")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    kept: list[Mention] = []
+    for mention in ordered:
+        previous = kept[-1] if kept else None
+        if previous is not None and previous.label == "PER" and _joinable(doc, previous, mention):
+            previous.end = mention.end
+            previous.text = doc.text[previous.start : previous.end]
+            previous.titles.extend(mention.titles)
+            previous.country = previous.country or mention.country
+            continue
+        kept.append(mention)
+    return kept
+
+
 def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[Cluster]:
     """All clusters of an article's mentions, in order of first mention."""
+    mentions = join_split_names(doc, mentions)
     relabel_name_parts(doc, mentions)
     by_label: dict[str, list[Mention]] = {}
     for mention in mentions:

@@ -72,8 +72,13 @@ def _outlet_genitive(doc: Document, text: str) -> bool:
 
 def _outlet_at(doc: Document, index: int, covered: set[int]) -> int | None:
     """End token of the longest outlet name starting at an untagged token, if any."""
-    if index in covered or not doc.tokens[index].text[:1].isalnum():
+    first = doc.tokens[index].text
+    if index in covered or not first[:1].isalnum():
         return None
+    if first not in doc.lexicon.media_first_words:
+        base = doc.lexicon.strip_genitive(first)
+        if base is None or base not in doc.lexicon.media_first_words:
+            return None
     for last in range(min(len(doc), index + MAX_OUTLET_TOKENS), index, -1):
         if any(i in covered for i in range(index, last)) or not doc.same_sentence(index, last):
             continue
@@ -95,10 +100,13 @@ def source_slots(doc: Document) -> dict[int, bool]:
     lexicon = doc.lexicon
     slots: dict[int, bool] = {}
     words = [token.text.lower() for token in doc.tokens]
+    cue_starts = {cue[0] for cue in lexicon.source_cues}
     for index, word in enumerate(words):
         addressed = word in lexicon.addressee_particles and _after_speech_verb(doc, words, index)
         if addressed or word in lexicon.tell_forms:
             slots[index + 1] = True
+        if word not in cue_starts:
+            continue
         for cue in lexicon.source_cues:
             if tuple(words[index : index + len(cue)]) == cue:
                 end = index + len(cue)

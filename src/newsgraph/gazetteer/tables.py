@@ -53,6 +53,7 @@ class Gazetteer:
     forms: dict[str, list[Match]] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)
     max_words: int = 1
+    first_words: frozenset[str] = frozenset()
 
     def add(self, surface: str, match: Match) -> None:
         """Register a reading of `surface` (duplicates of the same place and form are ignored)."""
@@ -68,9 +69,13 @@ class Gazetteer:
         readings.append(match)
 
     def finish(self) -> None:
-        """Order every surface's readings from most to least likely; note the longest surface."""
+        """Order every surface's readings from most to least likely; note the longest surface
+        and the first words of all surfaces (a cheap test before trying n-grams)."""
         self.max_words = (
             max(len(s.replace("-", " ").split()) for s in self.forms) if self.forms else 1
+        )
+        self.first_words = frozenset(
+            word for s in self.forms for word in (s.split()[0], s.split()[0].split("-")[0])
         )
         for readings in self.forms.values():
             readings.sort(
@@ -84,6 +89,11 @@ class Gazetteer:
             return list(readings)
         wanted = set(forms)
         return [m for m in readings if m.form in wanted]
+
+    def may_start(self, word: str) -> bool:
+        """Whether some surface form starts with this word (as written or with a lower-case
+        first letter)."""
+        return word in self.first_words or (word[:1].lower() + word[1:]) in self.first_words
 
     def best(self, surface: str, forms: Iterable[Form] | None = None) -> Match | None:
         """The most likely reading of a surface form, if it names anything."""
