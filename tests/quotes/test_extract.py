@@ -52,8 +52,8 @@ def test_empty_text_has_no_quotes() -> None:
 
 
 def test_unknown_language_finds_marked_quotes_without_speakers() -> None:
-    quotes = extract_quotes(Article(text="„Wir schaffen das“, sagte sie.", lang="de"))
-    assert [q.text for q in quotes] == ["Wir schaffen das"]
+    quotes = extract_quotes(Article(text="„Zvládneme to“, řekla.", lang="cs"))
+    assert [q.text for q in quotes] == ["Zvládneme to"]
     assert quotes[0].speaker is None
 
 
