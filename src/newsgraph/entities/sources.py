@@ -73,7 +73,7 @@ def _outlet_genitive(doc: Document, text: str) -> bool:
 def _outlet_at(doc: Document, index: int, covered: set[int]) -> int | None:
     """End token of the longest outlet name starting at an untagged token, if any."""
     first = doc.tokens[index].text
-    if index in covered or not first[:1].isalnum():
+    if index in covered or not first[:1].isalnum() or first.lower() in doc.lexicon.not_names:
         return None
     if first not in doc.lexicon.media_first_words:
         base = doc.lexicon.strip_genitive(first)
