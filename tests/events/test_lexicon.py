@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.events import load_lexicon
 from newsgraph.events.arguments import FRAME_READERS
-from newsgraph.events.lexicon import FRAMES, compile_pattern
+from newsgraph.events.lexicon import FRAMES, PhraseSet, compile_pattern
 from newsgraph.events.words import Word
 from newsgraph.resources import resource_languages
 
@@ -66,3 +66,20 @@ def test_language_without_an_events_file_gets_an_empty_lexicon() -> None:
 
 def test_every_frame_a_trigger_file_may_name_has_a_reader() -> None:
     assert set(FRAMES) == set(FRAME_READERS)
+
+
+def test_globs_of_every_shape_match_like_fnmatch() -> None:
+    pattern = compile_pattern("møte|m?tt[ae]|*avtale*|besøk*")
+    for form in ("møte", "møtte", "fiskeriavtalen", "besøket"):
+        assert pattern.match_at(words(form), 0) == [0], form
+    for form in ("møter", "mttx", "avtal", "besø"):
+        assert pattern.match_at(words(form), 0) is None, form
+
+
+def test_phrase_set_finds_matches_by_pattern_then_position_within_bounds() -> None:
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("aldri … mer")))
+    found = phrases.spans(words("ikke aldri ikke mer aldri"), 0, 4)
+    assert found == [[0], [2], [1, 3]]
+    assert phrases.starts_at(words("aldri mer"), 0) == [0, 1]
+    assert phrases.matches_word(words("ikke")[0])
+    assert not phrases.matches_word(words("aldri")[0])

@@ -23,6 +23,7 @@ from newsgraph.resources import base_language, load_resource
 FRAMES = ("visit", "reception", "meet", "joint", "directed", "allegation")
 GAP_MARKS = ("…", "...")
 DEFAULT_MAX_GAP = 6
+MEMO_SIZE = 20_000
 
 
 GLOB_SPECIALS = frozenset("*?[")
@@ -128,9 +129,15 @@ class StartIndex:
             if first.others:
                 self.others.append((number, first.others))
         self.lengths = tuple(sorted({len(prefix) for prefix in self.prefixes}))
+        # A word form is looked up by many cue lists and many times per sentence; a bounded
+        # memo keeps that to one dictionary hit without growing with an archive's vocabulary.
+        self.memo: dict[str, frozenset[int]] = {}
 
-    def _starting(self, text: str, found: set[int]) -> None:
-        found.update(self.exact.get(text, ()))
+    def _starting(self, text: str) -> frozenset[int]:
+        known = self.memo.get(text)
+        if known is not None:
+            return known
+        found: set[int] = set(self.exact.get(text, ()))
         for length in self.lengths:
             if length > len(text):
                 break
@@ -138,13 +145,16 @@ class StartIndex:
         for number, globs in self.others:
             if any(g.fullmatch(text) for g in globs):
                 found.add(number)
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        result = self.memo[text] = frozenset(found)
+        return result
 
-    def starting(self, word: Word) -> set[int]:
+    def starting(self, word: Word) -> frozenset[int]:
         """Numbers of the patterns whose first element accepts the word."""
-        found: set[int] = set()
-        self._starting(word.lower, found)
+        found = self._starting(word.lower)
         if word.lemma:
-            self._starting(word.lemma, found)
+            return found | self._starting(word.lemma)
         return found
 
     def candidates(self, words: Sequence[Word], lo: int, stop: int) -> list[tuple[int, int]]:
@@ -183,12 +193,12 @@ class PhraseSet:
 
     patterns: tuple[Pattern, ...] = ()
     starts: StartIndex = field(init=False, repr=False, compare=False)
-    single_words: tuple[Element, ...] = field(init=False, repr=False, compare=False)
+    single_words: StartIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", StartIndex(self.patterns))
-        singles = tuple(p.elements[0] for p in self.patterns if len(p.elements) == 1)
-        object.__setattr__(self, "single_words", singles)
+        singles = [pattern for pattern in self.patterns if len(pattern.elements) == 1]
+        object.__setattr__(self, "single_words", StartIndex(singles))
 
     def spans(self, words: Sequence[Word], lo: int = 0, hi: int | None = None) -> list[list[int]]:
         """Every match inside [lo, hi) as word index lists."""
@@ -202,7 +212,7 @@ class PhraseSet:
 
     def matches_word(self, word: Word) -> bool:
         """Whether a one-word pattern of the set accepts `word`."""
-        return any(element.accepts(word) for element in self.single_words)
+        return bool(self.single_words.starting(word))
 
     def starts_at(self, words: Sequence[Word], index: int) -> list[int] | None:
         """The longest match starting at `index`, if any."""
