@@ -29,6 +29,34 @@ class TenseMarker:
     tense: Tense
 
 
+@dataclass(frozen=True)
+class TenseWords:
+    """The grammar's [tense] table as sets and tuples, read once per sentence rather than once
+    per word."""
+
+    listed: tuple[tuple[Tense, frozenset[str]], ...]
+    not_verbs: frozenset[str]
+    suffixes_without_pos: bool
+    min_suffix_word: int
+    suffixes: tuple[tuple[Tense, tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, grammar: Grammar) -> TenseWords:
+        """Read the tense words of a grammar."""
+        listed: tuple[Tense, ...] = ("future", "past", "present")
+        inflected: tuple[Tense, ...] = ("past", "present")
+        return cls(
+            listed=tuple((tense, _words(grammar, tense)) for tense in listed),
+            not_verbs=_words(grammar, "not_verbs"),
+            suffixes_without_pos=bool(grammar.tense.get("suffixes_without_pos")),
+            min_suffix_word=int(grammar.tense.get("min_suffix_word", 4)),
+            suffixes=tuple(
+                (tense, tuple(str(s) for s in grammar.tense.get(f"{tense}_suffixes", [])))
+                for tense in inflected
+            ),
+        )
+
+
 def _words(grammar: Grammar, name: str) -> frozenset[str]:
     return frozenset(str(word).lower() for word in grammar.tense.get(name, []))
 
@@ -44,26 +72,23 @@ def _phrase_markers(grammar: Grammar, text: str, offset: int) -> list[TenseMarke
     return markers
 
 
-def _word_tense(grammar: Grammar, word: str, is_verb: bool | None, lemma: str = "") -> Tense | None:
+def _word_tense(
+    words: TenseWords, word: str, is_verb: bool | None, lemma: str = ""
+) -> Tense | None:
     """Tense of one word: listed forms first, then endings (only for words known to be verbs)."""
     lower = word.lower()
-    listed: tuple[Tense, ...] = ("future", "past", "present")
-    for tense in listed:
-        if lower in _words(grammar, tense):
+    for tense, forms in words.listed:
+        if lower in forms:
             return tense
-    if lower in _words(grammar, "not_verbs"):
+    if lower in words.not_verbs:
         return None
-    use_suffixes = is_verb is True or (
-        is_verb is None and grammar.tense.get("suffixes_without_pos")
-    )
+    use_suffixes = is_verb is True or (is_verb is None and words.suffixes_without_pos)
     if not use_suffixes or (lemma and lemma.lower() == lower):
         return None
-    minimum = int(grammar.tense.get("min_suffix_word", 4))
-    if len(lower) < minimum:
+    if len(lower) < words.min_suffix_word:
         return None
-    inflected: tuple[Tense, ...] = ("past", "present")
-    for tense in inflected:
-        if lower.endswith(tuple(str(s) for s in grammar.tense.get(f"{tense}_suffixes", []))):
+    for tense, suffixes in words.suffixes:
+        if lower.endswith(suffixes):
             return tense
     return None
 
@@ -73,16 +98,17 @@ def tense_markers(
 ) -> list[TenseMarker]:
     """Tense markers in text[start:end] (a sentence), from tokens when given, else from words."""
     markers = _phrase_markers(grammar, text[start:end], start)
+    words = TenseWords.of(grammar)
     inside = [token for token in tokens if start <= token.start and token.end <= end]
     if inside:
         for token in inside:
             is_verb = token.pos in VERB_TAGS if token.pos else None
-            tense = _word_tense(grammar, token.text, is_verb, token.lemma)
+            tense = _word_tense(words, token.text, is_verb, token.lemma)
             if tense is not None:
                 markers.append(TenseMarker(token.start, token.end, tense))
         return markers
     for match in _WORD.finditer(text, start, end):
-        tense = _word_tense(grammar, match.group(), None)
+        tense = _word_tense(words, match.group(), None)
         if tense is not None:
             markers.append(TenseMarker(match.start(), match.end(), tense))
     return markers
