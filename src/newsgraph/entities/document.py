@@ -122,7 +122,9 @@ class Document:
 
     def place_spans(self, first: int) -> list[tuple[int, Match]]:
         """(end token, reading) of every gazetteer surface that starts at token `first`."""
-        found = []
+        found: list[tuple[int, Match]] = []
+        if not self.gazetteer.may_start(self.tokens[first].text):
+            return found
         limit = min(len(self.tokens), first + min(self.gazetteer.max_words * 2, MAX_PLACE_TOKENS))
         for last in range(first + 1, limit + 1):
             if not self.same_sentence(first, last):
