@@ -9,6 +9,7 @@ sentence splitter become views of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsgraph.model import Article, Span, Token
@@ -99,9 +100,21 @@ def _surface_words(text: str, start: int, end: int) -> tuple[Word, ...]:
     return tuple(words)
 
 
-def _token_words(tokens: list[Token], start: int, end: int) -> tuple[tuple[Word, ...], bool]:
+def _tokens_in(
+    tokens: list[Token], token_starts: list[int] | None, start: int, end: int
+) -> list[Token]:
+    """The non-blank tokens inside [start, end). With tokens in text order (`token_starts` given)
+    only those starting in the range are looked at, so an article is not rescanned per view."""
+    if token_starts is not None:
+        tokens = tokens[bisect_left(token_starts, start) : bisect_right(token_starts, end)]
+    return [t for t in tokens if t.start >= start and t.end <= end and t.text.strip()]
+
+
+def _token_words(
+    tokens: list[Token], start: int, end: int, token_starts: list[int] | None = None
+) -> tuple[tuple[Word, ...], bool]:
     """Words from the token layer inside [start, end), heads remapped into the view."""
-    chosen = [t for t in tokens if t.start >= start and t.end <= end and t.text.strip()]
+    chosen = _tokens_in(tokens, token_starts, start, end)
     local = {token.i: number for number, token in enumerate(chosen)}
     has_deps = any(token.dep for token in chosen)
     words = []
@@ -145,15 +158,24 @@ def _sentence_spans(article: Article) -> list[Span]:
     return spans
 
 
+def _sorted_starts(tokens: list[Token]) -> list[int] | None:
+    """Token start offsets when the tokens are in text order and well formed, else None."""
+    starts = [token.start for token in tokens]
+    in_order = starts == sorted(starts)
+    well_formed = all(token.start <= token.end for token in tokens)
+    return starts if in_order and well_formed else None
+
+
 def sentence_views(article: Article) -> list[SentenceView]:
     """One view per sentence line, using tokens (and their parse) where the article has them."""
     starts = paragraph_starts(article.text)
     views: list[SentenceView] = []
     tokens = article.tokens
+    token_starts = _sorted_starts(tokens)
     for number, sentence in enumerate(_sentence_spans(article)):
         for start, end in _line_pieces(article.text, sentence):
             if tokens:
-                words, has_deps = _token_words(tokens, start, end)
+                words, has_deps = _token_words(tokens, start, end, token_starts)
             else:
                 words, has_deps = _surface_words(article.text, start, end), False
             if not words:
