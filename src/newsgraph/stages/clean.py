@@ -26,6 +26,8 @@ from newsgraph.temporal.tagger import tag
 MIN_REPEATED_LINE = 20
 MAX_REPEATED_HEADING = 200
 SENTENCE_END = (".", "!", "?", "»", '"', "”", ":")
+# How much of the body top is searched for a dateline.
+BODY_DATE_CHARS = 500
 # A caption longer than this is a body paragraph that happens to mention a photo credit.
 MAX_CAPTION = 400
 SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bvà\b)\s*")
@@ -290,9 +292,14 @@ def document_date(text: str) -> str | None:
 
 
 def body_date(text: str) -> str | None:
-    """A dateline-like full date in the body text (the language is not known yet: try each)."""
+    """A dateline-like full date at the top of the body (the language is not known yet: try each).
+
+    Only the top of the page is read: datelines sit there, and scanning whole bodies with every
+    language's grammar would cost more than the rest of cleaning.
+    """
+    head = text[:BODY_DATE_CHARS]
     for lang in resource_languages():
-        if found := find_document_date(text, lang):
+        if found := find_document_date(head, lang):
             return found
     return None
 
