@@ -143,3 +143,12 @@ def test_german_event_triggers_fire_with_dates(article: Article) -> None:
 def test_german_leftovers_are_gone_from_the_extracted_text(article: Article) -> None:
     assert "Anzeige" not in article.text and "Quelle" not in article.text
     assert "dpa" not in {entity.name for entity in article.entities}
+
+
+def test_german_publication_stamp_is_removed_but_english_stand_is_kept() -> None:
+    article = cleaned(
+        "Die Ministerin besuchte die Werft.\nStand: 14.10.2024, 15:30 Uhr\n"
+        "Stand with Ukraine rally on 5 March"
+    )
+    assert [removed.reason for removed in article.meta.removed] == ["publication stamp"]
+    assert article.text.endswith("Stand with Ukraine rally on 5 March")
