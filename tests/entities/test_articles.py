@@ -31,7 +31,6 @@ CALENDAR_WORDS = {
     "tisdagen",
     "dienstag",
     "mittwoch",
-    "tirsdag aften",
 }
 
 pytestmark = pytest.mark.models

@@ -91,3 +91,12 @@ def test_one_surface_keeps_one_type_within_an_article() -> None:
 def test_nationality_and_title_without_a_name_is_no_entity() -> None:
     found = names("The Ukrainian President spoke.", "en", [("Ukrainian President", "ORG")])
     assert found == []
+
+
+def test_surname_that_is_also_a_country_stays_with_the_person() -> None:
+    found = names(
+        "Ella Jordan won. Jordan smiled. Later Jordan left.",
+        "en",
+        [("Ella Jordan", "PER"), ("Jordan", "PER"), ("Jordan", "GPE")],
+    )
+    assert found == [("Ella Jordan", "PER")]

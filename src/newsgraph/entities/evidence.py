@@ -167,17 +167,27 @@ def _vote(mention: Mention) -> int:
 
 def harmonise_labels(mentions: list[Mention]) -> None:
     """Give every mention of one surface the type most of them (lexicon-backed ones count
-    double) have: one surface names one thing within an article."""
+    double) have: one surface names one thing within an article. A person wins for a word of a
+    person's full name."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(mention.text, []).append(mention)
-    for group in groups.values():
+    name_parts = {
+        word.casefold()
+        for m in mentions
+        if m.label == "PER" and " " in m.text
+        for word in m.text.split()
+    }
+    for text, group in groups.items():
         if len({m.label for m in group}) < 2:
             continue
         votes: Counter[str] = Counter()
         for mention in group:
             votes[mention.label] += _vote(mention)
         label = max(votes, key=lambda key: (votes[key], -_first_offset(group, key)))
+        if "PER" in votes and text.casefold() in name_parts:
+            # a surname of a person named in full ("Jordan" after "Michael Jordan")
+            label = "PER"
         model = next(m for m in group if m.label == label)
         for mention in group:
             if mention.label != label:

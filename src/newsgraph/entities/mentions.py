@@ -187,14 +187,26 @@ def _extend_to_place(doc: Document, mention: Mention, mentions: list[Mention]) -
 
 
 def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
-    """Attach gazetteer readings and correct labels: countries and cities GPE, seas LOC."""
+    """Attach gazetteer readings and correct labels: countries and cities GPE, seas LOC.
+
+    A one-word person that is a word of a person's full name in the article stays a person
+    ("Jordan" after "Ella Jordan").
+    """
+    name_parts = {
+        word.casefold()
+        for m in mentions
+        if m.label == "PER" and " " in m.text
+        for word in m.text.split()
+    }
     for mention in mentions:
         if mention.label != "PER":
             _extend_to_place(doc, mention, mentions)
         match = _reading(doc, mention.text)
         if match is None:
             continue
-        if mention.label == "PER" and not _place_beats_person(mention, match):
+        if mention.label == "PER" and (
+            mention.text.casefold() in name_parts or not _place_beats_person(mention, match)
+        ):
             continue
         mention.place = match
         mention.label = match.place.type
