@@ -10,11 +10,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from newsgraph.entities import find_entities
-from newsgraph.entities.lexicon import load_lexicon
-from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article
 from newsgraph.pipeline import register_stage
-from newsgraph.resources import base_language, resource_languages, resource_version
+from newsgraph.resources import base_language, resource_version
 from newsgraph.settings import Settings
 
 RESOURCES = ("countries", "titles", "organisations", "entities")
@@ -32,11 +30,8 @@ class EntitiesStage:
         self.settings = settings
 
     def setup(self) -> None:
-        """Build the gazetteers and lexicons of the languages with resource files once (others
-        are built on first use, so a batch never pays for languages it does not hold)."""
-        for lang in resource_languages():
-            load_gazetteer(lang)
-            load_lexicon(lang)
+        """Gazetteers and lexicons are built on first use per language and then reused, so a
+        batch pays only for the languages it holds."""
 
     def __call__(self, article: Article) -> Article:
         """Fill `article.entities`."""
