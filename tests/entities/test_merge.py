@@ -164,3 +164,25 @@ def test_town_named_like_a_persons_surname_is_that_person() -> None:
     )
     found = [(e.name, e.type, len(e.mentions)) for e in find_entities(article)]
     assert ("John Durham", "PER", 2) in found
+
+
+def test_two_persons_run_together_over_a_conjunction_are_split() -> None:
+    article = build_article(
+        "Both Hollis and Brandt voted no.",
+        "en",
+        [("Hollis and Brandt", "PER")],
+    )
+    assert [(e.name, e.type) for e in find_entities(article)] == [
+        ("Hollis", "PER"),
+        ("Brandt", "PER"),
+    ]
+
+
+def test_genitive_of_a_small_town_named_like_a_persons_surname_is_that_person() -> None:
+    article = build_article(
+        "Prosecutor John Durham spoke. Durham’s report came out.",
+        "en",
+        [("John Durham", "PER"), ("Durham’s", "GPE")],
+    )
+    found = [(e.name, e.type, len(e.mentions)) for e in find_entities(article)]
+    assert found == [("John Durham", "PER", 2)]

@@ -134,3 +134,19 @@ def test_nationality_adjective_before_a_compound_title_gives_country() -> None:
     )
     petrenko = person(find_entities(article), "Ivan Petrenko")
     assert (petrenko.country, petrenko.titles[0].canonical) == ("UKR", "Foreign Minister")
+
+
+def test_weekday_after_a_title_is_no_persons_name() -> None:
+    article = build_article("The majority leader said Monday the bill would pass.", "en")
+    assert [e for e in find_entities(article) if e.type == "PER"] == []
+
+
+def test_last_word_of_a_longer_place_gives_no_country_to_a_title() -> None:
+    article = build_article(
+        "New Jersey Senator Mark Ellison spoke.",
+        "en",
+        [("New Jersey", "GPE"), ("Mark Ellison", "PER")],
+    )
+    ellison = person(find_entities(article), "Mark Ellison")
+    assert ellison.country is None
+    assert ellison.titles[0].canonical == "Senator"

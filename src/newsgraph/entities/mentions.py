@@ -150,8 +150,28 @@ def model_mentions(doc: Document) -> list[Mention]:
             _strip_title(doc, mention)
             if _is_junk(doc, mention.text, mention.label):
                 continue
-        found.append(mention)
+        found.extend(_split_coordinated(doc, mention))
     return found
+
+
+def _split_coordinated(doc: Document, mention: Mention) -> list[Mention]:
+    """Two persons the NER ran together over a conjunction ("Warren and Sanders")."""
+    span = doc.token_span(mention.start, mention.end)
+    if mention.label != "PER" or span is None:
+        return [mention]
+    first, last = span
+    joins = [
+        i
+        for i in range(first + 1, last - 1)
+        if doc.tokens[i].text in doc.lexicon.conjunctions and doc.is_capitalised(i + 1)
+    ]
+    if not joins:
+        return [mention]
+    parts = []
+    for start, end in zip([first, *(j + 1 for j in joins)], [*joins, last], strict=True):
+        begin, finish = doc.tokens[start].start, doc.tokens[end - 1].end
+        parts.append(Mention(begin, finish, doc.text[begin:finish], "PER", mention.source))
+    return parts
 
 
 def _reading(doc: Document, text: str) -> Match | None:

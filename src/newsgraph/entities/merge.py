@@ -210,7 +210,8 @@ def _small_town_name_part(mention: Mention, parts: set[str]) -> bool:
     place = mention.place
     if place is None or place.salient or place.place.kind != "city" or " " in mention.text:
         return False
-    return mention.source == "model" and mention.text.casefold() in parts
+    base = place.base if place.form == "genitive" else mention.text
+    return mention.source == "model" and base.casefold() in parts
 
 
 def _joinable(doc: Document, person: Mention, other: Mention) -> bool:

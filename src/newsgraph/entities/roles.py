@@ -104,7 +104,10 @@ class RoleMatcher:
 
     def _places(self, index: int, form: str) -> list[tuple[int, str]]:
         doc = self.doc
-        result = []
+        result: list[tuple[int, str]] = []
+        if index in self.covered and index not in self.starting:
+            # inside a longer name: "Jersey" of "New Jersey" is no country
+            return result
         for last, match in doc.place_spans(index):
             if match.form == form and match.place.country and match.place.kind == "country":
                 result.append((last, match.place.country))
@@ -155,6 +158,8 @@ class RoleMatcher:
             if not (doc.is_capitalised(last) or hyphen_tail) or doc.is_function_word(last):
                 break
             if token.text.lower() in doc.lexicon.not_names or not token.text.isalpha():
+                break
+            if doc.lexicon.is_calendar_word(token.text, False):
                 break
             words += 1
             last += 1
