@@ -70,9 +70,10 @@ def events(db: Database, query: EventQuery, reports: bool) -> list[StoryEvent]:
     if query.entity:
         subsets.append(f"SELECT story_id FROM story_actors WHERE name = ?{type_filter}")
         params.extend([normalise_name(query.entity), *types])
+    source = "stories s"
     if subsets:
-        where.append(f"s.story_id IN ({' INTERSECT '.join(subsets)})")
-    if types:
+        source = f"({' INTERSECT '.join(subsets)}) hits JOIN stories s ON s.story_id = hits.story_id"
+    elif types:
         where.append(f"s.type IN ({marks(types)})")
         params.extend(types)
     if query.since:
@@ -82,7 +83,7 @@ def events(db: Database, query: EventQuery, reports: bool) -> list[StoryEvent]:
         where.append("s.date_start <= ?")
         params.append(query.until)
     rows = db.execute(
-        "SELECT s.story_id, s.type, s.date_start, s.date_end FROM stories s"
+        f"SELECT s.story_id, s.type, s.date_start, s.date_end FROM {source}"
         f" WHERE {' AND '.join(where) or '1 = 1'}"
         " ORDER BY (s.date_start IS NULL), s.date_start DESC, s.report_count DESC, s.story_id"
         " LIMIT ?",
