@@ -100,3 +100,8 @@ def test_surname_that_is_also_a_country_stays_with_the_person() -> None:
         [("Ella Jordan", "PER"), ("Jordan", "PER"), ("Jordan", "GPE")],
     )
     assert found == [("Ella Jordan", "PER")]
+
+
+def test_source_cue_the_ner_ran_into_an_outlet_is_cut_off() -> None:
+    found = names("Ifølge NTB er ti skadd.", "nb", [("Ifølge NTB", "ORG")])
+    assert found == [("NTB", "ORG")]

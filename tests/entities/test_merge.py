@@ -186,3 +186,24 @@ def test_genitive_of_a_small_town_named_like_a_persons_surname_is_that_person() 
     )
     found = [(e.name, e.type, len(e.mentions)) for e in find_entities(article)]
     assert found == [("John Durham", "PER", 2)]
+
+
+def test_span_that_starts_inside_a_title_becomes_the_person_after_it() -> None:
+    article = build_article(
+        "Secretary of State Lena Marsh arrived. Marsh spoke.",
+        "en",
+        [("State Lena", "ORG"), ("Marsh", "PER"), ("Marsh", "PER")],
+    )
+    entities = find_entities(article)
+    assert [(e.name, e.type) for e in entities] == [("Lena Marsh", "PER")]
+    assert entities[0].titles[0].canonical == "Secretary of State"
+
+
+def test_person_grows_over_an_untagged_proper_noun_after_it() -> None:
+    article = build_article(
+        "Chief Minister Pushkar Ravi Dhami told reporters.",
+        "en",
+        [("Pushkar Ravi", "PER")],
+        pos={"Dhami": "PROPN", "Pushkar": "PROPN", "Ravi": "PROPN"},
+    )
+    assert [e.name for e in find_entities(article)] == ["Pushkar Ravi Dhami"]

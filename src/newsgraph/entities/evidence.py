@@ -65,6 +65,7 @@ def _loose_edges(doc: Document, mention: Mention, evidence: WordEvidence) -> Non
     if span is None:
         return
     first, last = span
+    first += _cue_length(doc, first, last)
     while last - first > 1 and _loose_lead(doc, first, evidence):
         first += 1
     while last - first > 1 and _loose_tail(doc, last - 1):
@@ -73,6 +74,15 @@ def _loose_edges(doc: Document, mention: Mention, evidence: WordEvidence) -> Non
         mention.start = max(mention.start, doc.tokens[first].start)
         mention.end = min(mention.end, doc.tokens[last - 1].end)
         mention.text = doc.text[mention.start : mention.end]
+
+
+def _cue_length(doc: Document, first: int, last: int) -> int:
+    """Tokens of a source cue the NER ran into a name ("Enligt TT", "According to Reuters")."""
+    words = [doc.tokens[i].text.lower() for i in range(first, last)]
+    for cue in doc.lexicon.source_cues:
+        if len(cue) < len(words) and tuple(words[: len(cue)]) == cue:
+            return len(cue)
+    return 0
 
 
 def _loose_lead(doc: Document, index: int, evidence: WordEvidence) -> bool:

@@ -103,8 +103,10 @@ def _strip_title(doc: Document, mention: Mention) -> None:
     for cut in range(last - 1, first, -1):
         if not _is_name_run(doc, cut, last):
             continue
-        reach = max(first, cut - doc.lexicon.title_max_words)
-        if any(doc.lexicon.title(doc.slice(start, cut)) for start in range(reach, cut)):
+        # the title may begin before the span ("Secretary of | State Antony")
+        reach = max(0, cut - doc.lexicon.title_max_words)
+        starts = [start for start in range(reach, cut) if doc.same_sentence(start, cut)]
+        if any(doc.lexicon.title(doc.slice(start, cut)) for start in starts):
             mention.start = doc.tokens[cut].start
             mention.text = doc.text[mention.start : mention.end]
             if mention.label != "PER":

@@ -240,7 +240,32 @@ def join_split_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
             previous.country = previous.country or mention.country
             continue
         kept.append(mention)
+    for mention in kept:
+        if mention.label == "PER":
+            _extend_over_proper_nouns(doc, mention, kept)
     return kept
+
+
+def _extend_over_proper_nouns(doc: Document, person: Mention, mentions: list[Mention]) -> None:
+    """Grow a person over untagged proper nouns right after it ("Pushkar Singh" + "Dhami")."""
+    span = doc.token_span(person.start, person.end)
+    if span is None:
+        return
+    first, last = span
+    while last < len(doc) and last - first < MAX_NAME_WORDS and doc.same_sentence(first, last + 1):
+        token = doc.tokens[last]
+        if token.pos != "PROPN" or not token.text.isalpha() or not doc.is_capitalised(last):
+            break
+        if doc.text[doc.tokens[last - 1].end : token.start] != " ":
+            break
+        if any(m.overlaps(token.start, token.end) for m in mentions):
+            break
+        if doc.lexicon.is_calendar_word(token.text, False) or doc.gazetteer.lookup(token.text):
+            break
+        last += 1
+    if last != span[1]:
+        person.end = doc.tokens[last - 1].end
+        person.text = doc.text[person.start : person.end]
 
 
 def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[Cluster]:
