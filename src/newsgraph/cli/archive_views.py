@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.tree import Tree
 
 from newsgraph.archive import (
     ArchiveStats,
@@ -61,31 +62,43 @@ def render_search(console: Console, hits: Sequence[SearchHit]) -> None:
 
 
 def render_events(console: Console, stories: Sequence[StoryEvent], reports: bool = True) -> None:
-    """Story-level events, each with its reports and why they were merged."""
-    table = Table("dates", "type", "countries", "actors", "reports", "languages", title="Events")
-    for story in stories:
-        dates = story.date_start or "?"
-        if story.date_end and story.date_end != story.date_start:
-            dates += f" … {story.date_end}"
-        table.add_row(
-            dates,
-            story.type,
-            "+".join(story.countries),
-            _short(", ".join(story.actors), 50),
-            str(story.report_count),
-            ",".join(story.languages),
+    """Story-level events; with `reports`, each story's reports and why they were merged."""
+    if not reports:
+        table = Table(
+            "dates", "type", "countries", "actors", "reports", "languages", title="Events"
         )
-        if reports:
-            for report in story.reports:
-                table.add_row(
-                    "",
-                    "",
-                    "",
-                    f"[dim]{report.lang} {report.article_id}[/]",
-                    "",
-                    f"[dim]{_short(report.reason, 70)}[/]",
-                )
-    console.print(table)
+        for story in stories:
+            table.add_row(
+                _dates(story),
+                story.type,
+                "+".join(story.countries),
+                _short(", ".join(story.actors), 50),
+                str(story.report_count),
+                ",".join(story.languages),
+            )
+        console.print(table)
+        return
+    tree = Tree("[bold]Events[/] (reports in any language merged into stories)")
+    for story in stories:
+        plural = "s" if story.report_count != 1 else ""
+        node = tree.add(
+            f"[bold]{_dates(story)}[/] {story.type} {'+'.join(story.countries)} · "
+            f"{_short(', '.join(story.actors), 60)} · {story.report_count} report{plural}"
+            f" ({', '.join(story.languages)})"
+        )
+        for report in story.reports:
+            node.add(
+                f"{report.lang or '?'} {report.article_id} {_short(report.title, 50)}"
+                f" [dim]— {report.reason}[/]"
+            )
+    console.print(tree)
+
+
+def _dates(story: StoryEvent) -> str:
+    dates = story.date_start or "?"
+    if story.date_end and story.date_end != story.date_start:
+        dates += f" … {story.date_end}"
+    return dates
 
 
 def render_quotes(console: Console, quotes: Sequence[QuoteHit]) -> None:
