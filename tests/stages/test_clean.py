@@ -202,7 +202,7 @@ def test_publication_date_from_an_english_byline_with_month_name() -> None:
 @pytest.mark.parametrize(
     ("opening", "place", "source", "published"),
     [
-        ("HAMMERFEST (NTB) – Fergen er innstilt.", "HAMMERFEST", "NTB", None),
+        ("HAMMERFEST (NTB) – Fergen er innstilt.", "Hammerfest", "NTB", None),
         ("Lisbon, 12 March 2025 (Newswire) - The talks ended.", "Lisbon", "Newswire", "2025-03-12"),
     ],
 )

@@ -176,7 +176,9 @@ class LineCleaner:
         first = next((line for line in self.kept if line), "")
         for rule in _rules("dateline_prefix"):
             if match := rule.pattern.match(first):
-                self.result.meta_updates["dateline"] = match["place"]
+                place = match["place"]
+                # Wire datelines shout the place ("SINGAPORE"); store the name as names are written.
+                self.result.meta_updates["dateline"] = place.title() if place.isupper() else place
                 self.result.credited_sources.append(match["source"].strip())
                 if match["date"]:
                     self.result.text_dates.append(match["date"])
