@@ -1,10 +1,10 @@
 """The error tree. Every error newsgraph raises derives from NewsgraphError.
 
-    NewsgraphError
-     ├── InputError      a file or record cannot be read or holds no article
-     ├── ConfigError     a setting or pipeline definition is wrong
-     ├── StageError      a stage failed on one article (stage, article_id, cause)
-     └── ArchiveError    the archive could not be read or written
+NewsgraphError
+ ├── InputError      a file or record cannot be read or holds no article
+ ├── ConfigError     a setting or pipeline definition is wrong
+ ├── StageError      a stage failed on one article (stage, article_id, cause)
+ └── ArchiveError    the archive could not be read or written
 """
 
 from __future__ import annotations

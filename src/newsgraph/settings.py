@@ -16,7 +16,30 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from newsgraph.errors import ConfigError
 
 ENV_PREFIX = "NEWSGRAPH_"
-IDENTIFIED_LANGUAGES = ["nb", "nn", "en", "da", "sv", "de", "fr", "es", "it", "pt", "nl", "fi", "pl", "ru", "uk", "vi", "zh", "ja", "ko", "ar", "tr", "id"]
+IDENTIFIED_LANGUAGES = [
+    "nb",
+    "nn",
+    "en",
+    "da",
+    "sv",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "fi",
+    "pl",
+    "ru",
+    "uk",
+    "vi",
+    "zh",
+    "ja",
+    "ko",
+    "ar",
+    "tr",
+    "id",
+]
 DEFAULT_STAGES = ["clean", "language", "nlp", "entities", "times", "quotes", "events"]
 
 
