@@ -25,9 +25,12 @@ def render_article(console: Console, article: Article) -> None:
         f" ({meta.published_from}) · publisher {meta.publisher} · authors {', '.join(meta.authors)}"
         f" · credited {', '.join(meta.credited_sources)}"
     )
+    leftovers = [r.text.strip() for r in meta.removed if r.text.strip()]
+    blank_runs = len(meta.removed) - len(leftovers)
     console.print(
-        f"captions {len(meta.captions)} · removed leftovers: "
-        + ", ".join(repr(r.text.strip()[:40]) for r in meta.removed if r.text.strip())
+        f"captions {len(meta.captions)} · removed: "
+        + ", ".join(repr(text[:40]) for text in leftovers)
+        + (f" + {blank_runs} runs of blank lines" if blank_runs else "")
     )
     entities = sorted(article.entities, key=lambda e: -len(e.mentions))[:TOP_ENTITIES]
     if entities:
