@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsgraph.model import Article
@@ -19,7 +20,7 @@ def render_article(console: Console, article: Article) -> None:
     """Print metadata, entities, quotes, times and events of one article."""
     meta = article.meta
     title = meta.title or article.text[:80].replace("\n", " ")
-    console.rule(f"[bold]{title}")
+    console.rule(f"[bold]{escape(title)}")
     console.print(
         f"id {article.id} · lang [bold]{article.lang}[/] · published [bold]{meta.published}[/]"
         f" ({meta.published_from}) · publisher {meta.publisher} · authors {', '.join(meta.authors)}"
@@ -29,7 +30,7 @@ def render_article(console: Console, article: Article) -> None:
     blank_runs = len(meta.removed) - len(leftovers)
     console.print(
         f"captions {len(meta.captions)} · removed: "
-        + ", ".join(repr(text[:40]) for text in leftovers)
+        + ", ".join(escape(repr(text[:40])) for text in leftovers)
         + (f" + {blank_runs} runs of blank lines" if blank_runs else "")
     )
     entities = sorted(article.entities, key=lambda e: -len(e.mentions))[:TOP_ENTITIES]
@@ -38,19 +39,28 @@ def render_article(console: Console, article: Article) -> None:
         for entity in entities:
             titles = ", ".join(t.text for t in entity.titles)
             table.add_row(
-                entity.name, entity.type, entity.country or "", titles, str(len(entity.mentions))
+                escape(entity.name),
+                entity.type,
+                entity.country or "",
+                titles,
+                str(len(entity.mentions)),
             )
         console.print(table)
     if article.quotes:
         table = Table("speaker", "kind", "quote", "to", title="Quotes")
         for quote in article.quotes:
             to = _name(article, quote.addressee) if quote.addressee else ""
-            table.add_row(_name(article, quote.speaker), quote.kind, quote.text[:90], to)
+            table.add_row(
+                escape(_name(article, quote.speaker)),
+                quote.kind,
+                escape(quote.text[:90]),
+                escape(to),
+            )
         console.print(table)
     if article.times:
         table = Table("expression", "type", "value", title="Times")
         for time in article.times:
-            table.add_row(time.text, time.type, time.value)
+            table.add_row(escape(time.text), time.type, time.value)
         console.print(table)
     if article.events:
         table = Table("type", "mode", "actors", "countries", "where", "date", title="Events")
