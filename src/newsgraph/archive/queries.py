@@ -72,7 +72,9 @@ def events(db: Database, query: EventQuery, reports: bool) -> list[StoryEvent]:
         params.extend([normalise_name(query.entity), *types])
     source = "stories s"
     if subsets:
-        source = f"({' INTERSECT '.join(subsets)}) hits JOIN stories s ON s.story_id = hits.story_id"
+        source = (
+            f"({' INTERSECT '.join(subsets)}) hits JOIN stories s ON s.story_id = hits.story_id"
+        )
     elif types:
         where.append(f"s.type IN ({marks(types)})")
         params.extend(types)
