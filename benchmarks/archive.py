@@ -578,7 +578,7 @@ def ingest_result(report: IngestReport, size: int, stages: list[str]) -> dict[st
         "seconds": round(report.elapsed_s, 2),
         "articles_per_s": round(report.articles_per_second, 2),
         "peak_worker_rss_mb": round(report.peak_worker_rss_mb, 1),
-        "db_bytes_per_article": round(size / max(report.processed, 1)),
+        "db_bytes_per_article": round(size / max(report.stored.written, 1)),
         "stored": report.stored.written,
         "duplicates": report.stored.duplicates,
         "events": report.stored.events,
@@ -638,6 +638,7 @@ def main() -> None:
                     "latency": latency,
                     "writer_articles_per_s": round(rate, 1),
                     "db_bytes_per_article": round(size / scale),
+                    "db_bytes": size,
                 }
     finally:
         if args.keep is None:

@@ -98,11 +98,10 @@ class SqliteDatabase:
         return [str(row[1]) for row in self.execute(f"PRAGMA table_info({table})")]
 
     def size_bytes(self) -> int | None:
-        """Pages in use times page size, plus the write-ahead log."""
+        """Pages in use times page size (committed pages still in the WAL included, once)."""
         pages = self.execute("PRAGMA page_count")[0][0]
         size = self.execute("PRAGMA page_size")[0][0]
-        wal = Path(self.location + "-wal")
-        return int(pages) * int(size) + (wal.stat().st_size if wal.exists() else 0)
+        return int(pages) * int(size)
 
     def close(self) -> None:
         """Close the connection."""
