@@ -50,6 +50,7 @@ from rich.table import Table
 from newsgraph.archive import EventQuery, Repository, open_archive
 from newsgraph.archive.rows import PreparedArticle, prepare
 from newsgraph.archive.store import deduplicator
+from newsgraph.events.ontology import load_ontology
 from newsgraph.ingest import read_paths
 from newsgraph.model import Article, Entity, Event, Meta, Quote, Span, TimeExpr, Title, article_id
 from newsgraph.pipeline import Pipeline, available_stages
@@ -104,24 +105,8 @@ EN_WORDS = frozenset(
         "are",
     ]
 )
-PLOVER = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
+# The categories in ontology order (resources/common/plover.toml), not a second copy of the list.
+PLOVER = list(load_ontology().categories)
 COUNTRIES = [
     "USA",
     "CHN",

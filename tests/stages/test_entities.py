@@ -14,21 +14,11 @@ from newsgraph.model import Article, Meta
 from newsgraph.pipeline import Pipeline, create_stage
 from newsgraph.settings import Settings
 from newsgraph.stages.entities import EntitiesStage
-from newsgraph.stages.nlp import NlpStage, bundled_model_path
+from newsgraph.stages.nlp import NlpStage
+from stages.models import model_path
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO.parent / "shared" / "gold" / "nb" / "nguoiduatin-belousov-beijing.gold.json"
-
-
-def model_path(lang: str) -> str:
-    """The shipped pipeline, else the training run's best snapshot; skip when neither exists."""
-    shipped = bundled_model_path(lang)
-    if shipped is not None:
-        return str(shipped)
-    trained = REPO / "training" / "output" / lang / "model-best"
-    if not (trained / "meta.json").is_file():
-        pytest.skip(f"no trained {lang} pipeline")
-    return str(trained)
 
 
 def test_entities_stage_is_registered_with_its_layers() -> None:
