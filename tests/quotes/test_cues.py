@@ -7,6 +7,7 @@ from newsgraph.quotes.cues import Cue, CueFinder
 from newsgraph.quotes.direct import DashLines
 from newsgraph.quotes.document import QuoteText
 from newsgraph.quotes.lexicon import load_quote_lexicon
+from newsgraph.quotes.phrases import PhraseReader
 from newsgraph.quotes.speakers import EntityIndex, Salience
 
 
@@ -15,7 +16,7 @@ def cues(text: str, lang: str = "nb") -> list[tuple[str, Cue]]:
     quoted = [(m.inner_start, m.inner_end) for m in doc.marks]
     quoted += [(s, e) for s, e, _ in DashLines(doc).find()]
     index = EntityIndex(Article(text=text, lang=lang), doc)
-    found = CueFinder(doc, index, Salience(index, doc, quoted), quoted).find()
+    found = CueFinder(PhraseReader(doc, index, Salience(index, doc, quoted), quoted)).find()
     return [(text[doc.words[c.first].start : doc.words[c.last - 1].end], c) for c in found]
 
 

@@ -11,13 +11,12 @@ of a telling verb ("told Interfax").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.quotes.document import QuoteText, Sentence, phrase_at
+from newsgraph.quotes.document import Sentence, phrase_at
 from newsgraph.quotes.lexicon import VerbForm
 from newsgraph.quotes.phrases import Item, PhraseReader
-from newsgraph.quotes.speakers import EntityIndex, Referent, Salience
+from newsgraph.quotes.speakers import Referent
 
 CLAUSE_OPENERS = frozenset(",;:–—-«»“”\"'‘’„‹›([")
 MAX_PHRASE_WORDS = 8
@@ -49,19 +48,13 @@ class Cue:
 class CueFinder:
     """Finds and resolves the cues of one article, in reading order."""
 
-    def __init__(
-        self,
-        doc: QuoteText,
-        index: EntityIndex,
-        salience: Salience,
-        quoted: Sequence[tuple[int, int]],
-    ) -> None:
-        self.doc = doc
-        self.words = doc.words
-        self.lexicon = doc.lexicon
-        self.index = index
-        self.salience = salience
-        self.phrases = PhraseReader(doc, index, salience, quoted)
+    def __init__(self, phrases: PhraseReader) -> None:
+        self.phrases = phrases
+        self.doc = phrases.doc
+        self.words = phrases.words
+        self.lexicon = phrases.lexicon
+        self.index = phrases.index
+        self.salience = phrases.salience
 
     def find(self) -> list[Cue]:
         """Every cue of the text, speakers and addressees resolved."""

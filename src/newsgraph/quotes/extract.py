@@ -15,6 +15,7 @@ from newsgraph.quotes.direct import SEPARATORS, Candidate, DashLines, MarkLinker
 from newsgraph.quotes.document import QuoteText
 from newsgraph.quotes.indirect import ReportedClauses
 from newsgraph.quotes.lexicon import QuoteLexicon, load_quote_lexicon
+from newsgraph.quotes.phrases import PhraseReader
 from newsgraph.quotes.speakers import EntityIndex, Salience
 
 
@@ -28,7 +29,7 @@ def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> lis
     quoted = [(m.inner_start, m.inner_end) for m in doc.marks]
     quoted += [(start, end) for start, end, _ in stretches]
     index = EntityIndex(article, doc)
-    finder = CueFinder(doc, index, Salience(index, doc, quoted), quoted)
+    finder = CueFinder(PhraseReader(doc, index, Salience(index, doc, quoted), quoted))
     cues = finder.find()
     linker = MarkLinker(doc, finder, cues)
     dashes = _dash_candidates(doc, linker, stretches)
