@@ -38,6 +38,7 @@ def load_resource(lang: str, name: str) -> dict[str, Any]:
         raise ConfigError(f"resources/{lang}/{name}.toml: invalid TOML ({error})") from error
 
 
+@lru_cache(maxsize=256)
 def resource_version(lang: str, name: str) -> str:
     """Short content hash of a resource file, recorded in provenance."""
     path = resources.files(__name__).joinpath(lang, f"{name}.toml")

@@ -95,8 +95,10 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def _rules(kind: str) -> list[Rule]:
-    return [rule for rule in load_rules() if rule.kind == kind]
+@lru_cache(maxsize=len(RULE_KINDS))
+def _rules(kind: str) -> tuple[Rule, ...]:
+    """The rules of one kind, grouped once (every line of every article asks for them)."""
+    return tuple(rule for rule in load_rules() if rule.kind == kind)
 
 
 def split_names(value: str) -> list[str]:
