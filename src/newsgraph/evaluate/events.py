@@ -82,10 +82,14 @@ def score_events(article: Article, gold: Gold) -> LayerResult:
 
     matched = match_items(len(wanted), len(predicted), quality)
     optional = gold_items(gold, "optional_events")
+    # Gold lists facts; planned events and events only mentioned inside a quote are optional by
+    # the coding conventions (gold/README.md), and a negated report states that nothing happened:
+    # such predictions may match a gold event but are never false positives.
     excused = {
         p
         for p, event in enumerate(predicted)
-        if any(_kind_and_countries_match(article, item, event) for item in optional)
+        if event.factuality != "asserted"
+        or any(_kind_and_countries_match(article, item, event) for item in optional)
     }
     result.tally(
         len(wanted),

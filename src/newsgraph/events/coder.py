@@ -10,7 +10,7 @@ host country from their place; reports of the same event are merged; ids are giv
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgraph.events.actors import ActorMention, PersonIndex, actor_mentions
 from newsgraph.events.arguments import (
@@ -30,6 +30,7 @@ from newsgraph.events.context import (
     relational_before,
 )
 from newsgraph.events.geo import Geo
+from newsgraph.events.grounding import Grounding
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.merging import (
     Candidate,
@@ -55,6 +56,11 @@ TARGET_HOST_FRAMES = ("visit", "reception")
 MAX_CONFIDENCE = 0.95
 SUBORDINATE_PENALTY = 0.2
 PHRASE_PENALTY = 0.1
+# A report that is not a plain fact (negated, conditional, claimed in a quote) counts for less than
+# one that is, so a sentence's factual event leads. A planned event is coded as the intention
+# (AGREE, THREATEN) that its announcement is, and keeps its weight.
+NON_FACT_PENALTY = 0.25
+UNCERTAIN = ("negated", "conditional", "claimed")
 SUBJECT_REACH = 5
 
 
@@ -86,6 +92,7 @@ class EventCoder:
         self.lexicon = lexicon
         self.geo = geo
         self.ontology = load_ontology()
+        self.grounding = Grounding(lexicon)
 
     def code(self, article: Article) -> list[Event]:
         """Every event the article reports, merged, with ids ev1, ev2, ... in text order."""
@@ -93,11 +100,14 @@ class EventCoder:
         quoted = quoted_ranges(article, self.lexicon.dash_quotes)
         candidates: list[Candidate] = []
         for view in sentence_views(article):
+            if self.grounding.off_topic(view):
+                continue
             clauses = segment(view, self.lexicon)
             matches = [
-                m
+                replace(m, factuality="claimed")
+                if m.factuality == "asserted" and _inside(quoted, view.words[m.anchor].start)
+                else m
                 for m in find_triggers(view, clauses, self.lexicon)
-                if not _inside(quoted, view.words[m.anchor].start)
             ]
             if not matches:
                 continue
@@ -120,6 +130,8 @@ class EventCoder:
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
+        if not self._grounded(article, context, match, args):
+            return None
         category, mode = self._recode(view, match, args)
         time = read_time(article, view, clauses, self.lexicon, match)
         first, last = view.words[match.first], view.words[match.last]
@@ -127,6 +139,7 @@ class EventCoder:
             id="",
             type=category,
             mode=mode,
+            factuality=match.factuality,
             actors=_ids(args.actors),
             source=_ids(args.source),
             target=[t for t in _ids(args.target) if t not in _ids(args.source)],
@@ -138,11 +151,54 @@ class EventCoder:
             trigger=evidence_span(article.text, first.start, last.end),
             evidence=[evidence_span(article.text, view.start, view.end)],
             confidence=self._confidence(rule.weight, args, time, self._subordinate(context, match))
-            - PHRASE_PENALTY * self._in_phrase(context, match),
+            - PHRASE_PENALTY * self._in_phrase(context, match)
+            - NON_FACT_PENALTY * (match.factuality in UNCERTAIN),
         )
         return Candidate(
             event, time, rule.frame, view.paragraph, view.index, intended=match.intended
         )
+
+    def _grounded(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """Whether a political actor takes part (newsgraph.events.grounding): a named participant,
+        a political common noun in the trigger's clause, or an act that is political in itself.
+        A town is a political actor only as the speaker of a verbal act ("Moscow accused …")."""
+        category = self.ontology.categories[match.category]
+        if category.political_act or not self.grounding.configured:
+            return True
+        verbal = category.quad.startswith("verbal")
+        for mention in args.actors:
+            entity = article.entity(mention.entity)
+            speaking_town = verbal and mention.kind == "GPE" and mention in args.source
+            is_country = speaking_town or self._is_country(context.view, mention, entity)
+            if self.grounding.is_political(mention, entity, is_country):
+                return True
+        if self.grounding.political_noun(context.view, 0, len(context.view.words)):
+            return True
+        # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
+        # ("… threatened a strike unless Israel rescinded …"): a named state, political body or
+        # office holder anywhere in the sentence grounds it too; nationality words do not.
+        return any(
+            mention.kind != "NAT"
+            and mention.first not in context.clauses.excluded
+            and self.grounding.is_political(
+                mention,
+                entity := article.entity(mention.entity),
+                self._is_country(context.view, mention, entity),
+            )
+            for mention in context.mentions
+        )
+
+    def _is_country(self, view: SentenceView, mention: ActorMention, entity: Entity | None) -> bool:
+        """Whether a place mention names a country (a state), not a town or region."""
+        if mention.kind != "GPE":
+            return False
+        if entity is None:
+            return True
+        text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
+        names = (text, entity.name, entity.canonical or "")
+        return any(name and self.geo.country(name) for name in names)
 
     def _recode(
         self, view: SentenceView, match: TriggerMatch, args: Arguments

@@ -69,6 +69,8 @@ def absorb(base: Candidate, other: Candidate, union_actors: bool = True) -> None
         ]
         event.countries = _unique(event.countries, other.event.countries)
     event.mode = event.mode or other.event.mode
+    if "asserted" in (event.factuality, other.event.factuality):
+        event.factuality = "asserted"
     event.date = event.date or other.event.date
     event.location = event.location or other.event.location
     known = {(span.start, span.end) for span in event.evidence}
@@ -91,6 +93,7 @@ def merge_in_sentence(candidates: list[Candidate]) -> list[Candidate]:
                 kept
                 for kept in result
                 if kept.event.type == candidate.event.type
+                and factualities_agree(kept.event, candidate.event)
                 and _dates_agree(kept.event.date, candidate.event.date)
             ),
             None,
@@ -103,6 +106,12 @@ def merge_in_sentence(candidates: list[Candidate]) -> list[Candidate]:
     return result
 
 
+def factualities_agree(a: Event, b: Event) -> bool:
+    """Reports of one event agree on its factuality; a fact may also be quoted as a claim."""
+    pair = {a.factuality, b.factuality}
+    return len(pair) == 1 or pair == {"asserted", "claimed"}
+
+
 def _dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -110,7 +119,7 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 def same_event(a: Candidate, b: Candidate) -> bool:
     """Whether two reports from different sentences describe one event."""
     ea, eb = a.event, b.event
-    if ea.type != eb.type or ea.mode != eb.mode:
+    if ea.type != eb.type or ea.mode != eb.mode or not factualities_agree(ea, eb):
         return False
     if not _dates_agree(ea.date, eb.date) or not _places_agree(ea.location, eb.location):
         return False

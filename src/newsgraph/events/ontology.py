@@ -20,6 +20,7 @@ class Category:
     modes: dict[str, str] = field(default_factory=dict)
     place_target: bool = False
     place_source: bool = False
+    political_act: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def _category(name: str, table: dict[str, object]) -> Category:
         modes={str(key): str(value) for key, value in modes.items()},
         place_target=bool(table.get("place_target", False)),
         place_source=bool(table.get("place_source", False)),
+        political_act=bool(table.get("political_act", False)),
     )
 
 

@@ -1,10 +1,13 @@
 """Trigger detection: where a sentence reports an event, and which of those reports are real.
 
 Matches of the lexicon's word patterns are found, overlapping matches resolved in favour of the more
-specific pattern, and reports that are negated, hypothetical or merely the content of a verbal act
-("agreed to hold talks": the talks have not happened) are dropped. Announced or planned events are
-intentions (AGREE, or THREATEN for conflict: "will impose sanctions"); a refused agreement or
-support is a REJECT ("will not accept").
+specific pattern, and reports that are merely the content of a verbal act ("agreed to hold talks":
+the talks have not happened) or part of a figurative phrase ("personal attacks") are dropped. What
+is not reported as a fact keeps its category and carries a factuality instead: "negated" ("did not
+attack"), "conditional" for wishes, possibilities and conditions ("could attack", "if they
+attack"), "planned" for announced or planned events, which PLOVER codes as intentions (AGREE, or
+THREATEN for conflict: "will impose sanctions"). A refused agreement or support is a REJECT
+("will not accept"), a fact.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class TriggerMatch:
     anchor: int
     recoded: tuple[str, str | None] | None = None
     intended: str | None = None
+    factuality: str = "asserted"
 
     @property
     def category(self) -> str:
@@ -130,21 +134,23 @@ def is_future(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Tri
 
 def _modality(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
-) -> TriggerMatch | None:
-    """The report as it is to be coded given negation and modality, or None to drop it."""
+) -> TriggerMatch:
+    """The report as it is to be coded given negation and modality."""
     ontology = load_ontology()
     if is_negated(view, clauses, lexicon, match):
         refused = ontology.refused.get(match.rule.category)
-        return replace(match, recoded=(refused, None)) if refused else None
+        if refused:
+            return replace(match, recoded=(refused, None))
+        return replace(match, factuality="negated")
     if is_irrealis(view, clauses, lexicon, match):
-        return None
+        return replace(match, factuality="conditional")
     if is_future(view, clauses, lexicon, match):
         category = match.rule.category
         intent = ontology.intent(category)
         # "will withdraw its force unless …": a conditional announcement is a threat.
         if lexicon.cue("conditions").spans(view.words, match.last + 1):
             intent = ontology.intent_conflict
-        return replace(match, recoded=(intent, None), intended=category)
+        return replace(match, recoded=(intent, None), intended=category, factuality="planned")
     return match
 
 
@@ -164,8 +170,12 @@ def _embedded(match: TriggerMatch, others: list[TriggerMatch], clauses: Clauses)
 
 
 def _not_events(view: SentenceView, lexicon: Lexicon) -> set[int]:
-    """Words of phrases that look like triggers but report nothing ("when asked", "so-called")."""
-    return {index for match in lexicon.cue("not_events").spans(view.words) for index in match}
+    """Words of phrases that look like triggers but report nothing ("when asked", "so-called",
+    "declined to comment") or use a trigger word figuratively ("personal attacks")."""
+    found = lexicon.cue("not_events").spans(view.words) + lexicon.cue("figurative").spans(
+        view.words
+    )
+    return {index for match in found for index in match}
 
 
 def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> list[TriggerMatch]:
@@ -173,7 +183,7 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
     blocked = _not_events(view, lexicon)
     raw = [m for m in _raw_matches(view, lexicon) if not blocked & set(m.words)]
     matches = _resolve_overlaps(raw)
-    kept = [m for m in (_modality(view, clauses, lexicon, m) for m in matches) if m is not None]
+    kept = [_modality(view, clauses, lexicon, m) for m in matches]
     kept = [m for m in kept if not _embedded(m, matches, clauses)]
     return _fold_purposes(view, lexicon, kept)
 

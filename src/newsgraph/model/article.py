@@ -167,6 +167,11 @@ class Event(Record):
     id: str
     type: str = Field(description="PLOVER category, e.g. CONSULT")
     mode: str | None = None
+    factuality: Literal["asserted", "negated", "planned", "conditional", "claimed"] = Field(
+        default="asserted",
+        description="reported as fact, denied, announced or planned, hypothetical or conditional, "
+        "or only claimed inside a quotation",
+    )
     actors: list[str] = Field(default_factory=list, description="entity ids")
     source: list[str] = Field(default_factory=list, description="entity ids of the initiators")
     target: list[str] = Field(default_factory=list, description="entity ids of the recipients")

@@ -1,0 +1,145 @@
+"""Grounding: is a trigger's report a political event at all?
+
+Trigger words are ambiguous: "Columbus beat Montreal" is sport, "avoiding personal attacks" a figure
+of speech, "Apple sued Samsung" business. An event is kept only when
+
+* its sentence is not about sport or entertainment (`sport` and `entertainment` cue lists of the
+  language) and its trigger is not part of a figurative phrase (`figurative`, handled with
+  `not_events` in the trigger finder), and
+* at least one side is a political actor (`political_actor`): a state (a country, its nationality
+  word, a named group of states), a government body, military, party, IGO or armed group (an
+  organisation's sector, else words of its name), or a person holding such a role (a political
+  title); or, with no named actor, a political common noun in the trigger's clause ("troops",
+  "police", "rebels", "protesters"). Categories whose participants are political by the act itself
+  (`grounding = "place"` in plover.toml, e.g. PROTEST) may stand on the country of their place.
+
+What counts as political is data: canonical political titles and organisation sectors in
+resources/common/grounding.toml; organisation name words and common nouns per language in
+resources/<lang>/events.toml ([cues] political_orgs, political_nouns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.events.actors import ActorMention
+from newsgraph.events.lexicon import Lexicon, PhraseSet
+from newsgraph.events.words import SentenceView, Word
+from newsgraph.model import Entity
+from newsgraph.resources import COMMON, load_resource
+
+STATE_KINDS = ("NAT", "GROUP")
+
+
+@dataclass(frozen=True)
+class PoliticalRoles:
+    """Language-neutral knowledge of political roles: sectors and canonical titles."""
+
+    sectors: frozenset[str]
+    other_sectors: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_political_roles() -> PoliticalRoles:
+    """resources/common/grounding.toml, read once."""
+    data = load_resource(COMMON, "grounding")
+    return PoliticalRoles(
+        sectors=frozenset(str(s).upper() for s in data.get("political_sectors", [])),
+        other_sectors=frozenset(str(s).upper() for s in data.get("other_sectors", [])),
+        titles=frozenset(str(t).casefold() for t in data.get("political_titles", [])),
+    )
+
+
+def _name_words(name: str) -> tuple[Word, ...]:
+    pieces = name.replace("-", " ").split()
+    words, offset = [], 0
+    for number, piece in enumerate(pieces):
+        words.append(
+            Word(
+                index=number, start=offset, end=offset + len(piece), text=piece, lower=piece.lower()
+            )
+        )
+        offset += len(piece) + 1
+    return tuple(words)
+
+
+def _political_title(entity: Entity, roles: PoliticalRoles) -> bool:
+    for title in entity.titles:
+        names = {title.text.casefold()}
+        if title.canonical:
+            canonical = title.canonical.casefold()
+            names |= {canonical, canonical.split()[-1]} if canonical.split() else {canonical}
+        if names & roles.titles:
+            return True
+    return False
+
+
+def political_actor(
+    kind: str,
+    entity: Entity | None,
+    is_country: bool,
+    org_words: PhraseSet,
+    roles: PoliticalRoles | None = None,
+) -> bool:
+    """Whether one participant is a political actor.
+
+    `kind` is the mention's kind (PER, ORG, GPE, LOC, NAT for a nationality word, GROUP for a named
+    group of states); `is_country` says whether a GPE names a country (not a town: "Columbus beat
+    Montreal"); `org_words` are the language's words naming government, military, party or IGO
+    bodies. The entity's sector, where the knowledge layer gives one, decides first.
+    """
+    roles = roles or load_political_roles()
+    # Entity.sector (GOV/MIL/LEG/JUD/PTY/IGO/NGO/MED/REB/BUS) comes from the actor knowledge
+    # layer; read defensively so this works with and without that field on the model.
+    sector = getattr(entity, "sector", None) if entity is not None else None
+    if isinstance(sector, str) and sector:
+        if sector.upper() in roles.sectors:
+            return True
+        if sector.upper() in roles.other_sectors and kind == "ORG":
+            return False
+    if kind in STATE_KINDS:
+        return True
+    if kind == "GPE":
+        return is_country
+    if entity is None:
+        return False
+    if kind == "PER":
+        return _political_title(entity, roles)
+    if kind == "ORG":
+        names = [entity.name, *(m.text for m in entity.mentions)]
+        if entity.canonical:
+            names.append(entity.canonical)
+        return any(org_words.spans(_name_words(name)) for name in names)
+    return False
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """The political-sense tests of one language."""
+
+    lexicon: Lexicon
+
+    @property
+    def configured(self) -> bool:
+        """Whether the language has grounding lists; a language without them is not filtered."""
+        return bool(
+            self.lexicon.cue("political_orgs").patterns
+            or self.lexicon.cue("political_nouns").patterns
+        )
+
+    def off_topic(self, view: SentenceView) -> bool:
+        """A sentence about sport or entertainment reports no political event."""
+        words = view.words
+        return bool(
+            self.lexicon.cue("sport").spans(words) or self.lexicon.cue("entertainment").spans(words)
+        )
+
+    def political_noun(self, view: SentenceView, lo: int, hi: int) -> bool:
+        """A political common noun ("troops", "politiet", "opprørere") in words [lo, hi)."""
+        return bool(self.lexicon.cue("political_nouns").spans(view.words, lo, hi))
+
+    def is_political(self, mention: ActorMention, entity: Entity | None, is_country: bool) -> bool:
+        """`political_actor` for one actor mention of a sentence."""
+        return political_actor(mention.kind, entity, is_country, self.lexicon.cue("political_orgs"))
