@@ -61,6 +61,9 @@ PHRASE_PENALTY = 0.1
 # (AGREE, THREATEN) that its announcement is, and keeps its weight.
 NON_FACT_PENALTY = 0.25
 UNCERTAIN = ("negated", "conditional", "claimed")
+# A trigger verb in an infinitive or after a preposition ("began a hunger strike to demand …",
+# "joined demonstrators in demanding …") is the purpose or manner of the sentence's main event.
+COMPLEMENT_PENALTY = 0.15
 SUBJECT_REACH = 5
 
 
@@ -152,10 +155,17 @@ class EventCoder:
             evidence=[evidence_span(article.text, view.start, view.end)],
             confidence=self._confidence(rule.weight, args, time, self._subordinate(context, match))
             - PHRASE_PENALTY * self._in_phrase(context, match)
-            - NON_FACT_PENALTY * (match.factuality in UNCERTAIN),
+            - NON_FACT_PENALTY * (match.factuality in UNCERTAIN)
+            - COMPLEMENT_PENALTY * self._in_complement(view, match),
         )
         return Candidate(
-            event, time, rule.frame, view.paragraph, view.index, intended=match.intended
+            event,
+            time,
+            rule.frame,
+            view.paragraph,
+            view.index,
+            intended=match.intended,
+            stateless_actor=self._stateless_actor(article, args),
         )
 
     def _grounded(
@@ -189,6 +199,25 @@ class EventCoder:
             )
             for mention in context.mentions
         )
+
+    def _stateless_actor(self, article: Article, args: Arguments) -> bool:
+        """Whether a named political participant has no country (an IGO such as the UN)."""
+        return any(
+            mention.kind == "ORG"
+            and not mention.countries
+            and self.grounding.is_political(mention, article.entity(mention.entity), False)
+            for mention in args.actors
+        )
+
+    def _in_complement(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """Whether the trigger verb stands in an infinitive ("to demand") or after a preposition
+        ("in demanding")."""
+        if match.first == 0:
+            return False
+        word, before = view.words[match.first], view.words[match.first - 1]
+        if self.lexicon.cue("infinitive").matches_word(before):
+            return word.pos in ("VERB", "")
+        return word.pos == "VERB" and before.pos == "ADP"
 
     def _is_country(self, view: SentenceView, mention: ActorMention, entity: Entity | None) -> bool:
         """Whether a place mention names a country (a state), not a town or region."""
@@ -392,7 +421,8 @@ class EventCoder:
 
     def _add_host(self, article: Article, candidate: Candidate) -> bool:
         """Give visits and exercises their host country, attacks the country they hit. False when
-        no participant is known by country: such a record says nothing about who acted."""
+        no participant is known by country or as a political body without one (an IGO): such a
+        record says nothing about who acted."""
         event = candidate.event
         place = event.location
         if place is not None and place.country and place.country not in event.countries:
@@ -408,7 +438,7 @@ class EventCoder:
                 if directed and host and host not in event.target:
                     event.target.append(host)
                     event.actors = list(dict.fromkeys([*event.actors, host]))
-        return bool(event.countries)
+        return bool(event.countries) or candidate.stateless_actor
 
     def _country_entity(self, article: Article, country: str) -> str | None:
         for entity in article.entities:

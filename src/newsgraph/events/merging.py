@@ -20,7 +20,10 @@ MAX_CONFIDENCE = 0.99
 
 @dataclass
 class Candidate:
-    """An event report before merging, with what the coder knows about how it was read."""
+    """An event report before merging, with what the coder knows about how it was read.
+
+    `stateless_actor`: a named political participant that has no country (the UN, NATO, the
+    African Union), so the report stands even when no participant is known by country."""
 
     event: Event
     time: TimeReading
@@ -28,6 +31,7 @@ class Candidate:
     paragraph: int
     sentence: int
     intended: str | None = None
+    stateless_actor: bool = False
     merged: list[Candidate] = field(default_factory=list)
 
     @property
