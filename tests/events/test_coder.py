@@ -108,22 +108,25 @@ def test_paragraph_date_carries_to_a_later_sentence_of_the_same_paragraph() -> N
     assert [(e.type, e.date) for e in events] == [("CONSULT", "2025-02-04")]
 
 
-def test_negated_event_is_not_reported() -> None:
+def test_negated_event_is_reported_as_negated_not_as_fact() -> None:
     text = "Russia did not attack Ukraine on Monday."
     entities = [Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")]
-    assert code(make_article(text, "en", entities)) == []
+    events = code(make_article(text, "en", entities))
+    assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "negated")]
 
 
 def test_planned_visit_is_an_intention_not_a_visit() -> None:
     text = "Chiles president vil besøke Peru neste uke."
     entities = [Ent("Chile", "GPE", "CHL", aliases=("Chiles",)), Ent("Peru", "GPE", "PER")]
-    assert [e.type for e in code(make_article(text, "nb", entities))] == ["AGREE"]
+    events = code(make_article(text, "nb", entities))
+    assert [(e.type, e.factuality) for e in events] == [("AGREE", "planned")]
 
 
-def test_wished_for_meeting_is_not_an_event() -> None:
+def test_wished_for_meeting_is_conditional_not_a_fact() -> None:
     text = "Chile håper å møte Peru."
     entities = [Ent("Chile", "GPE", "CHL"), Ent("Peru", "GPE", "PER")]
-    assert code(make_article(text, "nb", entities)) == []
+    events = code(make_article(text, "nb", entities))
+    assert [(e.type, e.factuality) for e in events] == [("CONSULT", "conditional")]
 
 
 def test_future_sanctions_are_a_threat() -> None:
@@ -161,10 +164,11 @@ def test_threat_to_attack_is_a_threat_not_an_attack() -> None:
     assert set(events[0].countries) == {"RUS", "UKR"}
 
 
-def test_events_inside_a_direct_quote_are_left_out() -> None:
+def test_events_inside_a_direct_quote_are_claims() -> None:
     text = "«Russland angrep Ukraina i fjor», sa Peru-ambassadøren."
     entities = [Ent("Russland", "GPE", "RUS"), Ent("Ukraina", "GPE", "UKR")]
-    assert code(make_article(text, "nb", entities)) == []
+    events = code(make_article(text, "nb", entities))
+    assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "claimed")]
 
 
 def test_dateline_gives_the_place_when_the_sentence_has_none() -> None:

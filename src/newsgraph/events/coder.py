@@ -225,6 +225,9 @@ class EventCoder:
             return False
         if entity is None:
             return True
+        if entity.country and entity.lat is None:
+            # The entities stage geocodes towns; a GPE with a country and no point is the country.
+            return True
         text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
         names = (text, entity.name, entity.canonical or "")
         return any(name and self.geo.country(name) for name in names)

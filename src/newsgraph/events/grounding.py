@@ -67,10 +67,11 @@ def _name_words(name: str) -> tuple[Word, ...]:
 
 def _political_title(entity: Entity, roles: PoliticalRoles) -> bool:
     for title in entity.titles:
-        names = {title.text.casefold()}
-        if title.canonical:
-            canonical = title.canonical.casefold()
-            names |= {canonical, canonical.split()[-1]} if canonical.split() else {canonical}
+        names: set[str] = set()
+        for form in (title.text, title.canonical or ""):
+            words = form.casefold().split()
+            if words:
+                names |= {" ".join(words), words[-1]}
         if names & roles.titles:
             return True
     return False

@@ -1,0 +1,128 @@
+"""Event precision on general news: a random sample of coded events, judged by hand.
+
+    .venv/bin/python benchmarks/events_precision.py draw [--size 50] [--seed 2026]
+    .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
+    .venv/bin/python benchmarks/events_precision.py score
+
+`draw` runs the full pipeline on the article bodies of ../shared/datasets/article_extraction_benchmark
+(mostly English news pages, never used to write event rules), draws events at random with a fixed
+seed and writes benchmarks/data/events_precision_sample.json: per event the page id, the event's
+category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
+with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
+sentence reports a political event of that category with those actors (and factuality), "wrong"
+otherwise, with a short reason. `show` prints each sampled event with its sentence for judging.
+`score` counts the verdicts and writes the precision into benchmarks/results/events.json
+(key `precision_sample`), leaving the other keys as they are.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DATASET = REPO.parent / "shared" / "datasets" / "article_extraction_benchmark"
+SAMPLE = REPO / "benchmarks" / "data" / "events_precision_sample.json"
+RESULTS = REPO / "benchmarks" / "results" / "events.json"
+sys.path.insert(0, str(REPO / "src"))
+
+from newsgraph.api import Extractor  # noqa: E402
+from newsgraph.evaluate.events import event_countries  # noqa: E402
+
+
+def _option(name: str, default: int) -> int:
+    return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+
+def _read_truth() -> dict[str, Any]:
+    path = DATASET / "ground-truth.json"
+    raw = path.read_bytes()
+    data = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+    loaded: dict[str, Any] = json.loads(data)
+    return loaded
+
+
+def draw() -> None:
+    """Code every page, draw the sample, write the judgement sheet."""
+    extractor = Extractor()
+    pool: list[dict[str, Any]] = []
+    languages: dict[str, int] = {}
+    for page, record in sorted(_read_truth().items()):
+        article = extractor.extract_text(record["articleBody"], external_id=page)
+        languages[article.lang or "?"] = languages.get(article.lang or "?", 0) + 1
+        for event in article.events:
+            evidence = event.evidence[0] if event.evidence else None
+            pool.append(
+                {
+                    "page": page,
+                    "lang": article.lang,
+                    "event": event.id,
+                    "type": event.type,
+                    "mode": event.mode,
+                    "factuality": event.factuality,
+                    "actors": [e.name for e in map(article.entity, event.actors) if e],
+                    "countries": sorted(event_countries(article, event)),
+                    "trigger": [event.trigger.start, event.trigger.end] if event.trigger else None,
+                    "sentence": [evidence.start, evidence.end] if evidence else None,
+                    "verdict": "",
+                    "reason": "",
+                }
+            )
+    size, seed = _option("--size", 50), _option("--seed", 2026)
+    sample = random.Random(seed).sample(pool, min(size, len(pool)))
+    SAMPLE.parent.mkdir(parents=True, exist_ok=True)
+    sheet = {
+        "source": "article_extraction_benchmark ground-truth article bodies",
+        "seed": seed,
+        "pages": sum(languages.values()),
+        "languages": languages,
+        "events_coded": len(pool),
+        "sample": sample,
+    }
+    SAMPLE.write_text(json.dumps(sheet, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(pool)} events on {sum(languages.values())} pages; sample of {len(sample)} written")
+
+
+def show() -> None:
+    """Print each sampled event with its evidence sentence (for the person judging)."""
+    sheet = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    truth = _read_truth()
+    for number, item in enumerate(sheet["sample"], start=1):
+        text = truth[item["page"]]["articleBody"]
+        start, end = item["sentence"] or (0, 0)
+        t0, t1 = item["trigger"] or (0, 0)
+        print(f"#{number} {item['type']}.{item['mode']} [{item['factuality']}] ", end="")
+        print(f"actors={item['actors']} countries={item['countries']} trigger={text[t0:t1]!r}")
+        print(f"    {text[start:end]}")
+        print(f"    verdict={item['verdict']!r} reason={item['reason']!r}")
+
+
+def score() -> None:
+    """Precision of the judged sample into benchmarks/results/events.json."""
+    sheet = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    verdicts = [item["verdict"] for item in sheet["sample"]]
+    if any(v not in ("correct", "wrong") for v in verdicts):
+        raise SystemExit(f"{SAMPLE}: every item needs a verdict 'correct' or 'wrong'")
+    correct = verdicts.count("correct")
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    results["precision_sample"] = {
+        "source": sheet["source"],
+        "seed": sheet["seed"],
+        "judged": len(verdicts),
+        "correct": correct,
+        "precision": round(correct / len(verdicts), 4) if verdicts else 0.0,
+        "sheet": str(SAMPLE.relative_to(REPO)),
+    }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results["precision_sample"], indent=2))
+
+
+if __name__ == "__main__":
+    commands = {"draw": draw, "show": show, "score": score}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        raise SystemExit(__doc__)
+    commands[sys.argv[1]]()

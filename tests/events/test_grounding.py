@@ -1,0 +1,171 @@
+"""Grounding: an event needs a political actor and a political sense of its trigger.
+
+Sentences are written for these tests; entities are built by hand (no model).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.events import EventCoder, load_lexicon
+from newsgraph.events.grounding import political_actor
+from newsgraph.events.lexicon import PhraseSet, compile_pattern
+from newsgraph.model import Article, Entity, Event, Title
+
+from .builders import Ent, FakeGeo, make_article
+
+ORG_WORDS = PhraseSet((compile_pattern("ministry"), compile_pattern("army")))
+
+
+def code(article: Article) -> list[Event]:
+    return EventCoder(load_lexicon(article.lang), FakeGeo()).code(article)
+
+
+def kinds(text: str, lang: str, entities: list[Ent]) -> list[tuple[str, str]]:
+    return [(e.type, e.factuality) for e in code(make_article(text, lang, entities))]
+
+
+def person(*titles: str, canonical: str | None = None) -> Entity:
+    found = [Title(text=t, canonical=canonical) for t in titles]
+    return Entity(id="e1", name="Kari Nordmann", type="PER", titles=found)
+
+
+def test_political_actor_person_needs_a_political_title() -> None:
+    assert political_actor(
+        "PER", person("utenriksminister", canonical="Foreign Minister"), False, ORG_WORDS
+    )
+    assert political_actor("PER", person("Deputy Defence Minister"), False, ORG_WORDS)
+    assert not political_actor("PER", person("chief executive"), False, ORG_WORDS)
+    assert not political_actor("PER", person(), False, ORG_WORDS)
+
+
+def test_political_actor_organisation_by_name_words() -> None:
+    ministry = Entity(id="e1", name="Ministry of Health", type="ORG")
+    company = Entity(id="e2", name="Acme Widgets", type="ORG")
+    assert political_actor("ORG", ministry, False, ORG_WORDS)
+    assert not political_actor("ORG", company, False, ORG_WORDS)
+
+
+def test_political_actor_country_but_not_town() -> None:
+    town = Entity(id="e1", name="Springfield", type="GPE", country="USA", lat=1.0, lon=2.0)
+    assert political_actor("GPE", town, True, ORG_WORDS)
+    assert not political_actor("GPE", town, False, ORG_WORDS)
+    assert political_actor("NAT", None, False, ORG_WORDS)
+
+
+def test_political_actor_sector_from_knowledge_decides_first() -> None:
+    company = Entity(id="e1", name="Royal Army Outfitters", type="ORG")
+    object.__setattr__(company, "sector", "BUS")
+    party = Entity(id="e2", name="Green Future", type="ORG")
+    object.__setattr__(party, "sector", "PTY")
+    assert not political_actor("ORG", company, False, ORG_WORDS)
+    assert political_actor("ORG", party, False, ORG_WORDS)
+
+
+def test_sport_result_between_towns_is_not_an_assault() -> None:
+    text = "Springfield beat up Shelbyville's defence in overtime and won the game."
+    entities = [
+        Ent("Springfield", "GPE", "USA", lat=1.0, lon=2.0),
+        Ent("Shelbyville", "GPE", "USA", lat=3.0, lon=4.0),
+    ]
+    assert kinds(text, "en", entities) == []
+
+
+def test_sport_sentence_with_countries_is_not_an_event() -> None:
+    text = "Norway attacked relentlessly and Sweden defended well in the World Cup qualifier."
+    entities = [Ent("Norway", "GPE", "NOR"), Ent("Sweden", "GPE", "SWE")]
+    assert kinds(text, "en", entities) == []
+
+
+def test_norwegian_sport_sentence_is_not_an_event() -> None:
+    text = "Norge angrep hele kampen, men Sverige scoret to mål i ekstraomgangene."
+    entities = [Ent("Norge", "GPE", "NOR"), Ent("Sverige", "GPE", "SWE")]
+    assert kinds(text, "nb", entities) == []
+
+
+def test_figurative_attack_is_not_an_event() -> None:
+    text = "The senator urged colleagues in Canada to avoid personal attacks during the debate."
+    entities = [Ent("Canada", "GPE", "CAN")]
+    assert ("ASSAULT", "asserted") not in kinds(text, "en", entities)
+
+
+def test_market_rally_is_not_a_protest() -> None:
+    text = "Stocks rallied in Japan after the central bank kept rates unchanged."
+    assert kinds(text, "en", [Ent("Japan", "GPE", "JPN")]) == []
+
+
+def test_business_dispute_between_companies_is_not_an_event() -> None:
+    text = "Acme Widgets accused Globex Corporation of copying its design."
+    entities = [Ent("Acme Widgets", "ORG", "USA"), Ent("Globex Corporation", "ORG", "USA")]
+    assert kinds(text, "en", entities) == []
+
+
+def test_accusation_by_a_minister_is_an_event() -> None:
+    text = "Foreign Minister Kari Nordmann accused Globex Corporation of breaking the embargo."
+    entities = [
+        Ent("Kari Nordmann", "PER", "NOR", titles=("Foreign Minister",)),
+        Ent("Globex Corporation", "ORG", "USA"),
+    ]
+    assert ("ACCUSE", "asserted") in kinds(text, "en", entities)
+
+
+def test_declined_to_comment_is_not_a_rejection() -> None:
+    text = "The Chinese embassy in Oslo declined to comment on the report."
+    entities = [Ent("Chinese embassy", "ORG", "CHN"), Ent("Oslo", "GPE", "NOR", lat=59.9, lon=10.7)]
+    assert kinds(text, "en", entities) == []
+
+
+def test_norwegian_refusal_to_comment_is_not_a_rejection() -> None:
+    text = "Forsvarsdepartementet i Norge avviste å kommentere saken."
+    entities = [Ent("Forsvarsdepartementet", "ORG", "NOR"), Ent("Norge", "GPE", "NOR")]
+    assert kinds(text, "nb", entities) == []
+
+
+def test_unnamed_gunmen_ground_an_attack_but_a_private_quarrel_is_not_an_event() -> None:
+    town = [Ent("Kharkiv", "GPE", "UKR", lat=50.0, lon=36.2)]
+    political = "Gunmen attacked a checkpoint near Kharkiv on Sunday."
+    private = "A man attacked his neighbour near Kharkiv on Sunday."
+    assert ("ASSAULT", "asserted") in kinds(political, "en", town)
+    assert kinds(private, "en", town) == []
+
+
+def test_demonstration_needs_no_named_political_actor() -> None:
+    text = "Thousands demonstrated in Tehran against rising prices."
+    entities = [Ent("Tehran", "GPE", "IRN", lat=35.7, lon=51.4)]
+    assert ("PROTEST", "asserted") in kinds(text, "en", entities)
+
+
+def test_international_organisation_without_country_keeps_its_event() -> None:
+    text = "The United Nations rejected the request for more observers."
+    assert kinds(text, "en", [Ent("United Nations", "ORG")]) == [("REJECT", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Russia might attack Ukraine if talks fail.", ("ASSAULT", "conditional")),
+        ("en", "Russia will deploy troops to Ukraine next week.", ("THREATEN", "planned")),
+        ("en", "Russia never attacked Ukraine.", ("ASSAULT", "negated")),
+        ("en", '"Russia attacked Ukraine at dawn," the envoy said.', ("ASSAULT", "claimed")),
+        (
+            "nb",
+            "Russland kan angripe Ukraina hvis samtalene bryter sammen.",
+            ("ASSAULT", "conditional"),
+        ),
+        ("nb", "Russland vil sende soldater til Ukraina neste uke.", ("THREATEN", "planned")),
+        ("nb", "Russland angrep ikke Ukraina.", ("ASSAULT", "negated")),
+        ("nb", "«Russland angrep Ukraina i natt», sa ambassadøren.", ("ASSAULT", "claimed")),
+        ("en", "Russia attacked Ukraine at dawn.", ("ASSAULT", "asserted")),
+        ("nb", "Russland angrep Ukraina i natt.", ("ASSAULT", "asserted")),
+    ],
+)
+def test_factuality_of_a_report(lang: str, text: str, expected: tuple[str, str]) -> None:
+    names = ("Russia", "Ukraine") if lang == "en" else ("Russland", "Ukraina")
+    entities = [Ent(names[0], "GPE", "RUS"), Ent(names[1], "GPE", "UKR")]
+    assert expected in kinds(text, lang, entities)
+
+
+def test_fact_and_its_quoted_repetition_merge_as_a_fact() -> None:
+    text = 'Russia attacked Ukraine on Monday. "Russia attacked Ukraine on Monday," the envoy said.'
+    entities = [Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")]
+    assert kinds(text, "en", entities) == [("ASSAULT", "asserted")]
