@@ -21,6 +21,9 @@ from newsgraph.events.words import SentenceView
 
 # Categories that are speech acts about another action: a trigger inside their scope is content.
 VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE", "SUPPORT"})
+# Verbal acts that a future tense turns into a promise (PLOVER: cooperative actions reported in
+# future tense are intentions): "will support the resolution" is AGREE.
+PROMISABLE = frozenset({"SUPPORT"})
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 IRREALIS_WINDOW = 8
@@ -126,7 +129,7 @@ def is_irrealis(
 
 def is_future(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
     """The event is announced or planned, not reported ("vil besøke", "will impose")."""
-    if match.rule.category in VERBAL:
+    if match.rule.category in VERBAL - PROMISABLE:
         return False
     lo = match.first - IRREALIS_WINDOW
     return _near(view, clauses, lexicon, "future", lo, match.first, match.anchor)
@@ -184,8 +187,30 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
     raw = [m for m in _raw_matches(view, lexicon) if not blocked & set(m.words)]
     matches = _resolve_overlaps(raw)
     kept = [_modality(view, clauses, lexicon, m) for m in matches]
-    kept = [m for m in kept if not _embedded(m, matches, clauses)]
+    kept = [
+        _promised_conflict(m, kept, clauses) for m in kept if not _embedded(m, matches, clauses)
+    ]
     return _fold_purposes(view, lexicon, kept)
+
+
+def _promised_conflict(
+    match: TriggerMatch, kept: list[TriggerMatch], clauses: Clauses
+) -> TriggerMatch:
+    """A promise or readiness to do something hostile is a threat ("prepared to impose martial
+    law", "vowed to strike back"): an AGREE whose scope holds a material-conflict report is
+    THREATEN."""
+    ontology = load_ontology()
+    if match.category != ontology.intent_cooperation or match.recoded is not None:
+        return match
+    clause = clauses.number_of(match.anchor)
+    for other in kept:
+        if other is match or clauses.number_of(other.anchor) != clause:
+            continue
+        if not match.anchor < other.first <= match.anchor + EMBEDDING_WINDOW:
+            continue
+        if ontology.categories[other.rule.category].quad == "material conflict":
+            return replace(match, recoded=(ontology.intent_conflict, None))
+    return match
 
 
 def _fold_purposes(
