@@ -92,6 +92,7 @@ def score_gold(extractor: Extractor) -> dict[str, Any]:
     resolver = DocResolver(GOLD.resolve().parent)
     categories = list(load_ontology().categories)
     totals = Counter[str]()
+    per_language: dict[str, Counter[str]] = defaultdict(Counter)
     per_category: dict[str, Counter[str]] = defaultdict(Counter)
     attributes: dict[str, Counter[str]] = defaultdict(Counter)
     files = []
@@ -110,6 +111,7 @@ def score_gold(extractor: Extractor) -> dict[str, Any]:
         result = score_events(article, gold)
         counts = result.counts
         totals.update(tp=counts.tp, fp=counts.fp, fn=counts.fn)
+        per_language[str(gold.get("lang"))].update(tp=counts.tp, fp=counts.fp, fn=counts.fn)
         for name, score in result.attributes.items():
             attributes[name].update(correct=score.correct, total=score.total)
         for category in categories:
@@ -133,6 +135,9 @@ def score_gold(extractor: Extractor) -> dict[str, Any]:
         )
     return {
         "overall": prf(totals["tp"], totals["fp"], totals["fn"]),
+        "per_language": {
+            lang: prf(c["tp"], c["fp"], c["fn"]) for lang, c in sorted(per_language.items())
+        },
         "per_category": {
             c: prf(per_category[c]["tp"], per_category[c]["fp"], per_category[c]["fn"])
             for c in categories
@@ -156,6 +161,7 @@ def describe(article: Article, event: Any) -> dict[str, Any]:
         "id": event.id,
         "type": event.type,
         "mode": event.mode,
+        "factuality": event.factuality,
         "date": event.date,
         "countries": sorted(event_countries(article, event)),
         "location": event.location.name if event.location else None,
@@ -287,8 +293,11 @@ def main() -> None:
     gsr = None if "--skip-gsr" in sys.argv or not GSR.is_dir() else score_gsr(extractor)
     print_tables(console, gold, gsr)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    # The hand-judged precision sample (benchmarks/events_precision.py) is kept across reruns.
+    earlier = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    kept = {key: earlier[key] for key in ("precision_sample",) if key in earlier}
     RESULTS.write_text(
-        json.dumps({"gold": gold, "plover_gsr": gsr}, indent=2, ensure_ascii=False) + "\n",
+        json.dumps({"gold": gold, "plover_gsr": gsr, **kept}, indent=2, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
     console.print(f"wrote {RESULTS.relative_to(REPO)}")

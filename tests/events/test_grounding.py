@@ -169,3 +169,21 @@ def test_fact_and_its_quoted_repetition_merge_as_a_fact() -> None:
     text = 'Russia attacked Ukraine on Monday. "Russia attacked Ukraine on Monday," the envoy said.'
     entities = [Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")]
     assert kinds(text, "en", entities) == [("ASSAULT", "asserted")]
+
+
+def test_future_support_is_a_promise() -> None:
+    text = "Portugal will support Brazil's bid for a seat on the council."
+    entities = [Ent("Portugal", "GPE", "PRT"), Ent("Brazil", "GPE", "BRA")]
+    assert kinds(text, "en", entities)[:1] == [("AGREE", "planned")]
+
+
+def test_readiness_for_a_hostile_act_is_a_threat() -> None:
+    text = "Chile said it was prepared to impose sanctions on Peru."
+    entities = [Ent("Chile", "GPE", "CHL"), Ent("Peru", "GPE", "PER")]
+    assert [kind for kind, _ in kinds(text, "en", entities)] == ["THREATEN"]
+
+
+def test_readiness_to_ease_an_embargo_stays_an_agreement() -> None:
+    text = "Chile agreed to lift embargoes on Peru."
+    entities = [Ent("Chile", "GPE", "CHL"), Ent("Peru", "GPE", "PER")]
+    assert [kind for kind, _ in kinds(text, "en", entities)] == ["AGREE"]
