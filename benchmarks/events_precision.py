@@ -1,18 +1,21 @@
 """Event precision on general news: a random sample of coded events, judged by hand.
 
-    .venv/bin/python benchmarks/events_precision.py draw [--size 50] [--seed 2026]
+    .venv/bin/python benchmarks/events_precision.py draw [--source NAME] [--size 50] [--seed 2026]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py score
 
-`draw` runs the full pipeline on the article bodies of ../shared/datasets/article_extraction_benchmark
-(mostly English news pages, never used to write event rules), draws events at random with a fixed
-seed and writes benchmarks/data/events_precision_sample.json: per event the page id, the event's
+`draw` runs the full pipeline on general news pages, draws events at random with a fixed seed and
+writes benchmarks/data/events_precision_sample.json. Sources: `trafilatura_eval` (default: the
+English-language pages among the mixed web pages of ../shared/datasets/trafilatura_eval, read from
+their HTML; pages in other languages are skipped) or `article_extraction_benchmark` (the article
+bodies of that dataset, mostly English news). The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
 sentence reports a political event of that category with those actors (and factuality), "wrong"
 otherwise, with a short reason. `show` prints each sampled event with its sentence for judging.
 `score` counts the verdicts and writes the precision into benchmarks/results/events.json
-(key `precision_sample`), leaving the other keys as they are.
+(key `precision_sample`), leaving the other keys as they are. The extracted page texts are
+cached outside the repository (in the system's temporary folder) so that `show` can print them.
 """
 
 from __future__ import annotations
@@ -21,17 +24,24 @@ import gzip
 import json
 import random
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-DATASET = REPO.parent / "shared" / "datasets" / "article_extraction_benchmark"
+DATASETS = REPO.parent / "shared" / "datasets"
+DATASET = DATASETS / "article_extraction_benchmark"
+CACHE = Path(tempfile.gettempdir()) / "newsgraph-events-precision"
+ENGLISH_DOMAINS = (".com", ".org", ".net", ".uk", ".us", ".ca", ".au", ".ie", ".nz", ".info")
 SAMPLE = REPO / "benchmarks" / "data" / "events_precision_sample.json"
 RESULTS = REPO / "benchmarks" / "results" / "events.json"
 sys.path.insert(0, str(REPO / "src"))
 
 from newsgraph.api import Extractor  # noqa: E402
+from newsgraph.errors import NewsgraphError  # noqa: E402
 from newsgraph.evaluate.events import event_countries  # noqa: E402
+from newsgraph.model import Article  # noqa: E402
 
 
 def _option(name: str, default: int) -> int:
@@ -46,13 +56,52 @@ def _read_truth() -> dict[str, Any]:
     return loaded
 
 
+def _benchmark_pages(extractor: Extractor) -> Iterator[Article]:
+    for page, record in sorted(_read_truth().items()):
+        yield extractor.extract_text(record["articleBody"], external_id=page)
+
+
+def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
+    folder = DATASETS / "trafilatura_eval"
+    records = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as scratch:
+        for url, record in sorted(records.items()):
+            host = url.split("/")[2] if url.count("/") >= 2 else ""
+            if not host.endswith(ENGLISH_DOMAINS):
+                continue
+            packed = folder / "html" / f"{record['file']}.gz"
+            if not packed.is_file():
+                continue
+            path = Path(scratch) / "page.html"
+            path.write_bytes(gzip.decompress(packed.read_bytes()))
+            try:
+                articles = extractor.extract_path(path)
+            except NewsgraphError:
+                continue
+            for article in articles:
+                article.id = record["file"]
+                if article.lang == "en":
+                    yield article
+
+
 def draw() -> None:
     """Code every page, draw the sample, write the judgement sheet."""
+    source = (
+        sys.argv[sys.argv.index("--source") + 1] if "--source" in sys.argv else "trafilatura_eval"
+    )
+    readers = {
+        "trafilatura_eval": _trafilatura_pages,
+        "article_extraction_benchmark": _benchmark_pages,
+    }
+    if source not in readers:
+        raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
     extractor = Extractor()
     pool: list[dict[str, Any]] = []
     languages: dict[str, int] = {}
-    for page, record in sorted(_read_truth().items()):
-        article = extractor.extract_text(record["articleBody"], external_id=page)
+    (CACHE / source).mkdir(parents=True, exist_ok=True)
+    for article in readers[source](extractor):
+        page = article.id
+        (CACHE / source / f"{page}.txt").write_text(article.text, encoding="utf-8")
         languages[article.lang or "?"] = languages.get(article.lang or "?", 0) + 1
         for event in article.events:
             evidence = event.evidence[0] if event.evidence else None
@@ -76,7 +125,7 @@ def draw() -> None:
     sample = random.Random(seed).sample(pool, min(size, len(pool)))
     SAMPLE.parent.mkdir(parents=True, exist_ok=True)
     sheet = {
-        "source": "article_extraction_benchmark ground-truth article bodies",
+        "source": source,
         "seed": seed,
         "pages": sum(languages.values()),
         "languages": languages,
@@ -90,9 +139,8 @@ def draw() -> None:
 def show() -> None:
     """Print each sampled event with its evidence sentence (for the person judging)."""
     sheet = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    truth = _read_truth()
     for number, item in enumerate(sheet["sample"], start=1):
-        text = truth[item["page"]]["articleBody"]
+        text = (CACHE / sheet["source"] / f"{item['page']}.txt").read_text(encoding="utf-8")
         start, end = item["sentence"] or (0, 0)
         t0, t1 = item["trigger"] or (0, 0)
         print(f"#{number} {item['type']}.{item['mode']} [{item['factuality']}] ", end="")

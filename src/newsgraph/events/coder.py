@@ -173,15 +173,13 @@ class EventCoder:
     ) -> bool:
         """Whether a political actor takes part (newsgraph.events.grounding): a named participant,
         a political common noun in the trigger's clause, or an act that is political in itself.
-        A town is a political actor only as the speaker of a verbal act ("Moscow accused …")."""
+        A town is no political actor ("Columbus beat Montreal")."""
         category = self.ontology.categories[match.category]
         if category.political_act or not self.grounding.configured:
             return True
-        verbal = category.quad.startswith("verbal")
         for mention in args.actors:
             entity = article.entity(mention.entity)
-            speaking_town = verbal and mention.kind == "GPE" and mention in args.source
-            is_country = speaking_town or self._is_country(context.view, mention, entity)
+            is_country = self._is_country(context.view, mention, entity)
             if self.grounding.is_political(mention, entity, is_country):
                 return True
         if self.grounding.political_noun(context.view, 0, len(context.view.words)):

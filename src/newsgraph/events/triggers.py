@@ -120,10 +120,11 @@ def is_negated(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Tr
 def is_irrealis(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
-    """A wish, possibility or condition governs a material event or meeting ("håper å besøke")."""
-    if match.rule.category in VERBAL:
-        return False
+    """A wish, possibility or condition governs the report ("håper å besøke"); a speech act only
+    by a hypothetical cue ("whether they could agree", "if he agrees")."""
     lo = match.first - IRREALIS_WINDOW
+    if match.rule.category in VERBAL:
+        return _near(view, clauses, lexicon, "hypothetical", lo, match.first, match.anchor)
     return _near(view, clauses, lexicon, "irrealis", lo, match.first, match.anchor)
 
 
