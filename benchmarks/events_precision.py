@@ -8,7 +8,9 @@
 writes benchmarks/data/events_precision_sample.json. Sources: `trafilatura_eval` (default: the
 English-language pages among the mixed web pages of ../shared/datasets/trafilatura_eval, read from
 their HTML; pages in other languages are skipped) or `article_extraction_benchmark` (the article
-bodies of that dataset, mostly English news). The sheet holds, per event the page id, the event's
+bodies of that dataset, mostly English news), or `norne_nb` (Norwegian news sentences of the
+NorNE/UD Bokmål test file, 12 to a page; that sheet goes to benchmarks/data/events_nb_check.json,
+`show norne_nb` prints it). The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
 sentence reports a political event of that category with those actors (and factuality), "wrong"
@@ -33,8 +35,14 @@ REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO.parent / "shared" / "datasets"
 DATASET = DATASETS / "article_extraction_benchmark"
 CACHE = Path(tempfile.gettempdir()) / "newsgraph-events-precision"
+NORNE_PAGE = 12
 ENGLISH_DOMAINS = (".com", ".org", ".net", ".uk", ".us", ".ca", ".au", ".ie", ".nz", ".info")
-SAMPLE = REPO / "benchmarks" / "data" / "events_precision_sample.json"
+SAMPLE = (
+    REPO
+    / "benchmarks"
+    / "data"
+    / ("events_nb_check.json" if "norne_nb" in sys.argv else "events_precision_sample.json")
+)
 RESULTS = REPO / "benchmarks" / "results" / "events.json"
 sys.path.insert(0, str(REPO / "src"))
 
@@ -84,6 +92,19 @@ def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
                     yield article
 
 
+def _norne_pages(extractor: Extractor) -> Iterator[Article]:
+    """Norwegian news text: the sentences of the NorNE/UD Bokmål test file, 12 to a page."""
+    path = DATASETS / "norne" / "ud" / "no_bokmaal-ud-test.conllu"
+    sentences = [
+        line[len("# text = ") :].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("# text = ")
+    ]
+    for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
+        text = " ".join(sentences[start : start + NORNE_PAGE])
+        yield extractor.extract_text(text, external_id=f"nbtest{number}", lang="nb")
+
+
 def draw() -> None:
     """Code every page, draw the sample, write the judgement sheet."""
     source = (
@@ -92,6 +113,7 @@ def draw() -> None:
     readers = {
         "trafilatura_eval": _trafilatura_pages,
         "article_extraction_benchmark": _benchmark_pages,
+        "norne_nb": _norne_pages,
     }
     if source not in readers:
         raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
