@@ -41,7 +41,26 @@ from spacy.training import Example  # noqa: E402
 from newsgraph.events import load_lexicon, load_ontology  # noqa: E402
 
 SEED = 13
-ENGLISH_WORDS = frozenset("the of and to in is that for with was on as by are it this".split())
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "with",
+        "was",
+        "on",
+        "as",
+        "by",
+        "are",
+        "it",
+        "this",
+    ]
+)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
