@@ -36,6 +36,9 @@ DATASETS = REPO.parent / "shared" / "datasets"
 DATASET = DATASETS / "article_extraction_benchmark"
 CACHE = Path(tempfile.gettempdir()) / "newsgraph-events-precision"
 NORNE_PAGE = 12
+ENGLISH_WORDS = frozenset(
+    ["the", "of", "and", "to", "in", "is", "that", "for", "with", "was", "on"]
+)
 ENGLISH_DOMAINS = (".com", ".org", ".net", ".uk", ".us", ".ca", ".au", ".ie", ".nz", ".info")
 SAMPLE = (
     REPO
@@ -69,13 +72,19 @@ def _benchmark_pages(extractor: Extractor) -> Iterator[Article]:
         yield extractor.extract_text(record["articleBody"], external_id=page)
 
 
+def _english(segments: list[str]) -> bool:
+    """Whether a page's gold text segments read as English (a cheap test before extraction)."""
+    words = [w.lower() for segment in segments for w in segment.split()]
+    return len(words) >= 10 and sum(w in ENGLISH_WORDS for w in words) >= 0.08 * len(words)
+
+
 def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
     folder = DATASETS / "trafilatura_eval"
     records = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as scratch:
         for url, record in sorted(records.items()):
             host = url.split("/")[2] if url.count("/") >= 2 else ""
-            if not host.endswith(ENGLISH_DOMAINS):
+            if not host.endswith(ENGLISH_DOMAINS) or not _english(record.get("with", [])):
                 continue
             packed = folder / "html" / f"{record['file']}.gz"
             if not packed.is_file():
