@@ -172,31 +172,59 @@ class EventCoder:
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
     ) -> bool:
         """Whether a political actor takes part (newsgraph.events.grounding): a named participant,
-        a political common noun in the trigger's clause, or an act that is political in itself.
-        A town is no political actor ("Columbus beat Montreal")."""
+        a political common noun in the sentence, a named office holder or political body elsewhere
+        in it, or an act that is political in itself. A town is no political actor ("Columbus beat
+        Montreal"), nor is a country or nationality word qualifying a non-political noun ("U.S.
+        dollars", "Ukrainian companies")."""
         category = self.ontology.categories[match.category]
         if category.political_act or not self.grounding.configured:
             return True
         for mention in args.actors:
-            entity = article.entity(mention.entity)
-            is_country = self._is_country(context.view, mention, entity)
-            if self.grounding.is_political(mention, entity, is_country):
+            if self._political_mention(article, context.view, match, mention):
                 return True
         if self.grounding.political_noun(context.view, 0, len(context.view.words)):
             return True
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
-        # ("… threatened a strike unless Israel rescinded …"): a named state, political body or
-        # office holder anywhere in the sentence grounds it too; nationality words do not.
+        # ("… threatened a strike unless the Prime Minister resigned"): a named office holder or
+        # political body anywhere in it grounds the report too; a country alone does not.
         return any(
-            mention.kind != "NAT"
+            mention.kind in ("PER", "ORG")
             and mention.first not in context.clauses.excluded
-            and self.grounding.is_political(
-                mention,
-                entity := article.entity(mention.entity),
-                self._is_country(context.view, mention, entity),
-            )
+            and self._political_mention(article, context.view, match, mention)
             for mention in context.mentions
         )
+
+    def _political_mention(
+        self, article: Article, view: SentenceView, match: TriggerMatch, mention: ActorMention
+    ) -> bool:
+        entity = article.entity(mention.entity)
+        if mention.kind in ("GPE", "NAT") and not self._heads_political(view, match, mention):
+            return False
+        return self.grounding.is_political(mention, entity, self._is_country(view, mention, entity))
+
+    def _heads_political(
+        self, view: SentenceView, match: TriggerMatch, mention: ActorMention
+    ) -> bool:
+        """Whether a country or nationality word stands for the state: on its own ("Russia said",
+        "the Russians"), or qualifying an event noun or a political noun ("Israel's bombardment",
+        "a US offer", "Israeli airstrikes", "US forces"); not when it qualifies anything else ("U.S. dollars",
+        "Ukrainian companies", "America's demographics")."""
+        head = mention.last + 1
+        if head >= len(view.words):
+            return True
+        word = view.words[head]
+        if head in match.words or not word.text[:1].isalpha() or word.text[:1].isupper():
+            return True
+        if self.lexicon.trigger_starts.starting(word):
+            # An event noun of its own: "a US offer", "Russian demands", "Kinas protest".
+            return True
+        if word.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "ADV"):
+            return True
+        attributive = mention.modifier or mention.kind == "NAT" or word.pos in ("NOUN", "ADJ")
+        if not attributive:
+            return True
+        # "US forces", "Israeli security forces": the political noun may follow one adjective.
+        return self.grounding.political_noun(view, head, min(len(view.words), head + 2))
 
     def _stateless_actor(self, article: Article, args: Arguments) -> bool:
         """Whether a named political participant has no country (an IGO such as the UN)."""
