@@ -1,6 +1,7 @@
 """Event precision on general news: a random sample of coded events, judged by hand.
 
-    .venv/bin/python benchmarks/events_precision.py draw [--source NAME] [--size 50] [--seed 2026]
+    .venv/bin/python benchmarks/events_precision.py draw [--source NAME] [--exclude SHEET]
+                                                         [--size 50] [--seed 2026]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py score
 
@@ -16,7 +17,8 @@ with empty `verdict` and `reason` fields. A person fills them in: verdict "corre
 sentence reports a political event of that category with those actors (and factuality), "wrong"
 otherwise, with a short reason. `show` prints each sampled event with its sentence for judging.
 `score` counts the verdicts and writes the precision into benchmarks/results/events.json
-(key `precision_sample`), leaving the other keys as they are. The extracted page texts are
+(key `precision_sample`; a sheet of another source or seed scored before is kept under `earlier`),
+leaving the other keys as they are. The extracted page texts are
 cached outside the repository (in the system's temporary folder) so that `show` can print them.
 """
 
@@ -114,6 +116,14 @@ def _norne_pages(extractor: Extractor) -> Iterator[Article]:
         yield extractor.extract_text(text, external_id=f"nbtest{number}", lang="nb")
 
 
+def _excluded_pages() -> set[str]:
+    """Pages of an earlier judged sheet (`--exclude SHEET`): whoever judged it has read them."""
+    if "--exclude" not in sys.argv:
+        return set()
+    path = Path(sys.argv[sys.argv.index("--exclude") + 1])
+    return {item["page"] for item in json.loads(path.read_text(encoding="utf-8"))["sample"]}
+
+
 def draw() -> None:
     """Code every page, draw the sample, write the judgement sheet."""
     source = (
@@ -130,8 +140,11 @@ def draw() -> None:
     pool: list[dict[str, Any]] = []
     languages: dict[str, int] = {}
     (CACHE / source).mkdir(parents=True, exist_ok=True)
+    seen = _excluded_pages()
     for article in readers[source](extractor):
         page = article.id
+        if page in seen:
+            continue
         (CACHE / source / f"{page}.txt").write_text(article.text, encoding="utf-8")
         languages[article.lang or "?"] = languages.get(article.lang or "?", 0) + 1
         for event in article.events:
@@ -157,6 +170,7 @@ def draw() -> None:
     SAMPLE.parent.mkdir(parents=True, exist_ok=True)
     sheet = {
         "source": source,
+        "excluded_pages": sorted(seen),
         "seed": seed,
         "pages": sum(languages.values()),
         "languages": languages,
@@ -188,6 +202,13 @@ def score() -> None:
         raise SystemExit(f"{SAMPLE}: every item needs a verdict 'correct' or 'wrong'")
     correct = verdicts.count("correct")
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    prior = results.get("precision_sample")
+    earlier = prior.pop("earlier", []) if isinstance(prior, dict) else []
+    if isinstance(prior, dict) and (prior.get("source"), prior.get("seed")) != (
+        sheet["source"],
+        sheet["seed"],
+    ):
+        earlier.append(prior)
     results["precision_sample"] = {
         "source": sheet["source"],
         "seed": sheet["seed"],
@@ -195,6 +216,12 @@ def score() -> None:
         "correct": correct,
         "precision": round(correct / len(verdicts), 4) if verdicts else 0.0,
         "sheet": str(SAMPLE.relative_to(REPO)),
+        "asserted_judged": sum(item["factuality"] == "asserted" for item in sheet["sample"]),
+        "asserted_correct": sum(
+            item["factuality"] == "asserted" and item["verdict"] == "correct"
+            for item in sheet["sample"]
+        ),
+        "earlier": earlier,
     }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results["precision_sample"], indent=2))
