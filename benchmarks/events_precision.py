@@ -98,7 +98,7 @@ def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
             except NewsgraphError:
                 continue
             for article in articles:
-                article.id = record["file"]
+                article.meta.external_id = record["file"]
                 if article.lang == "en":
                     yield article
 
@@ -142,7 +142,7 @@ def draw() -> None:
     (CACHE / source).mkdir(parents=True, exist_ok=True)
     seen = _excluded_pages()
     for article in readers[source](extractor):
-        page = article.id
+        page = article.meta.external_id or article.id
         if page in seen:
             continue
         (CACHE / source / f"{page}.txt").write_text(article.text, encoding="utf-8")
