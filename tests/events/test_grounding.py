@@ -10,7 +10,7 @@ import pytest
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.events.grounding import political_actor
 from newsgraph.events.lexicon import PhraseSet, compile_pattern
-from newsgraph.model import Article, Entity, Event, Title
+from newsgraph.model import Article, Entity, Event, Title, Token
 
 from .builders import Ent, FakeGeo, make_article
 
@@ -187,3 +187,62 @@ def test_readiness_to_ease_an_embargo_stays_an_agreement() -> None:
     text = "Chile agreed to lift embargoes on Peru."
     entities = [Ent("Chile", "GPE", "CHL"), Ent("Peru", "GPE", "PER")]
     assert [kind for kind, _ in kinds(text, "en", entities)] == ["AGREE"]
+
+
+def _parsed(
+    text: str, lang: str, entities: list[Ent], parse: list[tuple[str, str, str, int]]
+) -> Article:
+    """An article whose tokens carry the given (text, pos, dep, head) parse, in text order."""
+    article = make_article(text, lang, entities)
+    tokens, position = [], 0
+    for number, (word, pos, dep, head) in enumerate(parse):
+        start = text.index(word, position)
+        position = start + len(word)
+        tokens.append(
+            Token(
+                i=number,
+                start=start,
+                end=position,
+                text=word,
+                pos=pos,
+                dep=dep,
+                head=head,
+                sent=0,
+            )
+        )
+    article.tokens = tokens
+    return article
+
+
+def test_trigger_used_as_an_adjective_reports_nothing() -> None:
+    text = "Russia hosted the alleged spy."
+    parse = [
+        ("Russia", "PROPN", "nsubj", 1),
+        ("hosted", "VERB", "ROOT", 1),
+        ("the", "DET", "det", 4),
+        ("alleged", "VERB", "amod", 4),
+        ("spy", "NOUN", "obj", 1),
+        (".", "PUNCT", "punct", 1),
+    ]
+    events = code(_parsed(text, "en", [Ent("Russia", "GPE", "RUS")], parse))
+    assert "ACCUSE" not in [e.type for e in events]
+
+
+def test_pleading_guilty_is_no_request() -> None:
+    text = "A former Ukrainian minister pleaded guilty to fraud."
+    assert kinds(text, "en", [Ent("Ukraine", "GPE", "UKR")]) == []
+
+
+def test_tennis_rally_is_no_protest() -> None:
+    text = "The top-seeded Spaniard rallied to beat Norway's champion in the first match."
+    assert kinds(text, "en", [Ent("Norway", "GPE", "NOR", aliases=("Norway's",))]) == []
+
+
+def test_country_qualifying_a_non_political_noun_is_no_actor() -> None:
+    text = "Ukrainian companies demanded the return of their prepayment."
+    assert kinds(text, "en", []) == []
+
+
+def test_country_qualifying_a_political_noun_is_the_state() -> None:
+    text = "Ukrainian officials demanded the return of the prisoners."
+    assert ("REQUEST", "asserted") in kinds(text, "en", [])

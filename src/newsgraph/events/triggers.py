@@ -28,6 +28,7 @@ NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 IRREALIS_WINDOW = 8
 EMBEDDING_WINDOW = 8
+NOUN_PHRASE_OPENERS = ("DET", "ADJ", "CCONJ", "NUM", "PRON")
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,26 @@ def _raw_matches(view: SentenceView, lexicon: Lexicon) -> list[TriggerMatch]:
         if not in_context[key]:
             continue
         words = pattern.match_at(view.words, first)
-        if words is not None and not _in_compound(view, words[0]):
-            found.append(TriggerMatch(rule, tuple(words), words[pattern.anchor]))
+        if words is None or _in_compound(view, words[0]) or _attributive(view, words):
+            continue
+        found.append(TriggerMatch(rule, tuple(words), words[pattern.anchor]))
     return found
+
+
+def _attributive(view: SentenceView, words: list[int]) -> bool:
+    """A one-word trigger used as an adjective in front of a noun ("the alleged trafficker", "the
+    convicted pedophile", "the besieged enclave") qualifies the noun and reports no event."""
+    if len(words) != 1 or words[0] == 0:
+        return False
+    word, before = view.words[words[0]], view.words[words[0] - 1]
+    # The parser now and then calls a finite verb after a name "amod"; inside a noun phrase the
+    # word before is a determiner, adjective, conjunction, possessive or number.
+    return (
+        word.dep == "amod"
+        and word.head is not None
+        and word.index < word.head <= word.index + 2
+        and (before.pos in NOUN_PHRASE_OPENERS or before.text in ("'s", "’s"))
+    )
 
 
 def _in_compound(view: SentenceView, first: int) -> bool:
