@@ -102,7 +102,7 @@ def test_same_dyad_dates_and_evidence_merge_with_every_reason() -> None:
     assert decision.story_id == "s1"
     assert decision.reason.startswith(
         "same category CONSULT, dyad CHN, dong jun → RUS, andrey belousov, dates 2 days apart,"
-        " evidence names overlap 1.00"
+        " evidence words overlap 0.60"
     )
 
 

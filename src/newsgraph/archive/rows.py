@@ -23,7 +23,7 @@ from newsgraph.archive.clustering import (
 )
 from newsgraph.archive.dedup import Deduplicator, Fingerprint, content_hash
 from newsgraph.archive.gdelt import entity_sector
-from newsgraph.gazetteer import nationality_adjectives
+from newsgraph.gazetteer import load_gazetteer, nationality_adjectives
 from newsgraph.model import Article, Entity, Event, article_id
 
 Row = tuple[Any, ...]
@@ -280,11 +280,23 @@ def _side(article: Article, ids: list[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _names_country(lang: str | None, entity: Entity, countries: set[str]) -> bool:
+    """Whether a place entity is one of `countries` itself (not a city or region of it)."""
+    if entity.type not in PLACE_TYPES or entity.country not in countries:
+        return False
+    gazetteer = load_gazetteer(lang)
+    return any(
+        match.place.kind == "country" and match.place.country == entity.country
+        for surface in {entity.name, *(m.text for m in entity.mentions)}
+        for match in gazetteer.lookup(surface)
+    )
+
+
 def _evidence_tokens(article: Article, event: Event) -> tuple[frozenset[str], frozenset[str]]:
     """Names and content-word stems of the sentences reporting an event, the parties left out.
 
-    Entities mentioned in those sentences add their language-neutral keys to the names, so two
-    languages' reports of one event share them. The event's own actors and their countries'
+    Entities and time expressions in those sentences add their language-neutral keys and values
+    to the names, so two languages' reports of one event share them. The event's own actors and their countries'
     names and adjectives are left out: the dyad check already compares them.
     """
     spans = [(span.start, span.end) for span in event.evidence] or [(event.start, event.end)]
@@ -293,12 +305,13 @@ def _evidence_tokens(article: Article, event: Event) -> tuple[frozenset[str], fr
     for entity in filter(None, map(article.entity, actor_ids)):
         if entity.country:
             countries.add(entity.country)
-    # The actors, and the places and nationality words of their countries ("China", "Chinese"):
+    # The actors, and the names and nationality words of their countries ("China", "Chinese"):
     # every report about the same parties shares them, so they say nothing about the happening.
+    # Cities stay: "in Beijing" and "in Moscow" tell two meetings apart.
     left_out = [
         entity
         for entity in article.entities
-        if entity.id in actor_ids or (entity.type in PLACE_TYPES and entity.country in countries)
+        if entity.id in actor_ids or _names_country(article.lang, entity, countries)
     ]
     forms = [
         form
@@ -318,4 +331,10 @@ def _evidence_tokens(article: Article, event: Event) -> tuple[frozenset[str], fr
         if entity.id not in skipped
         and any(start <= m.start < end for m in entity.mentions for start, end in spans)
     }
+    # A time expression's normalised value is the same in every language ("mandag", "Monday").
+    mentioned.update(
+        time.value
+        for time in article.times
+        if time.value and any(start <= time.start < end for start, end in spans)
+    )
     return names | frozenset(mentioned), words
