@@ -20,11 +20,13 @@ from newsgraph.archive.clustering import (
 )
 
 from .builders import (
+    FARMERS_PROTEST,
     LATER_MEETING,
     MEETING_EN_OTHER,
     MEETING_EN_TRANSLATION,
     MEETING_NB,
     NORWAY_TALKS,
+    STUDENTS_PROTEST,
     build,
     corpus,
 )
@@ -221,6 +223,14 @@ def test_other_countries_and_a_later_meeting_stay_separate_stories(archive: Repo
     assert by_article[build(LATER_MEETING).id] != meeting
     assert len(stories) == 4
     assert archive.stats().counts["stories"] == 4
+
+
+def test_unrelated_protests_in_one_country_and_week_are_separate_stories(
+    archive: Repository,
+) -> None:
+    archive.add_articles([build(FARMERS_PROTEST), build(STUDENTS_PROTEST)])
+    stories = archive.events(EventQuery(countries=["NOR"], types=["PROTEST"]))
+    assert [s.report_count for s in stories] == [1, 1]
 
 
 def test_translation_is_linked_but_an_independent_report_is_not(archive: Repository) -> None:
