@@ -113,9 +113,12 @@ def build_archive(path: Path) -> None:
 def stored_articles(path: Path) -> list[Article]:
     """Every current article of the archive, in archive order."""
     with open_archive(str(path)) as archive:
-        ids = [row[0] for row in archive.db.execute(  # type: ignore[attr-defined]
-            "SELECT article_id FROM articles WHERE is_current = 1 ORDER BY seq"
-        )]
+        ids = [
+            row[0]
+            for row in archive.db.execute(  # type: ignore[attr-defined]
+                "SELECT article_id FROM articles WHERE is_current = 1 ORDER BY seq"
+            )
+        ]
         articles = [archive.get_article(article_id) for article_id in ids]
     return [article for article in articles if article is not None]
 
@@ -244,7 +247,9 @@ def _round(value: float | None) -> float | None:
     return round(value, 3) if value is not None else None
 
 
-def candidates(reports: list[Report], labelled: set[frozenset[str]]) -> Iterator[tuple[Report, Report]]:
+def candidates(
+    reports: list[Report], labelled: set[frozenset[str]]
+) -> Iterator[tuple[Report, Report]]:
     """Unlabelled pairs either rule might merge: same category, dates within 3 days, shared keys."""
     for index, first in enumerate(reports):
         for second in reports[index + 1 :]:

@@ -32,7 +32,7 @@ from .builders import (
 )
 from .conftest import UrlFactory
 
-RULE = ClusterRule(window_days=3, min_overlap=0.6, min_similarity=0.3)
+RULE = ClusterRule(window_days=3, min_similarity=0.3)
 DONG = frozenset({"dong jun", "@CHN"})
 BELOUSOV = frozenset({"andrey belousov", "@RUS"})
 

@@ -52,7 +52,6 @@ class ClusterRule:
     """The knobs of the merge rule."""
 
     window_days: int = 3
-    min_overlap: float = 0.6
     min_similarity: float = 0.3
 
 

@@ -47,7 +47,7 @@ def deduplicator(settings: Settings) -> Deduplicator:
 def writer_rules(settings: Settings) -> WriterRules:
     """Clustering and linking thresholds from the settings."""
     return WriterRules(
-        cluster=ClusterRule(settings.cluster_window_days, settings.cluster_min_overlap),
+        cluster=ClusterRule(settings.cluster_window_days, settings.cluster_min_similarity),
         translation_min_overlap=settings.translation_min_entity_overlap,
     )
 
