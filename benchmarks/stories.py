@@ -92,13 +92,17 @@ def stage_pages(folder: Path) -> None:
         shutil.copy(path, folder / path.name)
     benchmark = SHARED / "datasets" / "article_extraction_benchmark" / "html"
     for path in sorted(benchmark.glob("*.html.gz")):
-        (folder / "aeb" / path.name.removesuffix(".gz")).write_bytes(gzip.open(path).read())
+        (folder / "aeb" / path.name.removesuffix(".gz")).write_bytes(
+            gzip.decompress(path.read_bytes())
+        )
     evaluation = SHARED / "datasets" / "trafilatura_eval"
     records = json.loads((evaluation / "evaldata.json").read_text(encoding="utf-8"))
     for url, record in sorted(records.items()):
         source = evaluation / "html" / f"{record['file']}.gz"
         if any(site in urlparse(url).netloc for site in NEWS_SITES) and source.exists():
-            (folder / "trafilatura" / record["file"]).write_bytes(gzip.open(source).read())
+            (folder / "trafilatura" / record["file"]).write_bytes(
+                gzip.decompress(source.read_bytes())
+            )
 
 
 def build_archive(path: Path) -> None:
