@@ -86,7 +86,7 @@ class Report:
 def stage_pages(folder: Path) -> None:
     """Copy (and unzip) the real pages into `folder`."""
     (folder / "aeb").mkdir(parents=True)
-    (folder / "trafilatura").mkdir()
+    (folder / "traf").mkdir()
     shutil.copy(SHARED / "corpus" / "dev.jsonl", folder / "dev.jsonl")
     for path in sorted((SHARED / "corpus" / "nb").glob("*.txt")):
         shutil.copy(path, folder / path.name)
@@ -100,17 +100,22 @@ def stage_pages(folder: Path) -> None:
     for url, record in sorted(records.items()):
         source = evaluation / "html" / f"{record['file']}.gz"
         if any(site in urlparse(url).netloc for site in NEWS_SITES) and source.exists():
-            (folder / "trafilatura" / record["file"]).write_bytes(
-                gzip.decompress(source.read_bytes())
-            )
+            (folder / "traf" / record["file"]).write_bytes(gzip.decompress(source.read_bytes()))
 
 
 def build_archive(path: Path) -> None:
-    """Ingest the real pages into a new archive at `path`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        stage_pages(Path(tmp))
-        settings = Settings(database=str(path))
-        report = ingest_paths([Path(tmp)], settings, lambda _: None)
+    """Ingest the real pages into a new archive at `path`.
+
+    A page without a URL gets its article id from its path, which the labels name: the pages are
+    staged at a fixed path so every build gives them the same ids.
+    """
+    folder = Path(tempfile.gettempdir()) / "stories-pages"
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        stage_pages(folder)
+        report = ingest_paths([folder], Settings(database=str(path)), lambda _: None)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     print(f"ingested {report.processed} pages into {path}")
 
 
@@ -324,6 +329,9 @@ def main() -> None:
         "pairs_scored": len(present),
         "pairs_same_event": sum(1 for p in present if p["same"]),
         "pairs_whose_events_are_gone": len(labels) - len(present),
+        "events_gone": sorted(
+            {key for p in labels for key in (p["a"], p["b"]) if key not in by_key}
+        ),
         "rule_before": "same category, dates within 3 days, Jaccard >= 0.6 of countries or actors",
         "rule_after": str(ClusterRule()),
         "before": {**scores(present, before), "multi_report_stories": multi_before},
