@@ -84,9 +84,12 @@ class Settings(BaseModel):
     cluster_window_days: int = Field(
         default=3, description="reports of one event may date it this many days apart"
     )
-    cluster_min_overlap: float = Field(
-        default=0.6,
-        description="share of actor countries or actors two reports need to be one story",
+    cluster_min_similarity: float = Field(
+        default=0.3,
+        description=(
+            "evidence overlap two reports need to be one story (twice that when they share"
+            " countries but no named actor)"
+        ),
     )
     translation_min_entity_overlap: float = Field(
         default=0.5,

@@ -377,3 +377,71 @@ def articles_with_text(texts: Sequence[tuple[str, str]], lang: str = "en") -> li
     return [
         build(Story(text=text, url=url, lang=lang, published="2024-10-15")) for url, text in texts
     ]
+
+
+def _drill_report(url: str, lang: str, text: str, sentence: str, observer: Person) -> Story:
+    """A report of one Chinese-Russian drill that also names a third country's observers."""
+    return Story(
+        text=text,
+        url=url,
+        lang=lang,
+        published="2024-11-05",
+        publisher=url.split("/")[2],
+        people=(DONG_EN, BELOUSOV_EN, observer),
+        events=(
+            Happening(
+                "COOPERATE",
+                ("p1", "p2"),
+                ("CHN", "RUS", observer.country or ""),
+                "2024-11-05",
+                sentence,
+            ),
+        ),
+    )
+
+
+DRILL_WITH_PYONGYANG = _drill_report(
+    "https://wire.example.org/asia/drill-observers",
+    "en",
+    "Dong Jun and Andrey Belousov opened the Northern Shield drill near Harbin on Tuesday, "
+    "with 4000 troops and observers from Pyongyang watching.",
+    "Dong Jun and Andrey Belousov opened the Northern Shield drill near Harbin on Tuesday, "
+    "with 4000 troops and observers from Pyongyang watching.",
+    Person("g7", "Pyongyang", "GPE", "PRK", "Pyongyang", ("Pyongyang",)),
+)
+DRILL_WITH_MINSK = _drill_report(
+    "https://daily.example.com/world/northern-shield",
+    "en",
+    "The Northern Shield drill near Harbin began on Tuesday as Dong Jun and Andrey Belousov "
+    "reviewed 4000 troops; an envoy from Minsk attended.",
+    "The Northern Shield drill near Harbin began on Tuesday as Dong Jun and Andrey Belousov "
+    "reviewed 4000 troops; an envoy from Minsk attended.",
+    Person("g8", "Minsk", "GPE", "BLR", "Minsk", ("Minsk",)),
+)
+
+
+def _protest(url: str, text: str, group: Person, day: str) -> Story:
+    """A Norwegian protest: the country and the category are all two of them share."""
+    return Story(
+        text=text,
+        url=url,
+        lang="nb",
+        published=day,
+        publisher="example.no",
+        people=(group, Person("g9", "Norge", "GPE", "NOR", "Norway", ("Norge",))),
+        events=(Happening("PROTEST", (group.id, "g9"), ("NOR",), day, text),),
+    )
+
+
+FARMERS_PROTEST = _protest(
+    "https://avis.example.no/innenriks/bonder-blokkerer",
+    "Bondelaget blokkerte veiene utenfor Stortinget i protest mot de nye melkeprisene i Norge.",
+    Person("o1", "Bondelaget", "ORG", "NOR", None, ("Bondelaget",)),
+    "2024-10-14",
+)
+STUDENTS_PROTEST = _protest(
+    "https://avis.example.no/innenriks/studenter-marsjerer",
+    "Studentsamskipnaden marsjerte gjennom Bergen mot høyere semesteravgift i Norge.",
+    Person("o2", "Studentsamskipnaden", "ORG", "NOR", None, ("Studentsamskipnaden",)),
+    "2024-10-15",
+)

@@ -6,7 +6,16 @@ import pytest
 
 from newsgraph.archive import EventQuery, Repository
 
-from .builders import LATER_MEETING, MEETING_EN_TRANSLATION, MEETING_NB, NORWAY_TALKS, build, corpus
+from .builders import (
+    DRILL_WITH_MINSK,
+    DRILL_WITH_PYONGYANG,
+    LATER_MEETING,
+    MEETING_EN_TRANSLATION,
+    MEETING_NB,
+    NORWAY_TALKS,
+    build,
+    corpus,
+)
 
 
 @pytest.fixture
@@ -41,7 +50,11 @@ def test_search_filters_by_language_and_ignores_query_syntax(filled: Repository)
 
 def test_events_filter_by_country_type_and_date(filled: Repository) -> None:
     october = EventQuery(countries=["RUS", "CHN"], types=["CONSULT"], since="2024-10-01")
-    assert [s.date_start for s in filled.events(october)] == ["2024-11-20", "2024-10-14"]
+    assert [s.date_start for s in filled.events(october)] == [
+        "2024-11-20",
+        "2024-10-16",
+        "2024-10-14",
+    ]
     only_later = EventQuery(countries=["rus", "chn"], since="2024-11-01")
     assert [s.report_count for s in filled.events(only_later)] == [1]
     with_norway = EventQuery(countries=["NOR", "CHN"])
@@ -51,9 +64,19 @@ def test_events_filter_by_country_type_and_date(filled: Repository) -> None:
     assert filled.events(EventQuery(countries=["RUS"], until="2024-10-01")) == []
 
 
+def test_country_filter_needs_one_report_involving_every_country(archive: Repository) -> None:
+    archive.add_articles([build(DRILL_WITH_PYONGYANG), build(DRILL_WITH_MINSK)])
+    [story] = archive.events(EventQuery(countries=["PRK"]))
+    assert story.report_count == 2
+    assert story.countries == ["BLR", "CHN", "PRK", "RUS"]
+    assert archive.events(EventQuery(countries=["PRK", "RUS"])) == [story]
+    # North Korea is in one report and Belarus in the other: no report involves both.
+    assert archive.events(EventQuery(countries=["PRK", "BLR"])) == []
+
+
 def test_events_filter_by_actor_name_in_any_language(filled: Repository) -> None:
     stories = filled.events(EventQuery(entity="andrey belousov"))
-    assert len(stories) == 2
+    assert len(stories) == 3
     assert {s.story_id for s in filled.events(EventQuery(entity="Wang Yi"))} != {
         s.story_id for s in stories
     }
@@ -90,7 +113,7 @@ def test_entity_profile_gathers_names_titles_quotes_and_events(filled: Repositor
     assert profile.article_count == 4
     assert profile.titles[0].value == "defence minister"
     assert [p.month for p in profile.timeline] == ["2024-10", "2024-11"]
-    assert len(profile.events) == 2
+    assert len(profile.events) == 3
     assert profile.quotes == []
     dong = filled.entity("Dong Jun")
     assert dong is not None and len(dong.quotes) == 2

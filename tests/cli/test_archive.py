@@ -92,8 +92,11 @@ def test_events_filters_by_country_type_and_date(db: str) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    [story] = lines(result.stdout)
-    assert story["report_count"] == 3 and story["languages"] == ["en", "nb"]
+    # The Norwegian report and its translation are one story; the independent English report
+    # shares nothing beyond the two ministers and stays a story of its own.
+    stories = lines(result.stdout)
+    assert [s["report_count"] for s in stories] == [1, 2]
+    assert stories[1]["languages"] == ["en", "nb"]
     table = runner.invoke(app, ["events", "--country", "NOR", "--db", db])
     assert "CONSULT" in table.stdout and "NOR" in table.stdout
 
@@ -128,6 +131,41 @@ def test_export_writes_the_file(db: str, tmp_path: Path, fmt: str) -> None:
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
     assert "wrote 5 events" in result.stderr
+
+
+def test_export_filters_select_events(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "norway.jsonl"
+    args = ["export", "--format", "jsonl", "--out", str(out), "--db", db]
+    result = runner.invoke(app, [*args, "--country", "NOR", "--type", "CONSULT"])
+    assert result.exit_code == 0, result.output
+    [row] = lines(out.read_text(encoding="utf-8"))
+    assert row["countries"] == ["CHN", "NOR"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--since", "yesterday", "ISO date"),
+        ("--country", "ATL", "countries in the archive: CHN, NOR, RUS"),
+        ("--type", "BATTLE", "unknown PLOVER category"),
+    ],
+)
+def test_export_filter_that_cannot_match_fails_naming_the_choices(
+    db: str, tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    out = tmp_path / "none.csv"
+    result = runner.invoke(app, ["export", "--out", str(out), "--db", db, option, value])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert not out.exists()
+
+
+def test_events_show_why_reports_were_merged(db: str) -> None:
+    stories = lines(runner.invoke(app, ["events", "--db", db, "--json"]).stdout)
+    merged = [s for s in stories if s["report_count"] == 2]
+    assert len(merged) == 1
+    reasons = [r["reason"] for r in merged[0]["reports"]]  # type: ignore[index]
+    assert reasons[0] == "first report" and "dyad" in reasons[1]
 
 
 def test_unreachable_database_is_one_line_and_exit_one(tmp_path: Path) -> None:

@@ -1,17 +1,32 @@
-"""Story-level events: reports of the same happening, across articles and languages, merged.
+"""Story-level events: reports of the same real-world happening, across articles and languages.
 
-The rule is deliberately simple so every merge can say why it happened. An event joins a story
-when it has the same PLOVER category, its dates overlap the story's first report within a window
-of days, and it shares enough of the first report's actor countries or actor entities. Comparing
-with the first report (the story's anchor) rather than the growing story keeps stories from
-drifting one small step at a time into something else.
+A report joins a story only when everything an analyst would check agrees with the story's first
+report (its anchor):
+
+- the PLOVER category;
+- the dyad: when both reports say who acted on whom, the initiators share an actor or a country
+  and so do the recipients (either way round for categories without a direction, such as
+  CONSULT); when either report has only one side, they must share the same set of actor
+  countries and at least one named actor, since a country alone is shared by every domestic
+  story of a week;
+- the place, where both give a country for it;
+- the date: the two date ranges lie within a window of days, and both are precise (an event dated
+  only to a month or year could be any meeting in it);
+- the words: the evidence sentences must tell the same thing, measured on two token sets: names
+  and numbers (language-neutral: entity keys are canonical names, so "Russland" and "Russia"
+  meet) and, for two reports in one language, content words. Either set's overlap coefficient
+  must reach the rule's threshold.
+
+Comparing with the anchor rather than the growing story keeps stories from drifting one small step
+at a time into something else. Every merge keeps its reason: which of these held, and how well.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,8 +34,17 @@ DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 YEAR = re.compile(r"^(\d{4})$")
+WORD = re.compile(r"\w+")
 # An event dated only to a month or a year could be any meeting in it: it gets a story of its own.
 MAX_ANCHOR_DAYS = 7
+# Content words: long enough to skip most function words of nb and en, cut to a common stem so
+# "sanctions"/"sanctioned" and "sanksjonene"/"sanksjoner" meet.
+MIN_WORD = 5
+STEM = 6
+# Initiator and recipient may swap between reports of these categories ("A met B", "B hosted A").
+UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+COUNTRY_MARK = "@"
+MIN_SHARED = 2
 
 
 @dataclass(frozen=True)
@@ -28,18 +52,40 @@ class ClusterRule:
     """The knobs of the merge rule."""
 
     window_days: int = 3
-    min_overlap: float = 0.6
+    min_similarity: float = 0.3
 
 
 @dataclass(frozen=True)
 class EventSignature:
-    """What the rule looks at in one reported event."""
+    """What the rule looks at in one reported event.
+
+    `source` and `target` hold the keys of each side (actor keys and `@` + country code),
+    `others` those of actors on no side;
+    `names` the language-neutral tokens of the evidence, `words` its content-word stems.
+    """
 
     type: str
     countries: frozenset[str]
     actors: frozenset[str]
     start: date | None
     end: date | None
+    source: frozenset[str] = frozenset()
+    target: frozenset[str] = frozenset()
+    place: str | None = None
+    names: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    lang: str | None = None
+    others: frozenset[str] = frozenset()
+
+    @property
+    def participants(self) -> frozenset[str]:
+        """Keys of every side, and of actors on no side."""
+        return self.source | self.target | self.others
+
+    @property
+    def directed(self) -> bool:
+        """Whether the report says both who acted and on whom."""
+        return bool(self.source) and bool(self.target)
 
 
 @dataclass(frozen=True)
@@ -99,27 +145,149 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / len(first | second)
 
 
+def overlap_coefficient(first: frozenset[str], second: frozenset[str]) -> float:
+    """Shared share of the smaller set (Szymkiewicz-Simpson); 0 when either is empty."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def country_key(country: str) -> str:
+    """The side key that stands for a country."""
+    return f"{COUNTRY_MARK}{country}"
+
+
+def fold(text: str) -> str:
+    """Case-folded text without diacritics, for comparing words across spellings."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def text_tokens(
+    sentences: Iterable[str], leave_out: Iterable[str] = ()
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(names, words) of evidence sentences.
+
+    Names are runs of capitalised words after a sentence's first word ("Fort Worth" is one name)
+    and numbers; words are the stems of every word of five letters or more. Words of `leave_out`
+    (names the caller compares otherwise, such as the event's actors) are left out of both.
+    """
+    # Compared by stem, so inflected forms ("Palestinians", "russiske") are left out too.
+    skipped = {fold(token)[:STEM] for phrase in leave_out for token in WORD.findall(phrase)}
+    names: set[str] = set()
+    words: set[str] = set()
+    for sentence in sentences:
+        run: list[str] = []
+        for index, match in enumerate(WORD.finditer(sentence)):
+            token = match.group()
+            folded = fold(token)
+            capitalised = index > 0 and len(token) > 1 and token[0].isupper()
+            left_out = folded[:STEM] in skipped
+            if left_out or not capitalised:
+                if run:
+                    names.add(" ".join(run))
+                run = []
+            if left_out:
+                continue
+            if any(char.isdigit() for char in token):
+                names.add("".join(char for char in token if char.isdigit()))
+            elif capitalised:
+                run.append(folded)
+            if token.isalpha() and len(token) >= MIN_WORD:
+                words.add(folded[:STEM])
+        if run:
+            names.add(" ".join(run))
+    return frozenset(names), frozenset(words)
+
+
+def similarity(first: EventSignature, second: EventSignature) -> tuple[float, str]:
+    """How alike the two reports' evidence is, and which token set says so.
+
+    A set counts only when the two reports share at least MIN_SHARED of its items: one shared
+    word or place name is what unrelated reports from one country have in common.
+    """
+    found = [(_shared_share(first.names, second.names), "names")]
+    if first.lang is not None and first.lang == second.lang:
+        found.append((_shared_share(first.words, second.words), "words"))
+    return max(found)
+
+
+def _shared_share(first: frozenset[str], second: frozenset[str]) -> float:
+    if len(first & second) < MIN_SHARED:
+        return 0.0
+    return overlap_coefficient(first, second)
+
+
+def _named(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(key for key in keys if not key.startswith(COUNTRY_MARK))
+
+
+def _side_match(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    """What two reports' sides share; nothing when both name countries and none agrees.
+
+    "Washington and the Taliban" and "the Taliban and Kabul" share an actor, but not a side.
+    """
+    first_countries, second_countries = first - _named(first), second - _named(second)
+    if first_countries and second_countries and not first_countries & second_countries:
+        return frozenset()
+    return first & second
+
+
+def dyad(event: EventSignature, anchor: EventSignature) -> tuple[str, bool] | None:
+    """Why the two reports have the same participants, and whether a named actor is shared.
+
+    None when the participants differ.
+    """
+    if event.directed and anchor.directed:
+        sources = _side_match(event.source, anchor.source)
+        targets = _side_match(event.target, anchor.target)
+        if not (sources and targets) and event.type in UNDIRECTED:
+            sources = _side_match(event.source, anchor.target)
+            targets = _side_match(event.target, anchor.source)
+            arrow = "↔"
+        else:
+            arrow = "→"
+        if not (sources and targets):
+            return None
+        named = bool(_named(sources) or _named(targets))
+        return f"dyad {_listed(sources)} {arrow} {_listed(targets)}", named
+    # One side unknown: the countries must be the same; a shared named actor (a person or body,
+    # not a place) is noted, since without one the evidence has to carry the match alone.
+    if not event.countries or event.countries != anchor.countries:
+        return None
+    actors = _named(event.participants) & _named(anchor.participants)
+    reason = f"actor countries {_listed(event.countries)}"
+    if actors:
+        reason += f" and actors {_listed(actors)}"
+    return reason, bool(actors)
+
+
 def compare(event: EventSignature, anchor: StoryAnchor, rule: ClusterRule) -> Decision | None:
-    """Why `event` belongs to the story of `anchor`, or None when the rule says it does not."""
+    """Why `event` belongs to the story of `anchor`, or None when the rule says it does not.
+
+    When the reports share countries but no named actor, their evidence must be twice as alike.
+    """
     story = anchor.signature
     if event.type != story.type:
         return None
     gap = days_apart(event, story)
     if gap is None or gap > rule.window_days:
         return None
-    countries = overlap(event.countries, story.countries)
-    actors = overlap(event.actors, story.actors)
-    reasons = []
-    if countries >= rule.min_overlap:
-        reasons.append(f"actor countries {_listed(event.countries & story.countries)}")
-    if actors >= rule.min_overlap:
-        reasons.append(f"actors {_listed(event.actors & story.actors)}")
-    if not reasons:
+    if event.place and story.place and event.place != story.place:
+        return None
+    participants = dyad(event, story)
+    if participants is None:
+        return None
+    reason, named = participants
+    score, kind = similarity(event, story)
+    if score < (rule.min_similarity if named else 2 * rule.min_similarity):
         return None
     when = "overlapping dates" if gap == 0 else f"dates {gap} day{'s' if gap > 1 else ''} apart"
-    reason = f"same category {event.type}, {' and '.join(reasons)}, {when}"
-    score = countries + actors - gap / (rule.window_days + 1)
-    return Decision(anchor.story_id, reason, score)
+    place = f", place {event.place}" if event.place and story.place else ""
+    reason = (
+        f"same category {event.type}, {reason}{place}, {when}, evidence {kind} overlap {score:.2f}"
+    )
+    return Decision(anchor.story_id, reason, score - gap / (rule.window_days + 1))
 
 
 def decide(event: EventSignature, candidates: Sequence[StoryAnchor], rule: ClusterRule) -> Decision:
@@ -156,4 +324,5 @@ def story_id(article_id: str, event_id: str) -> str:
 
 
 def _listed(values: frozenset[str]) -> str:
-    return ", ".join(sorted(values))
+    """Keys as a reason shows them: countries by their code, actors by their key."""
+    return ", ".join(sorted(value.removeprefix(COUNTRY_MARK) for value in values))

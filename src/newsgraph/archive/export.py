@@ -2,24 +2,49 @@
 as JSON Lines, CSV or Parquet. The only module that imports pyarrow.
 
 Rows are streamed page by page in archive order, so exporting a large archive needs little memory.
+Columns are typed: dates are dates (with a separate precision column), country lists are lists
+(arrays in Parquet and JSON, `;`-joined in CSV), counts are integers. Filters are checked before
+anything is read: a value that cannot match is an error naming the valid choices.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from newsgraph.archive.clustering import DAY, MONTH, WEEK, YEAR
 from newsgraph.archive.database import Database, Row
+from newsgraph.archive.gdelt import actor_code, cameo_table
 from newsgraph.errors import ArchiveError, ConfigError
+from newsgraph.events.ontology import load_ontology
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 PAGE = 500
-FLOAT_COLUMNS = frozenset({"lat", "lon", "confidence"})
-INT_COLUMNS = frozenset({"version", "entities", "quotes", "events", "quote_index"})
+FLOAT_COLUMNS = frozenset({"lat", "lon", "confidence", "goldstein"})
+INT_COLUMNS = frozenset(
+    {
+        "version",
+        "entities",
+        "quotes",
+        "events",
+        "quote_index",
+        "quad_class",
+        "story_reports",
+        "story_sources",
+    }
+)
+DATE_COLUMNS = frozenset({"date", "date_end"})
+LIST_COLUMNS = frozenset({"countries"})
+LIST_SEPARATOR = ";"
+PRECISIONS = ((DAY, "day"), (WEEK, "week"), (MONTH, "month"), (YEAR, "year"))
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
@@ -38,24 +63,34 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "events",
         "text",
     ),
-    # One row per reported event, in the spirit of GDELT's event table.
+    # One row per reported event, in the spirit of GDELT's event table: PLOVER category and mode
+    # with the CAMEO code, root, QuadClass and Goldstein value; CAMEO-style actor codes.
     "events": (
         "event_id",
         "story_id",
         "date",
-        "date_start",
         "date_end",
+        "date_precision",
+        "date_from",
         "actor1",
+        "actor1_code",
         "actor1_country",
         "actor2",
+        "actor2_code",
         "actor2_country",
         "category",
         "mode",
+        "cameo_code",
+        "cameo_root",
+        "quad_class",
+        "goldstein",
         "countries",
         "location_name",
         "location_country",
         "lat",
         "lon",
+        "story_reports",
+        "story_sources",
         "source_article_id",
         "source_url",
         "publisher",
@@ -81,23 +116,83 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def iter_rows(db: Database, what: str) -> Iterator[dict[str, Any]]:
+@dataclass(frozen=True)
+class ExportFilter:
+    """Checked filters of an export: every given one must hold."""
+
+    since: date | None = None
+    countries: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+
+def check_filters(
+    db: Database,
+    what: str,
+    since: str | None = None,
+    countries: Sequence[str] = (),
+    types: Sequence[str] = (),
+) -> ExportFilter:
+    """Validated filters; ConfigError naming the valid choices for a value that cannot match."""
+    if what not in COLUMNS:
+        raise ConfigError(f"cannot export {what!r}; choose one of {', '.join(COLUMNS)}")
+    day = None
+    if since is not None:
+        if not ISO_DATE.match(since.strip()):
+            raise ConfigError(f"--since must be an ISO date such as 2024-10-14, not {since!r}")
+        try:
+            day = date.fromisoformat(since.strip())
+        except ValueError as error:
+            raise ConfigError(f"--since {since!r} is not a date: {error}") from error
+    if (countries or types) and what != "events":
+        raise ConfigError(f"--country and --type filter events only, not {what}")
+    ontology = load_ontology()
+    checked_types = []
+    for name in types:
+        canonical = ontology.canonical(name)
+        if canonical is None:
+            known = ", ".join(ontology.categories)
+            raise ConfigError(f"unknown PLOVER category {name!r}; choose from {known}")
+        checked_types.append(canonical)
+    checked_countries = [code.strip().upper() for code in countries]
+    if checked_countries:
+        present = {
+            str(row[0]) for row in db.execute("SELECT DISTINCT country FROM story_countries")
+        }
+        missing = [code for code in checked_countries if code not in present]
+        if missing:
+            known = ", ".join(sorted(present)) or "none (the archive has no events)"
+            raise ConfigError(
+                f"no event in the archive involves {', '.join(missing)};"
+                f" countries in the archive: {known}"
+            )
+    return ExportFilter(
+        day, tuple(dict.fromkeys(checked_countries)), tuple(dict.fromkeys(checked_types))
+    )
+
+
+def iter_rows(
+    db: Database, what: str, filters: ExportFilter | None = None
+) -> Iterator[dict[str, Any]]:
     """Rows of `what` (articles, events or quotes) for current articles, in archive order."""
     builders = {"articles": _article_rows, "events": _event_rows, "quotes": _quote_rows}
     if what not in builders:
         raise ConfigError(f"cannot export {what!r}; choose one of {', '.join(builders)}")
-    for page in _pages(db):
-        yield from builders[what](db, page)
+    chosen = filters or ExportFilter()
+    # Events carry their own dates; articles and quotes are filtered by publication day.
+    since = chosen.since.isoformat() if chosen.since and what != "events" else None
+    for page in _pages(db, since):
+        yield from builders[what](db, page, chosen)
 
 
-def _pages(db: Database) -> Iterator[list[Row]]:
+def _pages(db: Database, since: str | None) -> Iterator[list[Row]]:
     last = 0
+    published = " AND published_day >= ?" if since else ""
     while True:
         page = db.execute(
             "SELECT seq, article_id, version, doc_key, lang, title, published, publisher,"
             " source_url, external_id, input_path, text FROM articles"
-            " WHERE is_current = 1 AND seq > ? ORDER BY seq LIMIT ?",
-            (last, PAGE),
+            f" WHERE is_current = 1 AND seq > ?{published} ORDER BY seq LIMIT ?",
+            (last, since, PAGE) if since else (last, PAGE),
         )
         if not page:
             return
@@ -110,7 +205,7 @@ def _in(page: list[Row]) -> tuple[str, list[int]]:
     return ", ".join("?" for _ in seqs), seqs
 
 
-def _article_rows(db: Database, page: list[Row]) -> Iterator[dict[str, Any]]:
+def _article_rows(db: Database, page: list[Row], _: ExportFilter) -> Iterator[dict[str, Any]]:
     marks, seqs = _in(page)
     counts: dict[str, dict[int, int]] = {}
     for table in ("entities", "quotes", "events"):
@@ -131,44 +226,73 @@ def _article_rows(db: Database, page: list[Row]) -> Iterator[dict[str, Any]]:
         )
 
 
-def _event_rows(db: Database, page: list[Row]) -> Iterator[dict[str, Any]]:
+Actor = tuple[str | None, str | None, str | None]
+
+
+def _event_filter(filters: ExportFilter) -> tuple[str, list[Any]]:
+    """SQL conditions on `ev` (and its article `a`) for the event filters."""
+    where, params = [], []
+    if filters.since:
+        where.append("COALESCE(ev.date_end, a.published_day) >= ?")
+        params.append(filters.since.isoformat())
+    if filters.types:
+        where.append(f"ev.type IN ({', '.join('?' for _ in filters.types)})")
+        params.extend(filters.types)
+    # A report matches when it involves every country asked for itself (not its story).
+    for country in filters.countries:
+        where.append("(',' || ev.countries || ',') LIKE ?")
+        params.append(f"%,{country},%")
+    return "".join(f" AND {condition}" for condition in where), params
+
+
+def _event_rows(db: Database, page: list[Row], filters: ExportFilter) -> Iterator[dict[str, Any]]:
     marks, seqs = _in(page)
     articles = {int(row[0]): row for row in page}
-    actors: dict[tuple[int, str], dict[str, list[tuple[str, str | None]]]] = defaultdict(
-        lambda: defaultdict(list)
+    condition, params = _event_filter(filters)
+    events = db.execute(
+        "SELECT ev.article_seq, ev.event_id, ev.story_id, ev.date_value, ev.date_start,"
+        " ev.date_end, ev.type, ev.mode, ev.countries, ev.location_name, ev.location_country,"
+        " ev.lat, ev.lon, ev.evidence, ev.confidence, ev.date_from FROM events ev"
+        " JOIN articles a ON a.seq = ev.article_seq"
+        f" WHERE ev.article_seq IN ({marks}){condition} ORDER BY ev.article_seq, ev.event_id",
+        [*seqs, *params],
     )
-    for seq, event_id, role, name, country in db.execute(
-        "SELECT ea.article_seq, ea.event_id, ea.role, en.name, en.country FROM event_actors ea"
-        " JOIN entities en ON en.article_seq = ea.article_seq AND en.entity_id = ea.entity_id"
-        f" WHERE ea.article_seq IN ({marks}) ORDER BY ea.article_seq, ea.event_id, ea.role, ea.idx",
-        seqs,
-    ):
-        actors[(int(seq), event_id)][role].append((name, country))
-    for ev in db.execute(
-        "SELECT article_seq, event_id, story_id, date_value, date_start, date_end, type, mode,"
-        " countries, location_name, location_country, lat, lon, evidence, confidence"
-        f" FROM events WHERE article_seq IN ({marks}) ORDER BY article_seq, event_id",
-        seqs,
-    ):
+    if not events:
+        return
+    actors = _actors(db, marks, seqs)
+    stories = _story_counts(db, sorted({str(ev[2]) for ev in events}))
+    table = cameo_table()
+    for ev in events:
         article = articles[int(ev[0])]
         first, second = _two_actors(actors[(int(ev[0]), ev[1])])
+        cameo = table.code(ev[6], ev[7])
+        reports, sources = stories.get(ev[2], (1, 1))
         yield {
             "event_id": f"{article[1]}/{ev[1]}",
             "story_id": ev[2],
-            "date": ev[3],
-            "date_start": ev[4],
-            "date_end": ev[5],
+            "date": _day(ev[4]),
+            "date_end": _day(ev[5]),
+            "date_precision": _precision(ev[3], ev[15]),
+            "date_from": ev[15],
             "actor1": first[0],
+            "actor1_code": actor_code(first[1], first[2]),
             "actor1_country": first[1],
             "actor2": second[0],
+            "actor2_code": actor_code(second[1], second[2]),
             "actor2_country": second[1],
             "category": ev[6],
             "mode": ev[7],
-            "countries": ev[8],
+            "cameo_code": cameo.code if cameo else None,
+            "cameo_root": cameo.root if cameo else None,
+            "quad_class": cameo.quad_class if cameo else None,
+            "goldstein": cameo.goldstein if cameo else None,
+            "countries": [c for c in (ev[8] or "").split(",") if c],
             "location_name": ev[9],
             "location_country": ev[10],
             "lat": ev[11],
             "lon": ev[12],
+            "story_reports": reports,
+            "story_sources": sources,
             "source_article_id": article[1],
             "source_url": article[8],
             "publisher": article[7],
@@ -179,19 +303,86 @@ def _event_rows(db: Database, page: list[Row]) -> Iterator[dict[str, Any]]:
         }
 
 
-def _two_actors(
-    roles: dict[str, list[tuple[str, str | None]]],
-) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+def _actors(
+    db: Database, marks: str, seqs: list[int]
+) -> dict[tuple[int, str], dict[str, list[Actor]]]:
+    """(name, country, sector) of each event's actors by role, in order."""
+    found: dict[tuple[int, str], dict[str, list[Actor]]] = defaultdict(lambda: defaultdict(list))
+    for seq, event_id, role, name, country, sector in db.execute(
+        "SELECT ea.article_seq, ea.event_id, ea.role, en.name, en.country, en.sector"
+        " FROM event_actors ea JOIN entities en ON en.article_seq = ea.article_seq"
+        " AND en.entity_id = ea.entity_id"
+        f" WHERE ea.article_seq IN ({marks}) ORDER BY ea.article_seq, ea.event_id, ea.role, ea.idx",
+        seqs,
+    ):
+        found[(int(seq), event_id)][role].append((name, country, sector))
+    return found
+
+
+def _story_counts(db: Database, story_ids: list[str]) -> dict[str, tuple[int, int]]:
+    """Reports and independent sources of each story, over current articles.
+
+    Sources are publishers (an article without one counts as its own source); a copy, rewrite or
+    translation of another report in the story counts with its original, not as a new source.
+    """
+    reports: dict[str, int] = defaultdict(int)
+    members: dict[str, dict[int, str]] = defaultdict(dict)
+    for chunk_start in range(0, len(story_ids), PAGE):
+        chunk = story_ids[chunk_start : chunk_start + PAGE]
+        for story, seq, publisher in db.execute(
+            "SELECT ev.story_id, a.seq, a.publisher FROM events ev"
+            " JOIN articles a ON a.seq = ev.article_seq"
+            f" WHERE ev.story_id IN ({', '.join('?' for _ in chunk)}) AND a.is_current = 1",
+            chunk,
+        ):
+            reports[story] += 1
+            members[story][int(seq)] = publisher or f"article {seq}"
+    seqs = sorted({seq for found in members.values() for seq in found})
+    originals: dict[int, set[int]] = defaultdict(set)
+    for seq_start in range(0, len(seqs), PAGE):
+        seq_chunk = seqs[seq_start : seq_start + PAGE]
+        for newer, older in db.execute(
+            "SELECT article_seq, original_seq FROM duplicates"
+            f" WHERE article_seq IN ({', '.join('?' for _ in seq_chunk)})",
+            seq_chunk,
+        ):
+            originals[int(newer)].add(int(older))
+    counts = {}
+    for story, found in members.items():
+        sources = {
+            publisher
+            for seq, publisher in found.items()
+            if not originals.get(seq, set()) & found.keys()
+        }
+        counts[story] = (reports[story], len(sources))
+    return counts
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _precision(value: str | None, date_from: str | None) -> str | None:
+    """How precise an event's date is: day, week, month or year; None without a date."""
+    if date_from == "published":
+        return "day"
+    for pattern, name in PRECISIONS:
+        if value and pattern.match(value):
+            return name
+    return None
+
+
+def _two_actors(roles: dict[str, list[Actor]]) -> tuple[Actor, Actor]:
     """GDELT's actor1/actor2: the initiator and the recipient, else the first two actors."""
     ordered = [*roles.get("source", []), *roles.get("target", []), *roles.get("actor", [])]
     unique = list(dict.fromkeys(ordered))
-    empty: tuple[str | None, str | None] = (None, None)
+    empty: Actor = (None, None, None)
     first = unique[0] if unique else empty
     second = unique[1] if len(unique) > 1 else empty
     return first, second
 
 
-def _quote_rows(db: Database, page: list[Row]) -> Iterator[dict[str, Any]]:
+def _quote_rows(db: Database, page: list[Row], _: ExportFilter) -> Iterator[dict[str, Any]]:
     marks, seqs = _in(page)
     articles = {int(row[0]): row for row in page}
     for row in db.execute(
@@ -235,7 +426,8 @@ def _write_jsonl(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: 
     count = 0
     with out.open("w", encoding="utf-8") as handle:
         for row in rows:
-            handle.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+            record = {c: _json_value(row.get(c)) for c in columns}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
 
@@ -246,7 +438,7 @@ def _write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: Pa
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({c: _csv_value(row.get(c)) for c in columns})
             count += 1
     return count
 
@@ -272,7 +464,21 @@ def _write_parquet(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out
     return count
 
 
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return _json_value(value)
+
+
 def _arrow_type(pa: Any, name: str) -> Any:
+    if name in DATE_COLUMNS:
+        return pa.date32()
+    if name in LIST_COLUMNS:
+        return pa.list_(pa.string())
     if name in FLOAT_COLUMNS:
         return pa.float64()
     if name in INT_COLUMNS:

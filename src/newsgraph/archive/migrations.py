@@ -299,9 +299,25 @@ ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
 CREATE INDEX articles_search ON articles USING gin (search_vector)
 """
 
+# What the story rule compares besides countries and actors (see archive/clustering.py), and
+# the CAMEO sector of an entity for the events export's actor codes.
+STORY_ANCHOR_TEXT = """
+ALTER TABLE stories ADD COLUMN anchor_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN anchor_target TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN anchor_others TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN anchor_place TEXT;
+ALTER TABLE stories ADD COLUMN anchor_names TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN anchor_words TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN anchor_lang TEXT;
+ALTER TABLE entities ADD COLUMN sector TEXT
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", common=CORE_TABLES),
     Migration(2, "full-text search", sqlite=SQLITE_SEARCH, postgres=POSTGRES_SEARCH),
+    Migration(
+        3, "story anchors (dyad, place, evidence) and entity sectors", common=STORY_ANCHOR_TEXT
+    ),
 )
 
 # Every table a migration creates, in dependency order; snapshots and counts walk this list.

@@ -64,7 +64,8 @@ def events(db: Database, query: EventQuery, reports: bool) -> list[StoryEvent]:
     # Country and actor filters are intersected in their own small indexes first, so the
     # stories table is only read for stories that pass them.
     subsets: list[str] = []
-    for country in dict.fromkeys(c.upper() for c in query.countries):
+    countries = list(dict.fromkeys(c.upper() for c in query.countries))
+    for country in countries:
         subsets.append(f"SELECT story_id FROM story_countries WHERE country = ?{type_filter}")
         params.extend([country, *types])
     if query.entity:
@@ -78,6 +79,15 @@ def events(db: Database, query: EventQuery, reports: bool) -> list[StoryEvent]:
     elif types:
         where.append(f"s.type IN ({marks(types)})")
         params.extend(types)
+    if countries:
+        # A story matches when one of its reports involves every country asked for; countries
+        # spread over several reports of a story are not one event between them.
+        involves = " AND ".join("(',' || ev.countries || ',') LIKE ?" for _ in countries)
+        where.append(
+            "EXISTS (SELECT 1 FROM events ev JOIN articles a ON a.seq = ev.article_seq"
+            f" WHERE ev.story_id = s.story_id AND a.is_current = 1 AND {involves})"
+        )
+        params.extend(f"%,{country},%" for country in countries)
     if query.since:
         where.append("s.date_end >= ?")
         params.append(query.since)

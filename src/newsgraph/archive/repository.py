@@ -104,8 +104,19 @@ class Repository(ABC):
         """Near-duplicate and translation links, for one article or all."""
 
     @abstractmethod
-    def export_rows(self, what: ExportKind) -> Iterator[dict[str, Any]]:
-        """Flat rows of articles, events (GDELT-like) or quotes, streamed in archive order."""
+    def export_rows(
+        self,
+        what: ExportKind,
+        *,
+        since: str | None = None,
+        countries: Sequence[str] = (),
+        types: Sequence[str] = (),
+    ) -> Iterator[dict[str, Any]]:
+        """Flat rows of articles, events (GDELT-like) or quotes, streamed in archive order.
+
+        Filters are checked at once (ConfigError naming the valid choices): `since` (ISO date),
+        and for events `countries` (every one involved in the report itself) and `types`.
+        """
 
     @abstractmethod
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:

@@ -14,13 +14,22 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.archive.clustering import EventSignature, date_range
+from newsgraph.archive.clustering import (
+    EventSignature,
+    country_key,
+    date_range,
+    fold,
+    text_tokens,
+)
 from newsgraph.archive.dedup import Deduplicator, Fingerprint, content_hash
+from newsgraph.archive.gdelt import entity_sector
+from newsgraph.gazetteer import load_gazetteer, nationality_adjectives
 from newsgraph.model import Article, Entity, Event, article_id
 
 Row = tuple[Any, ...]
 SPACE = re.compile(r"\s+")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -197,6 +206,7 @@ def _entity_row(entity: Entity) -> Row:
         entity.lat,
         entity.lon,
         len(entity.mentions),
+        entity_sector(entity),
     )
 
 
@@ -237,11 +247,94 @@ def _event(article: Article, event: Event) -> PreparedEvent:
         for role, ids in actor_ids.items()
         for index, entity_id in enumerate(dict.fromkeys(ids))
     )
+    names, words = _evidence_tokens(article, event)
     signature = EventSignature(
         type=event.type,
         countries=frozenset(countries),
         actors=frozenset(keys),
         start=span[0] if span else None,
         end=span[1] if span else None,
+        source=_side(article, event.source),
+        target=_side(article, event.target),
+        place=location.country if location and location.country else None,
+        names=names,
+        words=words,
+        lang=article.lang,
+        others=_side(article, event.actors),
     )
     return PreparedEvent(event.id, row, actors, signature)
+
+
+def _side(article: Article, ids: list[str]) -> frozenset[str]:
+    """Keys of one side of an event: each actor's country, and the key of each named actor.
+
+    A country or place on a side ("Russia", "Kyiv") stands for its country only, so a side
+    "Russia" meets a side "the Kremlin" through RUS, and named actors mean people and bodies.
+    """
+    keys: set[str] = set()
+    for entity in filter(None, map(article.entity, ids)):
+        if entity.country:
+            keys.add(country_key(entity.country))
+        if entity.type not in PLACE_TYPES or not entity.country:
+            keys.add(entity_key(entity))
+    return frozenset(keys)
+
+
+def _names_country(lang: str | None, entity: Entity, countries: set[str]) -> bool:
+    """Whether a place entity is one of `countries` itself (not a city or region of it)."""
+    if entity.type not in PLACE_TYPES or entity.country not in countries:
+        return False
+    gazetteer = load_gazetteer(lang)
+    return any(
+        match.place.kind == "country" and match.place.country == entity.country
+        for surface in {entity.name, *(m.text for m in entity.mentions)}
+        for match in gazetteer.lookup(surface)
+    )
+
+
+def _evidence_tokens(article: Article, event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """Names and content-word stems of the sentences reporting an event, the parties left out.
+
+    Entities and time expressions in those sentences add their language-neutral keys and values
+    to the names, so two languages' reports of one event share them. The event's own actors and their countries'
+    names and adjectives are left out: the dyad check already compares them.
+    """
+    spans = [(span.start, span.end) for span in event.evidence] or [(event.start, event.end)]
+    actor_ids = {*event.actors, *event.source, *event.target}
+    countries = set(event.countries)
+    for entity in filter(None, map(article.entity, actor_ids)):
+        if entity.country:
+            countries.add(entity.country)
+    # The actors, and the names and nationality words of their countries ("China", "Chinese"):
+    # every report about the same parties shares them, so they say nothing about the happening.
+    # Cities stay: "in Beijing" and "in Moscow" tell two meetings apart.
+    left_out = [
+        entity
+        for entity in article.entities
+        if entity.id in actor_ids or _names_country(article.lang, entity, countries)
+    ]
+    forms = [
+        form
+        for entity in left_out
+        for form in (entity.name, entity.canonical or "", *(m.text for m in entity.mentions))
+    ]
+    forms.extend(
+        adjective
+        for code in sorted(countries)
+        for adjective in nationality_adjectives(article.lang, code)
+    )
+    names, words = text_tokens((article.text[start:end] for start, end in spans), forms)
+    skipped = {entity.id for entity in left_out}
+    mentioned = {
+        fold(entity_key(entity))
+        for entity in article.entities
+        if entity.id not in skipped
+        and any(start <= m.start < end for m in entity.mentions for start, end in spans)
+    }
+    # A time expression's normalised value is the same in every language ("mandag", "Monday").
+    mentioned.update(
+        time.value
+        for time in article.times
+        if time.value and any(start <= time.start < end for start, end in spans)
+    )
+    return names | frozenset(mentioned), words

@@ -47,7 +47,7 @@ def deduplicator(settings: Settings) -> Deduplicator:
 def writer_rules(settings: Settings) -> WriterRules:
     """Clustering and linking thresholds from the settings."""
     return WriterRules(
-        cluster=ClusterRule(settings.cluster_window_days, settings.cluster_min_overlap),
+        cluster=ClusterRule(settings.cluster_window_days, settings.cluster_min_similarity),
         translation_min_overlap=settings.translation_min_entity_overlap,
     )
 
@@ -161,9 +161,17 @@ class SqlRepository(Repository):
         """Duplicate and translation links."""
         return queries.duplicates(self.db, article_id, relation, limit)
 
-    def export_rows(self, what: ExportKind) -> Iterator[dict[str, Any]]:
-        """Flat rows for export, streamed."""
-        return export.iter_rows(self.db, what)
+    def export_rows(
+        self,
+        what: ExportKind,
+        *,
+        since: str | None = None,
+        countries: Sequence[str] = (),
+        types: Sequence[str] = (),
+    ) -> Iterator[dict[str, Any]]:
+        """Flat rows for export, streamed; filters checked before the first row."""
+        filters = export.check_filters(self.db, what, since, countries, types)
+        return export.iter_rows(self.db, what, filters)
 
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of every table except volatile columns, in a stable order."""

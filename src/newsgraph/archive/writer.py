@@ -28,7 +28,8 @@ INSERTS = {
     "sources": "INSERT INTO sources (article_seq, name, role) VALUES (?, ?, ?)",
     "entities": (
         "INSERT INTO entities (article_seq, entity_id, name, norm_name, canonical, norm_canonical,"
-        " type, country, lat, lon, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " type, country, lat, lon, mention_count, sector)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "titles": (
         "INSERT INTO titles (article_seq, entity_id, idx, text, canonical, country)"
@@ -242,8 +243,10 @@ class ArchiveWriter:
             anchored = not clustering.is_vague(sig) and sig.start is not None
             self.db.execute(
                 "INSERT INTO stories (story_id, type, anchor_start, anchor_end, anchor_countries,"
-                " anchor_actors, date_start, date_end, languages, report_count, founder_seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " anchor_actors, date_start, date_end, languages, report_count, founder_seq,"
+                " anchor_source, anchor_target, anchor_others, anchor_place, anchor_names,"
+                " anchor_words, anchor_lang)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     story,
                     sig.type,
@@ -256,6 +259,13 @@ class ArchiveWriter:
                     lang,
                     1,
                     seq,
+                    _joined(sig.source, "|"),
+                    _joined(sig.target, "|"),
+                    _joined(sig.others, "|"),
+                    sig.place,
+                    _joined(sig.names, "|"),
+                    _joined(sig.words, "|"),
+                    sig.lang,
                 ),
             )
             if anchored:
@@ -296,7 +306,9 @@ class ArchiveWriter:
         # them without reading every story of the category in the window.
         rows = self.db.execute(
             "SELECT story_id, anchor_start, anchor_end, anchor_countries, anchor_actors,"
-            " date_start, date_end, languages, report_count FROM stories WHERE story_id IN"
+            " date_start, date_end, languages, report_count, anchor_source, anchor_target,"
+            " anchor_place, anchor_names, anchor_words, anchor_lang, anchor_others FROM stories"
+            " WHERE story_id IN"
             " (SELECT story_id FROM story_anchor_keys"
             f"  WHERE key IN ({_marks(keys)}) AND type = ? AND anchor_start BETWEEN ? AND ?)"
             " ORDER BY founder_seq",
@@ -311,6 +323,13 @@ class ArchiveWriter:
                     actors=_split(row[4], "|"),
                     start=date.fromisoformat(row[1]),
                     end=date.fromisoformat(row[2]),
+                    source=_split(row[9], "|"),
+                    target=_split(row[10], "|"),
+                    place=row[11],
+                    names=_split(row[12], "|"),
+                    words=_split(row[13], "|"),
+                    lang=row[14],
+                    others=_split(row[15], "|"),
                 ),
             )
             for row in rows

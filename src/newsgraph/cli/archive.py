@@ -255,12 +255,27 @@ def export(
     file_format: Annotated[
         ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")
     ] = ExportFormat.csv,
+    since: Annotated[
+        str | None,
+        typer.Option(help="ISO date: events dated, or articles/quotes published, on or after"),
+    ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(help="events only: ISO alpha-3 the report involves (repeat: all required)"),
+    ] = None,
+    event_type: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="events only: PLOVER category (repeat: any of)"),
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write articles, events (one GDELT-like row each) or quotes to a file."""
+    """Write articles, events (one GDELT-like row each, with CAMEO codes) or quotes to a file."""
     with opened(db, None) as archive:
         try:
-            count = write_rows(archive.export_rows(what.value), what.value, file_format.value, out)
+            rows = archive.export_rows(
+                what.value, since=since, countries=country or [], types=event_type or []
+            )
+            count = write_rows(rows, what.value, file_format.value, out)
         except NewsgraphError as error:
             error_line(str(error))
             raise typer.Exit(1) from error
