@@ -249,7 +249,9 @@ class Article(Record):
         for name in EXCLUDED_LAYERS:
             value = getattr(self, name)
             record[name] = (
-                [item.model_dump(mode="json") for item in value] if isinstance(value, list) else value
+                [item.model_dump(mode="json") for item in value]
+                if isinstance(value, list)
+                else value
             )
         return record
 

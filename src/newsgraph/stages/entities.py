@@ -31,9 +31,9 @@ class EntitiesStage(PerArticle):
         self.settings = settings
 
     def setup(self) -> None:
-        """Load the gazetteer and lexicon of every configured language with resource files
-        (compiled once into the resource cache); other languages load on first use."""
-        for lang in resource_languages_of(self.settings.languages):
+        """Load the gazetteer and lexicon of the preloaded languages (compiled once into the
+        resource cache); other languages load on first use."""
+        for lang in resource_languages_of(self.settings.preload_languages):
             load_gazetteer(lang)
             load_lexicon(lang)
 

@@ -31,9 +31,8 @@ class EventsStage(PerArticle):
         self.coders: dict[str, EventCoder] = {}
 
     def setup(self) -> None:
-        """Build the coder of every configured language with resource files; others load on
-        first use."""
-        for lang in resource_languages_of(self.settings.languages):
+        """Build the coder of the preloaded languages; others load on first use."""
+        for lang in resource_languages_of(self.settings.preload_languages):
             self.coder(lang)
 
     def coder(self, lang: str) -> EventCoder | None:

@@ -152,8 +152,8 @@ class NlpStage:
         self.loaded: dict[str, tuple[Any, str]] = {}
 
     def setup(self) -> None:
-        """Load the pipeline of every configured language that has one, each pipeline once."""
-        for lang in self.settings.languages:
+        """Load the pipeline of every preloaded language that has one, each pipeline once."""
+        for lang in self.settings.preload_languages:
             if pipeline_key(lang, self.settings) != "blank":
                 self.pipeline(lang)
 

@@ -27,9 +27,8 @@ class QuotesStage(PerArticle):
         self.settings = settings
 
     def setup(self) -> None:
-        """Load the lexicon of every configured language with resource files; others load on
-        first use."""
-        for lang in resource_languages_of(self.settings.languages):
+        """Load the lexicon of the preloaded languages; others load on first use."""
+        for lang in resource_languages_of(self.settings.preload_languages):
             load_quote_lexicon(lang)
 
     def __call__(self, article: Article) -> Article:
