@@ -8,8 +8,7 @@ from typing import ClassVar
 import pytest
 
 from newsgraph.errors import ConfigError, StageError
-from newsgraph.model import Article
-from newsgraph.model import Span
+from newsgraph.model import Article, Span
 from newsgraph.pipeline import ENTRY_POINT_GROUP, Pipeline, available_stages, create_stage
 from newsgraph.settings import Settings
 
