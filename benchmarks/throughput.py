@@ -13,8 +13,9 @@ Measured, all in one run so that ratios survive a busy machine (absolute figures
 2. newsgraph on one core, in this process: reading (HTML -> Article) plus `Pipeline.run_many`, with
    the CPU seconds of every stage (the per-stage cost table) and of each spaCy component;
 3. `newsgraph ingest` (runners.local) into a temporary SQLite archive with 1 and 2 worker processes:
-   articles/s and words/s of wall time after the models loaded, model start-up seconds, and the
-   peak resident memory of a worker;
+   articles/s of wall time after the models loaded, model start-up seconds, and the peak resident
+   memory of a worker (with 1 worker ingest runs inline, in this process, so that figure also
+   holds the benchmark's own data and reference pipelines; the 2-worker figure is a worker's own);
 4. start-up: seconds and resident memory of a fresh process that builds and sets up the pipeline.
 
 One-core figures are CPU seconds (time.process_time) so other processes on the machine cost them
