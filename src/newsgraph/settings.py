@@ -66,7 +66,13 @@ class Settings(BaseModel):
         default_factory=dict,
         description="spaCy pipeline per language (package name or path); bundled ones otherwise",
     )
-    nlp_batch_size: int = Field(default=32, description="articles per spaCy batch")
+    nlp_batch_size: int = Field(
+        default=32, description="articles per batch through the stages and through spaCy"
+    )
+    preload_languages: list[str] = Field(
+        default_factory=lambda: ["nb", "en"],
+        description="languages whose models and lexicons load at start-up (others on first use)",
+    )
     max_input_bytes: int = Field(
         default=20_000_000, description="inputs larger than this are refused as not an article"
     )

@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsgraph.errors import InputError
-from newsgraph.ingest import InputFailure, read_path, read_paths
+from newsgraph.ingest import InputFailure, count_inputs, read_path, read_paths
 from newsgraph.model import Article
 
 NB_TEXT = "Ordføreren åpnet den nye brua i Tromsø på mandag.\n\nHun sa at brua var etterlengtet.\n"
@@ -182,3 +182,15 @@ def test_directory_walk_skips_docs_and_hidden_files_but_named_files_are_read(
     assert walked == [str(tmp_path / "story.txt")]
     named = only_articles(list(read_paths([tmp_path / "README.md"])))
     assert len(named) == 1
+
+
+def test_input_count_matches_what_reading_yields(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Første artikkel.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("<html><body><p>Andre.</p></body></html>")
+    lines = [json.dumps({"text": f"Artikkel {n}."}) for n in range(3)]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("skjult", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    assert count_inputs([tmp_path, missing]) == 6
+    assert len(list(read_paths([tmp_path, missing]))) == 6

@@ -75,6 +75,24 @@ def test_ingest_stores_every_article_and_records_unreadable_inputs(
     assert {q.speaker for q in archive.quotes(speaker="Kari Holm")} == {"Kari Holm"}
 
 
+def test_progress_reports_ready_before_any_article_then_every_article(
+    tmp_path: Path, archive: Repository
+) -> None:
+    folder = write_inputs(tmp_path / "in", count=5, empty=1)
+    seen: list[tuple[bool, int]] = []
+    report = ingest(
+        read_paths([folder]),
+        archive,
+        inline_settings("unused"),
+        lambda progress: seen.append((progress.ready, progress.done)),
+    )
+    assert seen[0] == (True, 0)
+    counts = [done for _, done in seen[1:]]
+    assert counts == sorted(counts) and set(counts) == {1, 2, 3, 4, 5, 6}
+    assert (report.done, report.failed) == (6, 1)
+    assert report.setup_s >= 0
+
+
 def test_rerunning_ingest_skips_stored_inputs_and_changes_nothing(
     tmp_path: Path, archive: Repository
 ) -> None:

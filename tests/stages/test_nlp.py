@@ -54,3 +54,27 @@ def test_line_breaks_end_sentences_and_whitespace_tokens_are_dropped() -> None:
     assert all(token.text.strip() for token in article.tokens)
     assert [token.i for token in article.tokens] == list(range(len(article.tokens)))
     assert all(0 <= token.head < len(article.tokens) for token in article.tokens)
+
+
+def test_pipe_over_mixed_languages_gives_what_one_by_one_gives() -> None:
+    texts = [
+        ("nb", "Statsminister Jonas Gahr Støre kom til Bergen i går. Han talte lenge."),
+        ("en", "Prime Minister Keir Starmer visited Paris on Monday. He spoke at length."),
+        ("nn", "Ho reiste til Bergen i går."),
+        ("de", "Das ist gut. Wir gehen."),
+        ("nb", "Regjeringen la fram budsjettet i Oslo."),
+    ]
+    stage = NlpStage(Settings(nlp_batch_size=2))
+    batched = list(stage.pipe(Article(text=text, lang=lang) for lang, text in texts))
+    single = [stage(Article(text=text, lang=lang)) for lang, text in texts]
+    assert [a.text for a in batched] == [text for _, text in texts]
+    for one, other in zip(batched, single, strict=True):
+        assert one.tokens == other.tokens
+        assert one.sentences == other.sentences
+        assert one.names == other.names
+
+
+def test_languages_served_by_one_pipeline_load_it_once() -> None:
+    stage = NlpStage(Settings(preload_languages=["nb", "nn", "da", "no"]))
+    stage.setup()
+    assert list(stage.loaded) == ["bundled:nb"]

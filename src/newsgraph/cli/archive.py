@@ -17,7 +17,15 @@ from typing import Annotated
 import typer
 from pydantic import BaseModel
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from newsgraph.archive import EventQuery, Repository, open_archive
 from newsgraph.archive.export import write_rows
@@ -25,6 +33,7 @@ from newsgraph.cli import archive_views as views
 from newsgraph.cli.app import app
 from newsgraph.cli.extract import ConfigOption, build_settings, error_line
 from newsgraph.errors import NewsgraphError
+from newsgraph.ingest import count_inputs
 from newsgraph.runners.local import IngestReport, ingest_paths
 
 DbOption = Annotated[
@@ -95,17 +104,25 @@ def ingest(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed:,} articles"),
+        MofNCompleteColumn(),
+        TextColumn("articles · {task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
     )
+    total = count_inputs(list(paths))
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("loading models", total=total, start=False, rate="–/s")
 
         def update(report: IngestReport) -> None:
+            if report.ready and not progress.tasks[0].started:
+                progress.start_task(task)
             progress.update(
                 task,
-                completed=report.processed + report.skipped,
-                description=f"ingesting ({report.articles_per_second:.1f}/s)",
+                total=max(total, report.read),
+                completed=report.done,
+                description="ingesting",
+                rate=f"{report.articles_per_second:.1f}/s",
             )
 
         try:

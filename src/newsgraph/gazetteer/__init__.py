@@ -12,6 +12,7 @@ from newsgraph.errors import ConfigError
 from newsgraph.gazetteer.build import build_gazetteer, country_adjectives
 from newsgraph.gazetteer.tables import Form, Gazetteer, Match, Place, PlaceKind
 from newsgraph.resources import base_language
+from newsgraph.resources.compiled import compiled
 
 FALLBACK_LANGUAGE = "en"
 
@@ -29,7 +30,7 @@ __all__ = [
 @lru_cache(maxsize=8)
 def _cached(lang: str) -> Gazetteer:
     try:
-        return build_gazetteer(lang)
+        return compiled("gazetteer", lang, lambda: build_gazetteer(lang))
     except ConfigError:
         if lang == FALLBACK_LANGUAGE:
             raise

@@ -185,6 +185,26 @@ def read_paths(
             yield from read_file(file, max_bytes)
 
 
+def count_inputs(paths: list[Path]) -> int:
+    """How many inputs `read_paths` will yield, counted without parsing: one per file, one per
+    non-blank line of a JSON Lines file, one per WARC file (its records are not counted)."""
+    total = 0
+    for path in paths:
+        if str(path) == "-" or not path.exists():
+            total += 1
+            continue
+        for file in iter_files(path):
+            if file.name.lower().endswith(JSONL_SUFFIXES):
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """Articles from one path; raises InputError when it yields none."""
     articles: list[Article] = []
@@ -196,4 +216,11 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     return articles
 
 
-__all__ = ["InputFailure", "read_bytes", "read_path", "read_paths", "record_to_article"]
+__all__ = [
+    "InputFailure",
+    "count_inputs",
+    "read_bytes",
+    "read_path",
+    "read_paths",
+    "record_to_article",
+]

@@ -7,6 +7,7 @@ unless a field's description says otherwise (captions and removed leftovers poin
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -239,14 +240,34 @@ class Article(Record):
                 return index
         return None
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """Serialise to JSON (tokens, raw NER spans and raw input are left out)."""
-        return self.model_dump_json(indent=indent)
+    def to_json(self, indent: int | None = 2, *, full: bool = False) -> str:
+        """Serialise to JSON. By default tokens, raw NER spans and the raw input are left out (the
+        output people read and the archive stores); `full=True` keeps them, for a lossless record
+        that `from_json` turns back into an equal Article."""
+        if not full:
+            return self.model_dump_json(indent=indent)
+        return json.dumps(self.to_record(), ensure_ascii=False, indent=indent)
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field as JSON-ready data, including tokens, names and raw (lossless)."""
+        record = self.model_dump(mode="json")
+        for name in EXCLUDED_LAYERS:
+            value = getattr(self, name)
+            record[name] = (
+                [item.model_dump(mode="json") for item in value]
+                if isinstance(value, list)
+                else value
+            )
+        return record
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Article:
         """Parse an Article from JSON."""
         return cls.model_validate_json(data)
+
+
+# Fields `to_json()` leaves out by default and `to_json(full=True)` / `to_record()` keep.
+EXCLUDED_LAYERS = tuple(name for name, field in Article.model_fields.items() if field.exclude)
 
 
 def article_id(source: str, text: str) -> str:

@@ -47,6 +47,13 @@ def resource_version(lang: str, name: str) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
 
 
+def resource_languages_of(languages: list[str]) -> list[str]:
+    """The resource folders serving some of `languages` (each once, in order)."""
+    available = set(resource_languages())
+    folders = (base_language(lang) for lang in languages)
+    return list(dict.fromkeys(folder for folder in folders if folder in available))
+
+
 def base_language(lang: str | None) -> str:
     """Resource folder for a language code: Nynorsk falls back to Bokmål data where it has none."""
     if lang is None:

@@ -50,6 +50,8 @@ class InputFailureLike(Protocol):
 
 
 Task = tuple[Article, str] | FailedInput
+# A stored item and the peak memory of the worker that made it.
+Result = tuple[IngestItem, float]
 
 
 @dataclass
@@ -64,10 +66,18 @@ class IngestReport:
     stored: BatchResult = field(default_factory=BatchResult)
     elapsed_s: float = 0.0
     peak_worker_rss_mb: float = 0.0
+    ready: bool = False
+    failed: int = 0
+    setup_s: float = 0.0
+
+    @property
+    def done(self) -> int:
+        """Inputs finished: processed, skipped as already archived, or failed."""
+        return self.processed + self.skipped + self.failed
 
     @property
     def articles_per_second(self) -> float:
-        """Processed articles per second of wall time."""
+        """Processed articles per second of wall time after the workers were ready."""
         return self.processed / self.elapsed_s if self.elapsed_s else 0.0
 
 
@@ -99,18 +109,34 @@ def ingest(
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Process and store `items` (articles from ingest, or input failures) in order."""
-    started = time.perf_counter()
+    loading = time.perf_counter()
     report = IngestReport(workers=worker_count(settings))
     tasks = _new_tasks(items, repository, report, settings.batch_size)
     if report.workers == 1:
-        results: Iterator[tuple[IngestItem, float]] = _run_inline(tasks, settings)
+        results: Iterator[Result | None] = _run_inline(tasks, settings)
     else:
         results = _run_pool(tasks, settings, report.workers)
+    # A runner yields None once its models are loaded, before any article: the clock and the
+    # progress count start then, so the rate measures articles, not loading.
+    next(results, None)
+    started = time.perf_counter()
+    report.ready = True
+    report.setup_s = started - loading
+    if on_progress is not None:
+        on_progress(report)
     batch: list[IngestItem] = []
-    for item, rss_mb in results:
+    for result in results:
+        if result is None:
+            continue
+        item, rss_mb = result
         report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
-        if not isinstance(item, FailedInput):
+        if isinstance(item, FailedInput):
+            report.failed += 1
+        else:
             report.processed += 1
+        report.elapsed_s = time.perf_counter() - started
+        if on_progress is not None:
+            on_progress(report)
         batch.append(item)
         if len(batch) >= settings.batch_size:
             _write(repository, batch, report, started, on_progress)
@@ -200,14 +226,38 @@ class _Worker:
         try:
             return prepare(self.pipeline.run(article), self.dedup, key)
         except Exception as error:
+            return self._failed(article, key, error)
+
+    def process_many(self, tasks: list[Task]) -> list[IngestItem]:
+        """Run the chunk's articles through the pipeline as one batch, then prepare their rows."""
+        try:
+            done = iter(self.pipeline.run_batch([t[0] for t in tasks if isinstance(t, tuple)]))
+        except Exception:
             if self.settings.strict:
                 raise
-            return FailedInput(
-                path=article.meta.input_path or source_of(article),
-                reason=f"{type(error).__name__}: {error}",
-                stage="pipeline",
-                raw_key=key,
-            )
+            return [self.process(task) for task in tasks]
+        items: list[IngestItem] = []
+        for task in tasks:
+            if isinstance(task, FailedInput):
+                items.append(task)
+                continue
+            article = next(done)
+            try:
+                items.append(prepare(article, self.dedup, task[1]))
+            except Exception as error:
+                items.append(self._failed(article, task[1], error))
+        return items
+
+    def _failed(self, article: Article, key: str, error: Exception) -> FailedInput:
+        """The failure recorded for an article the worker could not turn into rows."""
+        if self.settings.strict:
+            raise error
+        return FailedInput(
+            path=article.meta.input_path or source_of(article),
+            reason=f"{type(error).__name__}: {error}",
+            stage="pipeline",
+            raw_key=key,
+        )
 
 
 # The worker's loaded pipeline lives in a module global because a process pool can only hand
@@ -229,19 +279,39 @@ def _process_chunk(tasks: list[Task]) -> tuple[list[IngestItem], float]:
     if isinstance(_worker, ConfigError):
         raise _worker
     assert _worker is not None, "worker used before _init_worker"
-    results = [_worker.process(task) for task in tasks]
+    results = _worker.process_many(tasks)
     return results, _peak_rss_mb()
 
 
+def _worker_ready() -> None:
+    """A no-op task: it returns once the worker that runs it has loaded its pipeline."""
+    if isinstance(_worker, ConfigError):
+        raise _worker
+
+
 def _peak_rss_mb() -> float:
+    """Peak resident memory of this process in MiB.
+
+    VmHWM (Linux) is this process's own peak; ru_maxrss, the fallback, survives exec, so a spawned
+    worker would report its parent's peak when the parent was larger.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     # ru_maxrss is in kilobytes on Linux.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _run_inline(tasks: Iterator[Task], settings: Settings) -> Iterator[tuple[IngestItem, float]]:
+def _run_inline(tasks: Iterator[Task], settings: Settings) -> Iterator[Result | None]:
     worker = _Worker(settings)
-    for task in tasks:
-        yield worker.process(task), _peak_rss_mb()
+    yield None
+    for chunk in _chunks(tasks, CHUNK_SIZE):
+        for result in worker.process_many(chunk):
+            yield result, _peak_rss_mb()
 
 
 def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -255,9 +325,7 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _run_pool(
-    tasks: Iterator[Task], settings: Settings, workers: int
-) -> Iterator[tuple[IngestItem, float]]:
+def _run_pool(tasks: Iterator[Task], settings: Settings, workers: int) -> Iterator[Result | None]:
     """Results in task order from a pool of `workers` processes, restarted if one dies."""
     # spawn, not fork: the main process may run threads (progress display, database driver).
     context = multiprocessing.get_context("spawn")
@@ -265,6 +333,9 @@ def _run_pool(
     chunks = _chunks(tasks, CHUNK_SIZE)
     pool = ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=(settings,))
     try:
+        for warm in [pool.submit(_worker_ready) for _ in range(workers)]:
+            warm.result()
+        yield None
         exhausted = False
         while pending or not exhausted:
             while not exhausted and len(pending) < workers * CHUNKS_AHEAD:

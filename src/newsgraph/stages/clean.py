@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from newsgraph.model import Article, Caption, Meta, Removed, article_id
-from newsgraph.pipeline import register_stage
+from newsgraph.pipeline import PerArticle
 from newsgraph.publisher import registered_domain
 from newsgraph.resources import COMMON, load_resource, resource_languages, resource_version
 from newsgraph.settings import Settings
@@ -330,8 +330,7 @@ def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
-@register_stage("clean")
-class CleanStage:
+class CleanStage(PerArticle):
     """Removes page leftovers and lifts metadata out of the body."""
 
     name: ClassVar[str] = "clean"

@@ -10,16 +10,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from newsgraph.entities import find_entities
+from newsgraph.entities.lexicon import load_lexicon
+from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article
-from newsgraph.pipeline import register_stage
-from newsgraph.resources import base_language, resource_version
+from newsgraph.pipeline import PerArticle
+from newsgraph.resources import base_language, resource_languages_of, resource_version
 from newsgraph.settings import Settings
 
 RESOURCES = ("countries", "titles", "organisations", "entities")
 
 
-@register_stage("entities")
-class EntitiesStage:
+class EntitiesStage(PerArticle):
     """Finds, types, titles and merges the entities of an article."""
 
     name: ClassVar[str] = "entities"
@@ -30,8 +31,11 @@ class EntitiesStage:
         self.settings = settings
 
     def setup(self) -> None:
-        """Gazetteers and lexicons are built on first use per language and then reused, so a
-        batch pays only for the languages it holds."""
+        """Load the gazetteer and lexicon of the preloaded languages (compiled once into the
+        resource cache); other languages load on first use."""
+        for lang in resource_languages_of(self.settings.preload_languages):
+            load_gazetteer(lang)
+            load_lexicon(lang)
 
     def __call__(self, article: Article) -> Article:
         """Fill `article.entities`."""

@@ -7,13 +7,12 @@ from typing import ClassVar
 from newsgraph.errors import ConfigError
 from newsgraph.events import EventCoder, GazetteerGeo, Geo, NoGeo, load_lexicon
 from newsgraph.model import Article
-from newsgraph.pipeline import register_stage
-from newsgraph.resources import base_language, resource_version
+from newsgraph.pipeline import PerArticle
+from newsgraph.resources import base_language, resource_languages_of, resource_version
 from newsgraph.settings import Settings
 
 
-@register_stage("events")
-class EventsStage:
+class EventsStage(PerArticle):
     """Fills `article.events`; languages without an events lexicon get none."""
 
     name: ClassVar[str] = "events"
@@ -32,7 +31,9 @@ class EventsStage:
         self.coders: dict[str, EventCoder] = {}
 
     def setup(self) -> None:
-        """Coders load lazily per language: lexicon plus gazetteer, built once each."""
+        """Build the coder of the preloaded languages; others load on first use."""
+        for lang in resource_languages_of(self.settings.preload_languages):
+            self.coder(lang)
 
     def coder(self, lang: str) -> EventCoder | None:
         """The event coder of a language (resource folder), built on first use; None when the

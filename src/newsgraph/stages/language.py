@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from newsgraph.errors import InputError
 from newsgraph.model import Article
-from newsgraph.pipeline import register_stage
+from newsgraph.pipeline import PerArticle
 from newsgraph.settings import Settings
 
 # Enough text to decide; more only costs time.
@@ -48,8 +48,7 @@ class LanguageIdentifier:
         return str(language.iso_code_639_1.name).lower(), confidence
 
 
-@register_stage("language")
-class LanguageStage:
+class LanguageStage(PerArticle):
     """Sets `article.lang` (nb for Bokmål, nn for Nynorsk)."""
 
     name: ClassVar[str] = "language"

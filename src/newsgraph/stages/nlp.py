@@ -8,13 +8,13 @@ language is a setting (`models`): a package name or a path; the bundled pipeline
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
 from newsgraph.errors import ConfigError
 from newsgraph.model import Article, NamedSpan, Span, Token
-from newsgraph.pipeline import register_stage
 from newsgraph.settings import Settings
 
 # Close relatives read well enough with a bundled pipeline; anything else gets a blank tokenizer.
@@ -131,9 +131,17 @@ def doc_to_layers(doc: Any, article: Article) -> None:
     ]
 
 
-@register_stage("nlp")
+def pipeline_key(lang: str, settings: Settings) -> str:
+    """What identifies the pipeline a language is served by (languages may share one)."""
+    configured = settings.models.get(lang)
+    if configured:
+        return f"configured:{configured}"
+    name = model_name(lang)
+    return f"bundled:{name}" if name and bundled_model_path(name) else "blank"
+
+
 class NlpStage:
-    """Runs the language's spaCy pipeline once per article."""
+    """Runs each language's spaCy pipeline over batches of articles (`nlp.pipe`)."""
 
     name: ClassVar[str] = "nlp"
     requires: ClassVar[tuple[str, ...]] = ("text", "lang")
@@ -141,21 +149,39 @@ class NlpStage:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.pipelines: dict[str, tuple[Any, str]] = {}
+        self.loaded: dict[str, tuple[Any, str]] = {}
 
     def setup(self) -> None:
-        """Pipelines load lazily per language (most batches hold one or two languages)."""
+        """Load the pipeline of every preloaded language that has one, each pipeline once."""
+        for lang in self.settings.preload_languages:
+            if pipeline_key(lang, self.settings) != "blank":
+                self.pipeline(lang)
 
     def pipeline(self, lang: str) -> tuple[Any, str]:
-        """The loaded pipeline for a language."""
-        if lang not in self.pipelines:
-            self.pipelines[lang] = load_pipeline(lang, self.settings)
-        return self.pipelines[lang]
+        """The loaded pipeline for a language (loaded on first use when setup skipped it)."""
+        key = pipeline_key(lang, self.settings)
+        if key not in self.loaded:
+            self.loaded[key] = load_pipeline(lang, self.settings)
+        return self.loaded[key]
 
     def __call__(self, article: Article) -> Article:
-        """Tokenise, tag, parse and find names."""
-        nlp, description = self.pipeline(article.lang or "xx")
-        doc = nlp(article.text)
-        doc_to_layers(doc, article)
-        article.provenance.models[f"nlp:{article.lang}"] = description
-        return article
+        """Tokenise, tag, parse and find names in one article."""
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Tokenise, tag, parse and find names, batching each language through `nlp.pipe`."""
+        batch = list(articles)
+        by_pipeline: dict[str, list[int]] = {}
+        for index, article in enumerate(batch):
+            key = pipeline_key(article.lang or "xx", self.settings)
+            by_pipeline.setdefault(key, []).append(index)
+        batch_size = max(1, self.settings.nlp_batch_size)
+        for indices in by_pipeline.values():
+            lang = batch[indices[0]].lang or "xx"
+            nlp, description = self.pipeline(lang)
+            texts = (batch[index].text for index in indices)
+            for index, doc in zip(indices, nlp.pipe(texts, batch_size=batch_size), strict=True):
+                article = batch[index]
+                doc_to_layers(doc, article)
+                article.provenance.models[f"nlp:{article.lang}"] = description
+        yield from batch

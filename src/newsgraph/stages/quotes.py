@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from newsgraph.model import Article
-from newsgraph.pipeline import register_stage
+from newsgraph.pipeline import PerArticle
 from newsgraph.quotes import extract_quotes, load_quote_lexicon
+from newsgraph.resources import resource_languages_of
 from newsgraph.settings import Settings
 
 
-@register_stage("quotes")
-class QuotesStage:
+class QuotesStage(PerArticle):
     """Finds every quotation and attributes it to the entity who said it (and to whom)."""
 
     name: ClassVar[str] = "quotes"
@@ -27,7 +27,9 @@ class QuotesStage:
         self.settings = settings
 
     def setup(self) -> None:
-        """Lexicons load on first use per language (most batches hold one or two)."""
+        """Load the lexicon of the preloaded languages; others load on first use."""
+        for lang in resource_languages_of(self.settings.preload_languages):
+            load_quote_lexicon(lang)
 
     def __call__(self, article: Article) -> Article:
         """Fill `article.quotes`."""

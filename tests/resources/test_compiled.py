@@ -1,0 +1,68 @@
+"""The compiled-resource cache: built once, then read back; stale or damaged entries rebuilt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.resources.compiled import CACHE_ENV, cache_path, compiled
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.builds = 0
+
+    def build(self) -> dict[str, list[str]]:
+        self.builds += 1
+        return {"Oslo": ["NOR"], "Bergen": ["NOR"]}
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    return tmp_path
+
+
+def test_second_load_reads_the_cache_without_building(cache: Path) -> None:
+    counter = Counter()
+    first = compiled("places", "nb", counter.build)
+    second = compiled("places", "nb", counter.build)
+    assert first == second == {"Oslo": ["NOR"], "Bergen": ["NOR"]}
+    assert counter.builds == 1
+    path = cache_path("places", "nb")
+    assert path is not None and path.parent == cache and path.is_file()
+
+
+def test_languages_and_kinds_are_cached_apart(cache: Path) -> None:
+    counter = Counter()
+    compiled("places", "nb", counter.build)
+    compiled("places", "en", counter.build)
+    compiled("titles", "nb", counter.build)
+    assert counter.builds == 3
+
+
+def test_damaged_entry_is_rebuilt(cache: Path) -> None:
+    counter = Counter()
+    compiled("places", "nb", counter.build)
+    path = cache_path("places", "nb")
+    assert path is not None
+    path.write_bytes(b"not a pickle")
+    assert compiled("places", "nb", counter.build)["Oslo"] == ["NOR"]
+    assert counter.builds == 2
+
+
+def test_key_holds_a_hash_of_the_resource_files(cache: Path) -> None:
+    path = cache_path("gazetteer", "nb")
+    assert path is not None
+    digest = path.stem.rsplit("-", 1)[1]
+    assert len(digest) == 20 and int(digest, 16) >= 0
+
+
+def test_off_builds_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, "off")
+    counter = Counter()
+    compiled("places", "nb", counter.build)
+    compiled("places", "nb", counter.build)
+    assert counter.builds == 2
+    assert cache_path("places", "nb") is None
