@@ -299,9 +299,19 @@ ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
 CREATE INDEX articles_search ON articles USING gin (search_vector)
 """
 
+# Actor linking: one id per real-world actor across articles and languages, with the entity's
+# sector and where its country came from.
+ENTITY_LINKS = """
+ALTER TABLE entities ADD COLUMN canonical_id TEXT;
+ALTER TABLE entities ADD COLUMN sector TEXT;
+ALTER TABLE entities ADD COLUMN country_from TEXT;
+CREATE INDEX entities_canonical_id ON entities (canonical_id)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", common=CORE_TABLES),
     Migration(2, "full-text search", sqlite=SQLITE_SEARCH, postgres=POSTGRES_SEARCH),
+    Migration(3, "entity canonical ids", common=ENTITY_LINKS),
 )
 
 # Every table a migration creates, in dependency order; snapshots and counts walk this list.

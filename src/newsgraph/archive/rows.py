@@ -197,6 +197,9 @@ def _entity_row(entity: Entity) -> Row:
         entity.lat,
         entity.lon,
         len(entity.mentions),
+        entity.canonical_id,
+        entity.sector,
+        entity.country_from,
     )
 
 

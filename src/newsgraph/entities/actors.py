@@ -28,7 +28,7 @@ from newsgraph.knowledge import Actor, ActorKnowledge, Resolution, load_knowledg
 from newsgraph.knowledge.names import fold
 from newsgraph.model import Article, Entity
 from newsgraph.publisher import registered_domain
-from newsgraph.resources import COMMON, load_resource
+from newsgraph.resources import COMMON, base_language, load_resource
 
 ROYAL_TITLES = ("King", "Queen", "Crown Prince", "Crown Princess", "Prince", "Princess")
 SECTOR_ORDER = ("MIL", "JUD", "LEG", "PTY", "GOV", "MED")
@@ -104,19 +104,39 @@ def _key(prefix: str, name: str) -> str:
     return f"{prefix}:" + fold(name).replace(" ", "-")
 
 
+def royal_titles(lang: str | None) -> dict[str, str]:
+    """The language's royal title words ("kong" -> "King") from resources/<lang>/actors.toml."""
+    table = load_resource(base_language(lang), "actors").get("royal_titles", {})
+    return {str(word).casefold(): str(title) for word, title in table.items()}
+
+
+def _royal_title_before(doc: Document, entity: Entity) -> list[str]:
+    """Canonical royal titles written right before the entity's mentions ("kong Harald")."""
+    words = royal_titles(doc.article.lang)
+    found = []
+    for mention in entity.mentions:
+        before = doc.text[max(0, mention.start - 40) : mention.start].split()
+        for size in (2, 1):
+            phrase = " ".join(before[-size:]).casefold()
+            if len(before) >= size and phrase in words:
+                found.append(words[phrase])
+                break
+    return found
+
+
 def _person_resolution(
-    knowledge: ActorKnowledge, entity: Entity, day: str | None
+    doc: Document, knowledge: ActorKnowledge, entity: Entity, day: str | None
 ) -> Resolution | None:
     found = knowledge.person(entity.name, day)
     if found is not None:
         return found
     if " " in entity.name.strip():
         return None
-    for title in entity.titles:
-        if title.canonical in ROYAL_TITLES:
-            royal = knowledge.royal(title.canonical, entity.name)
-            if royal is not None:
-                return royal
+    titles = [t.canonical for t in entity.titles if t.canonical in ROYAL_TITLES]
+    for title in [*titles, *_royal_title_before(doc, entity)]:
+        royal = knowledge.royal(title, entity.name)
+        if royal is not None:
+            return royal
     return knowledge.surname(entity.name, day)
 
 
@@ -125,11 +145,11 @@ def _resolve_person(doc: Document, entity: Entity, home: str | None) -> None:
     if entity.country is not None:
         titled = any(title.country == entity.country for title in entity.titles)
         entity.country_from = "title" if titled else "text"
-    found = _person_resolution(knowledge, entity, article_day(doc.article))
+    found = _person_resolution(doc, knowledge, entity, article_day(doc.article))
     if found is not None and _contradicts(entity, found.actor):
         found = None
     if found is not None:
-        _adopt(entity, found.actor, "per")
+        _adopt(entity, found.actor)
         if entity.country is None and found.actor.country:
             entity.country, entity.country_from = found.actor.country, "knowledge"
     if entity.country is None and home and _national_title(entity):
@@ -149,9 +169,10 @@ def _national_title(entity: Entity) -> bool:
     return any((t.canonical or "").casefold() in national for t in entity.titles)
 
 
-def _adopt(entity: Entity, actor: Actor, prefix: str) -> None:
-    """Take the actor's id, canonical name and sector (the entity's own name stays)."""
-    entity.canonical_id = actor.id if actor.id[:1] == "Q" or ":" in actor.id else f"{prefix}:{actor.id}"
+def _adopt(entity: Entity, actor: Actor) -> None:
+    """Take the actor's id (a Wikidata QID or a `kb:` key), canonical name and sector; the
+    entity's own name stays."""
+    entity.canonical_id = actor.id
     if entity.type == "PER" or entity.canonical is None:
         entity.canonical = actor.name
     entity.sector = entity.sector or actor.sector
@@ -165,11 +186,18 @@ def _resolve_organisation(doc: Document, entity: Entity) -> None:
     if entity.canonical:
         names.insert(0, entity.canonical)
     knowledge = load_knowledge()
-    actor = next((a for a in map(knowledge.organisation, names) if a is not None), None)
-    if actor is not None and not _contradicts(entity, actor):
-        _adopt(entity, actor, "org")
+    for name in names:
+        actor = knowledge.organisation(name)
+        if actor is None or _contradicts(entity, actor):
+            continue
         if entity.country is None and actor.country:
             entity.country, entity.country_from = actor.country, "knowledge"
+        entity.sector = entity.sector or actor.sector
+        # Phoenix groups several bodies under one entry (CIA and NSA under the US intelligence
+        # community): only an IGO or the entry's own name links by the entry's id.
+        if actor.sector == "IGO" or fold(name) == fold(actor.name):
+            _adopt(entity, actor)
+        break
     entity.sector = entity.sector or title_sector([entity.canonical or "", entity.name])
     entity.canonical_id = entity.canonical_id or _key("org", entity.canonical or entity.name)
 

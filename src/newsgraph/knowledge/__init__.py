@@ -6,6 +6,20 @@ resources/common/actors.json.gz and read once per process by `load_knowledge()`.
 
 from __future__ import annotations
 
-from newsgraph.knowledge.store import Actor, ActorKnowledge, Resolution, Role, load_knowledge
+from newsgraph.knowledge.store import (
+    Actor,
+    ActorKnowledge,
+    Resolution,
+    Role,
+    knowledge_version,
+    load_knowledge,
+)
 
-__all__ = ["Actor", "ActorKnowledge", "Resolution", "Role", "load_knowledge"]
+__all__ = [
+    "Actor",
+    "ActorKnowledge",
+    "Resolution",
+    "Role",
+    "knowledge_version",
+    "load_knowledge",
+]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ EXTRA_COUNTRY_NAMES = {
     "kosovo": "XKX",
     "brunei": "BRN",
 }
+# A parenthesised qualifier of a Phoenix name: "African National Congress (South Africa)".
+QUALIFIER = re.compile(r"\s*\([^)]*\)\s*")
 # Words that make a Phoenix synonym a title phrase rather than another spelling of the name.
 TITLE_WORDS = frozenset(
     "president prime minister premier king queen chancellor general secretary chairman leader"
@@ -131,7 +134,7 @@ class Builder:
                     if pid == known:
                         self.by_name[name_key] = qid
             return person
-        pid = qid or "per:" + fold(name).replace(" ", "-") + (f"@{country.lower()}" if country else "")
+        pid = qid or "kb:" + fold(name).replace(" ", "-") + (f"@{country.lower()}" if country else "")
         person = self.persons.setdefault(pid, Person(pid, name))
         self.by_name[key] = pid
         return person
@@ -214,8 +217,10 @@ def add_phoenix(builder: Builder, folder: Path) -> None:
             if is_person:
                 _add_phoenix_person(builder, entry)
             elif any(code.sector for code in entry.codes):
-                code = entry.codes[0]
-                builder.add_organisation(entry.name, _useful_aliases(entry), code.country, code.sector)
+                code = next(code for code in entry.codes if code.sector)
+                name = QUALIFIER.sub("", entry.name).strip()
+                aliases = [QUALIFIER.sub("", a).strip() for a in entry.aliases]
+                builder.add_organisation(name, aliases, code.country, code.sector)
 
 
 def _add_phoenix_person(builder: Builder, entry: Entry) -> None:

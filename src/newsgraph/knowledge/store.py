@@ -18,6 +18,7 @@ per process. The matching policy keeps wrong answers rare:
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -111,8 +112,8 @@ def _actor(record: dict[str, Any]) -> Actor:
 
 
 def _organisation_key(record: dict[str, Any]) -> str:
-    """`org:united-nations`; a name several countries use gets its country: `org:labour@gbr`."""
-    key = "org:" + fold(str(record["name"])).replace(" ", "-")
+    """`kb:united-nations`; a name several countries use gets its country: `kb:labour@gbr`."""
+    key = "kb:" + fold(str(record["name"])).replace(" ", "-")
     country = record.get("country")
     return f"{key}@{str(country).lower()}" if country else key
 
@@ -244,6 +245,15 @@ class ActorKnowledge:
             return None
         # one country: the actor with the most roles stands for the others (same person, mostly)
         return max(actors.values(), key=lambda a: (len(a.roles), a.id.startswith("Q"), a.id))
+
+
+@lru_cache(maxsize=1)
+def knowledge_version() -> str:
+    """Short content hash of the shipped knowledge, recorded in provenance."""
+    path = resources.files("newsgraph.resources").joinpath(*RESOURCE)
+    if not path.is_file():
+        return "absent"
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
 
 
 @lru_cache(maxsize=1)

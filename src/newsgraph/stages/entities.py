@@ -12,10 +12,11 @@ from typing import ClassVar
 from newsgraph.entities import find_entities
 from newsgraph.model import Article
 from newsgraph.pipeline import register_stage
-from newsgraph.resources import base_language, resource_version
+from newsgraph.knowledge import knowledge_version, load_knowledge
+from newsgraph.resources import COMMON, base_language, resource_version
 from newsgraph.settings import Settings
 
-RESOURCES = ("countries", "titles", "organisations", "entities")
+RESOURCES = ("countries", "titles", "organisations", "entities", "actors")
 
 
 @register_stage("entities")
@@ -30,8 +31,9 @@ class EntitiesStage:
         self.settings = settings
 
     def setup(self) -> None:
-        """Gazetteers and lexicons are built on first use per language and then reused, so a
-        batch pays only for the languages it holds."""
+        """Read the actor knowledge once; gazetteers and lexicons are built on first use per
+        language and then reused, so a batch pays only for the languages it holds."""
+        load_knowledge()
 
     def __call__(self, article: Article) -> Article:
         """Fill `article.entities`."""
@@ -39,4 +41,6 @@ class EntitiesStage:
         lang = base_language(article.lang)
         for resource in RESOURCES:
             article.provenance.lexicons[f"{lang}/{resource}"] = resource_version(lang, resource)
+        article.provenance.lexicons["common/actors"] = resource_version(COMMON, "actors")
+        article.provenance.lexicons["common/actors.json.gz"] = knowledge_version()
         return article
