@@ -48,7 +48,7 @@ def article(url: str, lang: str, day: str, text: str, entities: list[Entity]) ->
 
 
 NB = "Mark Esper sa at Russland må trekke seg ut. «Vi står sammen», sa Esper."
-EN = "Russia rejected the demand, Trump said. \"We will see\", he added."
+EN = 'Russia rejected the demand, Trump said. "We will see", he added.'
 EN_FULL = "Donald Trump met Mark Esper in Washington."
 
 

@@ -74,7 +74,9 @@ def test_bare_surname_of_an_ordinary_minister_stays_without_country() -> None:
 
 def test_surname_joins_the_full_name_in_the_same_article() -> None:
     text = "Anniken Huitfeldt var i Kyiv. Huitfeldt sa at støtten fortsetter."
-    article = build_article(text, "nb", [("Anniken Huitfeldt", "PER"), ("Kyiv", "GPE"), ("Huitfeldt", "PER")])
+    article = build_article(
+        text, "nb", [("Anniken Huitfeldt", "PER"), ("Kyiv", "GPE"), ("Huitfeldt", "PER")]
+    )
     huitfeldt = named(find_entities(article), "Anniken Huitfeldt")
     assert huitfeldt.country == "NOR" and len(huitfeldt.mentions) == 2
 

@@ -18,16 +18,38 @@ def person(
 
 TABLE: dict[str, Any] = {
     "persons": [
-        person("Q1", "Jonas Gahr Støre", "NOR", roles=[["PM", "NOR", "GOV", "2021-10-14", None]],
-               top=[["2021-10-14", None]]),
-        person("Q2", "Volodymyr Zelenskyy", "UKR", roles=[["President", "UKR", "GOV", "2019-05-20", None]],
-               top=[["2019-05-20", None]]),
-        person("Q3", "Anna Berg", "SWE", roles=[["Minister", "SWE", "GOV", "2010-01-01", "2014-01-01"]]),
+        person(
+            "Q1",
+            "Jonas Gahr Støre",
+            "NOR",
+            roles=[["PM", "NOR", "GOV", "2021-10-14", None]],
+            top=[["2021-10-14", None]],
+        ),
+        person(
+            "Q2",
+            "Volodymyr Zelenskyy",
+            "UKR",
+            roles=[["President", "UKR", "GOV", "2019-05-20", None]],
+            top=[["2019-05-20", None]],
+        ),
+        person(
+            "Q3", "Anna Berg", "SWE", roles=[["Minister", "SWE", "GOV", "2010-01-01", "2014-01-01"]]
+        ),
         person("Q4", "Anna Berg", "FIN", roles=[["Minister", "FIN", "GOV", "2020-01-01", None]]),
-        person("Q5", "Peter Smith", "GBR", roles=[["PM", "GBR", "GOV", "2001-01-01", "2005-01-01"]],
-               top=[["2001-01-01", "2005-01-01"]]),
-        person("Q6", "Mary Smith", "AUS", roles=[["PM", "AUS", "GOV", "2003-01-01", "2008-01-01"]],
-               top=[["2003-01-01", "2008-01-01"]]),
+        person(
+            "Q5",
+            "Peter Smith",
+            "GBR",
+            roles=[["PM", "GBR", "GOV", "2001-01-01", "2005-01-01"]],
+            top=[["2001-01-01", "2005-01-01"]],
+        ),
+        person(
+            "Q6",
+            "Mary Smith",
+            "AUS",
+            roles=[["PM", "AUS", "GOV", "2003-01-01", "2008-01-01"]],
+            top=[["2003-01-01", "2008-01-01"]],
+        ),
         person("Q7", "Harald V", "NOR", royal=[["King", "harald"]]),
         person("Q8", "Ola Nordmann", "NOR"),
     ],

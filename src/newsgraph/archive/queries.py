@@ -33,6 +33,7 @@ MAX_ACTORS = 6
 # Canonical ids made from an entity's own name, not from knowledge or the gazetteer.
 DERIVED_ID_PREFIXES = ("per:", "org:", "place:", "prod:", "evt:", "drv:")
 
+
 def marks(values: Sequence[Any]) -> str:
     """`?, ?, ?` for an IN list of `values`."""
     return ", ".join("?" for _ in values)

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.archive.rows import normalise_name
 from newsgraph.archive.database import Database, Row
+from newsgraph.archive.rows import normalise_name
 
 NAMES_UPSERT = (
     "INSERT INTO entity_names (name_key, name, type, country, articles, mentions, first_seen,"

@@ -161,7 +161,9 @@ def _resolve_person(doc: Document, entity: Entity, home: str | None) -> None:
 
 def _contradicts(entity: Entity, actor: Actor) -> bool:
     """Whether the text gives the entity another country than the actor's: a namesake."""
-    return entity.country is not None and actor.country is not None and entity.country != actor.country
+    return (
+        entity.country is not None and actor.country is not None and entity.country != actor.country
+    )
 
 
 def _national_title(entity: Entity) -> bool:

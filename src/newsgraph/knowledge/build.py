@@ -29,9 +29,37 @@ from newsgraph.knowledge.phoenix import Entry, read_entries
 OUTPUT = Path(__file__).resolve().parents[1] / "resources" / "common" / "actors.json.gz"
 TABLES = "tables"
 # Offices whose holders a bare surname may name (heads of state and government).
-TOP_OFFICE_WORDS = ("prime minister", "president", "monarch", "chancellor", "king", "queen")
-TOP_OFFICE_WORDS += ("emperor", "supreme leader", "general secretary", "premier", "sultan", "emir")
-NOT_TOP_OFFICE = ("deputy", "vice", "exchequer", "of the ", "first minister", "council")
+TOP_OFFICE_WORDS = (
+    "prime minister",
+    "president",
+    "monarch",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "supreme leader",
+    "general secretary",
+    "premier",
+    "sultan",
+    "emir",
+)
+# Words of offices that share those words but head a chamber, court, bank or party wing.
+NOT_TOP_OFFICE = (
+    "deputy",
+    "vice",
+    "exchequer",
+    "first minister",
+    "council",
+    "senate",
+    "assembly",
+    "parliament",
+    "court",
+    "bank",
+    "chamber",
+    "congress",
+    "commission",
+    "duma",
+)
 # Folder names of office-holder tables whose jurisdiction is no country.
 NO_COUNTRY_FOLDERS = frozenset({"world", "eu-cabinets", "european-parliament"})
 EXTRA_COUNTRY_NAMES = {
@@ -61,10 +89,54 @@ EXTRA_COUNTRY_NAMES = {
 QUALIFIER = re.compile(r"\s*\([^)]*\)\s*")
 # Words that make a Phoenix synonym a title phrase rather than another spelling of the name.
 TITLE_WORDS = frozenset(
-    "president prime minister premier king queen chancellor general secretary chairman leader"
-    " mr mrs ms dr sir lord senator governor ambassador foreign defense defence vice deputy"
-    " spokesman spokeswoman chief commander colonel admiral marshal sheikh prince princess"
-    " emir sultan pope cardinal bishop imam ayatollah judge justice mayor envoy".split()
+    [
+        "president",
+        "prime",
+        "minister",
+        "premier",
+        "king",
+        "queen",
+        "chancellor",
+        "general",
+        "secretary",
+        "chairman",
+        "leader",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "senator",
+        "governor",
+        "ambassador",
+        "foreign",
+        "defense",
+        "defence",
+        "vice",
+        "deputy",
+        "spokesman",
+        "spokeswoman",
+        "chief",
+        "commander",
+        "colonel",
+        "admiral",
+        "marshal",
+        "sheikh",
+        "prince",
+        "princess",
+        "emir",
+        "sultan",
+        "pope",
+        "cardinal",
+        "bishop",
+        "imam",
+        "ayatollah",
+        "judge",
+        "justice",
+        "mayor",
+        "envoy",
+    ]
 )
 
 
@@ -104,8 +176,11 @@ class Person:
         return out
 
 
-def _role_order(role: tuple[str, str | None, str | None, str | None, str | None]) -> tuple[str, str]:
-    return (role[3] or "", role[0])
+def _role_order(
+    role: tuple[str, str | None, str | None, str | None, str | None],
+) -> tuple[str, ...]:
+    """Roles by start date, then every field (a total order: builds are reproducible)."""
+    return (role[3] or "", role[0], role[1] or "", role[2] or "", role[4] or "")
 
 
 class Builder:
@@ -134,7 +209,9 @@ class Builder:
                     if pid == known:
                         self.by_name[name_key] = qid
             return person
-        pid = qid or "kb:" + fold(name).replace(" ", "-") + (f"@{country.lower()}" if country else "")
+        pid = qid or "kb:" + fold(name).replace(" ", "-") + (
+            f"@{country.lower()}" if country else ""
+        )
         person = self.persons.setdefault(pid, Person(pid, name))
         self.by_name[key] = pid
         return person
@@ -159,7 +236,9 @@ class Builder:
     def result(self) -> dict[str, Any]:
         """The resource's JSON content."""
         organisations = []
-        for (_, country), record in sorted(self.organisations.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        for (_, country), record in sorted(
+            self.organisations.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
+        ):
             out: dict[str, Any] = {"name": record["name"], "country": country}
             if record["sector"]:
                 out["sector"] = record["sector"]
@@ -183,7 +262,7 @@ def _country_codes() -> dict[str, str]:
 
 def _is_top_office(position: str) -> bool:
     text = position.casefold()
-    if any(word in text for word in NOT_TOP_OFFICE) and not text.startswith("president of "):
+    if any(word in text for word in NOT_TOP_OFFICE):
         return False
     return any(word in text for word in TOP_OFFICE_WORDS)
 
@@ -205,8 +284,11 @@ def _useful_aliases(entry: Entry) -> list[str]:
 
 def add_phoenix(builder: Builder, folder: Path) -> None:
     """Persons (dated entries) and organisations (undated ones) of the Phoenix dictionaries."""
-    for file_name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                      "Phoenix.MilNonState.actors.txt"):
+    for file_name in (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ):
         path = folder / file_name
         if not path.exists():
             raise ConfigError(f"{path}: missing Phoenix dictionary")
@@ -258,7 +340,7 @@ def add_officeholders(builder: Builder, folder: Path) -> None:
                 continue
             for row in _read_csv(path):
                 name, position = row.get("person", ""), row.get("position", "")
-                if not name or name.startswith("Q") and name[1:].isdigit():
+                if not name or (name.startswith("Q") and name[1:].isdigit()):
                     continue
                 sector = "GOV" if country else "IGO"
                 person = builder.person(name, country, row.get("personID") or None)
@@ -316,7 +398,9 @@ def add_reviewed_tables(builder: Builder) -> None:
             _add_reviewed_person(builder, item)
         for item in table.get("organisation", []):
             builder.add_organisation(
-                str(item["name"]), list(item.get("aliases", [])), item.get("country"),
+                str(item["name"]),
+                list(item.get("aliases", [])),
+                item.get("country"),
                 item.get("sector"),
             )
 
@@ -330,13 +414,20 @@ def _add_reviewed_person(builder: Builder, item: dict[str, Any]) -> None:
         person.countries[country] += 5
     for role in item.get("roles", []):
         person.roles.append(
-            (str(role["title"]), role.get("country", country), role.get("sector", "GOV"),
-             role.get("start"), role.get("end"))
+            (
+                str(role["title"]),
+                role.get("country", country),
+                role.get("sector", "GOV"),
+                role.get("start"),
+                role.get("end"),
+            )
         )
         if role.get("top"):
             person.top.append((role.get("start"), role.get("end")))
     for title in item.get("royal", []):
-        person.royal.append((str(title), fold(str(item.get("first_name", item["name"]).split()[0]))))
+        person.royal.append(
+            (str(title), fold(str(item.get("first_name", item["name"]).split()[0])))
+        )
 
 
 def build(actors: Path) -> dict[str, Any]:

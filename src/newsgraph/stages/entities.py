@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from newsgraph.entities import find_entities
+from newsgraph.knowledge import knowledge_version, load_knowledge
 from newsgraph.model import Article
 from newsgraph.pipeline import register_stage
-from newsgraph.knowledge import knowledge_version, load_knowledge
 from newsgraph.resources import COMMON, base_language, resource_version
 from newsgraph.settings import Settings
 
