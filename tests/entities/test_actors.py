@@ -147,3 +147,16 @@ def test_royal_by_title_and_first_name() -> None:
     article = build_article(text, "nb", [("Harald", "PER")])
     harald = named(find_entities(article), "Harald")
     assert (harald.country, harald.country_from) == ("NOR", "knowledge")
+
+
+def test_namesake_of_a_minor_office_holder_gets_no_country_without_a_clue() -> None:
+    text = "Patrick Simmons played the guitar solo on Friday."
+    article = build_article(text, "en", [("Patrick Simmons", "PER")])
+    assert named(find_entities(article), "Patrick Simmons").country is None
+
+
+def test_minor_office_holder_resolves_when_the_article_names_the_country() -> None:
+    text = "Patrick Simmons spoke in Grenada on Friday."
+    article = build_article(text, "en", [("Patrick Simmons", "PER"), ("Grenada", "GPE")])
+    simmons = named(find_entities(article), "Patrick Simmons")
+    assert (simmons.country, simmons.country_from) == ("GRD", "knowledge")

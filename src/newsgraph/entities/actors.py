@@ -140,13 +140,27 @@ def _person_resolution(
     return knowledge.surname(entity.name, day)
 
 
-def _resolve_person(doc: Document, entity: Entity, home: str | None) -> None:
+def _plausible(entity: Entity, actor: Actor, context: frozenset[str | None]) -> bool:
+    """Whether the article gives reason to believe a knowledge match is this actor and not a
+    namesake: the actor's country is the outlet's or named in the article, the person holds a
+    title here that the actor held, or the actor was head of state or government."""
+    if actor.country in context or actor.prominent:
+        return True
+    return any(actor.holds_title(t.canonical or t.text) for t in entity.titles)
+
+
+def _resolve_person(
+    doc: Document, entity: Entity, home: str | None, context: frozenset[str | None]
+) -> None:
     knowledge = load_knowledge()
     if entity.country is not None:
         titled = any(title.country == entity.country for title in entity.titles)
         entity.country_from = "title" if titled else "text"
     found = _person_resolution(doc, knowledge, entity, article_day(doc.article))
-    if found is not None and _contradicts(entity, found.actor):
+    if found is not None and (
+        _contradicts(entity, found.actor)
+        or (found.how not in ("royal", "surname") and not _plausible(entity, found.actor, context))
+    ):
         found = None
     if found is not None:
         _adopt(entity, found.actor)
@@ -210,9 +224,14 @@ def resolve_actors(doc: Document, entities: list[Entity], place_keys: dict[str, 
     `place_keys` maps a place entity's id to its gazetteer key ("country:RUS").
     """
     home = home_country(doc)
+    context = frozenset(
+        {home}
+        | {e.country for e in entities if e.country and e.type != "PER"}
+        | {t.country for e in entities for t in e.titles if t.country}
+    )
     for entity in entities:
         if entity.type == "PER":
-            _resolve_person(doc, entity, home)
+            _resolve_person(doc, entity, home, context)
         elif entity.type == "ORG":
             _resolve_organisation(doc, entity)
         elif entity.type in ("GPE", "LOC"):

@@ -30,8 +30,10 @@ from newsgraph.errors import ConfigError
 from newsgraph.knowledge.names import fold, skeleton_word, within_one_edit
 
 RESOURCE = ("common", "actors.json.gz")
-# Shortest word a spelling-tolerant match may bend.
+# Shortest word a spelling-tolerant match may bend: words of 5+ letters match by their
+# transliteration skeleton, words of 7+ letters also one edit away ("McFee" is not "McNee").
 FUZZY_MIN_LETTERS = 5
+EDIT_MIN_LETTERS = 7
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,20 @@ class Actor:
         if day is None:
             return True
         return any(covers(role.start, role.end, day) for role in self.roles if role.start)
+
+    @property
+    def prominent(self) -> bool:
+        """Whether the actor was ever head of state or government: news abroad names such
+        people without their country."""
+        return bool(self.top)
+
+    def holds_title(self, title: str) -> bool:
+        """Whether one of the actor's roles bears a title ("Foreign Minister" fits "Minister
+        of Foreign Affairs": every word of the title is in the role)."""
+        words = set(title.casefold().replace("-", " ").split()) - {"of", "the"}
+        if not words:
+            return False
+        return any(words <= set(r.title.casefold().replace("-", " ").split()) for r in self.roles)
 
     def in_top_office(self, day: str) -> bool:
         """Whether the actor was head of state or government on the day."""
@@ -131,11 +147,12 @@ def _similar_words(first: str, second: str) -> bool:
     """Two folded words that spell one name: same skeleton, or one edit apart for long words."""
     if first == second:
         return True
+    if min(len(first), len(second)) < FUZZY_MIN_LETTERS:
+        return False
     a, b = skeleton_word(first), skeleton_word(second)
     if a == b:
         return True
-    long_enough = min(len(first), len(second)) >= FUZZY_MIN_LETTERS
-    return long_enough and within_one_edit(a, b)
+    return min(len(first), len(second)) >= EDIT_MIN_LETTERS and within_one_edit(a, b)
 
 
 class ActorKnowledge:
