@@ -94,9 +94,9 @@ def test_text_stated_country_is_never_overridden_by_knowledge() -> None:
 
 def test_bare_national_title_takes_the_outlets_country() -> None:
     text = "Forsvarsminister Kari Hansen besøkte leiren i går."
-    article = dated(build_article(text, "sv", [("Kari Hansen", "PER")]), "2024-05-02", "avisa.dk")
+    article = dated(build_article(text, "da", [("Kari Hansen", "PER")]), "2024-05-02", "avisa.se")
     hansen = named(find_entities(article), "Kari Hansen")
-    assert (hansen.country, hansen.country_from) == ("DNK", "home")
+    assert (hansen.country, hansen.country_from) == ("SWE", "home")
 
 
 def test_home_country_falls_back_to_the_language() -> None:
@@ -116,6 +116,12 @@ def test_national_title_of_a_known_foreign_minister_keeps_the_knowledge_country(
 def test_english_prime_minister_without_country_or_home_stays_unknown() -> None:
     text = "Prime Minister Kari Hansen visited the camp on Monday."
     article = build_article(text, "en", [("Kari Hansen", "PER")])
+    assert named(find_entities(article), "Kari Hansen").country is None
+
+
+def test_bare_generic_minister_title_gets_no_home_country() -> None:
+    text = "Ministerin Kari Hansen besuchte das Lager."
+    article = build_article(text, "de", [("Kari Hansen", "PER")])
     assert named(find_entities(article), "Kari Hansen").country is None
 
 

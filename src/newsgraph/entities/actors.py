@@ -140,13 +140,22 @@ def _person_resolution(
     return knowledge.surname(entity.name, day)
 
 
-def _plausible(entity: Entity, actor: Actor, context: frozenset[str | None]) -> bool:
+def _plausible(
+    entity: Entity, actor: Actor, context: frozenset[str | None], home: str | None, day: str | None
+) -> bool:
     """Whether the article gives reason to believe a knowledge match is this actor and not a
-    namesake: the actor's country is the outlet's or named in the article, the person holds a
-    title here that the actor held, or the actor was head of state or government."""
-    if actor.country in context or actor.prominent:
+    namesake: the actor's country is named in the article (or is the outlet's), the person
+    holds a title here that the actor held, or the actor was head of state or government and,
+    in a national outlet writing about a foreigner, in office on the article's day."""
+    if actor.country in context:
         return True
-    return any(actor.holds_title(t.canonical or t.text) for t in entity.titles)
+    if any(actor.holds_title(t.canonical or t.text) for t in entity.titles):
+        return True
+    if not actor.prominent:
+        return False
+    if home is None or day is None or actor.country == home:
+        return True
+    return actor.in_top_office(day)
 
 
 def _resolve_person(
@@ -156,10 +165,14 @@ def _resolve_person(
     if entity.country is not None:
         titled = any(title.country == entity.country for title in entity.titles)
         entity.country_from = "title" if titled else "text"
-    found = _person_resolution(doc, knowledge, entity, article_day(doc.article))
+    day = article_day(doc.article)
+    found = _person_resolution(doc, knowledge, entity, day)
     if found is not None and (
         _contradicts(entity, found.actor)
-        or (found.how not in ("royal", "surname") and not _plausible(entity, found.actor, context))
+        or (
+            found.how not in ("royal", "surname")
+            and not _plausible(entity, found.actor, context, home, day)
+        )
     ):
         found = None
     if found is not None:
