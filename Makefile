@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit train-models benchmarks clean
+.PHONY: demo test lint typecheck unit train-models knowledge benchmarks clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,9 +28,13 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
-train-models: $(STAMP)
+train-models: $(STAMP) knowledge
 	$(BIN)/python training/convert.py --data ../shared/datasets --out training/corpus
 	bash training/train.sh
+
+# Actor knowledge (persons, organisations, roles) from ../shared/datasets/actors.
+knowledge: $(STAMP)
+	$(BIN)/python training/build_knowledge.py --actors ../shared/datasets/actors
 
 benchmarks: $(STAMP)
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done

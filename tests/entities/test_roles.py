@@ -112,13 +112,14 @@ def test_organisation_title_gives_no_country() -> None:
     assert holm.country is None
 
 
-def test_bare_title_in_a_domestic_article_invents_no_country() -> None:
+def test_bare_title_gives_no_title_country_and_the_person_the_home_country() -> None:
     article = build_article(
         "Det sa statsminister Eva Lunde til pressen.", "nb", [("Eva Lunde", "PER")]
     )
     lunde = person(find_entities(article), "Eva Lunde")
-    assert lunde.country is None
     assert lunde.titles[0].canonical == "Prime Minister"
+    assert lunde.titles[0].country is None
+    assert (lunde.country, lunde.country_from) == ("NOR", "home")
 
 
 def test_country_genitive_before_a_title_without_a_name_in_the_ner_gives_country() -> None:

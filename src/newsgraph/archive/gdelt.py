@@ -72,10 +72,9 @@ def cameo_table() -> CameoTable:
 def entity_sector(entity: Entity) -> str | None:
     """The CAMEO sector of an entity (GOV, MIL, LEG, JUD, PTY, IGO, NGO, MED, REB, BUS), if known.
 
-    Reads `Entity.sector` where the model has it; until then every entity has none.
+    Set by the actor knowledge (see `newsgraph.knowledge`); None when the entity is not known there.
     """
-    sector = getattr(entity, "sector", None)
-    return str(sector).upper() if sector else None
+    return entity.sector.upper() if entity.sector else None
 
 
 def actor_code(country: str | None, sector: str | None) -> str | None:

@@ -299,8 +299,16 @@ ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
 CREATE INDEX articles_search ON articles USING gin (search_vector)
 """
 
-# What the story rule compares besides countries and actors (see archive/clustering.py), and
-# the CAMEO sector of an entity for the events export's actor codes.
+# Actor linking: one id per real-world actor across articles and languages, with the entity's
+# sector (also the events export's actor codes) and where its country came from.
+ENTITY_LINKS = """
+ALTER TABLE entities ADD COLUMN canonical_id TEXT;
+ALTER TABLE entities ADD COLUMN sector TEXT;
+ALTER TABLE entities ADD COLUMN country_from TEXT;
+CREATE INDEX entities_canonical_id ON entities (canonical_id)
+"""
+
+# What the story rule compares besides countries and actors (see archive/clustering.py).
 STORY_ANCHOR_TEXT = """
 ALTER TABLE stories ADD COLUMN anchor_source TEXT NOT NULL DEFAULT '';
 ALTER TABLE stories ADD COLUMN anchor_target TEXT NOT NULL DEFAULT '';
@@ -308,16 +316,14 @@ ALTER TABLE stories ADD COLUMN anchor_others TEXT NOT NULL DEFAULT '';
 ALTER TABLE stories ADD COLUMN anchor_place TEXT;
 ALTER TABLE stories ADD COLUMN anchor_names TEXT NOT NULL DEFAULT '';
 ALTER TABLE stories ADD COLUMN anchor_words TEXT NOT NULL DEFAULT '';
-ALTER TABLE stories ADD COLUMN anchor_lang TEXT;
-ALTER TABLE entities ADD COLUMN sector TEXT
+ALTER TABLE stories ADD COLUMN anchor_lang TEXT
 """
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", common=CORE_TABLES),
     Migration(2, "full-text search", sqlite=SQLITE_SEARCH, postgres=POSTGRES_SEARCH),
-    Migration(
-        3, "story anchors (dyad, place, evidence) and entity sectors", common=STORY_ANCHOR_TEXT
-    ),
+    Migration(3, "entity canonical ids, sectors and country sources", common=ENTITY_LINKS),
+    Migration(4, "story anchors (dyad, place, evidence)", common=STORY_ANCHOR_TEXT),
 )
 
 # Every table a migration creates, in dependency order; snapshots and counts walk this list.

@@ -30,6 +30,10 @@ ARTICLE_COLUMNS = "a.article_id, a.title, a.lang, a.published, a.publisher, a.so
 MAX_ACTORS = 6
 
 
+# Canonical ids made from an entity's own name, not from knowledge or the gazetteer.
+DERIVED_ID_PREFIXES = ("per:", "org:", "place:", "prod:", "evt:", "drv:")
+
+
 def marks(values: Sequence[Any]) -> str:
     """`?, ?, ?` for an IN list of `values`."""
     return ", ".join("?" for _ in values)
@@ -70,7 +74,7 @@ def events(db: Database, query: EventQuery, reports: bool) -> list[StoryEvent]:
         params.extend([country, *types])
     if query.entity:
         subsets.append(f"SELECT story_id FROM story_actors WHERE name = ?{type_filter}")
-        params.extend([normalise_name(query.entity), *types])
+        params.extend([name_key(db, query.entity), *types])
     source = "stories s"
     if subsets:
         source = (
@@ -184,6 +188,32 @@ def _actors(db: Database, ids: Sequence[str]) -> dict[str, list[str]]:
     )
 
 
+def name_key(db: Database, name: str) -> str:
+    """The name key a query name or id stands for.
+
+    An entity's canonical id ("Q22686", "country:RUS") is a key itself. A name that some stored
+    entity bears resolves to that entity's canonical id when the id comes from knowledge or the
+    gazetteer, so "Russland" finds "Russia" and "Trump" finds "Donald Trump". Otherwise the name
+    itself is the key (for a one-word name it also holds the surnames of persons named in full:
+    "Esper" finds "Mark Esper").
+    """
+    key = normalise_name(name)
+    if db.execute("SELECT 1 FROM entities WHERE canonical_id = ? LIMIT 1", (name.strip(),)):
+        return key
+    rows = db.execute(
+        "SELECT canonical_id, COUNT(*) FROM entities"
+        " WHERE (norm_name = ? OR norm_canonical = ?) AND canonical_id IS NOT NULL"
+        " GROUP BY canonical_id ORDER BY COUNT(*) DESC, canonical_id LIMIT 1",
+        (key, key),
+    )
+    if rows:
+        found = str(rows[0][0])
+        # A key derived from the name alone (per:esper) links no better than the name.
+        if not found.startswith(DERIVED_ID_PREFIXES):
+            return normalise_name(found)
+    return key
+
+
 def quotes(db: Database, speaker: str | None, contains: str | None, limit: int) -> list[QuoteHit]:
     """Quotes by a speaker and/or containing a phrase, newest article first."""
     where: list[str] = ["a.is_current = 1"]
@@ -208,7 +238,7 @@ def quotes(db: Database, speaker: str | None, contains: str | None, limit: int) 
             "quote_speakers qs JOIN quotes q ON q.article_seq = qs.article_seq AND q.idx = qs.idx"
         )
         where.insert(0, "qs.name = ?")
-        params.insert(0, normalise_name(speaker))
+        params.insert(0, name_key(db, speaker))
         order = "qs.published_day DESC, qs.article_seq DESC, qs.idx DESC"
     else:
         source = "quotes q"
@@ -239,8 +269,10 @@ def _article_order(rows: list[Row]) -> list[Row]:
 
 
 def entity(db: Database, name: str, limit: int) -> EntityProfile | None:
-    """Profile of an entity across articles (from the rollups); None when no article names it."""
-    key = normalise_name(name)
+    """Profile of an entity across articles (from the rollups); None when no article names it.
+
+    `name` is any name the entity bears in any language, or its canonical id."""
+    key = name_key(db, name)
     rows = db.execute(
         "SELECT name, type, country, articles, mentions, first_seen, last_seen FROM entity_names"
         " WHERE name_key = ? AND articles > 0",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.archive.database import Database, Row
+from newsgraph.archive.rows import normalise_name
 
 NAMES_UPSERT = (
     "INSERT INTO entity_names (name_key, name, type, country, articles, mentions, first_seen,"
@@ -39,14 +40,26 @@ MONTHS_UPSERT = (
 )
 # Entity rows as stored, without the article's seq.
 ENTITY_COLUMNS = (
-    "entity_id, name, norm_name, canonical, norm_canonical, type, country, lat, lon, mention_count"
+    "entity_id, name, norm_name, canonical, norm_canonical, type, country, lat, lon, mention_count,"
+    " canonical_id"
 )
 TITLE_COLUMNS = "entity_id, idx, text, canonical, country"
 
 
 def name_keys(entities: Iterable[Row]) -> dict[str, set[str]]:
-    """Entity id -> the name keys it answers to (normalised name and canonical name)."""
-    return {row[0]: {row[2]} | ({row[4]} if row[4] else set()) for row in entities}
+    """Entity id -> the name keys it answers to: normalised name, canonical name, canonical id
+    (case-folded) and, for a person named in full, the surname ("esper" for Mark Esper)."""
+    keys: dict[str, set[str]] = {}
+    for row in entities:
+        found = {row[2]} | ({row[4]} if row[4] else set())
+        canonical_id = row[10] if len(row) > 10 else None
+        if canonical_id:
+            found.add(normalise_name(str(canonical_id)))
+        words = str(row[2]).split()
+        if row[5] == "PER" and len(words) > 1:
+            found.add(words[-1])
+        keys[row[0]] = found
+    return keys
 
 
 @dataclass

@@ -206,7 +206,9 @@ def _entity_row(entity: Entity) -> Row:
         entity.lat,
         entity.lon,
         len(entity.mentions),
+        entity.canonical_id,
         entity_sector(entity),
+        entity.country_from,
     )
 
 

@@ -28,8 +28,8 @@ INSERTS = {
     "sources": "INSERT INTO sources (article_seq, name, role) VALUES (?, ?, ?)",
     "entities": (
         "INSERT INTO entities (article_seq, entity_id, name, norm_name, canonical, norm_canonical,"
-        " type, country, lat, lon, mention_count, sector)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " type, country, lat, lon, mention_count, canonical_id, sector, country_from)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "titles": (
         "INSERT INTO titles (article_seq, entity_id, idx, text, canonical, country)"

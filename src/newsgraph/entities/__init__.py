@@ -7,6 +7,7 @@ nouns to those entities.
 
 from __future__ import annotations
 
+from newsgraph.entities.actors import resolve_actors
 from newsgraph.entities.document import Document
 from newsgraph.entities.evidence import drop_false_names, harmonise_labels
 from newsgraph.entities.lexicon import load_lexicon
@@ -19,7 +20,7 @@ from newsgraph.entities.mentions import (
     organisation_mentions,
     type_with_gazetteer,
 )
-from newsgraph.entities.merge import cluster_entity, cluster_mentions
+from newsgraph.entities.merge import PLACE_LABELS, cluster_entity, cluster_mentions
 from newsgraph.entities.repeats import add_repeated_mentions
 from newsgraph.entities.roles import find_roles
 from newsgraph.entities.sources import media_mentions, source_mentions
@@ -45,4 +46,11 @@ def find_entities(article: Article) -> list[Entity]:
     clusters = cluster_mentions(doc, mentions)
     add_repeated_mentions(doc, clusters)
     clusters.sort(key=lambda c: c.first)
-    return [cluster_entity(doc, c, f"e{n}") for n, c in enumerate(clusters, start=1)]
+    entities = [cluster_entity(doc, c, f"e{n}") for n, c in enumerate(clusters, start=1)]
+    place_keys = {
+        entity.id: cluster.key
+        for entity, cluster in zip(entities, clusters, strict=True)
+        if cluster.label in PLACE_LABELS and not cluster.key.startswith("text:")
+    }
+    resolve_actors(doc, entities, place_keys)
+    return entities

@@ -92,10 +92,9 @@ def political_actor(
     bodies. The entity's sector, where the knowledge layer gives one, decides first.
     """
     roles = roles or load_political_roles()
-    # Entity.sector (GOV/MIL/LEG/JUD/PTY/IGO/NGO/MED/REB/BUS) comes from the actor knowledge
-    # layer; read defensively so this works with and without that field on the model.
-    sector = getattr(entity, "sector", None) if entity is not None else None
-    if isinstance(sector, str) and sector:
+    # Entity.sector (GOV/MIL/LEG/JUD/PTY/IGO/NGO/MED/REB/BUS) comes from the actor knowledge.
+    sector = entity.sector if entity is not None else None
+    if sector:
         if sector.upper() in roles.sectors:
             return True
         if sector.upper() in roles.other_sectors and kind == "ORG":

@@ -16,6 +16,7 @@ EntityType = Literal["PER", "ORG", "GPE", "LOC", "PROD", "EVT", "DRV"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedFrom = Literal["metadata", "url", "text", "caption"]
+CountryFrom = Literal["text", "title", "knowledge", "home", "gazetteer"]
 
 
 class Record(BaseModel):
@@ -116,6 +117,20 @@ class Entity(Record):
     lat: float | None = None
     lon: float | None = None
     canonical: str | None = Field(default=None, description="language-neutral name, e.g. English")
+    country_from: CountryFrom | None = Field(
+        default=None,
+        description="where the country came from: text, title, knowledge, home (the outlet's "
+        "country for a bare national title) or gazetteer",
+    )
+    canonical_id: str | None = Field(
+        default=None,
+        description="stable id of the real-world actor across articles and languages: a "
+        "Wikidata QID when known, else a normalised key (country:RUS, per:jonas-gahr-store)",
+    )
+    sector: str | None = Field(
+        default=None,
+        description="CAMEO-style sector: GOV, MIL, LEG, JUD, PTY, IGO, NGO, MED, REB or BUS",
+    )
 
 
 class Quote(Record):

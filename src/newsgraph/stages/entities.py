@@ -12,12 +12,13 @@ from typing import ClassVar
 from newsgraph.entities import find_entities
 from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.gazetteer import load_gazetteer
+from newsgraph.knowledge import knowledge_version, load_knowledge
 from newsgraph.model import Article
 from newsgraph.pipeline import PerArticle
-from newsgraph.resources import base_language, resource_languages_of, resource_version
+from newsgraph.resources import COMMON, base_language, resource_languages_of, resource_version
 from newsgraph.settings import Settings
 
-RESOURCES = ("countries", "titles", "organisations", "entities")
+RESOURCES = ("countries", "titles", "organisations", "entities", "actors")
 
 
 class EntitiesStage(PerArticle):
@@ -31,8 +32,9 @@ class EntitiesStage(PerArticle):
         self.settings = settings
 
     def setup(self) -> None:
-        """Load the gazetteer and lexicon of the preloaded languages (compiled once into the
-        resource cache); other languages load on first use."""
+        """Read the actor knowledge once and the gazetteer and lexicon of the preloaded
+        languages (compiled once into the resource cache); other languages load on first use."""
+        load_knowledge()
         for lang in resource_languages_of(self.settings.preload_languages):
             load_gazetteer(lang)
             load_lexicon(lang)
@@ -43,4 +45,6 @@ class EntitiesStage(PerArticle):
         lang = base_language(article.lang)
         for resource in RESOURCES:
             article.provenance.lexicons[f"{lang}/{resource}"] = resource_version(lang, resource)
+        article.provenance.lexicons["common/actors"] = resource_version(COMMON, "actors")
+        article.provenance.lexicons["common/actors.json.gz"] = knowledge_version()
         return article

@@ -1,0 +1,169 @@
+"""The matching policy of the actor knowledge, on a small hand-made table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.knowledge import ActorKnowledge
+from newsgraph.knowledge.names import fold, skeleton, within_one_edit
+
+
+def person(
+    pid: str, name: str, country: str, *, aliases: tuple[str, ...] = (), **extra: Any
+) -> dict[str, Any]:
+    return {"id": pid, "name": name, "country": country, "aliases": list(aliases), **extra}
+
+
+TABLE: dict[str, Any] = {
+    "persons": [
+        person(
+            "Q1",
+            "Jonas Gahr Støre",
+            "NOR",
+            roles=[["PM", "NOR", "GOV", "2021-10-14", None]],
+            top=[["2021-10-14", None]],
+        ),
+        person(
+            "Q2",
+            "Volodymyr Zelenskyy",
+            "UKR",
+            roles=[["President", "UKR", "GOV", "2019-05-20", None]],
+            top=[["2019-05-20", None]],
+        ),
+        person(
+            "Q3", "Anna Berg", "SWE", roles=[["Minister", "SWE", "GOV", "2010-01-01", "2014-01-01"]]
+        ),
+        person("Q4", "Anna Berg", "FIN", roles=[["Minister", "FIN", "GOV", "2020-01-01", None]]),
+        person(
+            "Q5",
+            "Peter Smith",
+            "GBR",
+            roles=[["PM", "GBR", "GOV", "2001-01-01", "2005-01-01"]],
+            top=[["2001-01-01", "2005-01-01"]],
+        ),
+        person(
+            "Q6",
+            "Mary Smith",
+            "AUS",
+            roles=[["PM", "AUS", "GOV", "2003-01-01", "2008-01-01"]],
+            top=[["2003-01-01", "2008-01-01"]],
+        ),
+        person("Q7", "Harald V", "NOR", royal=[["King", "harald"]]),
+        person("Q8", "Ola Nordmann", "NOR"),
+    ],
+    "organisations": [
+        {"name": "United Nations", "country": None, "sector": "IGO", "aliases": ["FN", "UN"]},
+        {"name": "Unity Party", "country": "ABC", "sector": "PTY"},
+        {"name": "Unity Party", "country": "XYZ", "sector": "PTY"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> ActorKnowledge:
+    return ActorKnowledge(TABLE)
+
+
+def test_fold_drops_case_diacritics_and_nordic_letters() -> None:
+    assert fold("Jonas Gahr-Støre") == "jonas gahr store"
+    assert fold("Nguyễn Phú Trọng") == "nguyen phu trong"
+
+
+def test_transliteration_variants_share_a_skeleton() -> None:
+    assert skeleton("Zelenskyj") == skeleton("Zelenskyy") == skeleton("Selenskyj")
+    assert skeleton("Zelensky") == skeleton("Zelenskiy")
+    assert skeleton("Berg") != skeleton("Borg")
+
+
+def test_one_edit_distance() -> None:
+    assert within_one_edit("solberg", "solbeg")
+    assert within_one_edit("solberg", "solbert")
+    assert not within_one_edit("solberg", "solbrge")
+
+
+def test_exact_full_name_resolves(knowledge: ActorKnowledge) -> None:
+    found = knowledge.person("Jonas Gahr Støre", "2024-01-01")
+    assert found is not None
+    assert (found.actor.id, found.actor.country, found.how) == ("Q1", "NOR", "exact")
+
+
+def test_token_subset_resolves_to_the_longer_name(knowledge: ActorKnowledge) -> None:
+    found = knowledge.person("Gahr Støre", None)
+    assert found is not None and (found.actor.id, found.how) == ("Q1", "subset")
+
+
+def test_known_name_inside_a_longer_written_name_resolves(knowledge: ActorKnowledge) -> None:
+    found = knowledge.person("Jonas G. Gahr Støre", None)
+    assert found is not None and found.actor.id == "Q1"
+
+
+def test_spelling_variant_resolves_by_fuzzy_match(knowledge: ActorKnowledge) -> None:
+    found = knowledge.person("Volodymyr Selenskyj", None)
+    assert found is not None and (found.actor.id, found.how) == ("Q2", "fuzzy")
+    assert knowledge.person("Wolodymyr Zelenskyi", None) is not None
+
+
+def test_short_words_are_not_bent(knowledge: ActorKnowledge) -> None:
+    assert knowledge.person("Ola Nordman", None) is not None  # a long word may take one edit
+    assert knowledge.person("Ole Nordmann", None) is None  # a short word may not
+    assert knowledge.person("Olga Nordmann", None) is None
+
+
+def test_name_of_two_countries_resolves_only_when_the_date_leaves_one(
+    knowledge: ActorKnowledge,
+) -> None:
+    assert knowledge.person("Anna Berg", None) is None
+    found = knowledge.person("Anna Berg", "2022-03-01")
+    assert found is not None and found.actor.country == "FIN"
+
+
+def test_bare_surname_resolves_to_the_top_office_holder_in_office(
+    knowledge: ActorKnowledge,
+) -> None:
+    found = knowledge.surname("Støre", "2023-05-01")
+    assert found is not None and (found.actor.id, found.how) == ("Q1", "surname")
+
+
+def test_bare_surname_outside_the_term_or_without_a_date_stays_unknown(
+    knowledge: ActorKnowledge,
+) -> None:
+    assert knowledge.surname("Støre", "2019-05-01") is None
+    assert knowledge.surname("Støre", None) is None
+
+
+def test_bare_surname_of_a_non_top_office_holder_stays_unknown(knowledge: ActorKnowledge) -> None:
+    assert knowledge.surname("Nordmann", "2023-05-01") is None
+
+
+def test_bare_surname_shared_by_two_countries_leaders_stays_unknown(
+    knowledge: ActorKnowledge,
+) -> None:
+    assert knowledge.surname("Smith", "2004-01-01") is None
+    found = knowledge.surname("Smith", "2006-01-01")
+    assert found is not None and found.actor.country == "AUS"
+
+
+def test_surname_spelling_variant_of_a_leader_resolves(knowledge: ActorKnowledge) -> None:
+    found = knowledge.surname("Selenskyj", "2023-05-01")
+    assert found is not None and found.actor.id == "Q2"
+
+
+def test_royal_by_title_and_first_name(knowledge: ActorKnowledge) -> None:
+    found = knowledge.royal("King", "Harald")
+    assert found is not None and found.actor.id == "Q7"
+    assert knowledge.royal("Queen", "Harald") is None
+
+
+def test_international_body_has_no_country_and_sector_igo(knowledge: ActorKnowledge) -> None:
+    actor = knowledge.organisation("FN")
+    assert actor is not None and (actor.name, actor.country, actor.sector) == (
+        "United Nations",
+        None,
+        "IGO",
+    )
+
+
+def test_organisation_name_of_two_countries_stays_unknown(knowledge: ActorKnowledge) -> None:
+    assert knowledge.organisation("Unity Party") is None
