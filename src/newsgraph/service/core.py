@@ -34,6 +34,7 @@ from newsgraph.service.models import (
     DuplicateRequest,
     EntityRequest,
     EntitySummary,
+    EventPlace,
     EventRequest,
     FilterChoices,
     Overview,
@@ -57,7 +58,10 @@ def page(found: list[T], limit: int, offset: int) -> Page[T]:
     """A page from up to limit + 1 items fetched at `offset` (the extra one says "more")."""
     more = len(found) > limit
     return Page[T](
-        items=found[:limit], limit=limit, offset=offset, next_offset=offset + limit if more else None
+        items=found[:limit],
+        limit=limit,
+        offset=offset,
+        next_offset=offset + limit if more else None,
     )
 
 
@@ -100,7 +104,17 @@ class ArchiveService:
             modes={name: list(c.modes) for name, c in ontology.categories.items()},
             languages=list(self.vocabulary.language_codes),
             relations=list(filters.RELATIONS),
-            date_forms=["YYYY-MM-DD", "YYYY-MM", "YYYY", "today", "yesterday", "Nd", "Nw", "Nm", "Ny"],
+            date_forms=[
+                "YYYY-MM-DD",
+                "YYYY-MM",
+                "YYYY",
+                "today",
+                "yesterday",
+                "Nd",
+                "Nw",
+                "Nm",
+                "Ny",
+            ],
         )
 
     def _lang(self, value: str | None) -> str | None:
@@ -194,6 +208,15 @@ class ArchiveService:
                 offset=request.offset,
             )
         return page(stories, request.limit, request.offset)
+
+    def places(self, request: EventRequest) -> list[EventPlace]:
+        """Event locations of the stories matching the request (its page of stories)."""
+        found = self.story_filter(request)
+        with self.pool.reader() as archive:
+            stories = sql.stories(
+                archive.db, found, reports=False, limit=request.limit, offset=request.offset
+            )
+            return sql.places(archive.db, [s.story_id for s in stories])
 
     def story(self, story_id: str) -> StoryEvent:
         """One story with all its reports and their merge reasons."""

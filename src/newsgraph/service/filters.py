@@ -215,10 +215,9 @@ def dyad(value: str, vocab: Vocabulary) -> list[str]:
         # are countries.
         for index, char in enumerate(value):
             left, right = value[:index], value[index + 1 :]
-            if char == "-" and normalise_name(left) in vocab.countries and right.strip():
-                if normalise_name(right) in vocab.countries:
-                    parts = [left, right]
-                    break
+            if char == "-" and all(normalise_name(p) in vocab.countries for p in (left, right)):
+                parts = [left, right]
+                break
     if len(parts) != 2:
         raise FilterError("dyad", value, "give two countries as USA-CHN or Norway,Russia")
     return [country(part, vocab) for part in parts]

@@ -140,6 +140,17 @@ class ArticleDetail(BaseModel):
     duplicates: list[DuplicateLink]
 
 
+class EventPlace(BaseModel):
+    """A place where reported events happened, with how many reports place them there."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    reports: int
+    story_id: str = Field(description="one story placed there")
+
+
 class MonthCount(BaseModel):
     """How many stories began in a month."""
 
@@ -183,6 +194,7 @@ __all__ = [
     "EntityRequest",
     "EntitySummary",
     "EventLink",
+    "EventPlace",
     "EventRequest",
     "FilterChoices",
     "MonthCount",

@@ -14,7 +14,13 @@ from newsgraph.archive import queries
 from newsgraph.archive.database import Database
 from newsgraph.archive.records import QuoteHit, StoryEvent
 from newsgraph.archive.rows import normalise_name
-from newsgraph.service.models import ArticleSummary, EntitySummary, EventLink, MonthCount
+from newsgraph.service.models import (
+    ArticleSummary,
+    EntitySummary,
+    EventLink,
+    EventPlace,
+    MonthCount,
+)
 
 ARTICLE_COLUMNS = "a.article_id, a.title, a.lang, a.published, a.publisher, a.source_url"
 # Keys above every character a name key can hold: a prefix range scan instead of LIKE.
@@ -88,7 +94,9 @@ def stories(
         params.extend([found.mode, *types])
     source = "stories s"
     if subsets:
-        source = f"({' INTERSECT '.join(subsets)}) hits JOIN stories s ON s.story_id = hits.story_id"
+        source = (
+            f"({' INTERSECT '.join(subsets)}) hits JOIN stories s ON s.story_id = hits.story_id"
+        )
     elif types:
         where.append(f"s.type IN ({queries.marks(types)})")
         params.extend(types)
@@ -244,3 +252,28 @@ def category_counts(db: Database) -> list[tuple[str, int]]:
 def count(db: Database, table: str) -> int:
     """Rows of one of the archive's own tables (the name is never user input)."""
     return int(db.execute(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+
+def places(db: Database, story_ids: list[str]) -> list[EventPlace]:
+    """Where the reports of these stories place their events, most reported first."""
+    if not story_ids:
+        return []
+    rows = db.execute(
+        "SELECT ev.location_name, ev.location_country, AVG(ev.lat), AVG(ev.lon), COUNT(*),"
+        " MIN(ev.story_id) FROM events ev"
+        f" WHERE ev.story_id IN ({queries.marks(story_ids)}) AND ev.lat IS NOT NULL"
+        " AND ev.lon IS NOT NULL GROUP BY ev.location_name, ev.location_country"
+        " ORDER BY COUNT(*) DESC, ev.location_name",
+        story_ids,
+    )
+    return [
+        EventPlace(
+            name=str(r[0] or ""),
+            country=r[1],
+            lat=float(r[2]),
+            lon=float(r[3]),
+            reports=int(r[4]),
+            story_id=str(r[5]),
+        )
+        for r in rows
+    ]
