@@ -6,6 +6,7 @@ value that cannot match answers 400 with the valid choices, a missing item 404.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
@@ -170,9 +171,7 @@ def build_router(guard: WriteGuard) -> APIRouter:
         return service.quotes(query)
 
     @router.get("/entities", tags=["entities"])
-    def entities(
-        service: Service, query: Annotated[EntityRequest, Query()]
-    ) -> Page[EntitySummary]:
+    def entities(service: Service, query: Annotated[EntityRequest, Query()]) -> Page[EntitySummary]:
         """Entities by name prefix, type and country, most reported first."""
         return service.entities(query)
 
@@ -258,9 +257,9 @@ def _export_file(
             yield first
         yield from rows
 
-    handle = tempfile.NamedTemporaryFile(prefix="newsgraph-export-", suffix=f".{fmt}", delete=False)
-    handle.close()
-    out = Path(handle.name)
+    descriptor, name = tempfile.mkstemp(prefix="newsgraph-export-", suffix=f".{fmt}")
+    os.close(descriptor)
+    out = Path(name)
     write_rows(chained(), what, fmt, out)  # type: ignore[arg-type]
     return out
 

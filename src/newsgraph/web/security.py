@@ -49,10 +49,14 @@ class WriteGuard:
     def __call__(self, request: Request) -> None:
         """FastAPI dependency: 403 when the server is read-only, 401 on a missing or wrong token."""
         if self.token is None:
-            raise HTTPException(403, "this server is read-only: set NEWSGRAPH_API_TOKEN to allow writes")
+            raise HTTPException(
+                403, "this server is read-only: set NEWSGRAPH_API_TOKEN to allow writes"
+            )
         given = request.headers.get("authorization", "")
         scheme, _, value = given.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), self.token):
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            value.strip().encode(), self.token
+        ):
             raise HTTPException(
                 401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
             )

@@ -7,6 +7,7 @@ bar heights, map coordinates and network positions.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -37,7 +38,9 @@ def segments(article: Article) -> list[Segment]:
     for entity in article.entities:
         note = f"{entity.name} · {entity.type}" + (f" · {entity.country}" if entity.country else "")
         for mention in entity.mentions:
-            marks.append((mention.start, mention.end, "entity", note, entity.canonical or entity.name))
+            marks.append(
+                (mention.start, mention.end, "entity", note, entity.canonical or entity.name)
+            )
     for index, quote in enumerate(article.quotes):
         speaker = names[quote.speaker].name if quote.speaker in names else "unattributed"
         note = f"{quote.kind} quote #{index + 1} · speaker: {speaker}"
@@ -54,15 +57,15 @@ def segments(article: Article) -> list[Segment]:
     cuts = [c for c in cuts if 0 <= c <= len(text)]
     result: list[Segment] = []
     event_starts = {e.evidence[0].start: e.id for e in article.events if e.evidence}
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         if start >= end:
             continue
         active = [m for m in marks if m[0] <= start and m[1] >= end]
         layers = [layer for layer in LAYERS if any(m[2] == layer for m in active)]
         notes = list(dict.fromkeys(m[3] for m in active))
-        entity = next((m[4] for m in active if m[2] == "entity"), None)
+        linked = next((m[4] for m in active if m[2] == "entity"), None)
         anchor = f"event-{event_starts[start]}" if start in event_starts else None
-        result.append(Segment(text[start:end], layers, notes, entity, anchor))
+        result.append(Segment(text[start:end], layers, notes, linked, anchor))
     return result
 
 
