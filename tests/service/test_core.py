@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from archive.builders import corpus
 
 from newsgraph.archive import open_archive
 from newsgraph.errors import ArchiveError, FilterError, NotFoundError
@@ -20,7 +21,6 @@ from newsgraph.service import (
     SearchRequest,
 )
 from newsgraph.settings import Settings
-from archive.builders import corpus
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from archive.builders import corpus
 from fastapi.testclient import TestClient
 
 from newsgraph.archive import open_archive
 from newsgraph.service import ArchiveService
 from newsgraph.settings import Settings
 from newsgraph.web.app import create_app
-from archive.builders import corpus
 from web.hostile import hostile_article
 
 TOKEN = "test-token-0123456789"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from newsgraph.model import Article
 from archive.builders import Happening, Person, Story, build
+
+from newsgraph.model import Article
 
 SCRIPT = "<script>window.pwned = 1</script>"
 IMAGE = '<img src="x" onerror="window.pwned = 2">'
