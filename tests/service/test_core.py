@@ -1,13 +1,16 @@
-"""The service over a real archive: pages, validated filters, read-only readers, one writer."""
+"""The service over a real archive: pages, validated filters, read-only readers, one writer.
+
+Every test runs on SQLite and, when NEWSGRAPH_TEST_POSTGRES is set, on PostgreSQL.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from archive.builders import corpus
+from archive.conftest import UrlFactory
 
 from newsgraph.archive import open_archive
 from newsgraph.errors import ArchiveError, FilterError, NotFoundError
@@ -24,11 +27,12 @@ from newsgraph.settings import Settings
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[ArchiveService]:
-    path = tmp_path / "archive.db"
-    with open_archive(path, Settings()) as archive:
+def service(new_url: UrlFactory) -> Iterator[ArchiveService]:
+    """The service over the little corpus, on SQLite and (when configured) PostgreSQL."""
+    url = new_url()
+    with open_archive(url, Settings()) as archive:
         archive.add_articles(corpus())
-    with ArchiveService(Settings(database=str(path)), today=lambda: date(2024, 11, 30)) as found:
+    with ArchiveService(Settings(database=url), today=lambda: date(2024, 11, 30)) as found:
         yield found
 
 
@@ -95,7 +99,7 @@ def test_missing_items_raise_not_found(service: ArchiveService) -> None:
 
 
 def test_readers_cannot_write(service: ArchiveService) -> None:
-    with service.pool.reader() as archive, pytest.raises(ArchiveError, match="readonly"):
+    with service.pool.reader() as archive, pytest.raises(ArchiveError, match=r"(?i)read-?only"):
         archive.db.execute("DELETE FROM articles")
 
 

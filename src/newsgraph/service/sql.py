@@ -7,6 +7,7 @@ filled by the archive's own helpers, so every interface answers with the same re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,8 +24,6 @@ from newsgraph.service.models import (
 )
 
 ARTICLE_COLUMNS = "a.article_id, a.title, a.lang, a.published, a.publisher, a.source_url"
-# Keys above every character a name key can hold: a prefix range scan instead of LIKE.
-PREFIX_END = "\U0010ffff"
 
 
 @dataclass
@@ -194,12 +193,13 @@ def entities(
     limit: int,
     offset: int,
 ) -> list[EntitySummary]:
-    """Entity names (rollups), most articles first; a name prefix narrows by the name index."""
+    """Entity names (rollups), most articles first, optionally by name prefix, type and country."""
     where, params = ["articles > 0"], []
     if prefix:
-        key = normalise_name(prefix)
-        where.append("name_key >= ? AND name_key < ?")
-        params.extend([key, key + PREFIX_END])
+        # Keys are case-folded already, so LIKE means the same on both backends.
+        pattern = re.sub(r"([\\%_])", r"\\\1", normalise_name(prefix)) + "%"
+        where.append("name_key LIKE ? ESCAPE '\\'")
+        params.append(pattern)
     if kind:
         where.append("type = ?")
         params.append(kind)

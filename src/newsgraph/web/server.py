@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+
 import uvicorn
 
+from newsgraph.errors import ArchiveError
 from newsgraph.service import ArchiveService
 from newsgraph.settings import Settings
 from newsgraph.web.app import create_app
@@ -25,3 +30,33 @@ def serve(
         )
     finally:
         service.close()
+
+
+class BackgroundServer:
+    """An app served on a loopback port from a thread (browser tests, the load benchmark)."""
+
+    def __init__(self, app: object, port: int, host: str = "127.0.0.1") -> None:
+        config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.url = f"http://{host}:{port}"
+        self._thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> BackgroundServer:
+        self._thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise ArchiveError(f"the test server on {self.url} did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self._thread.join(timeout=10)
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
