@@ -61,5 +61,13 @@ def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> str:
     for index in indexes:
         arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
         points.extend(arc if not points else arc[1:])
-    projected = [project(lon, lat) for lon, lat in points]
-    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in projected) + "Z"
+    # A ring that crosses the antimeridian jumps from one edge to the other: lift the pen there
+    # instead of drawing a line across the whole map.
+    parts = []
+    previous: float | None = None
+    for lon, lat in points:
+        x, y = project(lon, lat)
+        command = "M" if previous is None or abs(lon - previous) > 180 else "L"
+        parts.append(f"{command}{x:.1f},{y:.1f}")
+        previous = lon
+    return "".join(parts) + "Z"
