@@ -100,7 +100,7 @@ def parameter_sets(client: httpx.Client, pools: Pools) -> dict[str, list[str]]:
             f"/api/v1/events?dyad={COUNTRIES[0]}-{COUNTRIES[1]}&category=CONSULT&since={since}",
             f"/api/v1/events?country={COUNTRIES[2]}&since=2024-01",
             "/api/v1/events?category=14&reports=false",
-            "/api/v1/events?lang=nb&limit=20",
+            "/api/v1/events?lang=en&limit=20",
             f"/api/v1/events?entity={people[1]}",
         ],
         "quotes": [f"/api/v1/quotes?speaker={name}" for name in people[:3]] + ["/api/v1/quotes"],

@@ -8,6 +8,7 @@ filled by the archive's own helpers, so every interface answers with the same re
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,19 @@ from newsgraph.service.models import (
 )
 
 ARTICLE_COLUMNS = "a.article_id, a.title, a.lang, a.published, a.publisher, a.source_url"
+
+
+def newest_first(db: Database, column: str) -> str:
+    """`column DESC` with NULLs last on both backends (SQLite puts them last already; writing
+    NULLS LAST there would stop it from reading the date index backwards)."""
+    return f"{column} DESC NULLS LAST" if db.dialect == "postgres" else f"{column} DESC"
+
+
+def equals_unindexed(db: Database, column: str) -> str:
+    """`column = ?` that SQLite checks row by row (unary +) instead of driving the query from the
+    column's index: lists are ordered by date, so walking the date index and stopping at the
+    page's end beats collecting every row of a common language first."""
+    return f"{column} = ?" if db.dialect == "postgres" else f"+{column} = ?"
 
 
 @dataclass
@@ -54,7 +68,7 @@ def articles(
     where, params = ["a.is_current = 1"], []
     for column, value in (("a.lang", lang), ("a.publisher", publisher)):
         if value:
-            where.append(f"{column} = ?")
+            where.append(equals_unindexed(db, column))
             params.append(value)
     if since:
         where.append("a.published_day >= ?")
@@ -63,11 +77,13 @@ def articles(
         where.append("a.published_day <= ?")
         params.append(until)
     if country:
-        where.append("a.seq IN (SELECT article_seq FROM entities WHERE country = ?)")
+        where.append(
+            "EXISTS (SELECT 1 FROM entities e WHERE e.article_seq = a.seq AND e.country = ?)"
+        )
         params.append(country)
     rows = db.execute(
         f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {' AND '.join(where)}"
-        " ORDER BY COALESCE(a.published_day, '') DESC, a.seq DESC LIMIT ? OFFSET ?",
+        f" ORDER BY {newest_first(db, 'a.published_day')}, a.seq DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return [ArticleSummary(**queries._article_fields(row)) for row in rows]
@@ -111,7 +127,7 @@ def stories(
     rows = db.execute(
         f"SELECT s.story_id, s.type, s.date_start, s.date_end FROM {source}"
         f" WHERE {' AND '.join(where) or '1 = 1'}"
-        " ORDER BY (s.date_start IS NULL), s.date_start DESC, s.report_count DESC, s.story_id"
+        f" ORDER BY {newest_first(db, 's.date_start')}, s.report_count DESC, s.story_id"
         " LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
@@ -146,7 +162,7 @@ def quotes(
         where.append(f"q.article_seq IN ({queries.marks(seqs)})")
         params.extend(seqs)
     if lang:
-        where.append("a.lang = ?")
+        where.append(equals_unindexed(db, "a.lang"))
         params.append(lang)
     if speaker:
         source = (
@@ -155,12 +171,13 @@ def quotes(
         where.insert(0, "qs.name = ?")
         params.insert(0, normalise_name(speaker))
         order = "qs.published_day DESC, qs.article_seq DESC, qs.idx"
+        source += " JOIN articles a ON a.seq = q.article_seq"
     else:
-        source = "quotes q"
-        order = "COALESCE(a.published_day, '') DESC, a.seq DESC, q.idx"
+        # Driven from the articles' date index: the newest articles' quotes are read first.
+        source = "articles a JOIN quotes q ON q.article_seq = a.seq"
+        order = f"{newest_first(db, 'a.published_day')}, a.seq DESC, q.idx"
     sql = (
         f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text FROM {source}"
-        " JOIN articles a ON a.seq = q.article_seq"
         " LEFT JOIN entities sp ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
         " LEFT JOIN entities ad ON ad.article_seq = q.article_seq AND ad.entity_id = q.addressee_id"
         f" WHERE {' AND '.join(where)} ORDER BY {order}"
@@ -235,12 +252,13 @@ def article_links(db: Database, article_id: str) -> list[EventLink]:
 
 
 def story_months(db: Database) -> list[MonthCount]:
-    """Stories per month of their first day."""
-    rows = db.execute(
-        "SELECT SUBSTR(date_start, 1, 7), COUNT(*) FROM stories WHERE date_start IS NOT NULL"
-        " GROUP BY SUBSTR(date_start, 1, 7) ORDER BY 1"
-    )
-    return [MonthCount(month=str(m), count=int(n)) for m, n in rows]
+    """Stories per month of their first day (grouped by day in the date index, then by month)."""
+    months: Counter[str] = Counter()
+    for day, count in db.execute(
+        "SELECT date_start, COUNT(*) FROM stories WHERE date_start IS NOT NULL GROUP BY date_start"
+    ):
+        months[str(day)[:7]] += int(count)
+    return [MonthCount(month=m, count=n) for m, n in sorted(months.items())]
 
 
 def category_counts(db: Database) -> list[tuple[str, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from typing import Any
 
 import uvicorn
 
@@ -35,7 +36,7 @@ def serve(
 class BackgroundServer:
     """An app served on a loopback port from a thread (browser tests, the load benchmark)."""
 
-    def __init__(self, app: object, port: int, host: str = "127.0.0.1") -> None:
+    def __init__(self, app: Any, port: int, host: str = "127.0.0.1") -> None:
         config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
         self.server = uvicorn.Server(config)
         self.url = f"http://{host}:{port}"
