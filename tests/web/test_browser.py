@@ -115,6 +115,18 @@ def test_every_page_opens_without_console_errors(browser: Any, pages_site: str) 
             browser.save_screenshot(str(Path(shots) / f"{name}.png"))
 
 
+def test_api_docs_render_the_openapi_document(browser: Any, site: str) -> None:
+    browser.get(site + "/docs")
+    WebDriverWait(browser, 20).until(
+        lambda driver: driver.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")
+    )
+    paths = {e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert "/api/v1/events" in {p.replace("\u200b", "") for p in paths}
+    assert problems(browser) == []
+    if os.environ.get("NEWSGRAPH_SCREENSHOTS"):
+        browser.save_screenshot(str(Path(os.environ["NEWSGRAPH_SCREENSHOTS"]) / "api-docs.png"))
+
+
 def test_story_to_article_shows_the_evidence_highlighted(browser: Any, site: str) -> None:
     browser.get(site + "/stories")
     browser.find_element(By.CSS_SELECTOR, "ol.stories li a").click()

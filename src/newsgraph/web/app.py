@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from newsgraph import __version__
@@ -25,7 +25,8 @@ from newsgraph.web.security import Guard, WriteGuard
 MAX_BODY_BYTES = 2_000_000
 DOCS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newsgraph API</title>
-<link rel="stylesheet" href="/docs-assets/swagger-ui.css"></head>
+<link rel="stylesheet" href="/docs-assets/swagger-ui.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head>
 <body><div id="swagger-ui"></div>
 <script src="/docs-assets/swagger-ui-bundle.js"></script>
 <script src="/static/docs.js"></script></body></html>
@@ -33,10 +34,8 @@ DOCS_PAGE = """<!doctype html>
 
 
 def swagger_assets() -> str:
-    """Folder of Swagger UI's files, from the swagger-ui-bundle package."""
-    import swagger_ui_bundle
-
-    return str(swagger_ui_bundle.swagger_ui_path)
+    """Folder of Swagger UI's files (5.x, which reads OpenAPI 3.1), from the swagger-ui-py package."""
+    return str(resources.files("swagger_ui").joinpath("static"))
 
 
 def create_app(
@@ -60,6 +59,10 @@ def create_app(
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_PAGE)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> RedirectResponse:
+        return RedirectResponse("/static/favicon.svg", status_code=301)
 
     @app.exception_handler(FilterError)
     def bad_filter(request: Request, error: FilterError) -> Any:

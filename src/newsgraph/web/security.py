@@ -26,7 +26,7 @@ CSP = (
     " connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none';"
     " frame-ancestors 'none'"
 )
-# /docs runs Swagger UI (served from the swagger-ui-bundle package, never a CDN), which sets
+# /docs runs Swagger UI (served from the swagger-ui-py package, never a CDN), which sets
 # inline style attributes; its scripts still come from this server only.
 DOCS_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
