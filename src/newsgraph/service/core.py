@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
 from newsgraph.archive.records import (
     ArchiveStats,
@@ -44,6 +44,9 @@ from newsgraph.service.models import (
 )
 from newsgraph.service.pool import ArchivePool
 from newsgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from newsgraph.api import Extractor
 
 T = TypeVar("T")
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
@@ -79,7 +82,7 @@ class ArchiveService:
         self.pool = ArchivePool(settings, pool_size)
         self.today = today
         self.vocabulary = filters.vocabulary(tuple(settings.languages))
-        self._extractor: Any = None
+        self._extractor: Extractor | None = None
         self._extract_lock = threading.Lock()
 
     def close(self) -> None:
@@ -313,11 +316,11 @@ class ArchiveService:
         """Run the pipeline on one text (plain or HTML); nothing is stored."""
         with self._extract_lock:
             if self._extractor is None:
+                # Imported on first use: loading the pipeline is only needed for writes.
                 from newsgraph.api import Extractor
 
                 self._extractor = Extractor(self.settings)
-            article: Article = self._extractor.extract_text(text, **meta)
-        return article
+            return self._extractor.extract_text(text, **meta)
 
     def store(self, text: str, **meta: str | None) -> tuple[Article, BatchResult]:
         """Extract one text and store it in the archive."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -77,8 +78,6 @@ def _query(request: Request, **changes: Any) -> str:
     """The current query string with some parameters replaced (for the next page link)."""
     params = {k: request.query_params.getlist(k) for k in request.query_params}
     params.update({k: [str(v)] for k, v in changes.items()})
-    from urllib.parse import urlencode
-
     return urlencode([(k, v) for k, values in params.items() for v in values])
 
 
