@@ -108,3 +108,10 @@ def test_openapi_lists_the_versioned_endpoints(client: TestClient) -> None:
         assert path in paths, path
     assert "swagger-ui-bundle.js" in client.get("/docs").text
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_timeline_counts_every_matching_story_by_month_and_quad(client: TestClient) -> None:
+    months = client.get("/api/v1/timeline", params={"dyad": "CHN-RUS"}).json()
+    stories = client.get("/api/v1/events", params={"dyad": "CHN-RUS", "limit": 200}).json()
+    assert sum(m["cooperation"] + m["conflict"] for m in months) == len(stories["items"])
+    assert [m["month"] for m in months] == sorted(m["month"] for m in months)

@@ -26,6 +26,7 @@ from newsgraph.service.models import (
     Page,
     QuoteRequest,
     SearchRequest,
+    TimelineMonth,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "Page",
     "QuoteRequest",
     "SearchRequest",
+    "TimelineMonth",
 ]

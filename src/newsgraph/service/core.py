@@ -41,6 +41,7 @@ from newsgraph.service.models import (
     Page,
     QuoteRequest,
     SearchRequest,
+    TimelineMonth,
 )
 from newsgraph.service.pool import ArchivePool
 from newsgraph.settings import Settings
@@ -211,6 +212,22 @@ class ArchiveService:
                 offset=request.offset,
             )
         return page(stories, request.limit, request.offset)
+
+    def timeline(self, request: EventRequest) -> list[TimelineMonth]:
+        """Matching stories per month, cooperative vs conflictual (all of them, not one page)."""
+        found = self.story_filter(request)
+        with self.pool.reader() as archive:
+            days = sql.story_days(archive.db, found)
+        ontology = load_ontology()
+        months: dict[str, TimelineMonth] = {}
+        for day, kind, count in days:
+            month = months.setdefault(day[:7], TimelineMonth(month=day[:7]))
+            category = ontology.categories.get(kind)
+            if category is not None and "conflict" in category.quad:
+                month.conflict += count
+            else:
+                month.cooperation += count
+        return [months[m] for m in sorted(months)]
 
     def places(self, request: EventRequest) -> list[EventPlace]:
         """Event locations of the stories matching the request (its page of stories)."""

@@ -151,6 +151,14 @@ class EventPlace(BaseModel):
     story_id: str = Field(description="one story placed there")
 
 
+class TimelineMonth(BaseModel):
+    """Stories of one month by quad class of their category."""
+
+    month: str
+    cooperation: int = 0
+    conflict: int = 0
+
+
 class MonthCount(BaseModel):
     """How many stories began in a month."""
 
@@ -206,4 +214,5 @@ __all__ = [
     "SearchHit",
     "SearchRequest",
     "StoryEvent",
+    "TimelineMonth",
 ]

@@ -89,14 +89,14 @@ def articles(
     return [ArticleSummary(**queries._article_fields(row)) for row in rows]
 
 
-def stories(
-    db: Database, found: StoryFilter, *, reports: bool, limit: int, offset: int
-) -> list[StoryEvent]:
-    """Story-level events matching every filter, newest first."""
+def _story_source(db: Database, found: StoryFilter) -> tuple[str, list[str], list[Any]]:
+    """FROM clause, WHERE conditions and parameters selecting the stories matching `found`."""
     where: list[str] = []
     params: list[Any] = []
     types = found.types
     type_filter = f" AND type IN ({queries.marks(types)})" if types else ""
+    # Country, actor and mode filters are intersected in their own small indexes first, so the
+    # stories table is only read for stories that pass them.
     subsets: list[str] = []
     for country in dict.fromkeys(found.countries):
         subsets.append(f"SELECT story_id FROM story_countries WHERE country = ?{type_filter}")
@@ -124,14 +124,34 @@ def stories(
     if found.lang:
         where.append("(',' || s.languages || ',') LIKE ?")
         params.append(f"%,{found.lang},%")
+    return source, where or ["1 = 1"], params
+
+
+def stories(
+    db: Database, found: StoryFilter, *, reports: bool, limit: int, offset: int
+) -> list[StoryEvent]:
+    """Story-level events matching every filter, newest first."""
+    source, where, params = _story_source(db, found)
     rows = db.execute(
         f"SELECT s.story_id, s.type, s.date_start, s.date_end FROM {source}"
-        f" WHERE {' AND '.join(where) or '1 = 1'}"
+        f" WHERE {' AND '.join(where)}"
         f" ORDER BY {newest_first(db, 's.date_start')}, s.report_count DESC, s.story_id"
         " LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return queries._stories(db, rows, reports)
+
+
+def story_days(db: Database, found: StoryFilter) -> list[tuple[str, str, int]]:
+    """(first day, category, stories) of every dated story matching `found`."""
+    source, where, params = _story_source(db, found)
+    rows = db.execute(
+        f"SELECT s.date_start, s.type, COUNT(*) FROM {source}"
+        f" WHERE {' AND '.join(where)} AND s.date_start IS NOT NULL"
+        " GROUP BY s.date_start, s.type",
+        params,
+    )
+    return [(str(day), str(kind), int(count)) for day, kind, count in rows]
 
 
 def story(db: Database, story_id: str) -> StoryEvent | None:

@@ -42,6 +42,7 @@ from newsgraph.service import (
     Page,
     QuoteRequest,
     SearchRequest,
+    TimelineMonth,
 )
 from newsgraph.web.security import WriteGuard
 
@@ -159,6 +160,11 @@ def build_router(guard: WriteGuard) -> APIRouter:
     def stories(service: Service, query: Annotated[EventRequest, Query()]) -> Page[StoryEvent]:
         """The same stories as /events (the UI's name for them)."""
         return service.events(query)
+
+    @router.get("/timeline", tags=["events"])
+    def timeline(service: Service, query: Annotated[EventRequest, Query()]) -> list[TimelineMonth]:
+        """Matching stories per month, cooperative vs conflictual (limit/offset ignored)."""
+        return service.timeline(query)
 
     @router.get("/stories/{story_id}", tags=["events"])
     def story(service: Service, story_id: str) -> StoryEvent:

@@ -113,18 +113,18 @@ def story(request: Request, story_id: str) -> HTMLResponse:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request) -> HTMLResponse:
     """Stories of a country pair, country or actor per month, cooperative vs conflictual."""
-    query = _form(request, EventRequest, limit=200, reports=False)
-    found = _service(request).events(query)
-    months = views.stacked_months(found.items)
+    query = _form(request, EventRequest, limit=50, reports=False)
+    service = _service(request)
+    months = [(m.month, m.cooperation, m.conflict) for m in service.timeline(query)]
     top = max((a + b for _, a, b in months), default=1) or 1
     return render(
         "timeline.html",
         page="timeline",
         query=query,
-        stories=found,
+        stories=service.events(query),
         months=months,
         top=top,
-        choices=_service(request).choices(),
+        choices=service.choices(),
     )
 
 

@@ -100,19 +100,6 @@ def quad_of(category: str) -> str:
     return "conflict" if found is not None and "conflict" in found.quad else "cooperation"
 
 
-def stacked_months(stories: list[StoryEvent]) -> list[tuple[str, int, int]]:
-    """(month, cooperative stories, conflictual stories) in month order."""
-    cooperation: Counter[str] = Counter()
-    conflict: Counter[str] = Counter()
-    for story in stories:
-        if not story.date_start:
-            continue
-        month = story.date_start[:7]
-        (conflict if quad_of(story.type) == "conflict" else cooperation)[month] += 1
-    months = sorted(set(cooperation) | set(conflict))
-    return [(m, cooperation[m], conflict[m]) for m in months]
-
-
 def project(lon: float, lat: float, width: float = 960, height: float = 480) -> tuple[float, float]:
     """Equirectangular projection into a width x height box."""
     return (lon + 180) / 360 * width, (90 - lat) / 180 * height
