@@ -37,6 +37,7 @@ from newsgraph.service.models import (
     EventPlace,
     EventRequest,
     FilterChoices,
+    Health,
     Overview,
     Page,
     QuoteRequest,
@@ -284,6 +285,17 @@ class ArchiveService:
         if found is None:
             raise NotFoundError(f"no entity called {name!r} in the archive")
         return found
+
+    def health(self) -> Health:
+        """Whether the archive answers, its backend, schema version and article count."""
+        with self.pool.reader() as archive:
+            rows = archive.db.execute("SELECT value FROM counters WHERE name = 'articles'")
+            return Health(
+                status="ok",
+                backend=archive.backend,
+                schema_version=archive.schema_version(),
+                articles=int(rows[0][0]) if rows else 0,
+            )
 
     def stats(self) -> ArchiveStats:
         """Counts, languages, publishers, dates and size."""

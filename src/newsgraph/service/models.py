@@ -33,7 +33,7 @@ class Request(BaseModel):
 class PageRequest(Request):
     """Limit/offset pagination with bounds."""
 
-    limit: int = Field(default=50, ge=1, le=MAX_LIMIT, description="items per page")
+    limit: int = Field(default=20, ge=1, le=MAX_LIMIT, description="items per page")
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="items to skip")
 
 
@@ -178,6 +178,15 @@ class Overview(BaseModel):
     months: list[MonthCount]
 
 
+class Health(BaseModel):
+    """Liveness and the archive served (from the writer's counters: cheap to answer)."""
+
+    status: str
+    backend: str
+    schema_version: int
+    articles: int
+
+
 class FilterChoices(BaseModel):
     """The values filters accept (countries also by name in any supported language)."""
 
@@ -205,6 +214,7 @@ __all__ = [
     "EventPlace",
     "EventRequest",
     "FilterChoices",
+    "Health",
     "MonthCount",
     "Overview",
     "Page",

@@ -14,6 +14,8 @@ from newsgraph.service import ArchiveService
 from newsgraph.settings import Settings
 from newsgraph.web.app import create_app
 
+KEEP_ALIVE_SECONDS = 75
+
 
 def serve(
     settings: Settings, *, host: str, port: int, token: str | None, workers_pool: int = 8
@@ -28,6 +30,9 @@ def serve(
             log_level="info",
             proxy_headers=True,
             server_header=False,
+            # Longer than clients' and proxies' idle timeouts, so a kept-alive connection is
+            # never closed by the server just as a client reuses it.
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
         )
     finally:
         service.close()
@@ -37,7 +42,14 @@ class BackgroundServer:
     """An app served on a loopback port from a thread (browser tests, the load benchmark)."""
 
     def __init__(self, app: Any, port: int, host: str = "127.0.0.1") -> None:
-        config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            lifespan="off",
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )
         self.server = uvicorn.Server(config)
         self.url = f"http://{host}:{port}"
         self._thread = threading.Thread(target=self.server.run, daemon=True)
