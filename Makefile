@@ -4,9 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit train-models knowledge benchmarks clean
+.PHONY: demo test lint typecheck unit train-models knowledge benchmarks clean web-assets
 
-$(STAMP): requirements.lock pyproject.toml
+# Country outlines for the web UI's map: world-atlas from the npm registry (ISC; Natural Earth,
+# public domain), pinned by version and checksum. Without npm the map draws no land.
+WORLD_ATLAS := world-atlas-2.0.2.tgz
+WORLD_ATLAS_SHA256 := 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97
+WORLD := src/newsgraph/web/static/world/countries-110m.json
+
+web-assets: $(WORLD)
+
+$(WORLD):
+	@tmp=$$(mktemp -d) && ( cd $$tmp && npm pack --silent world-atlas@2.0.2 >/dev/null \
+		&& echo "$(WORLD_ATLAS_SHA256)  $(WORLD_ATLAS)" | sha256sum -c --quiet - \
+		&& tar -xzf $(WORLD_ATLAS) package/countries-110m.json package/LICENSE ) \
+		&& mkdir -p $(dir $(WORLD)) && cp $$tmp/package/LICENSE $(dir $(WORLD))LICENSE \
+		&& cp $$tmp/package/countries-110m.json $(WORLD) \
+		|| echo "web-assets: world-atlas not fetched (npm missing?); the map draws no land" >&2; \
+		rm -rf $$tmp
+
+$(STAMP): requirements.lock pyproject.toml | $(WORLD)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock

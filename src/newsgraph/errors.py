@@ -4,7 +4,9 @@ NewsgraphError
  ├── InputError      a file or record cannot be read or holds no article
  ├── ConfigError     a setting or pipeline definition is wrong
  ├── StageError      a stage failed on one article (stage, article_id, cause)
- └── ArchiveError    the archive could not be read or written
+ ├── ArchiveError    the archive could not be read or written
+ ├── FilterError     a query filter value cannot match anything (names the valid choices)
+ └── NotFoundError   a requested article, story or entity is not in the archive
 """
 
 from __future__ import annotations
@@ -40,3 +42,17 @@ class StageError(NewsgraphError):
 
 class ArchiveError(NewsgraphError):
     """The archive could not be opened, read or written."""
+
+
+class FilterError(NewsgraphError):
+    """A query filter's value cannot match: the message names the filter and the valid choices."""
+
+    def __init__(self, field: str, value: str, choices: str) -> None:
+        self.field = field
+        self.value = value
+        self.choices = choices
+        super().__init__(f"{field}: {value!r} is not valid; {choices}")
+
+
+class NotFoundError(NewsgraphError):
+    """A requested article, story or entity is not in the archive."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -27,21 +27,33 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from newsgraph.archive import EventQuery, Repository, open_archive
+from newsgraph.archive import Repository, open_archive
 from newsgraph.archive.export import write_rows
 from newsgraph.cli import archive_views as views
 from newsgraph.cli.app import app
 from newsgraph.cli.extract import ConfigOption, build_settings, error_line
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import FilterError, NewsgraphError
 from newsgraph.ingest import count_inputs
 from newsgraph.runners.local import IngestReport, ingest_paths
+from newsgraph.service import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    ArchiveService,
+    DuplicateRequest,
+    EventRequest,
+    QuoteRequest,
+    SearchRequest,
+)
 
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="archive: SQLite path or postgresql:// URL (default: `database`)"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON Lines instead of a table")]
-LimitOption = Annotated[int, typer.Option(help="at most this many results")]
+LimitOption = Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="at most this many results")]
+OffsetOption = Annotated[
+    int, typer.Option(min=0, max=MAX_OFFSET, help="skip this many results (next page)")
+]
 
 
 class ExportWhat(StrEnum):
@@ -67,6 +79,24 @@ def opened(db: str | None, config: Path | None) -> Iterator[Repository]:
     try:
         with open_archive(settings.database, settings) as archive:
             yield archive
+    except NewsgraphError as error:
+        error_line(str(error))
+        raise typer.Exit(1) from error
+
+
+@contextmanager
+def served(db: str | None, config: Path | None) -> Iterator[ArchiveService]:
+    """The service over the archive named by --db; a bad filter or archive error is one line."""
+    settings = build_settings(config, database=db)
+    try:
+        with ArchiveService(settings, pool_size=1) as service:
+            yield service
+    except FilterError as error:
+        error_line(str(error))
+        raise typer.Exit(2) from error
+    except ValidationError as error:
+        error_line("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()))
+        raise typer.Exit(2) from error
     except NewsgraphError as error:
         error_line(str(error))
         raise typer.Exit(1) from error
@@ -153,65 +183,82 @@ def search(
     lang: Annotated[str | None, typer.Option(help="only articles in this language")] = None,
     db: DbOption = None,
     limit: LimitOption = 20,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over titles, text, quotes and entity names."""
-    with opened(db, None) as archive:
-        hits = archive.search(query, limit=limit, lang=lang)
+    with served(db, None) as service:
+        hits = service.search(SearchRequest(q=query, lang=lang, limit=limit, offset=offset))
     if as_json:
-        print_json(hits)
+        print_json(hits.items)
     else:
-        views.render_search(Console(), hits)
+        views.render_search(Console(), hits.items)
 
 
 @app.command()
 def events(
     country: Annotated[
-        list[str] | None, typer.Option(help="ISO alpha-3 actor country (repeat: all required)")
+        list[str] | None,
+        typer.Option(help="country code or name, any language (repeat: all required)"),
     ] = None,
+    dyad: Annotated[str | None, typer.Option(help="two countries, e.g. USA-CHN")] = None,
     event_type: Annotated[
-        list[str] | None, typer.Option("--type", help="PLOVER category (repeat: any of)")
+        list[str] | None,
+        typer.Option("--type", help="PLOVER category or CAMEO root (repeat: any of)"),
     ] = None,
-    since: Annotated[str | None, typer.Option(help="ISO date: events on or after")] = None,
-    until: Annotated[str | None, typer.Option(help="ISO date: events on or before")] = None,
+    mode: Annotated[str | None, typer.Option(help="PLOVER mode of the categories")] = None,
+    since: Annotated[str | None, typer.Option(help="events on or after: ISO date or 7d")] = None,
+    until: Annotated[str | None, typer.Option(help="events on or before: ISO date or 7d")] = None,
+    lang: Annotated[str | None, typer.Option(help="stories reported in this language")] = None,
     entity: Annotated[str | None, typer.Option(help="name of an actor")] = None,
     reports: Annotated[bool, typer.Option(help="list each story's reports")] = True,
     db: DbOption = None,
     limit: LimitOption = 50,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Story-level events (reports in any language merged), newest first."""
-    query = EventQuery(
-        countries=[c.upper() for c in country or []],
-        types=[t.upper() for t in event_type or []],
-        since=since,
-        until=until,
-        entity=entity,
-        limit=limit,
-    )
-    with opened(db, None) as archive:
-        stories = archive.events(query, reports=reports)
+    with served(db, None) as service:
+        request = EventRequest(
+            country=country or [],
+            dyad=dyad,
+            category=event_type or [],
+            mode=mode,
+            since=since,
+            until=until,
+            lang=lang,
+            entity=entity,
+            reports=reports,
+            limit=limit,
+            offset=offset,
+        )
+        stories = service.events(request)
     if as_json:
-        print_json(stories)
+        print_json(stories.items)
     else:
-        views.render_events(Console(), stories, reports)
+        views.render_events(Console(), stories.items, reports)
 
 
 @app.command()
 def quotes(
     speaker: Annotated[str | None, typer.Option(help="the speaker's name")] = None,
     contains: Annotated[str | None, typer.Option(help="words the quote contains")] = None,
+    lang: Annotated[str | None, typer.Option(help="only quotes in this language")] = None,
     db: DbOption = None,
     limit: LimitOption = 50,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Quotations, by speaker and/or containing words, newest first."""
-    with opened(db, None) as archive:
-        found = archive.quotes(speaker=speaker, contains=contains, limit=limit)
+    with served(db, None) as service:
+        request = QuoteRequest(
+            speaker=speaker, contains=contains, lang=lang, limit=limit, offset=offset
+        )
+        found = service.quotes(request)
     if as_json:
-        print_json(found)
+        print_json(found.items)
     else:
-        views.render_quotes(Console(), found)
+        views.render_quotes(Console(), found.items)
 
 
 @app.command()
@@ -222,11 +269,8 @@ def entity(
     as_json: JsonOption = False,
 ) -> None:
     """Mentions, titles, quotes and events of one entity over time."""
-    with opened(db, None) as archive:
-        profile = archive.entity(name, limit=limit)
-    if profile is None:
-        error_line(f"no entity called {name!r} in the archive")
-        raise typer.Exit(1)
+    with served(db, None) as service:
+        profile = service.entity(name, limit=limit)
     if as_json:
         print_json(profile)
     else:
@@ -236,8 +280,8 @@ def entity(
 @app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Counts, languages, publishers, dates and size of the archive."""
-    with opened(db, None) as archive:
-        found = archive.stats()
+    with served(db, None) as service:
+        found = service.stats()
     if as_json:
         print_json(found)
     else:
@@ -252,15 +296,19 @@ def duplicates(
     ] = None,
     db: DbOption = None,
     limit: LimitOption = 100,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Copies, rewrites and translations of earlier articles."""
-    with opened(db, None) as archive:
-        links = archive.duplicates(article_id=article, relation=relation, limit=limit)
+    with served(db, None) as service:
+        request = DuplicateRequest(
+            article_id=article, relation=relation, limit=limit, offset=offset
+        )
+        links = service.duplicates(request)
     if as_json:
-        print_json(links)
+        print_json(links.items)
     else:
-        views.render_duplicates(Console(), links)
+        views.render_duplicates(Console(), links.items)
 
 
 @app.command()

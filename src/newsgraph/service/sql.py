@@ -1,0 +1,317 @@
+"""Read queries the service adds to the archive's own (`archive.queries`): paged article and
+entity lists, events and quotes with the language and mode filters and offsets, overview counts.
+
+Portable SQL with `?` placeholders only; values never enter the SQL text. Story and quote rows are
+filled by the archive's own helpers, so every interface answers with the same records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.archive import queries
+from newsgraph.archive.database import Database
+from newsgraph.archive.records import QuoteHit, StoryEvent
+from newsgraph.archive.rows import normalise_name
+from newsgraph.service.models import (
+    ArticleSummary,
+    EntitySummary,
+    EventLink,
+    EventPlace,
+    MonthCount,
+)
+
+ARTICLE_COLUMNS = "a.article_id, a.title, a.lang, a.published, a.publisher, a.source_url"
+
+
+def newest_first(db: Database, column: str) -> str:
+    """`column DESC` with NULLs last on both backends (SQLite puts them last already; writing
+    NULLS LAST there would stop it from reading the date index backwards)."""
+    return f"{column} DESC NULLS LAST" if db.dialect == "postgres" else f"{column} DESC"
+
+
+def equals_unindexed(db: Database, column: str) -> str:
+    """`column = ?` that SQLite checks row by row (unary +) instead of driving the query from the
+    column's index: lists are ordered by date, so walking the date index and stopping at the
+    page's end beats collecting every row of a common language first."""
+    return f"{column} = ?" if db.dialect == "postgres" else f"+{column} = ?"
+
+
+@dataclass
+class StoryFilter:
+    """Validated filters of a stories query (codes and ISO days, never user spellings)."""
+
+    countries: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    mode: str | None = None
+    since: str | None = None
+    until: str | None = None
+    lang: str | None = None
+    entity: str | None = None
+
+
+def articles(
+    db: Database,
+    *,
+    lang: str | None,
+    publisher: str | None,
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+) -> list[ArticleSummary]:
+    """Current articles, newest published first (undated last)."""
+    where, params = ["a.is_current = 1"], []
+    for column, value in (("a.lang", lang), ("a.publisher", publisher)):
+        if value:
+            where.append(equals_unindexed(db, column))
+            params.append(value)
+    if since:
+        where.append("a.published_day >= ?")
+        params.append(since)
+    if until:
+        where.append("a.published_day <= ?")
+        params.append(until)
+    if country:
+        where.append(
+            "EXISTS (SELECT 1 FROM entities e WHERE e.article_seq = a.seq AND e.country = ?)"
+        )
+        params.append(country)
+    rows = db.execute(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {' AND '.join(where)}"
+        f" ORDER BY {newest_first(db, 'a.published_day')}, a.seq DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [ArticleSummary(**queries._article_fields(row)) for row in rows]
+
+
+def _story_source(db: Database, found: StoryFilter) -> tuple[str, list[str], list[Any]]:
+    """FROM clause, WHERE conditions and parameters selecting the stories matching `found`."""
+    where: list[str] = []
+    params: list[Any] = []
+    types = found.types
+    type_filter = f" AND type IN ({queries.marks(types)})" if types else ""
+    # Country, actor and mode filters are intersected in their own small indexes first, so the
+    # stories table is only read for stories that pass them.
+    subsets: list[str] = []
+    for country in dict.fromkeys(found.countries):
+        subsets.append(f"SELECT story_id FROM story_countries WHERE country = ?{type_filter}")
+        params.extend([country, *types])
+    if found.entity:
+        subsets.append(f"SELECT story_id FROM story_actors WHERE name = ?{type_filter}")
+        params.extend([normalise_name(found.entity), *types])
+    if found.mode:
+        subsets.append(f"SELECT story_id FROM events WHERE mode = ?{type_filter}")
+        params.extend([found.mode, *types])
+    source = "stories s"
+    if subsets:
+        source = (
+            f"({' INTERSECT '.join(subsets)}) hits JOIN stories s ON s.story_id = hits.story_id"
+        )
+    elif types:
+        where.append(f"s.type IN ({queries.marks(types)})")
+        params.extend(types)
+    if found.since:
+        where.append("s.date_end >= ?")
+        params.append(found.since)
+    if found.until:
+        where.append("s.date_start <= ?")
+        params.append(found.until)
+    if found.lang:
+        where.append("(',' || s.languages || ',') LIKE ?")
+        params.append(f"%,{found.lang},%")
+    return source, where or ["1 = 1"], params
+
+
+def stories(
+    db: Database, found: StoryFilter, *, reports: bool, limit: int, offset: int
+) -> list[StoryEvent]:
+    """Story-level events matching every filter, newest first."""
+    source, where, params = _story_source(db, found)
+    rows = db.execute(
+        f"SELECT s.story_id, s.type, s.date_start, s.date_end FROM {source}"
+        f" WHERE {' AND '.join(where)}"
+        f" ORDER BY {newest_first(db, 's.date_start')}, s.report_count DESC, s.story_id"
+        " LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return queries._stories(db, rows, reports)
+
+
+def story_days(db: Database, found: StoryFilter) -> list[tuple[str, str, int]]:
+    """(first day, category, stories) of every dated story matching `found`."""
+    source, where, params = _story_source(db, found)
+    rows = db.execute(
+        f"SELECT s.date_start, s.type, COUNT(*) FROM {source}"
+        f" WHERE {' AND '.join(where)} AND s.date_start IS NOT NULL"
+        " GROUP BY s.date_start, s.type",
+        params,
+    )
+    return [(str(day), str(kind), int(count)) for day, kind, count in rows]
+
+
+def story(db: Database, story_id: str) -> StoryEvent | None:
+    """One story with its reports."""
+    rows = db.execute(
+        "SELECT story_id, type, date_start, date_end FROM stories WHERE story_id = ?", (story_id,)
+    )
+    found = queries._stories(db, rows, True)
+    return found[0] if found else None
+
+
+def quotes(
+    db: Database,
+    *,
+    speaker: str | None,
+    contains: str | None,
+    lang: str | None,
+    limit: int,
+    offset: int,
+) -> list[QuoteHit]:
+    """Quotes by a speaker, containing words and/or in a language, newest article first."""
+    where: list[str] = ["a.is_current = 1"]
+    params: list[Any] = []
+    if contains:
+        seqs = [int(row[0]) for row in db.search(contains, 1000, lang)]
+        if not seqs:
+            return []
+        where.append(f"q.article_seq IN ({queries.marks(seqs)})")
+        params.extend(seqs)
+    if lang:
+        where.append(equals_unindexed(db, "a.lang"))
+        params.append(lang)
+    if speaker:
+        source = (
+            "quote_speakers qs JOIN quotes q ON q.article_seq = qs.article_seq AND q.idx = qs.idx"
+        )
+        where.insert(0, "qs.name = ?")
+        params.insert(0, normalise_name(speaker))
+        order = "qs.published_day DESC, qs.article_seq DESC, qs.idx"
+        source += " JOIN articles a ON a.seq = q.article_seq"
+    else:
+        # Driven from the articles' date index: the newest articles' quotes are read first.
+        source = "articles a JOIN quotes q ON q.article_seq = a.seq"
+        order = f"{newest_first(db, 'a.published_day')}, a.seq DESC, q.idx"
+    sql = (
+        f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text FROM {source}"
+        " LEFT JOIN entities sp ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
+        " LEFT JOIN entities ad ON ad.article_seq = q.article_seq AND ad.entity_id = q.addressee_id"
+        f" WHERE {' AND '.join(where)} ORDER BY {order}"
+    )
+    needle = normalise_name(contains) if contains else None
+    if needle is None:
+        rows = db.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
+    else:
+        # The phrase itself is checked on the quote text, after the full-text narrowing.
+        matching = [r for r in db.execute(sql, params) if needle in normalise_name(r[9])]
+        rows = matching[offset : offset + limit]
+    return [
+        QuoteHit(
+            **queries._article_fields(row[:6]),
+            speaker=row[6],
+            addressee=row[7],
+            kind=row[8],
+            text=row[9],
+        )
+        for row in rows
+    ]
+
+
+def entities(
+    db: Database,
+    *,
+    prefix: str | None,
+    kind: str | None,
+    country: str | None,
+    limit: int,
+    offset: int,
+) -> list[EntitySummary]:
+    """Entity names (rollups), most articles first, optionally by name prefix, type and country."""
+    where, params = ["articles > 0"], []
+    if prefix:
+        # Keys are case-folded already, so LIKE means the same on both backends.
+        pattern = re.sub(r"([\\%_])", r"\\\1", normalise_name(prefix)) + "%"
+        where.append("name_key LIKE ? ESCAPE '\\'")
+        params.append(pattern)
+    if kind:
+        where.append("type = ?")
+        params.append(kind)
+    if country:
+        where.append("country = ?")
+        params.append(country)
+    rows = db.execute(
+        "SELECT name_key, name, type, country, articles, mentions FROM entity_names"
+        f" WHERE {' AND '.join(where)} ORDER BY articles DESC, name_key, name LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [
+        EntitySummary(
+            id=str(r[0]),
+            name=str(r[1]),
+            type=str(r[2]),
+            country=str(r[3]) or None,
+            articles=int(r[4]),
+            mentions=int(r[5]),
+        )
+        for r in rows
+    ]
+
+
+def article_links(db: Database, article_id: str) -> list[EventLink]:
+    """The stories an article's events joined, and why."""
+    rows = db.execute(
+        "SELECT ev.event_id, ev.story_id, ev.story_reason FROM events ev"
+        " JOIN articles a ON a.seq = ev.article_seq WHERE a.article_id = ? ORDER BY ev.event_id",
+        (article_id,),
+    )
+    return [EventLink(event_id=r[0], story_id=r[1], reason=r[2]) for r in rows]
+
+
+def story_months(db: Database) -> list[MonthCount]:
+    """Stories per month of their first day (grouped by day in the date index, then by month)."""
+    months: Counter[str] = Counter()
+    for day, count in db.execute(
+        "SELECT date_start, COUNT(*) FROM stories WHERE date_start IS NOT NULL GROUP BY date_start"
+    ):
+        months[str(day)[:7]] += int(count)
+    return [MonthCount(month=m, count=n) for m, n in sorted(months.items())]
+
+
+def category_counts(db: Database) -> list[tuple[str, int]]:
+    """Stories per PLOVER category, most first."""
+    rows = db.execute("SELECT type, COUNT(*) FROM stories GROUP BY type ORDER BY 2 DESC, 1")
+    return [(str(t), int(n)) for t, n in rows]
+
+
+def count(db: Database, table: str) -> int:
+    """Rows of one of the archive's own tables (the name is never user input)."""
+    return int(db.execute(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+
+def places(db: Database, story_ids: list[str]) -> list[EventPlace]:
+    """Where the reports of these stories place their events, most reported first."""
+    if not story_ids:
+        return []
+    rows = db.execute(
+        "SELECT ev.location_name, ev.location_country, AVG(ev.lat), AVG(ev.lon), COUNT(*),"
+        " MIN(ev.story_id) FROM events ev"
+        f" WHERE ev.story_id IN ({queries.marks(story_ids)}) AND ev.lat IS NOT NULL"
+        " AND ev.lon IS NOT NULL GROUP BY ev.location_name, ev.location_country"
+        " ORDER BY COUNT(*) DESC, ev.location_name",
+        story_ids,
+    )
+    return [
+        EventPlace(
+            name=str(r[0] or ""),
+            country=r[1],
+            lat=float(r[2]),
+            lon=float(r[3]),
+            reports=int(r[4]),
+            story_id=str(r[5]),
+        )
+        for r in rows
+    ]
