@@ -377,7 +377,10 @@ def _row_filter(what: ExportKind, found: sql.StoryFilter) -> Callable[[dict[str,
             return False
         if found.mode and row.get("mode") != found.mode:
             return False
-        countries = set(str(row.get("countries") or "").replace(";", ",").split(","))
+        listed = row.get("countries") or []
+        if isinstance(listed, str):
+            listed = listed.replace(";", ",").split(",")
+        countries = {str(code) for code in listed}
         return all(c in countries for c in found.countries)
 
     return keep
