@@ -29,6 +29,9 @@ MAX_NP_BEFORE_VERB = 6
 # A speaker phrase before its verb may carry an apposition ("X, a fellow at …, said").
 MAX_CUE_CLAUSE_WORDS = 30
 MAX_WORDS_BEFORE_SPEAKER = 2
+# How far a cue clause is looked for before or after a quote inside one sentence: a "sentence" of
+# thousands of short quotations must not make every quote rescan it (quadratic time).
+MAX_CUE_DISTANCE = 600
 
 
 @dataclass
@@ -200,8 +203,10 @@ class MarkLinker:
             and before.open_start > left_from - 1
         ):
             left_from = before.close_end
+        left_from = max(left_from, mark.open_start - MAX_CUE_DISTANCE)
         left = [w for w in doc.words_in(left_from, mark.open_start) if not w.is_punct]
-        sentence_from = sentence.start if sentence else left_from
+        window = mark.open_start - MAX_CUE_DISTANCE
+        sentence_from = max(sentence.start, window) if sentence else left_from
         in_sentence = [w for w in doc.words_in(sentence_from, mark.open_start) if not w.is_punct]
         leading = self._leading_cue(left_from, mark.open_start)
         trailing = self._trailing_cue(mark, sentence)
@@ -270,7 +275,8 @@ class MarkLinker:
         """ "“…” impeachment, Trump said.": a quote opening a sentence whose cue comes later."""
         if sentence is None:
             return None
-        for word in self.doc.words_in(mark.close_end, sentence.end):
+        until = min(sentence.end, mark.close_end + MAX_CUE_DISTANCE)
+        for word in self.doc.words_in(mark.close_end, until):
             cue = self.by_first.get(word.index)
             if cue is not None and not cue.naming and not cue.attribution:
                 return cue

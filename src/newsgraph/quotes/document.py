@@ -76,6 +76,8 @@ class QuoteText:
         self.words = build_words(article, lexicon)
         self._word_starts = [word.start for word in self.words]
         self.sentences = self._split_sentences()
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """Words that start inside [start, end)."""
@@ -93,18 +95,15 @@ class QuoteText:
 
     def sentence_of(self, offset: int) -> Sentence | None:
         """The sentence holding an offset."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        # Sentences are ordered and disjoint: only the last one starting at or before can hold it.
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding an offset (the previous one between paragraphs)."""
-        index = 0
-        for i, (start, _) in enumerate(self.paragraphs):
-            if start <= offset:
-                index = i
-        return index
+        return max(bisect_right(self._paragraph_starts, offset) - 1, 0)
 
     def _protected(self) -> list[tuple[int, int]]:
         """Stretches where no sentence may end: inside top-level quotes, before their last char."""
