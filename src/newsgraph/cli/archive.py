@@ -32,7 +32,10 @@ DbOption = Annotated[
     typer.Option("--db", help="archive: SQLite path or postgresql:// URL (default: `database`)"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON Lines instead of a table")]
-LimitOption = Annotated[int, typer.Option(help="at most this many results")]
+# The bound keeps a huge --limit a clear usage error instead of an integer overflow in SQL.
+LimitOption = Annotated[
+    int, typer.Option(help="at most this many results", min=1, max=1_000_000_000)
+]
 
 
 class ExportWhat(StrEnum):
@@ -53,10 +56,10 @@ class ExportFormat(StrEnum):
 
 @contextmanager
 def opened(db: str | None, config: Path | None) -> Iterator[Repository]:
-    """The archive named by --db (or the settings), with errors as one line and exit 1."""
+    """The existing archive named by --db (or the settings), with errors as one line and exit 1."""
     settings = build_settings(config, database=db)
     try:
-        with open_archive(settings.database, settings) as archive:
+        with open_archive(settings.database, settings, create=False) as archive:
             yield archive
     except NewsgraphError as error:
         error_line(str(error))
@@ -120,9 +123,14 @@ def ingest(
 
 
 @app.command()
-def failures(db: DbOption = None, limit: LimitOption = 100, as_json: JsonOption = False) -> None:
+def failures(
+    db: DbOption = None,
+    limit: LimitOption = 100,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
     """List inputs and stages that failed, with the reason."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         found = archive.failures(limit=limit)
     if as_json:
         print_json(found)
@@ -137,9 +145,10 @@ def search(
     db: DbOption = None,
     limit: LimitOption = 20,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Full-text search over titles, text, quotes and entity names."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         hits = archive.search(query, limit=limit, lang=lang)
     if as_json:
         print_json(hits)
@@ -162,6 +171,7 @@ def events(
     db: DbOption = None,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Story-level events (reports in any language merged), newest first."""
     query = EventQuery(
@@ -172,7 +182,7 @@ def events(
         entity=entity,
         limit=limit,
     )
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         stories = archive.events(query, reports=reports)
     if as_json:
         print_json(stories)
@@ -187,9 +197,10 @@ def quotes(
     db: DbOption = None,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Quotations, by speaker and/or containing words, newest first."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         found = archive.quotes(speaker=speaker, contains=contains, limit=limit)
     if as_json:
         print_json(found)
@@ -203,9 +214,10 @@ def entity(
     db: DbOption = None,
     limit: LimitOption = 20,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Mentions, titles, quotes and events of one entity over time."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         profile = archive.entity(name, limit=limit)
     if profile is None:
         error_line(f"no entity called {name!r} in the archive")
@@ -217,9 +229,9 @@ def entity(
 
 
 @app.command()
-def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """Counts, languages, publishers, dates and size of the archive."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         found = archive.stats()
     if as_json:
         print_json(found)
@@ -236,9 +248,10 @@ def duplicates(
     db: DbOption = None,
     limit: LimitOption = 100,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Copies, rewrites and translations of earlier articles."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         links = archive.duplicates(article_id=article, relation=relation, limit=limit)
     if as_json:
         print_json(links)
@@ -256,9 +269,10 @@ def export(
         ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")
     ] = ExportFormat.csv,
     db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write articles, events (one GDELT-like row each) or quotes to a file."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         try:
             count = write_rows(archive.export_rows(what.value), what.value, file_format.value, out)
         except NewsgraphError as error:
