@@ -80,6 +80,14 @@ class Settings(BaseModel):
     )
     workers: int = Field(default=0, description="ingest worker processes (0: one per core)")
     batch_size: int = Field(default=50, description="articles per archive transaction")
+    article_time_budget_s: float = Field(
+        default=60.0,
+        description="an article still in the pipeline after this long is a failure (0: no limit)",
+    )
+    worker_memory_mb: int = Field(
+        default=0,
+        description="address-space cap per ingest worker; past it an article fails (0: no cap)",
+    )
     strict: bool = Field(default=False, description="raise on the first stage failure")
     dedup_threshold: float = Field(
         default=0.4, description="MinHash Jaccard similarity above which articles are near-copies"

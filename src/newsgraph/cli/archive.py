@@ -117,6 +117,10 @@ def ingest(
             error_line(str(error))
             raise typer.Exit(1) from error
     views.render_report(Console(), report)
+    if report.interrupted:
+        stored = report.stored.written + report.stored.failures
+        typer.echo(f"interrupted: {stored:,} stored, rerun to resume", err=True)
+        raise typer.Exit(130)
     if report.processed + report.skipped == 0:
         error_line("no input held an article; see `newsgraph failures`")
         raise typer.Exit(1)

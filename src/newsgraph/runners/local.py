@@ -30,6 +30,7 @@ from newsgraph.archive.store import deduplicator
 from newsgraph.errors import ArchiveError, ConfigError
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
+from newsgraph.runners import lifecycle
 from newsgraph.settings import Settings
 
 CHUNK_SIZE = 8
@@ -64,6 +65,7 @@ class IngestReport:
     stored: BatchResult = field(default_factory=BatchResult)
     elapsed_s: float = 0.0
     peak_worker_rss_mb: float = 0.0
+    interrupted: bool = False
 
     @property
     def articles_per_second(self) -> float:
@@ -107,16 +109,22 @@ def ingest(
     else:
         results = _run_pool(tasks, settings, report.workers)
     batch: list[IngestItem] = []
-    for item, rss_mb in results:
-        report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
-        if not isinstance(item, FailedInput):
-            report.processed += 1
-        batch.append(item)
-        if len(batch) >= settings.batch_size:
-            _write(repository, batch, report, started, on_progress)
-            batch = []
-    if batch:
-        _write(repository, batch, report, started, on_progress)
+    # Ctrl-C or SIGTERM: workers are killed, committed batches stay, a rerun does the rest.
+    with lifecycle.interruptible():
+        try:
+            for item, rss_mb in results:
+                report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
+                if not isinstance(item, FailedInput):
+                    report.processed += 1
+                batch.append(item)
+                if len(batch) >= settings.batch_size:
+                    _write(repository, batch, report, started, on_progress)
+                    batch = []
+            if batch:
+                _write(repository, batch, report, started, on_progress)
+        except KeyboardInterrupt:
+            report.interrupted = True
+            getattr(results, "close", lambda: None)()
     report.elapsed_s = time.perf_counter() - started
     return report
 
@@ -198,7 +206,16 @@ class _Worker:
             return task
         article, key = task
         try:
-            return prepare(self.pipeline.run(article), self.dedup, key)
+            with lifecycle.time_budget(self.settings.article_time_budget_s):
+                processed = self.pipeline.run(article)
+            return prepare(processed, self.dedup, key)
+        except lifecycle.ArticleTimeout as timeout:
+            return FailedInput(
+                path=article.meta.input_path or source_of(article),
+                reason=str(timeout),
+                stage=timeout.stage,
+                raw_key=key,
+            )
         except Exception as error:
             if self.settings.strict:
                 raise
@@ -215,8 +232,9 @@ class _Worker:
 _worker: _Worker | ConfigError | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent_pid: int) -> None:
     global _worker
+    lifecycle.protect_worker(parent_pid, settings.worker_memory_mb)
     try:
         _worker = _Worker(settings)
     except Exception as error:
@@ -263,7 +281,9 @@ def _run_pool(
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[Future[tuple[list[IngestItem], float]], list[Task]]] = deque()
     chunks = _chunks(tasks, CHUNK_SIZE)
-    pool = ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(
+        workers, context, initializer=_init_worker, initargs=(settings, os.getpid())
+    )
     try:
         exhausted = False
         while pending or not exhausted:
@@ -282,11 +302,15 @@ def _run_pool(
                 yield from ((_died(task), 0.0) for task in chunk)
                 pool.shutdown(cancel_futures=True)
                 pool = ProcessPoolExecutor(
-                    workers, context, initializer=_init_worker, initargs=(settings,)
+                    workers, context, initializer=_init_worker, initargs=(settings, os.getpid())
                 )
                 pending = deque((pool.submit(_process_chunk, c), c) for _, c in pending)
                 continue
             yield from ((result, rss_mb) for result in results)
+    except BaseException:
+        # Interrupted (or closed early): kill the workers now rather than wait for their chunks.
+        lifecycle.stop_pool(pool)
+        raise
     finally:
         pool.shutdown(cancel_futures=True)
 
