@@ -266,3 +266,63 @@ def test_html_extraction_errors_are_surfaced_with_the_file(
     _, [failure] = split(list(read_paths([path])))
     assert failure.path == str(path)
     assert "ValueError: parser exploded" in failure.reason
+
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Lokalavisa</title>
+<item><title>Brua er åpnet</title><link>https://example.no/brua</link>
+<pubDate>Tue, 02 Apr 2024 10:00:00 +0200</pubDate>
+<content:encoded><![CDATA[<p>Ordføreren åpnet den nye brua i Tromsø på mandag.</p>
+<p>Hun sa at brua var etterlengtet.</p>]]></content:encoded></item>
+<item><title>Bare lenke</title><link>https://example.no/lenke</link></item>
+</channel></rss>"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+<entry><title>Port talks</title><link href="https://example.com/port"/>
+<published>2024-04-02T08:00:00Z</published>
+<content type="html">&lt;p&gt;The minister said the port talks went well on Tuesday.&lt;/p&gt;</content>
+</entry></feed>"""
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://example.no/a</loc></url><url><loc>https://example.no/b</loc></url></urlset>"""
+
+
+def test_rss_items_with_text_become_articles_with_link_date_and_title(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(RSS, encoding="utf-8")
+    [article], [failure] = split(list(read_paths([path])))
+    assert article.meta.source_url == "https://example.no/brua"
+    assert article.meta.title == "Brua er åpnet"
+    assert article.meta.published == "2024-04-02T10:00:00+02:00"
+    assert "Tromsø" in article.raw and "<p>" not in article.raw
+    assert "only a link" in failure.reason and "lenke" in failure.path
+
+
+def test_atom_entries_become_articles(tmp_path: Path) -> None:
+    path = tmp_path / "wire.xml"
+    path.write_text(ATOM, encoding="utf-8")
+    [article], failures = split(list(read_paths([path])))
+    assert failures == []
+    assert article.meta.source_url == "https://example.com/port"
+    assert article.raw.startswith("The minister said")
+
+
+def test_sitemap_file_says_it_holds_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "sitemap.xml"
+    path.write_text(SITEMAP, encoding="utf-8")
+    _, [failure] = split(list(read_paths([path])))
+    assert "lists 2 pages" in failure.reason and "follow" in failure.reason
+
+
+def test_feed_with_an_external_entity_is_not_expanded(tmp_path: Path) -> None:
+    path = tmp_path / "evil.rss"
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        "<rss><channel><item><link>https://e.no/</link><description>&x; ord ord ord ord ord"
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    articles, failures = split(list(read_paths([path])))
+    assert all("root:" not in a.raw for a in articles)
+    assert articles or failures

@@ -26,6 +26,13 @@ from newsgraph.ingest.containers import (
 )
 from newsgraph.ingest.containers import read_member as read_member_bytes
 from newsgraph.ingest.decode import decode_bytes
+from newsgraph.ingest.feeds import (
+    FEED_SUFFIXES,
+    feed_kind,
+    parse_feed,
+    parse_sitemap,
+    plain_text,
+)
 from newsgraph.ingest.html import extract_html
 from newsgraph.ingest.jsonl import articles_from_lines, record_to_article
 from newsgraph.ingest.manifest import MANIFEST_NAMES, load_manifest
@@ -37,7 +44,9 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 SKIPPED_NAMES = ("readme", "license", "licence")
 TEXT_SUFFIXES = (".txt", ".text")
-DIRECTORY_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + ZIP_SUFFIXES
+DIRECTORY_SUFFIXES = (
+    TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + ZIP_SUFFIXES + FEED_SUFFIXES
+)
 # Fewer words than this left after boilerplate removal is navigation, not an article.
 MIN_ARTICLE_WORDS = 5
 
@@ -135,10 +144,50 @@ def read_member(member: Member, max_bytes: int) -> Iterator[Article | InputFailu
         for item in articles_from_lines(lines, member.where, max_bytes):
             yield item if isinstance(item, Article) else _failure(item)
         return
+    kind = feed_kind(member.data)
+    if kind is not None or name.endswith(FEED_SUFFIXES):
+        yield from read_feed(member, kind or "rss")
+        return
     try:
         yield read_bytes(member.data, member.where, max_bytes)
     except InputError as error:
         yield _failure(error)
+
+
+def read_feed(member: Member, kind: str) -> Iterator[Article | InputFailure]:
+    """Articles from the items of an RSS/Atom feed; a sitemap only lists addresses."""
+    try:
+        if kind == "sitemap":
+            count = len(parse_sitemap(member.data, member.where))
+            raise InputError(
+                member.where,
+                f"sitemap lists {count:,} pages but holds no text; fetch them with "
+                "`newsgraph follow`",
+            )
+        entries = parse_feed(member.data, member.where)
+    except InputError as error:
+        yield _failure(error)
+        return
+    if not entries:
+        yield InputFailure(member.where, "feed holds no items")
+    for number, entry in enumerate(entries, start=1):
+        where = f"{member.where}#{entry.url or number}"
+        if not entry.body:
+            yield InputFailure(where, "feed item carries no article text (only a link)")
+            continue
+        meta = Meta(
+            source_url=entry.url,
+            title=entry.title,
+            published=entry.published,
+            published_from="metadata" if entry.published else None,
+        )
+        try:
+            article = article_from_text(plain_text(entry.body), meta, where, "text")
+        except InputError as error:
+            yield _failure(error)
+            continue
+        article.meta.input_format = "feed"
+        yield article
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputFailure]:
