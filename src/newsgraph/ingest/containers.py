@@ -12,6 +12,7 @@ import lzma
 import os
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from newsgraph.errors import InputError
 COMPRESSED_SUFFIXES = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 ZIP_SUFFIXES = (".zip",)
 # Errors the decompressors raise on corrupt or truncated data.
-DECOMPRESS_ERRORS = (OSError, EOFError, lzma.LZMAError, zipfile.BadZipFile, ValueError)
+DECOMPRESS_ERRORS = (OSError, EOFError, lzma.LZMAError, zipfile.BadZipFile, ValueError, zlib.error)
 
 
 @dataclass(frozen=True)
