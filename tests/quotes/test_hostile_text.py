@@ -72,3 +72,32 @@ def test_nested_quotations_still_get_their_depth() -> None:
     after = marks.MarkedSpan(40, 41, 45, 46, True)
     found = marks._with_depths([after, inner_most, outer, inner])
     assert [span.depth for span in found] == [0, 1, 2, 0]
+
+
+class CountingText(str):
+    """A text that counts the characters the engine reads one by one."""
+
+    reads = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        CountingText.reads += 1
+        return super().__getitem__(key)
+
+
+def characters_read(text: str) -> int:
+    from newsgraph.model import Article
+    from newsgraph.quotes.lexicon import load_quote_lexicon
+
+    article = Article(id="t", lang="nb", text=text)
+    article.text = CountingText(text)
+    CountingText.reads = 0
+    QuoteText(article, load_quote_lexicon("nb"))
+    return CountingText.reads
+
+
+@pytest.mark.parametrize("run", [".", "!?", "..)", "x."])
+def test_sentence_splitting_reads_runs_of_end_marks_linearly(run: str) -> None:
+    small = characters_read("Hansen sa ja " + run * 1_500 + " og så videre.")
+    large = characters_read("Hansen sa ja " + run * 3_000 + " og så videre.")
+    assert small > 0
+    assert large <= 2.5 * small

@@ -9,6 +9,7 @@ the same with or without a model.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from newsgraph.quotes.marks import MarkedSpan, MarkScanner
 WORD_PATTERN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 SENTENCE_END = frozenset(".!?…")
 CLOSING_TRAIL = frozenset(")]»”\"’'›")
+SENTENCE_TAIL = SENTENCE_END | CLOSING_TRAIL
+# Abbreviations are short: a longer run without spaces before a period is never one.
+MAX_ABBREVIATION_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ class QuoteText:
         return [(m.inner_start, m.inner_end - 1) for m in self.marks if m.depth == 0]
 
     def _split_sentences(self) -> list[Sentence]:
-        protected = self._protected()
+        protected = Stretches(self._protected())
         sentences: list[Sentence] = []
         for paragraph, (start, end) in enumerate(self.paragraphs):
             for s_start, s_end in self._sentence_spans(start, end, protected):
@@ -120,17 +124,18 @@ class QuoteText:
                 sentences.append(Sentence(len(sentences), s_start, s_end, paragraph, first, last))
         return sentences
 
-    def _sentence_spans(
-        self, start: int, end: int, protected: list[tuple[int, int]]
-    ) -> list[tuple[int, int]]:
+    def _sentence_spans(self, start: int, end: int, protected: Stretches) -> list[tuple[int, int]]:
         spans = []
         current = start
         i = start
+        stop = start
         while i < end:
-            if self.text[i] in SENTENCE_END and not _inside(i, protected):
-                stop = i + 1
-                while stop < end and self.text[stop] in SENTENCE_END | CLOSING_TRAIL:
-                    stop += 1
+            if self.text[i] in SENTENCE_END and not protected.holds(i):
+                # Every mark of one run of end marks shares the run's end: found once per run.
+                if stop <= i:
+                    stop = i + 1
+                    while stop < end and self.text[stop] in SENTENCE_TAIL:
+                        stop += 1
                 if self._ends_sentence(i, stop, end):
                     spans.append((current, stop))
                     current = stop
@@ -164,6 +169,8 @@ class QuoteText:
         begin = period
         while begin > 0 and not self.text[begin - 1].isspace():
             begin -= 1
+            if period - begin > MAX_ABBREVIATION_CHARS:
+                return False
         token = self.text[begin : period + 1].lower().lstrip("(«“\"'")
         if token in self.lexicon.abbreviations:
             return True
@@ -177,8 +184,19 @@ def phrase_at(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
     return len(span) == len(phrase) and all(w.lower == p for w, p in zip(span, phrase, strict=True))
 
 
-def _inside(offset: int, protected: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in protected)
+class Stretches:
+    """Spans of a text, asked whether they hold an offset in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # The furthest end among the spans starting at or before each index.
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def holds(self, offset: int) -> bool:
+        """Whether some span has start <= offset < end."""
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.reach[index]
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
