@@ -69,7 +69,7 @@ def test_readers_never_raise_on_damaged_files(seed: int, suffix: str) -> None:
 
 
 @FUZZ
-@given(data=st.binary(max_size=4096), suffix=st.sampled_from(SUFFIXES + [".gz", ".zip", ".xz"]))
+@given(data=st.binary(max_size=4096), suffix=st.sampled_from([*SUFFIXES, ".gz", ".zip", ".xz"]))
 def test_readers_never_raise_on_arbitrary_bytes(data: bytes, suffix: str) -> None:
     read_one(f"input{suffix}", data)
 
