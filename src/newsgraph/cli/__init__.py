@@ -6,7 +6,7 @@ import importlib
 
 from newsgraph.cli.app import app
 
-COMMAND_MODULES = ("extract", "evaluate", "archive")
+COMMAND_MODULES = ("extract", "evaluate", "archive", "continuous")
 
 
 def register_commands() -> None:

@@ -64,3 +64,36 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Article | InputFailure]:
         return
     if responses == 0:
         yield InputFailure(where_file, "WARC file holds no HTML response records")
+
+
+def append_response(
+    path: Path,
+    url: str,
+    status: int,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    http_version: str = "HTTP/1.1",
+) -> None:
+    """Append one HTTP response, raw, as a gzipped WARC record (each record its own gzip member,
+    so a file cut short by a crash loses only its last record)."""
+    from http import HTTPStatus
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = ""
+    kept = [
+        (k, v) for k, v in headers if k.lower() not in ("content-encoding", "transfer-encoding")
+    ]
+    http_headers = StatusAndHeaders(f"{status} {phrase}".strip(), kept, protocol=http_version)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("ab") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        record = writer.create_warc_record(
+            url, "response", payload=BytesIO(body), http_headers=http_headers
+        )
+        writer.write_record(record)
