@@ -27,7 +27,7 @@ def test_nul_characters_are_stored_alike_on_every_backend(archive: Repository) -
 
 def test_queries_need_an_existing_archive_on_every_backend(new_url: UrlFactory) -> None:
     url = new_url()
-    with pytest.raises(ArchiveError, match="not a newsgraph archive|no archive at"):
+    with pytest.raises(ArchiveError, match=r"not a newsgraph archive|no archive at"):
         open_archive(url, Settings(), create=False)
     with open_archive(url, Settings()) as archive:
         archive.add_articles(articles_with_text([("https://e.com/a", "A harbour plan text.")]))
