@@ -20,7 +20,7 @@ from newsgraph.runners.local import _Worker, ingest
 from newsgraph.settings import Settings
 from newsgraph.stages import clean
 
-from .test_local import STAGES, run_child, stored_versions, write_inputs
+from .test_local import run_child, stored_versions, write_inputs
 
 
 def children_of(pid: int) -> set[int]:
@@ -137,4 +137,16 @@ def test_workers_die_when_their_parent_is_killed(tmp_path: Path) -> None:
     assert orphans == []
 
 
-assert STAGES  # the child runs these stages
+def test_memory_cap_turns_a_huge_allocation_into_memory_error() -> None:
+    import sys
+
+    code = (
+        "from newsgraph.runners.lifecycle import limit_memory\n"
+        "limit_memory(2048)\n"
+        "try:\n"
+        "    block = bytearray(4 * 1024**3)\n"
+        "except MemoryError:\n"
+        "    print('refused')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert result.stdout.decode().strip() == "refused", result.stderr.decode()
