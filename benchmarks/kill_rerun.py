@@ -115,12 +115,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    results = [
-        run_backend("sqlite", lambda d, n: str(Path(d) / f"{n}.db"), args.kills, rng),
-    ]
+    results = [run_backend("sqlite", lambda d, n: str(Path(d) / f"{n}.db"), args.kills, rng)]
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     if postgres_url() is not None:
         results.append(run_backend("postgres", lambda d, n: postgres_url(), args.kills, rng))
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for result in results:
         print(
             f"{result['backend']}: {result['identical']}/{len(result['rounds'])} identical, "
