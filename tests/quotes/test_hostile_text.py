@@ -101,3 +101,10 @@ def test_sentence_splitting_reads_runs_of_end_marks_linearly(run: str) -> None:
     large = characters_read("Hansen sa ja " + run * 3_000 + " og så videre.")
     assert small > 0
     assert large <= 2.5 * small
+
+
+def test_stretches_answer_like_a_scan_over_every_span() -> None:
+    spans = [(0, 5), (3, 20), (8, 10), (30, 31), (30, 40)]
+    stretches = document.Stretches(spans)
+    for offset in range(-2, 45):
+        assert stretches.holds(offset) == any(s <= offset < e for s, e in spans), offset

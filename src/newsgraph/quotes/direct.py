@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsgraph.model.article import QuoteKind
 from newsgraph.quotes.cues import Cue, CueFinder
-from newsgraph.quotes.document import QuoteText, Sentence, Word, phrase_at
+from newsgraph.quotes.document import QuoteText, Sentence, Stretches, Word, phrase_at
 from newsgraph.quotes.marks import MarkedSpan, dialogue_dash_start
 from newsgraph.quotes.phrases import CLAUSE_BREAKS, NOT_VERB
 from newsgraph.quotes.speakers import Referent
@@ -74,6 +74,8 @@ class DashLines:
     def __init__(self, doc: QuoteText) -> None:
         self.doc = doc
         self.lexicon = doc.lexicon
+        # Asked for every separator: one lookup structure keeps thousands of marks linear.
+        self.mark_stretches = Stretches([(m.inner_start, m.inner_end) for m in doc.marks])
 
     def find(self) -> list[tuple[int, int, int]]:
         """(start, end, paragraph) of each stretch of dash-led speech."""
@@ -122,7 +124,7 @@ class DashLines:
         return None
 
     def _in_marks(self, offset: int) -> bool:
-        return any(m.inner_start <= offset < m.inner_end for m in self.doc.marks)
+        return self.mark_stretches.holds(offset)
 
     def starts_cue_clause(self, i: int) -> bool:
         """Whether a cue clause starts at word i: "sier hun", "she said", "ifølge NTB"."""
@@ -176,10 +178,11 @@ class MarkLinker:
         """Candidates of every top-level quoted span that is speech."""
         candidates: list[Candidate] = []
         previous: Candidate | None = None
+        dashes = Stretches(inside_dash)
         for mark in marks:
             if mark.depth or is_name_in_marks(self.doc, mark):
                 continue
-            if any(s <= mark.open_start < e for s, e in inside_dash):
+            if dashes.holds(mark.open_start):
                 continue
             start, end = trim(self.doc.text, mark.inner_start, mark.inner_end, " \t\n,;:")
             if end <= start:
