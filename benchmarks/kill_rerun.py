@@ -43,17 +43,27 @@ RESULTS = ROOT / "benchmarks" / "results" / "kill_rerun.json"
 COUNT = 40
 
 
-def postgres_url() -> str | None:
-    """A fresh schema on the test server, when one is configured."""
-    base = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
-    if not base:
-        return None
+SCHEMAS: list[str] = []
+
+
+def postgres_url(base: str) -> str:
+    """A fresh schema on the test server (dropped again at the end)."""
     import psycopg
 
     schema = f"kill_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
+    SCHEMAS.append(schema)
     return f"{base}?options=-csearch_path%3D{schema}"
+
+
+def drop_schemas(base: str) -> None:
+    """Drop the schemas this run made."""
+    import psycopg
+
+    with psycopg.connect(base, autocommit=True) as conn:
+        for schema in SCHEMAS:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
 def one_round(folder: Path, url: str, reference: Any, rng: random.Random) -> dict[str, Any]:
@@ -117,8 +127,14 @@ def main() -> None:
     rng = random.Random(args.seed)
     results = [run_backend("sqlite", lambda d, n: str(Path(d) / f"{n}.db"), args.kills, rng)]
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    if postgres_url() is not None:
-        results.append(run_backend("postgres", lambda d, n: postgres_url(), args.kills, rng))
+    base = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
+    if base:
+        try:
+            results.append(
+                run_backend("postgres", lambda d, n: postgres_url(base), args.kills, rng)
+            )
+        finally:
+            drop_schemas(base)
         RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for result in results:
         print(
