@@ -33,3 +33,18 @@ def test_unreadable_config_file_is_a_config_error(tmp_path: Path) -> None:
 
 def test_every_setting_has_help() -> None:
     assert all(help_text for _, _, help_text in settings_help())
+
+
+@pytest.mark.parametrize("raw", ['["en","nb"]', "en,nb", " en , nb ", '[ "en", "nb" ]'])
+def test_list_settings_parse_from_json_or_commas(raw: str) -> None:
+    assert load_settings(environ={"NEWSGRAPH_LANGUAGES": raw}).languages == ["en", "nb"]
+
+
+def test_table_settings_parse_from_json() -> None:
+    settings = load_settings(environ={"NEWSGRAPH_MODELS": '{"nb": "/models/nb"}'})
+    assert settings.models == {"nb": "/models/nb"}
+
+
+def test_broken_json_list_is_a_config_error_naming_the_variable() -> None:
+    with pytest.raises(ConfigError, match="NEWSGRAPH_LANGUAGES"):
+        load_settings(environ={"NEWSGRAPH_LANGUAGES": '["en",'})

@@ -14,6 +14,7 @@ from newsgraph.errors import InputError
 from newsgraph.ingest import InputFailure, article_from_text, read_paths
 from newsgraph.model import Article, Meta
 from newsgraph.pipeline import Pipeline
+from newsgraph.runners.lifecycle import ArticleTimeout, time_budget
 from newsgraph.settings import Settings, load_settings
 
 
@@ -67,8 +68,15 @@ class Extractor:
         for item in read_paths(list(paths), self.settings.max_input_bytes):
             if isinstance(item, InputFailure):
                 yield Outcome(failure=item)
-            else:
-                yield Outcome(article=self.pipeline.run(item))
+                continue
+            try:
+                with time_budget(self.settings.article_time_budget_s):
+                    article = self.pipeline.run(item)
+            except ArticleTimeout as timeout:
+                path = item.meta.input_path or "<input>"
+                yield Outcome(failure=InputFailure(path, str(timeout)))
+                continue
+            yield Outcome(article=article)
 
 
 def extract_text(

@@ -5,6 +5,7 @@ One Settings object is built once and passed explicitly; nothing reads module-le
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from collections.abc import Mapping
@@ -79,8 +80,20 @@ class Settings(BaseModel):
     database: str = Field(
         default="newsgraph.db", description="archive: SQLite path or postgresql:// URL"
     )
+    statement_timeout_s: float = Field(
+        default=300.0,
+        description="PostgreSQL cancels a statement running longer than this (0: never)",
+    )
     workers: int = Field(default=0, description="ingest worker processes (0: one per core)")
     batch_size: int = Field(default=50, description="articles per archive transaction")
+    article_time_budget_s: float = Field(
+        default=60.0,
+        description="an article still in the pipeline after this long is a failure (0: no limit)",
+    )
+    worker_memory_mb: int = Field(
+        default=0,
+        description="address-space cap per ingest worker; past it an article fails (0: no cap)",
+    )
     strict: bool = Field(default=False, description="raise on the first stage failure")
     dedup_threshold: float = Field(
         default=0.4, description="MinHash Jaccard similarity above which articles are near-copies"
@@ -104,9 +117,19 @@ class Settings(BaseModel):
 
 
 def _coerce(name: str, raw: str) -> Any:
-    """Turn an environment string into the type of the setting called `name`."""
+    """Turn an environment string into the type of the setting called `name`.
+
+    Lists and tables are read as JSON (`["en","nb"]`, `{"nb": "path"}`) or as commas
+    (`en,nb`, `nb=path,en=other`).
+    """
     annotation = Settings.model_fields[name].annotation
     text = str(annotation)
+    if ("list" in text or "dict" in text) and raw.strip().startswith(("[", "{")):
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError as error:
+            key = ENV_PREFIX + name.upper()
+            raise ConfigError(f"{key} is not valid JSON ({error.msg})") from error
     if annotation is bool:
         return raw.strip().lower() in ("1", "true", "yes", "on")
     if "list" in text:

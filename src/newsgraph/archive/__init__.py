@@ -10,6 +10,7 @@ PostgreSQL. Both are the same `Repository`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from newsgraph.archive.records import (
@@ -28,9 +29,12 @@ from newsgraph.archive.records import (
     TimelinePoint,
 )
 from newsgraph.archive.repository import Repository
+from newsgraph.errors import ArchiveError
 from newsgraph.settings import Settings, load_settings
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+# Anything that looks like `scheme://` and is neither of ours is refused, not taken as a file name.
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 SQLITE_SCHEME = "sqlite:///"
 
 
@@ -39,8 +43,15 @@ def is_postgres(url: str) -> bool:
     return url.startswith(POSTGRES_SCHEMES)
 
 
-def open_archive(url: str | Path | None = None, settings: Settings | None = None) -> Repository:
-    """Open (creating and migrating when needed) the archive at `url` or `settings.database`."""
+def open_archive(
+    url: str | Path | None = None, settings: Settings | None = None, *, create: bool = True
+) -> Repository:
+    """Open the archive at `url` or `settings.database`, creating and migrating it when needed.
+
+    With `create=False` (queries) the archive must already exist: a missing file, a database that
+    is not a newsgraph archive or an unknown URL scheme is an ArchiveError, nothing is created, and
+    a SQLite archive is opened read-only (so one on a read-only disk can be queried).
+    """
     settings = settings or load_settings()
     location = str(url) if url is not None else settings.database
     # Imported here so that opening a SQLite archive never loads the PostgreSQL driver.
@@ -49,11 +60,23 @@ def open_archive(url: str | Path | None = None, settings: Settings | None = None
     if is_postgres(location):
         from newsgraph.archive.postgres import PostgresDatabase
 
-        return SqlRepository(PostgresDatabase(location), settings)
+        database = PostgresDatabase(location, settings.statement_timeout_s)
+        return SqlRepository(database, settings, create=create)
+    if SCHEME.match(location) and not location.startswith(SQLITE_SCHEME):
+        scheme = location.split(":", 1)[0]
+        raise ArchiveError(
+            f"unsupported archive address {scheme}://…: use a SQLite file path, "
+            "sqlite:///path or a postgresql:// URL"
+        )
     from newsgraph.archive.sqlite import SqliteDatabase
 
-    path = location.removeprefix(SQLITE_SCHEME) if location.startswith(SQLITE_SCHEME) else location
-    return SqlRepository(SqliteDatabase(Path(path)), settings)
+    path = Path(location.removeprefix(SQLITE_SCHEME))
+    if not create and not path.is_file():
+        reason = "is not a file" if path.exists() else "does not exist"
+        raise ArchiveError(
+            f"no archive at {path}: it {reason} (check --db, or run `newsgraph ingest` first)"
+        )
+    return SqlRepository(SqliteDatabase(path, read_only=not create), settings, create=create)
 
 
 __all__ = [

@@ -366,6 +366,7 @@ class MigrationTarget(Protocol):
     """What applying migrations needs from a database connection."""
 
     dialect: Dialect
+    location: str
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and return its rows."""
@@ -392,6 +393,39 @@ def is_current(db: MigrationTarget) -> bool:
     except ArchiveError:
         return False
     return all(migration.version in done for migration in MIGRATIONS)
+
+
+def check_archive(db: MigrationTarget, *, create: bool) -> None:
+    """Raise ArchiveError unless `db` is a newsgraph archive (or, with `create`, a new one).
+
+    A SQLite file holding other tables is never given newsgraph's schema; a query (create=False)
+    needs an archive whose schema is current.
+    """
+    if is_current(db):
+        return
+    try:
+        applied_versions(db)
+        ours = True
+    except ArchiveError:
+        ours = False
+    if not ours and db.dialect == "sqlite":
+        tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if tables:
+            raise ArchiveError(
+                f"{db.location} is not a newsgraph archive (it holds other tables, "
+                f"such as {tables[0][0]!r}); choose another --db"
+            )
+    if create:
+        return
+    if not ours:
+        raise ArchiveError(
+            f"{db.location} is not a newsgraph archive (no newsgraph tables); "
+            "check --db, or run `newsgraph ingest` to create one"
+        )
+    raise ArchiveError(
+        f"{db.location} was written by an older newsgraph; run `newsgraph ingest` on it "
+        "once (with write access) to upgrade it"
+    )
 
 
 def migrate(db: MigrationTarget, lock: Callable[[], None] | None = None) -> list[int]:

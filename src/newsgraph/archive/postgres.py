@@ -34,12 +34,16 @@ class PostgresDatabase:
 
     dialect: Dialect = "postgres"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, statement_timeout_s: float = 0.0) -> None:
         self.location = _without_password(url)
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as error:
             raise ArchiveError(f"cannot connect to {self.location}: {error}") from error
+        if statement_timeout_s > 0:
+            # The server keeps running a query whose client died; the timeout ends it.
+            milliseconds = int(statement_timeout_s * 1000)
+            self.execute(f"SET statement_timeout = {milliseconds}")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one statement and return its rows."""

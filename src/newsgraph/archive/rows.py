@@ -112,8 +112,23 @@ def ensure_id(article: Article) -> str:
     return article.id
 
 
+def without_nul(article: Article) -> Article:
+    """The article with NUL characters as U+FFFD (same length, so every offset holds).
+
+    PostgreSQL refuses NUL in text where SQLite stores it: replacing it here stores the same
+    article on both backends.
+    """
+    meta = article.meta
+    fields = (article.text, article.raw, meta.title or "", meta.source_url or "")
+    if not any("\x00" in value for value in fields):
+        return article
+    data = article.to_json(indent=None)
+    return Article.from_json(data.replace("\\u0000", "\\ufffd"))
+
+
 def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> PreparedArticle:
     """Build every row of `article`; `raw` is the input key when the article came from a file."""
+    article = without_nul(article)
     ensure_id(article)
     fingerprint = dedup.fingerprint(article.text)
     # Ids are keys in the archive: should a stage ever repeat one, the first occurrence counts.

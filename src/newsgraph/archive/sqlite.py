@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,16 +29,31 @@ class SqliteDatabase:
 
     dialect: Dialect = "sqlite"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.location = str(path)
         try:
+            if read_only:
+                self._conn = _connect_read_only(path)
+                return
             path.parent.mkdir(parents=True, exist_ok=True)
             # Autocommit mode: transactions are opened explicitly by `transaction()`.
             self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self._refuse_foreign()
             for pragma in PRAGMAS:
                 self._conn.execute(pragma)
         except (OSError, sqlite3.Error) as error:
             raise ArchiveError(f"cannot open the archive {path}: {error}") from error
+
+    def _refuse_foreign(self) -> None:
+        """Never turn another program's SQLite file into an archive (not even its journal mode)."""
+        rows = self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        names = {str(row[0]) for row in rows}
+        if names and "schema_migrations" not in names:
+            self._conn.close()
+            raise ArchiveError(
+                f"{self.location} is not a newsgraph archive (it holds other tables, "
+                f"such as {sorted(names)[0]!r}); choose another --db"
+            )
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one statement and return its rows."""
@@ -106,6 +122,26 @@ class SqliteDatabase:
     def close(self) -> None:
         """Close the connection."""
         self._conn.close()
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; on a read-only disk (no WAL index can be made) an immutable one."""
+    uri = "file:" + urllib.parse.quote(str(path.absolute()))
+    try:
+        return _open_uri(f"{uri}?mode=ro")
+    except sqlite3.OperationalError:
+        return _open_uri(f"{uri}?mode=ro&immutable=1")
+
+
+def _open_uri(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 60000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
 
 
 def fts5_expression(query: str) -> str:

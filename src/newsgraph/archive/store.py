@@ -55,11 +55,17 @@ def writer_rules(settings: Settings) -> WriterRules:
 class SqlRepository(Repository):
     """An archive in a SQL database reached through a `Database` adapter."""
 
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(self, db: Database, settings: Settings, *, create: bool = True) -> None:
         self.db = db
         self.backend = db.dialect
         self.settings = settings
-        migrations.migrate(db, lock=db.lock_writer)
+        try:
+            migrations.check_archive(db, create=create)
+            if create:
+                migrations.migrate(db, lock=db.lock_writer)
+        except BaseException:
+            db.close()
+            raise
         self._dedup: Deduplicator | None = None
 
     @property

@@ -6,7 +6,7 @@ import importlib
 
 from newsgraph.cli.app import app
 
-COMMAND_MODULES = ("extract", "evaluate", "archive", "serve")
+COMMAND_MODULES = ("extract", "evaluate", "archive", "serve", "continuous")
 
 
 def register_commands() -> None:

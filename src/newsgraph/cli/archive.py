@@ -50,6 +50,7 @@ DbOption = Annotated[
     typer.Option("--db", help="archive: SQLite path or postgresql:// URL (default: `database`)"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON Lines instead of a table")]
+# The bound keeps a huge --limit a clear usage error instead of an integer overflow in SQL.
 LimitOption = Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="at most this many results")]
 OffsetOption = Annotated[
     int, typer.Option(min=0, max=MAX_OFFSET, help="skip this many results (next page)")
@@ -74,10 +75,10 @@ class ExportFormat(StrEnum):
 
 @contextmanager
 def opened(db: str | None, config: Path | None) -> Iterator[Repository]:
-    """The archive named by --db (or the settings), with errors as one line and exit 1."""
+    """The existing archive named by --db (or the settings), with errors as one line and exit 1."""
     settings = build_settings(config, database=db)
     try:
-        with open_archive(settings.database, settings) as archive:
+        with open_archive(settings.database, settings, create=False) as archive:
             yield archive
     except NewsgraphError as error:
         error_line(str(error))
@@ -89,7 +90,7 @@ def served(db: str | None, config: Path | None) -> Iterator[ArchiveService]:
     """The service over the archive named by --db; a bad filter or archive error is one line."""
     settings = build_settings(config, database=db)
     try:
-        with ArchiveService(settings, pool_size=1) as service:
+        with ArchiveService(settings, pool_size=1, create=False) as service:
             yield service
     except FilterError as error:
         error_line(str(error))
@@ -161,15 +162,24 @@ def ingest(
             error_line(str(error))
             raise typer.Exit(1) from error
     views.render_report(Console(), report)
+    if report.interrupted:
+        stored = report.stored.written + report.stored.failures
+        typer.echo(f"interrupted: {stored:,} stored, rerun to resume", err=True)
+        raise typer.Exit(130)
     if report.processed + report.skipped == 0:
         error_line("no input held an article; see `newsgraph failures`")
         raise typer.Exit(1)
 
 
 @app.command()
-def failures(db: DbOption = None, limit: LimitOption = 100, as_json: JsonOption = False) -> None:
+def failures(
+    db: DbOption = None,
+    limit: LimitOption = 100,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
     """List inputs and stages that failed, with the reason."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         found = archive.failures(limit=limit)
     if as_json:
         print_json(found)
@@ -185,9 +195,10 @@ def search(
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Full-text search over titles, text, quotes and entity names."""
-    with served(db, None) as service:
+    with served(db, config) as service:
         hits = service.search(SearchRequest(q=query, lang=lang, limit=limit, offset=offset))
     if as_json:
         print_json(hits.items)
@@ -216,9 +227,10 @@ def events(
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Story-level events (reports in any language merged), newest first."""
-    with served(db, None) as service:
+    with served(db, config) as service:
         request = EventRequest(
             country=country or [],
             dyad=dyad,
@@ -248,9 +260,10 @@ def quotes(
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Quotations, by speaker and/or containing words, newest first."""
-    with served(db, None) as service:
+    with served(db, config) as service:
         request = QuoteRequest(
             speaker=speaker, contains=contains, lang=lang, limit=limit, offset=offset
         )
@@ -267,9 +280,10 @@ def entity(
     db: DbOption = None,
     limit: LimitOption = 20,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Mentions, titles, quotes and events of one entity over time."""
-    with served(db, None) as service:
+    with served(db, config) as service:
         profile = service.entity(name, limit=limit)
     if as_json:
         print_json(profile)
@@ -278,9 +292,9 @@ def entity(
 
 
 @app.command()
-def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+def stats(db: DbOption = None, as_json: JsonOption = False, config: ConfigOption = None) -> None:
     """Counts, languages, publishers, dates and size of the archive."""
-    with served(db, None) as service:
+    with served(db, config) as service:
         found = service.stats()
     if as_json:
         print_json(found)
@@ -298,9 +312,10 @@ def duplicates(
     limit: LimitOption = 100,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
+    config: ConfigOption = None,
 ) -> None:
     """Copies, rewrites and translations of earlier articles."""
-    with served(db, None) as service:
+    with served(db, config) as service:
         request = DuplicateRequest(
             article_id=article, relation=relation, limit=limit, offset=offset
         )
@@ -333,9 +348,10 @@ def export(
         typer.Option("--type", help="events only: PLOVER category (repeat: any of)"),
     ] = None,
     db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write articles, events (one GDELT-like row each, with CAMEO codes) or quotes to a file."""
-    with opened(db, None) as archive:
+    with opened(db, config) as archive:
         try:
             rows = archive.export_rows(
                 what.value, since=since, countries=country or [], types=event_type or []

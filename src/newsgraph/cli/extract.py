@@ -96,8 +96,9 @@ def extract(
 
 
 @app.command()
-def schema() -> None:
+def schema(config: ConfigOption = None) -> None:
     """Print the JSON Schema of the Article record."""
+    build_settings(config)
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 

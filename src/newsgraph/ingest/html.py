@@ -6,11 +6,15 @@ from typing import Any
 
 import trafilatura
 
+from newsgraph.errors import InputError
 from newsgraph.model import Meta
 
 
-def extract_html(html: str, url: str | None = None) -> tuple[str, Meta]:
-    """Main text and metadata of an HTML page; empty text when the page holds no article."""
+def extract_html(html: str, url: str | None = None, where: str = "<html>") -> tuple[str, Meta]:
+    """Main text and metadata of an HTML page; empty text when the page holds no article.
+
+    A page trafilatura cannot parse raises InputError naming `where` and trafilatura's error.
+    """
     try:
         document: Any = trafilatura.bare_extraction(
             html,
@@ -19,8 +23,12 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, Meta]:
             include_comments=False,
             include_tables=True,
         )
-    except Exception:
-        document = None
+    except RecursionError as error:
+        raise InputError(where, "HTML nested too deeply to extract") from error
+    except Exception as error:
+        raise InputError(
+            where, f"HTML extraction failed ({type(error).__name__}: {error})"
+        ) from error
     if document is None:
         return "", Meta(source_url=url)
     document = document.as_dict()

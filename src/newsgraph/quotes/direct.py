@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsgraph.model.article import QuoteKind
 from newsgraph.quotes.cues import Cue, CueFinder
-from newsgraph.quotes.document import QuoteText, Sentence, Word, phrase_at
+from newsgraph.quotes.document import QuoteText, Sentence, Stretches, Word, phrase_at
 from newsgraph.quotes.marks import MarkedSpan, dialogue_dash_start
 from newsgraph.quotes.phrases import CLAUSE_BREAKS, NOT_VERB
 from newsgraph.quotes.speakers import Referent
@@ -29,6 +29,9 @@ MAX_NP_BEFORE_VERB = 6
 # A speaker phrase before its verb may carry an apposition ("X, a fellow at …, said").
 MAX_CUE_CLAUSE_WORDS = 30
 MAX_WORDS_BEFORE_SPEAKER = 2
+# How far a cue clause is looked for before or after a quote inside one sentence: a "sentence" of
+# thousands of short quotations must not make every quote rescan it (quadratic time).
+MAX_CUE_DISTANCE = 600
 
 
 @dataclass
@@ -71,6 +74,8 @@ class DashLines:
     def __init__(self, doc: QuoteText) -> None:
         self.doc = doc
         self.lexicon = doc.lexicon
+        # Asked for every separator: one lookup structure keeps thousands of marks linear.
+        self.mark_stretches = Stretches([(m.inner_start, m.inner_end) for m in doc.marks])
 
     def find(self) -> list[tuple[int, int, int]]:
         """(start, end, paragraph) of each stretch of dash-led speech."""
@@ -119,7 +124,7 @@ class DashLines:
         return None
 
     def _in_marks(self, offset: int) -> bool:
-        return any(m.inner_start <= offset < m.inner_end for m in self.doc.marks)
+        return self.mark_stretches.holds(offset)
 
     def starts_cue_clause(self, i: int) -> bool:
         """Whether a cue clause starts at word i: "sier hun", "she said", "ifølge NTB"."""
@@ -173,10 +178,11 @@ class MarkLinker:
         """Candidates of every top-level quoted span that is speech."""
         candidates: list[Candidate] = []
         previous: Candidate | None = None
+        dashes = Stretches(inside_dash)
         for mark in marks:
             if mark.depth or is_name_in_marks(self.doc, mark):
                 continue
-            if any(s <= mark.open_start < e for s, e in inside_dash):
+            if dashes.holds(mark.open_start):
                 continue
             start, end = trim(self.doc.text, mark.inner_start, mark.inner_end, " \t\n,;:")
             if end <= start:
@@ -200,8 +206,10 @@ class MarkLinker:
             and before.open_start > left_from - 1
         ):
             left_from = before.close_end
+        left_from = max(left_from, mark.open_start - MAX_CUE_DISTANCE)
         left = [w for w in doc.words_in(left_from, mark.open_start) if not w.is_punct]
-        sentence_from = sentence.start if sentence else left_from
+        window = mark.open_start - MAX_CUE_DISTANCE
+        sentence_from = max(sentence.start, window) if sentence else left_from
         in_sentence = [w for w in doc.words_in(sentence_from, mark.open_start) if not w.is_punct]
         leading = self._leading_cue(left_from, mark.open_start)
         trailing = self._trailing_cue(mark, sentence)
@@ -270,7 +278,8 @@ class MarkLinker:
         """ "“…” impeachment, Trump said.": a quote opening a sentence whose cue comes later."""
         if sentence is None:
             return None
-        for word in self.doc.words_in(mark.close_end, sentence.end):
+        until = min(sentence.end, mark.close_end + MAX_CUE_DISTANCE)
+        for word in self.doc.words_in(mark.close_end, until):
             cue = self.by_first.get(word.index)
             if cue is not None and not cue.naming and not cue.attribution:
                 return cue

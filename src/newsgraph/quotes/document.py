@@ -9,6 +9,7 @@ the same with or without a model.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from newsgraph.quotes.marks import MarkedSpan, MarkScanner
 WORD_PATTERN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 SENTENCE_END = frozenset(".!?…")
 CLOSING_TRAIL = frozenset(")]»”\"’'›")
+SENTENCE_TAIL = SENTENCE_END | CLOSING_TRAIL
+# Abbreviations are short: a longer run without spaces before a period is never one.
+MAX_ABBREVIATION_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class QuoteText:
         self.words = build_words(article, lexicon)
         self._word_starts = [word.start for word in self.words]
         self.sentences = self._split_sentences()
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """Words that start inside [start, end)."""
@@ -93,25 +99,22 @@ class QuoteText:
 
     def sentence_of(self, offset: int) -> Sentence | None:
         """The sentence holding an offset."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        # Sentences are ordered and disjoint: only the last one starting at or before can hold it.
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding an offset (the previous one between paragraphs)."""
-        index = 0
-        for i, (start, _) in enumerate(self.paragraphs):
-            if start <= offset:
-                index = i
-        return index
+        return max(bisect_right(self._paragraph_starts, offset) - 1, 0)
 
     def _protected(self) -> list[tuple[int, int]]:
         """Stretches where no sentence may end: inside top-level quotes, before their last char."""
         return [(m.inner_start, m.inner_end - 1) for m in self.marks if m.depth == 0]
 
     def _split_sentences(self) -> list[Sentence]:
-        protected = self._protected()
+        protected = Stretches(self._protected())
         sentences: list[Sentence] = []
         for paragraph, (start, end) in enumerate(self.paragraphs):
             for s_start, s_end in self._sentence_spans(start, end, protected):
@@ -121,17 +124,18 @@ class QuoteText:
                 sentences.append(Sentence(len(sentences), s_start, s_end, paragraph, first, last))
         return sentences
 
-    def _sentence_spans(
-        self, start: int, end: int, protected: list[tuple[int, int]]
-    ) -> list[tuple[int, int]]:
+    def _sentence_spans(self, start: int, end: int, protected: Stretches) -> list[tuple[int, int]]:
         spans = []
         current = start
         i = start
+        stop = start
         while i < end:
-            if self.text[i] in SENTENCE_END and not _inside(i, protected):
-                stop = i + 1
-                while stop < end and self.text[stop] in SENTENCE_END | CLOSING_TRAIL:
-                    stop += 1
+            if self.text[i] in SENTENCE_END and not protected.holds(i):
+                # Every mark of one run of end marks shares the run's end: found once per run.
+                if stop <= i:
+                    stop = i + 1
+                    while stop < end and self.text[stop] in SENTENCE_TAIL:
+                        stop += 1
                 if self._ends_sentence(i, stop, end):
                     spans.append((current, stop))
                     current = stop
@@ -165,6 +169,8 @@ class QuoteText:
         begin = period
         while begin > 0 and not self.text[begin - 1].isspace():
             begin -= 1
+            if period - begin > MAX_ABBREVIATION_CHARS:
+                return False
         token = self.text[begin : period + 1].lower().lstrip("(«“\"'")
         if token in self.lexicon.abbreviations:
             return True
@@ -178,8 +184,19 @@ def phrase_at(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
     return len(span) == len(phrase) and all(w.lower == p for w, p in zip(span, phrase, strict=True))
 
 
-def _inside(offset: int, protected: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in protected)
+class Stretches:
+    """Spans of a text, asked whether they hold an offset in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # The furthest end among the spans starting at or before each index.
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def holds(self, offset: int) -> bool:
+        """Whether some span has start <= offset < end."""
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.reach[index]
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

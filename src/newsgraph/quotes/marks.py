@@ -9,6 +9,7 @@ and goes on in the next), and dropped as a stray mark otherwise.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -135,8 +136,14 @@ class MarkScanner:
 def _with_depths(spans: list[MarkedSpan]) -> list[MarkedSpan]:
     ordered = sorted(spans, key=lambda s: (s.open_start, -s.close_end))
     result: list[MarkedSpan] = []
+    # Spans whose inside ends before the current opener contain no later span either: dropping
+    # them keeps this linear on a text of thousands of short quotations.
+    open_spans: list[tuple[int, int]] = []
     for span in ordered:
-        depth = sum(1 for outer in result if outer.contains(span))
+        while open_spans and open_spans[0][0] < span.open_start:
+            heapq.heappop(open_spans)
+        depth = sum(1 for _, index in open_spans if result[index].contains(span))
+        heapq.heappush(open_spans, (span.inner_end, len(result)))
         result.append(
             MarkedSpan(
                 span.open_start,

@@ -10,6 +10,8 @@ module asks one place whether a word can be a cue.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,10 +64,14 @@ class PhraseReader:
         self.roles = RoleResolver(index, doc)
         self.salience = salience
         self.quoted = sorted(quoted)
+        self._quoted_starts = [start for start, _ in self.quoted]
+        # The furthest end of any span starting at or before each index: one bisect answers.
+        self._reach = list(itertools.accumulate((end for _, end in self.quoted), max))
 
     def is_quoted(self, offset: int) -> bool:
         """Whether an offset lies inside quoted words (speech verbs there are not cues)."""
-        return any(start <= offset < end for start, end in self.quoted)
+        last = bisect.bisect_right(self._quoted_starts, offset) - 1
+        return last >= 0 and offset < self._reach[last]
 
     def verb_form(self, i: int, sentence: Sentence) -> VerbForm | None:
         """The speech-verb reading of word i, unless its tag or capital letter rules it out."""

@@ -30,6 +30,7 @@ from newsgraph.archive.store import deduplicator
 from newsgraph.errors import ArchiveError, ConfigError
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
+from newsgraph.runners import lifecycle
 from newsgraph.settings import Settings
 
 CHUNK_SIZE = 8
@@ -69,6 +70,7 @@ class IngestReport:
     ready: bool = False
     failed: int = 0
     setup_s: float = 0.0
+    interrupted: bool = False
 
     @property
     def done(self) -> int:
@@ -116,33 +118,40 @@ def ingest(
         results: Iterator[Result | None] = _run_inline(tasks, settings)
     else:
         results = _run_pool(tasks, settings, report.workers)
-    # A runner yields None once its models are loaded, before any article: the clock and the
-    # progress count start then, so the rate measures articles, not loading.
-    next(results, None)
-    started = time.perf_counter()
-    report.ready = True
-    report.setup_s = started - loading
-    if on_progress is not None:
-        on_progress(report)
     batch: list[IngestItem] = []
-    for result in results:
-        if result is None:
-            continue
-        item, rss_mb = result
-        report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
-        if isinstance(item, FailedInput):
-            report.failed += 1
-        else:
-            report.processed += 1
-        report.elapsed_s = time.perf_counter() - started
-        if on_progress is not None:
-            on_progress(report)
-        batch.append(item)
-        if len(batch) >= settings.batch_size:
-            _write(repository, batch, report, started, on_progress)
-            batch = []
-    if batch:
-        _write(repository, batch, report, started, on_progress)
+    started = time.perf_counter()
+    # Ctrl-C or SIGTERM: workers are killed, committed batches stay, a rerun does the rest.
+    with lifecycle.interruptible():
+        try:
+            # A runner yields None once its models are loaded, before any article: the clock and
+            # the progress count start then, so the rate measures articles, not loading.
+            next(results, None)
+            started = time.perf_counter()
+            report.ready = True
+            report.setup_s = started - loading
+            if on_progress is not None:
+                on_progress(report)
+            for result in results:
+                if result is None:
+                    continue
+                item, rss_mb = result
+                report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
+                if isinstance(item, FailedInput):
+                    report.failed += 1
+                else:
+                    report.processed += 1
+                report.elapsed_s = time.perf_counter() - started
+                if on_progress is not None:
+                    on_progress(report)
+                batch.append(item)
+                if len(batch) >= settings.batch_size:
+                    _write(repository, batch, report, started, on_progress)
+                    batch = []
+            if batch:
+                _write(repository, batch, report, started, on_progress)
+        except KeyboardInterrupt:
+            report.interrupted = True
+            getattr(results, "close", lambda: None)()
     report.elapsed_s = time.perf_counter() - started
     return report
 
@@ -224,14 +233,31 @@ class _Worker:
             return task
         article, key = task
         try:
-            return prepare(self.pipeline.run(article), self.dedup, key)
+            with lifecycle.time_budget(self.settings.article_time_budget_s):
+                processed = self.pipeline.run(article)
+            return prepare(processed, self.dedup, key)
+        except lifecycle.ArticleTimeout as timeout:
+            return FailedInput(
+                path=article.meta.input_path or source_of(article),
+                reason=str(timeout),
+                stage=timeout.stage,
+                raw_key=key,
+            )
         except Exception as error:
             return self._failed(article, key, error)
 
     def process_many(self, tasks: list[Task]) -> list[IngestItem]:
         """Run the chunk's articles through the pipeline as one batch, then prepare their rows."""
+        # Copies: a chunk cut short by its budget is redone from the unprocessed articles.
+        articles = [t[0].model_copy(deep=True) for t in tasks if isinstance(t, tuple)]
+        # The chunk shares the articles' summed time budget; past it (or on any error) each
+        # article is redone alone under its own budget, so only a slow article fails.
+        budget = self.settings.article_time_budget_s * max(len(articles), 1)
         try:
-            done = iter(self.pipeline.run_batch([t[0] for t in tasks if isinstance(t, tuple)]))
+            with lifecycle.time_budget(budget):
+                done = iter(self.pipeline.run_batch(articles))
+        except lifecycle.ArticleTimeout:
+            return [self.process(task) for task in tasks]
         except Exception:
             if self.settings.strict:
                 raise
@@ -265,8 +291,9 @@ class _Worker:
 _worker: _Worker | ConfigError | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent_pid: int) -> None:
     global _worker
+    lifecycle.protect_worker(parent_pid, settings.worker_memory_mb)
     try:
         _worker = _Worker(settings)
     except Exception as error:
@@ -331,7 +358,9 @@ def _run_pool(tasks: Iterator[Task], settings: Settings, workers: int) -> Iterat
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[Future[tuple[list[IngestItem], float]], list[Task]]] = deque()
     chunks = _chunks(tasks, CHUNK_SIZE)
-    pool = ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(
+        workers, context, initializer=_init_worker, initargs=(settings, os.getpid())
+    )
     try:
         for warm in [pool.submit(_worker_ready) for _ in range(workers)]:
             warm.result()
@@ -353,11 +382,15 @@ def _run_pool(tasks: Iterator[Task], settings: Settings, workers: int) -> Iterat
                 yield from ((_died(task), 0.0) for task in chunk)
                 pool.shutdown(cancel_futures=True)
                 pool = ProcessPoolExecutor(
-                    workers, context, initializer=_init_worker, initargs=(settings,)
+                    workers, context, initializer=_init_worker, initargs=(settings, os.getpid())
                 )
                 pending = deque((pool.submit(_process_chunk, c), c) for _, c in pending)
                 continue
             yield from ((result, rss_mb) for result in results)
+    except BaseException:
+        # Interrupted (or closed early): kill the workers now rather than wait for their chunks.
+        lifecycle.stop_pool(pool)
+        raise
     finally:
         pool.shutdown(cancel_futures=True)
 

@@ -79,9 +79,10 @@ class ArchiveService:
         *,
         pool_size: int = 8,
         today: Callable[[], date] = utc_today,
+        create: bool = True,
     ) -> None:
         self.settings = settings
-        self.pool = ArchivePool(settings, pool_size)
+        self.pool = ArchivePool(settings, pool_size, create=create)
         self.today = today
         self.vocabulary = filters.vocabulary(tuple(settings.languages))
         self._extractor: Extractor | None = None

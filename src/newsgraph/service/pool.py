@@ -23,26 +23,29 @@ WAIT_SECONDS = 30.0
 class ArchivePool:
     """Up to `size` reader connections, opened on demand and reused; one writer."""
 
-    def __init__(self, settings: Settings, size: int = 8) -> None:
+    def __init__(self, settings: Settings, size: int = 8, *, create: bool = True) -> None:
         self.settings = settings
         self.size = size
+        self.create = create
         self._idle: queue.LifoQueue[SqlRepository] = queue.LifoQueue()
         self._opened = 0
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._writer: SqlRepository | None = None
-        # Opening migrates the archive: done once, by a writable connection, before readers.
-        with self.writer():
-            pass
+        # Opening migrates the archive: done once, by a writable connection, before readers. A
+        # pool for queries only (create=False) never creates or migrates: the archive must exist.
+        if create:
+            with self.writer():
+                pass
 
-    def _open(self) -> SqlRepository:
-        repository = open_archive(self.settings.database, self.settings)
+    def _open(self, *, create: bool = True) -> SqlRepository:
+        repository = open_archive(self.settings.database, self.settings, create=create)
         if not isinstance(repository, SqlRepository):
             raise ArchiveError("the service needs a SQL archive (SQLite or PostgreSQL)")
         return repository
 
     def _open_reader(self) -> SqlRepository:
-        repository = self._open()
+        repository = self._open(create=self.create)
         if repository.backend == "sqlite":
             repository.db.execute("PRAGMA query_only = 1")
         else:

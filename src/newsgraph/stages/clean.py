@@ -30,6 +30,9 @@ SENTENCE_END = (".", "!", "?", "»", '"', "”", ":")
 BODY_DATE_CHARS = 500
 # A caption longer than this is a body paragraph that happens to mention a photo credit.
 MAX_CAPTION = 400
+# Source, byline and dateline lines are short; a longer line is body text and is never matched
+# against their patterns (which are superlinear on long runs of spaces or dots).
+MAX_LIFTED_LINE = 1000
 SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bvà\b)\s*")
 NUMERIC_DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d{2})\b"
@@ -123,7 +126,7 @@ def url_date(url: str | None) -> str | None:
     """Publication date encoded in a URL, by the url_date rules."""
     if not url:
         return None
-    path = url.split("://", 1)[-1]
+    path = url.split("://", 1)[-1][:MAX_LIFTED_LINE]
     for rule in _rules("url_date"):
         regions = [m.group(0) for m in rule.within.finditer(path)] if rule.within else [path]
         for region in regions:
@@ -175,7 +178,7 @@ class LineCleaner:
 
     def read_dateline_prefix(self) -> None:
         """Place, agency and date of a wire dateline opening the body (the text stays as it is)."""
-        first = next((line for line in self.kept if line), "")
+        first = next((line for line in self.kept if line), "")[:MAX_LIFTED_LINE]
         for rule in _rules("dateline_prefix"):
             if match := rule.pattern.match(first):
                 place = match["place"]
@@ -246,6 +249,8 @@ class LineCleaner:
     def lift(self, line: str, lead: int) -> bool:
         """Move a metadata line (source, byline, caption, dateline) out of the body."""
         result = self.result
+        if len(line) > MAX_LIFTED_LINE:
+            return False
         for rule in _rules("source"):
             if match := rule.pattern.match(line):
                 result.meta_updates["source_url"] = match["url"].rstrip(").,;")
@@ -261,7 +266,7 @@ class LineCleaner:
                 self.remove(line, f"{rule.name} (lifted to meta)", lead)
                 return True
         for rule in _rules("caption"):
-            if (match := rule.pattern.match(line)) and len(line) <= MAX_CAPTION:
+            if len(line) <= MAX_CAPTION and (match := rule.pattern.match(line)):
                 credit = match["credit"].strip()
                 result.captions.append(
                     Caption(

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from newsgraph.errors import ConfigError
 from newsgraph.model import Article, NamedSpan, Span, Token
 from newsgraph.settings import Settings
+from newsgraph.stages.tokenizer_guard import guard_tokenizer
 
 # Close relatives read well enough with a bundled pipeline; anything else gets a blank tokenizer.
 MODEL_FALLBACKS = {"nn": "nb", "no": "nb", "da": "nb", "sv": "nb"}
@@ -69,7 +70,7 @@ def _with_line_breaks(nlp: Any) -> Any:
 def load_pipeline(lang: str, settings: Settings) -> tuple[Any, str]:
     """Load (spaCy Language, description) for a language."""
     nlp, description = _load_spacy(lang, settings)
-    return _with_line_breaks(nlp), description
+    return guard_tokenizer(_with_line_breaks(nlp)), description
 
 
 def _load_spacy(lang: str, settings: Settings) -> tuple[Any, str]:

@@ -1,0 +1,146 @@
+"""The life of an ingest run's processes: stopping cleanly, never leaving orphans, time budgets.
+
+- Ctrl-C and SIGTERM take one path: the main process gets KeyboardInterrupt, kills its workers
+  at once (their work in flight is redone by the next run, which skips what is stored) and
+  reports what was stored. Workers ignore SIGINT, so a terminal's Ctrl-C, sent to the whole
+  process group, prints no worker tracebacks.
+- Workers die with their parent: on Linux the kernel sends them SIGKILL when it dies
+  (PR_SET_PDEATHSIG); elsewhere, and as a second line, a thread watches the parent's pid.
+- A per-article time budget: SIGALRM interrupts the pipeline (Python's regex engine, spaCy's
+  tokenizer and pure-Python loops all check for signals) and the article becomes a failure
+  naming the stage it was in.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import resource
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+# From <linux/prctl.h>.
+PR_SET_PDEATHSIG = 1
+PARENT_POLL_S = 0.5
+STAGE_MODULES = "newsgraph.stages."
+
+
+class ArticleTimeout(BaseException):
+    """An article ran past its time budget.
+
+    A BaseException so that a stage's or the pipeline's `except Exception` cannot record it as
+    an ordinary stage failure and carry on with the next stage.
+    """
+
+    def __init__(self, seconds: float, stage: str) -> None:
+        self.seconds = seconds
+        self.stage = stage
+        super().__init__(f"took longer than the {seconds:g} s time budget (in stage {stage!r})")
+
+
+def stage_of(frame: FrameType | None) -> str:
+    """The pipeline stage a frame runs in: the outermost `newsgraph.stages.*` module on the stack."""
+    stage = "pipeline"
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        if module.startswith(STAGE_MODULES):
+            stage = module.removeprefix(STAGE_MODULES).split(".")[0]
+        frame = frame.f_back
+    return stage
+
+
+def _can_use_signals() -> bool:
+    return threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise ArticleTimeout in the body once it has run `seconds` (0 or no signals: no budget)."""
+    if seconds <= 0 or not _can_use_signals():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        raise ArticleTimeout(seconds, stage_of(frame))
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space; past it allocations raise MemoryError (0: no cap)."""
+    if megabytes <= 0 or not hasattr(resource, "RLIMIT_AS"):
+        return
+    limit = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this worker process end when the process `parent_pid` ends, however it ends."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:
+        # The parent died before the line above took effect.
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_S)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
+def protect_worker(parent_pid: int, memory_mb: int = 0) -> None:
+    """Set up a worker process: die with the parent, leave Ctrl-C to it, cap its memory."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent_pid)
+    limit_memory(memory_mb)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(f"signal {signal.Signals(signum).name}")
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Within the body, SIGTERM raises KeyboardInterrupt as Ctrl-C does."""
+    if not _can_use_signals():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """End a process pool now: drop queued work and kill its workers instead of waiting."""
+    # The executor has no public way to end running tasks; its process table is the only handle.
+    processes: list[Any] = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=1)

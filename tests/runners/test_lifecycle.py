@@ -1,0 +1,152 @@
+"""Process lifecycle: Ctrl-C/SIGTERM stop with a summary, workers die with their parent, an article
+over its time budget becomes a failure naming its stage and the batch goes on."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from newsgraph.archive import open_archive
+from newsgraph.archive.records import FailedInput
+from newsgraph.ingest import read_paths
+from newsgraph.model import Article, Meta
+from newsgraph.runners import lifecycle
+from newsgraph.runners.local import _Worker, ingest
+from newsgraph.settings import Settings
+from newsgraph.stages import clean
+
+from .test_local import run_child, stored_versions, write_inputs
+
+
+def children_of(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text()
+        found.update(int(child) for child in text.split())
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def wait_until_stored(url: str, process: subprocess.Popen[bytes], count: int) -> None:
+    deadline = time.monotonic() + 240
+    while stored_versions(url) < count:
+        assert process.poll() is None, "ingest ended before the test could stop it"
+        assert time.monotonic() < deadline, "ingest stored nothing in time"
+        time.sleep(0.05)
+
+
+def busy(raw: str) -> clean.CleanResult:
+    while True:
+        pass
+
+
+def test_article_over_its_budget_is_a_failure_naming_the_stage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(clean, "clean_text", busy)
+    worker = _Worker(Settings(stages=["clean"], article_time_budget_s=0.2))
+    article = Article(raw="Ein tekst.", meta=Meta(input_path="slow.txt"))
+    result = worker.process((article, "key"))
+    assert isinstance(result, FailedInput)
+    assert result.stage == "clean" and result.path == "slow.txt"
+    assert "0.2 s time budget" in result.reason
+
+
+def test_batch_goes_on_after_an_article_over_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = clean.clean_text
+    # Rules and lexicons load on first use; that must not happen under the short budget.
+    clean.CleanStage(Settings())(Article(raw="Kari Holm met Li Wei in Oslo on 3 October."))
+
+    def slow_on_marker(raw: str) -> clean.CleanResult:
+        return busy(raw) if "SLOW" in raw else original(raw)
+
+    monkeypatch.setattr(clean, "clean_text", slow_on_marker)
+    folder = write_inputs(tmp_path / "in", count=3)
+    (folder / "article-001.txt").write_text("SLOW text that never finishes.", encoding="utf-8")
+    settings = Settings(stages=["clean"], workers=1, article_time_budget_s=0.3)
+    with open_archive(tmp_path / "a.db") as archive:
+        report = ingest(read_paths([folder]), archive, settings)
+        [failure] = archive.failures()
+    assert report.stored.written == 2
+    assert failure.stage == "clean" and failure.input_path.endswith("article-001.txt")
+
+
+def test_stage_of_is_the_outermost_stage_module() -> None:
+    def inner() -> str:
+        import sys
+
+        return lifecycle.stage_of(sys._getframe())
+
+    assert lifecycle.stage_of(None) == "pipeline"
+    assert inner() == "pipeline"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_signal_stops_ingest_with_a_summary_and_a_rerun_finishes(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    count = 60
+    folder = write_inputs(tmp_path / "in", count=count)
+    url = str(tmp_path / "a.db")
+    child = run_child(folder, url)
+    wait_until_stored(url, child, 4)
+    workers = children_of(child.pid)
+    child.send_signal(signum)
+    assert child.wait(timeout=20) == 130
+    stderr = child.stderr.read().decode() if child.stderr else ""
+    assert "Traceback" not in stderr, stderr
+    assert "interrupted:" in stderr and "rerun to resume" in stderr
+    time.sleep(0.5)
+    assert not [pid for pid in workers if alive(pid)], "workers outlived the run"
+    partial = stored_versions(url)
+    assert partial < count
+    rerun = run_child(folder, url)
+    assert rerun.wait(timeout=300) == 0
+    assert stored_versions(url) == count
+
+
+def test_workers_die_when_their_parent_is_killed(tmp_path: Path) -> None:
+    folder = write_inputs(tmp_path / "in", count=60)
+    url = str(tmp_path / "a.db")
+    child = run_child(folder, url)
+    wait_until_stored(url, child, 4)
+    workers = children_of(child.pid)
+    assert len(workers) >= 2
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    orphans = [pid for pid in workers if alive(pid)]
+    for pid in orphans:
+        os.kill(pid, signal.SIGKILL)
+    assert orphans == []
+
+
+def test_memory_cap_turns_a_huge_allocation_into_memory_error() -> None:
+    import sys
+
+    code = (
+        "from newsgraph.runners.lifecycle import limit_memory\n"
+        "limit_memory(2048)\n"
+        "try:\n"
+        "    block = bytearray(4 * 1024**3)\n"
+        "except MemoryError:\n"
+        "    print('refused')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert result.stdout.decode().strip() == "refused", result.stderr.decode()
