@@ -59,7 +59,10 @@ class ArticleRequest(PageRequest):
 class SearchRequest(PageRequest):
     """Full-text search."""
 
-    q: str = Field(min_length=1, max_length=500, description='words, "phrases", prefix*')
+    # Long enough for any real query; the archive itself refuses more than its distinct-term limit.
+    q: str = Field(
+        min_length=1, max_length=100_000, description='words, "phrases", prefix* (at most 64 terms)'
+    )
     lang: str | None = None
 
 
