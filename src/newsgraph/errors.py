@@ -44,6 +44,10 @@ class ArchiveError(NewsgraphError):
     """The archive could not be opened, read or written."""
 
 
+class QueryError(ArchiveError):
+    """A search query the archive refuses (too many terms, a term too long): the user's to fix."""
+
+
 class FilterError(NewsgraphError):
     """A query filter's value cannot match: the message names the filter and the valid choices."""
 

@@ -192,5 +192,7 @@ def test_input_count_matches_what_reading_yields(tmp_path: Path) -> None:
     (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("skjult", encoding="utf-8")
     missing = tmp_path / "missing.txt"
-    assert count_inputs([tmp_path, missing]) == 6
-    assert len(list(read_paths([tmp_path, missing]))) == 6
+    # a.txt, b.html, three records, the skipped hidden file and the missing path: each is one
+    # input, read or reported as a failure.
+    assert count_inputs([tmp_path, missing]) == 7
+    assert len(list(read_paths([tmp_path, missing]))) == 7

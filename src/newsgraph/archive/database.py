@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from newsgraph.archive.migrations import Dialect
-from newsgraph.errors import ArchiveError
+from newsgraph.errors import QueryError
 
 Row = tuple[Any, ...]
 QUOTED = re.compile(r'"([^"]*)"')
@@ -62,7 +62,7 @@ class Database(Protocol):
 def query_terms(query: str) -> list[str]:
     """Distinct phrases (in double quotes) and words of a user's search query, in order.
 
-    Raises ArchiveError when the query holds more than MAX_QUERY_TERMS distinct terms or a term
+    Raises QueryError when the query holds more than MAX_QUERY_TERMS distinct terms or a term
     longer than MAX_TERM_CHARS.
     """
     terms = [phrase.strip() for phrase in QUOTED.findall(query) if phrase.strip()]
@@ -70,10 +70,10 @@ def query_terms(query: str) -> list[str]:
     terms.extend(TERM.findall(rest))
     distinct = list(dict.fromkeys(terms))
     if len(distinct) > MAX_QUERY_TERMS:
-        raise ArchiveError(
+        raise QueryError(
             f"search query has {len(distinct):,} distinct words and phrases; "
             f"at most {MAX_QUERY_TERMS} are allowed"
         )
     if any(len(term) > MAX_TERM_CHARS for term in distinct):
-        raise ArchiveError(f"search term longer than {MAX_TERM_CHARS} characters")
+        raise QueryError(f"search term longer than {MAX_TERM_CHARS} characters")
     return distinct

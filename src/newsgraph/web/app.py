@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from newsgraph import __version__
-from newsgraph.errors import ArchiveError, FilterError, NewsgraphError, NotFoundError
+from newsgraph.errors import ArchiveError, FilterError, NewsgraphError, NotFoundError, QueryError
 from newsgraph.service import ArchiveService
 from newsgraph.web import pages
 from newsgraph.web.api import build_router
@@ -71,6 +71,10 @@ def create_app(
     @app.exception_handler(NotFoundError)
     def not_found(request: Request, error: NotFoundError) -> Any:
         return _error(request, 404, str(error))
+
+    @app.exception_handler(QueryError)
+    def bad_query(request: Request, error: QueryError) -> Any:
+        return _error(request, 400, str(error))
 
     @app.exception_handler(ArchiveError)
     def archive_down(request: Request, error: ArchiveError) -> Any:
