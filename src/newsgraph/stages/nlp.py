@@ -19,7 +19,6 @@ from newsgraph.settings import Settings
 
 # Close relatives read well enough with a bundled pipeline; anything else gets a blank tokenizer.
 MODEL_FALLBACKS = {"nn": "nb", "no": "nb", "da": "nb", "sv": "nb"}
-BUNDLED = ("nb", "en")
 
 
 def bundled_model_path(lang: str) -> Path | None:
@@ -30,8 +29,28 @@ def bundled_model_path(lang: str) -> Path | None:
 
 
 def model_name(lang: str) -> str:
-    """Which bundled pipeline serves a language."""
-    return lang if lang in BUNDLED else MODEL_FALLBACKS.get(lang, "")
+    """Which bundled pipeline serves a language: its own when one ships, else a close relative's."""
+    if bundled_model_path(lang) is not None:
+        return lang
+    return MODEL_FALLBACKS.get(lang, "")
+
+
+def _load_bundled(path: Path, meta: dict[str, Any]) -> Any:
+    """Load a bundled pipeline; one with `newsgraph_base` is an NER that runs inside the base
+    language's pipeline (its tokenizer, tagger, parser and static vectors) in place of its NER."""
+    import spacy
+
+    base_name = meta.get("newsgraph_base")
+    if not base_name:
+        return spacy.load(path)
+    base_path = bundled_model_path(str(base_name))
+    if base_path is None:
+        raise ConfigError(f"{path}: its base pipeline {base_name!r} is not bundled")
+    base = spacy.load(base_path)
+    ner = spacy.load(path, vocab=base.vocab, exclude=["vocab"])
+    base.remove_pipe("ner")
+    base.add_pipe("ner", source=ner)
+    return base
 
 
 PARAGRAPH_COMPONENT = "newsgraph_line_breaks"
@@ -90,7 +109,7 @@ def _load_spacy(lang: str, settings: Settings) -> tuple[Any, str]:
         blank.add_pipe("sentencizer")
         return blank, "blank:xx (no pipeline for this language: tokens and sentences only)"
     meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    return spacy.load(path), f"newsgraph-{name}-{meta.get('version', '0')}"
+    return _load_bundled(path, meta), f"newsgraph-{name}-{meta.get('version', '0')}"
 
 
 def doc_to_layers(doc: Any, article: Article) -> None:
