@@ -5,7 +5,7 @@
 #   RUNS=/path  where vectors, checkpoints and logs go (default training/output); spaCy keeps
 #               model-best at every improvement on the dev set, so a time-boxed run still yields
 #               the best model seen. JOINT=1 also retrains the joint nb/en tagger+parser+NER pipelines;
-#               PACKAGE=0 skips packaging.
+#               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
 # pipeline by training/package_models.py, which also builds da/sv (nb pipeline + their NER) and de
 # (German tokenizer + sentencizer + NER).
@@ -20,8 +20,11 @@ py=.venv/bin/python
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 mkdir -p "$runs/logs"
 
-[ -f "$runs/vectors/nb/meta.json" ] || $py training/vectors.py --lang nb --out "$runs/vectors"
-[ -f "$runs/vectors/en/meta.json" ] || $py training/vectors.py --lang en --out "$runs/vectors"
+for lang in "${langs[@]}"; do
+  case "$lang" in nb | en)
+    [ -f "$runs/vectors/$lang/meta.json" ] || $py training/vectors.py --lang "$lang" --out "$runs/vectors"
+  esac
+done
 
 if [ "${JOINT:-0}" = 1 ]; then
   for lang in nb en; do
@@ -32,11 +35,13 @@ if [ "${JOINT:-0}" = 1 ]; then
 fi
 
 # Danish and Swedish NER run inside the nb pipeline (its tokenizer, tagger and parser), so they are
-# trained as nb models with the Norwegian floret vectors, the closest ones available.
+# trained as nb models; like German they have no vectors of their own here (VECTORS_DA=nb etc.
+# would give them the Norwegian floret vectors, which then must ship in the nb pipeline too).
 declare -A nlp_lang=([nb]=nb [en]=en [da]=nb [sv]=nb [de]=de)
-declare -A vectors=([nb]=nb [en]=en [da]=nb [sv]=nb [de]=none)
+declare -A vectors=([nb]=nb [en]=en [da]="${VECTORS_DA:-none}" [sv]="${VECTORS_SV:-none}" [de]=none)
 for lang in "${langs[@]}"; do
   extra=()
+  if [ -n "${EVAL_EVERY:-}" ]; then extra+=(--training.eval_frequency "$EVAL_EVERY"); fi
   if [ "${vectors[$lang]}" = none ]; then
     extra+=(--components.ner.model.tok2vec.embed.include_static_vectors false)
   else

@@ -105,3 +105,11 @@ def test_site_templates_never_take_prose_and_keep_sites_apart() -> None:
         templates.record("a.org", ["Menu", PROSE[0]])
     assert templates.template_lines("a.org") == {"Menu"}
     assert templates.template_lines("b.org") == set()
+
+
+def test_label_pairs_and_links_inside_the_body_are_the_articles_own() -> None:
+    pairs = []
+    for title in ("Before breakfast", "After training", "Late evening"):
+        pairs += [title, "Protein shake"]
+    lines = [PROSE[0], *pairs, "https://example.org/guide", PROSE[1], PROSE[2]]
+    assert find_boilerplate(lines) == {}

@@ -4,9 +4,9 @@ The per-language rules (resources/<lang>/cleaning.toml) name known phrases. Thes
 shape instead, so they also catch clutter in languages without rules:
 - menus and breadcrumbs: short items joined by separators ("Home › World › Europe") and runs of
   short bulleted links outside the article body;
-- link lines: lines that are mostly URLs or e-mail addresses;
-- lines in another script than the article (a CJK or Cyrillic menu on a Latin page);
-- teaser blocks: headlines each followed by the same short label ("Read more") three times or more;
+- outside the body (before its first or after its last prose line): link lines (mostly URLs or
+  e-mail addresses), lines in another script than the article (a CJK or Cyrillic menu on a Latin
+  page), teaser blocks (headlines each followed by the same short label, "Read more", 3+ times);
 - copyright lines;
 - site templates: non-prose lines that a site repeats on several of its pages (SiteTemplates).
 Each finding carries its reason; the clean stage records it like any other removal.
@@ -19,19 +19,27 @@ import unicodedata
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
-SENTENCE_END = (".", "!", "?", "»", '"', "”", ":", ";")
-# A prose line: a real sentence of the article, never removed by shape.
+SENTENCE_END = (".", "!", "?", "»", '"', "”", ":", ";", "。", "！", "？")
+# A prose line: a real sentence of the article, never removed by shape. Scripts written without
+# spaces (CJK) count by characters instead of words.
 PROSE_MIN_WORDS = 8
 PROSE_ANY_WORDS = 20
+PROSE_MIN_CHARS = 40
 MENU_SEPARATOR = re.compile(r"\s+(?:[|•·›»>/]|::)\s+|\s*\|\s*")
 MENU_MIN_ITEMS = 3
 MENU_MAX_ITEM_WORDS = 4
 MENU_MAX_ITEM_CHARS = 30
+# A menu entry is words only: numbers, quotes or code make a list or table of the article.
+MENU_ITEM = re.compile(r"[^\W\d_]+(?:[ '’&-]+[^\W\d_]+)*")
 BULLET = re.compile(r"^[•·▪◦●*–-]\s*(?P<item>.+)$")
+# A bulleted menu before or after the body: 3+ entries of words only, at most 4 words each and
+# 2 on average (a list of the article's own has longer, more varied items).
 BULLET_MAX_WORDS = 4
-BULLET_MIN_RUN = 2
+BULLET_MIN_RUN = 3
+BULLET_MEAN_WORDS = 2.0
 URL_OR_MAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
-LINK_SHARE = 0.5
+LINK_SHARE = 0.7
+LINK_MIN_COUNT = 2
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 MAX_FOOTER_CHARS = 300
 TEASER_LABEL_MAX_WORDS = 4
@@ -41,7 +49,11 @@ TEASER_MAX_TITLE_WORDS = 20
 # A text needs this many letters, this share in one script, before another script stands out.
 SCRIPT_MIN_LETTERS = 200
 SCRIPT_DOMINANCE = 0.8
-SCRIPT_FOREIGN_SHARE = 0.5
+SCRIPT_FOREIGN_SHARE = 0.9
+SCRIPT_MAX_LINE_CHARS = 80
+# Latin words are at home in CJK pages (names, brands, captions); the reverse is page furniture.
+SCRIPTS_WITH_LATIN = {"CJK"}
+MENU_PUNCTUATION = set("|•·›»/-–")
 # Site templates: a non-prose line seen on this many earlier pages of the same site.
 TEMPLATE_MIN_PAGES = 3
 TEMPLATE_MAX_CHARS = 200
@@ -95,35 +107,42 @@ def words(line: str) -> list[str]:
 def is_prose(line: str) -> bool:
     """A sentence of running text: long enough and ending like a sentence, or simply long."""
     count = len(words(line))
-    return count >= PROSE_ANY_WORDS or (
-        count >= PROSE_MIN_WORDS and line.rstrip().endswith(SENTENCE_END)
+    ends = line.rstrip().endswith(SENTENCE_END)
+    return (
+        count >= PROSE_ANY_WORDS
+        or (count >= PROSE_MIN_WORDS and ends)
+        or (len(line) >= PROSE_MIN_CHARS and ends and count < PROSE_MIN_WORDS / 2)
     )
 
 
 def is_menu_line(line: str) -> bool:
     """Short items joined by separators: a navigation bar or breadcrumb trail."""
+    if line.startswith("|") or line.endswith("|"):
+        return False  # a table row
     items = [item.strip() for item in MENU_SEPARATOR.split(line) if item.strip()]
     if len(items) < MENU_MIN_ITEMS:
         return False
     return all(
         len(words(item)) <= MENU_MAX_ITEM_WORDS
         and len(item) <= MENU_MAX_ITEM_CHARS
-        and any(ch.isalpha() for ch in item)
-        and not item.endswith((".", "!", "?"))
+        and MENU_ITEM.fullmatch(item) is not None
         for item in items
     )
 
 
 def is_link_line(line: str) -> bool:
-    """Mostly URLs or e-mail addresses."""
-    linked = sum(len(m.group(0)) for m in URL_OR_MAIL.finditer(line))
-    return linked > 0 and linked / len(line) >= LINK_SHARE
+    """Two or more URLs or e-mail addresses and little else (one URL alone may be a reference)."""
+    links = [m.group(0) for m in URL_OR_MAIL.finditer(line)]
+    return len(links) >= LINK_MIN_COUNT and sum(map(len, links)) / len(line) >= LINK_SHARE
 
 
 def is_foreign_script(line: str, script: str | None) -> str | None:
-    """The other script a line is mostly written in, if the article has a dominant one."""
-    if script is None:
+    """The other script a short line is almost wholly written in, if the article has a dominant
+    script that does not mix with Latin as a matter of course."""
+    if script is None or script in SCRIPTS_WITH_LATIN or len(line) > SCRIPT_MAX_LINE_CHARS:
         return None
+    if not all(ch.isalpha() or ch.isspace() or ch in MENU_PUNCTUATION for ch in line):
+        return None  # code, numbers or a sentence, not a menu
     counts = script_counts(line)
     total = sum(counts.values())
     if not total:
@@ -134,10 +153,15 @@ def is_foreign_script(line: str, script: str | None) -> str | None:
     return None
 
 
-def short_bullet(line: str) -> bool:
-    """A bulleted item of a few words: a menu entry rather than a list in the article."""
+def menu_entry(line: str) -> str | None:
+    """The text of a bulleted menu entry: a few words, nothing else."""
     match = BULLET.match(line)
-    return match is not None and len(words(match["item"])) <= BULLET_MAX_WORDS
+    if match is None:
+        return None
+    item = match["item"].strip()
+    if len(words(item)) > BULLET_MAX_WORDS or MENU_ITEM.fullmatch(item) is None:
+        return None
+    return item
 
 
 def body_span(lines: list[str]) -> tuple[int, int]:
@@ -147,30 +171,37 @@ def body_span(lines: list[str]) -> tuple[int, int]:
 
 
 def menu_runs(lines: list[str], first: int, last: int) -> dict[int, str]:
-    """Runs of short bulleted lines before or after the body (blank lines do not end a run)."""
-    runs: list[list[int]] = [[]]
+    """Runs of bulleted menu entries before or after the body (blank lines do not end a run)."""
+    runs: list[list[tuple[int, str]]] = [[]]
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
-        if short_bullet(line) and not first <= index <= last:
-            runs[-1].append(index)
+        entry = menu_entry(line)
+        if entry is not None and not first <= index <= last:
+            runs[-1].append((index, entry))
         elif runs[-1]:
             runs.append([])
-    reason = "menu (run of short bulleted links)"
-    return {i: reason for run in runs if len(run) >= BULLET_MIN_RUN for i in run}
+    found: dict[int, str] = {}
+    for run in runs:
+        if len(run) < BULLET_MIN_RUN:
+            continue
+        if sum(len(words(entry)) for _, entry in run) / len(run) <= BULLET_MEAN_WORDS:
+            found.update(dict.fromkeys((i for i, _ in run), "menu (run of short bulleted links)"))
+    return found
 
 
-def teaser_block(lines: list[str]) -> dict[int, str]:
-    """Headlines each followed by the same short label ("Read more"), and the label lines."""
-    stripped = [line.strip() for line in lines]
+def teaser_block(lines: list[str], first: int, last: int) -> dict[int, str]:
+    """Headlines each followed by the same short label ("Read more"), and the label lines, before
+    or after the body (inside it such pairs are the article's own structure)."""
+    stripped = [line.strip() if not first <= i <= last else "" for i, line in enumerate(lines)]
     labels = Counter(
         line
         for line in stripped
         if line
         and len(words(line)) <= TEASER_LABEL_MAX_WORDS
         and len(line) <= TEASER_LABEL_MAX_CHARS
-        and not line.endswith((".", "!", "?"))
+        and MENU_ITEM.fullmatch(line) is not None
     )
     found: dict[int, str] = {}
     for label, count in labels.items():
@@ -204,19 +235,20 @@ def find_boilerplate(lines: list[str], site_lines: set[str] | None = None) -> di
     """Line index -> reason, for every line of a page that is boilerplate by its shape."""
     script = dominant_script("".join(lines))
     first, last = body_span(lines)
-    found = teaser_block(lines)
+    found = teaser_block(lines, first, last)
     found.update(menu_runs(lines, first, last))
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line or index in found:
             continue
+        outside = not first <= index <= last
         if site_lines and line in site_lines and not is_prose(line):
             found[index] = "site template line (repeated on the site's pages)"
         elif is_menu_line(line):
             found[index] = "menu or breadcrumb line"
-        elif is_link_line(line):
+        elif outside and is_link_line(line):
             found[index] = "link line"
-        elif other := is_foreign_script(line, script):
+        elif outside and (other := is_foreign_script(line, script)):
             found[index] = f"line in another script ({other}) than the article ({script})"
         elif len(line) <= MAX_FOOTER_CHARS and COPYRIGHT.search(line) and not is_prose(line):
             found[index] = "copyright line"

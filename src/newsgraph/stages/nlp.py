@@ -53,6 +53,34 @@ def _load_bundled(path: Path, meta: dict[str, Any]) -> Any:
     return base
 
 
+def language_support(lang: str, settings: Settings) -> str:
+    """One line on what reads names in a language, without loading any model."""
+    from newsgraph.resources import base_language, resource_languages
+
+    folder = base_language(lang)
+    lexicons = (
+        "quotes, times and gazetteer entities from resources/" + folder
+        if folder in resource_languages()
+        else "no language resources: quotes, times and gazetteer entities are not read"
+    )
+    if lang in settings.models:
+        return f"{lang}: configured pipeline {settings.models[lang]!r}; {lexicons}"
+    name = model_name(lang)
+    path = bundled_model_path(name) if name else None
+    if path is None:
+        return f"{lang}: no trained model (tokens and sentences only, no NER); {lexicons}"
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    if name != lang:
+        kind = f"the {name} pipeline of a close relative"
+    elif meta.get("newsgraph_base"):
+        kind = f"its own NER model inside the {meta['newsgraph_base']} pipeline"
+    elif "parser" in meta.get("pipeline", []):
+        kind = "its own pipeline (tagger, parser, NER)"
+    else:
+        kind = "its own NER model (no tagger or parser)"
+    return f"{lang}: {kind}; {lexicons}"
+
+
 PARAGRAPH_COMPONENT = "newsgraph_line_breaks"
 
 
