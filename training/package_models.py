@@ -42,9 +42,9 @@ DATA = {
     "EWT dev; static vectors from spaCy's en_core_web_md 3.8.0 (MIT, (c) Explosion; keys in "
     "lower/title case and short acronyms kept).",
     "da": "Universal NER Danish-DDT (CC BY-SA 4.0) train split, selected on its dev split; runs "
-    "inside the nb pipeline with the Norwegian floret vectors (NoReC).",
+    "inside the nb pipeline (its tokenizer, tagger and parser).",
     "sv": "Universal NER Swedish-Talbanken (CC BY-SA 4.0) train split, selected on its dev split; "
-    "runs inside the nb pipeline with the Norwegian floret vectors (NoReC).",
+    "runs inside the nb pipeline (its tokenizer, tagger and parser).",
     "de": "ZEFYS2025 train+dev (Staatsbibliothek zu Berlin, CC BY 4.0, SuperGLEBer conversion) and "
     "the LFT/ONB sections of Europeana Newspapers DE (CC0): historical newspaper OCR; selected on "
     "GermEval 2014 dev (CC BY 4.0, outer level, OTH dropped). No static vectors.",
@@ -132,7 +132,13 @@ def candidate(lang: str, runs: Path) -> tuple[Any, Any] | None:
     return base, base
 
 
-def card(lang: str, meta: dict[str, Any], scores: str) -> str:
+def uses_vectors(nlp: Any) -> bool:
+    """Whether a pipeline's NER embeds static vectors."""
+    embed = nlp.config["components"]["ner"]["model"]["tok2vec"]["embed"]
+    return bool(embed.get("include_static_vectors"))
+
+
+def card(lang: str, meta: dict[str, Any], scores: str, vectors: bool) -> str:
     """Markdown model card."""
     layout = {
         "nb": "joint tok2vec + tagger + parser (UD) and an NER with its own tok2vec",
@@ -144,7 +150,7 @@ def card(lang: str, meta: dict[str, Any], scores: str) -> str:
     return f"""# newsgraph {lang} pipeline
 
 spaCy {meta.get("spacy_version", "")} pipeline: {layout}. The NER's tok2vec embeds hashes of
-NORM/PREFIX/SUFFIX/SHAPE{"" if lang == "de" else " plus static vectors"} through a MaxoutWindowEncoder
+NORM/PREFIX/SUFFIX/SHAPE{" plus static vectors" if vectors else " (no static vectors)"} through a MaxoutWindowEncoder
 (width 128, depth 4); labels: {", ".join(meta.get("labels", {}).get("ner", []))}.
 
 - Training data: {DATA[lang]}
@@ -179,7 +185,8 @@ def package(lang: str, runs: Path) -> None:
     saved.meta["newsgraph_ner"] = scores
     saved.to_disk(target)
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
-    (target / "MODEL_CARD.md").write_text(card(lang, meta, scores), encoding="utf-8")
+    text = card(lang, meta, scores, uses_vectors(evaluated))
+    (target / "MODEL_CARD.md").write_text(text, encoding="utf-8")
     print(f"packaged {lang} -> {target.relative_to(ROOT)}")
 
 
