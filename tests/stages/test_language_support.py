@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import ConfigError
 from newsgraph.settings import Settings
 from newsgraph.stages.nlp import bundled_model_path, language_support
 
@@ -22,3 +27,11 @@ def test_nynorsk_reads_bokmal_resources_and_a_relative_pipeline() -> None:
 def test_configured_pipeline_is_named() -> None:
     line = language_support("fr", Settings(models={"fr": "fr_core_news_sm"}))
     assert "configured pipeline 'fr_core_news_sm'" in line
+
+
+def test_ner_model_with_a_missing_base_pipeline_is_a_config_error(tmp_path: Path) -> None:
+    from newsgraph.stages.nlp import _load_bundled
+
+    meta = {"newsgraph_base": "zz"}
+    with pytest.raises(ConfigError, match="base pipeline 'zz' is not bundled"):
+        _load_bundled(tmp_path, meta)
