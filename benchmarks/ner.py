@@ -215,7 +215,8 @@ def baselines(output: Path) -> dict[str, dict[str, float]]:
             continue
         measured = json.loads(path.read_text(encoding="utf-8"))
         for key, result in measured.get("languages", {}).items():
-            label = f"{result['model']} {result['model_version']} (measured)"
+            source = path.stem.removeprefix("ner_baseline_")
+            label = f"{source}: {result['model']} {result['model_version']} (measured)"
             found.setdefault(key, {})[label] = result["overall"]["f1"]
     return found
 
