@@ -4,15 +4,20 @@ and throughput of the whole spaCy pipeline in words per second on one CPU core.
 Datasets (read from ../shared/datasets at run time, skipped when absent), gold tokenisation:
 - nb: NorNE bokmål UD test (norne/ud/no_bokmaal-ud-test.conllu); GPE_LOC and GPE_ORG count as GPE,
   MISC is left out (as in training/convert.py).
-- en: UNER English-EWT test (uner_v1/en_ewt/en_ewt-ud-test.iob2). Its gold has PER, LOC and ORG
-  only, so a predicted GPE is scored as LOC.
+- en, da, sv: UNER English-EWT, Danish-DDT and Swedish-Talbanken test (uner_v1/*/*-ud-test.iob2).
+- de: GermEval 2014 test (outer level; OTH and *deriv/*part left out) and UNER German-PUD test.
+- fr: Europeana Newspapers FR (historical OCR, no split; nothing here is trained on it).
+Where the gold has PER, LOC and ORG only, a predicted GPE (or spaCy's FAC) is scored as LOC and
+labels the gold scheme lacks (PROD, EVT, DRV, MISC, NORP, ...) are left out; spaCy's PERSON is PER.
 
-Spans match exactly (same tokens, same label). Models: src/newsgraph/models/<lang> when shipped,
-else training/output/<lang>/model-best. Throughput times `nlp.pipe` over the test sentences
-(tagger, parser and NER) pinned to one core with one BLAS thread; it is not a test and depends on
-the machine and its load, which the results record.
+Spans match exactly (same tokens, same label). Models: the pipeline newsgraph loads for the
+language (src/newsgraph/models/<lang>, a close relative's, or a blank one), or --model PATH|PACKAGE
+for a baseline. Throughput times `nlp.pipe` over the test sentences (every pipe: tagger, parser and
+NER) pinned to one core with one BLAS thread; it is not a test and depends on the machine and its
+load, which the results record.
 
-Run: .venv/bin/python benchmarks/ner.py [--lang nb|en] [--limit N]
+Run: .venv/bin/python benchmarks/ner.py [--set nb|en|da|sv|de|de-pud|fr] [--limit N]
+     [--model PATH --output FILE]   (a baseline pipeline, written to its own results file)
 Writes benchmarks/results/ner.json and prints a rich table.
 """
 
@@ -25,6 +30,7 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_variable] = "1"
 
 import argparse  # noqa: E402
+import gzip  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
 import sys  # noqa: E402
@@ -46,14 +52,37 @@ DATASETS = REPO / ".." / "shared" / "datasets"
 RESULTS = REPO / "benchmarks" / "results" / "ner.json"
 sys.path.insert(0, str(REPO / "training"))
 
-from convert import conllu_sentences, normalise_ner_tag, read_blocks  # noqa: E402
+from convert import (  # noqa: E402
+    chunk_sentences,
+    conllu_sentences,
+    normalise_ner_tag,
+    read_blocks,
+    tagged_tokens,
+)
 
+UNER = DATASETS / "uner_v1"
+DE_FR = DATASETS / "ner_de_fr"
+# name: (language, dataset, path)
 TEST_SETS = {
-    "nb": ("NorNE bokmål UD test", DATASETS / "norne/ud/no_bokmaal-ud-test.conllu"),
-    "en": ("UNER English-EWT test", DATASETS / "uner_v1/en_ewt/en_ewt-ud-test.iob2"),
+    "nb": ("nb", "NorNE bokmål UD test", DATASETS / "norne/ud/no_bokmaal-ud-test.conllu"),
+    "en": ("en", "UNER English-EWT test", UNER / "en_ewt/en_ewt-ud-test.iob2"),
+    "da": ("da", "UNER Danish-DDT test", UNER / "da_ddt/da_ddt-ud-test.iob2"),
+    "sv": ("sv", "UNER Swedish-Talbanken test", UNER / "sv_talbanken/sv_talbanken-ud-test.iob2"),
+    "de": ("de", "GermEval 2014 test", DE_FR / "germeval2014/NER-de-test.tsv.gz"),
+    "de-pud": ("de", "UNER German-PUD test", DE_FR / "uner_de_pud/de_pud-ud-test.iob2.gz"),
+    "fr": ("fr", "Europeana Newspapers FR", DE_FR / "europeana_newspapers_ner/enp_FR.tsv.gz"),
 }
-# Labels the gold of a language cannot contain are scored as the label it uses instead.
-PREDICTED_AS = {"en": {"GPE": "LOC"}}
+# Predicted labels scored as the label the gold uses for them (spaCy's OntoNotes names included).
+PREDICTED_AS = {"PERSON": "PER", "GPE": "LOC", "FAC": "LOC"}
+# Published figures of the official spaCy pipelines (spacy.io/models/nb, NorNE test; their labels
+# are NorNE's own, so they compare with care).
+PUBLISHED = {
+    "nb": {
+        "nb_core_news_sm 3.8.0": 0.748,
+        "nb_core_news_md 3.8.0": 0.816,
+        "nb_core_news_lg 3.8.0": 0.839,
+    }
+}
 
 
 @dataclass(frozen=True)
@@ -71,13 +100,28 @@ def read_norne(path: Path) -> Iterator[Sentence]:
         yield Sentence([r[1] for r in rows], tags)
 
 
+def open_text(path: Path) -> Any:
+    """A text file, gzipped or not."""
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8")
+    return path.open(encoding="utf-8")
+
+
 def read_uner(path: Path) -> Iterator[Sentence]:
-    """UNER IOB2: index, word, tag per line."""
-    with path.open(encoding="utf-8") as handle:
+    """UNER IOB2 (index, word, tag per line) and GermEval TSV (index, word, outer tag, inner tag)."""
+    with open_text(path) as handle:
         for block in read_blocks(handle):
             rows = [line.split("\t") for line in block if not line.startswith("#")]
             if rows:
                 yield Sentence([r[1] for r in rows], [normalise_ner_tag(r[2]) for r in rows])
+
+
+def read_europeana(path: Path) -> Iterator[Sentence]:
+    """Europeana running text, cut into sentence-like pieces as training/convert.py cuts it."""
+    vocab = spacy.blank("xx").vocab
+    for doc in chunk_sentences(tagged_tokens(path), vocab):
+        tags = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+        yield Sentence([t.text for t in doc], tags)
 
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
@@ -94,15 +138,16 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return found
 
 
-def model_path(lang: str) -> Path | None:
-    """The shipped pipeline, else the training run's best snapshot."""
-    for candidate in (
-        REPO / "src" / "newsgraph" / "models" / lang,
-        REPO / "training" / "output" / lang / "model-best",
-    ):
-        if (candidate / "meta.json").is_file():
-            return candidate
-    return None
+def load_model(lang: str, model: str | None) -> tuple[Any, str, str]:
+    """(pipeline, what it is, version): --model if given, else what newsgraph loads for lang."""
+    if model:
+        nlp = spacy.load(model)
+        return nlp, model, str(nlp.meta.get("version"))
+    from newsgraph.settings import Settings
+    from newsgraph.stages.nlp import load_pipeline
+
+    nlp, description = load_pipeline(lang, Settings())
+    return nlp, description, str(nlp.meta.get("version"))
 
 
 def pin_one_core() -> str:
@@ -122,25 +167,26 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
-def evaluate(lang: str, limit: int | None) -> dict[str, Any] | None:
-    """Score one language's pipeline on its test split; None when data or model is missing."""
-    name, path = TEST_SETS[lang]
-    model = model_path(lang)
-    if not path.is_file() or model is None:
+def evaluate(key: str, limit: int | None, model: str | None) -> dict[str, Any] | None:
+    """Score a pipeline on one test set; None when the data is missing."""
+    lang, name, path = TEST_SETS[key]
+    if not path.is_file():
         return None
-    reader = read_norne if lang == "nb" else read_uner
+    reader = {"nb": read_norne, "fr": read_europeana}.get(key, read_uner)
     sentences = list(reader(path))[:limit]
-    nlp = spacy.load(model)
+    gold_labels = {tag[2:] for s in sentences for tag in s.tags if tag != "O"}
+    rename = {} if "GPE" in gold_labels else PREDICTED_AS
+    nlp, description, version = load_model(lang, model)
     docs = [Doc(nlp.vocab, words=s.words) for s in sentences]
     words = sum(len(s.words) for s in sentences)
     started = time.perf_counter()
     tagged = list(nlp.pipe(docs, batch_size=256))
     seconds = time.perf_counter() - started
-    counts: dict[str, Counter[str]] = {}
-    rename = PREDICTED_AS.get(lang, {})
+    counts: dict[str, Counter[str]] = {label: Counter() for label in gold_labels}
     for sentence, doc in zip(sentences, tagged, strict=True):
         gold = spans(sentence.tags)
         predicted = {(e.start, e.end, rename.get(e.label_, e.label_)) for e in doc.ents}
+        predicted = {span for span in predicted if span[2] in gold_labels}
         for span in gold | predicted:
             verdict = "tp" if span in gold and span in predicted else "fn" if span in gold else "fp"
             counts.setdefault(span[2], Counter())[verdict] += 1
@@ -149,8 +195,8 @@ def evaluate(lang: str, limit: int | None) -> dict[str, Any] | None:
     return {
         "dataset": name,
         "path": str(path.resolve().relative_to(DATASETS.resolve())),
-        "model": str(model.relative_to(REPO)),
-        "model_version": json.loads((model / "meta.json").read_text()).get("version"),
+        "model": description,
+        "model_version": version,
         "sentences": len(sentences),
         "words": words,
         "labels": labels,
@@ -160,10 +206,25 @@ def evaluate(lang: str, limit: int | None) -> dict[str, Any] | None:
     }
 
 
+def baselines(output: Path) -> dict[str, dict[str, float]]:
+    """Baseline F1 per test set: published figures and every measured baseline results file
+    (benchmarks/results/ner_baseline_*.json, written with --model ... --output ...)."""
+    found = {key: dict(value) for key, value in PUBLISHED.items()}
+    for path in sorted(RESULTS.parent.glob("ner_baseline_*.json")):
+        if path.resolve() == output.resolve():
+            continue
+        measured = json.loads(path.read_text(encoding="utf-8"))
+        for key, result in measured.get("languages", {}).items():
+            source = path.stem.removeprefix("ner_baseline_")
+            label = f"{source}: {result['model']} {result['model_version']} (measured)"
+            found.setdefault(key, {})[label] = result["overall"]["f1"]
+    return found
+
+
 def show(results: dict[str, Any], console: Console) -> None:
     """Print one table: a row per language and label, then the overall row."""
     table = Table(title="NER on the official test splits (exact spans)")
-    for column in ("lang", "label", "P", "R", "F1", "gold", "words/s (1 core)"):
+    for column in ("set", "label", "P", "R", "F1", "gold", "words/s (1 core)"):
         table.add_column(column, justify="left" if column in ("lang", "label") else "right")
     for lang, result in results["languages"].items():
         rows = [*result["labels"].items(), ("overall", result["overall"])]
@@ -185,8 +246,10 @@ def show(results: dict[str, Any], console: Console) -> None:
 def main() -> None:
     """Entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--lang", choices=sorted(TEST_SETS), action="append")
+    parser.add_argument("--set", choices=sorted(TEST_SETS), action="append")
     parser.add_argument("--limit", type=int, default=None, help="first N test sentences only")
+    parser.add_argument("--model", help="a baseline spaCy pipeline (path or package) instead")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="results file")
     args = parser.parse_args()
     console = Console()
     pinned = pin_one_core()
@@ -200,17 +263,18 @@ def main() -> None:
             "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
         },
         "languages": {},
+        "baselines": baselines(args.output),
     }
-    for lang in args.lang or sorted(TEST_SETS):
-        result = evaluate(lang, args.limit)
+    for key in args.set or sorted(TEST_SETS):
+        result = evaluate(key, args.limit, args.model)
         if result is None:
-            console.print(f"[yellow]{lang}: test data or model missing, skipped[/yellow]")
+            console.print(f"[yellow]{key}: test data missing, skipped[/yellow]")
             continue
-        results["languages"][lang] = result
+        results["languages"][key] = result
     show(results, console)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    console.print(f"wrote {RESULTS.relative_to(REPO)}")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    console.print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":

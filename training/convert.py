@@ -6,6 +6,13 @@ nb: NorNE train (NDT derived: tokens, NDT POS mapped to UPOS, NER) + NorNE UD de
     NER; split into train and dev parts); NorNE UD test is the held-out test set.
 en: UNER English-EWT pre-release train (NER only) + UD EWT dev joined with UNER dev (UPOS, dependencies,
     NER; split into train and dev parts); UD EWT test joined with UNER test is the held-out test set.
+da, sv: Universal NER da_ddt and sv_talbanken train/dev/test (NER only, PER/LOC/ORG).
+de: ZEFYS2025 train (historical newspapers, gold) + the LFT and ONB sections of Europeana Newspapers DE
+    (the sparsely annotated SBB section is left out: it overlaps ZEFYS), both cut into sentences; dev is
+    the modern GermEval 2014 dev split (outer level; OTH and *deriv/*part dropped). Test sets (GermEval
+    2014 test, UNER German-PUD test) are read by benchmarks/ner.py only.
+The NER-only corpora (`<lang>-ner-*.spacy`) feed training/configs/ner.cfg; nb adds the Nynorsk half of
+NorNE (NDT train + UD dev) to its NER training data.
 NorNE GPE_LOC and GPE_ORG become GPE; MISC is dropped.
 """
 
@@ -21,6 +28,11 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
 
 SENTENCES_PER_DOC = 8
+NER_LABELS = {"PER", "ORG", "LOC", "GPE", "GPE_LOC", "GPE_ORG", "PROD", "EVT", "DRV", "MISC"}
+# ZEFYS/Europeana pages have no sentence breaks: cut after these tokens, and at the latest here.
+SENTENCE_END = {".", "!", "?"}
+MAX_CHUNK_TOKENS = 60
+EUROPEANA_SBB_LAST_LINE = 205203
 NDT_POS = {
     "subst": "NOUN",
     "verb": "VERB",
@@ -46,7 +58,7 @@ def normalise_ner_tag(tag: str) -> str:
     prefix, label = tag.split("-", 1)
     if label in ("GPE_LOC", "GPE_ORG"):
         label = "GPE"
-    if label == "MISC":
+    if label == "MISC" or label not in NER_LABELS:
         return "O"
     return f"{prefix}-{label}"
 
@@ -199,7 +211,9 @@ def convert_nb(data: Path, out: Path) -> None:
     ndt = read_ndt(data / "norne/ud/no_bokmaal-ndt-train.derived.conll.gz", vocab)
     save(ndt + ud_dev[:cut] * 3, out / "nb-train.spacy")
     # The NER-only model trains on NorNE train alone and is tuned on the whole NorNE dev split.
-    save(ndt, out / "nb-ner-train.spacy")
+    nynorsk = read_ndt(data / "norne/ud/no_nynorsk-ndt-train.derived.conll.gz", vocab)
+    nynorsk += read_ud(data / "norne/ud/no_nynorsk-ud-dev.conllu", vocab, None)
+    save(ndt + nynorsk, out / "nb-ner-train.spacy")
     save(ud_dev, out / "nb-ner-dev.spacy")
     save(ud_dev[cut:], out / "nb-dev.spacy")
     save(read_ud(data / "norne/ud/no_bokmaal-ud-test.conllu", vocab, None), out / "nb-test.spacy")
@@ -226,18 +240,115 @@ def convert_en(data: Path, out: Path) -> None:
     save(test, out / "en-test.spacy")
 
 
+def convert_uner(lang: str, treebank: str, data: Path, out: Path) -> None:
+    """Build NER-only train/dev/test DocBins from one Universal NER treebank."""
+    vocab = spacy.blank(lang).vocab
+    folder = data / "uner_v1" / treebank
+    for split, name in (("train", "ner-train"), ("dev", "ner-dev"), ("test", "test")):
+        docs = read_uner_only(folder / f"{treebank}-ud-{split}.iob2", vocab)
+        save(docs, out / f"{lang}-{name}.spacy")
+
+
+def tagged_tokens(path: Path, first_line: int = 1) -> Iterator[tuple[str, str] | None]:
+    """(token, IOB2 tag) of a ZEFYS or Europeana TSV from a line on; None at a page break.
+
+    Both layouts are read: TOKEN TAG (ZEFYS) and INDEX TOKEN TAG EMB (Europeana). Comment lines and
+    lines without a token are skipped; a leading I- is repaired later by iob_to_biluo's callers.
+    """
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number < first_line or raw.startswith("#"):
+                continue
+            line = raw.rstrip("\n")
+            if line in ("", "\t\t\t"):
+                yield None
+                continue
+            cols = line.split("\t")
+            token, tag = (cols[1], cols[2]) if len(cols) >= 4 else (cols[0], cols[-1])
+            token = token.strip().replace("ſ", "s")
+            if not token or token == "0" or len(cols) < 2:
+                continue
+            yield token, tag.strip() if tag.strip() in _IOB else "O"
+
+
+_IOB = {f"{p}-{label}" for p in "BI" for label in ("PER", "LOC", "ORG")} | {"O"}
+
+
+def chunk_sentences(
+    tokens: Iterable[tuple[str, str] | None], vocab: spacy.vocab.Vocab
+) -> list[Doc]:
+    """Cut a running token stream into sentence-like docs, never inside a name."""
+    docs = []
+    words: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> None:
+        if words:
+            fixed = [
+                "B" + t[1:] if t.startswith("I-") and (i == 0 or tags[i - 1][2:] != t[2:]) else t
+                for i, t in enumerate(tags)
+            ]
+            docs.append(make_doc(vocab, list(words), None, fixed))
+        words.clear()
+        tags.clear()
+
+    for item in tokens:
+        if item is None:
+            flush()
+            continue
+        token, tag = item
+        if words and not tag.startswith("I-") and len(words) >= MAX_CHUNK_TOKENS:
+            flush()
+        words.append(token)
+        tags.append(tag)
+        if token in SENTENCE_END and len(words) > 3:
+            flush()
+    flush()
+    return docs
+
+
+def read_germeval(path: Path, vocab: spacy.vocab.Vocab) -> list[Doc]:
+    """GermEval 2014 outer level: PER/ORG/LOC kept, OTH and *deriv/*part become O."""
+    docs = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for block in read_blocks(handle):
+            rows = [line.split("\t") for line in block if not line.startswith("#")]
+            if rows:
+                tags = [r[2] if r[2] in _IOB else "O" for r in rows]
+                docs.append(make_doc(vocab, [r[1] for r in rows], None, tags))
+    return docs
+
+
+def convert_de(data: Path, out: Path) -> None:
+    """Build de NER-only train/dev DocBins (historical newspapers in, modern dev out)."""
+    vocab = spacy.blank("de").vocab
+    folder = data / "ner_de_fr"
+    train = chunk_sentences(tagged_tokens(folder / "zefys2025_de/train.tsv.gz"), vocab)
+    train += chunk_sentences(tagged_tokens(folder / "zefys2025_de/dev.tsv.gz"), vocab)
+    europeana = folder / "europeana_newspapers_ner/enp_DE.tsv.gz"
+    train += chunk_sentences(tagged_tokens(europeana, EUROPEANA_SBB_LAST_LINE + 1), vocab)
+    save(train, out / "de-ner-train.spacy")
+    save(read_germeval(folder / "germeval2014/NER-de-dev.tsv.gz", vocab), out / "de-ner-dev.spacy")
+
+
 def main() -> None:
     """Entry point."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
     parser.add_argument("--out", type=Path, default=Path("training/corpus"))
-    parser.add_argument("--lang", choices=["nb", "en", "all"], default="all")
+    parser.add_argument("--lang", choices=["nb", "en", "da", "sv", "de", "all"], default="all")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.lang in ("nb", "all"):
         convert_nb(args.data, args.out)
     if args.lang in ("en", "all"):
         convert_en(args.data, args.out)
+    if args.lang in ("da", "all"):
+        convert_uner("da", "da_ddt", args.data, args.out)
+    if args.lang in ("sv", "all"):
+        convert_uner("sv", "sv_talbanken", args.data, args.out)
+    if args.lang in ("de", "all"):
+        convert_de(args.data, args.out)
 
 
 if __name__ == "__main__":

@@ -1,114 +1,203 @@
-"""Copy each trained model-best into src/newsgraph/models/<lang>/ and write its model card."""
+"""Package trained NER models into src/newsgraph/models/<lang>/ with a model card.
+
+A candidate ships only when its entity F1 on the language's development set beats the pipeline that
+serves the language now (the test sets are never used to choose). Layouts:
+- nb, en: the joint tagger+parser+NER pipeline (a new training run's model-best, else the shipped one)
+  with the NER-only model (own tok2vec, static vectors) sourced in and its vectors in the vocab.
+- da, sv: only the NER-only model, stored without vectors, and `newsgraph_base: nb` in meta.json: at
+  load time the nb pipeline (tokenizer, tagger, parser and the same floret vectors) runs with this NER
+  in place of its own (newsgraph.stages.nlp).
+- de: a German tokenizer, a sentencizer and the NER-only model (no German tagger/parser data here).
+
+Run: .venv/bin/python training/package_models.py --runs training/output
+"""
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.tokens import DocBin
-from spacy.training import Example
+from spacy.tokens import Doc, DocBin
+from spacy.vectors import Vectors
 
 ROOT = Path(__file__).resolve().parents[1]
+MODELS = ROOT / "src" / "newsgraph" / "models"
+CORPUS = ROOT / "training" / "corpus"
+sys.path.insert(0, str(ROOT / "src"))
+
 DATA = {
-    "nb": "NorNE Bokmål (CC0 annotations over the Norwegian Dependency Treebank): NDT-derived train "
-    "split (tokens, NDT POS mapped to UPOS, NER) + 80% of the UD Bokmål dev split (UPOS, UD "
-    "dependencies, NER); the other 20% of UD dev is the development set. Test: UD Bokmål test.",
-    "en": "Universal NER English-EWT (CC BY-SA 4.0): pre-release train split (NER only) + 80% of UD "
-    "English-EWT dev (UPOS, UD dependencies, UNER NER); the other 20% is the development set. "
-    "Test: UD/UNER English-EWT test.",
+    "nb": "NorNE (CC0 annotations over the Norwegian Dependency Treebank, CC0): NER trained on the "
+    "Bokmål NDT-derived train split plus the Nynorsk NDT train and UD dev splits, selected on the "
+    "Bokmål UD dev split; tagger/parser as before (Bokmål UD). Static vectors: floret, trained on "
+    "NoReC (newspaper reviews; its licence lets models and embeddings built from it be used freely).",
+    "en": "Universal NER English-EWT (CC BY-SA 4.0): pre-release train split, selected on UD/UNER "
+    "EWT dev; static vectors from spaCy's en_core_web_md 3.8.0 (MIT, (c) Explosion; keys in "
+    "lower/title case and short acronyms kept).",
+    "da": "Universal NER Danish-DDT (CC BY-SA 4.0) train split, selected on its dev split; runs "
+    "inside the nb pipeline (its tokenizer, tagger and parser).",
+    "sv": "Universal NER Swedish-Talbanken (CC BY-SA 4.0) train split, selected on its dev split; "
+    "runs inside the nb pipeline (its tokenizer, tagger and parser).",
+    "de": "ZEFYS2025 train+dev (Staatsbibliothek zu Berlin, CC BY 4.0, SuperGLEBer conversion) and "
+    "the LFT/ONB sections of Europeana Newspapers DE (CC0): historical newspaper OCR; selected on "
+    "GermEval 2014 dev (CC BY 4.0, outer level, OTH dropped). No static vectors.",
 }
+LICENCE = {
+    "nb": "CC0 data; NoReC-derived vectors usable freely",
+    "en": "CC BY-SA 4.0 (UNER/EWT data) and MIT (vectors)",
+    "da": "CC BY-SA 4.0 (UNER/DDT data)",
+    "sv": "CC BY-SA 4.0 (UNER/Talbanken data)",
+    "de": "CC BY 4.0 (ZEFYS2025, GermEval 2014 used for selection) and CC0 (Europeana)",
+}
+BASE = {"da": "nb", "sv": "nb"}
+DEV = {"nb": "nb-dev", "en": "en-dev", "da": "da-ner-dev", "sv": "sv-ner-dev", "de": "de-ner-dev"}
 
 
 def git_commit() -> str:
     """Commit of the training recipe."""
     result = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     )
     return result.stdout.strip() or "unknown"
 
 
-def card(lang: str, meta: dict[str, object]) -> str:
+def ner_f(nlp: Any, dev: Path) -> float:
+    """Exact-span entity F1 on gold tokens. A predicted GPE counts as LOC when the gold has no GPE;
+    predicted labels the gold scheme lacks (PROD, EVT, DRV) are left out, as in benchmarks/ner.py."""
+    gold_docs = list(DocBin().from_disk(dev).get_docs(nlp.vocab))
+    labels = {e.label_ for d in gold_docs for e in d.ents}
+    rename = {} if "GPE" in labels else {"GPE": "LOC"}
+    tp = fp = fn = 0
+    inputs = [Doc(nlp.vocab, words=[t.text for t in d]) for d in gold_docs]
+    for gold, doc in zip(gold_docs, nlp.pipe(inputs, batch_size=256), strict=True):
+        want = {(e.start, e.end, e.label_) for e in gold.ents}
+        got = {(e.start, e.end, rename.get(e.label_, e.label_)) for e in doc.ents}
+        got = {span for span in got if span[2] in labels}
+        tp += len(want & got)
+        fp += len(got - want)
+        fn += len(want - got)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def current_pipeline(lang: str) -> Any:
+    """The pipeline that serves a language now, loaded as newsgraph loads it."""
+    from newsgraph.settings import Settings
+    from newsgraph.stages.nlp import load_pipeline
+
+    return load_pipeline(lang, Settings())[0]
+
+
+def vectors_digest(vectors: Vectors) -> str:
+    """Fingerprint of a vector table (shape, mode and values)."""
+    digest = hashlib.sha256(f"{vectors.shape}{vectors.mode}".encode())
+    digest.update(vectors.data.tobytes() if vectors.shape[0] else b"")
+    return digest.hexdigest()[:16]
+
+
+def candidate(lang: str, runs: Path) -> tuple[Any, Any] | None:
+    """(pipeline to evaluate, pipeline to save) built from a run's model-best, or None."""
+    best = runs / f"{lang}-ner" / "model-best"
+    if not (best / "meta.json").is_file():
+        return None
+    ner = spacy.load(best)
+    if lang == "de":
+        ner.add_pipe("sentencizer", first=True)
+        return ner, ner
+    base_path = runs / lang / "model-best"
+    if lang in BASE:
+        base_path = MODELS / BASE[lang]
+    elif not (base_path / "meta.json").is_file():
+        base_path = MODELS / lang
+    base = spacy.load(base_path)
+    if lang in BASE:
+        if vectors_digest(base.vocab.vectors) != vectors_digest(ner.vocab.vectors):
+            print(f"{lang}: the {BASE[lang]} pipeline lacks the vectors this NER was trained with")
+            return None
+    else:
+        base.vocab.vectors = ner.vocab.vectors
+    base.remove_pipe("ner")
+    base.add_pipe("ner", source=ner)
+    if lang in BASE:
+        ner.vocab.vectors = Vectors(strings=ner.vocab.strings)
+        ner.meta["newsgraph_base"] = BASE[lang]
+        ner.meta["newsgraph_base_vectors"] = vectors_digest(base.vocab.vectors)
+        return base, ner
+    return base, base
+
+
+def uses_vectors(nlp: Any) -> bool:
+    """Whether a pipeline's NER embeds static vectors."""
+    embed = nlp.config["components"]["ner"]["model"]["tok2vec"]["embed"]
+    return bool(embed.get("include_static_vectors"))
+
+
+def card(lang: str, meta: dict[str, Any], scores: str, vectors: bool) -> str:
     """Markdown model card."""
-    perf = meta.get("performance", {})
-    assert isinstance(perf, dict)
-    rows = "\n".join(
-        f"| {key} | {value:.3f} |" for key, value in perf.items() if isinstance(value, float)
-    )
+    layout = {
+        "nb": "joint tok2vec + tagger + parser (UD) and an NER with its own tok2vec",
+        "en": "joint tok2vec + tagger + parser (UD) and an NER with its own tok2vec",
+        "da": "NER only (own tok2vec); runs inside the nb pipeline (`newsgraph_base`)",
+        "sv": "NER only (own tok2vec); runs inside the nb pipeline (`newsgraph_base`)",
+        "de": "German tokenizer, sentencizer, NER with its own tok2vec (no tagger or parser)",
+    }[lang]
     return f"""# newsgraph {lang} pipeline
 
-spaCy {meta.get("spacy_version", "")} pipeline: tok2vec (MaxoutWindowEncoder, width 160, depth 4,
-hash embeddings of NORM/PREFIX/SUFFIX/SHAPE), tagger (Universal POS in `tag_`), dependency parser
-(UD labels, sentence boundaries) and NER (PER, ORG, LOC, GPE{", PROD, EVT, DRV" if lang == "nb" else ""}).
-No pretrained vectors: everything is learnt from the data below. NER: {meta.get("newsgraph_ner", "joint")}.
+spaCy {meta.get("spacy_version", "")} pipeline: {layout}. The NER's tok2vec embeds hashes of
+NORM/PREFIX/SUFFIX/SHAPE{" plus static vectors" if vectors else " (no static vectors)"} through a MaxoutWindowEncoder
+(width 128, depth 4); labels: {", ".join(meta.get("labels", {}).get("ner", []))}.
 
 - Training data: {DATA[lang]}
-- Recipe: `make train-models` (training/convert.py, training/configs/pipeline.cfg, training/train.sh)
-  at commit {git_commit()}, packaged {date.today().isoformat()}.
-- Licence of the data: see ../shared/datasets/*/README.md; the model weights inherit CC BY-SA 4.0
-  for en (UNER/EWT) and CC0 annotation terms for nb.
-
-## Development-set scores (from training)
-
-| metric | value |
-| --- | --- |
-{rows}
+- Licence: {LICENCE[lang]}; see ../shared/datasets/*/README.md.
+- Recipe: `make train-models` (training/convert.py, training/vectors.py, training/configs/ner.cfg,
+  training/train.sh, training/package_models.py) at commit {git_commit()}, packaged
+  {date.today().isoformat()}.
+- Selection (development set, exact spans): {scores}.
 
 Test-set scores and speed: `benchmarks/ner.py` -> `benchmarks/results/ner.json`.
 """
 
 
-def ner_f(nlp: Any, dev: Path) -> float:
-    """Entity F1 of a pipeline on a DocBin."""
-    examples = [
-        Example(nlp.make_doc(doc.text), doc) for doc in DocBin().from_disk(dev).get_docs(nlp.vocab)
-    ]
-    return float(nlp.evaluate(examples).get("ents_f") or 0.0)
-
-
-def with_best_ner(lang: str, joint: Path) -> tuple[Any, str]:
-    """The joint pipeline, its NER replaced by the NER-only model when that scores higher on the
-    joint run's development set (which neither model trained on)."""
-    nlp = spacy.load(joint)
-    dev = ROOT / "training" / "corpus" / f"{lang}-dev.spacy"
-    ner_only = ROOT / "training" / "output" / f"{lang}-ner" / "model-best"
-    if not (ner_only / "meta.json").is_file() or not dev.is_file():
-        return nlp, "joint"
-    joint_f = ner_f(nlp, dev)
-    candidate = spacy.load(ner_only)
-    candidate_f = ner_f(candidate, dev)
-    print(f"{lang}: dev ents_f joint {joint_f:.3f}, NER-only {candidate_f:.3f}")
-    scores = f"dev ents_f {candidate_f:.3f} NER-only vs {joint_f:.3f} joint"
-    if candidate_f <= joint_f:
-        return nlp, f"joint ({scores})"
-    nlp.remove_pipe("ner")
-    nlp.add_pipe("ner", source=candidate)
-    return nlp, f"NER-only model (own tok2vec) sourced into the joint pipeline ({scores})"
+def package(lang: str, runs: Path) -> None:
+    """Ship a language's candidate when it beats the current pipeline on the dev set."""
+    built = candidate(lang, runs)
+    if built is None:
+        print(f"{lang}: no finished run in {runs}")
+        return
+    evaluated, saved = built
+    dev = CORPUS / f"{DEV[lang]}.spacy"
+    new_f = ner_f(evaluated, dev)
+    old_f = ner_f(current_pipeline(lang), dev)
+    scores = f"dev F1 {new_f:.3f} against {old_f:.3f} for the pipeline it replaces"
+    print(f"{lang}: {scores}")
+    if new_f <= old_f:
+        print(f"{lang}: not shipped")
+        return
+    target = MODELS / lang
+    shutil.rmtree(target, ignore_errors=True)
+    saved.meta["name"] = f"newsgraph_{lang}"
+    saved.meta["newsgraph_ner"] = scores
+    saved.to_disk(target)
+    meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+    text = card(lang, meta, scores, uses_vectors(evaluated))
+    (target / "MODEL_CARD.md").write_text(text, encoding="utf-8")
+    print(f"packaged {lang} -> {target.relative_to(ROOT)}")
 
 
 def main() -> None:
-    """Package every trained language."""
-    for lang in ("nb", "en"):
-        best = ROOT / "training" / "output" / lang / "model-best"
-        if not (best / "meta.json").is_file():
-            continue
-        target = ROOT / "src" / "newsgraph" / "models" / lang
-        nlp, ner_source = with_best_ner(lang, best)
-        shutil.rmtree(target, ignore_errors=True)
-        nlp.to_disk(target)
-        meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
-        meta["newsgraph_ner"] = ner_source
-        (target / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
-        (target / "MODEL_CARD.md").write_text(card(lang, meta), encoding="utf-8")
-        print(f"packaged {lang} -> {target}")
+    """Package every language with a finished run (nb before da/sv, which run on it)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=Path, default=ROOT / "training" / "output")
+    parser.add_argument("--lang", action="append", choices=["nb", "en", "da", "sv", "de"])
+    args = parser.parse_args()
+    for lang in args.lang or ["nb", "en", "da", "sv", "de"]:
+        package(lang, args.runs)
 
 
 if __name__ == "__main__":

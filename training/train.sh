@@ -1,15 +1,55 @@
 #!/usr/bin/env bash
-# Train the nb and en pipelines side by side (one core each) and package the best of each run.
-# Usage: bash training/train.sh [max_minutes]   (spaCy keeps model-best at every improvement, so a
-# time-boxed run still yields the best model seen; the shipped models were trained this way).
+# Train the static vectors and the NER models, one at a time on one core, then package them.
+#
+# Usage: bash training/train.sh [minutes per NER model] [languages...]
+#   RUNS=/path  where vectors, checkpoints and logs go (default training/output); spaCy keeps
+#               model-best at every improvement on the dev set, so a time-boxed run still yields
+#               the best model seen. JOINT=1 also retrains the joint nb/en tagger+parser+NER pipelines;
+#               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs).
+# The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
+# pipeline by training/package_models.py, which also builds da/sv (nb pipeline + their NER) and de
+# (German tokenizer + sentencizer + NER).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-60}"
-for lang in nb en; do
-  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 timeout "${minutes}m" .venv/bin/python -m spacy train \
-    training/configs/pipeline.cfg --nlp.lang "$lang" \
-    --paths.train "training/corpus/$lang-train.spacy" --paths.dev "training/corpus/$lang-dev.spacy" \
-    --output "training/output/$lang" > "training/output/$lang.log" 2>&1 &
+shift || true
+langs=("$@")
+[ ${#langs[@]} -gt 0 ] || langs=(nb en da sv de)
+runs="${RUNS:-training/output}"
+py=.venv/bin/python
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+mkdir -p "$runs/logs"
+
+for lang in "${langs[@]}"; do
+  case "$lang" in nb | en)
+    [ -f "$runs/vectors/$lang/meta.json" ] || $py training/vectors.py --lang "$lang" --out "$runs/vectors"
+  esac
 done
-wait || true
-.venv/bin/python training/package_models.py
+
+if [ "${JOINT:-0}" = 1 ]; then
+  for lang in nb en; do
+    timeout "${minutes}m" $py -m spacy train training/configs/pipeline.cfg --nlp.lang "$lang" \
+      --paths.train "training/corpus/$lang-train.spacy" --paths.dev "training/corpus/$lang-dev.spacy" \
+      --output "$runs/$lang" > "$runs/logs/$lang.log" 2>&1 || true
+  done
+fi
+
+# Danish and Swedish NER run inside the nb pipeline (its tokenizer, tagger and parser), so they are
+# trained as nb models; like German they have no vectors of their own here (VECTORS_DA=nb etc.
+# would give them the Norwegian floret vectors, which then must ship in the nb pipeline too).
+declare -A nlp_lang=([nb]=nb [en]=en [da]=nb [sv]=nb [de]=de)
+declare -A vectors=([nb]=nb [en]=en [da]="${VECTORS_DA:-none}" [sv]="${VECTORS_SV:-none}" [de]=none)
+for lang in "${langs[@]}"; do
+  extra=()
+  if [ -n "${EVAL_EVERY:-}" ]; then extra+=(--training.eval_frequency "$EVAL_EVERY"); fi
+  if [ "${vectors[$lang]}" = none ]; then
+    extra+=(--components.ner.model.tok2vec.embed.include_static_vectors false)
+  else
+    extra+=(--paths.vectors "$runs/vectors/${vectors[$lang]}")
+  fi
+  timeout "${minutes}m" $py -m spacy train training/configs/ner.cfg --nlp.lang "${nlp_lang[$lang]}" \
+    --paths.train "training/corpus/$lang-ner-train.spacy" \
+    --paths.dev "training/corpus/$lang-ner-dev.spacy" "${extra[@]}" \
+    --output "$runs/$lang-ner" > "$runs/logs/$lang-ner.log" 2>&1 || true
+done
+if [ "${PACKAGE:-1}" = 1 ]; then $py training/package_models.py --runs "$runs"; fi

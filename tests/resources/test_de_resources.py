@@ -106,8 +106,7 @@ def article() -> Article:
     return extract(ARTICLE, "de")
 
 
-def test_german_has_no_ner_so_names_come_from_gazetteer_and_titles(article: Article) -> None:
-    assert all(name.source != "model" for name in article.names)
+def test_german_places_get_their_countries(article: Article) -> None:
     assert entity_named(article, "Paris").country == "FRA"
     assert entity_named(article, "Russland").country == "RUS"
     assert entity_named(article, "Deutschland").country == "DEU"

@@ -37,9 +37,46 @@ def test_shipped_pipeline_tags_one_sentence(lang: str, text: str, person: str) -
 
 
 def test_unsupported_language_gets_tokens_and_sentences_only() -> None:
-    article = NlpStage(Settings())(Article(text="Das ist gut. Wir gehen.", lang="de"))
+    article = NlpStage(Settings())(Article(text="Tämä on hyvä. Me lähdemme.", lang="fi"))
     assert len(article.sentences) == 2
     assert article.names == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        (
+            "da",
+            "Statsminister Mette Frederiksen besøgte Aarhus i går. Mødet varede to timer.",
+            "Mette Frederiksen",
+        ),
+        (
+            "sv",
+            "Statsminister Ulf Kristersson besökte Göteborg i går. Mötet varade två timmar.",
+            "Ulf Kristersson",
+        ),
+    ],
+)
+def test_danish_and_swedish_ner_runs_inside_the_bokmal_pipeline(
+    lang: str, text: str, person: str
+) -> None:
+    if bundled_model_path(lang) is None:
+        pytest.skip(f"no {lang} NER model shipped")
+    article = NlpStage(Settings())(Article(text=text, lang=lang))
+    assert article.provenance.models["nlp:" + lang].startswith("newsgraph-" + lang)
+    assert len(article.sentences) == 2
+    assert any(t.dep for t in article.tokens)
+    assert any(n.text == person and n.label == "PER" for n in article.names)
+
+
+def test_german_model_finds_names_without_a_parser() -> None:
+    if bundled_model_path("de") is None:
+        pytest.skip("no de model shipped")
+    text = "Die Ministerin sprach am Dienstag in Berlin mit der Deutschen Bank. Dann reiste sie ab."
+    article = NlpStage(Settings())(Article(text=text, lang="de"))
+    assert len(article.sentences) == 2
+    assert article.provenance.models["nlp:de"].startswith("newsgraph-de")
+    assert ("Berlin", "LOC") in {(n.text, n.label) for n in article.names}
 
 
 def test_nynorsk_uses_the_bokmal_pipeline() -> None:

@@ -105,9 +105,14 @@ def schema(config: ConfigOption = None) -> None:
 @app.command("settings")
 def show_settings(config: ConfigOption = None) -> None:
     """List every setting with its current value, default and help (env: NEWSGRAPH_<NAME>)."""
+    from newsgraph.stages.nlp import language_support
+
     current = build_settings(config)
     for name, default, help_text in settings_help():
         typer.echo(f"{name} = {getattr(current, name)!r}   (default {default}) — {help_text}")
+    typer.echo("\nlanguage support (names from the nlp stage; see docs/models.md):")
+    for lang in current.languages:
+        typer.echo("  " + language_support(lang, current))
 
 
 def sample_corpus() -> Path:

@@ -18,6 +18,7 @@ from newsgraph.pipeline import PerArticle
 from newsgraph.publisher import registered_domain
 from newsgraph.resources import COMMON, load_resource, resource_languages, resource_version
 from newsgraph.settings import Settings
+from newsgraph.stages.boilerplate import SiteTemplates, find_boilerplate
 from newsgraph.temporal import find_document_date
 from newsgraph.temporal.tagger import tag
 
@@ -158,8 +159,10 @@ def _date_from_groups(groups: dict[str, str | None]) -> str | None:
 class LineCleaner:
     """Walks the raw lines once, deciding for each: keep, remove, or lift into metadata."""
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: str, site_lines: set[str] | None = None) -> None:
         self.raw = raw
+        self.site_lines = site_lines
+        self.boilerplate: dict[int, str] = {}
         self.result = CleanResult(text="")
         self.kept: list[str] = []
         self.seen: set[str] = set()
@@ -168,8 +171,12 @@ class LineCleaner:
     def run(self) -> CleanResult:
         """Clean all lines and build the body text."""
         offset = 0
-        for line in self.raw.splitlines(keepends=True):
-            self.visit(line.rstrip("\r\n"), offset)
+        lines = self.raw.splitlines(keepends=True)
+        self.boilerplate = find_boilerplate(
+            [line.rstrip("\r\n") for line in lines], self.site_lines
+        )
+        for index, line in enumerate(lines):
+            self.visit(line.rstrip("\r\n"), offset, index)
             offset += len(line)
         self.flush_blanks(final=True)
         self.result.text = "\n".join(self.kept).strip()
@@ -207,8 +214,8 @@ class LineCleaner:
             self.kept.append("")
         self.blank_run = []
 
-    def visit(self, line: str, start: int) -> None:
-        """Classify one line."""
+    def visit(self, line: str, start: int, index: int = -1) -> None:
+        """Classify one line (index: its number in the raw text, for the shape checks)."""
         stripped = line.strip()
         if not stripped:
             self.blank_run.append(start)
@@ -220,6 +227,9 @@ class LineCleaner:
             if rule.pattern.match(stripped):
                 self.remove(stripped, rule.name, lead)
                 return
+        if reason := self.boilerplate.get(index):
+            self.remove(stripped, reason, lead)
+            return
         if self.is_repeat(stripped):
             self.remove(stripped, "repeated line", lead)
             return
@@ -286,9 +296,12 @@ class LineCleaner:
         return False
 
 
-def clean_text(raw: str) -> CleanResult:
-    """Clean one raw text; pure function used by the stage and the extraction benchmark."""
-    return LineCleaner(raw).run()
+def clean_text(raw: str, site_lines: set[str] | None = None) -> CleanResult:
+    """Clean one raw text; pure function used by the stage and the extraction benchmark.
+
+    site_lines: lines the page's site repeats on other pages (SiteTemplates), removed as template.
+    """
+    return LineCleaner(raw, site_lines).run()
 
 
 def document_date(text: str) -> str | None:
@@ -344,6 +357,7 @@ class CleanStage(PerArticle):
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.templates = SiteTemplates()
 
     def setup(self) -> None:
         """Compile the rules once."""
@@ -351,8 +365,11 @@ class CleanStage(PerArticle):
 
     def __call__(self, article: Article) -> Article:
         """Fill text and metadata from the raw input."""
-        result = clean_text(article.raw or article.text)
+        raw = article.raw or article.text
         meta = article.meta
+        site = registered_domain(meta.source_url or meta.page_url)
+        result = clean_text(raw, self.templates.template_lines(site))
+        self.templates.record(site, raw.splitlines())
         if "source_url" in result.meta_updates:
             if meta.source_url and meta.source_url != result.meta_updates["source_url"]:
                 meta.page_url = meta.page_url or meta.source_url

@@ -20,7 +20,6 @@ from newsgraph.stages.tokenizer_guard import guard_tokenizer
 
 # Close relatives read well enough with a bundled pipeline; anything else gets a blank tokenizer.
 MODEL_FALLBACKS = {"nn": "nb", "no": "nb", "da": "nb", "sv": "nb"}
-BUNDLED = ("nb", "en")
 
 
 def bundled_model_path(lang: str) -> Path | None:
@@ -31,8 +30,56 @@ def bundled_model_path(lang: str) -> Path | None:
 
 
 def model_name(lang: str) -> str:
-    """Which bundled pipeline serves a language."""
-    return lang if lang in BUNDLED else MODEL_FALLBACKS.get(lang, "")
+    """Which bundled pipeline serves a language: its own when one ships, else a close relative's."""
+    if bundled_model_path(lang) is not None:
+        return lang
+    return MODEL_FALLBACKS.get(lang, "")
+
+
+def _load_bundled(path: Path, meta: dict[str, Any]) -> Any:
+    """Load a bundled pipeline; one with `newsgraph_base` is an NER that runs inside the base
+    language's pipeline (its tokenizer, tagger, parser and static vectors) in place of its NER."""
+    import spacy
+
+    base_name = meta.get("newsgraph_base")
+    if not base_name:
+        return spacy.load(path)
+    base_path = bundled_model_path(str(base_name))
+    if base_path is None:
+        raise ConfigError(f"{path}: its base pipeline {base_name!r} is not bundled")
+    base = spacy.load(base_path)
+    ner = spacy.load(path, vocab=base.vocab, exclude=["vocab"])
+    base.remove_pipe("ner")
+    base.add_pipe("ner", source=ner)
+    return base
+
+
+def language_support(lang: str, settings: Settings) -> str:
+    """One line on what reads names in a language, without loading any model."""
+    from newsgraph.resources import base_language, resource_languages
+
+    folder = base_language(lang)
+    lexicons = (
+        "quotes, times and gazetteer entities from resources/" + folder
+        if folder in resource_languages()
+        else "no language resources: quotes, times and gazetteer entities are not read"
+    )
+    if lang in settings.models:
+        return f"{lang}: configured pipeline {settings.models[lang]!r}; {lexicons}"
+    name = model_name(lang)
+    path = bundled_model_path(name) if name else None
+    if path is None:
+        return f"{lang}: no trained model (tokens and sentences only, no NER); {lexicons}"
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    if name != lang:
+        kind = f"the {name} pipeline of a close relative"
+    elif meta.get("newsgraph_base"):
+        kind = f"its own NER model inside the {meta['newsgraph_base']} pipeline"
+    elif "parser" in meta.get("pipeline", []):
+        kind = "its own pipeline (tagger, parser, NER)"
+    else:
+        kind = "its own NER model (no tagger or parser)"
+    return f"{lang}: {kind}; {lexicons}"
 
 
 PARAGRAPH_COMPONENT = "newsgraph_line_breaks"
@@ -91,7 +138,7 @@ def _load_spacy(lang: str, settings: Settings) -> tuple[Any, str]:
         blank.add_pipe("sentencizer")
         return blank, "blank:xx (no pipeline for this language: tokens and sentences only)"
     meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    return spacy.load(path), f"newsgraph-{name}-{meta.get('version', '0')}"
+    return _load_bundled(path, meta), f"newsgraph-{name}-{meta.get('version', '0')}"
 
 
 def doc_to_layers(doc: Any, article: Article) -> None:

@@ -1,0 +1,129 @@
+"""Static vectors for the NER models: floret vectors for Norwegian, spaCy's en_core_web_md vectors for
+English. Writes spaCy pipelines that hold only a vocab with vectors, for `[initialize] vectors`.
+
+nb: ../shared/datasets/norec_text (NoReC reviews; vectors and models built from it may be shipped,
+    the text itself never) is tokenised with spaCy's nb tokenizer and fed to floret (CBOW, subword
+    hashing into a fixed table, so unseen words and compounds get vectors too).
+en: ../shared/datasets/en_vectors (MIT) loaded as they are.
+
+Run: .venv/bin/python training/vectors.py --lang nb --out /work/ner-runs/vectors
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+# 200 dimensions x 20,000 hash rows keep the table at 16 MB, so a shipped pipeline stays near 50 MB;
+# each word and its 4-5 character n-grams are hashed twice into the table.
+FLORET = {
+    "model": "cbow",
+    "mode": "floret",
+    "dim": 200,
+    "bucket": 20000,
+    "hashCount": 2,
+    "minn": 4,
+    "maxn": 5,
+    "minCount": 5,
+    "epoch": 5,
+    "thread": 1,
+}
+
+
+def tokenise(source: Path, target: Path) -> None:
+    """One sentence per line, tokens separated by single spaces."""
+    tokenizer = spacy.blank("nb").tokenizer
+    with gzip.open(source, "rt", encoding="utf-8") as lines, target.open("w") as out:
+        texts = (line.strip() for line in lines)
+        for doc in tokenizer.pipe(t for t in texts if t):
+            out.write(" ".join(t.text for t in doc if not t.is_space) + "\n")
+
+
+def train_floret(text: Path, out: Path, epochs: int, dim: int) -> Path:
+    """Train floret on tokenised text; return the .floret vectors file."""
+    import floret
+
+    settings = {**FLORET, "epoch": epochs, "dim": dim}
+    started = time.time()
+    model = floret.train_unsupervised(str(text), **settings)
+    vectors = out / "nb.floret"
+    model.save_floret_vectors(str(vectors))
+    print(f"floret {settings} trained in {time.time() - started:.0f}s", flush=True)
+    return vectors
+
+
+def build_nb(data: Path, out: Path, epochs: int, dim: int) -> None:
+    """Tokenise NoReC, train floret and write a spaCy vocab pipeline to out/nb."""
+    text = out / "norec.tok.txt"
+    if not text.is_file():
+        tokenise(data / "norec_text" / "norec.txt.gz", text)
+    vectors = train_floret(text, out, epochs, dim)
+    command = [
+        sys.executable,
+        "-m",
+        "spacy",
+        "init",
+        "vectors",
+        "nb",
+        str(vectors),
+        str(out / "nb"),
+    ]
+    subprocess.run([*command, "--mode", "floret"], check=True)
+
+
+def keep_key(text: str) -> bool:
+    """Whether an English vector key is worth shipping: words in lower or title case and short
+    acronyms. The 20,000 rows stay; shouting and numeric variants (a third of 685k keys) go."""
+    if not text or len(text) > MAX_KEY_CHARS or any(ch.isdigit() for ch in text):
+        return False
+    if text.isupper():
+        return len(text) <= MAX_ACRONYM_CHARS
+    return text.islower() or text.istitle()
+
+
+MAX_KEY_CHARS = 15
+MAX_ACRONYM_CHARS = 5
+
+
+def build_en(data: Path, out: Path) -> None:
+    """Wrap the English vectors (keys filtered by keep_key) in a blank pipeline at out/en."""
+    from spacy.vectors import Vectors
+
+    source = spacy.blank("en")
+    source.vocab.from_disk(data / "en_vectors" / "vocab")
+    table = source.vocab.vectors
+    nlp = spacy.blank("en")
+    vectors = Vectors(strings=nlp.vocab.strings, data=table.data)
+    for key, row in table.key2row.items():
+        text = source.vocab.strings[key]
+        if keep_key(text):
+            vectors.add(nlp.vocab.strings.add(text), row=row)
+    nlp.vocab.vectors = vectors
+    print(f"en vectors: {len(vectors.key2row)} of {len(table.key2row)} keys kept", flush=True)
+    nlp.to_disk(out / "en")
+
+
+def main() -> None:
+    """Entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
+    parser.add_argument("--out", type=Path, default=Path("training/vectors"))
+    parser.add_argument("--lang", choices=["nb", "en", "all"], default="all")
+    parser.add_argument("--epochs", type=int, default=FLORET["epoch"])
+    parser.add_argument("--dim", type=int, default=FLORET["dim"])
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.lang in ("nb", "all"):
+        build_nb(args.data, args.out, args.epochs, args.dim)
+    if args.lang in ("en", "all"):
+        build_en(args.data, args.out)
+
+
+if __name__ == "__main__":
+    main()
