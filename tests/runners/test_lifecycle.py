@@ -47,7 +47,7 @@ def wait_until_stored(url: str, process: subprocess.Popen[bytes], count: int) ->
         time.sleep(0.05)
 
 
-def busy(raw: str) -> clean.CleanResult:
+def busy(raw: str, site_lines: set[str] | None = None) -> clean.CleanResult:
     while True:
         pass
 
@@ -71,8 +71,8 @@ def test_batch_goes_on_after_an_article_over_budget(
     # Rules and lexicons load on first use; that must not happen under the short budget.
     clean.CleanStage(Settings())(Article(raw="Kari Holm met Li Wei in Oslo on 3 October."))
 
-    def slow_on_marker(raw: str) -> clean.CleanResult:
-        return busy(raw) if "SLOW" in raw else original(raw)
+    def slow_on_marker(raw: str, site_lines: set[str] | None = None) -> clean.CleanResult:
+        return busy(raw) if "SLOW" in raw else original(raw, site_lines)
 
     monkeypatch.setattr(clean, "clean_text", slow_on_marker)
     folder = write_inputs(tmp_path / "in", count=3)

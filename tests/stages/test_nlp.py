@@ -112,6 +112,12 @@ def test_pipe_over_mixed_languages_gives_what_one_by_one_gives() -> None:
 
 
 def test_languages_served_by_one_pipeline_load_it_once() -> None:
-    stage = NlpStage(Settings(preload_languages=["nb", "nn", "da", "no"]))
+    stage = NlpStage(Settings(preload_languages=["nb", "nn", "no"]))
     stage.setup()
     assert list(stage.loaded) == ["bundled:nb"]
+
+
+def test_a_language_with_its_own_ner_loads_its_own_pipeline() -> None:
+    stage = NlpStage(Settings(preload_languages=["nb", "da"]))
+    stage.setup()
+    assert list(stage.loaded) == ["bundled:nb", "bundled:da"]
