@@ -246,3 +246,65 @@ def test_country_qualifying_a_non_political_noun_is_no_actor() -> None:
 def test_country_qualifying_a_political_noun_is_the_state() -> None:
     text = "Ukrainian officials demanded the return of the prisoners."
     assert ("REQUEST", "asserted") in kinds(text, "en", [])
+
+
+LAW_WORDS = PhraseSet((compile_pattern("police"), compile_pattern("court")))
+
+
+def test_law_enforcement_is_no_political_actor_when_law_is_excluded() -> None:
+    police = Entity(id="e1", name="Riverside Police Department", type="ORG")
+    object.__setattr__(police, "sector", "GOV")
+    court = Entity(id="e2", name="Tribunal of Appeal", type="ORG")
+    object.__setattr__(court, "sector", "JUD")
+    judge = person("judge")
+    minister = person("Interior Minister")
+    org_words = PhraseSet((compile_pattern("police"), compile_pattern("ministry")))
+    assert political_actor("ORG", police, False, org_words)
+    assert not political_actor("ORG", police, False, org_words, law_words=LAW_WORDS)
+    assert not political_actor("ORG", court, False, org_words, law_words=LAW_WORDS)
+    assert political_actor("PER", judge, False, org_words)
+    assert not political_actor("PER", judge, False, org_words, law_words=LAW_WORDS)
+    assert political_actor("PER", minister, False, org_words, law_words=LAW_WORDS)
+    assert political_actor("NAT", None, False, org_words, law_words=LAW_WORDS)
+
+
+def test_police_arresting_a_private_person_is_crime_news() -> None:
+    text = "Police arrested a 34-year-old man in Riverside on Tuesday after the stabbing."
+    entities = [Ent("Riverside", "GPE", "USA", lat=1.0, lon=2.0)]
+    assert kinds(text, "en", entities) == []
+
+
+def test_norwegian_police_arresting_a_private_person_is_crime_news() -> None:
+    text = "Politiet pågrep en mann i 30-årene i Drammen natt til søndag."
+    entities = [Ent("Drammen", "GPE", "NOR", lat=59.7, lon=10.2)]
+    assert kinds(text, "nb", entities) == []
+
+
+def test_judge_sentencing_a_private_person_is_crime_news() -> None:
+    text = "Judge Kari Nordmann convicted the burglar of three thefts in Riverside."
+    entities = [
+        Ent("Kari Nordmann", "PER", "USA", titles=("Judge",)),
+        Ent("Riverside", "GPE", "USA", lat=1.0, lon=2.0),
+    ]
+    assert [kind for kind, _ in kinds(text, "en", entities)] == []
+
+
+def test_police_acting_against_a_political_target_stays_an_event() -> None:
+    text = "Police arrested dozens of protesters outside the parliament in Riverside."
+    entities = [Ent("Riverside", "GPE", "USA", lat=1.0, lon=2.0)]
+    assert ("COERCE", "asserted") in kinds(text, "en", entities)
+
+
+def test_police_of_a_named_state_stays_an_event() -> None:
+    text = "Egyptian police arrested twelve people in Cairo."
+    entities = [Ent("Cairo", "GPE", "EGY", lat=30.0, lon=31.2)]
+    assert ("COERCE", "asserted") in kinds(text, "en", entities)
+
+
+def test_court_convicting_an_office_holder_stays_an_event() -> None:
+    text = "A court in Riverside convicted former Mayor Ola Hansen of taking bribes."
+    entities = [
+        Ent("Riverside", "GPE", "USA", lat=1.0, lon=2.0),
+        Ent("Ola Hansen", "PER", "USA", titles=("Mayor",)),
+    ]
+    assert ("SANCTION", "asserted") in kinds(text, "en", entities)

@@ -179,10 +179,13 @@ class EventCoder:
         category = self.ontology.categories[match.category]
         if category.political_act or not self.grounding.configured:
             return True
+        # Arrests, charges, sentences and shootings reported by the police are crime news unless
+        # a political actor other than the police, a court or a prosecutor takes part.
+        law = self.grounding.law_sensitive(match.category)
         for mention in args.actors:
-            if self._political_mention(article, context.view, match, mention):
+            if self._political_mention(article, context.view, match, mention, law):
                 return True
-        if self.grounding.political_noun(context.view, 0, len(context.view.words)):
+        if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
         # ("… threatened a strike unless the Prime Minister resigned"): a named office holder or
@@ -190,17 +193,23 @@ class EventCoder:
         return any(
             mention.kind in ("PER", "ORG")
             and mention.first not in context.clauses.excluded
-            and self._political_mention(article, context.view, match, mention)
+            and self._political_mention(article, context.view, match, mention, law)
             for mention in context.mentions
         )
 
     def _political_mention(
-        self, article: Article, view: SentenceView, match: TriggerMatch, mention: ActorMention
+        self,
+        article: Article,
+        view: SentenceView,
+        match: TriggerMatch,
+        mention: ActorMention,
+        law: bool = False,
     ) -> bool:
         entity = article.entity(mention.entity)
         if mention.kind in ("GPE", "NAT") and not self._heads_political(view, match, mention):
             return False
-        return self.grounding.is_political(mention, entity, self._is_country(view, mention, entity))
+        is_country = self._is_country(view, mention, entity)
+        return self.grounding.is_political(mention, entity, is_country, law)
 
     def _heads_political(
         self, view: SentenceView, match: TriggerMatch, mention: ActorMention
