@@ -271,3 +271,16 @@ def test_every_event_span_points_into_the_text(sentences: list[str], paragraphs:
         for span in [*event.evidence, event.trigger]:
             assert span is not None
             assert text[span.start : span.end] == span.text
+
+
+def test_people_of_a_nationality_are_their_side() -> None:
+    text = "Ukrainians accused Russia of shelling the power plant."
+    events = code(make_article(text, "en", [Ent("Russia", "GPE", "RUS")]))
+    assert [(e.type, sorted(e.countries)) for e in events] == [("ACCUSE", ["RUS", "UKR"])]
+
+
+def test_plural_nationality_needs_the_language_ending() -> None:
+    # Norwegian has no nationality plural ending in its lexicon: "Russianer" is no people.
+    text = "Russianer anklaget Ukraina for angrepet."
+    events = code(make_article(text, "nb", [Ent("Ukraina", "GPE", "UKR")]))
+    assert all("RUS" not in e.countries for e in events)
