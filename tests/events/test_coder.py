@@ -284,3 +284,26 @@ def test_plural_nationality_needs_the_language_ending() -> None:
     text = "Russianer anklaget Ukraina for angrepet."
     events = code(make_article(text, "nb", [Ent("Ukraina", "GPE", "UKR")]))
     assert all("RUS" not in e.countries for e in events)
+
+
+def test_place_in_apposition_to_a_place_noun_is_the_event_location() -> None:
+    text = "Gunmen attacked a checkpoint in the capital, Kabul, on Friday."
+    entities = [Ent("Kabul", "GPE", "AFG", lat=34.5, lon=69.2)]
+    events = code(make_article(text, "en", entities))
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].location is not None and events[0].location.name == "Kabul"
+
+
+def test_place_qualifying_a_place_noun_is_the_event_location() -> None:
+    text = "Russian drones attacked a crowded Kharkiv market on Sunday."
+    entities = [Ent("Kharkiv", "GPE", "UKR", lat=50.0, lon=36.2)]
+    events = code(make_article(text, "en", entities))
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].location is not None and events[0].location.name == "Kharkiv"
+
+
+def test_place_qualifying_another_noun_is_no_location() -> None:
+    text = "Russian drones attacked a Kharkiv power company on Sunday."
+    entities = [Ent("Kharkiv", "GPE", "UKR", lat=50.0, lon=36.2)]
+    events = code(make_article(text, "en", entities))
+    assert all(e.location is None or e.location.name != "Kharkiv" for e in events)

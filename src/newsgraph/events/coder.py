@@ -17,6 +17,7 @@ from newsgraph.events.arguments import (
     Arguments,
     attributive,
     extract_arguments,
+    names_place,
     preposition_before,
 )
 from newsgraph.events.clauses import Clauses, segment
@@ -291,6 +292,7 @@ class EventCoder:
         if usable:
             return locate(article, context.view, usable[0], self.geo)
         view = context.view
+        place_nouns = self.lexicon.cue("place_nouns")
         lo, hi = context.clauses.span_of(match.anchor)
         hi = self._relative_clause_end(view, context.clauses, hi)
         places = [
@@ -298,11 +300,12 @@ class EventCoder:
             for m in context.mentions
             if lo <= m.first < hi
             and m.first not in context.clauses.excluded
-            and not attributive(view, m)
+            and not attributive(view, m, place_nouns)
             and (m.kind == "GPE" or not verbal)
             and (
                 m.kind == "LOC"
                 or (m.is_place and preposition_before(view, self.lexicon, m.first) == "place")
+                or (m.is_place and names_place(view, m, place_nouns))
             )
         ]
         if not places:

@@ -113,11 +113,16 @@ def political_actor(
     """
     roles = roles or load_political_roles()
     law = law_words is not None
-    if law and kind == "ORG" and entity is not None:
-        if (entity.sector or "").upper() == "JUD" or any(
-            law_words.spans(_name_words(name)) for name in _org_names(entity)
-        ):
-            return False
+    if (
+        law_words is not None
+        and kind == "ORG"
+        and entity is not None
+        and (
+            (entity.sector or "").upper() == "JUD"
+            or any(law_words.spans(_name_words(name)) for name in _org_names(entity))
+        )
+    ):
+        return False
     # Entity.sector (GOV/MIL/LEG/JUD/PTY/IGO/NGO/MED/REB/BUS) comes from the actor knowledge.
     sector = entity.sector if entity is not None else None
     if sector:
