@@ -308,3 +308,15 @@ def test_court_convicting_an_office_holder_stays_an_event() -> None:
         Ent("Ola Hansen", "PER", "USA", titles=("Mayor",)),
     ]
     assert ("SANCTION", "asserted") in kinds(text, "en", entities)
+
+
+def test_people_protesting_in_a_place_is_a_demonstration() -> None:
+    text = "About 9,000 people protested in Porto against the new tax on Saturday."
+    entities = [Ent("Porto", "GPE", "PRT", lat=41.1, lon=-8.6)]
+    assert kinds(text, "en", entities) == [("PROTEST", "asserted")]
+
+
+def test_protest_in_a_written_note_is_no_demonstration() -> None:
+    text = "Portugal protested in a note to the embassy of Spain."
+    entities = [Ent("Portugal", "GPE", "PRT"), Ent("Spain", "GPE", "ESP")]
+    assert ("PROTEST", "asserted") not in kinds(text, "en", entities)
