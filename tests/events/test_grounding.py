@@ -320,3 +320,19 @@ def test_protest_in_a_written_note_is_no_demonstration() -> None:
     text = "Portugal protested in a note to the embassy of Spain."
     entities = [Ent("Portugal", "GPE", "PRT"), Ent("Spain", "GPE", "ESP")]
     assert ("PROTEST", "asserted") not in kinds(text, "en", entities)
+
+
+def test_market_moves_are_no_refusal_or_retreat() -> None:
+    entities = [Ent("Japan", "GPE", "JPN"), Ent("Chile", "GPE", "CHL")]
+    index = "The Nikkei declined 2.1 percent after Japan announced new rules."
+    prices = "Copper prices retreated as Chile raised its royalty."
+    refusal = "Japan rejected the proposal put forward by Chile."
+    assert kinds(index, "en", entities) == []
+    assert all(kind != "RETREAT" for kind, _ in kinds(prices, "en", entities))
+    assert ("REJECT", "asserted") in kinds(refusal, "en", entities)
+
+
+def test_team_sport_vocabulary_takes_a_sentence_off_topic() -> None:
+    text = "Chile's side attacked Japan's defence again after halftime."
+    entities = [Ent("Chile", "GPE", "CHL"), Ent("Japan", "GPE", "JPN")]
+    assert kinds(text, "en", entities) == []
