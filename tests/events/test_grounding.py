@@ -336,3 +336,30 @@ def test_team_sport_vocabulary_takes_a_sentence_off_topic() -> None:
     text = "Chile's side attacked Japan's defence again after halftime."
     entities = [Ent("Chile", "GPE", "CHL"), Ent("Japan", "GPE", "JPN")]
     assert kinds(text, "en", entities) == []
+
+
+def test_capitalised_trigger_inside_a_name_is_no_event() -> None:
+    text = "The ministry of Chile will test its Remote Investigating Ocean Drone near the coast."
+    assert all(kind != "ACCUSE" for kind, _ in kinds(text, "en", [Ent("Chile", "GPE", "CHL")]))
+
+
+def test_head_word_of_a_programme_name_still_names_the_act() -> None:
+    text = "Japan extended Emergency Grant Aid of 5 million dollars to Chile on Friday."
+    entities = [Ent("Japan", "GPE", "JPN"), Ent("Chile", "GPE", "CHL")]
+    assert ("AID", "asserted") in kinds(text, "en", entities)
+
+
+def test_released_statement_is_no_release_but_released_prisoners_are() -> None:
+    entities = [Ent("Chile", "GPE", "CHL"), Ent("Peru", "GPE", "PER")]
+    statement = "The government of Chile released a long report on Peru on Monday."
+    prisoners = "Chile released 14 prisoners from Peru on Monday."
+    assert all(kind != "RETREAT" for kind, _ in kinds(statement, "en", entities))
+    assert ("RETREAT", "asserted") in kinds(prisoners, "en", entities)
+
+
+def test_market_demand_and_musical_requests_are_no_requests() -> None:
+    entities = [Ent("Chile", "GPE", "CHL")]
+    power = "Electricity demand in Chile rose sharply during the heat wave."
+    band = "The army band of Chile takes requests every Sunday."
+    assert all(kind != "REQUEST" for kind, _ in kinds(power, "en", entities))
+    assert all(kind != "REQUEST" for kind, _ in kinds(band, "en", entities))
