@@ -1,7 +1,7 @@
 """Event precision on general news: a random sample of coded events, judged by hand.
 
-    .venv/bin/python benchmarks/events_precision.py draw [--source NAME] [--exclude SHEET]
-                                                         [--size 50] [--seed 2026]
+    .venv/bin/python benchmarks/events_precision.py draw [--source NAME] [--exclude SHEET ...]
+                                                         [--size 50] [--seed 2026] [--sheet PATH]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py score
 
@@ -11,7 +11,9 @@ English-language pages among the mixed web pages of ../shared/datasets/trafilatu
 their HTML; pages in other languages are skipped) or `article_extraction_benchmark` (the article
 bodies of that dataset, mostly English news), or `norne_nb` (Norwegian news sentences of the
 NorNE/UD Bokmål test file, 12 to a page; that sheet goes to benchmarks/data/events_nb_check.json,
-`show norne_nb` prints it). The sheet holds, per event the page id, the event's
+`show norne_nb` prints it), or `english_pages` (both English page sets; with `--exclude` of every
+earlier sheet it draws from pages no earlier judge has read). `--sheet PATH` writes or reads
+another sheet than the default. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
 sentence reports a political event of that category with those actors (and factuality), "wrong"
@@ -43,7 +45,9 @@ ENGLISH_WORDS = frozenset(
 )
 ENGLISH_DOMAINS = (".com", ".org", ".net", ".uk", ".us", ".ca", ".au", ".ie", ".nz", ".info")
 SAMPLE = (
-    REPO
+    Path(sys.argv[sys.argv.index("--sheet") + 1]).resolve()
+    if "--sheet" in sys.argv
+    else REPO
     / "benchmarks"
     / "data"
     / ("events_nb_check.json" if "norne_nb" in sys.argv else "events_precision_sample.json")
@@ -117,11 +121,21 @@ def _norne_pages(extractor: Extractor) -> Iterator[Article]:
 
 
 def _excluded_pages() -> set[str]:
-    """Pages of an earlier judged sheet (`--exclude SHEET`): whoever judged it has read them."""
-    if "--exclude" not in sys.argv:
-        return set()
-    path = Path(sys.argv[sys.argv.index("--exclude") + 1])
-    return {item["page"] for item in json.loads(path.read_text(encoding="utf-8"))["sample"]}
+    """Pages of earlier judged sheets (`--exclude SHEET`, repeatable; a sheet's own excluded pages
+    count too): whoever judged them has read them."""
+    pages: set[str] = set()
+    for number, argument in enumerate(sys.argv[:-1]):
+        if argument == "--exclude":
+            sheet = json.loads(Path(sys.argv[number + 1]).read_text(encoding="utf-8"))
+            pages |= {item["page"] for item in sheet["sample"]}
+            pages |= set(sheet.get("excluded_pages", []))
+    return pages
+
+
+def _fresh_pages(extractor: Extractor) -> Iterator[Article]:
+    """Both English page sets: the article_extraction_benchmark bodies, then trafilatura_eval."""
+    yield from _benchmark_pages(extractor)
+    yield from _trafilatura_pages(extractor)
 
 
 def draw() -> None:
@@ -133,6 +147,7 @@ def draw() -> None:
         "trafilatura_eval": _trafilatura_pages,
         "article_extraction_benchmark": _benchmark_pages,
         "norne_nb": _norne_pages,
+        "english_pages": _fresh_pages,
     }
     if source not in readers:
         raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
@@ -216,6 +231,7 @@ def score() -> None:
         "correct": correct,
         "precision": round(correct / len(verdicts), 4) if verdicts else 0.0,
         "sheet": str(SAMPLE.relative_to(REPO)),
+        "note": sheet.get("note", ""),
         "asserted_judged": sum(item["factuality"] == "asserted" for item in sheet["sample"]),
         "asserted_correct": sum(
             item["factuality"] == "asserted" and item["verdict"] == "correct"

@@ -271,3 +271,39 @@ def test_every_event_span_points_into_the_text(sentences: list[str], paragraphs:
         for span in [*event.evidence, event.trigger]:
             assert span is not None
             assert text[span.start : span.end] == span.text
+
+
+def test_people_of_a_nationality_are_their_side() -> None:
+    text = "Ukrainians accused Russia of shelling the power plant."
+    events = code(make_article(text, "en", [Ent("Russia", "GPE", "RUS")]))
+    assert [(e.type, sorted(e.countries)) for e in events] == [("ACCUSE", ["RUS", "UKR"])]
+
+
+def test_plural_nationality_needs_the_language_ending() -> None:
+    # Norwegian has no nationality plural ending in its lexicon: "Russianer" is no people.
+    text = "Russianer anklaget Ukraina for angrepet."
+    events = code(make_article(text, "nb", [Ent("Ukraina", "GPE", "UKR")]))
+    assert all("RUS" not in e.countries for e in events)
+
+
+def test_place_in_apposition_to_a_place_noun_is_the_event_location() -> None:
+    text = "Gunmen attacked a checkpoint in the capital, Kabul, on Friday."
+    entities = [Ent("Kabul", "GPE", "AFG", lat=34.5, lon=69.2)]
+    events = code(make_article(text, "en", entities))
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].location is not None and events[0].location.name == "Kabul"
+
+
+def test_place_qualifying_a_place_noun_is_the_event_location() -> None:
+    text = "Russian drones attacked a crowded Kharkiv market on Sunday."
+    entities = [Ent("Kharkiv", "GPE", "UKR", lat=50.0, lon=36.2)]
+    events = code(make_article(text, "en", entities))
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].location is not None and events[0].location.name == "Kharkiv"
+
+
+def test_place_qualifying_another_noun_is_no_location() -> None:
+    text = "Russian drones attacked a Kharkiv power company on Sunday."
+    entities = [Ent("Kharkiv", "GPE", "UKR", lat=50.0, lon=36.2)]
+    events = code(make_article(text, "en", entities))
+    assert all(e.location is None or e.location.name != "Kharkiv" for e in events)

@@ -246,3 +246,120 @@ def test_country_qualifying_a_non_political_noun_is_no_actor() -> None:
 def test_country_qualifying_a_political_noun_is_the_state() -> None:
     text = "Ukrainian officials demanded the return of the prisoners."
     assert ("REQUEST", "asserted") in kinds(text, "en", [])
+
+
+LAW_WORDS = PhraseSet((compile_pattern("police"), compile_pattern("court")))
+
+
+def test_law_enforcement_is_no_political_actor_when_law_is_excluded() -> None:
+    police = Entity(id="e1", name="Riverside Police Department", type="ORG")
+    object.__setattr__(police, "sector", "GOV")
+    court = Entity(id="e2", name="Tribunal of Appeal", type="ORG")
+    object.__setattr__(court, "sector", "JUD")
+    judge = person("judge")
+    minister = person("Interior Minister")
+    org_words = PhraseSet((compile_pattern("police"), compile_pattern("ministry")))
+    assert political_actor("ORG", police, False, org_words)
+    assert not political_actor("ORG", police, False, org_words, law_words=LAW_WORDS)
+    assert not political_actor("ORG", court, False, org_words, law_words=LAW_WORDS)
+    assert political_actor("PER", judge, False, org_words)
+    assert not political_actor("PER", judge, False, org_words, law_words=LAW_WORDS)
+    assert political_actor("PER", minister, False, org_words, law_words=LAW_WORDS)
+    assert political_actor("NAT", None, False, org_words, law_words=LAW_WORDS)
+
+
+def test_police_arresting_a_private_person_is_crime_news() -> None:
+    text = "Police arrested a 34-year-old man in Riverside on Tuesday after the stabbing."
+    entities = [Ent("Riverside", "GPE", "USA", lat=1.0, lon=2.0)]
+    assert kinds(text, "en", entities) == []
+
+
+def test_norwegian_police_arresting_a_private_person_is_crime_news() -> None:
+    text = "Politiet pågrep en mann i 30-årene i Drammen natt til søndag."
+    entities = [Ent("Drammen", "GPE", "NOR", lat=59.7, lon=10.2)]
+    assert kinds(text, "nb", entities) == []
+
+
+def test_judge_sentencing_a_private_person_is_crime_news() -> None:
+    text = "Judge Kari Nordmann convicted the burglar of three thefts in Riverside."
+    entities = [
+        Ent("Kari Nordmann", "PER", "USA", titles=("Judge",)),
+        Ent("Riverside", "GPE", "USA", lat=1.0, lon=2.0),
+    ]
+    assert [kind for kind, _ in kinds(text, "en", entities)] == []
+
+
+def test_police_acting_against_a_political_target_stays_an_event() -> None:
+    text = "Police arrested dozens of protesters outside the parliament in Riverside."
+    entities = [Ent("Riverside", "GPE", "USA", lat=1.0, lon=2.0)]
+    assert ("COERCE", "asserted") in kinds(text, "en", entities)
+
+
+def test_police_of_a_named_state_stays_an_event() -> None:
+    text = "Egyptian police arrested twelve people in Cairo."
+    entities = [Ent("Cairo", "GPE", "EGY", lat=30.0, lon=31.2)]
+    assert ("COERCE", "asserted") in kinds(text, "en", entities)
+
+
+def test_court_convicting_an_office_holder_stays_an_event() -> None:
+    text = "A court in Riverside convicted former Mayor Ola Hansen of taking bribes."
+    entities = [
+        Ent("Riverside", "GPE", "USA", lat=1.0, lon=2.0),
+        Ent("Ola Hansen", "PER", "USA", titles=("Mayor",)),
+    ]
+    assert ("SANCTION", "asserted") in kinds(text, "en", entities)
+
+
+def test_people_protesting_in_a_place_is_a_demonstration() -> None:
+    text = "About 9,000 people protested in Porto against the new tax on Saturday."
+    entities = [Ent("Porto", "GPE", "PRT", lat=41.1, lon=-8.6)]
+    assert kinds(text, "en", entities) == [("PROTEST", "asserted")]
+
+
+def test_protest_in_a_written_note_is_no_demonstration() -> None:
+    text = "Portugal protested in a note to the embassy of Spain."
+    entities = [Ent("Portugal", "GPE", "PRT"), Ent("Spain", "GPE", "ESP")]
+    assert ("PROTEST", "asserted") not in kinds(text, "en", entities)
+
+
+def test_market_moves_are_no_refusal_or_retreat() -> None:
+    entities = [Ent("Japan", "GPE", "JPN"), Ent("Chile", "GPE", "CHL")]
+    index = "The Nikkei declined 2.1 percent after Japan announced new rules."
+    prices = "Copper prices retreated as Chile raised its royalty."
+    refusal = "Japan rejected the proposal put forward by Chile."
+    assert kinds(index, "en", entities) == []
+    assert all(kind != "RETREAT" for kind, _ in kinds(prices, "en", entities))
+    assert ("REJECT", "asserted") in kinds(refusal, "en", entities)
+
+
+def test_team_sport_vocabulary_takes_a_sentence_off_topic() -> None:
+    text = "Chile's side attacked Japan's defence again after halftime."
+    entities = [Ent("Chile", "GPE", "CHL"), Ent("Japan", "GPE", "JPN")]
+    assert kinds(text, "en", entities) == []
+
+
+def test_capitalised_trigger_inside_a_name_is_no_event() -> None:
+    text = "The ministry of Chile will test its Remote Investigating Ocean Drone near the coast."
+    assert all(kind != "ACCUSE" for kind, _ in kinds(text, "en", [Ent("Chile", "GPE", "CHL")]))
+
+
+def test_head_word_of_a_programme_name_still_names_the_act() -> None:
+    text = "Japan extended Emergency Grant Aid of 5 million dollars to Chile on Friday."
+    entities = [Ent("Japan", "GPE", "JPN"), Ent("Chile", "GPE", "CHL")]
+    assert ("AID", "asserted") in kinds(text, "en", entities)
+
+
+def test_released_statement_is_no_release_but_released_prisoners_are() -> None:
+    entities = [Ent("Chile", "GPE", "CHL"), Ent("Peru", "GPE", "PER")]
+    statement = "The government of Chile released a long report on Peru on Monday."
+    prisoners = "Chile released 14 prisoners from Peru on Monday."
+    assert all(kind != "RETREAT" for kind, _ in kinds(statement, "en", entities))
+    assert ("RETREAT", "asserted") in kinds(prisoners, "en", entities)
+
+
+def test_market_demand_and_musical_requests_are_no_requests() -> None:
+    entities = [Ent("Chile", "GPE", "CHL")]
+    power = "Electricity demand in Chile rose sharply during the heat wave."
+    band = "The army band of Chile takes requests every Sunday."
+    assert all(kind != "REQUEST" for kind, _ in kinds(power, "en", entities))
+    assert all(kind != "REQUEST" for kind, _ in kinds(band, "en", entities))

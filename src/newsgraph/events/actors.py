@@ -164,6 +164,14 @@ def _phrase_mention(
     adjective = geo.adjective(phrase)
     if adjective:
         return ActorMention(first, last, "NAT", countries=(adjective,), modifier=True)
+    for ending in lexicon.nationality_plurals:
+        # "Palestinians", "Israelis": the people of a nationality act as its side. A country name
+        # ending so ("Philippines") is matched as a country below, never as a plural.
+        stem = phrase[: -len(ending)]
+        if phrase[:1].isupper() and phrase.endswith(ending) and len(stem) >= 3:
+            people = geo.adjective(stem)
+            if people and not geo.country(phrase):
+                return ActorMention(first, last, "NAT", countries=(people,))
     if phrase[:1].isupper():
         country = geo.country(phrase)
         if country:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.events.actors import ActorMention
 from newsgraph.events.clauses import Clauses
-from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.lexicon import Lexicon, PhraseSet
 from newsgraph.events.triggers import TriggerMatch
 from newsgraph.events.words import SentenceView, Word
 
@@ -90,6 +90,15 @@ def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str 
         if word.pos in SKIPPABLE_POS or determiners.matches_word(word) or word.text in '«»"“”':
             index -= 1
             skipped += 1
+            continue
+        if (
+            word.text == ","
+            and index
+            and lexicon.cue("place_nouns").matches_word(view.words[index - 1])
+        ):
+            # An apposition to a place noun: "in the capital, Khartoum".
+            index -= 2
+            skipped += 2
             continue
         return None
     return None
@@ -187,12 +196,24 @@ def _borrowed_subject(
     return [m for m in before if m.group == nearest.group]
 
 
-def attributive(view: SentenceView, mention: ActorMention) -> bool:
-    """A place name qualifying a noun ("in North Korea disarmament talks") names no place."""
+def attributive(
+    view: SentenceView, mention: ActorMention, place_nouns: PhraseSet | None = None
+) -> bool:
+    """A place name qualifying a noun ("in North Korea disarmament talks") names no place; one
+    qualifying a noun of a place (`place_nouns`: "a Gaza City street", "a Kabul market") does."""
     following = view.words[mention.last + 1] if mention.last + 1 < len(view.words) else None
     if following is None or not following.text[:1].islower() or not following.text.isalpha():
         return False
+    if place_nouns is not None and place_nouns.matches_word(following):
+        return False
     return view.has_deps and following.pos == "NOUN"
+
+
+def names_place(view: SentenceView, mention: ActorMention, place_nouns: PhraseSet) -> bool:
+    """Whether a place name qualifies a noun of a place ("on a busy Gaza City street"), whatever
+    the preposition: the event happened there."""
+    following = view.words[mention.last + 1] if mention.last + 1 < len(view.words) else None
+    return following is not None and place_nouns.matches_word(following)
 
 
 def _place_compound(view: SentenceView, group: Group, match: TriggerMatch) -> bool:
@@ -247,12 +268,16 @@ def _clause_groups(
     sides = _Sides()
     for group in _groups(inside):
         role = preposition_before(view, lexicon, group[0].first)
-        if (role == "place" or group[0].kind == "LOC") and attributive(view, group[-1]):
+        place_nouns = lexicon.cue("place_nouns")
+        if (role == "place" or group[0].kind == "LOC") and attributive(
+            view, group[-1], place_nouns
+        ):
             continue
         if (
             group[0].kind == "LOC"
             or (role == "place" and all(m.is_place for m in group))
             or _place_compound(view, group, match)
+            or (all(m.is_place for m in group) and names_place(view, group[-1], place_nouns))
         ):
             roles.places.extend(group)
         elif role is not None:

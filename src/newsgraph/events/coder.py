@@ -17,6 +17,7 @@ from newsgraph.events.arguments import (
     Arguments,
     attributive,
     extract_arguments,
+    names_place,
     preposition_before,
 )
 from newsgraph.events.clauses import Clauses, segment
@@ -179,10 +180,13 @@ class EventCoder:
         category = self.ontology.categories[match.category]
         if category.political_act or not self.grounding.configured:
             return True
+        # Arrests, charges, sentences and shootings reported by the police are crime news unless
+        # a political actor other than the police, a court or a prosecutor takes part.
+        law = self.grounding.law_sensitive(match.category)
         for mention in args.actors:
-            if self._political_mention(article, context.view, match, mention):
+            if self._political_mention(article, context.view, match, mention, law):
                 return True
-        if self.grounding.political_noun(context.view, 0, len(context.view.words)):
+        if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
         # ("… threatened a strike unless the Prime Minister resigned"): a named office holder or
@@ -190,17 +194,23 @@ class EventCoder:
         return any(
             mention.kind in ("PER", "ORG")
             and mention.first not in context.clauses.excluded
-            and self._political_mention(article, context.view, match, mention)
+            and self._political_mention(article, context.view, match, mention, law)
             for mention in context.mentions
         )
 
     def _political_mention(
-        self, article: Article, view: SentenceView, match: TriggerMatch, mention: ActorMention
+        self,
+        article: Article,
+        view: SentenceView,
+        match: TriggerMatch,
+        mention: ActorMention,
+        law: bool = False,
     ) -> bool:
         entity = article.entity(mention.entity)
         if mention.kind in ("GPE", "NAT") and not self._heads_political(view, match, mention):
             return False
-        return self.grounding.is_political(mention, entity, self._is_country(view, mention, entity))
+        is_country = self._is_country(view, mention, entity)
+        return self.grounding.is_political(mention, entity, is_country, law)
 
     def _heads_political(
         self, view: SentenceView, match: TriggerMatch, mention: ActorMention
@@ -282,6 +292,7 @@ class EventCoder:
         if usable:
             return locate(article, context.view, usable[0], self.geo)
         view = context.view
+        place_nouns = self.lexicon.cue("place_nouns")
         lo, hi = context.clauses.span_of(match.anchor)
         hi = self._relative_clause_end(view, context.clauses, hi)
         places = [
@@ -289,11 +300,12 @@ class EventCoder:
             for m in context.mentions
             if lo <= m.first < hi
             and m.first not in context.clauses.excluded
-            and not attributive(view, m)
+            and not attributive(view, m, place_nouns)
             and (m.kind == "GPE" or not verbal)
             and (
                 m.kind == "LOC"
                 or (m.is_place and preposition_before(view, self.lexicon, m.first) == "place")
+                or (m.is_place and names_place(view, m, place_nouns))
             )
         ]
         if not places:

@@ -39,6 +39,8 @@ class PoliticalRoles:
     sectors: frozenset[str]
     other_sectors: frozenset[str]
     titles: frozenset[str]
+    law_categories: frozenset[str] = frozenset()
+    law_titles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +51,10 @@ def load_political_roles() -> PoliticalRoles:
         sectors=frozenset(str(s).upper() for s in data.get("political_sectors", [])),
         other_sectors=frozenset(str(s).upper() for s in data.get("other_sectors", [])),
         titles=frozenset(str(t).casefold() for t in data.get("political_titles", [])),
+        law_categories=frozenset(
+            str(c).upper() for c in data.get("law_enforcement_categories", [])
+        ),
+        law_titles=frozenset(str(t).casefold() for t in data.get("law_enforcement_titles", [])),
     )
 
 
@@ -65,16 +71,24 @@ def _name_words(name: str) -> tuple[Word, ...]:
     return tuple(words)
 
 
-def _political_title(entity: Entity, roles: PoliticalRoles) -> bool:
+def _political_title(entity: Entity, roles: PoliticalRoles, law: bool = False) -> bool:
+    titles = roles.titles - roles.law_titles if law else roles.titles
     for title in entity.titles:
         names: set[str] = set()
         for form in (title.text, title.canonical or ""):
             words = form.casefold().split()
             if words:
                 names |= {" ".join(words), words[-1]}
-        if names & roles.titles:
+        if names & titles:
             return True
     return False
+
+
+def _org_names(entity: Entity) -> list[str]:
+    names = [entity.name, *(m.text for m in entity.mentions)]
+    if entity.canonical:
+        names.append(entity.canonical)
+    return names
 
 
 def political_actor(
@@ -83,6 +97,7 @@ def political_actor(
     is_country: bool,
     org_words: PhraseSet,
     roles: PoliticalRoles | None = None,
+    law_words: PhraseSet | None = None,
 ) -> bool:
     """Whether one participant is a political actor.
 
@@ -90,8 +105,24 @@ def political_actor(
     group of states); `is_country` says whether a GPE names a country (not a town: "Columbus beat
     Montreal"); `org_words` are the language's words naming government, military, party or IGO
     bodies. The entity's sector, where the knowledge layer gives one, decides first.
+
+    With `law_words` (the language's police, court and prosecutor words) law enforcement does not
+    count: an organisation whose name holds one of them ("Metropolitan Police", "Oslo tingrett"), a
+    court (sector JUD) and a person whose only political titles are law-enforcement ones (judge,
+    prosecutor, sheriff) are no political actors then. A state still is ("Egyptian police").
     """
     roles = roles or load_political_roles()
+    law = law_words is not None
+    if (
+        law_words is not None
+        and kind == "ORG"
+        and entity is not None
+        and (
+            (entity.sector or "").upper() == "JUD"
+            or any(law_words.spans(_name_words(name)) for name in _org_names(entity))
+        )
+    ):
+        return False
     # Entity.sector (GOV/MIL/LEG/JUD/PTY/IGO/NGO/MED/REB/BUS) comes from the actor knowledge.
     sector = entity.sector if entity is not None else None
     if sector:
@@ -106,12 +137,11 @@ def political_actor(
     if entity is None:
         return False
     if kind == "PER":
-        return _political_title(entity, roles)
+        if law and (entity.sector or "").upper() == "JUD":
+            return False
+        return _political_title(entity, roles, law)
     if kind == "ORG":
-        names = [entity.name, *(m.text for m in entity.mentions)]
-        if entity.canonical:
-            names.append(entity.canonical)
-        return any(org_words.spans(_name_words(name)) for name in names)
+        return any(org_words.spans(_name_words(name)) for name in _org_names(entity))
     return False
 
 
@@ -136,10 +166,31 @@ class Grounding:
             self.lexicon.cue("sport").spans(words) or self.lexicon.cue("entertainment").spans(words)
         )
 
-    def political_noun(self, view: SentenceView, lo: int, hi: int) -> bool:
-        """A political common noun ("troops", "politiet", "opprørere") in words [lo, hi)."""
-        return bool(self.lexicon.cue("political_nouns").spans(view.words, lo, hi))
+    def political_noun(self, view: SentenceView, lo: int, hi: int, law: bool = False) -> bool:
+        """A political common noun ("troops", "politiet", "opprørere") in words [lo, hi); with
+        `law`, police, court and prosecutor words ("police", "authorities", "retten") do not
+        count."""
+        spans = self.lexicon.cue("political_nouns").spans(view.words, lo, hi)
+        if not law:
+            return bool(spans)
+        law_words = self.lexicon.cue("law_enforcement").spans(view.words, lo, hi)
+        covered = {i for span in law_words for i in range(span[0], span[-1] + 1)}
+        return any(not covered.issuperset(span) for span in spans)
 
-    def is_political(self, mention: ActorMention, entity: Entity | None, is_country: bool) -> bool:
-        """`political_actor` for one actor mention of a sentence."""
-        return political_actor(mention.kind, entity, is_country, self.lexicon.cue("political_orgs"))
+    def law_sensitive(self, category: str) -> bool:
+        """Whether law enforcement alone grounds no event of this category (an arrest, a charge, a
+        sentence: crime news unless a political actor takes part)."""
+        return category.upper() in load_political_roles().law_categories
+
+    def is_political(
+        self, mention: ActorMention, entity: Entity | None, is_country: bool, law: bool = False
+    ) -> bool:
+        """`political_actor` for one actor mention of a sentence; with `law`, law enforcement does
+        not count."""
+        return political_actor(
+            mention.kind,
+            entity,
+            is_country,
+            self.lexicon.cue("political_orgs"),
+            law_words=self.lexicon.cue("law_enforcement") if law else None,
+        )

@@ -259,6 +259,8 @@ class Lexicon:
     actor_groups: dict[str, tuple[str, ...]]
     verb_second: bool = False
     dash_quotes: bool = False
+    # Endings that turn a nationality adjective into its people ("Palestinian" -> "Palestinians").
+    nationality_plurals: tuple[str, ...] = ()
     trigger_patterns: tuple[tuple[TriggerRule, Pattern], ...] = field(
         init=False, repr=False, compare=False
     )
@@ -352,4 +354,5 @@ def load_lexicon(lang: str | None) -> Lexicon:
         groups,
         verb_second=bool(syntax.get("verb_second", False)),
         dash_quotes=bool(syntax.get("dash_quotes", False)),
+        nationality_plurals=tuple(str(e) for e in syntax.get("nationality_plurals", [])),
     )

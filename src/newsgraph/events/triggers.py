@@ -73,7 +73,12 @@ def _raw_matches(view: SentenceView, lexicon: Lexicon) -> list[TriggerMatch]:
         if not in_context[key]:
             continue
         words = pattern.match_at(view.words, first)
-        if words is None or _in_compound(view, words[0]) or _attributive(view, words):
+        if (
+            words is None
+            or _in_compound(view, words[0])
+            or _attributive(view, words)
+            or _in_name(view, words)
+        ):
             continue
         found.append(TriggerMatch(rule, tuple(words), words[pattern.anchor]))
     return found
@@ -93,6 +98,29 @@ def _attributive(view: SentenceView, words: list[int]) -> bool:
         and word.index < word.head <= word.index + 2
         and (before.pos in NOUN_PHRASE_OPENERS or before.text in ("'s", "’s"))
     )
+
+
+NAME_CONTEXT_WORDS = 3  # lower-case words that show a sentence is running text, not a headline
+
+
+def _in_name(view: SentenceView, words: list[int]) -> bool:
+    """A capitalised trigger followed by more capitalised words inside running lower-case text is
+    part of a name ("NASA's Volatiles Investigating Polar Exploration Rover", "the Support Act"),
+    not an event. Headlines with hardly any lower-case words keep their triggers."""
+    first, last = words[0], words[-1]
+    if first == 0 or not view.words[first].text[:1].isupper():
+        return False
+    lower = [w for w in view.words if w.text[:1].islower() and w.text.isalpha()]
+    if len(lower) < NAME_CONTEXT_WORDS:
+        return False
+    before = view.words[first - 1].text
+    after = view.words[last + 1].text if last + 1 < len(view.words) else ""
+    # After a colon, a quotation mark or an opening bracket a new sentence may start.
+    if before in (":", '"', "“", "«", "(", "‘", "'", "—", "–", "-"):
+        return False
+    # The last word of a name is its head noun and may still name the act ("extended Emergency
+    # Grant Aid of 20 million"); a word followed by more of the name is only part of it.
+    return after[:1].isupper() and after[:1].isalpha()
 
 
 def _in_compound(view: SentenceView, first: int) -> bool:
