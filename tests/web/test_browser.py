@@ -191,3 +191,15 @@ def test_write_without_token_is_refused_from_the_page(browser: Any, site: str) -
         " body: JSON.stringify({text: 'A minister spoke.'})}).then(r => done(r.status));"
     )
     assert status == 401
+
+
+def test_entity_link_opens_the_page_keyed_by_canonical_id(browser: Any, site: str) -> None:
+    problems(browser)  # reading the log empties it: earlier tests' entries are gone
+    browser.get(site + "/entities")
+    browser.find_element(By.CSS_SELECTOR, "table tbody a").click()
+    WebDriverWait(browser, 10).until(expected.presence_of_element_located((By.ID, "entity-id")))
+    shown = browser.find_element(By.ID, "entity-id").text
+    assert shown
+    assert httpx.URL(browser.current_url).path == "/entities/" + shown
+    assert browser.find_element(By.ID, "sector").text
+    assert problems(browser) == []

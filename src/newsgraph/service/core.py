@@ -16,7 +16,6 @@ from newsgraph.archive.records import (
     ArchiveStats,
     BatchResult,
     DuplicateLink,
-    EntityProfile,
     QuoteHit,
     SearchHit,
     StoryEvent,
@@ -32,6 +31,7 @@ from newsgraph.service.models import (
     ArticleRequest,
     ArticleSummary,
     DuplicateRequest,
+    EntityDetail,
     EntityRequest,
     EntitySummary,
     EventPlace,
@@ -279,13 +279,25 @@ class ArchiveService:
             )
         return page(found, request.limit, request.offset)
 
-    def entity(self, name: str, *, limit: int = 20) -> EntityProfile:
-        """Profile of one entity (by name or entity key) across the archive."""
+    def entity(self, name: str, *, limit: int = 20) -> EntityDetail:
+        """Profile of one entity by canonical id or any name it bears (the CLI's `entity`)."""
         with self.pool.reader() as archive:
-            found = archive.entity(name, limit=limit)
-        if found is None:
+            key = sql.entity_key(archive.db, name)
+            found = archive.entity(key or name, limit=limit) if key else None
+            facts = sql.entity_facts(archive.db, key) if key else {}
+        if found is None or key is None:
             raise NotFoundError(f"no entity called {name!r} in the archive")
-        return found
+        return EntityDetail(
+            **found.model_dump(),
+            id=key,
+            sector=facts.get("sector"),
+            country_from=facts.get("country_from"),
+        )
+
+    def story_actors(self, story_ids: list[str]) -> list[sql.StoryActor]:
+        """The actors of these stories, each as its entity group (canonical id)."""
+        with self.pool.reader() as archive:
+            return sql.story_actors(archive.db, story_ids)
 
     def health(self) -> Health:
         """Whether the archive answers, its backend, schema version and article count."""

@@ -117,14 +117,30 @@ class ArticleSummary(BaseModel):
 
 
 class EntitySummary(BaseModel):
-    """An entity name in the archive with how often it occurs."""
+    """A real-world actor of the archive (all its names, in every language) and how often it occurs."""
 
-    id: str = Field(description="the entity's key; its canonical id once actors are merged")
-    name: str
+    id: str = Field(
+        description="canonical id (Wikidata QID, country:RUS, per:...) or, for an entity the "
+        "knowledge does not link, its normalised canonical name"
+    )
+    name: str = Field(description="canonical name (most frequent)")
     type: str
     country: str | None
+    sector: str | None = Field(default=None, description="CAMEO-style sector: GOV, MIL, ...")
+    country_from: str | None = Field(
+        default=None, description="where the country came from: text, title, knowledge, ..."
+    )
     articles: int
     mentions: int
+    names: list[str] = Field(default_factory=list, description="names it was written as")
+
+
+class EntityDetail(EntityProfile):
+    """An entity's profile (the CLI's `newsgraph entity`) with its canonical id and sector."""
+
+    id: str = Field(description="canonical id the profile is keyed by")
+    sector: str | None = None
+    country_from: str | None = None
 
 
 class EventLink(BaseModel):
@@ -210,6 +226,7 @@ __all__ = [
     "ArticleSummary",
     "DuplicateLink",
     "DuplicateRequest",
+    "EntityDetail",
     "EntityProfile",
     "EntityRequest",
     "EntitySummary",

@@ -221,6 +221,10 @@ def quotes(
     ]
 
 
+# An entity's group: its canonical id, else (not linked by the knowledge) its canonical name.
+ENTITY_KEY = "COALESCE(e.canonical_id, e.norm_canonical, e.norm_name)"
+
+
 def entities(
     db: Database,
     *,
@@ -230,33 +234,120 @@ def entities(
     limit: int,
     offset: int,
 ) -> list[EntitySummary]:
-    """Entity names (rollups), most articles first, optionally by name prefix, type and country."""
-    where, params = ["articles > 0"], []
+    """Actors grouped by canonical id, most articles first, by name prefix, type and country.
+
+    The name prefix matches any name the actor was written as, its canonical name or its id."""
+    where, params = ["a.is_current = 1"], []
     if prefix:
-        # Keys are case-folded already, so LIKE means the same on both backends.
+        # Names are case-folded already, so LIKE means the same on both backends.
         pattern = re.sub(r"([\\%_])", r"\\\1", normalise_name(prefix)) + "%"
-        where.append("name_key LIKE ? ESCAPE '\\'")
-        params.append(pattern)
+        where.append(
+            f"{ENTITY_KEY} IN (SELECT COALESCE(canonical_id, norm_canonical, norm_name)"
+            " FROM entities WHERE norm_name LIKE ? ESCAPE '\\' OR norm_canonical LIKE ? ESCAPE '\\'"
+            " OR canonical_id = ?)"
+        )
+        params.extend([pattern, pattern, prefix.strip()])
     if kind:
-        where.append("type = ?")
+        where.append("e.type = ?")
         params.append(kind)
     if country:
-        where.append("country = ?")
+        where.append("e.country = ?")
         params.append(country)
     rows = db.execute(
-        "SELECT name_key, name, type, country, articles, mentions FROM entity_names"
-        f" WHERE {' AND '.join(where)} ORDER BY articles DESC, name_key, name LIMIT ? OFFSET ?",
+        f"SELECT {ENTITY_KEY}, COUNT(DISTINCT e.article_seq), SUM(e.mention_count)"
+        " FROM entities e JOIN articles a ON a.seq = e.article_seq"
+        f" WHERE {' AND '.join(where)} GROUP BY {ENTITY_KEY}"
+        f" ORDER BY COUNT(DISTINCT e.article_seq) DESC, {ENTITY_KEY} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
+    if not rows:
+        return []
+    facts = _entity_facts(db, [str(r[0]) for r in rows])
     return [
-        EntitySummary(
-            id=str(r[0]),
-            name=str(r[1]),
-            type=str(r[2]),
-            country=str(r[3]) or None,
-            articles=int(r[4]),
-            mentions=int(r[5]),
-        )
+        EntitySummary(id=str(key), articles=int(n), mentions=int(m or 0), **facts[str(key)])
+        for key, n, m in rows
+    ]
+
+
+def _entity_facts(db: Database, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """Per entity group: canonical name, type, country, sector, country source, names written."""
+    rows = db.execute(
+        f"SELECT {ENTITY_KEY}, e.name, e.canonical, e.type, e.country, e.sector, e.country_from,"
+        " COUNT(*) FROM entities e JOIN articles a ON a.seq = e.article_seq"
+        f" WHERE a.is_current = 1 AND {ENTITY_KEY} IN ({queries.marks(keys)})"
+        f" GROUP BY {ENTITY_KEY}, e.name, e.canonical, e.type, e.country, e.sector, e.country_from",
+        keys,
+    )
+    tallies: dict[str, list[Counter[str]]] = {}
+    for key, name, canonical, kind, country, sector, country_from, n in rows:
+        found = tallies.setdefault(str(key), [Counter() for _ in range(6)])
+        for counter, value in zip(
+            found, (name, canonical or name, kind, country, sector, country_from), strict=True
+        ):
+            if value:
+                counter[str(value)] += int(n)
+
+    def top(counter: Counter[str]) -> str | None:
+        return min(counter, key=lambda v: (-counter[v], v)) if counter else None
+
+    return {
+        key: {
+            "name": top(found[1]) or key,
+            "type": top(found[2]) or "",
+            "country": top(found[3]),
+            "sector": top(found[4]),
+            "country_from": top(found[5]),
+            "names": sorted(found[0], key=lambda v: (-found[0][v], v)),
+        }
+        for key, found in tallies.items()
+    }
+
+
+def entity_key(db: Database, name: str) -> str | None:
+    """The entity group a name or id stands for (see `entities`); None when nothing bears it."""
+    text = name.strip()
+    if db.execute("SELECT 1 FROM entities WHERE canonical_id = ? LIMIT 1", (text,)):
+        return text
+    norm = normalise_name(text)
+    rows = db.execute(
+        f"SELECT {ENTITY_KEY}, COUNT(*) FROM entities e"
+        " WHERE e.norm_name = ? OR e.norm_canonical = ?"
+        f" GROUP BY {ENTITY_KEY} ORDER BY COUNT(*) DESC, {ENTITY_KEY} LIMIT 1",
+        (norm, norm),
+    )
+    return str(rows[0][0]) if rows else None
+
+
+def entity_facts(db: Database, key: str) -> dict[str, Any]:
+    """Canonical name, type, country, sector, country source and names of one entity group."""
+    return _entity_facts(db, [key]).get(key, {})
+
+
+@dataclass(frozen=True)
+class StoryActor:
+    """An actor of a story's reports, as its entity group."""
+
+    story_id: str
+    key: str
+    name: str
+    type: str
+    country: str | None
+
+
+def story_actors(db: Database, story_ids: list[str]) -> list[StoryActor]:
+    """The actors of these stories' events, with their canonical id (or name) and country."""
+    if not story_ids:
+        return []
+    rows = db.execute(
+        f"SELECT DISTINCT ev.story_id, {ENTITY_KEY}, COALESCE(e.canonical, e.name), e.type,"
+        " e.country FROM events ev JOIN event_actors ea"
+        " ON ea.article_seq = ev.article_seq AND ea.event_id = ev.event_id"
+        " JOIN entities e ON e.article_seq = ea.article_seq AND e.entity_id = ea.entity_id"
+        f" WHERE ev.story_id IN ({queries.marks(story_ids)})",
+        story_ids,
+    )
+    return [
+        StoryActor(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]) if r[4] else None)
         for r in rows
     ]
 

@@ -22,7 +22,6 @@ from newsgraph.archive.records import (
     ArchiveStats,
     BatchResult,
     DuplicateLink,
-    EntityProfile,
     QuoteHit,
     SearchHit,
     StoryEvent,
@@ -34,6 +33,7 @@ from newsgraph.service import (
     ArticleRequest,
     ArticleSummary,
     DuplicateRequest,
+    EntityDetail,
     EntityRequest,
     EntitySummary,
     EventRequest,
@@ -164,14 +164,16 @@ def build_router(guard: WriteGuard) -> APIRouter:
 
     @router.get("/entities", tags=["entities"])
     def entities(service: Service, query: Annotated[EntityRequest, Query()]) -> Page[EntitySummary]:
-        """Entities by name prefix, type and country, most reported first."""
+        """Actors grouped by canonical id, with the names they were written as; by name prefix
+        (any name, any language, or the id), type and country; most reported first."""
         return service.entities(query)
 
     @router.get("/entities/{name}", tags=["entities"])
     def entity(
         service: Service, name: str, limit: Annotated[int, Query(ge=1, le=200)] = 20
-    ) -> EntityProfile:
-        """Profile of one entity: names, titles, quotes, events, months."""
+    ) -> EntityDetail:
+        """Profile of one entity by canonical id or any name it bears: names, titles, sector,
+        quotes, stories, articles per month (the CLI's `newsgraph entity`)."""
         return service.entity(name, limit=limit)
 
     @router.get("/stats", tags=["meta"])

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from importlib import resources
 from typing import Any, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, ValidationError
 
@@ -150,7 +150,8 @@ def actor_network(request: Request) -> HTMLResponse:
     """Countries and actors linked by shared stories, cooperative vs conflictual."""
     query = _form(request, EventRequest, limit=200, reports=False)
     found = _service(request).events(query)
-    nodes, edges = views.network(found.items)
+    actors = _service(request).story_actors([story.story_id for story in found.items])
+    nodes, edges = views.network(found.items, actors)
     return render(
         "network.html",
         page="network",
@@ -190,9 +191,11 @@ def entities(request: Request) -> HTMLResponse:
 
 
 @router.get("/entities/{name}", response_class=HTMLResponse)
-def entity(request: Request, name: str) -> HTMLResponse:
-    """One entity's page."""
+def entity(request: Request, name: str) -> Response:
+    """One entity's page, keyed by canonical id: a name redirects to its id's page."""
     profile = _service(request).entity(name)
+    if profile.id != name:
+        return RedirectResponse("/entities/" + quote(profile.id, safe=":"), status_code=307)
     months = views.bars([(p.month, p.articles) for p in profile.timeline], height=100)
     return render("entity.html", page="entities", entity=profile, months=months)
 
@@ -241,5 +244,6 @@ def article(request: Request, article_id: str) -> HTMLResponse:
         article=found,
         segments=views.segments(found),
         names=names,
+        entity_key=views.entity_key,
         stories={link.event_id: link for link in detail.stories},
     )

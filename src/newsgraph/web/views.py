@@ -11,10 +11,14 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import quote as url_quote
 
 from newsgraph.archive.records import StoryEvent
+from newsgraph.archive.rows import normalise_name
 from newsgraph.events.ontology import load_ontology
 from newsgraph.model import Article
+from newsgraph.model.article import Entity
+from newsgraph.service.sql import StoryActor
 
 LAYERS = ("entity", "quote", "time", "evidence", "trigger")
 
@@ -30,6 +34,12 @@ class Segment:
     anchor: str | None = None
 
 
+def entity_key(entity: Entity) -> str:
+    """What an entity's page is keyed by: its canonical id, else its canonical name or name
+    (normalised, as the archive groups it)."""
+    return entity.canonical_id or normalise_name(entity.canonical or entity.name)
+
+
 def segments(article: Article) -> list[Segment]:
     """The clean text cut where any layer starts or ends, each piece with its layers and notes."""
     text = article.text
@@ -38,9 +48,7 @@ def segments(article: Article) -> list[Segment]:
     for entity in article.entities:
         note = f"{entity.name} · {entity.type}" + (f" · {entity.country}" if entity.country else "")
         for mention in entity.mentions:
-            marks.append(
-                (mention.start, mention.end, "entity", note, entity.canonical or entity.name)
-            )
+            marks.append((mention.start, mention.end, "entity", note, entity_key(entity)))
     for index, quote in enumerate(article.quotes):
         speaker = names[quote.speaker].name if quote.speaker in names else "unattributed"
         note = f"{quote.kind} quote #{index + 1} · speaker: {speaker}"
@@ -107,13 +115,21 @@ def project(lon: float, lat: float, width: float = 960, height: float = 480) -> 
 
 @dataclass
 class Node:
-    """A country or person in the actor network."""
+    """A canonical actor of the network: a country (by code) or a person/organisation (by id)."""
 
+    id: str
     name: str
     kind: str
     weight: int
     x: float = 0.0
     y: float = 0.0
+
+    @property
+    def href(self) -> str:
+        """Where the node links: a country's timeline, else the actor's entity page."""
+        if self.kind == "country":
+            return "/timeline?country=" + url_quote(self.id, safe="")
+        return "/entities/" + url_quote(self.id, safe=":")
 
 
 @dataclass
@@ -131,31 +147,54 @@ class Edge:
         return "conflict" if self.conflict > self.cooperation else "cooperation"
 
 
-def network(stories: list[StoryEvent], max_nodes: int = 30) -> tuple[list[Node], list[Edge]]:
-    """Actors (countries and named actors) linked by the stories they share, on a circle."""
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def network(
+    stories: list[StoryEvent], actors: list[StoryActor], max_nodes: int = 30
+) -> tuple[list[Node], list[Edge]]:
+    """Canonical actors linked by the stories they share, on a circle.
+
+    A country is one node per ISO code (place names such as "Russland" or "Moskva" count for their
+    country); people and organisations are one node per canonical id, named by canonical name."""
     weights: Counter[str] = Counter()
     kinds: dict[str, str] = {}
-    pairs: dict[tuple[str, str], list[int]] = {}
+    labels: dict[str, Counter[str]] = {}
+    members: dict[str, set[str]] = {s.story_id: set(s.countries) for s in stories}
     for story in stories:
-        members = [*story.countries, *story.actors]
         for country in story.countries:
             kinds[country] = "country"
-        for actor in story.actors:
-            kinds.setdefault(actor, "actor")
-        weights.update(set(members))
+            labels.setdefault(country, Counter())[country] += 1
+    for actor in actors:
+        if actor.story_id not in members:
+            continue
+        if actor.type in PLACE_TYPES:
+            if not actor.country:
+                continue
+            key, kind, label = actor.country, "country", actor.country
+        else:
+            key, kind, label = actor.key, "actor", actor.name
+        kinds.setdefault(key, kind)
+        labels.setdefault(key, Counter())[label] += 1
+        members[actor.story_id].add(key)
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for story in stories:
+        unique = sorted(members[story.story_id])
+        weights.update(unique)
         conflict = quad_of(story.type) == "conflict"
-        unique = sorted(set(members))
         for i, a in enumerate(unique):
             for b in unique[i + 1 :]:
                 counts = pairs.setdefault((a, b), [0, 0])
                 counts[1 if conflict else 0] += 1
-    chosen = [name for name, _ in weights.most_common(max_nodes)]
-    nodes = {name: Node(name, kinds[name], weights[name]) for name in chosen}
+    chosen = [key for key, _ in weights.most_common(max_nodes)]
+    nodes = {
+        key: Node(key, labels[key].most_common(1)[0][0], kinds[key], weights[key]) for key in chosen
+    }
     count = max(len(chosen), 1)
-    for index, name in enumerate(chosen):
+    for index, key in enumerate(chosen):
         angle = 2 * math.pi * index / count
-        nodes[name].x = 400 + 300 * math.cos(angle)
-        nodes[name].y = 330 + 280 * math.sin(angle)
+        nodes[key].x = 400 + 300 * math.cos(angle)
+        nodes[key].y = 330 + 280 * math.sin(angle)
     edges = [
         Edge(nodes[a], nodes[b], c[0], c[1])
         for (a, b), c in pairs.items()
