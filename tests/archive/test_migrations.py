@@ -24,7 +24,7 @@ def test_full_text_search_differs_by_dialect() -> None:
 
 
 def test_every_listed_table_is_created() -> None:
-    created = " ".join(MIGRATIONS[0].statements("sqlite"))
+    created = " ".join(" ".join(m.statements("sqlite")) for m in MIGRATIONS)
     assert all(f"CREATE TABLE {table} (" in created for table in TABLES)
 
 
@@ -34,3 +34,10 @@ def test_statements_split_on_semicolons_at_line_ends() -> None:
         "CREATE TABLE a (x DOUBLE PRECISION)",
         "CREATE TABLE b (y TEXT)",
     ]
+
+
+def test_actor_groups_are_filled_from_an_archive_made_before_them() -> None:
+    groups = next(m for m in MIGRATIONS if m.name == "actor groups rollup")
+    statements = groups.statements("sqlite")
+    assert statements[0].startswith("CREATE TABLE entity_groups")
+    assert "INSERT INTO entity_groups" in statements[1] and "is_current = 1" in statements[1]

@@ -4,6 +4,7 @@ pages, links to them, and the actor network of canonical actors."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from newsgraph.archive import open_archive
 from newsgraph.model import Article
+from newsgraph.service import ArchiveService, EntityRequest
 from newsgraph.settings import Settings
 
 # name -> (canonical id, sector, country source), as the actor knowledge would set them.
@@ -199,3 +201,15 @@ def test_network_nodes_are_canonical_actors_with_quad_class_edges(client: TestCl
     kinds = {edge: kind for kind, edge in edges}
     assert kinds["RUS UKR"] == "conflict"
     assert kinds["NOR RUS"] == "cooperation"
+
+
+def test_a_new_version_of_an_article_replaces_its_actor_counts(tmp_path: Path) -> None:
+    path = tmp_path / "versions.db"
+    edited = replace(EN, text=EN.text + " Both sides called the talks useful.")
+    with open_archive(path, Settings()) as archive:
+        archive.add_articles([linked(build(EN))])
+        archive.add_articles([linked(build(edited))])
+    with ArchiveService(Settings(database=str(path)), pool_size=1) as service:
+        found = {item.id: item for item in service.entities(EntityRequest()).items}
+    assert found["country:RUS"].articles == 1
+    assert found["Q900002"].mentions >= 1

@@ -319,11 +319,42 @@ ALTER TABLE stories ADD COLUMN anchor_words TEXT NOT NULL DEFAULT '';
 ALTER TABLE stories ADD COLUMN anchor_lang TEXT
 """
 
+# The actor list of the API and UI: one row per way an actor was written, keyed by its group (the
+# canonical id, else the canonical name, else the name), kept up to date by the writer like the name
+# rollups so that listing actors never aggregates the entities table.
+ENTITY_GROUPS = """
+CREATE TABLE entity_groups (
+    group_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    country_from TEXT NOT NULL,
+    norm_name TEXT NOT NULL,
+    norm_canonical TEXT NOT NULL,
+    articles BIGINT NOT NULL,
+    mentions BIGINT NOT NULL,
+    PRIMARY KEY (group_key, name, canonical, type, country, sector, country_from)
+) {without_rowid};
+INSERT INTO entity_groups (group_key, name, canonical, type, country, sector, country_from,
+    norm_name, norm_canonical, articles, mentions)
+SELECT COALESCE(e.canonical_id, e.norm_canonical, e.norm_name), e.name, COALESCE(e.canonical, ''),
+    e.type, COALESCE(e.country, ''), COALESCE(e.sector, ''), COALESCE(e.country_from, ''),
+    MIN(e.norm_name), COALESCE(MIN(e.norm_canonical), ''), COUNT(DISTINCT e.article_seq),
+    SUM(e.mention_count)
+FROM entities e JOIN articles a ON a.seq = e.article_seq
+WHERE a.is_current = 1
+GROUP BY COALESCE(e.canonical_id, e.norm_canonical, e.norm_name), e.name, COALESCE(e.canonical, ''),
+    e.type, COALESCE(e.country, ''), COALESCE(e.sector, ''), COALESCE(e.country_from, '')
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", common=CORE_TABLES),
     Migration(2, "full-text search", sqlite=SQLITE_SEARCH, postgres=POSTGRES_SEARCH),
     Migration(3, "entity canonical ids, sectors and country sources", common=ENTITY_LINKS),
     Migration(4, "story anchors (dyad, place, evidence)", common=STORY_ANCHOR_TEXT),
+    Migration(5, "actor groups rollup", common=ENTITY_GROUPS),
 )
 
 # Every table a migration creates, in dependency order; snapshots and counts walk this list.
@@ -346,6 +377,7 @@ TABLES = (
     "entity_names",
     "entity_titles",
     "entity_months",
+    "entity_groups",
     "fingerprints",
     "lsh_buckets",
     "duplicates",

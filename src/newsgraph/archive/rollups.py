@@ -38,11 +38,19 @@ MONTHS_UPSERT = (
     " articles = entity_months.articles + excluded.articles,"
     " mentions = entity_months.mentions + excluded.mentions"
 )
+GROUPS_UPSERT = (
+    "INSERT INTO entity_groups (group_key, name, canonical, type, country, sector, country_from,"
+    " norm_name, norm_canonical, articles, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (group_key, name, canonical, type, country, sector, country_from)"
+    " DO UPDATE SET articles = entity_groups.articles + excluded.articles,"
+    " mentions = entity_groups.mentions + excluded.mentions"
+)
 # Entity rows as stored, without the article's seq.
 ENTITY_COLUMNS = (
     "entity_id, name, norm_name, canonical, norm_canonical, type, country, lat, lon, mention_count,"
-    " canonical_id"
+    " canonical_id, sector, country_from"
 )
+GroupKey = tuple[str, str, str, str, str, str, str, str, str]
 TITLE_COLUMNS = "entity_id, idx, text, canonical, country"
 
 
@@ -62,6 +70,24 @@ def name_keys(entities: Iterable[Row]) -> dict[str, set[str]]:
     return keys
 
 
+def group_row(row: Row) -> GroupKey:
+    """An entity row's `entity_groups` key and names: the group is the canonical id, else the
+    normalised canonical name, else the normalised name (the service's ENTITY_KEY)."""
+    cells = [row[i] if len(row) > i else None for i in range(13)]
+    group = cells[10] or cells[4] or cells[2]
+    return (
+        str(group),
+        str(cells[1]),
+        str(cells[3] or ""),
+        str(cells[5]),
+        str(cells[6] or ""),
+        str(cells[11] or ""),
+        str(cells[12] or ""),
+        str(cells[2]),
+        str(cells[4] or ""),
+    )
+
+
 @dataclass
 class RollupDelta:
     """Changes to the rollups accumulated over a batch, applied in one go."""
@@ -69,6 +95,7 @@ class RollupDelta:
     names: dict[tuple[str, str, str, str], list[Any]] = field(default_factory=dict)
     titles: Counter[tuple[str, str]] = field(default_factory=Counter)
     months: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    groups: dict[GroupKey, list[int]] = field(default_factory=dict)
 
     def add(
         self, entities: Sequence[Row], titles: Iterable[Row], day: str | None, sign: int = 1
@@ -92,6 +119,17 @@ class RollupDelta:
         for row in titles:
             for key in keys.get(row[0], ()):
                 self.titles[(key, row[3] or row[2])] += sign
+        self._add_groups(entities, sign)
+
+    def _add_groups(self, entities: Sequence[Row], sign: int) -> None:
+        """Count the article once per way it wrote each actor (see `entity_groups`)."""
+        seen: Counter[GroupKey] = Counter()
+        for row in entities:
+            seen[group_row(row)] += int(row[9])
+        for key, mentions in seen.items():
+            entry = self.groups.setdefault(key, [0, 0])
+            entry[0] += sign
+            entry[1] += sign * mentions
 
     def subtract_stored(self, db: Database, seq: int, day: str | None) -> None:
         """Discount a stored article (a version being superseded)."""
@@ -112,4 +150,7 @@ class RollupDelta:
         )
         db.executemany(
             MONTHS_UPSERT, [(*key, *values) for key, values in sorted(self.months.items())]
+        )
+        db.executemany(
+            GROUPS_UPSERT, [(*key, *values) for key, values in sorted(self.groups.items())]
         )

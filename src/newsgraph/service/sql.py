@@ -237,27 +237,29 @@ def entities(
     """Actors grouped by canonical id, most articles first, by name prefix, type and country.
 
     The name prefix matches any name the actor was written as, its canonical name or its id."""
-    where, params = ["a.is_current = 1"], []
+    where: list[str] = []
+    params: list[Any] = []
     if prefix:
         # Names are case-folded already, so LIKE means the same on both backends.
         pattern = re.sub(r"([\\%_])", r"\\\1", normalise_name(prefix)) + "%"
         where.append(
-            f"{ENTITY_KEY} IN (SELECT COALESCE(canonical_id, norm_canonical, norm_name)"
-            " FROM entities WHERE norm_name LIKE ? ESCAPE '\\' OR norm_canonical LIKE ? ESCAPE '\\'"
-            " OR canonical_id = ?)"
+            "g.group_key IN (SELECT group_key FROM entity_groups WHERE articles > 0 AND"
+            " (norm_name LIKE ? ESCAPE '\\' OR norm_canonical LIKE ? ESCAPE '\\'"
+            " OR group_key = ?))"
         )
         params.extend([pattern, pattern, prefix.strip()])
     if kind:
-        where.append("e.type = ?")
+        where.append("g.type = ?")
         params.append(kind)
     if country:
-        where.append("e.country = ?")
+        where.append("g.country = ?")
         params.append(country)
+    # The writer keeps `entity_groups` (one row per way an actor was written), so a page of
+    # actors aggregates those rows, not the entities table.
     rows = db.execute(
-        f"SELECT {ENTITY_KEY}, COUNT(DISTINCT e.article_seq), SUM(e.mention_count)"
-        " FROM entities e JOIN articles a ON a.seq = e.article_seq"
-        f" WHERE {' AND '.join(where)} GROUP BY {ENTITY_KEY}"
-        f" ORDER BY COUNT(DISTINCT e.article_seq) DESC, {ENTITY_KEY} LIMIT ? OFFSET ?",
+        "SELECT g.group_key, SUM(g.articles), SUM(g.mentions) FROM entity_groups g"
+        f" WHERE {' AND '.join(['g.articles > 0', *where])} GROUP BY g.group_key"
+        " ORDER BY SUM(g.articles) DESC, g.group_key LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     if not rows:
@@ -272,10 +274,8 @@ def entities(
 def _entity_facts(db: Database, keys: list[str]) -> dict[str, dict[str, Any]]:
     """Per entity group: canonical name, type, country, sector, country source, names written."""
     rows = db.execute(
-        f"SELECT {ENTITY_KEY}, e.name, e.canonical, e.type, e.country, e.sector, e.country_from,"
-        " COUNT(*) FROM entities e JOIN articles a ON a.seq = e.article_seq"
-        f" WHERE a.is_current = 1 AND {ENTITY_KEY} IN ({queries.marks(keys)})"
-        f" GROUP BY {ENTITY_KEY}, e.name, e.canonical, e.type, e.country, e.sector, e.country_from",
+        "SELECT group_key, name, canonical, type, country, sector, country_from, articles"
+        f" FROM entity_groups WHERE articles > 0 AND group_key IN ({queries.marks(keys)})",
         keys,
     )
     tallies: dict[str, list[Counter[str]]] = {}
