@@ -349,12 +349,19 @@ GROUP BY COALESCE(e.canonical_id, e.norm_canonical, e.norm_name), e.name, COALES
     e.type, COALESCE(e.country, ''), COALESCE(e.sector, ''), COALESCE(e.country_from, '')
 """
 
+# Provenance: the original language of an article whose text shows signs of being a translation
+# ('und' when the language of the original is unknown; NULL for an article that is no translation).
+TRANSLATED_FROM = """
+ALTER TABLE articles ADD COLUMN translated_from TEXT
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", common=CORE_TABLES),
     Migration(2, "full-text search", sqlite=SQLITE_SEARCH, postgres=POSTGRES_SEARCH),
     Migration(3, "entity canonical ids, sectors and country sources", common=ENTITY_LINKS),
     Migration(4, "story anchors (dyad, place, evidence)", common=STORY_ANCHOR_TEXT),
     Migration(5, "actor groups rollup", common=ENTITY_GROUPS),
+    Migration(6, "article translation provenance", common=TRANSLATED_FROM),
 )
 
 # Every table a migration creates, in dependency order; snapshots and counts walk this list.

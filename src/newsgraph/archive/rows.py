@@ -198,6 +198,7 @@ def _article_row(article: Article) -> Row:
         "\n".join(names),
         record,
         len(article.failures),
+        meta.translation.original_lang or "und" if meta.translation else None,
     )
 
 

@@ -71,8 +71,8 @@ INSERTS = {
 ARTICLE_INSERT = (
     "INSERT INTO articles (seq, article_id, doc_key, version, is_current, content_hash, lang,"
     " title, published, published_day, source_url, publisher, external_id, input_path, text,"
-    " quote_text, entity_names, record, stage_failures, ingested_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " quote_text, entity_names, record, stage_failures, translated_from, ingested_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 

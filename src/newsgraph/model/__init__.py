@@ -16,6 +16,7 @@ from newsgraph.model.article import (
     TimeExpr,
     Title,
     Token,
+    Translation,
     article_id,
     json_schema,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "TimeExpr",
     "Title",
     "Token",
+    "Translation",
     "article_id",
     "json_schema",
 ]

@@ -51,6 +51,15 @@ class Removed(Record):
     end: int | None = Field(default=None, description="offset into the raw input")
 
 
+class Translation(Record):
+    """Signs that the text is a (machine) translation of an original in another language."""
+
+    original_lang: str | None = Field(
+        default=None, description="ISO 639-1 of the original, when the evidence names one"
+    )
+    evidence: list[str] = Field(default_factory=list, description="each sign, in words")
+
+
 class Meta(Record):
     """Article metadata: given by the caller, read from the page, or inferred."""
 
@@ -72,6 +81,9 @@ class Meta(Record):
     input_format: str | None = None
     encoding: str | None = None
     language_confidence: float | None = None
+    translation: Translation | None = Field(
+        default=None, description="set when the text shows signs of being a translation"
+    )
 
 
 class Token(Record):

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from newsgraph.errors import InputError
 from newsgraph.model import Article
 from newsgraph.pipeline import PerArticle
+from newsgraph.provenance import detect_translation, load_rules
 from newsgraph.settings import Settings
 
 # Enough text to decide; more only costs time.
@@ -48,8 +49,27 @@ class LanguageIdentifier:
         return str(language.iso_code_639_1.name).lower(), confidence
 
 
+class LineIdentifier:
+    """Language of one short line among the configured and the candidate original languages."""
+
+    def __init__(self, codes: list[str]) -> None:
+        from lingua import LanguageDetectorBuilder
+
+        found = {lang for lang in (_lingua_language(c) for c in codes) if lang is not None}
+        self.detector = LanguageDetectorBuilder.from_languages(*found).build()
+
+    def __call__(self, line: str) -> tuple[str | None, float]:
+        """(ISO 639-1 code or None, confidence)."""
+        language = self.detector.detect_language_of(line)
+        if language is None:
+            return None, 0.0
+        confidence = float(self.detector.compute_language_confidence(line, language))
+        return str(language.iso_code_639_1.name).lower(), confidence
+
+
 class LanguageStage(PerArticle):
-    """Sets `article.lang` (nb for Bokmål, nn for Nynorsk)."""
+    """Sets `article.lang` (nb for Bokmål, nn for Nynorsk) and `meta.translation` when the text
+    shows signs of being a translation (newsgraph.provenance)."""
 
     name: ClassVar[str] = "language"
     requires: ClassVar[tuple[str, ...]] = ("text",)
@@ -58,19 +78,26 @@ class LanguageStage(PerArticle):
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.identifier: LanguageIdentifier | None = None
+        self.lines: LineIdentifier | None = None
 
     def setup(self) -> None:
         """Build the detector once."""
         self.identifier = LanguageIdentifier(
             self.settings.languages, self.settings.min_language_confidence
         )
+        self.lines = LineIdentifier([*self.settings.languages, *load_rules().candidates])
 
     def __call__(self, article: Article) -> Article:
         """Identify the language unless the caller gave it."""
-        if article.lang:
-            return article
-        if self.identifier is None:
+        if self.identifier is None or self.lines is None:
             self.setup()
+        assert self.identifier is not None and self.lines is not None
+        if not article.lang:
+            self._identify(article)
+        article.meta.translation = detect_translation(article, self.lines)
+        return article
+
+    def _identify(self, article: Article) -> None:
         assert self.identifier is not None
         code, confidence = self.identifier.identify(article.text)
         article.meta.language_confidence = round(confidence, 3)
@@ -80,4 +107,3 @@ class LanguageStage(PerArticle):
             where = article.meta.input_path or article.meta.external_id or article.id
             raise InputError(where, "language could not be identified (too short or mixed)")
         article.lang = code
-        return article
