@@ -14,6 +14,7 @@ from archive.conftest import UrlFactory
 
 from newsgraph.archive import open_archive
 from newsgraph.errors import ArchiveError, FilterError, NotFoundError
+from newsgraph.model import Translation
 from newsgraph.service import (
     ArchiveService,
     ArticleRequest,
@@ -107,3 +108,51 @@ def test_article_detail_links_events_to_stories(service: ArchiveService) -> None
     first = service.events(EventRequest(limit=1)).items[0]
     detail = service.article(first.reports[0].article_id)
     assert first.story_id in {link.story_id for link in detail.stories}
+
+
+def _story_of(service: ArchiveService, url: str) -> str:
+    stories = service.events(EventRequest(limit=50)).items
+    return next(s.story_id for s in stories if any(r.source_url == url for r in s.reports))
+
+
+def test_independent_sources_count_a_translated_copy_with_its_original(
+    new_url: UrlFactory,
+) -> None:
+    url = new_url()
+    with open_archive(url, Settings()) as archive:
+        archive.add_articles(corpus())
+    with ArchiveService(Settings(database=url), today=lambda: date(2024, 11, 30)) as service:
+        two_publishers = [
+            s.story_id
+            for s in service.events(EventRequest(limit=50)).items
+            if len({r.publisher for r in s.reports}) >= 2
+        ]
+        # The Norwegian report and its English translation on another site: one source.
+        assert len(two_publishers) == 1
+        assert service.events(EventRequest(independent_sources=True)).items == []
+    with open_archive(url, Settings()) as archive, archive.db.transaction():
+        archive.db.execute("DELETE FROM duplicates")
+    with ArchiveService(Settings(database=url), today=lambda: date(2024, 11, 30)) as service:
+        found = service.events(EventRequest(independent_sources=True, reports=False)).items
+        assert [s.story_id for s in found] == two_publishers
+
+
+def test_exclude_translations_drops_stories_reported_only_in_translation(
+    new_url: UrlFactory,
+) -> None:
+    articles = corpus()
+    translated = articles[-1]
+    translated.meta.translation = Translation(original_lang="vi", evidence=["a sign"])
+    url = new_url()
+    with open_archive(url, Settings()) as archive:
+        archive.add_articles(articles)
+    with ArchiveService(Settings(database=url), today=lambda: date(2024, 11, 30)) as service:
+        story = _story_of(service, translated.meta.source_url or "")
+        everything = service.events(EventRequest(reports=False, limit=50)).items
+        kept = service.events(EventRequest(exclude_translations=True, reports=False, limit=50))
+        kept_ids = {s.story_id for s in kept.items}
+        assert story in {s.story_id for s in everything}
+        assert story not in kept_ids
+        assert len(kept_ids) == len(everything) - 1
+        stored = service.article(translated.id).article.meta.translation
+        assert stored is not None and stored.original_lang == "vi"

@@ -222,6 +222,20 @@ def events(
     until: Annotated[str | None, typer.Option(help="events on or before: ISO date or 7d")] = None,
     lang: Annotated[str | None, typer.Option(help="stories reported in this language")] = None,
     entity: Annotated[str | None, typer.Option(help="name of an actor")] = None,
+    exclude_translations: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-translations",
+            help="only stories with a report that is not a translation",
+        ),
+    ] = False,
+    independent_sources: Annotated[
+        bool,
+        typer.Option(
+            "--independent-sources",
+            help="only stories reported by 2 or more independent publishers",
+        ),
+    ] = False,
     reports: Annotated[bool, typer.Option(help="list each story's reports")] = True,
     db: DbOption = None,
     limit: LimitOption = 50,
@@ -240,6 +254,8 @@ def events(
             until=until,
             lang=lang,
             entity=entity,
+            exclude_translations=exclude_translations,
+            independent_sources=independent_sources,
             reports=reports,
             limit=limit,
             offset=offset,

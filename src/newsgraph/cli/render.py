@@ -16,6 +16,26 @@ def _name(article: Article, entity_id: str | None) -> str:
     return entity.name if entity else "—"
 
 
+def render_provenance(console: Console, article: Article) -> None:
+    """The page read, the original it names, the credited sources and any sign of translation."""
+    meta = article.meta
+    read = meta.page_url or meta.input_path or meta.source_url
+    original = meta.source_url if meta.source_url and meta.source_url != read else None
+    console.print(
+        f"read from {escape(read or '—')} · original {escape(original or '—')}"
+        f" · credited {escape(', '.join(meta.credited_sources) or '—')}"
+    )
+    translation = meta.translation
+    if translation is None:
+        console.print("translation: no sign")
+        return
+    console.print(
+        f"[bold]translation[/] from {translation.original_lang or 'unknown language'}:"
+    )
+    for sign in translation.evidence:
+        console.print(f"  · {escape(sign)}")
+
+
 def render_article(console: Console, article: Article) -> None:
     """Print metadata, entities, quotes, times and events of one article."""
     meta = article.meta
@@ -26,6 +46,7 @@ def render_article(console: Console, article: Article) -> None:
         f" ({meta.published_from}) · publisher {meta.publisher} · authors {', '.join(meta.authors)}"
         f" · credited {', '.join(meta.credited_sources)}"
     )
+    render_provenance(console, article)
     leftovers = [r.text.strip() for r in meta.removed if r.text.strip()]
     blank_runs = len(meta.removed) - len(leftovers)
     console.print(

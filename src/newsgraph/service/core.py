@@ -155,6 +155,8 @@ class ArchiveService:
             until=until,
             lang=self._lang(request.lang),
             entity=request.entity.strip() or None if request.entity else None,
+            exclude_translations=request.exclude_translations,
+            independent_sources=request.independent_sources,
         )
 
     # Queries -------------------------------------------------------------------------------
@@ -389,6 +391,8 @@ def _row_filter(what: ExportKind, found: sql.StoryFilter) -> Callable[[dict[str,
         if found.types and row.get("category") not in found.types:
             return False
         if found.mode and row.get("mode") != found.mode:
+            return False
+        if found.independent_sources and int(row.get("story_sources") or 0) < 2:
             return False
         listed = row.get("countries") or []
         if isinstance(listed, str):

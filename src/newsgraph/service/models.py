@@ -79,6 +79,15 @@ class EventRequest(PageRequest):
     until: str | None = None
     lang: str | None = Field(default=None, description="stories reported in this language")
     entity: str | None = Field(default=None, description="name of an actor")
+    exclude_translations: bool = Field(
+        default=False,
+        description="only stories with at least one report that is not a translation",
+    )
+    independent_sources: bool = Field(
+        default=False,
+        description="only stories reported by two or more independent publishers (copies, "
+        "rewrites and translations of another report count with their original)",
+    )
     reports: bool = Field(default=True, description="include each story's reports")
 
 

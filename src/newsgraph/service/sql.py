@@ -51,6 +51,26 @@ class StoryFilter:
     until: str | None = None
     lang: str | None = None
     entity: str | None = None
+    exclude_translations: bool = False
+    independent_sources: bool = False
+
+
+# A story with a current report that is no translation.
+UNTRANSLATED_REPORT = (
+    "EXISTS (SELECT 1 FROM events ev JOIN articles a ON a.seq = ev.article_seq"
+    " WHERE ev.story_id = s.story_id AND a.is_current = 1 AND a.translated_from IS NULL)"
+)
+# Independent publishers of a story's current reports, as export's story_sources counts them: an
+# article without a publisher is its own source; a copy, rewrite or translation of another report
+# of the story is left out (it counts with its original).
+INDEPENDENT_SOURCES = (
+    "(SELECT COUNT(DISTINCT COALESCE(a.publisher, 'article ' || CAST(a.seq AS TEXT)))"
+    " FROM events ev JOIN articles a ON a.seq = ev.article_seq"
+    " WHERE ev.story_id = s.story_id AND a.is_current = 1 AND NOT EXISTS ("
+    "SELECT 1 FROM duplicates d JOIN events ev2 ON ev2.article_seq = d.original_seq"
+    " JOIN articles o ON o.seq = d.original_seq"
+    " WHERE d.article_seq = a.seq AND ev2.story_id = s.story_id AND o.is_current = 1))"
+)
 
 
 def articles(
@@ -124,6 +144,10 @@ def _story_source(db: Database, found: StoryFilter) -> tuple[str, list[str], lis
     if found.lang:
         where.append("(',' || s.languages || ',') LIKE ?")
         params.append(f"%,{found.lang},%")
+    if found.exclude_translations:
+        where.append(UNTRANSLATED_REPORT)
+    if found.independent_sources:
+        where.append(f"{INDEPENDENT_SOURCES} >= 2")
     return source, where or ["1 = 1"], params
 
 
