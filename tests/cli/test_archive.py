@@ -172,3 +172,14 @@ def test_unreachable_database_is_one_line_and_exit_one(tmp_path: Path) -> None:
     result = runner.invoke(app, ["stats", "--db", "postgresql://nobody@127.0.0.1:1/none"])
     assert result.exit_code == 1
     assert "cannot connect" in result.stderr
+
+
+def test_events_provenance_flags_filter_stories(db: str) -> None:
+    every = lines(runner.invoke(app, ["events", "--db", db, "--json"]).stdout)
+    untranslated = runner.invoke(app, ["events", "--exclude-translations", "--db", db, "--json"])
+    independent = runner.invoke(app, ["events", "--independent-sources", "--db", db, "--json"])
+    assert untranslated.exit_code == 0 and independent.exit_code == 0
+    # No article of the little corpus is marked a translation; its only two-publisher story is
+    # a report and its translated copy, one independent source.
+    assert len(lines(untranslated.stdout)) == len(every) > 0
+    assert lines(independent.stdout) == []

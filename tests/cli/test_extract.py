@@ -70,3 +70,23 @@ def test_unknown_stage_is_reported_in_one_line() -> None:
 def test_settings_command_lists_settings_with_help() -> None:
     result = runner.invoke(app, ["settings"])
     assert "database" in result.stdout and "archive" in result.stdout
+
+
+def test_extract_pretty_shows_the_provenance_chain(tmp_path: Path) -> None:
+    page = tmp_path / "sak.txt"
+    page.write_text(
+        "Chính phủ công bố kế hoạch xây dựng cảng biển mới trên khắp cả nước\n"
+        "Regjeringen i Hanoi la fram en ny plan for å bygge flere havner langs kysten, "
+        "og ministeren sa at arbeidet skal starte neste år.\n"
+        "Planen skal koste flere milliarder kroner, og flere selskaper har allerede vist "
+        "interesse for å delta i byggingen av de nye anleggene.\n"
+        "Kilde: https://tin-example.vn/cang-bien\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(page), "--format", "pretty", *FAST])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert f"read from {page}" in out
+    assert "original https://tin-example.vn/cang-bien" in out
+    assert "translation from vi" in out
+    assert "untranslated vi line" in out
