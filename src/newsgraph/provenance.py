@@ -75,7 +75,9 @@ def country_language(country: str) -> str | None:
     """The main language of a country as actors.toml names it (the first, when its languages are
     all of one close group such as nb/nn); None when it names none or unrelated ones."""
     found = list(
-        dict.fromkeys(_base(lang) for lang, code in actor_rules().languages.items() if code == country)
+        dict.fromkeys(
+            _base(lang) for lang, code in actor_rules().languages.items() if code == country
+        )
     )
     if not found:
         return None

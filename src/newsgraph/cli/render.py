@@ -29,9 +29,7 @@ def render_provenance(console: Console, article: Article) -> None:
     if translation is None:
         console.print("translation: no sign")
         return
-    console.print(
-        f"[bold]translation[/] from {translation.original_lang or 'unknown language'}:"
-    )
+    console.print(f"[bold]translation[/] from {translation.original_lang or 'unknown language'}:")
     for sign in translation.evidence:
         console.print(f"  · {escape(sign)}")
 
