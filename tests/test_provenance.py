@@ -95,3 +95,22 @@ def test_domain_country_and_its_language() -> None:
 def test_old_records_without_translation_load() -> None:
     article = Article.from_json('{"text": "x", "meta": {"title": "t"}}')
     assert article.meta.translation is None
+
+
+def test_two_foreign_source_addresses_are_still_one_sign() -> None:
+    article = Article(
+        text=NORWEGIAN_BODY,
+        lang="nb",
+        meta=Meta(source_url="https://tin-example.vn/a", page_url="https://bao-example.vn/no/a"),
+    )
+    assert detect_translation(article, lambda line: ("nb", 1.0)) is None
+
+
+def test_space_before_full_stop_is_an_artefact_sign_next_to_a_foreign_source() -> None:
+    text = NORWEGIAN_BODY.replace("neste år.", "neste år .")
+    meta = Meta(source_url="https://tin-example.vn/a")
+    found = detect_translation(Article(text=text, lang="nb", meta=meta), lambda line: ("nb", 1.0))
+    assert found is not None and found.original_lang == "vi"
+    assert any("artefact" in sign and "neste år ." in sign for sign in found.evidence)
+    alone = detect_translation(Article(text=text, lang="nb"), lambda line: ("nb", 1.0))
+    assert alone is None

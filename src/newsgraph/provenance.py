@@ -7,6 +7,7 @@ and language groups are data: resources/common/translation.toml.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class TranslationRules:
     min_words: int
     max_chars: int
     min_confidence: float
+    artefacts: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +47,10 @@ def load_rules() -> TranslationRules:
         min_words=int(table.get("min_words", 4)),
         max_chars=int(table.get("max_chars", 300)),
         min_confidence=float(table.get("min_confidence", 0.9)),
+        artefacts=tuple(
+            (str(entry["name"]), re.compile(str(entry["pattern"])))
+            for entry in table.get("artefacts", [])
+        ),
     )
 
 
@@ -127,13 +133,24 @@ def detect_translation(article: Article, line_language: LineLanguage) -> Transla
                 f"source address {url} is in {country} ({spoken}), the text is {article.lang}"
             )
             languages[spoken] += 1
-    signs = len(evidence)
+    signs = 1 if evidence else 0
     leftovers = foreign_lines(article, line_language)
     for code, line in leftovers:
         evidence.append(f"untranslated {code} line: {line[:120]}")
         languages[code] += 1
     # Leftover lines are one sign however many there are (one quoted foreign title can repeat).
     signs += 1 if leftovers else 0
+    artefacts = False
+    for name, pattern in rules.artefacts:
+        found = [
+            article.text[max(0, m.start() - 30) : m.end()].split("\n")[-1]
+            for m in pattern.finditer(article.text)
+        ]
+        if found:
+            context = ", ".join(repr(f) for f in found[:3])
+            evidence.append(f"translation artefact, {name} ({len(found)}×): {context}")
+            artefacts = True
+    signs += 1 if artefacts else 0
     if signs < rules.min_evidence:
         return None
     original = languages.most_common(1)[0][0] if languages else None
