@@ -134,13 +134,7 @@ def detect_translation(article: Article, line_language: LineLanguage) -> Transla
             )
             languages[spoken] += 1
     signs = 1 if evidence else 0
-    leftovers = foreign_lines(article, line_language)
-    for code, line in leftovers:
-        evidence.append(f"untranslated {code} line: {line[:120]}")
-        languages[code] += 1
-    # Leftover lines are one sign however many there are (one quoted foreign title can repeat).
-    signs += 1 if leftovers else 0
-    artefacts = False
+    artefacts: list[str] = []
     for name, pattern in rules.artefacts:
         found = [
             article.text[max(0, m.start() - 30) : m.end()].split("\n")[-1]
@@ -148,9 +142,19 @@ def detect_translation(article: Article, line_language: LineLanguage) -> Transla
         ]
         if found:
             context = ", ".join(repr(f) for f in found[:3])
-            evidence.append(f"translation artefact, {name} ({len(found)}×): {context}")
-            artefacts = True
+            artefacts.append(f"translation artefact, {name} ({len(found)}×): {context}")
     signs += 1 if artefacts else 0
+    # Identifying leftover lines is the costly sign (lingua on every short line): it is only
+    # worth it when the cheap signs leave it able to reach the threshold.
+    leftovers: list[tuple[str, str]] = []
+    if signs + 1 >= rules.min_evidence:
+        leftovers = foreign_lines(article, line_language)
+    for code, line in leftovers:
+        evidence.append(f"untranslated {code} line: {line[:120]}")
+        languages[code] += 1
+    # Leftover lines are one sign however many there are (one quoted foreign title can repeat).
+    signs += 1 if leftovers else 0
+    evidence.extend(artefacts)
     if signs < rules.min_evidence:
         return None
     original = languages.most_common(1)[0][0] if languages else None

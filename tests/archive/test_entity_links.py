@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.archive import Repository
+from newsgraph.archive import Repository, open_archive
 from newsgraph.model import Article, Entity, Meta, Quote, Span, article_id
+from newsgraph.service import ArchiveService, QuoteRequest
+from newsgraph.settings import Settings
+
+from .conftest import UrlFactory
 
 
 def entity(
@@ -52,42 +56,45 @@ EN = 'Russia rejected the demand, Trump said. "We will see", he added.'
 EN_FULL = "Donald Trump met Mark Esper in Washington."
 
 
+def linked_articles() -> list[Article]:
+    """Three articles in two languages whose actors carry canonical ids."""
+    return [
+        article(
+            "https://example.no/a",
+            "nb",
+            "2020-01-10",
+            NB,
+            [
+                entity("e1", NB, "Mark Esper", "PER", "Q33190271", country="USA"),
+                entity("e2", NB, "Russland", "GPE", "country:RUS", country="RUS"),
+            ],
+        ),
+        article(
+            "https://example.com/b",
+            "en",
+            "2020-01-11",
+            EN,
+            [
+                entity("e1", EN, "Trump", "PER", "Q22686", country="USA"),
+                entity("e2", EN, "Russia", "GPE", "country:RUS", country="RUS"),
+            ],
+        ),
+        article(
+            "https://example.com/c",
+            "en",
+            "2020-01-12",
+            EN_FULL,
+            [
+                entity("e1", EN_FULL, "Donald Trump", "PER", "Q22686", country="USA"),
+                entity("e2", EN_FULL, "Mark Esper", "PER", "Q33190271", country="USA"),
+            ],
+        ),
+    ]
+
+
 @pytest.fixture
 def linked(archive: Repository) -> Repository:
-    archive.add_articles(
-        [
-            article(
-                "https://example.no/a",
-                "nb",
-                "2020-01-10",
-                NB,
-                [
-                    entity("e1", NB, "Mark Esper", "PER", "Q33190271", country="USA"),
-                    entity("e2", NB, "Russland", "GPE", "country:RUS", country="RUS"),
-                ],
-            ),
-            article(
-                "https://example.com/b",
-                "en",
-                "2020-01-11",
-                EN,
-                [
-                    entity("e1", EN, "Trump", "PER", "Q22686", country="USA"),
-                    entity("e2", EN, "Russia", "GPE", "country:RUS", country="RUS"),
-                ],
-            ),
-            article(
-                "https://example.com/c",
-                "en",
-                "2020-01-12",
-                EN_FULL,
-                [
-                    entity("e1", EN_FULL, "Donald Trump", "PER", "Q22686", country="USA"),
-                    entity("e2", EN_FULL, "Mark Esper", "PER", "Q33190271", country="USA"),
-                ],
-            ),
-        ]
-    )
+    archive.add_articles(linked_articles())
     return archive
 
 
@@ -121,3 +128,14 @@ def test_quotes_by_surname_find_the_person_named_in_full(linked: Repository) -> 
 def test_quotes_by_another_form_of_a_linked_name(linked: Repository) -> None:
     quotes = linked.quotes(speaker="Donald Trump")
     assert [q.speaker for q in quotes] == ["Trump"]
+
+
+def test_service_quotes_resolve_speakers_like_the_archive(new_url: UrlFactory) -> None:
+    url = new_url()
+    with open_archive(url, Settings()) as archive:
+        archive.add_articles(linked_articles())
+    with ArchiveService(Settings(database=url), pool_size=1, create=False) as service:
+        by_full_name = service.quotes(QuoteRequest(speaker="Donald Trump")).items
+        assert [q.speaker for q in by_full_name] == ["Trump"]
+        by_id = service.quotes(QuoteRequest(speaker="Q33190271")).items
+        assert [q.speaker for q in by_id] == ["Mark Esper"]

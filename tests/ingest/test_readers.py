@@ -184,6 +184,14 @@ def test_directory_walk_skips_docs_and_hidden_files_but_named_files_are_read(
     assert len(named) == 1
 
 
+def test_input_count_of_compressed_json_lines_matches_reading(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": f"Artikkel nummer {n} om fiskeri."}) for n in range(3)]
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    assert count_inputs([tmp_path]) == 3
+    assert len(list(read_paths([tmp_path]))) == 3
+
+
 def test_input_count_matches_what_reading_yields(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Første artikkel.", encoding="utf-8")
     (tmp_path / "sub").mkdir()

@@ -156,3 +156,8 @@ def test_exclude_translations_drops_stories_reported_only_in_translation(
         assert len(kept_ids) == len(everything) - 1
         stored = service.article(translated.id).article.meta.translation
         assert stored is not None and stored.original_lang == "vi"
+        for what, key in (("events", "source_article_id"), ("articles", "article_id")):
+            request = EventRequest(exclude_translations=True)
+            exported = {row[key] for row in service.export_rows(what, request)}
+            assert exported and translated.id not in exported
+            assert translated.id in {row[key] for row in service.export_rows(what, EventRequest())}

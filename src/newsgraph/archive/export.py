@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,6 +25,23 @@ from newsgraph.archive.database import Database, Row
 from newsgraph.archive.gdelt import actor_code, cameo_table
 from newsgraph.errors import ArchiveError, ConfigError
 from newsgraph.events.ontology import load_ontology
+
+
+class ExportWhat(StrEnum):
+    """What an export holds (the CLI's `--what`, the API's `what`)."""
+
+    articles = "articles"
+    events = "events"
+    quotes = "quotes"
+
+
+class ExportFileFormat(StrEnum):
+    """File format of an export, as a choice for the CLI and the API (`ExportFormat` values)."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 PAGE = 500

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,7 +27,7 @@ from rich.progress import (
 )
 
 from newsgraph.archive import Repository, open_archive
-from newsgraph.archive.export import write_rows
+from newsgraph.archive.export import ExportFileFormat, ExportWhat, write_rows
 from newsgraph.cli import archive_views as views
 from newsgraph.cli.app import app
 from newsgraph.cli.extract import ConfigOption, build_settings, error_line
@@ -55,22 +54,6 @@ LimitOption = Annotated[int, typer.Option(min=1, max=MAX_LIMIT, help="at most th
 OffsetOption = Annotated[
     int, typer.Option(min=0, max=MAX_OFFSET, help="skip this many results (next page)")
 ]
-
-
-class ExportWhat(StrEnum):
-    """What `export` writes."""
-
-    articles = "articles"
-    events = "events"
-    quotes = "quotes"
-
-
-class ExportFormat(StrEnum):
-    """The file format of `export`."""
-
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
 
 
 @contextmanager
@@ -349,8 +332,8 @@ def export(
         ExportWhat, typer.Option(help="articles, events or quotes")
     ] = ExportWhat.events,
     file_format: Annotated[
-        ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")
-    ] = ExportFormat.csv,
+        ExportFileFormat, typer.Option("--format", help="jsonl, csv or parquet")
+    ] = ExportFileFormat.csv,
     since: Annotated[
         str | None,
         typer.Option(help="ISO date: events dated, or articles/quotes published, on or after"),

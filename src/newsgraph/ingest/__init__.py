@@ -306,11 +306,13 @@ def count_inputs(paths: list[Path]) -> int:
         for file in iter_files(path):
             if isinstance(file, InputFailure):
                 total += 1
-            elif file.name.lower().endswith(JSONL_SUFFIXES):
+            elif inner_name(file.name).lower().endswith(JSONL_SUFFIXES):
+                # Opened as the readers open it: regular files only, decompressed by suffix.
                 try:
-                    with file.open("rb") as handle:
+                    check_regular(file)
+                    with open_stream(file) as handle:
                         total += sum(1 for line in handle if line.strip())
-                except OSError:
+                except (InputError, *DECOMPRESS_ERRORS):
                     total += 1
             else:
                 total += 1

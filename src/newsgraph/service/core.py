@@ -348,8 +348,14 @@ class ArchiveService:
     def export_rows(self, what: ExportKind, request: EventRequest) -> Iterator[dict[str, Any]]:
         """Export rows (the archive's own exporter) kept when they pass the request's filters."""
         found = self.story_filter(request)
-        keep = _row_filter(what, found)
         with self.pool.reader() as archive:
+            translated: frozenset[str] = frozenset()
+            if found.exclude_translations:
+                rows = archive.db.execute(
+                    "SELECT article_id FROM articles WHERE translated_from IS NOT NULL"
+                )
+                translated = frozenset(str(row[0]) for row in rows)
+            keep = _row_filter(what, found, translated)
             for row in archive.export_rows(what):
                 if keep(row):
                     yield row
@@ -374,11 +380,17 @@ class ArchiveService:
         return article, result
 
 
-def _row_filter(what: ExportKind, found: sql.StoryFilter) -> Callable[[dict[str, Any]], bool]:
-    """A predicate applying the validated filters to flat export rows."""
+def _row_filter(
+    what: ExportKind, found: sql.StoryFilter, translated: frozenset[str] = frozenset()
+) -> Callable[[dict[str, Any]], bool]:
+    """A predicate applying the validated filters to flat export rows (`translated`: ids of
+    articles detected as machine translations, left out when the request excludes them)."""
     date_key = "date" if what == "events" else "published"
+    id_key = "source_article_id" if what == "events" else "article_id"
 
     def keep(row: dict[str, Any]) -> bool:
+        if translated and str(row.get(id_key)) in translated:
+            return False
         day = str(row.get(date_key) or "")[:10]
         if found.since and (not day or day < found.since):
             return False

@@ -123,7 +123,7 @@ def _story_source(db: Database, found: StoryFilter) -> tuple[str, list[str], lis
         params.extend([country, *types])
     if found.entity:
         subsets.append(f"SELECT story_id FROM story_actors WHERE name = ?{type_filter}")
-        params.extend([normalise_name(found.entity), *types])
+        params.extend([queries.name_key(db, found.entity), *types])
     if found.mode:
         subsets.append(f"SELECT story_id FROM events WHERE mode = ?{type_filter}")
         params.extend([found.mode, *types])
@@ -213,7 +213,7 @@ def quotes(
             "quote_speakers qs JOIN quotes q ON q.article_seq = qs.article_seq AND q.idx = qs.idx"
         )
         where.insert(0, "qs.name = ?")
-        params.insert(0, normalise_name(speaker))
+        params.insert(0, queries.name_key(db, speaker))
         order = "qs.published_day DESC, qs.article_seq DESC, qs.idx"
         source += " JOIN articles a ON a.seq = q.article_seq"
     else:

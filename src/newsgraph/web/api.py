@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +16,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.archive.export import write_rows
+from newsgraph.archive.export import ExportFileFormat, ExportWhat, write_rows
 from newsgraph.archive.records import (
     ArchiveStats,
     BatchResult,
@@ -55,27 +54,11 @@ MEDIA_TYPES = {
 CHUNK = 64 * 1024
 
 
-class ExportWhat(StrEnum):
-    """What an export holds."""
-
-    articles = "articles"
-    events = "events"
-    quotes = "quotes"
-
-
-class ExportFormat(StrEnum):
-    """File format of an export."""
-
-    csv = "csv"
-    jsonl = "jsonl"
-    parquet = "parquet"
-
-
 class ExportRequest(EventRequest):
     """An export: what, in which format, with the events filters."""
 
     what: ExportWhat = ExportWhat.events
-    format: ExportFormat = ExportFormat.csv
+    format: ExportFileFormat = ExportFileFormat.csv
 
 
 class TextIn(BaseModel):

@@ -81,6 +81,11 @@ def _query(request: Request, **changes: Any) -> str:
     return urlencode([(k, v) for k, values in params.items() for v in values])
 
 
+def _next_query(request: Request, next_offset: int | None) -> str | None:
+    """The query string of a list's next page, or None on its last page."""
+    return _query(request, offset=next_offset) if next_offset else None
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     """Counts, languages, categories and stories per month."""
@@ -99,7 +104,7 @@ def stories(request: Request) -> HTMLResponse:
         page="stories",
         query=query,
         stories=found,
-        next_query=_query(request, offset=found.next_offset) if found.next_offset else None,
+        next_query=_next_query(request, found.next_offset),
         choices=_service(request).choices(),
     )
 
@@ -172,7 +177,7 @@ def quotes(request: Request) -> HTMLResponse:
         page="quotes",
         query=query,
         quotes=found,
-        next_query=_query(request, offset=found.next_offset) if found.next_offset else None,
+        next_query=_next_query(request, found.next_offset),
     )
 
 
@@ -186,7 +191,7 @@ def entities(request: Request) -> HTMLResponse:
         page="entities",
         query=query,
         entities=found,
-        next_query=_query(request, offset=found.next_offset) if found.next_offset else None,
+        next_query=_next_query(request, found.next_offset),
     )
 
 
@@ -213,7 +218,7 @@ def search(request: Request) -> HTMLResponse:
         page="search",
         q=q,
         hits=found,
-        next_query=_query(request, offset=found.next_offset) if found.next_offset else None,
+        next_query=_next_query(request, found.next_offset),
     )
 
 
@@ -227,7 +232,7 @@ def articles(request: Request) -> HTMLResponse:
         page="articles",
         query=query,
         articles=found,
-        next_query=_query(request, offset=found.next_offset) if found.next_offset else None,
+        next_query=_next_query(request, found.next_offset),
     )
 
 
