@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsgraph.model import Article, Span, Token
@@ -143,10 +144,9 @@ class TextView:
         return surface_words(self.text, start, end)
 
 
-# One view per article object while its text, tokens and sentences stay the same.
-_VIEWS: weakref.WeakKeyDictionary[Article, tuple[tuple[int, ...], TextView]] = (
-    weakref.WeakKeyDictionary()
-)
+# One view per live article object, while its text, tokens and sentences stay the same. Articles
+# are not hashable, so the cache is keyed by identity and each entry leaves with its article.
+_VIEWS: dict[int, tuple[weakref.ref[Article], tuple[int, ...], TextView]] = {}
 
 
 def text_view(article: Article) -> TextView:
@@ -159,12 +159,21 @@ def text_view(article: Article) -> TextView:
         len(article.tokens),
         len(article.sentences),
     )
-    try:
-        cached = _VIEWS.get(article)
-    except TypeError:  # an object that cannot be weakly referenced: build every time
-        return TextView(article)
-    if cached is not None and cached[0] == key:
-        return cached[1]
+    ident = id(article)
+    cached = _VIEWS.get(ident)
+    if cached is not None and cached[0]() is article and cached[1] == key:
+        return cached[2]
     view = TextView(article)
-    _VIEWS[article] = (key, view)
+    _VIEWS[ident] = (weakref.ref(article, _forget(ident)), key, view)
     return view
+
+
+def _forget(ident: int) -> Callable[[weakref.ref[Article]], None]:
+    """A callback that drops the cache entry of an article once it is gone."""
+
+    def drop(reference: weakref.ref[Article]) -> None:
+        entry = _VIEWS.get(ident)
+        if entry is not None and entry[0] is reference:
+            del _VIEWS[ident]
+
+    return drop
