@@ -10,12 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.resources import (
-    LANGUAGE_SCHEMAS,
-    base_language,
-    load_resource,
-    resource_languages,
-)
+from newsgraph.resources import base_language, load_resource, resource_languages
+from newsgraph.resources.schemas import LANGUAGE_SCHEMAS
 
 # The resource files each language-dependent layer reads; a layer works when all are present.
 LAYER_FILES: dict[str, tuple[str, ...]] = {
