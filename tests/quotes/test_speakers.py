@@ -183,3 +183,46 @@ def test_name_split_by_the_entity_layer_is_one_speaker() -> None:
     quote = find(quotes_of(text, "en", first, last), "talks")
     assert quote.speaker == "p7"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Pavel Novak"
+
+
+XI = Person(
+    "p5",
+    "Xi Jinping",
+    ["Xi Jinping", "Xi"],
+    country="CHN",
+    titles=[Title(text="President", canonical="President", country="CHN")],
+)
+
+
+def test_speaker_named_in_the_sentence_closing_a_dash_line() -> None:
+    text = (
+        "Finansminister Ola Hansen la fram budsjettet.\n\n"
+        "– Vi må holde igjen. Det sier Hansen til NTB.\n\n"
+        "Eva Larsen var uenig."
+    )
+    quote = find(quotes_of(text, "nb", HANSEN, LARSEN), "holde igjen")
+    assert quote.text == "Vi må holde igjen."
+    assert quote.speaker == "p1"
+
+
+def test_dash_line_without_a_closing_speaker_sentence_keeps_all_its_sentences() -> None:
+    text = "Ola Hansen la fram budsjettet.\n\n– Vi må holde igjen. Det blir tøft, sier Hansen."
+    quote = find(quotes_of(text, "nb", HANSEN), "holde igjen")
+    assert quote.text == "Vi må holde igjen. Det blir tøft"
+
+
+def test_leader_noun_with_nationality_is_the_titled_person_of_that_country() -> None:
+    text = (
+        "Chinese President Xi Jinping met Jane Smith in Beijing.\n\n"
+        '"We must manage our differences," the Chinese leader said.'
+    )
+    quote = find(quotes_of(text, "en", XI, SMITH), "differences")
+    assert quote.speaker == "p5"
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "the Chinese leader"
+
+
+def test_leader_noun_of_a_country_nobody_leads_in_the_text_stays_unresolved() -> None:
+    text = 'Xi Jinping met Jane Smith.\n\n"We must talk," the Indian leader said.'
+    quote = find(quotes_of(text, "en", XI, SMITH), "talk")
+    assert quote.speaker is None

@@ -89,8 +89,29 @@ class DashLines:
                 self.lexicon.weak_dialogue_dashes,
             )
             if opened is not None:
-                found.extend(self._stretches(opened[0], end, paragraph, weak=opened[1]))
+                speech_end = self._anaphoric_tail(opened[0], end)
+                found.extend(self._stretches(opened[0], speech_end, paragraph, weak=opened[1]))
         return found
+
+    def _anaphoric_tail(self, start: int, end: int) -> int:
+        """Where the speech of a dash line ends when a sentence naming its speaker closes the line
+        ("– … trengs. Det sier Støre til NTB."): before that sentence, else at `end`."""
+        doc = self.doc
+        opening = doc.sentence_of(start)
+        for sentence in doc.sentences[opening.index if opening else 0 :]:
+            if sentence.start >= end:
+                break
+            if sentence.start <= start or sentence.last - sentence.first < 2:
+                continue
+            first = doc.words[sentence.first]
+            if first.lower in self.lexicon.anaphoric and self._verb_or_phrase(
+                sentence.first + 1, sentence
+            ):
+                tail = sentence.start
+                while tail > start and doc.text[tail - 1].isspace():
+                    tail -= 1
+                return tail
+        return end
 
     def _stretches(
         self, start: int, end: int, paragraph: int, weak: bool

@@ -180,7 +180,17 @@ class RoleResolver:
         ]
         if not candidates:
             candidates = self._titled_in_text(bases, before, country)
+        if not candidates and country is not None and self.lexicon.leader_nouns.intersection(bases):
+            candidates = self._leaders_of(country)
         return self._most_salient(candidates, before, speakers)
+
+    def _leaders_of(self, country: str) -> list[Entity]:
+        """People of a country who hold a title: "the Chinese leader" is the one named earlier."""
+        return [
+            entity
+            for entity in self.index.entities
+            if entity.type == "PER" and entity.titles and _country_fits(entity, country)
+        ]
 
     def _holds_role(self, entity: Entity, bases: list[str]) -> bool:
         if entity.type == "PER":

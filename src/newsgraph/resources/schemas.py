@@ -87,6 +87,7 @@ class QuoteGrammar(Schema):
     definite_suffixes: Words = []
     naming_links: Words = []
     audience_nouns: Words = []
+    leader_nouns: Words = []
     max_gap_to_complementizer: StrictInt = 5
 
 
