@@ -226,3 +226,30 @@ def test_leader_noun_of_a_country_nobody_leads_in_the_text_stays_unresolved() ->
     text = 'Xi Jinping met Jane Smith.\n\n"We must talk," the Indian leader said.'
     quote = find(quotes_of(text, "en", XI, SMITH), "talk")
     assert quote.speaker is None
+
+
+def test_colon_frame_without_a_speech_verb_names_the_speaker() -> None:
+    text = (
+        "Jane Smith arrived in Oslo on Monday.\n\n"
+        'Smith had a clear message: "We will keep talking to everyone."'
+    )
+    quote = find(quotes_of(text, "en", SMITH), "keep talking")
+    assert (quote.kind, quote.speaker) == ("direct", "p3")
+
+
+def test_colon_frame_opening_with_no_named_speaker_is_no_quote() -> None:
+    text = 'Jane Smith arrived in Oslo.\n\nThe plan has a name: "Operation Dialogue."'
+    assert quotes_of(text, "en", SMITH) == []
+
+
+def test_titled_unnamed_speaker_without_that_keeps_its_description() -> None:
+    text = "Jane Smith arrived in Oslo.\n\nA military spokesman said the exercises would continue."
+    quote = find(quotes_of(text, "en", SMITH), "exercises")
+    assert quote.speaker is None
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "A military spokesman"
+
+
+def test_untitled_thing_said_without_that_is_no_quote() -> None:
+    text = "Jane Smith arrived in Oslo.\n\nThe report said the economy grew last year."
+    assert quotes_of(text, "en", SMITH) == []

@@ -243,7 +243,32 @@ class MarkLinker:
         else:
             cue = trailing if self._adjacent_trailing(mark, trailing) else None
             cue = cue or self._nearest_before(in_sentence) or trailing
+            framer = None if cue else self._colon_frame_subject(mark, start, end, sentence_from)
+            if framer is not None:
+                return Candidate(start, end, "direct", paragraph, mark=mark, inherited=framer)
         return Candidate(start, end, kind, paragraph, cue=cue, mark=mark)
+
+    def _colon_frame_subject(
+        self, mark: MarkedSpan, start: int, end: int, sentence_from: int
+    ) -> Referent | None:
+        """The speaker of a whole quoted sentence after a colon frame with no speech verb
+        ("Blinken had a clear message: «…»"): the person or organisation the frame opens with."""
+        text = self.doc.text
+        if not text[sentence_from : mark.open_start].rstrip().endswith(":"):
+            return None
+        inner = text[start:end].rstrip(' »”"’')
+        if not (text[start : start + 1].isupper() and inner.endswith((".", "!", "?"))):
+            return None
+        words = [w for w in self.doc.words_in(sentence_from, mark.open_start) if not w.is_punct]
+        if not words:
+            return None
+        index = self.finder.index
+        mention = index.mention_over(words[0].start, words[0].end)
+        if mention is None or mention.entity.type not in ("PER", "ORG"):
+            return None
+        if mention.start > words[0].start:
+            return None
+        return Referent(mention.entity.id, mention.start, mention.end, "name")
 
     def _leading_cue(self, left_from: int, opener: int) -> Cue | None:
         """A cue whose clause ends just before the opening mark with ":" or ","."""
