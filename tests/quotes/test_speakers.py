@@ -253,3 +253,14 @@ def test_titled_unnamed_speaker_without_that_keeps_its_description() -> None:
 def test_untitled_thing_said_without_that_is_no_quote() -> None:
     text = "Jane Smith arrived in Oslo.\n\nThe report said the economy grew last year."
     assert quotes_of(text, "en", SMITH) == []
+
+
+def test_weighed_in_is_a_speech_verb_with_its_particle() -> None:
+    text = 'Tom Brown met Jane Smith.\n\n"We all miss him so much," Brown weighed in.'
+    quote = find(quotes_of(text, "en", BROWN, SMITH), "miss him")
+    assert quote.speaker == "p4"
+
+
+def test_weighed_without_its_particle_is_no_speech_verb() -> None:
+    text = 'Tom Brown met Jane Smith.\n\nBrown weighed the offer "carefully" and left.'
+    assert [q.speaker for q in quotes_of(text, "en", BROWN, SMITH)] == []
