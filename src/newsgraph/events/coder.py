@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from newsgraph.events.actors import ActorMention, PersonIndex, actor_mentions
+from newsgraph.events.actors import ActorMention, actor_mentions
 from newsgraph.events.arguments import (
     Arguments,
     attributive,
@@ -51,6 +51,7 @@ from newsgraph.events.words import (
     sentence_views,
 )
 from newsgraph.model import Article, Entity, Event, Location
+from newsgraph.text.coref import PronounResolver
 
 HOST_FRAMES = ("visit", "reception", "joint")
 TARGET_HOST_FRAMES = ("visit", "reception")
@@ -100,8 +101,8 @@ class EventCoder:
 
     def code(self, article: Article) -> list[Event]:
         """Every event the article reports, merged, with ids ev1, ev2, ... in text order."""
-        persons = PersonIndex(article)
         quoted = quoted_ranges(article, self.lexicon.dash_quotes)
+        persons = PronounResolver.for_article(article, quoted)
         candidates: list[Candidate] = []
         for view in sentence_views(article):
             if self.grounding.off_topic(view):
