@@ -4,9 +4,12 @@ The per-language rules (resources/<lang>/cleaning.toml) name known phrases. Thes
 shape instead, so they also catch clutter in languages without rules:
 - menus and breadcrumbs: short items joined by separators ("Home › World › Europe") and runs of
   short bulleted links outside the article body;
+- teaser blocks: headlines each followed by the same short label ("Read more", 3+ times), and a
+  teaser heading ("Most read", from the language rules) with the run of headline-like lines after it;
 - outside the body (before its first or after its last prose line): link lines (mostly URLs or
   e-mail addresses), lines in another script than the article (a CJK or Cyrillic menu on a Latin
-  page), teaser blocks (headlines each followed by the same short label, "Read more", 3+ times);
+  page), a run of 3+ headline-like lines after the body (related articles), and the short lines of
+  a page header caught between navigation lines (site name and tagline between skip links and menu);
 - copyright lines;
 - site templates: non-prose lines that a site repeats on several of its pages (SiteTemplates).
 Each finding carries its reason; the clean stage records it like any other removal.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, OrderedDict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 SENTENCE_END = (".", "!", "?", "»", '"', "”", ":", ";", "。", "！", "？")
@@ -46,6 +50,11 @@ TEASER_LABEL_MAX_WORDS = 4
 TEASER_LABEL_MAX_CHARS = 30
 TEASER_MIN_REPEATS = 3
 TEASER_MAX_TITLE_WORDS = 20
+# A related-articles run after the body: this many headline-like lines of at least this many words.
+HEADLINE_RUN_MIN = 3
+HEADLINE_MIN_WORDS = 3
+# A page-header line between navigation lines: short, as a site name or tagline is.
+HEADER_MAX_CHARS = 80
 # A text needs this many letters, this share in one script, before another script stands out.
 SCRIPT_MIN_LETTERS = 200
 SCRIPT_DOMINANCE = 0.8
@@ -191,10 +200,10 @@ def menu_runs(lines: list[str], first: int, last: int) -> dict[int, str]:
     return found
 
 
-def teaser_block(lines: list[str], first: int, last: int) -> dict[int, str]:
-    """Headlines each followed by the same short label ("Read more"), and the label lines, before
-    or after the body (inside it such pairs are the article's own structure)."""
-    stripped = [line.strip() if not first <= i <= last else "" for i, line in enumerate(lines)]
+def teaser_block(lines: list[str]) -> dict[int, str]:
+    """Headlines each followed by the same short label ("Read more"), 3+ times, the label lines and
+    the short heading above them, wherever they are (find_boilerplate keeps those inside the body)."""
+    stripped = [line.strip() for line in lines]
     labels = Counter(
         line
         for line in stripped
@@ -226,17 +235,93 @@ def teaser_block(lines: list[str], first: int, last: int) -> dict[int, str]:
     return found
 
 
+def headed_teasers(lines: list[str], is_heading: Callable[[str], bool]) -> dict[int, str]:
+    """A teaser heading ("Most read") and the headline-like lines after it, up to the first line
+    of running text."""
+    found: dict[int, str] = {}
+    for index, raw in enumerate(lines):
+        if not is_heading(raw.strip()):
+            continue
+        found[index] = "teaser block heading"
+        for after in range(index + 1, len(lines)):
+            line = lines[after].strip()
+            if not line:
+                continue
+            if is_prose(line) or not _title_like(line) or is_heading(line):
+                break
+            found[after] = "teaser headline (after a teaser heading)"
+    return found
+
+
+def headline_runs_after_body(lines: list[str], last: int) -> dict[int, str]:
+    """Runs of 3+ headline-like lines after the last prose line: related-article lists."""
+    run: list[int] = []
+    runs: list[list[int]] = []
+    for index in range(last + 1, len(lines)):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if _title_like(line) and len(words(line)) >= HEADLINE_MIN_WORDS and not is_prose(line):
+            run.append(index)
+        else:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    return {
+        index: "related headlines after the body"
+        for found in runs
+        if len(found) >= HEADLINE_RUN_MIN
+        for index in found
+    }
+
+
+def page_header(lines: list[str], first: int, navigation: Collection[int]) -> dict[int, str]:
+    """Short lines before the body that sit between navigation lines (site name, tagline)."""
+    before = sorted(index for index in navigation if index < first)
+    if len(before) < 2:
+        return {}
+    found: dict[int, str] = {}
+    for index in range(before[0] + 1, before[-1]):
+        line = lines[index].strip()
+        if (
+            line
+            and index not in navigation
+            and len(line) <= HEADER_MAX_CHARS
+            and not is_prose(line)
+        ):
+            found[index] = "page header (between navigation lines)"
+    return found
+
+
 def _title_like(line: str) -> bool:
     """A headline: short, and not ending like a sentence of running text (questions are fine)."""
     return 0 < len(words(line)) <= TEASER_MAX_TITLE_WORDS and not line.endswith((".", ":", ";"))
 
 
-def find_boilerplate(lines: list[str], site_lines: set[str] | None = None) -> dict[int, str]:
-    """Line index -> reason, for every line of a page that is boilerplate by its shape."""
+def find_boilerplate(
+    lines: list[str],
+    site_lines: set[str] | None = None,
+    *,
+    known: Collection[int] = (),
+    is_teaser_heading: Callable[[str], bool] | None = None,
+) -> dict[int, str]:
+    """Line index -> reason, for every line of a page that is boilerplate by its shape.
+
+    known: lines the language rules already remove (skip links, ad markers), which count as
+    navigation around a page header; is_teaser_heading: the language rules' teaser headings.
+    """
     script = dominant_script("".join(lines))
-    first, last = body_span(lines)
-    found = teaser_block(lines, first, last)
+    # The body is where the prose is, not counting teaser headlines (one ending in "?" reads like a
+    # sentence); label pairs inside the body are the article's own (a schedule, a menu plan).
+    teasers = teaser_block(lines)
+    found = headed_teasers(lines, is_teaser_heading) if is_teaser_heading else {}
+    masked = [line if i not in teasers and i not in found else "" for i, line in enumerate(lines)]
+    first, last = body_span(masked)
+    found.update((i, reason) for i, reason in teasers.items() if not first <= i <= last)
     found.update(menu_runs(lines, first, last))
+    found.update(headline_runs_after_body(lines, last))
+    for index, reason in page_header(lines, first, {*found, *known}).items():
+        found.setdefault(index, reason)
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line or index in found:
