@@ -137,14 +137,14 @@ def split_credits(value: str) -> list[str]:
 
 
 def text_credits(text: str) -> list[str]:
-    """Outlets credited in the body ("according to Reuters", "(NTB)"), in order of appearance."""
+    """Outlets credited in the body ("according to Reuters", "(NTB)"), each once, in order."""
     found: list[tuple[int, str]] = []
     for rule in _rules("credit"):
         for match in rule.pattern.finditer(text):
             for group, value in match.groupdict().items():
                 if group.startswith("source") and value:
                     found.append((match.start(group), value.strip()))
-    return [name for _, name in sorted(found)]
+    return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
 def teaser_heading(line: str) -> bool:
