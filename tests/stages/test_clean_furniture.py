@@ -166,3 +166,19 @@ def test_site_name_and_tagline_between_skip_links_and_menu_are_page_header() -> 
     assert found["Harbour Herald"] == "page header (between navigation lines)"
     assert found["News from the coast"] == "page header (between navigation lines)"
     assert clean_text(raw).text.startswith("Ferry route opens in spring")
+
+
+def test_last_line_announcing_a_missing_list_goes_but_one_inside_the_body_stays() -> None:
+    lines = [PROSE[0], "The mayor listed three reasons:", PROSE[1], PROSE[2], "Read more on this:"]
+    assert find_boilerplate(lines) == {4: "heading with nothing under it (end of the page)"}
+
+
+def test_agency_credit_with_editor_initials() -> None:
+    result = clean_text("\n\n".join([PROSE[0], PROSE[1], "kos/PAP"]))
+    assert result.credited_sources == ["PAP"]
+    assert "kos/PAP" not in result.text
+
+
+def test_consent_placeholder_is_removed() -> None:
+    line = "Wir würden hier gerne ein Video zeigen. Leider haben Sie uns hierfür keine Zustimmung gegeben."
+    assert line not in clean_text("\n\n".join([PROSE[0], line, PROSE[1]])).text

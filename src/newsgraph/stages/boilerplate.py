@@ -9,7 +9,8 @@ shape instead, so they also catch clutter in languages without rules:
 - outside the body (before its first or after its last prose line): link lines (mostly URLs or
   e-mail addresses), lines in another script than the article (a CJK or Cyrillic menu on a Latin
   page), a run of 3+ headline-like lines after the body (related articles), and the short lines of
-  a page header caught between navigation lines (site name and tagline between skip links and menu);
+  a page header caught between navigation lines (site name and tagline between skip links and menu),
+  and a last line that announces a list the page no longer holds ("Read also:");
 - copyright lines;
 - site templates: non-prose lines that a site repeats on several of its pages (SiteTemplates).
 Each finding carries its reason; the clean stage records it like any other removal.
@@ -55,6 +56,8 @@ HEADLINE_RUN_MIN = 3
 HEADLINE_MIN_WORDS = 3
 # A page-header line between navigation lines: short, as a site name or tagline is.
 HEADER_MAX_CHARS = 80
+# A last line that introduces a list ("Read more on this:"), whose links the extractor dropped.
+DANGLING_MAX_WORDS = 8
 # A text needs this many letters, this share in one script, before another script stands out.
 SCRIPT_MIN_LETTERS = 200
 SCRIPT_DOMINANCE = 0.8
@@ -275,6 +278,18 @@ def headline_runs_after_body(lines: list[str], last: int) -> dict[int, str]:
     }
 
 
+def dangling_heading(lines: list[str], found: Collection[int]) -> dict[int, str]:
+    """The page's last line when it announces a list that is not there ("Read also:")."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        if not line or index in found:
+            continue
+        if line.endswith(":") and len(words(line)) <= DANGLING_MAX_WORDS:
+            return {index: "heading with nothing under it (end of the page)"}
+        return {}
+    return {}
+
+
 def page_header(lines: list[str], first: int, navigation: Collection[int]) -> dict[int, str]:
     """Short lines before the body that sit between navigation lines (site name, tagline)."""
     before = sorted(index for index in navigation if index < first)
@@ -320,6 +335,7 @@ def find_boilerplate(
     found.update((i, reason) for i, reason in teasers.items() if not first <= i <= last)
     found.update(menu_runs(lines, first, last))
     found.update(headline_runs_after_body(lines, last))
+    found.update(dangling_heading(lines, {*found, *known}))
     for index, reason in page_header(lines, first, {*found, *known}).items():
         found.setdefault(index, reason)
     for index, raw in enumerate(lines):
