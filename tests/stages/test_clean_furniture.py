@@ -182,3 +182,14 @@ def test_agency_credit_with_editor_initials() -> None:
 def test_consent_placeholder_is_removed() -> None:
     line = "Wir würden hier gerne ein Video zeigen. Leider haben Sie uns hierfür keine Zustimmung gegeben."
     assert line not in clean_text("\n\n".join([PROSE[0], line, PROSE[1]])).text
+
+
+def test_a_list_of_dates_or_prices_after_the_body_is_the_articles_own() -> None:
+    tour = [
+        "June 9 – Bergen, Grieghallen",
+        "June 10 – Oslo, Spektrum",
+        "June 12 – Trondheim, Olavshallen",
+    ]
+    prices = ["VIP : 600 kr", "Front row : 500 kr", "Standing : 400 kr"]
+    assert find_boilerplate([*PROSE, *tour]) == {}
+    assert find_boilerplate([*PROSE, *prices]) == {}

@@ -51,9 +51,12 @@ TEASER_LABEL_MAX_WORDS = 4
 TEASER_LABEL_MAX_CHARS = 30
 TEASER_MIN_REPEATS = 3
 TEASER_MAX_TITLE_WORDS = 20
-# A related-articles run after the body: this many headline-like lines of at least this many words.
+# A related-articles run after the body: this many headline-like lines of at least this many words
+# (this many on average), none with a digit: a list of dates, prices or scores is the article's own.
 HEADLINE_RUN_MIN = 3
-HEADLINE_MIN_WORDS = 3
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MEAN_WORDS = 5.0
+LETTER_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*[,.:;!?]?$")
 # A page-header line between navigation lines: short, as a site name or tagline is.
 HEADER_MAX_CHARS = 80
 # A last line that introduces a list ("Read more on this:"), whose links the extractor dropped.
@@ -264,7 +267,7 @@ def headline_runs_after_body(lines: list[str], last: int) -> dict[int, str]:
         line = lines[index].strip()
         if not line:
             continue
-        if _title_like(line) and len(words(line)) >= HEADLINE_MIN_WORDS and not is_prose(line):
+        if _headline(line):
             run.append(index)
         else:
             runs.append(run)
@@ -274,8 +277,17 @@ def headline_runs_after_body(lines: list[str], last: int) -> dict[int, str]:
         index: "related headlines after the body"
         for found in runs
         if len(found) >= HEADLINE_RUN_MIN
+        and sum(len(words(lines[i])) for i in found) / len(found) >= HEADLINE_MEAN_WORDS
         for index in found
     }
+
+
+def _headline(line: str) -> bool:
+    """A headline of a related article: title-like, words of letters only, no digits."""
+    if not _title_like(line) or is_prose(line) or any(ch.isdigit() for ch in line):
+        return False
+    lettered = [word for word in words(line) if LETTER_WORD.match(word)]
+    return len(lettered) >= HEADLINE_MIN_WORDS and len(lettered) >= 0.8 * len(words(line))
 
 
 def dangling_heading(lines: list[str], found: Collection[int]) -> dict[int, str]:
