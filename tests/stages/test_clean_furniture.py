@@ -193,3 +193,26 @@ def test_a_list_of_dates_or_prices_after_the_body_is_the_articles_own() -> None:
     prices = ["VIP : 600 kr", "Front row : 500 kr", "Standing : 400 kr"]
     assert find_boilerplate([*PROSE, *tour]) == {}
     assert find_boilerplate([*PROSE, *prices]) == {}
+
+
+def test_an_address_alone_before_the_body_goes_but_one_after_it_stays() -> None:
+    url = "https://harbour.example.org/news/ferry-route-opens"
+    found = find_boilerplate([url, *PROSE, url])
+    assert found == {0: "link line (an address alone before the body)"}
+
+
+def test_image_credit_line_is_a_caption_credit() -> None:
+    result = clean_text("\n\n".join([*PROSE, "Main image credit: Harbour Office"]))
+    assert [c.credit for c in result.captions] == ["Harbour Office"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article contains affiliate links, so we may earn a commission on purchases.",
+        "Dieser Artikel kann Links zu Anbietern enthalten, von denen wir eine Provision erhalten.",
+        "Klicken Sie auf den unteren Button, um den Inhalt von karten.example.org zu laden.",
+    ],
+)
+def test_affiliate_and_consent_notices_are_removed(line: str) -> None:
+    assert line not in clean_text("\n\n".join([PROSE[0], PROSE[1], line])).text
