@@ -216,3 +216,11 @@ def test_image_credit_line_is_a_caption_credit() -> None:
 )
 def test_affiliate_and_consent_notices_are_removed(line: str) -> None:
     assert line not in clean_text("\n\n".join([PROSE[0], PROSE[1], line])).text
+
+
+def test_headings_repeating_inside_the_body_are_a_plan_not_leftovers() -> None:
+    day = ["Before the morning shift", PROSE[0], "After the evening shift", PROSE[1]]
+    result = clean_text("\n\n".join([*day, *day, PROSE[2]]))
+    assert result.text.count("Before the morning shift") == 2
+    title = "Ferry route opens in the spring"
+    assert clean_text("\n\n".join([title, title, *PROSE])).text.count(title) == 1

@@ -18,7 +18,7 @@ from newsgraph.pipeline import PerArticle
 from newsgraph.publisher import registered_domain
 from newsgraph.resources import COMMON, load_resource, resource_languages, resource_version
 from newsgraph.settings import Settings
-from newsgraph.stages.boilerplate import SiteTemplates, find_boilerplate
+from newsgraph.stages.boilerplate import SiteTemplates, body_span, find_boilerplate
 from newsgraph.temporal import find_document_date
 from newsgraph.temporal.tagger import tag
 
@@ -236,6 +236,7 @@ class LineCleaner:
         self.kept: list[str] = []
         self.seen: set[str] = set()
         self.blank_run: list[int] = []
+        self.body: tuple[int, int] = (0, -1)
 
     def run(self) -> CleanResult:
         """Clean all lines and build the body text."""
@@ -247,6 +248,9 @@ class LineCleaner:
         }
         self.boilerplate = find_boilerplate(
             bare, self.site_lines, known=ruled, is_teaser_heading=teaser_heading
+        )
+        self.body = body_span(
+            [line if i not in self.boilerplate else "" for i, line in enumerate(bare)]
         )
         for index, line in enumerate(lines):
             self.visit(line.rstrip("\r\n"), offset, index)
@@ -303,7 +307,7 @@ class LineCleaner:
         if reason := self.boilerplate.get(index):
             self.remove(stripped, reason, lead)
             return
-        if self.is_repeat(stripped):
+        if self.is_repeat(stripped, inside=self.body[0] <= index <= self.body[1]):
             self.remove(stripped, "repeated line", lead)
             return
         stripped = self.cut_inline(stripped, lead)
@@ -311,13 +315,14 @@ class LineCleaner:
         self.seen.add(stripped)
         self.kept.append(stripped)
 
-    def is_repeat(self, line: str) -> bool:
-        """A heading-like line seen before, or a copy of the line just kept."""
+    def is_repeat(self, line: str, inside: bool = False) -> bool:
+        """A heading-like line seen before (outside the body: a repeated title or teaser; inside it
+        the headings of a schedule or plan repeat by design), or a copy of the line just kept."""
         if len(line) < MIN_REPEATED_LINE or line not in self.seen:
             return False
         heading = len(line) <= MAX_REPEATED_HEADING and not line.endswith(SENTENCE_END)
         previous = next((kept for kept in reversed(self.kept) if kept), None)
-        return heading or previous == line
+        return (heading and not inside) or previous == line
 
     def cut_inline(self, line: str, lead: int) -> str:
         """Cut inline leftovers (recorded) out of a kept line."""
