@@ -224,3 +224,8 @@ def test_headings_repeating_inside_the_body_are_a_plan_not_leftovers() -> None:
     assert result.text.count("Before the morning shift") == 2
     title = "Ferry route opens in the spring"
     assert clean_text("\n\n".join([title, title, *PROSE])).text.count(title) == 1
+
+
+def test_a_standfirst_between_two_ad_markers_is_not_a_page_header() -> None:
+    raw = "\n\n".join(["Annonse", "Ny kai åpner i sentrum", "Annonse", *NB_PROSE])
+    assert "Ny kai åpner i sentrum" in clean_text(raw).text

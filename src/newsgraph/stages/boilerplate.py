@@ -334,8 +334,8 @@ def find_boilerplate(
 ) -> dict[int, str]:
     """Line index -> reason, for every line of a page that is boilerplate by its shape.
 
-    known: lines the language rules already remove (skip links, ad markers), which count as
-    navigation around a page header; is_teaser_heading: the language rules' teaser headings.
+    known: navigation lines the language rules remove (skip links), which with menu lines frame a
+    page header; is_teaser_heading: the language rules' teaser headings.
     """
     script = dominant_script("".join(lines))
     # The body is where the prose is, not counting teaser headlines (one ending in "?" reads like a
@@ -348,7 +348,8 @@ def find_boilerplate(
     found.update(menu_runs(lines, first, last))
     found.update(headline_runs_after_body(lines, last))
     found.update(dangling_heading(lines, {*found, *known}))
-    for index, reason in page_header(lines, first, {*found, *known}).items():
+    menus = {i for i, reason in found.items() if reason.startswith("menu")}
+    for index, reason in page_header(lines, first, {*menus, *known}).items():
         found.setdefault(index, reason)
     for index, raw in enumerate(lines):
         line = raw.strip()

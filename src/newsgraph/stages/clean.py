@@ -78,6 +78,8 @@ RULE_KINDS = (
     "credit",
     "credit_line",
 )
+# Line rules whose lines are site navigation (a page header sits between such lines).
+NAVIGATION_RULES = {"skip link"}
 # Rule kinds whose patterns name outlets through placeholders, matched on every line of the body.
 CREDIT_KINDS = ("credit", "credit_line")
 
@@ -243,11 +245,11 @@ class LineCleaner:
         offset = 0
         lines = self.raw.splitlines(keepends=True)
         bare = [line.rstrip("\r\n") for line in lines]
-        ruled = {
-            i for i, line in enumerate(bare) if line.strip() and line_rule_reason(line.strip())
+        navigation = {
+            i for i, line in enumerate(bare) if line_rule_reason(line.strip()) in NAVIGATION_RULES
         }
         self.boilerplate = find_boilerplate(
-            bare, self.site_lines, known=ruled, is_teaser_heading=teaser_heading
+            bare, self.site_lines, known=navigation, is_teaser_heading=teaser_heading
         )
         self.body = body_span(
             [line if i not in self.boilerplate else "" for i, line in enumerate(bare)]
