@@ -229,3 +229,10 @@ def test_headings_repeating_inside_the_body_are_a_plan_not_leftovers() -> None:
 def test_a_standfirst_between_two_ad_markers_is_not_a_page_header() -> None:
     raw = "\n\n".join(["Annonse", "Ny kai åpner i sentrum", "Annonse", *NB_PROSE])
     assert "Ny kai åpner i sentrum" in clean_text(raw).text
+
+
+def test_a_menu_in_another_script_inside_a_latin_article_goes_a_lone_name_stays() -> None:
+    menu = "新闻 体育 财经 娱乐"
+    lines = [PROSE[0], menu, PROSE[1], "東京", PROSE[2]]
+    found = find_boilerplate(lines)
+    assert found == {1: "line in another script (CJK) than the article (Latin)"}

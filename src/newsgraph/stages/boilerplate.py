@@ -364,7 +364,9 @@ def find_boilerplate(
             found[index] = "link line"
         elif index < first and URL_OR_MAIL.fullmatch(line):
             found[index] = "link line (an address alone before the body)"
-        elif outside and (other := is_foreign_script(line, script)):
+        elif (outside or len(MENU_SEPARATOR.split(line)) + len(words(line)) > 3) and (
+            other := is_foreign_script(line, script)
+        ):
             found[index] = f"line in another script ({other}) than the article ({script})"
         elif len(line) <= MAX_FOOTER_CHARS and COPYRIGHT.search(line) and not is_prose(line):
             found[index] = "copyright line"
