@@ -236,3 +236,15 @@ def test_a_menu_in_another_script_inside_a_latin_article_goes_a_lone_name_stays(
     lines = [PROSE[0], menu, PROSE[1], "東京", PROSE[2]]
     found = find_boilerplate(lines)
     assert found == {1: "line in another script (CJK) than the article (Latin)"}
+
+
+def test_closing_heading_with_headlines_to_the_end_of_the_page_is_a_teaser_block() -> None:
+    closing = [
+        "Read more on this:",
+        "Harbour tolls rose in 2018 and again this year",
+        "New pier opens",
+    ]
+    found = find_boilerplate([*PROSE, *closing])
+    assert sorted(found) == [3, 4, 5]
+    results = ["Results:", "1. Anna Berg 2:03,5", "2. Kari Lie 2:04,1"]
+    assert find_boilerplate([*PROSE, *results]) == {}

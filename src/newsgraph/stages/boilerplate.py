@@ -282,9 +282,29 @@ def headline_runs_after_body(lines: list[str], last: int) -> dict[int, str]:
     }
 
 
-def _headline(line: str) -> bool:
-    """A headline of a related article: title-like, words of letters only, no digits."""
-    if not _title_like(line) or is_prose(line) or any(ch.isdigit() for ch in line):
+def closing_teasers(lines: list[str], last: int) -> dict[int, str]:
+    """A short heading ending in a colon ("Read more on this:") after the body, followed only by
+    headlines up to the end of the page."""
+    headlines: list[int] = []
+    for index in range(len(lines) - 1, last, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if line.endswith(":") and len(words(line)) <= DANGLING_MAX_WORDS and headlines:
+            found = dict.fromkeys(headlines, "teaser headline (after a closing heading)")
+            return {index: "teaser block heading", **found}
+        if not _headline(line, digits=True):
+            return {}
+        headlines.append(index)
+    return {}
+
+
+def _headline(line: str, digits: bool = False) -> bool:
+    """A headline of a related article: title-like, nearly all words of letters (and no digits
+    unless `digits`: a heading announcing the list makes a year in a headline safe)."""
+    if not _title_like(line) or is_prose(line):
+        return False
+    if not digits and any(ch.isdigit() for ch in line):
         return False
     lettered = [word for word in words(line) if LETTER_WORD.match(word)]
     return len(lettered) >= HEADLINE_MIN_WORDS and len(lettered) >= 0.8 * len(words(line))
@@ -347,6 +367,7 @@ def find_boilerplate(
     found.update((i, reason) for i, reason in teasers.items() if not first <= i <= last)
     found.update(menu_runs(lines, first, last))
     found.update(headline_runs_after_body(lines, last))
+    found.update(closing_teasers(lines, last))
     found.update(dangling_heading(lines, {*found, *known}))
     menus = {i for i, reason in found.items() if reason.startswith("menu")}
     for index, reason in page_header(lines, first, {*menus, *known}).items():
