@@ -242,7 +242,7 @@ def test_closing_heading_with_headlines_to_the_end_of_the_page_is_a_teaser_block
     closing = [
         "Read more on this:",
         "Harbour tolls rose in 2018 and again this year",
-        "New pier opens",
+        "New pier opens in town",
     ]
     found = find_boilerplate([*PROSE, *closing])
     assert sorted(found) == [3, 4, 5]
