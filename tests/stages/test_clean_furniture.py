@@ -169,7 +169,7 @@ def test_site_name_and_tagline_between_skip_links_and_menu_are_page_header() -> 
 
 
 def test_last_line_announcing_a_missing_list_goes_but_one_inside_the_body_stays() -> None:
-    lines = [PROSE[0], "The mayor listed three reasons:", PROSE[1], PROSE[2], "Read more on this:"]
+    lines = [PROSE[0], "The mayor listed three reasons:", PROSE[1], PROSE[2], "Read also:"]
     assert find_boilerplate(lines) == {4: "heading with nothing under it (end of the page)"}
 
 
@@ -248,3 +248,19 @@ def test_closing_heading_with_headlines_to_the_end_of_the_page_is_a_teaser_block
     assert sorted(found) == [3, 4, 5]
     results = ["Results:", "1. Anna Berg 2:03,5", "2. Kari Lie 2:04,1"]
     assert find_boilerplate([*PROSE, *results]) == {}
+
+
+def test_bulleted_lists_code_and_long_colon_lines_after_the_body_stay() -> None:
+    demands = [
+        "- Lower harbour tolls for local boats",
+        "- More berths near the market hall",
+        "- A new ferry to the islands",
+    ]
+    code = [
+        "route = Route(name, stops)",
+        "print route summary now please",
+        "return the ferry schedule list",
+    ]
+    assert find_boilerplate([*PROSE, *demands]) == {}
+    assert "related headlines after the body" not in find_boilerplate([*PROSE, *code]).values()
+    assert find_boilerplate([*PROSE, "The full report from the harbour office is here:"]) == {}

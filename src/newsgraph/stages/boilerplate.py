@@ -59,8 +59,13 @@ HEADLINE_MEAN_WORDS = 5.0
 LETTER_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*[,.:;!?]?$")
 # A page-header line between navigation lines: short, as a site name or tagline is.
 HEADER_MAX_CHARS = 80
-# A last line that introduces a list ("Read more on this:"), whose links the extractor dropped.
-DANGLING_MAX_WORDS = 8
+# A last line that introduces a list ("Read also:"), whose links the extractor dropped; a longer
+# one ("The report is here:", "Twitter was confused:") introduces an embed of the article.
+DANGLING_MAX_WORDS = 3
+# A heading announcing closing teasers ("More on this topic:").
+CLOSING_HEADING_MAX_WORDS = 6
+# Code, markup and list bullets are not headlines.
+NOT_IN_HEADLINE = set("=(){}[]<>_#@|\\/*•")
 # A text needs this many letters, this share in one script, before another script stands out.
 SCRIPT_MIN_LETTERS = 200
 SCRIPT_DOMINANCE = 0.8
@@ -290,7 +295,7 @@ def closing_teasers(lines: list[str], last: int) -> dict[int, str]:
         line = lines[index].strip()
         if not line:
             continue
-        if line.endswith(":") and len(words(line)) <= DANGLING_MAX_WORDS and headlines:
+        if line.endswith(":") and len(words(line)) <= CLOSING_HEADING_MAX_WORDS and headlines:
             found = dict.fromkeys(headlines, "teaser headline (after a closing heading)")
             return {index: "teaser block heading", **found}
         if not _headline(line, digits=True):
@@ -302,7 +307,9 @@ def closing_teasers(lines: list[str], last: int) -> dict[int, str]:
 def _headline(line: str, digits: bool = False) -> bool:
     """A headline of a related article: title-like, nearly all words of letters (and no digits
     unless `digits`: a heading announcing the list makes a year in a headline safe)."""
-    if not _title_like(line) or is_prose(line):
+    if not _title_like(line) or is_prose(line) or BULLET.match(line):
+        return False
+    if any(ch in NOT_IN_HEADLINE for ch in line):
         return False
     if not digits and any(ch.isdigit() for ch in line):
         return False
