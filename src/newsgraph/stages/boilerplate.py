@@ -4,9 +4,13 @@ The per-language rules (resources/<lang>/cleaning.toml) name known phrases. Thes
 shape instead, so they also catch clutter in languages without rules:
 - menus and breadcrumbs: short items joined by separators ("Home › World › Europe") and runs of
   short bulleted links outside the article body;
+- teaser blocks: headlines each followed by the same short label ("Read more", 3+ times), and a
+  teaser heading ("Most read", from the language rules) with the run of headline-like lines after it;
 - outside the body (before its first or after its last prose line): link lines (mostly URLs or
   e-mail addresses), lines in another script than the article (a CJK or Cyrillic menu on a Latin
-  page), teaser blocks (headlines each followed by the same short label, "Read more", 3+ times);
+  page), a run of 3+ headline-like lines after the body (related articles), and the short lines of
+  a page header caught between navigation lines (site name and tagline between skip links and menu),
+  and a last line that announces a list the page no longer holds ("Read also:");
 - copyright lines;
 - site templates: non-prose lines that a site repeats on several of its pages (SiteTemplates).
 Each finding carries its reason; the clean stage records it like any other removal.
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, OrderedDict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 SENTENCE_END = (".", "!", "?", "»", '"', "”", ":", ";", "。", "！", "？")
@@ -46,6 +51,21 @@ TEASER_LABEL_MAX_WORDS = 4
 TEASER_LABEL_MAX_CHARS = 30
 TEASER_MIN_REPEATS = 3
 TEASER_MAX_TITLE_WORDS = 20
+# A related-articles run after the body: this many headline-like lines of at least this many words
+# (this many on average), none with a digit: a list of dates, prices or scores is the article's own.
+HEADLINE_RUN_MIN = 3
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MEAN_WORDS = 5.0
+LETTER_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*[,.:;!?]?$")
+# A page-header line between navigation lines: short, as a site name or tagline is.
+HEADER_MAX_CHARS = 80
+# A last line that introduces a list ("Read also:"), whose links the extractor dropped; a longer
+# one ("The report is here:", "Twitter was confused:") introduces an embed of the article.
+DANGLING_MAX_WORDS = 3
+# A heading announcing closing teasers ("More on this topic:").
+CLOSING_HEADING_MAX_WORDS = 6
+# Code, markup and list bullets are not headlines.
+NOT_IN_HEADLINE = set("=(){}[]<>_#@|\\/*•")
 # A text needs this many letters, this share in one script, before another script stands out.
 SCRIPT_MIN_LETTERS = 200
 SCRIPT_DOMINANCE = 0.8
@@ -191,10 +211,10 @@ def menu_runs(lines: list[str], first: int, last: int) -> dict[int, str]:
     return found
 
 
-def teaser_block(lines: list[str], first: int, last: int) -> dict[int, str]:
-    """Headlines each followed by the same short label ("Read more"), and the label lines, before
-    or after the body (inside it such pairs are the article's own structure)."""
-    stripped = [line.strip() if not first <= i <= last else "" for i, line in enumerate(lines)]
+def teaser_block(lines: list[str]) -> dict[int, str]:
+    """Headlines each followed by the same short label ("Read more"), 3+ times, the label lines and
+    the short heading above them, wherever they are (find_boilerplate keeps those inside the body)."""
+    stripped = [line.strip() for line in lines]
     labels = Counter(
         line
         for line in stripped
@@ -226,17 +246,139 @@ def teaser_block(lines: list[str], first: int, last: int) -> dict[int, str]:
     return found
 
 
+def headed_teasers(lines: list[str], is_heading: Callable[[str], bool]) -> dict[int, str]:
+    """A teaser heading ("Most read") and the headline-like lines after it, up to the first line
+    of running text."""
+    found: dict[int, str] = {}
+    for index, raw in enumerate(lines):
+        if not is_heading(raw.strip()):
+            continue
+        found[index] = "teaser block heading"
+        for after in range(index + 1, len(lines)):
+            line = lines[after].strip()
+            if not line:
+                continue
+            if is_prose(line) or not _title_like(line) or is_heading(line):
+                break
+            found[after] = "teaser headline (after a teaser heading)"
+    return found
+
+
+def headline_runs_after_body(lines: list[str], last: int) -> dict[int, str]:
+    """Runs of 3+ headline-like lines after the last prose line: related-article lists."""
+    run: list[int] = []
+    runs: list[list[int]] = []
+    for index in range(last + 1, len(lines)):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if _headline(line):
+            run.append(index)
+        else:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    return {
+        index: "related headlines after the body"
+        for found in runs
+        if len(found) >= HEADLINE_RUN_MIN
+        and sum(len(words(lines[i])) for i in found) / len(found) >= HEADLINE_MEAN_WORDS
+        for index in found
+    }
+
+
+def closing_teasers(lines: list[str], last: int) -> dict[int, str]:
+    """A short heading ending in a colon ("Read more on this:") after the body, followed only by
+    headlines up to the end of the page."""
+    headlines: list[int] = []
+    for index in range(len(lines) - 1, last, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if line.endswith(":") and len(words(line)) <= CLOSING_HEADING_MAX_WORDS and headlines:
+            found = dict.fromkeys(headlines, "teaser headline (after a closing heading)")
+            return {index: "teaser block heading", **found}
+        if not _headline(line, digits=True):
+            return {}
+        headlines.append(index)
+    return {}
+
+
+def _headline(line: str, digits: bool = False) -> bool:
+    """A headline of a related article: title-like, nearly all words of letters (and no digits
+    unless `digits`: a heading announcing the list makes a year in a headline safe)."""
+    if not _title_like(line) or is_prose(line) or BULLET.match(line):
+        return False
+    if any(ch in NOT_IN_HEADLINE for ch in line):
+        return False
+    if not digits and any(ch.isdigit() for ch in line):
+        return False
+    lettered = [word for word in words(line) if LETTER_WORD.match(word)]
+    return len(lettered) >= HEADLINE_MIN_WORDS and len(lettered) >= 0.8 * len(words(line))
+
+
+def dangling_heading(lines: list[str], found: Collection[int]) -> dict[int, str]:
+    """The page's last line when it announces a list that is not there ("Read also:")."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        if not line or index in found:
+            continue
+        if line.endswith(":") and len(words(line)) <= DANGLING_MAX_WORDS:
+            return {index: "heading with nothing under it (end of the page)"}
+        return {}
+    return {}
+
+
+def page_header(lines: list[str], first: int, navigation: Collection[int]) -> dict[int, str]:
+    """Short lines before the body that sit between navigation lines (site name, tagline)."""
+    before = sorted(index for index in navigation if index < first)
+    if len(before) < 2:
+        return {}
+    found: dict[int, str] = {}
+    for index in range(before[0] + 1, before[-1]):
+        line = lines[index].strip()
+        if (
+            line
+            and index not in navigation
+            and len(line) <= HEADER_MAX_CHARS
+            and not is_prose(line)
+        ):
+            found[index] = "page header (between navigation lines)"
+    return found
+
+
 def _title_like(line: str) -> bool:
     """A headline: short, and not ending like a sentence of running text (questions are fine)."""
     return 0 < len(words(line)) <= TEASER_MAX_TITLE_WORDS and not line.endswith((".", ":", ";"))
 
 
-def find_boilerplate(lines: list[str], site_lines: set[str] | None = None) -> dict[int, str]:
-    """Line index -> reason, for every line of a page that is boilerplate by its shape."""
+def find_boilerplate(
+    lines: list[str],
+    site_lines: set[str] | None = None,
+    *,
+    known: Collection[int] = (),
+    is_teaser_heading: Callable[[str], bool] | None = None,
+) -> dict[int, str]:
+    """Line index -> reason, for every line of a page that is boilerplate by its shape.
+
+    known: navigation lines the language rules remove (skip links), which with menu lines frame a
+    page header; is_teaser_heading: the language rules' teaser headings.
+    """
     script = dominant_script("".join(lines))
-    first, last = body_span(lines)
-    found = teaser_block(lines, first, last)
+    # The body is where the prose is, not counting teaser headlines (one ending in "?" reads like a
+    # sentence); label pairs inside the body are the article's own (a schedule, a menu plan).
+    teasers = teaser_block(lines)
+    found = headed_teasers(lines, is_teaser_heading) if is_teaser_heading else {}
+    masked = [line if i not in teasers and i not in found else "" for i, line in enumerate(lines)]
+    first, last = body_span(masked)
+    found.update((i, reason) for i, reason in teasers.items() if not first <= i <= last)
     found.update(menu_runs(lines, first, last))
+    found.update(headline_runs_after_body(lines, last))
+    found.update(closing_teasers(lines, last))
+    found.update(dangling_heading(lines, {*found, *known}))
+    menus = {i for i, reason in found.items() if reason.startswith("menu")}
+    for index, reason in page_header(lines, first, {*menus, *known}).items():
+        found.setdefault(index, reason)
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line or index in found:
@@ -248,7 +390,11 @@ def find_boilerplate(lines: list[str], site_lines: set[str] | None = None) -> di
             found[index] = "menu or breadcrumb line"
         elif outside and is_link_line(line):
             found[index] = "link line"
-        elif outside and (other := is_foreign_script(line, script)):
+        elif index < first and URL_OR_MAIL.fullmatch(line):
+            found[index] = "link line (an address alone before the body)"
+        elif (outside or len(MENU_SEPARATOR.split(line)) + len(words(line)) > 3) and (
+            other := is_foreign_script(line, script)
+        ):
             found[index] = f"line in another script ({other}) than the article ({script})"
         elif len(line) <= MAX_FOOTER_CHARS and COPYRIGHT.search(line) and not is_prose(line):
             found[index] = "copyright line"

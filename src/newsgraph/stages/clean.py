@@ -18,7 +18,7 @@ from newsgraph.pipeline import PerArticle
 from newsgraph.publisher import registered_domain
 from newsgraph.resources import COMMON, load_resource, resource_languages, resource_version
 from newsgraph.settings import Settings
-from newsgraph.stages.boilerplate import SiteTemplates, find_boilerplate
+from newsgraph.stages.boilerplate import SiteTemplates, body_span, find_boilerplate
 from newsgraph.temporal import find_document_date
 from newsgraph.temporal.tagger import tag
 
@@ -74,18 +74,89 @@ RULE_KINDS = (
     "dateline",
     "dateline_prefix",
     "url_date",
+    "teaser_heading",
+    "credit",
+    "credit_line",
 )
+# Line rules whose lines are site navigation (a page header sits between such lines).
+NAVIGATION_RULES = {"skip link"}
+# Rule kinds whose patterns name outlets through placeholders, matched on every line of the body.
+CREDIT_KINDS = ("credit", "credit_line")
 
 
 def _compile(kind: str, entry: dict[str, Any]) -> Rule:
     flags = 0 if entry.get("case") else re.IGNORECASE
+    pattern = str(entry["pattern"])
+    if kind in CREDIT_KINDS:
+        pattern = expand_outlets(pattern)
+        flags |= re.MULTILINE
     within = entry.get("within")
     return Rule(
         kind=kind,
         name=str(entry.get("name", kind)),
-        pattern=re.compile(str(entry["pattern"]), flags),
+        pattern=re.compile(pattern, flags),
         within=re.compile(within) if within else None,
     )
+
+
+def _alternation(names: list[str]) -> str:
+    """Names as one regex alternation, longest first (so "Associated Press" wins over "AP")."""
+    unique = sorted(set(names), key=lambda name: (-len(name), name))
+    return "(?:" + "|".join(re.escape(name) for name in unique) + ")"
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Names of the outlets in resources/common/media.toml, and the wire codes of the cleaning rules."""
+    outlets = [
+        str(name)
+        for outlet in load_resource(COMMON, "media").get("outlets", [])
+        for name in outlet.get("names", [])
+    ]
+    codes = load_resource(COMMON, "cleaning").get("credits", {}).get("wire_codes", [])
+    return tuple(outlets), tuple(str(code) for code in codes)
+
+
+def expand_outlets(pattern: str) -> str:
+    """Fill the outlet placeholders of a credit pattern ({outlets}, {agencies}, {agency_list})."""
+    outlets, codes = outlet_names()
+    named = _alternation(list(outlets))
+    agencies = _alternation([*outlets, *codes])
+    one = rf"(?:[Tt]he\s+)?{agencies}"
+    listed = rf"{one}(?:\s*(?:,|/|&|\band\b|\bog\b|\bund\b|\boch\b)\s*{one})*"
+    return (
+        pattern.replace("{agency_list}", listed)
+        .replace("{agencies}", agencies)
+        .replace("{outlets}", named)
+    )
+
+
+def split_credits(value: str) -> list[str]:
+    """The outlets of a credit list ("AFP/Reuters", "NTB og AP")."""
+    return [
+        part for part in re.split(r"\s*(?:,|/|&|\band\b|\bog\b|\bund\b|\boch\b)\s*", value) if part
+    ]
+
+
+def text_credits(text: str) -> list[str]:
+    """Outlets credited in the body ("according to Reuters", "(NTB)"), each once, in order."""
+    found: list[tuple[int, str]] = []
+    for rule in _rules("credit"):
+        for match in rule.pattern.finditer(text):
+            for group, value in match.groupdict().items():
+                if group.startswith("source") and value:
+                    found.append((match.start(group), value.strip()))
+    return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def teaser_heading(line: str) -> bool:
+    """A heading that opens a teaser block ("Most read", "Les også")."""
+    return any(rule.pattern.match(line) for rule in _rules("teaser_heading"))
+
+
+def line_rule_reason(line: str) -> str | None:
+    """The reason a whole-line rule removes this line, if one does."""
+    return next((rule.name for rule in _rules("line") if rule.pattern.match(line)), None)
 
 
 @lru_cache(maxsize=1)
@@ -167,13 +238,21 @@ class LineCleaner:
         self.kept: list[str] = []
         self.seen: set[str] = set()
         self.blank_run: list[int] = []
+        self.body: tuple[int, int] = (0, -1)
 
     def run(self) -> CleanResult:
         """Clean all lines and build the body text."""
         offset = 0
         lines = self.raw.splitlines(keepends=True)
+        bare = [line.rstrip("\r\n") for line in lines]
+        navigation = {
+            i for i, line in enumerate(bare) if line_rule_reason(line.strip()) in NAVIGATION_RULES
+        }
         self.boilerplate = find_boilerplate(
-            [line.rstrip("\r\n") for line in lines], self.site_lines
+            bare, self.site_lines, known=navigation, is_teaser_heading=teaser_heading
+        )
+        self.body = body_span(
+            [line if i not in self.boilerplate else "" for i, line in enumerate(bare)]
         )
         for index, line in enumerate(lines):
             self.visit(line.rstrip("\r\n"), offset, index)
@@ -181,6 +260,7 @@ class LineCleaner:
         self.flush_blanks(final=True)
         self.result.text = "\n".join(self.kept).strip()
         self.read_dateline_prefix()
+        self.result.credited_sources.extend(text_credits(self.result.text))
         return self.result
 
     def read_dateline_prefix(self) -> None:
@@ -223,14 +303,13 @@ class LineCleaner:
         lead = start + line.index(stripped[0])
         if self.lift(stripped, lead):
             return
-        for rule in _rules("line"):
-            if rule.pattern.match(stripped):
-                self.remove(stripped, rule.name, lead)
-                return
+        if reason := line_rule_reason(stripped):
+            self.remove(stripped, reason, lead)
+            return
         if reason := self.boilerplate.get(index):
             self.remove(stripped, reason, lead)
             return
-        if self.is_repeat(stripped):
+        if self.is_repeat(stripped, inside=self.body[0] <= index <= self.body[1]):
             self.remove(stripped, "repeated line", lead)
             return
         stripped = self.cut_inline(stripped, lead)
@@ -238,13 +317,14 @@ class LineCleaner:
         self.seen.add(stripped)
         self.kept.append(stripped)
 
-    def is_repeat(self, line: str) -> bool:
-        """A heading-like line seen before, or a copy of the line just kept."""
+    def is_repeat(self, line: str, inside: bool = False) -> bool:
+        """A heading-like line seen before (outside the body: a repeated title or teaser; inside it
+        the headings of a schedule or plan repeat by design), or a copy of the line just kept."""
         if len(line) < MIN_REPEATED_LINE or line not in self.seen:
             return False
         heading = len(line) <= MAX_REPEATED_HEADING and not line.endswith(SENTENCE_END)
         previous = next((kept for kept in reversed(self.kept) if kept), None)
-        return heading or previous == line
+        return (heading and not inside) or previous == line
 
     def cut_inline(self, line: str, lead: int) -> str:
         """Cut inline leftovers (recorded) out of a kept line."""
@@ -265,6 +345,11 @@ class LineCleaner:
             if match := rule.pattern.match(line):
                 result.meta_updates["source_url"] = match["url"].rstrip(").,;")
                 self.remove(line, "source line (lifted to meta.source_url)", lead)
+                return True
+        for rule in _rules("credit_line"):
+            if match := rule.pattern.match(line):
+                result.credited_sources.extend(split_credits(match["sources"]))
+                self.remove(line, f"{rule.name} (lifted to meta.credited_sources)", lead)
                 return True
         for rule in _rules("byline"):
             if match := rule.pattern.match(line):
