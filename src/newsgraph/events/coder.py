@@ -41,6 +41,7 @@ from newsgraph.events.merging import (
     merge_in_sentence,
 )
 from newsgraph.events.ontology import load_ontology
+from newsgraph.events.sense import Sense
 from newsgraph.events.triggers import TriggerMatch, find_triggers
 from newsgraph.events.words import (
     WORD_RE,
@@ -75,6 +76,7 @@ class SentenceContext:
     view: SentenceView
     clauses: Clauses
     mentions: list[ActorMention]
+    off_topic_page: bool = False
 
 
 def _ids(mentions: list[ActorMention]) -> list[str]:
@@ -97,26 +99,27 @@ class EventCoder:
         self.geo = geo
         self.ontology = load_ontology()
         self.grounding = Grounding(lexicon)
+        self.sense = Sense(lexicon)
 
     def code(self, article: Article) -> list[Event]:
         """Every event the article reports, merged, with ids ev1, ev2, ... in text order."""
         persons = PersonIndex(article)
         quoted = quoted_ranges(article, self.lexicon.dash_quotes)
         candidates: list[Candidate] = []
-        for view in sentence_views(article):
+        views = list(sentence_views(article))
+        off_topic_page = self.grounding.configured and self.sense.page_off_topic(views)
+        for view in views:
             if self.grounding.off_topic(view):
                 continue
             clauses = segment(view, self.lexicon)
             matches = [
-                replace(m, factuality="claimed")
-                if m.factuality == "asserted" and _inside(quoted, view.words[m.anchor].start)
-                else m
+                replace(m, factuality=self._factuality(view, quoted, m))
                 for m in find_triggers(view, clauses, self.lexicon)
             ]
             if not matches:
                 continue
             mentions = actor_mentions(article, view, self.lexicon, self.geo, persons)
-            context = SentenceContext(view, clauses, mentions)
+            context = SentenceContext(view, clauses, mentions, off_topic_page)
             found = [c for m in matches if (c := self._candidate(article, context, m))]
             candidates += merge_in_sentence(found)
         self._fill_gaps(article, candidates)
@@ -126,6 +129,15 @@ class EventCoder:
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)
 
+    @staticmethod
+    def _factuality(view: SentenceView, quoted: list[tuple[int, int]], match: TriggerMatch) -> str:
+        """A plain report inside quotation marks is a claim; one in a question is no fact."""
+        if view.words and view.words[-1].text == "?" and match.factuality != "negated":
+            return "conditional"
+        if match.factuality == "asserted" and _inside(quoted, view.words[match.anchor].start):
+            return "claimed"
+        return match.factuality
+
     def _candidate(
         self, article: Article, context: SentenceContext, match: TriggerMatch
     ) -> Candidate | None:
@@ -134,7 +146,11 @@ class EventCoder:
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
+        if not self._sensible(context, match):
+            return None
         if not self._grounded(article, context, match, args):
+            return None
+        if context.off_topic_page and not self._public_affairs(article, context, match, args):
             return None
         category, mode = self._recode(view, match, args)
         time = read_time(article, view, clauses, self.lexicon, match)
@@ -196,6 +212,29 @@ class EventCoder:
             and mention.first not in context.clauses.excluded
             and self._political_mention(article, context.view, match, mention, law)
             for mention in context.mentions
+        )
+
+    def _sensible(self, context: SentenceContext, match: TriggerMatch) -> bool:
+        """The trigger's subject can act and its object is one the rule's sense needs
+        (newsgraph.events.sense)."""
+        view, mentions = context.view, context.mentions
+        return self.sense.subject_acts(
+            view, match.anchor, match.rule.category, mentions
+        ) and self.sense.object_fits(view, match.anchor, match.rule, mentions)
+
+    def _public_affairs(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """On a page about sport, business, science or entertainment an event needs a state among
+        its participants or a political noun in its sentence."""
+        view = context.view
+        law = self.grounding.law_sensitive(match.category)
+        if self.grounding.political_noun(view, 0, len(view.words), law):
+            return True
+        return any(
+            m.kind in ("GPE", "NAT", "GROUP")
+            and self._political_mention(article, view, match, m, law)
+            for m in args.actors
         )
 
     def _political_mention(

@@ -241,6 +241,8 @@ class TriggerRule:
     actor_types: tuple[str, ...] = ()
     unilateral: tuple[str, str | None] | None = None
     weight: float = 0.5
+    # Object nouns the rule's sense needs (newsgraph.events.sense); empty: any object.
+    objects: PhraseSet = field(default_factory=PhraseSet)
 
     @property
     def specificity(self) -> int:
@@ -322,6 +324,7 @@ def _rule(table: dict[str, Any], ontology: Ontology, max_gap: int, lang: str) ->
         actor_types=tuple(str(t) for t in table.get("actor_types", [])),
         unilateral=_unilateral(table.get("unilateral"), ontology),
         weight=float(table.get("weight", 0.5)),
+        objects=_phrases(table.get("objects", []), f"{category}.objects", max_gap),
     )
 
 

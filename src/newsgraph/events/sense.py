@@ -1,0 +1,153 @@
+"""Trigger sense: is the trigger word used for an act between actors, and is the page about
+public affairs at all?
+
+Grounding (newsgraph.events.grounding) asks whether a political actor takes part. That is not
+enough on general news: "the data supported the finding", "a company canceled the task order",
+"NASA released a statement", "a poll drop offers expectations" have a political-looking word and
+sometimes a government agency nearby, but no political act. Three tests, all driven by word lists
+in resources/<lang>/events.toml:
+
+* **Subject sense.** Where the parse gives the trigger verb a subject, that subject must be able to
+  act: a name (an actor mention, a proper noun), a pronoun, or a common noun naming people or
+  bodies (`political_nouns`, `actor_nouns`). A thing or abstract noun as subject ("data", "the
+  company", "stocks", "demand") means the word is not used in its political sense. Categories
+  whose subject is often an instrument ("a bomb killed …", ASSAULT) or the event itself are
+  exempt (`subject_exempt_categories` in resources/common/grounding.toml).
+* **Object sense.** A rule may list the object nouns its sense needs (`objects`, e.g. a release of
+  prisoners, not of a statement). When the parse gives the trigger verb a direct object (or the
+  passive subject) that is a common noun, it must be one of them, a person or political noun, or
+  part of an actor mention.
+* **Page topic.** An article whose sentences speak of sport, entertainment, business, science or
+  health more often than of public affairs (`page_topics` cue lists against `political_nouns`)
+  yields only events with a state among their participants or a political noun in the sentence.
+
+A sentence without a parse passes the first two tests (nothing to check); the page test needs no
+parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.events.actors import ActorMention
+from newsgraph.events.lexicon import Lexicon, PhraseSet, TriggerRule
+from newsgraph.events.words import SentenceView, Word
+from newsgraph.resources import COMMON, load_resource
+
+SUBJECT_DEPS = ("nsubj",)
+PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
+OBJECT_DEPS = ("obj",)
+# Words that say who a common-noun subject is ("the party's newspaper", "Russian officials").
+PHRASE_DEPS = ("compound", "amod", "nmod", "nmod:poss", "flat", "appos")
+# Parts of speech that can stand for an actor by themselves.
+ACTOR_POS = ("PROPN", "PRON", "NUM", "X", "SYM", "")
+
+
+@dataclass(frozen=True)
+class SenseSettings:
+    """Language-neutral settings of the sense tests (resources/common/grounding.toml [sense])."""
+
+    subject_exempt: frozenset[str]
+    page_min_sentences: int
+    page_ratio: float
+
+
+@lru_cache(maxsize=1)
+def load_sense_settings() -> SenseSettings:
+    """resources/common/grounding.toml [sense], read once."""
+    data = load_resource(COMMON, "grounding").get("sense", {})
+    return SenseSettings(
+        subject_exempt=frozenset(str(c).upper() for c in data.get("subject_exempt_categories", [])),
+        page_min_sentences=int(data.get("page_min_sentences", 3)),
+        page_ratio=float(data.get("page_ratio", 1.0)),
+    )
+
+
+def _children(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
+    return [w for w in view.words if w.head == head and w.dep in deps and w.index != head]
+
+
+def _covered(mentions: Iterable[ActorMention]) -> set[int]:
+    return {i for m in mentions for i in range(m.first, m.last + 1)}
+
+
+class Sense:
+    """The sense tests of one language."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.settings = load_sense_settings()
+
+    @property
+    def _people(self) -> tuple[PhraseSet, PhraseSet]:
+        return self.lexicon.cue("political_nouns"), self.lexicon.cue("actor_nouns")
+
+    def _names_actor(self, view: SentenceView, word: Word, mentions: set[int]) -> bool:
+        """Whether a noun phrase headed by `word` names someone who can act."""
+        if word.index in mentions or word.pos in ACTOR_POS:
+            return True
+        words = [word, *_children(view, word.index, PHRASE_DEPS)]
+        if any(w.index in mentions or w.pos == "PROPN" for w in words):
+            return True
+        return any(
+            cue.matches_word(w) or bool(cue.starts_at(view.words, w.index))
+            for cue in self._people
+            for w in words
+        )
+
+    def subject_acts(
+        self, view: SentenceView, anchor: int, category: str, mentions: list[ActorMention]
+    ) -> bool:
+        """False when the trigger verb's subject is a thing or an abstraction ("data supported",
+        "the company canceled", "stocks retreated")."""
+        if not view.has_deps or category.upper() in self.settings.subject_exempt:
+            return True
+        word = view.words[anchor]
+        if word.pos not in ("VERB", "AUX"):
+            return True
+        subjects = _children(view, anchor, SUBJECT_DEPS)
+        covered = _covered(mentions)
+        return all(self._names_actor(view, s, covered) for s in subjects if s.pos == "NOUN")
+
+    def object_fits(
+        self, view: SentenceView, anchor: int, rule: TriggerRule, mentions: list[ActorMention]
+    ) -> bool:
+        """False when the rule names the objects its sense needs and the trigger verb's object is
+        another common noun ("released a statement", "offered an explanation")."""
+        if not view.has_deps or not rule.objects.patterns:
+            return True
+        word = view.words[anchor]
+        if word.pos not in ("VERB", "AUX"):
+            return True
+        passive = bool(_children(view, anchor, ("aux:pass",)))
+        deps = OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())
+        objects = [w for w in _children(view, anchor, deps) if w.pos == "NOUN"]
+        covered = _covered(mentions)
+        for noun in objects:
+            phrase = [noun, *_children(view, noun.index, ("compound", "amod"))]
+            if self._names_actor(view, noun, covered):
+                continue
+            if any(rule.objects.matches_word(w) for w in phrase):
+                continue
+            return False
+        return True
+
+    def page_off_topic(self, views: list[SentenceView]) -> bool:
+        """Whether an article is about sport, entertainment, business, science or health rather
+        than public affairs: more sentences with topic cues than with political nouns, and enough
+        of them."""
+        topics = [self.lexicon.cue(name) for name in self._topic_names()]
+        political = self.lexicon.cue("political_nouns")
+        topical = sum(any(cue.spans(v.words) for cue in topics) for v in views)
+        public = sum(bool(political.spans(v.words)) for v in views)
+        settings = self.settings
+        return topical >= settings.page_min_sentences and topical > settings.page_ratio * public
+
+    def _topic_names(self) -> tuple[str, ...]:
+        return tuple(
+            name
+            for name in ("sport", "entertainment", "business", "science", "health")
+            if self.lexicon.cue(name).patterns
+        )
