@@ -39,6 +39,7 @@ from newsgraph.events.merging import (
     fold_announcements,
     merge_across,
     merge_in_sentence,
+    merge_occasions,
 )
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.sense import Sense
@@ -124,7 +125,7 @@ class EventCoder:
             candidates += merge_in_sentence(found)
         self._fill_gaps(article, candidates)
         kept = [c for c in candidates if self._add_host(article, c)]
-        events = [c.event for c in merge_across(fold_announcements(kept))]
+        events = [c.event for c in merge_occasions(merge_across(fold_announcements(kept)))]
         for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)

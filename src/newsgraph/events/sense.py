@@ -69,6 +69,13 @@ def _children(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word
     return [w for w in view.words if w.head == head and w.dep in deps and w.index != head]
 
 
+def _name_like(word: Word) -> bool:
+    """A capitalised word inside the sentence, or an acronym, is a name the tagger missed ("The
+    PRC demanded …")."""
+    text = word.text
+    return text[:1].isupper() and (word.index > 0 or (len(text) > 1 and text.isupper()))
+
+
 def _covered(mentions: Iterable[ActorMention]) -> set[int]:
     return {i for m in mentions for i in range(m.first, m.last + 1)}
 
@@ -86,7 +93,7 @@ class Sense:
 
     def _names_actor(self, view: SentenceView, word: Word, mentions: set[int]) -> bool:
         """Whether a noun phrase headed by `word` names someone who can act."""
-        if word.index in mentions or word.pos in ACTOR_POS:
+        if word.index in mentions or word.pos in ACTOR_POS or _name_like(word):
             return True
         words = [word, *_children(view, word.index, PHRASE_DEPS)]
         if any(w.index in mentions or w.pos == "PROPN" for w in words):
@@ -107,9 +114,14 @@ class Sense:
         word = view.words[anchor]
         if word.pos not in ("VERB", "AUX"):
             return True
-        subjects = _children(view, anchor, SUBJECT_DEPS)
+        time_nouns = self.lexicon.cue("time_nouns")
+        subjects = [
+            s
+            for s in _children(view, anchor, SUBJECT_DEPS)
+            if s.pos == "NOUN" and not time_nouns.matches_word(s)
+        ]
         covered = _covered(mentions)
-        return all(self._names_actor(view, s, covered) for s in subjects if s.pos == "NOUN")
+        return not subjects or any(self._names_actor(view, s, covered) for s in subjects)
 
     def object_fits(
         self, view: SentenceView, anchor: int, rule: TriggerRule, mentions: list[ActorMention]
