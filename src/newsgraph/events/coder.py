@@ -219,6 +219,8 @@ class EventCoder:
         """The trigger's subject can act and its object is one the rule's sense needs
         (newsgraph.events.sense)."""
         view, mentions = context.view, context.mentions
+        if self.sense.modifier_only(view, match.words, match.category):
+            return False
         return self.sense.subject_acts(
             view, match.anchor, match.rule.category, mentions
         ) and self.sense.object_fits(view, match.anchor, match.rule, mentions)
@@ -519,6 +521,16 @@ class EventCoder:
                 if directed and host and host not in event.target:
                     event.target.append(host)
                     event.actors = list(dict.fromkeys([*event.actors, host]))
+        alone = len(set(event.actors)) <= 1 and len(set(event.countries)) < 2
+        if (
+            candidate.frame == "visit"
+            and alone
+            and place is not None
+            and place.entity not in event.actors
+        ):
+            # A trip inside one's own country with no one to meet ("went to the hospital",
+            # "toured the border") is no consultation.
+            return False
         return bool(event.countries) or candidate.stateless_actor
 
     def _country_entity(self, article: Article, country: str) -> str | None:

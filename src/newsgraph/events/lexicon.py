@@ -243,6 +243,9 @@ class TriggerRule:
     weight: float = 0.5
     # Object nouns the rule's sense needs (newsgraph.events.sense); empty: any object.
     objects: PhraseSet = field(default_factory=PhraseSet)
+    # Whether the trigger verb needs such an object at all ("returned the islands", not "returned
+    # home"); only where the parse gives objects.
+    needs_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -325,6 +328,7 @@ def _rule(table: dict[str, Any], ontology: Ontology, max_gap: int, lang: str) ->
         unilateral=_unilateral(table.get("unilateral"), ontology),
         weight=float(table.get("weight", 0.5)),
         objects=_phrases(table.get("objects", []), f"{category}.objects", max_gap),
+        needs_object=bool(table.get("needs_object", False)),
     )
 
 

@@ -162,8 +162,13 @@ def merge_occasions(candidates: list[Candidate]) -> list[Candidate]:
         partner = next((kept for kept in result if same_occasion(kept, candidate)), None)
         if partner is None:
             result.append(candidate)
-        else:
-            absorb(partner, candidate)
+            continue
+        # The leading report keeps its direction; the others' participants join its other side.
+        lead, other = partner.event, candidate.event
+        source = list(lead.source) or list(other.source)
+        absorb(partner, candidate)
+        lead.source = source
+        lead.target = [t for t in _unique(lead.target, other.source) if t not in source]
     return result
 
 

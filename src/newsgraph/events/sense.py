@@ -17,6 +17,9 @@ in resources/<lang>/events.toml:
   prisoners, not of a statement). When the parse gives the trigger verb a direct object (or the
   passive subject) that is a common noun, it must be one of them, a person or political noun, or
   part of an actor mention.
+* **Modifiers.** A trigger noun that only qualifies another noun ("detention center", "arrest
+  warrant", "attack helicopters") names a kind of thing (not in `modifier_exempt_categories`,
+  where "aid package" or "sanctions regime" still report the act).
 * **Page topic.** An article whose sentences speak of sport, entertainment, business, science or
   health more often than of public affairs (`page_topics` cue lists against `political_nouns`)
   yields only events with a state among their participants or a political noun in the sentence.
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.events.actors import ActorMention
-from newsgraph.events.lexicon import Lexicon, PhraseSet, TriggerRule
+from newsgraph.events.lexicon import Lexicon, TriggerRule
 from newsgraph.events.words import SentenceView, Word
 from newsgraph.resources import COMMON, load_resource
 
@@ -50,6 +53,7 @@ class SenseSettings:
     """Language-neutral settings of the sense tests (resources/common/grounding.toml [sense])."""
 
     subject_exempt: frozenset[str]
+    modifier_exempt: frozenset[str]
     page_min_sentences: int
     page_ratio: float
 
@@ -60,6 +64,9 @@ def load_sense_settings() -> SenseSettings:
     data = load_resource(COMMON, "grounding").get("sense", {})
     return SenseSettings(
         subject_exempt=frozenset(str(c).upper() for c in data.get("subject_exempt_categories", [])),
+        modifier_exempt=frozenset(
+            str(c).upper() for c in data.get("modifier_exempt_categories", [])
+        ),
         page_min_sentences=int(data.get("page_min_sentences", 3)),
         page_ratio=float(data.get("page_ratio", 1.0)),
     )
@@ -87,20 +94,21 @@ class Sense:
         self.lexicon = lexicon
         self.settings = load_sense_settings()
 
-    @property
-    def _people(self) -> tuple[PhraseSet, PhraseSet]:
-        return self.lexicon.cue("political_nouns"), self.lexicon.cue("actor_nouns")
-
-    def _names_actor(self, view: SentenceView, word: Word, mentions: set[int]) -> bool:
-        """Whether a noun phrase headed by `word` names someone who can act."""
+    def _names_actor(
+        self, view: SentenceView, word: Word, mentions: set[int], documents: bool = False
+    ) -> bool:
+        """Whether a noun phrase headed by `word` names someone who can act (with `documents`,
+        also a statement, law or decision that acts for someone)."""
         if word.index in mentions or word.pos in ACTOR_POS or _name_like(word):
             return True
         words = [word, *_children(view, word.index, PHRASE_DEPS)]
         if any(w.index in mentions or w.pos == "PROPN" for w in words):
             return True
+        names = ["political_nouns", "actor_nouns", *(["acting_documents"] if documents else [])]
+        cues = [self.lexicon.cue(name) for name in names]
         return any(
             cue.matches_word(w) or bool(cue.starts_at(view.words, w.index))
-            for cue in self._people
+            for cue in cues
             for w in words
         )
 
@@ -121,7 +129,7 @@ class Sense:
             if s.pos == "NOUN" and not time_nouns.matches_word(s)
         ]
         covered = _covered(mentions)
-        return not subjects or any(self._names_actor(view, s, covered) for s in subjects)
+        return not subjects or any(self._names_actor(view, s, covered, True) for s in subjects)
 
     def object_fits(
         self, view: SentenceView, anchor: int, rule: TriggerRule, mentions: list[ActorMention]
@@ -135,7 +143,10 @@ class Sense:
             return True
         passive = bool(_children(view, anchor, ("aux:pass",)))
         deps = OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())
-        objects = [w for w in _children(view, anchor, deps) if w.pos == "NOUN"]
+        found = _children(view, anchor, deps)
+        if rule.needs_object and not found:
+            return False
+        objects = [w for w in found if w.pos == "NOUN"]
         covered = _covered(mentions)
         for noun in objects:
             phrase = [noun, *_children(view, noun.index, ("compound", "amod"))]
@@ -145,6 +156,22 @@ class Sense:
                 continue
             return False
         return True
+
+    def modifier_only(self, view: SentenceView, words: tuple[int, ...], category: str) -> bool:
+        """A one-word trigger noun that only qualifies another noun ("a detention center", "an
+        arrest warrant", "attack helicopters") names a kind of thing, not an event; not when that
+        noun is an event word itself ("a bomb attack")."""
+        if not view.has_deps or len(words) != 1:
+            return False
+        if category.upper() in self.settings.modifier_exempt:
+            return False
+        word = view.words[words[0]]
+        if word.pos != "NOUN" or word.dep != "compound" or word.head is None:
+            return False
+        if not word.index < word.head <= word.index + 2:
+            return False
+        head = view.words[word.head]
+        return head.pos == "NOUN" and not self.lexicon.trigger_starts.starting(head)
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
         """Whether an article is about sport, entertainment, business, science or health rather
