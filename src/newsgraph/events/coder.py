@@ -203,6 +203,12 @@ class EventCoder:
         for mention in args.actors:
             if self._political_mention(article, context.view, match, mention, law):
                 return True
+        if args.source:
+            # A named actor does it and none of the participants is political ("the company
+            # canceled …", "a civic group endorsed …"): only a political noun in the trigger's own
+            # clause can still ground it, not an office holder named elsewhere in the sentence.
+            lo, hi = context.clauses.span_of(match.anchor)
+            return self.grounding.political_noun(context.view, lo, hi, law)
         if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
