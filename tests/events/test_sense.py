@@ -144,18 +144,22 @@ def test_question_is_no_fact() -> None:
     assert events and all(e.factuality == "conditional" for e in events)
 
 
-def test_visit_and_meeting_on_one_day_in_one_place_are_one_event() -> None:
+def test_meeting_and_hoped_talks_on_one_day_in_one_place_are_one_event() -> None:
     text = (
-        "Russlands forsvarsminister Andrej Belousov ankom Beijing 14. oktober for et offisielt "
-        "besøk.\nI Beijing møtte Belousov den kinesiske forsvarsministeren Dong Jun samme dag."
+        "Russlands forsvarsminister Andrej Belousov møtte den kinesiske forsvarsministeren Dong "
+        "Jun i Beijing 14. oktober.\nBelousov sa at han håpet samtalene med Kina i Beijing samme "
+        "dag ville styrke partnerskapet mellom Russland og Kina."
     )
     entities = [
         Ent("Andrej Belousov", "PER", "RUS", aliases=("Belousov",), titles=("forsvarsminister",)),
         Ent("Dong Jun", "PER", "CHN", titles=("forsvarsministeren",)),
         Ent("Beijing", "GPE", "CHN", lat=39.9, lon=116.4),
+        Ent("Russland", "GPE", "RUS"),
+        Ent("Kina", "GPE", "CHN"),
     ]
     times = [Time("14. oktober", "2024-10-14"), Time("samme dag", "2024-10-14")]
     article = make_article(text, "nb", entities, times, published="2024-10-14")
     consults = [e for e in code(article) if e.type == "CONSULT"]
     assert len(consults) == 1
     assert len(consults[0].evidence) == 2
+    assert consults[0].factuality == "asserted"

@@ -203,14 +203,13 @@ class EventCoder:
         for mention in args.actors:
             if self._political_mention(article, context.view, match, mention, law):
                 return True
-        if args.source:
-            # A named actor does it and none of the participants is political ("the company
-            # canceled …", "a civic group endorsed …"): only a political noun in the trigger's own
-            # clause can still ground it, not an office holder named elsewhere in the sentence.
-            lo, hi = context.clauses.span_of(match.anchor)
-            return self.grounding.political_noun(context.view, lo, hi, law)
         if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
+        if args.source:
+            # A named actor does it and none of the participants is political ("the company
+            # canceled …", "a civic group endorsed …"): an office holder named elsewhere in the
+            # sentence does not make it a political act.
+            return False
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
         # ("… threatened a strike unless the Prime Minister resigned"): a named office holder or
         # political body anywhere in it grounds the report too; a country alone does not.

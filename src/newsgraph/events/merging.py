@@ -4,8 +4,8 @@ Within a sentence, triggers of the same category are one report ("ankom Beijing 
 offisielt besøk"). Across sentences, two reports are the same event when category and mode agree,
 their dates and places do not conflict, their actors stand for the same countries, and something
 ties them together: a shared named actor, or the same place on the same date. Then reports of one
-occasion are merged whatever their mode or hedging: same category, same countries (two or more),
-same place, same day (the visit and the meeting of one trip).
+occasion are merged whatever their hedging or actors: same category and mode, same countries (two
+or more), same place, same day (the meeting and "he hoped his talks would …").
 """
 
 from __future__ import annotations
@@ -138,12 +138,12 @@ def same_event(a: Candidate, b: Candidate) -> bool:
 
 
 def same_occasion(a: Candidate, b: Candidate) -> bool:
-    """Whether two reports of one article name the same occasion whatever their wording: same
-    category, the same two or more countries, the same place and the same day ("arrived in
-    Beijing for an official visit" and "during a meeting with his Chinese counterpart"). A denial
-    is never the same report as a fact."""
+    """Whether two reports of one article name the same occasion whatever their wording or
+    hedging: same category and mode, the same two or more countries, the same place and the same
+    day ("during a meeting with his Chinese counterpart …" and "he hoped his talks in Beijing
+    would …"). A denial is never the same report as a fact."""
     ea, eb = a.event, b.event
-    if ea.type != eb.type:
+    if ea.type != eb.type or not _modes_agree(ea.mode, eb.mode):
         return False
     if "negated" in (ea.factuality, eb.factuality) and ea.factuality != eb.factuality:
         return False
