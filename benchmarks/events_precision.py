@@ -12,7 +12,9 @@ their HTML; pages in other languages are skipped) or `article_extraction_benchma
 bodies of that dataset, mostly English news), or `norne_nb` (Norwegian news sentences of the
 NorNE/UD Bokmål test file, 12 to a page; that sheet goes to benchmarks/data/events_nb_check.json,
 `show norne_nb` prints it), or `english_pages` (both English page sets; with `--exclude` of every
-earlier sheet it draws from pages no earlier judge has read). `--sheet PATH` writes or reads
+earlier sheet it draws from pages no earlier judge has read), or `ewt_en` (the documents of the UD
+English-EWT test file: weblogs, newsgroups, answers, reviews; one sentence a line, never seen by
+the shipped models, which learnt from the dev file). `--sheet PATH` writes or reads
 another sheet than the default. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
@@ -120,6 +122,20 @@ def _norne_pages(extractor: Extractor) -> Iterator[Article]:
         yield extractor.extract_text(text, external_id=f"nbtest{number}", lang="nb")
 
 
+def _ewt_pages(extractor: Extractor) -> Iterator[Article]:
+    """English web text the pipeline's models never saw: the documents of the UD English-EWT
+    test file (weblogs, newsgroups, answers, reviews, e-mails), one page per document."""
+    path = DATASETS / "ud_english_ewt" / "en_ewt-ud-test.conllu"
+    documents: list[tuple[str, list[str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newdoc id = "):
+            documents.append((line[len("# newdoc id = ") :].strip(), []))
+        elif line.startswith("# text = ") and documents:
+            documents[-1][1].append(line[len("# text = ") :].strip())
+    for name, sentences in documents:
+        yield extractor.extract_text("\n".join(sentences), external_id=name, lang="en")
+
+
 def _excluded_pages() -> set[str]:
     """Pages of earlier judged sheets (`--exclude SHEET`, repeatable; a sheet's own excluded pages
     count too): whoever judged them has read them."""
@@ -148,6 +164,7 @@ def draw() -> None:
         "article_extraction_benchmark": _benchmark_pages,
         "norne_nb": _norne_pages,
         "english_pages": _fresh_pages,
+        "ewt_en": _ewt_pages,
     }
     if source not in readers:
         raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
