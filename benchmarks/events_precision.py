@@ -14,7 +14,8 @@ NorNE/UD Bokmål test file, 12 to a page; that sheet goes to benchmarks/data/eve
 `show norne_nb` prints it), or `english_pages` (both English page sets; with `--exclude` of every
 earlier sheet it draws from pages no earlier judge has read), or `ewt_en` (the documents of the UD
 English-EWT test file: weblogs, newsgroups, answers, reviews; one sentence a line, never seen by
-the shipped models, which learnt from the dev file). `--sheet PATH` writes or reads
+the shipped models, which learnt from the dev file), or `norne_nn` (Nynorsk news sentences of the
+NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources). `--sheet PATH` writes or reads
 another sheet than the default. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
@@ -109,9 +110,11 @@ def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
                     yield article
 
 
-def _norne_pages(extractor: Extractor) -> Iterator[Article]:
-    """Norwegian news text: the sentences of the NorNE/UD Bokmål test file, 12 to a page."""
-    path = DATASETS / "norne" / "ud" / "no_bokmaal-ud-test.conllu"
+def _norne_pages(
+    extractor: Extractor, variety: str = "bokmaal", lang: str = "nb"
+) -> Iterator[Article]:
+    """Norwegian news text: the sentences of a NorNE/UD test file, 12 to a page."""
+    path = DATASETS / "norne" / "ud" / f"no_{variety}-ud-test.conllu"
     sentences = [
         line[len("# text = ") :].strip()
         for line in path.read_text(encoding="utf-8").splitlines()
@@ -119,7 +122,13 @@ def _norne_pages(extractor: Extractor) -> Iterator[Article]:
     ]
     for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
         text = " ".join(sentences[start : start + NORNE_PAGE])
-        yield extractor.extract_text(text, external_id=f"nbtest{number}", lang="nb")
+        yield extractor.extract_text(text, external_id=f"{lang}test{number}", lang=lang)
+
+
+def _nynorsk_pages(extractor: Extractor) -> Iterator[Article]:
+    """Norwegian Nynorsk news text (NorNE/UD Nynorsk test file), coded with the Bokmål lexicon and
+    model: no page of it was read by an earlier judge, and no model learnt from it."""
+    yield from _norne_pages(extractor, "nynorsk", "nn")
 
 
 def _ewt_pages(extractor: Extractor) -> Iterator[Article]:
@@ -165,6 +174,7 @@ def draw() -> None:
         "norne_nb": _norne_pages,
         "english_pages": _fresh_pages,
         "ewt_en": _ewt_pages,
+        "norne_nn": _nynorsk_pages,
     }
     if source not in readers:
         raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
