@@ -163,3 +163,60 @@ def test_meeting_and_hoped_talks_on_one_day_in_one_place_are_one_event() -> None
     assert len(consults) == 1
     assert len(consults[0].evidence) == 2
     assert consults[0].factuality == "asserted"
+
+
+def test_trigger_noun_qualifying_another_noun_is_no_event() -> None:
+    text = "Russia built a detention center near Ukraine."
+    parse = [
+        ("Russia", "PROPN", "nsubj", 1),
+        ("built", "VERB", "ROOT", 1),
+        ("a", "DET", "det", 4),
+        ("detention", "NOUN", "compound", 4),
+        ("center", "NOUN", "obj", 1),
+        ("near", "ADP", "case", 6),
+        ("Ukraine", "PROPN", "obl", 1),
+        (".", "PUNCT", "punct", 1),
+    ]
+    assert "COERCE" not in types(_parsed(text, "en", [RUSSIA, UKRAINE], parse))
+
+
+def test_suspending_a_campaign_is_no_sanction_but_suspending_aid_is() -> None:
+    def suspended(thing: str) -> list[str]:
+        text = f"Russia suspended its {thing} in Ukraine."
+        parse = [
+            ("Russia", "PROPN", "nsubj", 1),
+            ("suspended", "VERB", "ROOT", 1),
+            ("its", "PRON", "nmod:poss", 3),
+            (thing, "NOUN", "obj", 1),
+            ("in", "ADP", "case", 5),
+            ("Ukraine", "PROPN", "obl", 1),
+            (".", "PUNCT", "punct", 1),
+        ]
+        return types(_parsed(text, "en", [RUSSIA, UKRAINE], parse))
+
+    assert "SANCTION" not in suspended("campaign")
+    assert "SANCTION" in suspended("aid")
+
+
+def test_coming_home_is_no_return_of_territory() -> None:
+    text = "The Russian envoy returned to Russia."
+    parse = [
+        ("The", "DET", "det", 2),
+        ("Russian", "ADJ", "amod", 2),
+        ("envoy", "NOUN", "nsubj", 3),
+        ("returned", "VERB", "ROOT", 3),
+        ("to", "ADP", "case", 5),
+        ("Russia", "PROPN", "obl", 3),
+        (".", "PUNCT", "punct", 3),
+    ]
+    assert "RETREAT" not in types(_parsed(text, "en", [RUSSIA], parse))
+
+
+def test_a_trip_inside_ones_own_country_with_no_one_to_meet_is_no_visit() -> None:
+    text = "Russlands president Vladimir Putin besøkte Kazan."
+    entities = [
+        Ent("Russland", "GPE", "RUS", aliases=("Russlands",)),
+        Ent("Vladimir Putin", "PER", "RUS", titles=("president",)),
+        Ent("Kazan", "GPE", "RUS", lat=55.8, lon=49.1),
+    ]
+    assert "CONSULT" not in types(make_article(text, "nb", entities))

@@ -526,17 +526,28 @@ class EventCoder:
                 if directed and host and host not in event.target:
                     event.target.append(host)
                     event.actors = list(dict.fromkeys([*event.actors, host]))
-        alone = len(set(event.actors)) <= 1 and len(set(event.countries)) < 2
-        if (
-            candidate.frame == "visit"
-            and alone
-            and place is not None
-            and place.entity not in event.actors
-        ):
-            # A trip inside one's own country with no one to meet ("went to the hospital",
-            # "toured the border") is no consultation.
+        if candidate.frame == "visit" and self._domestic_trip(article, event):
             return False
         return bool(event.countries) or candidate.stateless_actor
+
+    @staticmethod
+    def _domestic_trip(article: Article, event: Event) -> bool:
+        """A trip by visitors of the place's own country to a named place, with no one to meet
+        there but the place itself ("went to the hospital", "besøkte Kazan"), is no
+        consultation."""
+        place = event.location
+        if place is None or len(set(event.countries)) > 1 or place.entity in event.source:
+            return False
+        visitors = [article.entity(i) for i in event.source]
+        homes = {entity.country for entity in visitors if entity is not None}
+        if homes != {place.country}:
+            # A visitor of unknown country may well have come from abroad.
+            return False
+        others = [article.entity(i) for i in event.actors if i not in event.source]
+        return all(
+            entity is not None and entity.type == "GPE" and entity.lat is not None
+            for entity in others
+        )
 
     def _country_entity(self, article: Article, country: str) -> str | None:
         for entity in article.entities:
