@@ -242,6 +242,11 @@ class TriggerRule:
     actor_types: tuple[str, ...] = ()
     unilateral: tuple[str, str | None] | None = None
     weight: float = 0.5
+    # Object nouns the rule's sense needs (newsgraph.events.sense); empty: any object.
+    objects: PhraseSet = field(default_factory=PhraseSet)
+    # Whether the trigger verb needs such an object at all ("returned the islands", not "returned
+    # home"); only where the parse gives objects.
+    needs_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -323,6 +328,8 @@ def _rule(table: dict[str, Any], ontology: Ontology, max_gap: int, lang: str) ->
         actor_types=tuple(str(t) for t in table.get("actor_types", [])),
         unilateral=_unilateral(table.get("unilateral"), ontology),
         weight=float(table.get("weight", 0.5)),
+        objects=_phrases(table.get("objects", []), f"{category}.objects", max_gap),
+        needs_object=bool(table.get("needs_object", False)),
     )
 
 
