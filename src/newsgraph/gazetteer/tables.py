@@ -19,7 +19,7 @@ Form = Literal["name", "genitive", "adjective"]
 KIND_RANK: dict[str, int] = {"country": 0, "region": 1, "continent": 2, "city": 3, "state": 4}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A country, region, continent or city."""
 
@@ -35,7 +35,7 @@ class Place:
     localised: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One reading of a surface form: the place, the grammatical form and its base name."""
 
