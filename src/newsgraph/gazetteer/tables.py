@@ -19,7 +19,12 @@ Form = Literal["name", "genitive", "adjective"]
 KIND_RANK: dict[str, int] = {"country": 0, "region": 1, "continent": 2, "city": 3, "state": 4}
 
 
-@dataclass(frozen=True)
+def _first_words(surface: str) -> tuple[str, str]:
+    first = surface.split()[0]
+    return first, first.split("-")[0]
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A country, region, continent or city."""
 
@@ -35,7 +40,7 @@ class Place:
     localised: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One reading of a surface form: the place, the grammatical form and its base name."""
 
@@ -50,7 +55,8 @@ class Gazetteer:
     """Surface form -> readings, for one language."""
 
     lang: str
-    forms: dict[str, list[Match]] = field(default_factory=dict)
+    # Lists while the builder adds readings; `finish()` freezes them into tuples.
+    forms: dict[str, list[Match] | tuple[Match, ...]] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)
     max_words: int = 1
     first_words: frozenset[str] = frozenset()
@@ -60,7 +66,9 @@ class Gazetteer:
         surface = " ".join(surface.split())
         if not surface:
             return
-        readings = self.forms.setdefault(surface, [])
+        readings = self.forms.get(surface)
+        if not isinstance(readings, list):
+            readings = self.forms[surface] = list(readings or ())
         for index, known in enumerate(readings):
             if known.place.key == match.place.key and known.form == match.form:
                 if match.salient and not known.salient:
@@ -74,12 +82,19 @@ class Gazetteer:
         self.max_words = (
             max(len(s.replace("-", " ").split()) for s in self.forms) if self.forms else 1
         )
+        # Hundreds of thousands of surfaces: the first words of one-word surfaces are the
+        # surfaces themselves (shared, not copied), and readings are stored as tuples.
         self.first_words = frozenset(
-            word for s in self.forms for word in (s.split()[0], s.split()[0].split("-")[0])
+            word
+            for s in self.forms
+            for word in ((s, s.split("-")[0]) if " " not in s else _first_words(s))
         )
-        for readings in self.forms.values():
-            readings.sort(
-                key=lambda m: (KIND_RANK[m.place.kind], m.form != "name", -m.place.population)
+        for surface, readings in self.forms.items():
+            self.forms[surface] = tuple(
+                sorted(
+                    readings,
+                    key=lambda m: (KIND_RANK[m.place.kind], m.form != "name", -m.place.population),
+                )
             )
 
     def lookup(self, surface: str, forms: Iterable[Form] | None = None) -> list[Match]:
