@@ -90,6 +90,7 @@ def follow(
     interval: Annotated[float, typer.Option(help="seconds between rounds", min=1)] = 300,
     delay: Annotated[float, typer.Option(help="seconds between requests to one host", min=0)] = 1,
     once: Annotated[bool, typer.Option(help="one round, then exit")] = False,
+    workers: Annotated[int | None, typer.Option(help="worker processes")] = None,
     stages: StagesOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -97,7 +98,7 @@ def follow(
     from newsgraph.runners.follow import follow as run_follow
 
     stage_list = [s.strip() for s in stages.split(",")] if stages else None
-    settings = build_settings(config, database=db, stages=stage_list)
+    settings = build_settings(config, database=db, workers=workers, stages=stage_list)
     stored = [0]
 
     def on_report(report: IngestReport) -> None:
