@@ -27,7 +27,7 @@ from newsgraph.archive.records import BatchResult, FailedInput
 from newsgraph.archive.repository import IngestItem, Repository
 from newsgraph.archive.rows import prepare, raw_key, source_of
 from newsgraph.archive.store import deduplicator
-from newsgraph.errors import ArchiveError, ConfigError
+from newsgraph.errors import ArchiveError, ConfigError, StorageError
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline
 from newsgraph.runners import lifecycle
@@ -165,6 +165,8 @@ def _write(
 ) -> None:
     try:
         report.stored.add(repository.write_batch(batch))
+    except StorageError:
+        raise  # a full disk is no article's fault: stop, record nothing, a rerun stores them
     except ArchiveError:
         if len(batch) == 1:
             raise
@@ -181,6 +183,8 @@ def _write_one(repository: Repository, item: IngestItem) -> BatchResult:
     """Store one item; an article the archive refuses becomes a recorded failure."""
     try:
         return repository.write_batch([item])
+    except StorageError:
+        raise
     except ArchiveError as error:
         if isinstance(item, FailedInput):
             raise
