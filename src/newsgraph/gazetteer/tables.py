@@ -17,6 +17,9 @@ Form = Literal["name", "genitive", "adjective"]
 # When one surface names several places, prefer countries, then listed regions, then cities;
 # a US state comes last ("Washington" is the capital more often than the state).
 KIND_RANK: dict[str, int] = {"country": 0, "region": 1, "continent": 2, "city": 3, "state": 4}
+# A city this big named by its own name beats a bigger city that merely lists the name among its
+# alternate names (GeoNames lists "Islamabad" as a name of Chittagong).
+OWN_NAME_POPULATION = 100_000
 
 
 def _first_words(surface: str) -> tuple[str, str]:
@@ -60,6 +63,8 @@ class Gazetteer:
     countries: dict[str, Place] = field(default_factory=dict)
     max_words: int = 1
     first_words: frozenset[str] = frozenset()
+    # Generic place nouns a compound may end in after a hyphen ("Krim-halvøya", "Gaza-Streifen").
+    compound_nouns: frozenset[str] = frozenset()
 
     def add(self, surface: str, match: Match) -> None:
         """Register a reading of `surface` (duplicates of the same place and form are ignored)."""
@@ -93,7 +98,12 @@ class Gazetteer:
             self.forms[surface] = tuple(
                 sorted(
                     readings,
-                    key=lambda m: (KIND_RANK[m.place.kind], m.form != "name", -m.place.population),
+                    key=lambda m: (
+                        KIND_RANK[m.place.kind],
+                        m.form != "name",
+                        not _own_name(m),
+                        -m.place.population,
+                    ),
                 )
             )
 
@@ -115,6 +125,14 @@ class Gazetteer:
         readings = self.lookup(surface, forms)
         return readings[0] if readings else None
 
+    def compound(self, surface: str, forms: Iterable[Form] | None = None) -> Match | None:
+        """The place a hyphenated compound names by its first part ("Krim-halvøya" -> Krim),
+        when its last part is one of the language's generic place nouns."""
+        head, dash, tail = surface.rpartition("-")
+        if not dash or not head or tail.casefold() not in self.compound_nouns:
+            return None
+        return self.best(head, forms)
+
     def country(self, alpha3: str) -> Place | None:
         """The country with this ISO 3166 alpha-3 code."""
         return self.countries.get(alpha3)
@@ -126,3 +144,13 @@ class Gazetteer:
             if match is not None:
                 return match.place.country
         return None
+
+
+def _own_name(match: Match) -> bool:
+    """Whether a reading is a sizeable city's own name (not one of its alternate names)."""
+    place = match.place
+    return (
+        place.kind == "city"
+        and match.base == place.name
+        and (place.population >= OWN_NAME_POPULATION)
+    )
