@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -93,7 +93,7 @@ def print_json(answers: Sequence[BaseModel] | BaseModel) -> None:
         sys.stdout.write(answer.model_dump_json() + "\n")
 
 
-class Runner(str, Enum):
+class Runner(StrEnum):
     """Where `ingest` runs the pipeline."""
 
     local = "local"
@@ -106,7 +106,9 @@ def ingest(
     db: DbOption = None,
     workers: Annotated[
         int | None,
-        typer.Option(help="worker processes, or Ray actors with --runner ray (default: one per core)"),
+        typer.Option(
+            help="worker processes, or Ray actors with --runner ray (default: one per core)"
+        ),
     ] = None,
     batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
     stages: Annotated[

@@ -42,9 +42,7 @@ def _failure_schema() -> Any:
     )
 
 
-def batch_tables(
-    articles: list[Article], failures: list[FailedInput]
-) -> dict[str, Any]:
+def batch_tables(articles: list[Article], failures: list[FailedInput]) -> dict[str, Any]:
     """One pyarrow.Table per layer for a batch of processed articles and failed inputs."""
     import pyarrow as pa
 
@@ -57,12 +55,23 @@ def batch_tables(
         ]
         tables[layer] = pa.Table.from_pylist(rows, schema=_layer_schema(layer))
     rows = [
-        {"article_id": None, "path": f.path, "stage": f.stage, "reason": f.reason, "raw_key": f.raw_key}
+        {
+            "article_id": None,
+            "path": f.path,
+            "stage": f.stage,
+            "reason": f.reason,
+            "raw_key": f.raw_key,
+        }
         for f in failures
     ]
     rows.extend(
-        {"article_id": article.id, "path": article.meta.input_path, "stage": failure.stage,
-         "reason": failure.message, "raw_key": None}
+        {
+            "article_id": article.id,
+            "path": article.meta.input_path,
+            "stage": failure.stage,
+            "reason": failure.message,
+            "raw_key": None,
+        }
         for article in articles
         for failure in article.failures
     )

@@ -26,8 +26,8 @@ from newsgraph.errors import ConfigError
 from newsgraph.model import Article
 from newsgraph.runners import lifecycle
 from newsgraph.runners.policy import (
-    InputFailureLike,
     IngestReport,
+    InputFailureLike,
     PipelineWorker,
     ProgressCallback,
     Result,

@@ -135,13 +135,13 @@ def near_links(
     for score, older in scored[:MAX_DUPLICATE_LINKS]:
         relation = rule.relation(score, newer.shingles, older.shingles)
         if relation is not None:
-            links.append(DuplicateLink(newer.article_id, older.article_id, relation, round(score, 4)))
+            links.append(
+                DuplicateLink(newer.article_id, older.article_id, relation, round(score, 4))
+            )
     return links
 
 
-def duplicate_links(
-    articles: list[Fingerprinted], rule: dedup.Deduplicator
-) -> list[DuplicateLink]:
+def duplicate_links(articles: list[Fingerprinted], rule: dedup.Deduplicator) -> list[DuplicateLink]:
     """Every duplicate link of a job, computed partition by partition (in one process)."""
     by_hash: dict[str, list[Fingerprinted]] = defaultdict(list)
     for item in articles:

@@ -3,21 +3,22 @@
     newsgraph ingest PATH... --runner ray [--address auto|ray://HOST:PORT] [--workers N] [--out DIR]
 
 The inputs are planned into shards (files, and byte ranges of large JSON Lines files,
-`runners.shards`); Ray Data reads each shard as a task and hands batches of articles, as Arrow
-tables of lossless article records, to `map_batches` over a pool of actors. Each actor loads
-one pipeline (one CPU each, `nlp_batch_size` articles per batch) and does what a local worker
-does (`runners.policy.PipelineWorker`): skip inputs the archive holds, run the batch, turn each
-article into archive rows or a failure. With `--out` it also writes the batch's layers as Parquet
-shards. The rows come back to the driver in input order (Ray Data's `preserve_order`), where the
-policy's single writer stores them exactly as the local runner does, so both runners build the
-same archive, and a killed job rerun finishes it the same way. An actor that dies is restarted
-by Ray and its batch retried.
+`runners.shards`) and grouped into units; Ray Data hands the units to `map_batches` over a pool
+of actors. Each actor loads one pipeline (one CPU each), reads its unit's shards and, per
+`nlp_batch_size` articles, does what a local worker does (`runners.policy.PipelineWorker`):
+skip inputs the archive holds, run the batch, turn each article into archive rows or a
+failure; with `--out` it also writes the batch's layers as Parquet shards. Results travel as
+Arrow batches (rows encoded by `runners.wire`, no pickles) back to the driver in input order
+(Ray Data's `preserve_order`), where the policy's single writer stores them exactly as the
+local runner does: both runners build the same archive, and a killed job rerun finishes it the
+same way. An actor that dies is restarted by Ray and its unit retried.
 
 This is the only module that imports Ray (an optional extra: `pip install newsgraph[ray]`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -27,8 +28,7 @@ from typing import Any
 from newsgraph.archive import open_archive
 from newsgraph.archive.records import FailedInput
 from newsgraph.archive.repository import Repository
-from newsgraph.errors import ConfigError, NewsgraphError
-from newsgraph.ingest import InputFailure
+from newsgraph.errors import ConfigError
 from newsgraph.model import Article
 from newsgraph.runners import layers, wire
 from newsgraph.runners.policy import (
@@ -36,6 +36,7 @@ from newsgraph.runners.policy import (
     PipelineWorker,
     ProgressCallback,
     Result,
+    Task,
     peak_rss_mb,
     store_results,
     task_of,
@@ -64,7 +65,7 @@ def connect(address: str | None, workers: int) -> None:
     """Join the cluster at `address` (`auto`, `ray://host:port`), or start a local one.
 
     A local cluster listens on 127.0.0.1 only, without dashboard or usage reporting, with one
-    CPU per worker plus one for the readers. A process that already called `ray.init` is used
+    CPU per worker. A process that already called `ray.init` is used
     as it is.
     """
     ray = _ray()
@@ -81,14 +82,14 @@ def connect(address: str | None, workers: int) -> None:
         if address:
             ray.init(address=address, **options)
         else:
-            ray.init(num_cpus=workers + 1, _node_ip_address=LOCAL_HOST, **options)
+            ray.init(num_cpus=workers, _node_ip_address=LOCAL_HOST, **options)
     except (ConnectionError, RuntimeError, ValueError) as error:
         where = address or "a local cluster"
         raise ConfigError(f"cannot start Ray at {where}: {error}") from error
 
 
 class IngestActor:
-    """One loaded pipeline in one Ray actor; called with Arrow batches of input rows."""
+    """One loaded pipeline in one Ray actor: reads a unit of shards, yields result batches."""
 
     def __init__(self, settings_json: str, archive: str | None, out: str | None) -> None:
         self.settings = Settings.model_validate_json(settings_json)
@@ -98,12 +99,23 @@ class IngestActor:
         )
         self.out = Path(out) if out else None
 
-    def __call__(self, batch: Any) -> Any:
-        """Process one batch of input rows into result rows (`kind`, `item`, `rss_mb`)."""
+    def __call__(self, batch: dict[str, Any]) -> Iterator[Any]:
+        """Result tables (`kind`, `item`, `rss_mb`), one per `nlp_batch_size` inputs."""
+        size = max(1, self.settings.nlp_batch_size)
+        for unit in batch["shards"]:
+            tasks: list[Task] = []
+            for row in json.loads(str(unit)):
+                for item in read_shard(Shard(**row), self.settings.max_input_bytes):
+                    tasks.append(task_of(item))
+                    if len(tasks) >= size:
+                        yield self._process(tasks)
+                        tasks = []
+            if tasks:
+                yield self._process(tasks)
+
+    def _process(self, tasks: list[Task]) -> Any:
         import pyarrow as pa
 
-        rows = batch.to_pylist()
-        tasks = [_task(row) for row in rows]
         keys = [task[1] for task in tasks if isinstance(task, tuple)]
         known = self.archive.known_inputs(keys) if self.archive is not None and keys else set()
         todo = [t for t in tasks if not (isinstance(t, tuple) and t[1] in known)]
@@ -125,66 +137,57 @@ class IngestActor:
             kinds.append(KIND_FAILURE if isinstance(item, FailedInput) else KIND_ARTICLE)
             items.append(wire.encode(item))
         if self.out is not None and (processed or failed):
-            names = [row["raw_key"] or row["path"] for row in rows]
+            names = [task[1] if isinstance(task, tuple) else task.path for task in tasks]
             tables = layers.batch_tables(processed, failed)
             layers.write_batch(self.out, layers.shard_name(names), tables)
         rss = peak_rss_mb()
         return pa.table({"kind": kinds, "item": items, "rss_mb": [rss] * len(kinds)})
 
 
-def _task(row: dict[str, Any]) -> Any:
-    if row["record"]:
-        return (Article.from_json(row["record"]), row["raw_key"])
-    return FailedInput(path=row["path"], reason=row["reason"])
-
-
-def _input_rows(shard_row: dict[str, Any], max_bytes: int) -> list[dict[str, Any]]:
-    """The input rows of one shard: article records (lossless JSON) or reader failures."""
-    rows = []
-    for item in read_shard(Shard(**shard_row), max_bytes):
-        task = task_of(item)
-        if isinstance(task, FailedInput):
-            rows.append({"record": "", "raw_key": "", "path": task.path, "reason": task.reason})
-        else:
-            article, key = task
-            path = article.meta.input_path or ""
-            record = article.to_json(indent=None, full=True)
-            rows.append({"record": record, "raw_key": key, "path": path, "reason": ""})
-    return rows
+def units(shards: list[Shard], size: int) -> list[list[Shard]]:
+    """Shards grouped into units of work: up to `size` whole files, or one byte range, each."""
+    grouped: list[list[Shard]] = []
+    current: list[Shard] = []
+    for shard in shards:
+        if shard.end >= 0:
+            if current:
+                grouped.append(current)
+                current = []
+            grouped.append([shard])
+            continue
+        current.append(shard)
+        if len(current) >= size:
+            grouped.append(current)
+            current = []
+    if current:
+        grouped.append(current)
+    return grouped
 
 
 def build_dataset(
     shards: list[Shard], settings: Settings, workers: int, archive: str | None, out: Path | None
 ) -> Any:
-    """The Ray Data plan: shards → input rows → actor pool → result rows, in input order."""
+    """The Ray Data plan: units of shards → actor pool → result rows, in input order.
+
+    The actors read their shards themselves (HTML extraction is real work, and a separate
+    reader stage would cost a process per concurrent read task). Ray restarts an actor that
+    dies and retries its unit (Ray Data's default for actor pools: `max_restarts=-1`).
+    """
     ray = _ray()
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
-    max_bytes = settings.max_input_bytes
-
-    def read(batch: dict[str, Any]) -> Any:
-        import pyarrow as pa
-
-        names = list(batch)
-        shard_rows = [dict(zip(names, values, strict=True)) for values in zip(*batch.values(), strict=True)]
-        rows = [row for shard in shard_rows for row in _input_rows(shard, max_bytes)]
-        if not rows:
-            return pa.table({"record": pa.array([], pa.string()), "raw_key": pa.array([], pa.string()), "path": pa.array([], pa.string()), "reason": pa.array([], pa.string())})
-        return pa.Table.from_pylist(rows)
-
-    items = ray.data.from_items([shard.to_row() for shard in shards], override_num_blocks=max(1, len(shards)))
-    # Reading is light next to the pipeline (the local runner reads in its main process too),
-    # so it takes no CPU slot from the actors.
-    rows = items.map_batches(read, batch_size=1, batch_format="numpy", num_cpus=0)
-    return rows.map_batches(
+    size = max(1, settings.nlp_batch_size)
+    rows = [
+        {"shards": json.dumps([shard.to_row() for shard in unit])} for unit in units(shards, size)
+    ]
+    items = ray.data.from_items(rows, override_num_blocks=max(1, len(rows)))
+    return items.map_batches(
         IngestActor,
         fn_constructor_args=(settings.model_dump_json(), archive, str(out) if out else None),
-        batch_size=max(1, settings.nlp_batch_size),
-        batch_format="pyarrow",
+        batch_size=1,
+        batch_format="numpy",
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=1,
-        max_restarts=-1,
-        max_task_retries=-1,
     )
 
 
@@ -192,7 +195,9 @@ def _results(dataset: Any, report: IngestReport) -> Iterator[Result | None]:
     yield None
     for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
         columns = batch.to_pydict()
-        for kind, item, rss in zip(columns["kind"], columns["item"], columns["rss_mb"], strict=True):
+        for kind, item, rss in zip(
+            columns["kind"], columns["item"], columns["rss_mb"], strict=True
+        ):
             report.read += 1
             if kind == KIND_SKIPPED:
                 report.skipped += 1
@@ -227,7 +232,9 @@ def ingest_paths(
         return _drain(_results(dataset, report), report, loading, on_progress)
     with open_archive(settings.database, settings) as repository:
         dataset = build_dataset(shards, settings, workers, settings.database, out)
-        return store_results(_results(dataset, report), repository, settings, report, on_progress, loading)
+        return store_results(
+            _results(dataset, report), repository, settings, report, on_progress, loading
+        )
 
 
 def _drain(
@@ -253,6 +260,3 @@ def _drain(
         if on_progress is not None:
             on_progress(report)
     return report
-
-
-__all__ = ["InputFailure", "NewsgraphError", "connect", "ingest_paths"]

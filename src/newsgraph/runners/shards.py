@@ -51,15 +51,33 @@ def plan_shards(paths: list[Path], shard_bytes: int = SHARD_BYTES) -> list[Shard
     for path in paths:
         root = str(path)
         if root == "-":
-            shards.append(Shard(root, failure_path="<stdin>", failure_reason="the Ray runner reads files, not standard input"))
+            shards.append(
+                Shard(
+                    root,
+                    failure_path="<stdin>",
+                    failure_reason="the Ray runner reads files, not standard input",
+                )
+            )
             continue
         try:
             exists = path.exists() or path.is_symlink()
         except OSError as error:
-            shards.append(Shard(root, failure_path=display_path(path), failure_reason=f"cannot read ({error.strerror})"))
+            shards.append(
+                Shard(
+                    root,
+                    failure_path=display_path(path),
+                    failure_reason=f"cannot read ({error.strerror})",
+                )
+            )
             continue
         if not exists:
-            shards.append(Shard(root, failure_path=display_path(path), failure_reason="no such file or directory"))
+            shards.append(
+                Shard(
+                    root,
+                    failure_path=display_path(path),
+                    failure_reason="no such file or directory",
+                )
+            )
             continue
         for file in iter_files(path):
             if isinstance(file, InputFailure):
