@@ -12,6 +12,7 @@ import ray
 from archive.conftest import UrlFactory
 
 from newsgraph.archive import Repository, open_archive
+from newsgraph.archive.store import SqlRepository
 from newsgraph.ingest import read_paths
 from newsgraph.runners import layers, ray_runner
 from newsgraph.runners.local import ingest
@@ -132,10 +133,25 @@ def test_a_ray_worker_that_dies_is_replaced_and_the_job_finishes(
         assert archive.stats().counts["articles"] == 6
 
 
-def test_out_writes_parquet_layers_and_a_rerun_rewrites_the_same_shards(
+def stored_links_and_stories(
+    archive: Repository,
+) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
+    """(newer, older, relation) of every duplicate link; (article, event, story) of every event."""
+    links = {(d.article_id, d.original_id, d.relation) for d in archive.duplicates(limit=1000)}
+    assert isinstance(archive, SqlRepository)
+    rows = archive.db.execute(
+        "SELECT a.article_id, e.event_id, e.story_id FROM events e"
+        " JOIN articles a ON a.seq = e.article_seq"
+    )
+    return links, {(str(a), str(e), str(s)) for a, e, s in rows}
+
+
+def test_out_writes_parquet_layers_and_the_passes_link_as_the_writer_does(
     cluster: Path, tmp_path: Path
 ) -> None:
     folder = write_corpus(tmp_path / "in")
+    with local_archive(str(tmp_path / "local.db"), folder) as local:
+        links, stories = stored_links_and_stories(local)
     out = tmp_path / "out"
     settings = ray_settings(str(tmp_path / "unused.db"))
     report = ray_runner.ingest_paths([folder], settings, out=out, archive=False)
@@ -151,6 +167,11 @@ def test_out_writes_parquet_layers_and_a_rerun_rewrites_the_same_shards(
     )
     failures = layers.read_layer(out, "failures").to_pylist()
     assert {f["stage"] for f in failures} == {"input"} and len(failures) == 2
+    duplicates = layers.read_layer(out, "duplicates").to_pylist()
+    assert {(d["article_id"], d["original_id"], d["relation"]) for d in duplicates} == links
+    members = layers.read_layer(out, "stories").to_pylist()
+    assert {(m["article_id"], m["event_id"], m["story_id"]) for m in members} == stories
+    assert len({m["story_id"] for m in members}) < len(members)
     ray_runner.ingest_paths([folder], settings, out=out, archive=False)
     assert files == {
         layer: sorted(p.name for p in (out / layer).glob("*.parquet")) for layer in layers.FILES

@@ -19,6 +19,8 @@ from newsgraph.model.arrow import article_schema, articles_to_table
 
 LAYERS = ("entities", "quotes", "times", "events")
 FILES = ("articles", *LAYERS, "failures")
+# Written once per job by the cluster-wide passes (`runners.ray_passes`).
+PASS_FILES = ("duplicates", "stories")
 
 
 def _layer_schema(layer: str) -> Any:

@@ -59,6 +59,7 @@ class EventReport:
     article_id: str
     event_id: str
     signature: EventSignature
+    position: int = 0
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,8 @@ def duplicate_links(articles: list[Fingerprinted], rule: dedup.Deduplicator) -> 
 
 def category_stories(reports: list[EventReport], rule: ClusterRule) -> list[Membership]:
     """Story membership of one category's events, decided in input order as the writer does."""
-    # Stable: the events of one article keep their order, as the writer meets them.
-    reports = sorted(reports, key=lambda report: report.order)
+    # The writer meets an article's events in the article's order.
+    reports = sorted(reports, key=lambda report: (report.order, report.position))
     index: dict[str, list[tuple[int, StoryAnchor]]] = defaultdict(list)
     founded = 0
     members = []
@@ -213,4 +214,7 @@ def _candidates(
 
 def event_reports(order: int, item: PreparedArticle) -> list[EventReport]:
     """The story-pass records of a prepared article's events."""
-    return [EventReport(order, item.article_id, e.event_id, e.signature) for e in item.events]
+    return [
+        EventReport(order, item.article_id, event.event_id, event.signature, position)
+        for position, event in enumerate(item.events)
+    ]

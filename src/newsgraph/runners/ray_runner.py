@@ -28,6 +28,8 @@ from typing import Any
 from newsgraph.archive import open_archive
 from newsgraph.archive.records import FailedInput
 from newsgraph.archive.repository import Repository
+from newsgraph.archive.rows import PreparedArticle
+from newsgraph.archive.store import deduplicator, writer_rules
 from newsgraph.errors import ConfigError
 from newsgraph.model import Article
 from newsgraph.runners import layers, wire
@@ -227,14 +229,51 @@ def ingest_paths(
     connect(address, workers)
     shards = plan_shards(list(paths), shard_bytes)
     report = IngestReport(workers=workers)
+    kept: list[PreparedArticle] = []
     if not archive:
         dataset = build_dataset(shards, settings, workers, None, out)
-        return _drain(_results(dataset, report), report, loading, on_progress)
-    with open_archive(settings.database, settings) as repository:
-        dataset = build_dataset(shards, settings, workers, settings.database, out)
-        return store_results(
-            _results(dataset, report), repository, settings, report, on_progress, loading
-        )
+        report = _drain(_kept(_results(dataset, report), kept), report, loading, on_progress)
+    else:
+        with open_archive(settings.database, settings) as repository:
+            dataset = build_dataset(shards, settings, workers, settings.database, out)
+            results = _kept(_results(dataset, report), kept if out else None)
+            report = store_results(results, repository, settings, report, on_progress, loading)
+    if out is not None and not report.interrupted:
+        write_passes(out, kept, settings)
+    return report
+
+
+def _kept(
+    results: Iterator[Result | None], kept: list[PreparedArticle] | None
+) -> Iterator[Result | None]:
+    """The results, each prepared article also kept (for the cluster-wide passes)."""
+    for result in results:
+        if kept is not None and result is not None and isinstance(result[0], PreparedArticle):
+            kept.append(result[0])
+        yield result
+
+
+def write_passes(out: Path, items: list[PreparedArticle], settings: Settings) -> None:
+    """Run the cluster-wide passes over this job's articles and write their Parquet layers.
+
+    The passes see the articles of this job in input order; links to articles of earlier jobs
+    are the archive's (its writer makes them as it stores).
+    """
+    import pyarrow as pa
+
+    from newsgraph.runners import ray_passes
+
+    links = ray_passes.duplicate_links(items, deduplicator(settings))
+    members = ray_passes.stories(items, writer_rules(settings).cluster)
+    tables = {
+        "duplicates": pa.Table.from_pylist(
+            list(ray_passes.rows_of(links)), schema=ray_passes.link_schema()
+        ),
+        "stories": pa.Table.from_pylist(
+            list(ray_passes.rows_of(members)), schema=ray_passes.member_schema()
+        ),
+    }
+    layers.write_batch(out, "part-job.parquet", tables)
 
 
 def _drain(

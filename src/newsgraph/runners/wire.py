@@ -27,52 +27,54 @@ RECORDS: dict[str, type[Any]] = {
 }
 
 
-def _plain(value: Any) -> Any:
+def to_plain(value: Any) -> Any:
+    """JSON-ready form of a record, with tags for tuples, sets, dates and bytes."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, bytes):
         return {"b": base64.b64encode(value).decode("ascii")}
     if isinstance(value, tuple):
-        return {"t": [_plain(item) for item in value]}
+        return {"t": [to_plain(item) for item in value]}
     if isinstance(value, frozenset):
-        return {"f": [_plain(item) for item in value]}
+        return {"f": [to_plain(item) for item in value]}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [to_plain(item) for item in value]
     if isinstance(value, date):
         return {"d": value.isoformat()}
     if dataclasses.is_dataclass(value) and type(value).__name__ in RECORDS:
-        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields = {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return {"r": type(value).__name__, "v": fields}
     raise TypeError(f"cannot send a {type(value).__name__} to the writer")
 
 
-def _value(data: Any) -> Any:
+def from_plain(data: Any) -> Any:
+    """The record `to_plain` turned into JSON-ready data."""
     if isinstance(data, list):
-        return [_value(item) for item in data]
+        return [from_plain(item) for item in data]
     if not isinstance(data, dict):
         return data
     if "b" in data:
         return base64.b64decode(data["b"])
     if "t" in data:
-        return tuple(_value(item) for item in data["t"])
+        return tuple(from_plain(item) for item in data["t"])
     if "f" in data:
-        return frozenset(_value(item) for item in data["f"])
+        return frozenset(from_plain(item) for item in data["f"])
     if "d" in data:
         return date.fromisoformat(data["d"])
     kind = RECORDS.get(str(data.get("r")))
     if kind is None:
         raise ArchiveError(f"unknown record in a worker result: {str(data)[:80]}")
-    return kind(**{name: _value(item) for name, item in data["v"].items()})
+    return kind(**{name: from_plain(item) for name, item in data["v"].items()})
 
 
 def encode(item: IngestItem) -> str:
     """A prepared article or failure as one JSON string."""
-    return json.dumps(_plain(item), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(to_plain(item), ensure_ascii=False, separators=(",", ":"))
 
 
 def decode(data: str) -> IngestItem:
     """The prepared article or failure `encode` wrote."""
-    item = _value(json.loads(data))
+    item = from_plain(json.loads(data))
     if not isinstance(item, PreparedArticle | FailedInput):
         raise ArchiveError("a worker result is neither a prepared article nor a failure")
     return item
