@@ -51,6 +51,14 @@ def member_schema() -> Any:
     )
 
 
+def partitions() -> int:
+    """Shuffle partitions: one per CPU of the cluster (Ray's default of 200 is for big data)."""
+    import ray
+
+    resources: dict[str, float] = ray.cluster_resources()  # type: ignore[no-untyped-call]
+    return max(1, int(resources.get("CPU", 1)))
+
+
 def _table(rows: list[dict[str, Any]], names: tuple[str, ...]) -> Any:
     import pyarrow as pa
 
@@ -96,7 +104,9 @@ def duplicate_links(items: list[PreparedArticle], rule: Deduplicator) -> list[Du
 
     links = [
         DuplicateLink(**row)
-        for row in rows.groupby("content_hash").map_groups(exact, batch_format="pyarrow").take_all()
+        for row in rows.groupby("content_hash", num_partitions=partitions())
+        .map_groups(exact, batch_format="pyarrow")
+        .take_all()
     ]
     copies = {link.article_id for link in links}
 
@@ -112,7 +122,11 @@ def duplicate_links(items: list[PreparedArticle], rule: Deduplicator) -> list[Du
             ("newer", "older"),
         )
 
-    candidates = rows.flat_map(explode).groupby("bucket").map_groups(pairs, batch_format="pyarrow")
+    candidates = (
+        rows.flat_map(explode)
+        .groupby("bucket", num_partitions=partitions())
+        .map_groups(pairs, batch_format="pyarrow")
+    )
     by_id = {record.article_id: record for record in records}
     olders: dict[str, set[str]] = {}
     for row in candidates.iter_rows():
@@ -156,7 +170,9 @@ def stories(items: list[PreparedArticle], rule: ClusterRule) -> list[Membership]
         return _table([dataclasses.asdict(m) for m in found], MEMBER_FIELDS)
 
     grouped = (
-        ray.data.from_items(reports).groupby("type").map_groups(decide, batch_format="pyarrow")
+        ray.data.from_items(reports)
+        .groupby("type", num_partitions=partitions())
+        .map_groups(decide, batch_format="pyarrow")
     )
     return [Membership(**row) for row in grouped.iter_rows()]
 
