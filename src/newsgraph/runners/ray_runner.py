@@ -227,7 +227,8 @@ def ingest_paths(
     loading = time.perf_counter()
     workers = worker_count(settings)
     connect(address, workers)
-    shards = plan_shards(list(paths), shard_bytes)
+    # A few ranges per worker, so a single large file still keeps every actor busy.
+    shards = plan_shards(list(paths), shard_bytes, min_ranges=4 * workers)
     report = IngestReport(workers=workers)
     kept: list[PreparedArticle] = []
     if not archive:

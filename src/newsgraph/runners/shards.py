@@ -22,8 +22,10 @@ from newsgraph.ingest.jsonl import parse_line, record_to_article
 from newsgraph.ingest.manifest import Manifest, load_manifest
 from newsgraph.model import Article
 
-# Plain JSON Lines files larger than this are read in ranges of about this size by several readers.
+# Plain JSON Lines files are read in ranges of at most this size by several readers...
 SHARD_BYTES = 64 * 1024 * 1024
+# ...and cut into at least `min_ranges` ranges (so every worker has some), none under this size.
+MIN_RANGE_BYTES = 16 * 1024
 RANGE_SUFFIXES = (".jsonl", ".ndjson")
 SCAN_CHUNK = 1 << 20
 
@@ -45,8 +47,14 @@ class Shard:
         return asdict(self)
 
 
-def plan_shards(paths: list[Path], shard_bytes: int = SHARD_BYTES) -> list[Shard]:
-    """Shards covering `paths` in the order `read_paths` reads them."""
+def plan_shards(
+    paths: list[Path], shard_bytes: int = SHARD_BYTES, min_ranges: int = 1
+) -> list[Shard]:
+    """Shards covering `paths` in the order `read_paths` reads them.
+
+    A plain JSON Lines file is cut into ranges of at most `shard_bytes`, and into `min_ranges`
+    ranges when it is large enough for each to hold `MIN_RANGE_BYTES`.
+    """
     shards: list[Shard] = []
     for path in paths:
         root = str(path)
@@ -83,16 +91,18 @@ def plan_shards(paths: list[Path], shard_bytes: int = SHARD_BYTES) -> list[Shard
             if isinstance(file, InputFailure):
                 shards.append(Shard(root, failure_path=file.path, failure_reason=file.reason))
             else:
-                shards.extend(_file_shards(root, file, shard_bytes))
+                shards.extend(_file_shards(root, file, shard_bytes, min_ranges))
     return shards
 
 
-def _file_shards(root: str, file: Path, shard_bytes: int) -> list[Shard]:
+def _file_shards(root: str, file: Path, shard_bytes: int, min_ranges: int) -> list[Shard]:
     """One shard per file, or line-aligned ranges of a large plain JSON Lines file."""
     try:
         size = file.stat().st_size if file.name.lower().endswith(RANGE_SUFFIXES) else 0
     except OSError:
         size = 0
+    if min_ranges > 1:
+        shard_bytes = min(shard_bytes, max(MIN_RANGE_BYTES, -(-size // min_ranges)))
     if size <= shard_bytes:
         return [Shard(root, str(file))]
     shards = []
