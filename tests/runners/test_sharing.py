@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -118,3 +119,28 @@ def test_keyed_passes_give_the_links_and_stories_of_the_writer(tmp_path: Path) -
 
 def settings_rule(settings: Settings) -> passes.ClusterRule:
     return passes.ClusterRule(settings.cluster_window_days, settings.cluster_min_similarity)
+
+
+def test_ray_options_without_the_ray_runner_are_a_usage_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app, register_commands
+
+    register_commands()
+    folder = write_inputs(tmp_path / "in", count=1)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "--runner ray" in result.output
+    assert not out.exists()
+
+
+def test_plan_gives_every_worker_ranges_of_a_single_large_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    line = json.dumps({"text": article_text(1)}) + "\n"
+    path.write_text(line * (200_000 // len(line)), encoding="utf-8")
+    shards = plan_shards([path], min_ranges=8)
+    assert len(shards) == 8
+    assert shards[0].start == 0 and shards[-1].end == path.stat().st_size
+    assert all(a.end == b.start for a, b in itertools.pairwise(shards))
+    assert sum(1 for s in shards for _ in read_shard(s, 1_000_000)) == 200_000 // len(line)
