@@ -20,7 +20,8 @@ not a test and depends on the machine and its load, which the results record.
 
 Run: .venv/bin/python benchmarks/ner.py [--set nb|en|da|sv|de|de-pud|fr] [--limit N]
      [--model PATH --output FILE]   (a baseline pipeline, written to its own results file)
-Writes benchmarks/results/ner.json and prints a rich table.
+Writes benchmarks/results/ner.json (a run over some sets keeps the others' last results, each
+dated) and prints a rich table.
 """
 
 from __future__ import annotations
@@ -294,6 +295,16 @@ def main() -> None:
             continue
         results["languages"][key] = result
     show(results, console)
+    if args.set and args.output.is_file():
+        # A run over some sets keeps the other sets' last results (each with its own date).
+        previous = json.loads(args.output.read_text(encoding="utf-8"))
+        for key, result in previous.get("languages", {}).items():
+            if key not in results["languages"]:
+                result.setdefault("date", previous.get("date"))
+                results["languages"][key] = result
+        results["languages"] = dict(sorted(results["languages"].items()))
+    for result in results["languages"].values():
+        result.setdefault("date", results["date"])
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     console.print(f"wrote {args.output}")

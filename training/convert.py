@@ -14,8 +14,8 @@ de: ZEFYS2025 train (historical newspapers, gold) + the LFT and ONB sections of 
     its last 20 %. Test sets (GermEval 2014 test, UNER German-PUD test) are read by benchmarks/ner.py
     only.
 The NER-only corpora (`<lang>-ner-*.spacy`) feed training/configs/ner.cfg; for nb and en they hold the
-joint pipeline's training data (train + first 80 % of UD dev) and its dev part (last 20 % of UD dev);
-nb adds the Nynorsk half of NorNE (NDT train + UD dev) to its NER training data.
+joint pipeline's training data (train + first 80 % of UD dev) and its dev part (last 20 % of UD dev;
+en adds every tenth train sentence to its dev set); nb adds the Nynorsk half of NorNE (NDT train + UD dev) to its NER training data.
 NorNE GPE_LOC and GPE_ORG become GPE; MISC is dropped.
 """
 
@@ -235,9 +235,13 @@ def convert_en(data: Path, out: Path) -> None:
     cut = int(len(ud_dev) * 0.8)
     train = read_uner_only(uner / "en_ewt-ud-train.PRERELEASE-2022-12.iob2", vocab)
     save(train + ud_dev[:cut] * 3, out / "en-train.spacy")
-    # As for nb: same data as the joint pipeline, tuned on the held-out part it is compared on.
-    save(train + ud_dev[:cut], out / "en-ner-train.spacy")
-    save(ud_dev[cut:], out / "en-ner-dev.spacy")
+    # As for nb: the joint pipeline's data. The held-out 20 % of dev has only 92 entities, too few
+    # to pick a checkpoint (a 36-minute run picked step 1000, better there than the shipped model
+    # and 0.05 worse on test), so every tenth train sentence joins it as the run's dev set; the
+    # packager still compares on the 20 % (en-dev), which the shipped pipeline has not seen.
+    kept = [doc for i, doc in enumerate(train) if i % 10]
+    save(kept + ud_dev[:cut], out / "en-ner-train.spacy")
+    save(train[::10] + ud_dev[cut:], out / "en-ner-dev.spacy")
     save(ud_dev[cut:], out / "en-dev.spacy")
     test = read_ud(
         data / "ud_english_ewt/en_ewt-ud-test.conllu",
