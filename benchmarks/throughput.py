@@ -178,11 +178,13 @@ def time_ingest(pages: list[tuple[str, bytes]], workers: int, settings: Settings
     from newsgraph.archive import open_archive
 
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
+        # The archive lives beside the pages, not among them (its files are not inputs).
+        root = Path(folder) / "pages"
+        root.mkdir()
         for path, data in pages:
             (root / Path(path).name.removesuffix(".gz")).write_bytes(data)
         run_settings = settings.model_copy(
-            update={"workers": workers, "database": str(root / "bench.db")}
+            update={"workers": workers, "database": str(Path(folder) / "bench.db")}
         )
         from newsgraph.ingest import read_paths
 
