@@ -36,14 +36,22 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         },
         "worker_process_setup_hook": "fake_stage.load_in_worker",
     }
-    ray.init(
-        num_cpus=2,
-        include_dashboard=False,
-        _node_ip_address="127.0.0.1",
-        runtime_env=runtime_env,
-        log_to_driver=False,
-        configure_logging=False,
-    )
+    for attempt in range(3):
+        try:
+            ray.init(
+                num_cpus=2,
+                include_dashboard=False,
+                _node_ip_address="127.0.0.1",
+                runtime_env=runtime_env,
+                log_to_driver=False,
+                configure_logging=False,
+            )
+            break
+        except Exception:
+            # Ray gives its raylet 30 s to register, which a loaded machine can miss.
+            ray.shutdown()
+            if attempt == 2:
+                raise
     try:
         yield marker
     finally:

@@ -50,6 +50,7 @@ from newsgraph.settings import Settings
 # Kept off unless asked for: no usage report leaves the machine, no dashboard port opens.
 QUIET_ENVIRONMENT = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
 LOCAL_HOST = "127.0.0.1"
+START_ATTEMPTS = 3
 KIND_ARTICLE, KIND_FAILURE, KIND_SKIPPED = "article", "failure", "skipped"
 
 
@@ -80,14 +81,21 @@ def connect(address: str | None, workers: int) -> None:
         "log_to_driver": False,
         "configure_logging": False,
     }
-    try:
-        if address:
-            ray.init(address=address, **options)
-        else:
-            ray.init(num_cpus=workers, _node_ip_address=LOCAL_HOST, **options)
-    except (ConnectionError, RuntimeError, ValueError) as error:
-        where = address or "a local cluster"
-        raise ConfigError(f"cannot start Ray at {where}: {error}") from error
+    where = address or "a local cluster"
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            if address:
+                ray.init(address=address, **options)
+            else:
+                ray.init(num_cpus=workers, _node_ip_address=LOCAL_HOST, **options)
+            return
+        except (ConnectionError, RuntimeError, ValueError) as error:
+            raise ConfigError(f"cannot start Ray at {where}: {error}") from error
+        except Exception as error:
+            # Ray gives a raylet 30 s to register; on a loaded machine a second try succeeds.
+            ray.shutdown()
+            if attempt == START_ATTEMPTS:
+                raise ConfigError(f"cannot start Ray at {where}: {error}") from error
 
 
 class IngestActor:
