@@ -265,3 +265,77 @@ def test_a_story_founded_by_a_vaguely_dated_report_anchors_nothing(archive: Repo
     archive.add_articles([vague, build(MEETING_EN_TRANSLATION)])
     stories = archive.events(EventQuery(countries=["RUS", "CHN"]))
     assert sorted(s.report_count for s in stories) == [1, 1]
+
+
+def test_surname_of_an_initiator_meets_the_full_name() -> None:
+    anchor = StoryAnchor("s1", signature(source=frozenset({"donald trump", "@USA"})))
+    report = signature(source=frozenset({"trump"}))
+    decision = compare(report, anchor, RULE)
+    assert decision is not None
+    assert "trump" in decision.reason
+
+
+def test_meeting_of_the_same_initiator_same_day_and_place_merges_without_shared_words() -> None:
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            target=frozenset(),
+            evidence="Belousov arrived for an official visit.",
+            place="CHN",
+            source=BELOUSOV,
+        ),
+    )
+    report = signature(
+        countries=("CHN", "RUS", "PRK"),
+        target=frozenset(),
+        evidence="He hoped his talks would strengthen the partnership.",
+        place="CHN",
+        source=BELOUSOV,
+    )
+    decision = compare(report, anchor, RULE)
+    assert decision is not None
+    assert "same day and place" in decision.reason
+    assert "within" in decision.reason
+    elsewhere = signature(
+        target=frozenset(),
+        evidence="He hoped his talks would strengthen the partnership.",
+        place="PRK",
+        source=BELOUSOV,
+    )
+    assert compare(elsewhere, anchor, RULE) is None
+
+
+def test_a_directed_category_needs_the_same_countries_when_one_side_is_unknown() -> None:
+    text = "Esper accused China of intimidating smaller nations in the South China Sea."
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            "ACCUSE", ("USA", "CHN"), source=frozenset({"esper"}), target=frozenset(), evidence=text
+        ),
+    )
+    report = signature(
+        "ACCUSE", ("USA",), source=frozenset({"esper"}), target=frozenset(), evidence=text
+    )
+    assert compare(report, anchor, RULE) is None
+
+
+def test_shared_content_words_need_more_overlap_than_shared_names() -> None:
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            "ACCUSE",
+            ("USA",),
+            source=frozenset({"donald trump", "@USA"}),
+            target=frozenset(),
+            evidence="the impeachment investigation hearings continued against expectations",
+        ),
+    )
+    report = signature(
+        "ACCUSE",
+        ("USA",),
+        source=frozenset({"donald trump", "@USA"}),
+        target=frozenset(),
+        evidence="critics called impeachment hearings unfair and slowly",
+    )
+    # two of six stems shared (0.33) would do for names, not for content words
+    assert compare(report, anchor, RULE) is None

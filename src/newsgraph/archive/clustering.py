@@ -45,6 +45,11 @@ STEM = 6
 UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 COUNTRY_MARK = "@"
 MIN_SHARED = 2
+# Content-word stems are shared by unrelated sentences on one topic more often than names and
+# numbers are ("investigation", "impeachment"): their overlap must be this much higher.
+WORDS_MARGIN = 0.1
+# A surname alone stands for a full name only when it is this long ("Li" names too many people).
+MIN_SURNAME = 4
 
 
 @dataclass(frozen=True)
@@ -222,6 +227,26 @@ def _named(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(key for key in keys if not key.startswith(COUNTRY_MARK))
 
 
+def _same_actor(first: str, second: str) -> bool:
+    """Whether two actor keys name one actor: equal, or one is the other's surname ("trump" and
+    "donald trump", when an article names a person by surname only)."""
+    if first == second:
+        return True
+    short, long = sorted((first, second), key=len)
+    return " " not in short and len(short) >= MIN_SURNAME and long.endswith(" " + short)
+
+
+def _shared(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    """Keys of `first` that name an actor or country of `second` (surnames meet full names)."""
+    exact = first & second
+    named_second = _named(second)
+    return exact | frozenset(
+        key
+        for key in _named(first) - exact
+        if any(_same_actor(key, other) for other in named_second)
+    )
+
+
 def _side_match(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
     """What two reports' sides share; nothing when both name countries and none agrees.
 
@@ -230,7 +255,7 @@ def _side_match(first: frozenset[str], second: frozenset[str]) -> frozenset[str]
     first_countries, second_countries = first - _named(first), second - _named(second)
     if first_countries and second_countries and not first_countries & second_countries:
         return frozenset()
-    return first & second
+    return _shared(first, second)
 
 
 def dyad(event: EventSignature, anchor: EventSignature) -> tuple[str, bool] | None:
@@ -251,11 +276,31 @@ def dyad(event: EventSignature, anchor: EventSignature) -> tuple[str, bool] | No
             return None
         named = bool(_named(sources) or _named(targets))
         return f"dyad {_listed(sources)} {arrow} {_listed(targets)}", named
-    # One side unknown: the countries must be the same; a shared named actor (a person or body,
-    # not a place) is noted, since without one the evidence has to carry the match alone.
-    if not event.countries or event.countries != anchor.countries:
+    # One side unknown. For meetings, agreements and joint acts with the same initiator named
+    # in both (a person or body, not a place), one report's countries may be a part of the
+    # other's: one report names fewer of the parties ("Rice met her North Korean counterpart" /
+    # "… after meeting her counterparts from China, Japan, Russia and the two Koreas"). Otherwise the
+    # countries must be the same, and a shared named actor is noted, since without one the
+    # evidence has to carry the match alone.
+    initiators = _named(_shared(event.source, anchor.source))
+    undirected = event.type in UNDIRECTED
+    if undirected and initiators and event.countries and anchor.countries:
+        smaller, larger = sorted((event.countries, anchor.countries), key=len)
+        if smaller <= larger:
+            reason = f"initiator {_listed(initiators)}, actor countries {_listed(smaller)}"
+            if smaller != larger:
+                reason += f" within {_listed(larger)}"
+            return reason, True
+    if not event.countries or not anchor.countries:
         return None
-    actors = _named(event.participants) & _named(anchor.participants)
+    actors = _shared(_named(event.participants), _named(anchor.participants))
+    if event.countries != anchor.countries:
+        # A report naming no actor of its own may leave out a party ("the ASEAN meeting this
+        # week" / "Minh denounced China at the ASEAN meeting"): its evidence must carry it.
+        smaller, larger = sorted((event.countries, anchor.countries), key=len)
+        if not undirected or not smaller <= larger or actors:
+            return None
+        return f"actor countries {_listed(smaller)} within {_listed(larger)}", False
     reason = f"actor countries {_listed(event.countries)}"
     if actors:
         reason += f" and actors {_listed(actors)}"
@@ -280,14 +325,34 @@ def compare(event: EventSignature, anchor: StoryAnchor, rule: ClusterRule) -> De
         return None
     reason, named = participants
     score, kind = similarity(event, story)
-    if score < (rule.min_similarity if named else 2 * rule.min_similarity):
-        return None
     when = "overlapping dates" if gap == 0 else f"dates {gap} day{'s' if gap > 1 else ''} apart"
     place = f", place {event.place}" if event.place and story.place else ""
+    if _same_visit(event, story, gap, named):
+        reason = f"same category {event.type}, {reason}{place}, same day and place"
+        return Decision(anchor.story_id, reason, rule.min_similarity)
+    needed = rule.min_similarity if named else 2 * rule.min_similarity
+    if score < needed + (WORDS_MARGIN if kind == "words" else 0.0):
+        return None
     reason = (
         f"same category {event.type}, {reason}{place}, {when}, evidence {kind} overlap {score:.2f}"
     )
     return Decision(anchor.story_id, reason, score - gap / (rule.window_days + 1))
+
+
+def _same_visit(event: EventSignature, story: EventSignature, gap: int, named: bool) -> bool:
+    """A meeting, visit or joint act of the same initiator on the same day in the same country
+    is one happening, however differently the two reports word it ("arrived in Beijing for a
+    visit" / "said in his talks in Beijing")."""
+    return (
+        event.type in UNDIRECTED
+        and named
+        and gap == 0
+        and event.place is not None
+        and event.place == story.place
+        and span_days(event) == 1
+        and span_days(story) == 1
+        and bool(_named(_shared(event.source, story.source)))
+    )
 
 
 def decide(event: EventSignature, candidates: Sequence[StoryAnchor], rule: ClusterRule) -> Decision:
