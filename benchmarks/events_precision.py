@@ -12,7 +12,10 @@ their HTML; pages in other languages are skipped) or `article_extraction_benchma
 bodies of that dataset, mostly English news), or `norne_nb` (Norwegian news sentences of the
 NorNE/UD Bokmål test file, 12 to a page; that sheet goes to benchmarks/data/events_nb_check.json,
 `show norne_nb` prints it), or `english_pages` (both English page sets; with `--exclude` of every
-earlier sheet it draws from pages no earlier judge has read). `--sheet PATH` writes or reads
+earlier sheet it draws from pages no earlier judge has read), or `ewt_en` (the documents of the UD
+English-EWT test file: weblogs, newsgroups, answers, reviews; one sentence a line, never seen by
+the shipped models, which learnt from the dev file), or `norne_nn` (Nynorsk news sentences of the
+NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources). `--sheet PATH` writes or reads
 another sheet than the default. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
@@ -107,9 +110,11 @@ def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
                     yield article
 
 
-def _norne_pages(extractor: Extractor) -> Iterator[Article]:
-    """Norwegian news text: the sentences of the NorNE/UD Bokmål test file, 12 to a page."""
-    path = DATASETS / "norne" / "ud" / "no_bokmaal-ud-test.conllu"
+def _norne_pages(
+    extractor: Extractor, variety: str = "bokmaal", lang: str = "nb"
+) -> Iterator[Article]:
+    """Norwegian news text: the sentences of a NorNE/UD test file, 12 to a page."""
+    path = DATASETS / "norne" / "ud" / f"no_{variety}-ud-test.conllu"
     sentences = [
         line[len("# text = ") :].strip()
         for line in path.read_text(encoding="utf-8").splitlines()
@@ -117,7 +122,27 @@ def _norne_pages(extractor: Extractor) -> Iterator[Article]:
     ]
     for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
         text = " ".join(sentences[start : start + NORNE_PAGE])
-        yield extractor.extract_text(text, external_id=f"nbtest{number}", lang="nb")
+        yield extractor.extract_text(text, external_id=f"{lang}test{number}", lang=lang)
+
+
+def _nynorsk_pages(extractor: Extractor) -> Iterator[Article]:
+    """Norwegian Nynorsk news text (NorNE/UD Nynorsk test file), coded with the Bokmål lexicon and
+    model: no page of it was read by an earlier judge, and no model learnt from it."""
+    yield from _norne_pages(extractor, "nynorsk", "nn")
+
+
+def _ewt_pages(extractor: Extractor) -> Iterator[Article]:
+    """English web text the pipeline's models never saw: the documents of the UD English-EWT
+    test file (weblogs, newsgroups, answers, reviews, e-mails), one page per document."""
+    path = DATASETS / "ud_english_ewt" / "en_ewt-ud-test.conllu"
+    documents: list[tuple[str, list[str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newdoc id = "):
+            documents.append((line[len("# newdoc id = ") :].strip(), []))
+        elif line.startswith("# text = ") and documents:
+            documents[-1][1].append(line[len("# text = ") :].strip())
+    for name, sentences in documents:
+        yield extractor.extract_text("\n".join(sentences), external_id=name, lang="en")
 
 
 def _excluded_pages() -> set[str]:
@@ -148,6 +173,8 @@ def draw() -> None:
         "article_extraction_benchmark": _benchmark_pages,
         "norne_nb": _norne_pages,
         "english_pages": _fresh_pages,
+        "ewt_en": _ewt_pages,
+        "norne_nn": _nynorsk_pages,
     }
     if source not in readers:
         raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")

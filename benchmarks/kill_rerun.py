@@ -4,7 +4,9 @@ For each backend (SQLite; PostgreSQL when NEWSGRAPH_TEST_POSTGRES names a server
 `--kills` rounds: an ingest of generated articles (the rule-based stand-in stage of the runner
 tests, 2 worker processes, batches of 4) is killed with SIGKILL after a random number of stored
 versions, its worker processes are checked to die with it, and the same command is run again to
-the end. The archive's snapshot must equal that of one uninterrupted run.
+the end. The archive's snapshot must equal that of one uninterrupted run. At the end every
+process on the machine is checked: none may still run this benchmark's ingest (no orphans,
+also none that escaped the per-kill check).
 
 Run: .venv/bin/python benchmarks/kill_rerun.py [--kills 10] [--seed 0]
 Writes benchmarks/results/kill_rerun.json.
@@ -44,6 +46,8 @@ COUNT = 40
 
 
 SCHEMAS: list[str] = []
+# Every ingest process and worker seen, checked again at the end.
+SEEN: set[int] = set()
 
 
 def postgres_url(base: str) -> str:
@@ -76,6 +80,7 @@ def one_round(folder: Path, url: str, reference: Any, rng: random.Random) -> dic
             break
         time.sleep(0.02)
     workers = children_of(child.pid) if child.poll() is None else set()
+    SEEN.update({child.pid, *workers})
     os.kill(child.pid, signal.SIGKILL)
     child.wait(timeout=30)
     at_kill = stored_versions(url)
@@ -118,6 +123,35 @@ def run_backend(name: str, make_url: Any, kills: int, rng: random.Random) -> dic
     }
 
 
+def leftover_processes() -> list[str]:
+    """Processes still alive among every ingest and worker this run started or saw, and any
+    process running this checkout's ingest child."""
+    child = str(ROOT / "tests" / "runners" / "ingest_child.py")
+    found = [f"{pid}: seen during the run" for pid in sorted(SEEN) if alive(pid)]
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if child in command and alive(int(entry.name)):
+            found.append(f"{entry.name}: {command[:160]}")
+    return sorted(set(found))
+
+
+def write(results: list[dict[str, Any]], kills: int, seed: int) -> None:
+    """kill_rerun.json: the rounds per backend and the final process check."""
+    document = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "kills_per_backend": kills,
+        "seed": seed,
+        "backends": results,
+        "leftover_processes": leftover_processes(),
+    }
+    RESULTS.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     """Run every backend available and write kill_rerun.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -126,7 +160,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     results = [run_backend("sqlite", lambda d, n: str(Path(d) / f"{n}.db"), args.kills, rng)]
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write(results, args.kills, args.seed)
     base = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
     if base:
         try:
@@ -135,12 +169,13 @@ def main() -> None:
             )
         finally:
             drop_schemas(base)
-        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        write(results, args.kills, args.seed)
     for result in results:
         print(
             f"{result['backend']}: {result['identical']}/{len(result['rounds'])} identical, "
             f"{result['orphans']} orphan workers"
         )
+    print(f"processes left at the end: {len(leftover_processes())}")
 
 
 if __name__ == "__main__":

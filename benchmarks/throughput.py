@@ -262,6 +262,29 @@ def corpus_result(
     return data
 
 
+def previous_runs() -> list[dict[str, Any]]:
+    """The headline figures of the runs before this one (from the results file), newest first,
+    so that the file keeps its before -> after history."""
+    if not RESULTS.is_file():
+        return []
+    earlier = json.loads(RESULTS.read_text(encoding="utf-8"))
+    ingest = earlier.get("ingest", [])
+    headline = {
+        "date": earlier.get("date"),
+        "limit": earlier.get("limit"),
+        "startup": earlier.get("startup"),
+        "summaries": {k: v.get("summary") for k, v in earlier.get("corpora", {}).items()},
+        "stage_ms_per_article": {
+            k: v.get("pipeline", {}).get("stage_ms_per_article")
+            for k, v in earlier.get("corpora", {}).items()
+        },
+        "ingest_peak_worker_rss_mb": {
+            str(run["workers"]): run["peak_worker_rss_mb"] for run in ingest
+        },
+    }
+    return [headline, *earlier.get("previous", [])][:5]
+
+
 def main() -> None:
     """Measure and write benchmarks/results/throughput.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -273,6 +296,7 @@ def main() -> None:
     pages = load_pages(args.limit)
     result: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "limit": args.limit,
         "machine": {
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
@@ -288,6 +312,7 @@ def main() -> None:
         else [time_ingest(pages, workers, settings) for workers in (1, 2)],
     }
     result["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    result["previous"] = previous_runs()
     show(result)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

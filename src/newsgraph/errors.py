@@ -44,6 +44,18 @@ class ArchiveError(NewsgraphError):
     """The archive could not be opened, read or written."""
 
 
+class StorageError(ArchiveError):
+    """The archive's storage takes no more writes (disk full, a file size limit, an I/O error, a
+    read-only database): the run stops with this one line; what was committed stays intact and
+    nothing is recorded against the articles in flight, so a rerun stores them."""
+
+
+STORAGE_HINT = (
+    "the disk may be full, a file size limit reached or the database read-only; "
+    "what is stored is intact: free space or fix the permissions and rerun to resume"
+)
+
+
 class QueryError(ArchiveError):
     """A search query the archive refuses (too many terms, a term too long): the user's to fix."""
 

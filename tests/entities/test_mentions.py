@@ -93,3 +93,17 @@ def test_language_without_resources_still_finds_places() -> None:
     article = build_article("La délégation est allée de Moscou en Allemagne.", "fr")
     found = {(e.name, e.type, e.country) for e in find_entities(article)}
     assert found == {("Moscou", "GPE", "RUS"), ("Allemagne", "GPE", "DEU")}
+
+
+def test_small_home_towns_and_place_compounds_get_their_country() -> None:
+    article = build_article(
+        "Soldatene kom fra Kirkenes til Troms. Skipet lå ved Krym-halvøya.",
+        "nb",
+        [("Kirkenes", "GPE_LOC"), ("Troms", "GPE_LOC"), ("Krym-halvøya", "LOC")],
+    )
+    found = {e.mentions[0].text: (e.name, e.type, e.country) for e in find_entities(article)}
+    assert found == {
+        "Kirkenes": ("Kirkenes", "GPE", "NOR"),
+        "Troms": ("Troms", "GPE", "NOR"),
+        "Krym-halvøya": ("Krim", "GPE", "UKR"),
+    }

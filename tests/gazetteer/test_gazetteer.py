@@ -172,3 +172,46 @@ def test_subdivisions_never_displace_cities_or_take_ordinary_words() -> None:
 
 def test_white_house_is_not_a_translated_city_name() -> None:
     assert load_gazetteer("en").lookup("White House") == []
+
+
+def test_counties_newer_than_the_iso_data_are_norwegian_subdivisions() -> None:
+    gazetteer = load_gazetteer("nb")
+    for county in ("Troms", "Finnmark", "Akershus"):
+        found = gazetteer.best(county)
+        assert found is not None
+        assert (found.place.kind, found.place.country, found.salient) == ("state", "NOR", False)
+
+
+def test_small_towns_of_the_home_country_type_places_but_are_not_salient() -> None:
+    found = load_gazetteer("nb").best("Kautokeino")
+    assert found is not None
+    assert (found.place.kind, found.place.country, found.salient) == ("city", "NOR", False)
+    assert found.place.population < 15_000
+    # English news has no one home country: its gazetteer keeps to cities of 15,000+.
+    assert load_gazetteer("en").best("Kautokeino") is None
+
+
+def test_a_city_own_name_beats_an_alternate_name_of_a_bigger_city() -> None:
+    found = load_gazetteer("en").best("Islamabad")
+    assert found is not None and found.place.country == "PAK"
+    moscow = load_gazetteer("nb").best("Moskva")
+    assert moscow is not None and moscow.place.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("lang", "surface", "country"),
+    [("nb", "Krim-halvøya", "UKR"), ("nb", "Krym-halvøya", "UKR"), ("de", "Gaza-Streifen", "PSE")],
+)
+def test_compound_with_a_generic_place_noun_names_its_first_part(
+    lang: str, surface: str, country: str
+) -> None:
+    gazetteer = load_gazetteer(lang)
+    assert gazetteer.lookup(surface) == []
+    found = gazetteer.compound(surface)
+    assert found is not None and found.place.country == country
+
+
+def test_compound_with_another_last_part_names_nothing() -> None:
+    gazetteer = load_gazetteer("nb")
+    assert gazetteer.compound("Russland-kritikken") is None
+    assert gazetteer.compound("halvøya") is None

@@ -148,3 +148,19 @@ def test_stage_naming_a_layer_the_article_lacks_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="boom"):
         Pipeline([create_stage("clean", Settings()), Odd()], Settings())
+
+
+def test_setup_raises_the_young_generation_threshold_once_models_are_loaded() -> None:
+    import gc
+
+    from newsgraph.pipeline import GC_YOUNG_THRESHOLD
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, *saved[1:])
+        settings = Settings()
+        Pipeline([create_stage("clean", settings), Exploding()], settings).setup()
+        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, *saved[1:])
+    finally:
+        gc.set_threshold(*saved)
+        gc.unfreeze()

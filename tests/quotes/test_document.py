@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsgraph.model import Article, Token
-from newsgraph.quotes.document import QuoteText, split_paragraphs
+from newsgraph.quotes.document import QuoteText
 from newsgraph.quotes.lexicon import load_quote_lexicon
+from newsgraph.text import split_paragraphs
 
 
 def sentences(text: str, lang: str = "nb") -> list[str]:

@@ -183,3 +183,84 @@ def test_name_split_by_the_entity_layer_is_one_speaker() -> None:
     quote = find(quotes_of(text, "en", first, last), "talks")
     assert quote.speaker == "p7"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Pavel Novak"
+
+
+XI = Person(
+    "p5",
+    "Xi Jinping",
+    ["Xi Jinping", "Xi"],
+    country="CHN",
+    titles=[Title(text="President", canonical="President", country="CHN")],
+)
+
+
+def test_speaker_named_in_the_sentence_closing_a_dash_line() -> None:
+    text = (
+        "Finansminister Ola Hansen la fram budsjettet.\n\n"
+        "– Vi må holde igjen. Det sier Hansen til NTB.\n\n"
+        "Eva Larsen var uenig."
+    )
+    quote = find(quotes_of(text, "nb", HANSEN, LARSEN), "holde igjen")
+    assert quote.text == "Vi må holde igjen."
+    assert quote.speaker == "p1"
+
+
+def test_dash_line_without_a_closing_speaker_sentence_keeps_all_its_sentences() -> None:
+    text = "Ola Hansen la fram budsjettet.\n\n– Vi må holde igjen. Det blir tøft, sier Hansen."
+    quote = find(quotes_of(text, "nb", HANSEN), "holde igjen")
+    assert quote.text == "Vi må holde igjen. Det blir tøft"
+
+
+def test_leader_noun_with_nationality_is_the_titled_person_of_that_country() -> None:
+    text = (
+        "Chinese President Xi Jinping met Jane Smith in Beijing.\n\n"
+        '"We must manage our differences," the Chinese leader said.'
+    )
+    quote = find(quotes_of(text, "en", XI, SMITH), "differences")
+    assert quote.speaker == "p5"
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "the Chinese leader"
+
+
+def test_leader_noun_of_a_country_nobody_leads_in_the_text_stays_unresolved() -> None:
+    text = 'Xi Jinping met Jane Smith.\n\n"We must talk," the Indian leader said.'
+    quote = find(quotes_of(text, "en", XI, SMITH), "talk")
+    assert quote.speaker is None
+
+
+def test_colon_frame_without_a_speech_verb_names_the_speaker() -> None:
+    text = (
+        "Jane Smith arrived in Oslo on Monday.\n\n"
+        'Smith had a clear message: "We will keep talking to everyone."'
+    )
+    quote = find(quotes_of(text, "en", SMITH), "keep talking")
+    assert (quote.kind, quote.speaker) == ("direct", "p3")
+
+
+def test_colon_frame_opening_with_no_named_speaker_is_no_quote() -> None:
+    text = 'Jane Smith arrived in Oslo.\n\nThe plan has a name: "Operation Dialogue."'
+    assert quotes_of(text, "en", SMITH) == []
+
+
+def test_titled_unnamed_speaker_without_that_keeps_its_description() -> None:
+    text = "Jane Smith arrived in Oslo.\n\nA military spokesman said the exercises would continue."
+    quote = find(quotes_of(text, "en", SMITH), "exercises")
+    assert quote.speaker is None
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "A military spokesman"
+
+
+def test_untitled_thing_said_without_that_is_no_quote() -> None:
+    text = "Jane Smith arrived in Oslo.\n\nThe report said the economy grew last year."
+    assert quotes_of(text, "en", SMITH) == []
+
+
+def test_weighed_in_is_a_speech_verb_with_its_particle() -> None:
+    text = 'Tom Brown met Jane Smith.\n\n"We all miss him so much," Brown weighed in.'
+    quote = find(quotes_of(text, "en", BROWN, SMITH), "miss him")
+    assert quote.speaker == "p4"
+
+
+def test_weighed_without_its_particle_is_no_speech_verb() -> None:
+    text = 'Tom Brown met Jane Smith.\n\nBrown weighed the offer "carefully" and left.'
+    assert [q.speaker for q in quotes_of(text, "en", BROWN, SMITH)] == []

@@ -66,3 +66,33 @@ def test_off_builds_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
     compiled("places", "nb", counter.build)
     assert counter.builds == 2
     assert cache_path("places", "nb") is None
+
+
+def test_key_changes_with_the_code_that_defines_compiled_objects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsgraph.resources import compiled as module
+
+    module.inputs_digest.cache_clear()
+    with_code = module.inputs_digest()
+    monkeypatch.setattr(module, "CODE_PACKAGES", ("resources",))
+    module.inputs_digest.cache_clear()
+    without_gazetteer_code = module.inputs_digest()
+    monkeypatch.undo()
+    module.inputs_digest.cache_clear()
+    assert with_code != without_gazetteer_code
+    assert module.inputs_digest() == with_code
+
+
+def test_compiled_actor_knowledge_reads_back_equal_to_a_fresh_build(cache: Path) -> None:
+    from newsgraph.knowledge.store import load_knowledge
+
+    built = load_knowledge.__wrapped__()
+    path = cache_path("knowledge", "common")
+    assert path is not None and path.is_file()
+    read_back = load_knowledge.__wrapped__()
+    assert read_back is not built
+    assert read_back.persons == built.persons
+    assert read_back.organisations == built.organisations
+    found = read_back.person("Jonas Gahr Støre", "2024-10-14")
+    assert found is not None and found.actor.country == "NOR"

@@ -3,7 +3,9 @@
 It fills entities, a quote and a CONSULT event from a fixed list of names, and can sleep per
 article (FAKE_STAGE_DELAY seconds) so a test has time to kill an ingest midway. A text holding
 REFUSE gets a quote without a kind, which the archive refuses to store; one holding CRASH gets a
-quote without text, which the worker cannot even turn into rows.
+quote without text, which the worker cannot even turn into rows. One holding DIE_ONCE ends its
+process the first time it is seen (FAKE_STAGE_DIE_MARKER names the file that remembers it), so a
+test can watch a Ray worker die and its batch be retried.
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ QUOTE = re.compile(r'"([^"]+)"')
 DAY = re.compile(r"\b(\d{1,2}) October\b")
 
 
+def _die_once() -> None:
+    marker = os.environ.get("FAKE_STAGE_DIE_MARKER", "")
+    if marker and not os.path.exists(marker):
+        with open(marker, "w", encoding="utf-8") as written:
+            written.write(str(os.getpid()))
+        os._exit(1)
+
+
 @register_stage("fake_layers")
 class FakeLayers:
     """Entities, quotes and events by simple rules."""
@@ -46,6 +56,8 @@ class FakeLayers:
     def __call__(self, article: Article) -> Article:
         time.sleep(self.delay)
         text = article.text
+        if "DIE_ONCE" in text:
+            _die_once()
         for index, (name, country) in enumerate(PEOPLE.items()):
             spans = [Span(start=m.start(), end=m.end(), text=name) for m in re.finditer(name, text)]
             if spans:
@@ -88,3 +100,7 @@ class FakeLayers:
                 )
             )
         return article
+
+
+def load_in_worker() -> None:
+    """A Ray worker process setup hook: importing this module registered the stage."""

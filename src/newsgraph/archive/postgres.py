@@ -16,10 +16,14 @@ import psycopg
 
 from newsgraph.archive.database import Row, query_terms
 from newsgraph.archive.migrations import Dialect
-from newsgraph.errors import ArchiveError
+from newsgraph.errors import STORAGE_HINT, ArchiveError, StorageError
 
 # Any constant works: it names the lock every newsgraph writer takes.
 WRITER_LOCK = 0x6E657773
+# SQLSTATE classes of a server that can take no more writes: 53 insufficient resources (disk
+# full), 58 system error (I/O); and 25006, a read-only transaction (a standby or read-only role).
+STORAGE_STATES = ("53", "58")
+READ_ONLY_STATE = "25006"
 HEADLINE = "StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=…"
 
 
@@ -52,7 +56,15 @@ class PostgresDatabase:
                 cursor.execute(to_psycopg(sql), tuple(params))
                 return list(cursor.fetchall()) if cursor.description else []
         except psycopg.Error as error:
-            raise ArchiveError(f"{self.location}: {error} (in: {_first_line(sql)})") from error
+            raise self._error(error, sql) from error
+
+    def _error(self, error: psycopg.Error, sql: str | None = None) -> ArchiveError:
+        """ArchiveError for the statement; StorageError when the server can take no writes."""
+        state = error.sqlstate or ""
+        if state.startswith(STORAGE_STATES) or state == READ_ONLY_STATE:
+            return StorageError(f"{self.location}: cannot write ({error}); {STORAGE_HINT}")
+        where = f" (in: {_first_line(sql)})" if sql else ""
+        return ArchiveError(f"{self.location}: {error}{where}")
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement for many parameter rows (pipelined by psycopg)."""
@@ -62,7 +74,7 @@ class PostgresDatabase:
             with self._conn.cursor() as cursor:
                 cursor.executemany(to_psycopg(sql), rows)
         except psycopg.Error as error:
-            raise ArchiveError(f"{self.location}: {error} (in: {_first_line(sql)})") from error
+            raise self._error(error, sql) from error
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -71,7 +83,7 @@ class PostgresDatabase:
             with self._conn.transaction():
                 yield
         except psycopg.Error as error:
-            raise ArchiveError(f"{self.location}: {error}") from error
+            raise self._error(error) from error
 
     def lock_writer(self) -> None:
         """Take the writers' advisory lock until the transaction ends."""

@@ -214,40 +214,65 @@ def name_key(db: Database, name: str) -> str:
     return key
 
 
-def quotes(db: Database, speaker: str | None, contains: str | None, limit: int) -> list[QuoteHit]:
-    """Quotes by a speaker and/or containing a phrase, newest article first."""
+def newest_first(db: Database, column: str) -> str:
+    """`column DESC` with NULLs last on both backends (SQLite puts them last already; writing
+    NULLS LAST there would stop it from reading the date index backwards)."""
+    return f"{column} DESC NULLS LAST" if db.dialect == "postgres" else f"{column} DESC"
+
+
+def equals_unindexed(db: Database, column: str) -> str:
+    """`column = ?` that SQLite checks row by row (unary +) instead of driving the query from the
+    column's index: lists are ordered by date, so walking the date index and stopping at the
+    page's end beats collecting every row of a common language first."""
+    return f"{column} = ?" if db.dialect == "postgres" else f"+{column} = ?"
+
+
+def quotes(
+    db: Database,
+    *,
+    speaker: str | None = None,
+    contains: str | None = None,
+    lang: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[QuoteHit]:
+    """Quotes by a speaker, containing words and/or in a language, newest article first."""
     where: list[str] = ["a.is_current = 1"]
     params: list[Any] = []
     if contains:
-        # The full-text index narrows the articles down (its 1,000 best); the phrase itself is
-        # checked in the quotes below.
-        seqs = [int(row[0]) for row in db.search(contains, 1000, None)]
+        seqs = [int(row[0]) for row in db.search(contains, 1000, lang)]
         if not seqs:
             return []
         where.append(f"q.article_seq IN ({marks(seqs)})")
         params.extend(seqs)
-    select = (
-        f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text, q.article_seq, q.idx"
-        " FROM {source} JOIN articles a ON a.seq = q.article_seq"
-        " LEFT JOIN entities sp ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
-        " LEFT JOIN entities ad ON ad.article_seq = q.article_seq AND ad.entity_id = q.addressee_id"
-    )
+    if lang:
+        where.append(equals_unindexed(db, "a.lang"))
+        params.append(lang)
     if speaker:
-        # quote_speakers is ordered by speaker and day: the newest quotes are read first.
         source = (
             "quote_speakers qs JOIN quotes q ON q.article_seq = qs.article_seq AND q.idx = qs.idx"
         )
         where.insert(0, "qs.name = ?")
         params.insert(0, name_key(db, speaker))
-        order = "qs.published_day DESC, qs.article_seq DESC, qs.idx DESC"
+        order = "qs.published_day DESC, qs.article_seq DESC, qs.idx"
+        source += " JOIN articles a ON a.seq = q.article_seq"
     else:
-        source = "quotes q"
-        order = "(a.published_day IS NULL), a.published_day DESC, a.seq DESC, q.idx DESC"
-    sql = select.replace("{source}", source) + f" WHERE {' AND '.join(where)} ORDER BY {order}"
+        # Driven from the articles' date index: the newest articles' quotes are read first.
+        source = "articles a JOIN quotes q ON q.article_seq = a.seq"
+        order = f"{newest_first(db, 'a.published_day')}, a.seq DESC, q.idx"
+    sql = (
+        f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text FROM {source}"
+        " LEFT JOIN entities sp ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
+        " LEFT JOIN entities ad ON ad.article_seq = q.article_seq AND ad.entity_id = q.addressee_id"
+        f" WHERE {' AND '.join(where)} ORDER BY {order}"
+    )
     needle = normalise_name(contains) if contains else None
-    rows = db.execute(sql + " LIMIT ?", [*params, limit if needle is None else limit * 20])
-    if needle is not None:
-        rows = [row for row in rows if needle in normalise_name(row[9])]
+    if needle is None:
+        rows = db.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
+    else:
+        # The phrase itself is checked on the quote text, after the full-text narrowing.
+        matching = [r for r in db.execute(sql, params) if needle in normalise_name(r[9])]
+        rows = matching[offset : offset + limit]
     return [
         QuoteHit(
             **_article_fields(row[:6]),
@@ -256,16 +281,8 @@ def quotes(db: Database, speaker: str | None, contains: str | None, limit: int) 
             kind=row[8],
             text=row[9],
         )
-        for row in _article_order(rows[:limit])
+        for row in rows
     ]
-
-
-def _article_order(rows: list[Row]) -> list[Row]:
-    """Rows kept in article order (as fetched), quotes within an article by position."""
-    position: dict[int, int] = {}
-    for row in rows:
-        position.setdefault(int(row[10]), len(position))
-    return sorted(rows, key=lambda row: (position[int(row[10])], int(row[11])))
 
 
 def entity(db: Database, name: str, limit: int) -> EntityProfile | None:
@@ -308,7 +325,7 @@ def entity(db: Database, name: str, limit: int) -> EntityProfile | None:
         first_seen=min(firsts, default=None),
         last_seen=max(lasts, default=None),
         titles=[Count(value=str(title), count=int(count)) for title, count in titles],
-        quotes=quotes(db, name, None, limit),
+        quotes=quotes(db, speaker=name, limit=limit),
         events=events(db, EventQuery(entity=name, limit=limit), reports=False),
         timeline=[
             TimelinePoint(month=str(month), articles=int(n), mentions=int(m))

@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.archive.database import Row, query_terms
 from newsgraph.archive.migrations import Dialect
-from newsgraph.errors import ArchiveError
+from newsgraph.errors import STORAGE_HINT, ArchiveError, StorageError
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -21,6 +21,8 @@ PRAGMAS = (
     "PRAGMA cache_size = -65536",
     "PRAGMA temp_store = MEMORY",
 )
+# SQLITE_READONLY, SQLITE_IOERR (a write refused by the OS: EFBIG, EIO) and SQLITE_FULL.
+STORAGE_CODES = frozenset({8, 10, 13})
 SNIPPET = "snippet(article_fts, 1, '[', ']', '…', 16)"
 
 
@@ -60,7 +62,14 @@ class SqliteDatabase:
         try:
             return self._conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.Error as error:
-            raise ArchiveError(f"{self.location}: {error} (in: {_first_line(sql)})") from error
+            raise self._error(error, sql) from error
+
+    def _error(self, error: sqlite3.Error, sql: str) -> ArchiveError:
+        """ArchiveError for the statement; StorageError when the storage itself failed."""
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+        if code in STORAGE_CODES:
+            return StorageError(f"{self.location}: cannot write ({error}); {STORAGE_HINT}")
+        return ArchiveError(f"{self.location}: {error} (in: {_first_line(sql)})")
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement for many parameter rows."""
@@ -69,7 +78,7 @@ class SqliteDatabase:
         try:
             self._conn.executemany(sql, rows)
         except sqlite3.Error as error:
-            raise ArchiveError(f"{self.location}: {error} (in: {_first_line(sql)})") from error
+            raise self._error(error, sql) from error
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -122,7 +122,7 @@ class SqlRepository(Repository):
         self, *, speaker: str | None = None, contains: str | None = None, limit: int = 50
     ) -> list[QuoteHit]:
         """Quotes by a speaker and/or containing words."""
-        return queries.quotes(self.db, speaker, contains, limit)
+        return queries.quotes(self.db, speaker=speaker, contains=contains, limit=limit)
 
     def entity(self, name: str, *, limit: int = 20) -> EntityProfile | None:
         """Profile of one entity across the archive."""

@@ -1,6 +1,6 @@
 """Archive commands: ingest, failures, search, events, quotes, entity, stats, duplicates, export.
 
-Each is a thin layer over `newsgraph.archive` and `newsgraph.runners.local`: it builds Settings,
+Each is a thin layer over `newsgraph.archive` and the runners (`runners.local`, `runners.ray_runner`): it builds Settings,
 opens the archive, calls the same query the Python API offers and prints a table, or JSON Lines
 with `--json`.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -92,16 +93,37 @@ def print_json(answers: Sequence[BaseModel] | BaseModel) -> None:
         sys.stdout.write(answer.model_dump_json() + "\n")
 
 
+class Runner(StrEnum):
+    """Where `ingest` runs the pipeline."""
+
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="files and directories to archive")],
     db: DbOption = None,
     workers: Annotated[
-        int | None, typer.Option(help="worker processes (default: one per core)")
+        int | None,
+        typer.Option(
+            help="worker processes, or Ray actors with --runner ray (default: one per core)"
+        ),
     ] = None,
     batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
     stages: Annotated[
         str | None, typer.Option(help="comma-separated stage names to run (default: all)")
+    ] = None,
+    runner: Annotated[
+        Runner, typer.Option(help="local: processes on this machine; ray: a Ray cluster")
+    ] = Runner.local,
+    address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster to join: auto or ray://HOST:PORT (default: start one here)"),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="also write Parquet shards per layer under this folder (--runner ray)"),
     ] = None,
     config: ConfigOption = None,
 ) -> None:
@@ -109,6 +131,9 @@ def ingest(
 
     A killed run loses at most the batch in flight: run the same command again to finish.
     """
+    if runner is Runner.local and (address is not None or out is not None):
+        error_line("--address and --out need --runner ray")
+        raise typer.Exit(2)
     stage_list = [s.strip() for s in stages.split(",")] if stages else None
     settings = build_settings(
         config, database=db, workers=workers, batch_size=batch_size, stages=stage_list
@@ -140,7 +165,12 @@ def ingest(
             )
 
         try:
-            report = ingest_paths(paths, settings, update)
+            if runner is Runner.ray:
+                from newsgraph.runners.ray_runner import ingest_paths as ingest_on_ray
+
+                report = ingest_on_ray(paths, settings, update, address=address, out=out)
+            else:
+                report = ingest_paths(paths, settings, update)
         except NewsgraphError as error:
             error_line(str(error))
             raise typer.Exit(1) from error

@@ -37,11 +37,14 @@ def watch(
     db: DbOption = None,
     poll: Annotated[float, typer.Option(help="seconds between looks at the folder", min=0.1)] = 2,
     workers: Annotated[int | None, typer.Option(help="worker processes")] = None,
+    state: Annotated[
+        Path | None,
+        typer.Option(help="file keeping what is done (default: FOLDER/.newsgraph-watch.json)"),
+    ] = None,
     stages: StagesOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Ingest files as they land in FOLDER, each once; stop with Ctrl-C (safe to restart)."""
-    from newsgraph.runners.watch import WatchState
     from newsgraph.runners.watch import watch as run_watch
 
     stage_list = [s.strip() for s in stages.split(",")] if stages else None
@@ -49,17 +52,32 @@ def watch(
     if not folder.is_dir():
         error_line(f"{folder}: not a directory")
         raise typer.Exit(1)
-    state = WatchState()
+    reports: list[IngestReport] = []
+
+    def on_report(report: IngestReport) -> None:
+        reports.append(report)
+        _show(report)
+
+    def stored() -> int:
+        return sum(report.stored.written for report in reports)
+
     try:
         with lifecycle.interruptible():
-            state = run_watch(folder, settings, poll_s=poll, on_report=_show)
+            watched = run_watch(
+                folder,
+                settings,
+                poll_s=poll,
+                on_report=on_report,
+                state_file=state,
+                on_warning=lambda message: typer.echo(f"newsgraph: warning: {message}", err=True),
+            )
     except KeyboardInterrupt:
-        raise _interrupted(state.stored) from None
+        raise _interrupted(stored()) from None
     except NewsgraphError as error:
         error_line(str(error))
         raise typer.Exit(1) from error
-    if state.reports and state.reports[-1].interrupted:
-        raise _interrupted(state.stored)
+    if watched.reports and watched.reports[-1].interrupted:
+        raise _interrupted(stored())
 
 
 @app.command()
@@ -72,6 +90,7 @@ def follow(
     interval: Annotated[float, typer.Option(help="seconds between rounds", min=1)] = 300,
     delay: Annotated[float, typer.Option(help="seconds between requests to one host", min=0)] = 1,
     once: Annotated[bool, typer.Option(help="one round, then exit")] = False,
+    workers: Annotated[int | None, typer.Option(help="worker processes")] = None,
     stages: StagesOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -79,7 +98,7 @@ def follow(
     from newsgraph.runners.follow import follow as run_follow
 
     stage_list = [s.strip() for s in stages.split(",")] if stages else None
-    settings = build_settings(config, database=db, stages=stage_list)
+    settings = build_settings(config, database=db, workers=workers, stages=stage_list)
     stored = [0]
 
     def on_report(report: IngestReport) -> None:
@@ -88,7 +107,7 @@ def follow(
 
     try:
         with lifecycle.interruptible():
-            run_follow(
+            follower = run_follow(
                 feeds,
                 settings,
                 state_dir,
@@ -102,3 +121,5 @@ def follow(
     except NewsgraphError as error:
         error_line(str(error))
         raise typer.Exit(1) from error
+    if follower.reports and follower.reports[-1].interrupted:
+        raise _interrupted(stored[0])

@@ -1,4 +1,5 @@
-"""A working view of one article for entity finding: tokens, mentions and lookups by offset.
+"""A working view of one article for entity finding: the shared text view's tokens, plus
+segments, gazetteer and lexicon look-ups.
 
 Mentions here are the stage's scratch records; they become `Entity.mentions` once merged.
 """
@@ -10,7 +11,8 @@ from dataclasses import dataclass, field
 
 from newsgraph.entities.lexicon import Lexicon
 from newsgraph.gazetteer import Gazetteer, Match
-from newsgraph.model import Article, Title, Token
+from newsgraph.model import Article, Title
+from newsgraph.text import text_view
 
 # Parts of speech that never belong to a name or a title.
 FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT"})
@@ -44,11 +46,10 @@ class Document:
 
     def __init__(self, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.article = article
-        self.text = article.text
-        self.tokens: list[Token] = sorted(
-            (t for t in article.tokens if t.text.strip()), key=lambda t: t.start
-        )
-        self.starts = [token.start for token in self.tokens]
+        self.view = text_view(article)
+        self.text = self.view.text
+        self.tokens = self.view.tokens
+        self.starts = self.view.token_starts
         self.segments = self._segments()
         self.gazetteer = gazetteer
         self.lexicon = lexicon
@@ -74,10 +75,7 @@ class Document:
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token holding a character offset."""
-        index = bisect_right(self.starts, offset) - 1
-        if index >= 0 and self.tokens[index].start <= offset < self.tokens[index].end:
-            return index
-        return None
+        return self.view.token_at(offset)
 
     def next_token(self, offset: int) -> int | None:
         """Index of the first token starting at or after a character offset."""

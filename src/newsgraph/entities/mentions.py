@@ -177,10 +177,13 @@ def _split_coordinated(doc: Document, mention: Mention) -> list[Mention]:
 
 
 def _reading(doc: Document, text: str) -> Match | None:
-    """The gazetteer's best name or genitive reading of a span's text (datelines: SINGAPORE)."""
+    """The gazetteer's best name or genitive reading of a span's text (datelines: SINGAPORE), or
+    of the place a compound names ("Krim-halvøya")."""
     match = doc.gazetteer.best(text, ("name", "genitive"))
     if match is None and text.isupper() and len(text) > MAX_ACRONYM_LENGTH:
         match = doc.gazetteer.best(text.title(), ("name", "genitive"))
+    if match is None:
+        match = doc.gazetteer.compound(text, ("name",))
     return match
 
 

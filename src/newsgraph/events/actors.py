@@ -9,13 +9,13 @@ country but no entity.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from newsgraph.events.geo import Geo
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.words import SentenceView, Word
 from newsgraph.model import Article, Entity
+from newsgraph.text.coref import PronounResolver
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC")
 PLACE_TYPES = ("GPE", "LOC")
@@ -23,7 +23,6 @@ MODIFIER_GAP = 4
 GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
 GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
 MAX_PHRASE = 3
-PRONOUN_REACH = 400
 
 
 @dataclass(frozen=True)
@@ -42,38 +41,6 @@ class ActorMention:
     def is_place(self) -> bool:
         """Whether the mention may also name the event's location."""
         return self.kind in PLACE_TYPES
-
-
-class PersonIndex:
-    """Named-person mentions in text order, to resolve "he"/"hun" to a recent, salient person."""
-
-    def __init__(self, article: Article) -> None:
-        found = [
-            (mention.start, entity.id)
-            for entity in article.entities
-            if entity.type == "PER"
-            for mention in entity.mentions
-        ]
-        found.sort()
-        self.starts = [start for start, _ in found]
-        self.ids = [entity_id for _, entity_id in found]
-
-    def before(self, offset: int, avoid: frozenset[str] = frozenset()) -> str | None:
-        """The person a pronoun at `offset` most likely means: among the persons named in the
-        preceding stretch of text, the one named most often so far (the story's protagonist
-        beats a person quoted once), the latest on ties; never one in `avoid`."""
-        position = bisect_left(self.starts, offset)
-        recent = {
-            self.ids[k]
-            for k in range(position)
-            if self.starts[k] >= offset - PRONOUN_REACH and self.ids[k] not in avoid
-        }
-        if not recent:
-            earlier = [k for k in range(position) if self.ids[k] not in avoid]
-            return self.ids[earlier[-1]] if earlier else None
-        counts = {person: self.ids[:position].count(person) for person in recent}
-        latest = {self.ids[k]: k for k in range(position)}
-        return max(recent, key=lambda person: (counts[person], latest[person]))
 
 
 def entity_countries(entity: Entity) -> tuple[str, ...]:
@@ -209,7 +176,7 @@ def _pronoun_mentions(
     view: SentenceView,
     taken_mentions: list[ActorMention],
     lexicon: Lexicon,
-    persons: PersonIndex,
+    persons: PronounResolver,
     article: Article,
 ) -> list[ActorMention]:
     taken = {i for m in taken_mentions for i in range(m.first, m.last + 1)}
@@ -226,9 +193,9 @@ def _pronoun_mentions(
         # "she shook hands with Pak": a person named in the same sentence is not "she"; one named
         # earlier in it as a subject is ("reiste Eide videre til Shanghai, der han skal møte …").
         later = frozenset(e for e in named_here if _named_after(article, e, word.start, view.end))
-        person = _subject_before(view, lexicon, taken_mentions, word.index) or persons.before(
-            word.start, avoid=later
-        )
+        person = _subject_before(
+            view, lexicon, taken_mentions, word.index
+        ) or persons.person_before(word.start, avoid=later)
         entity = article.entity(person)
         if entity is None:
             continue
@@ -322,7 +289,7 @@ def _coordinated(view: SentenceView, lexicon: Lexicon, lo: int, hi: int) -> bool
 
 
 def actor_mentions(
-    article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, persons: PersonIndex
+    article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, persons: PronounResolver
 ) -> list[ActorMention]:
     """Every possible participant named in a sentence view, left to right."""
     mentions = _entity_mentions(article, view)

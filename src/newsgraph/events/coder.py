@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from newsgraph.events.actors import ActorMention, PersonIndex, actor_mentions
+from newsgraph.events.actors import ActorMention, actor_mentions
 from newsgraph.events.arguments import (
     Arguments,
     attributive,
@@ -39,8 +39,10 @@ from newsgraph.events.merging import (
     fold_announcements,
     merge_across,
     merge_in_sentence,
+    merge_occasions,
 )
 from newsgraph.events.ontology import load_ontology
+from newsgraph.events.sense import Sense
 from newsgraph.events.triggers import TriggerMatch, find_triggers
 from newsgraph.events.words import (
     WORD_RE,
@@ -51,6 +53,7 @@ from newsgraph.events.words import (
     sentence_views,
 )
 from newsgraph.model import Article, Entity, Event, Location
+from newsgraph.text.coref import PronounResolver
 
 HOST_FRAMES = ("visit", "reception", "joint")
 TARGET_HOST_FRAMES = ("visit", "reception")
@@ -75,6 +78,7 @@ class SentenceContext:
     view: SentenceView
     clauses: Clauses
     mentions: list[ActorMention]
+    off_topic_page: bool = False
 
 
 def _ids(mentions: list[ActorMention]) -> list[str]:
@@ -97,34 +101,44 @@ class EventCoder:
         self.geo = geo
         self.ontology = load_ontology()
         self.grounding = Grounding(lexicon)
+        self.sense = Sense(lexicon)
 
     def code(self, article: Article) -> list[Event]:
         """Every event the article reports, merged, with ids ev1, ev2, ... in text order."""
-        persons = PersonIndex(article)
         quoted = quoted_ranges(article, self.lexicon.dash_quotes)
+        persons = PronounResolver.for_article(article, quoted)
         candidates: list[Candidate] = []
-        for view in sentence_views(article):
+        views = list(sentence_views(article))
+        off_topic_page = self.grounding.configured and self.sense.page_off_topic(views)
+        for view in views:
             if self.grounding.off_topic(view):
                 continue
             clauses = segment(view, self.lexicon)
             matches = [
-                replace(m, factuality="claimed")
-                if m.factuality == "asserted" and _inside(quoted, view.words[m.anchor].start)
-                else m
+                replace(m, factuality=self._factuality(view, quoted, m))
                 for m in find_triggers(view, clauses, self.lexicon)
             ]
             if not matches:
                 continue
             mentions = actor_mentions(article, view, self.lexicon, self.geo, persons)
-            context = SentenceContext(view, clauses, mentions)
+            context = SentenceContext(view, clauses, mentions, off_topic_page)
             found = [c for m in matches if (c := self._candidate(article, context, m))]
             candidates += merge_in_sentence(found)
         self._fill_gaps(article, candidates)
         kept = [c for c in candidates if self._add_host(article, c)]
-        events = [c.event for c in merge_across(fold_announcements(kept))]
+        events = [c.event for c in merge_occasions(merge_across(fold_announcements(kept)))]
         for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)
+
+    @staticmethod
+    def _factuality(view: SentenceView, quoted: list[tuple[int, int]], match: TriggerMatch) -> str:
+        """A plain report inside quotation marks is a claim; one in a question is no fact."""
+        if view.words and view.words[-1].text == "?" and match.factuality != "negated":
+            return "conditional"
+        if match.factuality == "asserted" and _inside(quoted, view.words[match.anchor].start):
+            return "claimed"
+        return match.factuality
 
     def _candidate(
         self, article: Article, context: SentenceContext, match: TriggerMatch
@@ -134,7 +148,11 @@ class EventCoder:
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
+        if not self._sensible(context, match):
+            return None
         if not self._grounded(article, context, match, args):
+            return None
+        if context.off_topic_page and not self._public_affairs(article, context, match, args):
             return None
         category, mode = self._recode(view, match, args)
         time = read_time(article, view, clauses, self.lexicon, match)
@@ -188,6 +206,11 @@ class EventCoder:
                 return True
         if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
+        if args.source:
+            # A named actor does it and none of the participants is political ("the company
+            # canceled …", "a civic group endorsed …"): an office holder named elsewhere in the
+            # sentence does not make it a political act.
+            return False
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
         # ("… threatened a strike unless the Prime Minister resigned"): a named office holder or
         # political body anywhere in it grounds the report too; a country alone does not.
@@ -196,6 +219,31 @@ class EventCoder:
             and mention.first not in context.clauses.excluded
             and self._political_mention(article, context.view, match, mention, law)
             for mention in context.mentions
+        )
+
+    def _sensible(self, context: SentenceContext, match: TriggerMatch) -> bool:
+        """The trigger's subject can act and its object is one the rule's sense needs
+        (newsgraph.events.sense)."""
+        view, mentions = context.view, context.mentions
+        if self.sense.modifier_only(view, match.words, match.category):
+            return False
+        return self.sense.subject_acts(
+            view, match.anchor, match.rule.category, mentions
+        ) and self.sense.object_fits(view, match.anchor, match.rule, mentions)
+
+    def _public_affairs(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """On a page about sport, business, science or entertainment an event needs a state among
+        its participants or a political noun in its sentence."""
+        view = context.view
+        law = self.grounding.law_sensitive(match.category)
+        if self.grounding.political_noun(view, 0, len(view.words), law):
+            return True
+        return any(
+            m.kind in ("GPE", "NAT", "GROUP")
+            and self._political_mention(article, view, match, m, law)
+            for m in args.actors
         )
 
     def _political_mention(
@@ -479,7 +527,28 @@ class EventCoder:
                 if directed and host and host not in event.target:
                     event.target.append(host)
                     event.actors = list(dict.fromkeys([*event.actors, host]))
+        if candidate.frame == "visit" and self._domestic_trip(article, event):
+            return False
         return bool(event.countries) or candidate.stateless_actor
+
+    @staticmethod
+    def _domestic_trip(article: Article, event: Event) -> bool:
+        """A trip by visitors of the place's own country to a named place, with no one to meet
+        there but the place itself ("went to the hospital", "besøkte Kazan"), is no
+        consultation."""
+        place = event.location
+        if place is None or len(set(event.countries)) > 1 or place.entity in event.source:
+            return False
+        visitors = [article.entity(i) for i in event.source]
+        homes = {entity.country for entity in visitors if entity is not None}
+        if homes != {place.country}:
+            # A visitor of unknown country may well have come from abroad.
+            return False
+        others = [article.entity(i) for i in event.actors if i not in event.source]
+        return all(
+            entity is not None and entity.type == "GPE" and entity.lat is not None
+            for entity in others
+        )
 
     def _country_entity(self, article: Article, country: str) -> str | None:
         for entity in article.entities:

@@ -18,7 +18,8 @@ from typing import Any
 from newsgraph.errors import ConfigError
 from newsgraph.events.ontology import Ontology, load_ontology
 from newsgraph.events.words import Word
-from newsgraph.resources import base_language, load_resource
+from newsgraph.resources import base_language, load_resource, load_typed
+from newsgraph.resources.schemas import SpeechVerbs
 
 FRAMES = ("visit", "reception", "meet", "joint", "directed", "allegation")
 GAP_MARKS = ("…", "...")
@@ -241,6 +242,11 @@ class TriggerRule:
     actor_types: tuple[str, ...] = ()
     unilateral: tuple[str, str | None] | None = None
     weight: float = 0.5
+    # Object nouns the rule's sense needs (newsgraph.events.sense); empty: any object.
+    objects: PhraseSet = field(default_factory=PhraseSet)
+    # Whether the trigger verb needs such an object at all ("returned the islands", not "returned
+    # home"); only where the parse gives objects.
+    needs_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -322,7 +328,24 @@ def _rule(table: dict[str, Any], ontology: Ontology, max_gap: int, lang: str) ->
         actor_types=tuple(str(t) for t in table.get("actor_types", [])),
         unilateral=_unilateral(table.get("unilateral"), ontology),
         weight=float(table.get("weight", 0.5)),
+        objects=_phrases(table.get("objects", []), f"{category}.objects", max_gap),
+        needs_object=bool(table.get("needs_object", False)),
     )
+
+
+def speech_cue(lang: str, extra: Sequence[str]) -> list[str]:
+    """The speech cue of the event coder: every form of the language's speech verbs (one list,
+    resources/<lang>/speech_verbs.toml, shared with quotes and entities) plus the extra forms of
+    `[cues].speech`. Verbs that name (`kalte det ...`) or are themselves coded acts (warn, urge,
+    deny: `act = true`) are left out; a particle verb counts with its particle ("la til")."""
+    verbs = load_typed(lang, "speech_verbs", SpeechVerbs)
+    words: dict[str, None] = dict.fromkeys(str(value) for value in extra)
+    for entry in verbs.verbs.values():
+        if entry.naming or entry.act:
+            continue
+        particle = f" {entry.particle.lower()}" if entry.particle else ""
+        words.update(dict.fromkeys(form + particle for form in entry.forms()))
+    return list(words)
 
 
 @lru_cache(maxsize=16)
@@ -333,10 +356,9 @@ def load_lexicon(lang: str | None) -> Lexicon:
     ontology = load_ontology()
     max_gap = int(data.get("max_gap", DEFAULT_MAX_GAP))
     rules = tuple(_rule(t, ontology, max_gap, code) for t in data.get("trigger", []))
-    cues = {
-        str(name): _phrases(values, f"cues.{name}", max_gap)
-        for name, values in data.get("cues", {}).items()
-    }
+    cue_words = {str(name): list(values) for name, values in data.get("cues", {}).items()}
+    cue_words["speech"] = speech_cue(code, cue_words.get("speech", []))
+    cues = {name: _phrases(values, f"cues.{name}", max_gap) for name, values in cue_words.items()}
     prepositions = {
         str(name): _phrases(values, f"prepositions.{name}", max_gap)
         for name, values in data.get("prepositions", {}).items()

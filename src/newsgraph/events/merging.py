@@ -3,7 +3,9 @@
 Within a sentence, triggers of the same category are one report ("ankom Beijing … for et
 offisielt besøk"). Across sentences, two reports are the same event when category and mode agree,
 their dates and places do not conflict, their actors stand for the same countries, and something
-ties them together: a shared named actor, or the same place on the same date.
+ties them together: a shared named actor, or the same place on the same date. Then reports of one
+occasion are merged whatever their hedging or actors: same category and mode, same countries (two
+or more), same place, same day (the meeting and "he hoped his talks would …").
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from newsgraph.events.context import TimeReading
 from newsgraph.model import Event, Location, Span
 
 CONFIDENCE_STEP = 0.05
+DAY_LENGTH = len("2024-10-14")
 MAX_CONFIDENCE = 0.99
 
 
@@ -132,6 +135,41 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     if a.entity_actors & b.entity_actors:
         return True
     return ea.date is not None and ea.date == eb.date and _same_place(ea.location, eb.location)
+
+
+def same_occasion(a: Candidate, b: Candidate) -> bool:
+    """Whether two reports of one article name the same occasion whatever their wording or
+    hedging: same category and mode, the same two or more countries, the same place and the same
+    day ("during a meeting with his Chinese counterpart …" and "he hoped his talks in Beijing
+    would …"). A denial is never the same report as a fact."""
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or not _modes_agree(ea.mode, eb.mode):
+        return False
+    if "negated" in (ea.factuality, eb.factuality) and ea.factuality != eb.factuality:
+        return False
+    if len(set(ea.countries)) < 2 or set(ea.countries) != set(eb.countries):
+        return False
+    if ea.date is None or ea.date != eb.date or len(ea.date) < DAY_LENGTH:
+        return False
+    return _same_place(ea.location, eb.location)
+
+
+def merge_occasions(candidates: list[Candidate]) -> list[Candidate]:
+    """Within one article, reports of the same occasion (same_occasion) become one event holding
+    all their evidence; the earliest report leads and keeps its mode."""
+    result: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.event.start):
+        partner = next((kept for kept in result if same_occasion(kept, candidate)), None)
+        if partner is None:
+            result.append(candidate)
+            continue
+        # The leading report keeps its direction; the others' participants join its other side.
+        lead, other = partner.event, candidate.event
+        source = list(lead.source) or list(other.source)
+        absorb(partner, candidate)
+        lead.source = source
+        lead.target = [t for t in _unique(lead.target, other.source) if t not in source]
+    return result
 
 
 def merge_across(

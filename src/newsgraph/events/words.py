@@ -1,20 +1,21 @@
 """Sentence views: the words of one sentence with their parse, from the token layer or the surface.
 
 The event coder works on these views so it runs the same way whether the nlp stage gave tokens with
-dependencies or nothing at all (then words come from a regular-expression tokenizer and carry no
-parse). A view never crosses a line break: captions and headlines glued to a sentence by the
+dependencies or nothing at all (then words come from the surface tokenizer of the shared text view,
+`newsgraph.text`, and carry no parse). Paragraphs, tokens and sentences are the text view's. A view never crosses a line break: captions and headlines glued to a sentence by the
 sentence splitter become views of their own.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from newsgraph.model import Article, Span, Token
+from newsgraph.model import Article, Span
+from newsgraph.text import TextView, split_paragraphs, text_view
+from newsgraph.text.view import WORD_RE
 
-WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+__all__ = ["WORD_RE", "SentenceView", "Word", "paragraph_starts", "quoted_ranges", "sentence_views"]
 
 
 @dataclass(frozen=True)
@@ -56,65 +57,20 @@ class SentenceView:
 
 
 def paragraph_starts(text: str) -> list[int]:
-    """Offsets where paragraphs (lines) begin."""
-    return [0] + [match.end() for match in re.finditer(r"\n+", text)]
+    """Offsets where paragraphs (non-blank lines) begin, numbered as the views number them."""
+    return [start for start, _ in split_paragraphs(text)]
 
 
-def _paragraph_of(starts: list[int], offset: int) -> int:
-    index = 0
-    for number, start in enumerate(starts):
-        if start <= offset:
-            index = number
-        else:
-            break
-    return index
+def _surface_words(view: TextView, start: int, end: int) -> tuple[Word, ...]:
+    return tuple(
+        Word(index=n, start=w.start, end=w.end, text=w.text, lower=w.text.lower())
+        for n, w in enumerate(view.words(start, end))
+    )
 
 
-def _line_pieces(text: str, span: Span) -> list[tuple[int, int]]:
-    """Split a sentence span at line breaks, trimming whitespace."""
-    pieces = []
-    for match in re.finditer(r"[^\n]+", text[span.start : span.end]):
-        start, end = span.start + match.start(), span.start + match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            pieces.append((start, end))
-    return pieces
-
-
-def _surface_words(text: str, start: int, end: int) -> tuple[Word, ...]:
-    words: list[Word] = []
-    for match in WORD_RE.finditer(text, start, end):
-        piece = match.group()
-        words.append(
-            Word(
-                index=len(words),
-                start=match.start(),
-                end=match.end(),
-                text=piece,
-                lower=piece.lower(),
-            )
-        )
-    return tuple(words)
-
-
-def _tokens_in(
-    tokens: list[Token], token_starts: list[int] | None, start: int, end: int
-) -> list[Token]:
-    """The non-blank tokens inside [start, end). With tokens in text order (`token_starts` given)
-    only those starting in the range are looked at, so an article is not rescanned per view."""
-    if token_starts is not None:
-        tokens = tokens[bisect_left(token_starts, start) : bisect_right(token_starts, end)]
-    return [t for t in tokens if t.start >= start and t.end <= end and t.text.strip()]
-
-
-def _token_words(
-    tokens: list[Token], start: int, end: int, token_starts: list[int] | None = None
-) -> tuple[tuple[Word, ...], bool]:
+def _token_words(view: TextView, start: int, end: int) -> tuple[tuple[Word, ...], bool]:
     """Words from the token layer inside [start, end), heads remapped into the view."""
-    chosen = _tokens_in(tokens, token_starts, start, end)
+    chosen = view.tokens_in(start, end)
     local = {token.i: number for number, token in enumerate(chosen)}
     has_deps = any(token.dep for token in chosen)
     words = []
@@ -158,26 +114,16 @@ def _sentence_spans(article: Article) -> list[Span]:
     return spans
 
 
-def _sorted_starts(tokens: list[Token]) -> list[int] | None:
-    """Token start offsets when the tokens are in text order and well formed, else None."""
-    starts = [token.start for token in tokens]
-    in_order = starts == sorted(starts)
-    well_formed = all(token.start <= token.end for token in tokens)
-    return starts if in_order and well_formed else None
-
-
 def sentence_views(article: Article) -> list[SentenceView]:
     """One view per sentence line, using tokens (and their parse) where the article has them."""
-    starts = paragraph_starts(article.text)
+    text = text_view(article)
     views: list[SentenceView] = []
-    tokens = article.tokens
-    token_starts = _sorted_starts(tokens)
     for number, sentence in enumerate(_sentence_spans(article)):
-        for start, end in _line_pieces(article.text, sentence):
-            if tokens:
-                words, has_deps = _token_words(tokens, start, end, token_starts)
+        for start, end in text.line_pieces(sentence.start, sentence.end):
+            if text.has_tokens:
+                words, has_deps = _token_words(text, start, end)
             else:
-                words, has_deps = _surface_words(article.text, start, end), False
+                words, has_deps = _surface_words(text, start, end), False
             if not words:
                 continue
             views.append(
@@ -185,7 +131,7 @@ def sentence_views(article: Article) -> list[SentenceView]:
                     index=number,
                     start=start,
                     end=end,
-                    paragraph=_paragraph_of(starts, start),
+                    paragraph=text.paragraph_of(start),
                     words=words,
                     has_deps=has_deps,
                 )

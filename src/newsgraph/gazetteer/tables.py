@@ -17,9 +17,17 @@ Form = Literal["name", "genitive", "adjective"]
 # When one surface names several places, prefer countries, then listed regions, then cities;
 # a US state comes last ("Washington" is the capital more often than the state).
 KIND_RANK: dict[str, int] = {"country": 0, "region": 1, "continent": 2, "city": 3, "state": 4}
+# A city this big named by its own name beats a bigger city that merely lists the name among its
+# alternate names (GeoNames lists "Islamabad" as a name of Chittagong).
+OWN_NAME_POPULATION = 100_000
 
 
-@dataclass(frozen=True)
+def _first_words(surface: str) -> tuple[str, str]:
+    first = surface.split()[0]
+    return first, first.split("-")[0]
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A country, region, continent or city."""
 
@@ -35,7 +43,7 @@ class Place:
     localised: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One reading of a surface form: the place, the grammatical form and its base name."""
 
@@ -50,17 +58,22 @@ class Gazetteer:
     """Surface form -> readings, for one language."""
 
     lang: str
-    forms: dict[str, list[Match]] = field(default_factory=dict)
+    # Lists while the builder adds readings; `finish()` freezes them into tuples.
+    forms: dict[str, list[Match] | tuple[Match, ...]] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)
     max_words: int = 1
     first_words: frozenset[str] = frozenset()
+    # Generic place nouns a compound may end in after a hyphen ("Krim-halvøya", "Gaza-Streifen").
+    compound_nouns: frozenset[str] = frozenset()
 
     def add(self, surface: str, match: Match) -> None:
         """Register a reading of `surface` (duplicates of the same place and form are ignored)."""
         surface = " ".join(surface.split())
         if not surface:
             return
-        readings = self.forms.setdefault(surface, [])
+        readings = self.forms.get(surface)
+        if not isinstance(readings, list):
+            readings = self.forms[surface] = list(readings or ())
         for index, known in enumerate(readings):
             if known.place.key == match.place.key and known.form == match.form:
                 if match.salient and not known.salient:
@@ -74,12 +87,24 @@ class Gazetteer:
         self.max_words = (
             max(len(s.replace("-", " ").split()) for s in self.forms) if self.forms else 1
         )
+        # Hundreds of thousands of surfaces: the first words of one-word surfaces are the
+        # surfaces themselves (shared, not copied), and readings are stored as tuples.
         self.first_words = frozenset(
-            word for s in self.forms for word in (s.split()[0], s.split()[0].split("-")[0])
+            word
+            for s in self.forms
+            for word in ((s, s.split("-")[0]) if " " not in s else _first_words(s))
         )
-        for readings in self.forms.values():
-            readings.sort(
-                key=lambda m: (KIND_RANK[m.place.kind], m.form != "name", -m.place.population)
+        for surface, readings in self.forms.items():
+            self.forms[surface] = tuple(
+                sorted(
+                    readings,
+                    key=lambda m: (
+                        KIND_RANK[m.place.kind],
+                        m.form != "name",
+                        not _own_name(m),
+                        -m.place.population,
+                    ),
+                )
             )
 
     def lookup(self, surface: str, forms: Iterable[Form] | None = None) -> list[Match]:
@@ -100,6 +125,14 @@ class Gazetteer:
         readings = self.lookup(surface, forms)
         return readings[0] if readings else None
 
+    def compound(self, surface: str, forms: Iterable[Form] | None = None) -> Match | None:
+        """The place a hyphenated compound names by its first part ("Krim-halvøya" -> Krim),
+        when its last part is one of the language's generic place nouns."""
+        head, dash, tail = surface.rpartition("-")
+        if not dash or not head or tail.casefold() not in self.compound_nouns:
+            return None
+        return self.best(head, forms)
+
     def country(self, alpha3: str) -> Place | None:
         """The country with this ISO 3166 alpha-3 code."""
         return self.countries.get(alpha3)
@@ -111,3 +144,13 @@ class Gazetteer:
             if match is not None:
                 return match.place.country
         return None
+
+
+def _own_name(match: Match) -> bool:
+    """Whether a reading is a sizeable city's own name (not one of its alternate names)."""
+    place = match.place
+    return (
+        place.kind == "city"
+        and match.base == place.name
+        and (place.population >= OWN_NAME_POPULATION)
+    )

@@ -3,13 +3,16 @@
 A feed item that carries its article (RSS `content:encoded` or `description`, Atom `content` or
 `summary`) becomes an Article with the item's link, date and title. A sitemap only lists
 addresses: `parse_sitemap` gives them to `newsgraph follow`; read as a file it is a failure that
-says so.
+says so. A sitemap index lists further sitemaps (entries marked `sitemap`), which `follow` reads in
+turn. Relative links are resolved against the feed's own address (and Atom's `xml:base`) when it
+is known.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -31,6 +34,8 @@ class FeedEntry:
     title: str | None = None
     published: str | None = None
     body: str | None = None
+    # True for an entry of a sitemap index: the address of another sitemap, not of a page.
+    sitemap: bool = False
 
 
 def plain_text(fragment: str) -> str:
@@ -81,22 +86,29 @@ def _text(element: etree._Element | None) -> str | None:
     return value or None
 
 
-def _root(data: bytes, where: str) -> etree._Element:
+def _root(data: bytes, where: str, base: str | None = None) -> etree._Element:
     try:
-        return etree.fromstring(data, _parser())
+        return etree.fromstring(data, _parser(), base_url=base)
     except etree.XMLSyntaxError as error:
         raise InputError(where, f"invalid XML ({error})") from error
 
 
-def parse_feed(data: bytes, where: str) -> list[FeedEntry]:
-    """The items of an RSS or Atom feed, in feed order."""
-    root = _root(data, where)
+def _absolute(link: str | None, element: etree._Element, base: str | None) -> str | None:
+    """A link resolved against the element's base (xml:base, else the document's address)."""
+    if not link or base is None:
+        return link
+    return urljoin(element.base or base, link)
+
+
+def parse_feed(data: bytes, where: str, base: str | None = None) -> list[FeedEntry]:
+    """The items of an RSS or Atom feed, in feed order; links resolved against `base`."""
+    root = _root(data, where, base)
     entries = []
     for item in root.iter("item", "{http://purl.org/rss/1.0/}item"):
         body = _text(item.find(CONTENT)) or _text(item.find("description"))
         entries.append(
             FeedEntry(
-                url=_text(item.find("link")),
+                url=_absolute(_text(item.find("link")), item, base),
                 title=_text(item.find("title")),
                 published=_date(_text(item.find("pubDate"))),
                 body=body,
@@ -105,7 +117,7 @@ def parse_feed(data: bytes, where: str) -> list[FeedEntry]:
     for entry in root.iter(f"{ATOM}entry"):
         link = next(
             (
-                str(node.get("href"))
+                _absolute(str(node.get("href")), node, base)
                 for node in entry.iter(f"{ATOM}link")
                 if node.get("rel") in (None, "alternate") and node.get("href")
             ),
@@ -121,18 +133,25 @@ def parse_feed(data: bytes, where: str) -> list[FeedEntry]:
     return entries
 
 
-def parse_sitemap(data: bytes, where: str) -> list[FeedEntry]:
+def parse_sitemap(data: bytes, where: str, base: str | None = None) -> list[FeedEntry]:
     """The pages (or, in a sitemap index, the sitemaps) a sitemap lists."""
-    root = _root(data, where)
+    root = _root(data, where, base)
     entries = []
-    for node in root.iter(f"{SITEMAP}url", f"{SITEMAP}sitemap"):
+    # Some sites leave out the sitemap namespace: its elements are read without it too.
+    for node in root.iter(f"{SITEMAP}url", f"{SITEMAP}sitemap", "url", "sitemap"):
+        namespace = SITEMAP if node.tag.startswith(SITEMAP) else ""
         news = node.find(f"{NEWS}news")
-        published = _text(node.find(f"{SITEMAP}lastmod"))
+        published = _text(node.find(f"{namespace}lastmod"))
         title = None
         if news is not None:
             published = _text(news.find(f"{NEWS}publication_date")) or published
             title = _text(news.find(f"{NEWS}title"))
         entries.append(
-            FeedEntry(url=_text(node.find(f"{SITEMAP}loc")), title=title, published=published)
+            FeedEntry(
+                url=_absolute(_text(node.find(f"{namespace}loc")), node, base),
+                title=title,
+                published=published,
+                sitemap=node.tag == f"{namespace}sitemap",
+            )
         )
     return entries

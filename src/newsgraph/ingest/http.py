@@ -26,6 +26,13 @@ class Disallowed(InputError):
     """robots.txt forbids the address: not retried."""
 
 
+class Transient(InputError):
+    """A failure worth retrying later: the network, a server error (5xx), 408 or 429."""
+
+
+RETRY_STATUSES = frozenset({408, 429})
+
+
 @dataclass
 class Response:
     """A fetched page: status, headers and raw body (None body for 304 Not Modified)."""
@@ -116,8 +123,8 @@ class Fetcher:
                 response.http_version = version
         except httpx.HTTPError as error:
             self._failed(state)
-            raise InputError(url, f"fetch failed ({type(error).__name__}: {error})") from error
-        if response.status >= 500 or response.status == 429:
+            raise Transient(url, f"fetch failed ({type(error).__name__}: {error})") from error
+        if response.status >= 500 or response.status in RETRY_STATUSES:
             self._failed(state)
         else:
             state.backoff_s = 0.0
@@ -140,6 +147,8 @@ class Fetcher:
         response = self._get(url, headers, state)
         if response.status == 304:
             response.body = None
+        elif response.status >= 500 or response.status in RETRY_STATUSES:
+            raise Transient(url, f"HTTP {response.status}")
         elif response.status >= 400:
             raise InputError(url, f"HTTP {response.status}")
         return response

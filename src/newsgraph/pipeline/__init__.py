@@ -37,6 +37,9 @@ from newsgraph.settings import Settings
 
 # A NewsgraphError in these stages means there is no article to analyse: later stages are skipped.
 STOPPING_STAGES = ("clean", "language")
+# Allocations between collections of the youngest generation once the models are loaded
+# (Python's default is 700).
+GC_YOUNG_THRESHOLD = 50_000
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -106,6 +109,11 @@ class Pipeline:
                 stage.setup()
             gc.collect()
             gc.freeze()
+            # An article allocates hundreds of thousands of short-lived records (tokens, words,
+            # matches) and few cycles: collecting the youngest generation every 700 allocations
+            # spends a tenth of the CPU walking objects that are about to be freed anyway.
+            if gc.get_threshold()[0] < GC_YOUNG_THRESHOLD:
+                gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
             self._ready = True
 
     def run(self, article: Article) -> Article:

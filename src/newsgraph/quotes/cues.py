@@ -274,5 +274,5 @@ class CueFinder:
         referent = item.referent
         if referent.how != "pronoun":
             return referent
-        person = self.salience.person_before(referent.start, exclude=exclude)
+        person = self.salience.person_before(referent.start, avoid=[exclude] if exclude else ())
         return Referent(person, referent.start, referent.end, "pronoun")

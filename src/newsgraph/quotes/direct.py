@@ -89,8 +89,29 @@ class DashLines:
                 self.lexicon.weak_dialogue_dashes,
             )
             if opened is not None:
-                found.extend(self._stretches(opened[0], end, paragraph, weak=opened[1]))
+                speech_end = self._anaphoric_tail(opened[0], end)
+                found.extend(self._stretches(opened[0], speech_end, paragraph, weak=opened[1]))
         return found
+
+    def _anaphoric_tail(self, start: int, end: int) -> int:
+        """Where the speech of a dash line ends when a sentence naming its speaker closes the line
+        ("– … trengs. Det sier Støre til NTB."): before that sentence, else at `end`."""
+        doc = self.doc
+        opening = doc.sentence_of(start)
+        for sentence in doc.sentences[opening.index if opening else 0 :]:
+            if sentence.start >= end:
+                break
+            if sentence.start <= start or sentence.last - sentence.first < 2:
+                continue
+            first = doc.words[sentence.first]
+            if first.lower in self.lexicon.anaphoric and self._verb_or_phrase(
+                sentence.first + 1, sentence
+            ):
+                tail = sentence.start
+                while tail > start and doc.text[tail - 1].isspace():
+                    tail -= 1
+                return tail
+        return end
 
     def _stretches(
         self, start: int, end: int, paragraph: int, weak: bool
@@ -222,7 +243,32 @@ class MarkLinker:
         else:
             cue = trailing if self._adjacent_trailing(mark, trailing) else None
             cue = cue or self._nearest_before(in_sentence) or trailing
+            framer = None if cue else self._colon_frame_subject(mark, start, end, sentence_from)
+            if framer is not None:
+                return Candidate(start, end, "direct", paragraph, mark=mark, inherited=framer)
         return Candidate(start, end, kind, paragraph, cue=cue, mark=mark)
+
+    def _colon_frame_subject(
+        self, mark: MarkedSpan, start: int, end: int, sentence_from: int
+    ) -> Referent | None:
+        """The speaker of a whole quoted sentence after a colon frame with no speech verb
+        ("Blinken had a clear message: «…»"): the person or organisation the frame opens with."""
+        text = self.doc.text
+        if not text[sentence_from : mark.open_start].rstrip().endswith(":"):
+            return None
+        inner = text[start:end].rstrip(' »”"’')
+        if not (text[start : start + 1].isupper() and inner.endswith((".", "!", "?"))):
+            return None
+        words = [w for w in self.doc.words_in(sentence_from, mark.open_start) if not w.is_punct]
+        if not words:
+            return None
+        index = self.finder.index
+        mention = index.mention_over(words[0].start, words[0].end)
+        if mention is None or mention.entity.type not in ("PER", "ORG"):
+            return None
+        if mention.start > words[0].start:
+            return None
+        return Referent(mention.entity.id, mention.start, mention.end, "name")
 
     def _leading_cue(self, left_from: int, opener: int) -> Cue | None:
         """A cue whose clause ends just before the opening mark with ":" or ","."""

@@ -1,8 +1,9 @@
 """The article as the quotes engine reads it: paragraphs, quote-aware sentences and words.
 
-Words come from the NLP layer when the article has tokens (with parts of speech and dependencies)
-and from a plain regular-expression tokenizer otherwise, so the engine runs on bare text too.
-Sentences are split here rather than taken from the NLP layer: a quotation's sentence must not end
+Paragraphs and words come from the shared text view (`newsgraph.text`): tokens of the NLP layer
+when the article has them (with parts of speech and dependencies), its surface tokenizer
+otherwise, so the engine runs on bare text too. Sentences are split here rather than taken from
+the NLP layer: a quotation's sentence must not end
 inside its quote marks ("«Vi er klare. Det er vi», sa hun." is one sentence), and the rule must be
 the same with or without a model.
 """
@@ -10,15 +11,14 @@ the same with or without a model.
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsgraph.model import Article
 from newsgraph.quotes.lexicon import QuoteLexicon
 from newsgraph.quotes.marks import MarkedSpan, MarkScanner
+from newsgraph.text import TextView, surface_words, text_view
 
-WORD_PATTERN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 SENTENCE_END = frozenset(".!?…")
 CLOSING_TRAIL = frozenset(")]»”\"’'›")
 SENTENCE_TAIL = SENTENCE_END | CLOSING_TRAIL
@@ -70,18 +70,18 @@ class QuoteText:
     """Paragraphs, sentences, words and quote marks of one article's text."""
 
     def __init__(self, article: Article, lexicon: QuoteLexicon) -> None:
-        self.text = article.text
+        self.view = text_view(article)
+        self.text = self.view.text
         self.lexicon = lexicon
-        self.paragraphs = split_paragraphs(self.text)
+        self.paragraphs = self.view.paragraphs
         scanner = MarkScanner(lexicon.mark_pairs)
         self.marks: list[MarkedSpan] = []
         for start, end in self.paragraphs:
             self.marks.extend(scanner.scan(self.text, start, end))
-        self.words = build_words(article, lexicon)
+        self.words = build_words(self.view, lexicon)
         self._word_starts = [word.start for word in self.words]
         self.sentences = self._split_sentences()
         self._sentence_starts = [sentence.start for sentence in self.sentences]
-        self._paragraph_starts = [start for start, _ in self.paragraphs]
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """Words that start inside [start, end)."""
@@ -107,7 +107,7 @@ class QuoteText:
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding an offset (the previous one between paragraphs)."""
-        return max(bisect_right(self._paragraph_starts, offset) - 1, 0)
+        return self.view.paragraph_of(offset)
 
     def _protected(self) -> list[tuple[int, int]]:
         """Stretches where no sentence may end: inside top-level quotes, before their last char."""
@@ -199,37 +199,19 @@ class Stretches:
         return index >= 0 and offset < self.reach[index]
 
 
-def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines of a text, without their outer whitespace."""
-    paragraphs = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            paragraphs.append((start, end))
-    return paragraphs
-
-
-def build_words(article: Article, lexicon: QuoteLexicon) -> list[Word]:
-    """Words from the article's tokens when they fit its text, else from a regex tokenizer."""
-    text = article.text
-    usable = bool(article.tokens) and all(
-        text[token.start : token.end] == token.text for token in article.tokens
-    )
+def build_words(view: TextView, lexicon: QuoteLexicon) -> list[Word]:
+    """Words from the view's tokens when they fit its text, else from its surface tokenizer."""
+    text = view.text
     # (start, end, pos, dep, key of the head): keys are token indices, or positions for regex words
     raw: list[tuple[int, int, str, str, int | None]] = []
     keys: list[int] = []
-    if usable:
-        for token in article.tokens:
-            if token.text.strip():
-                raw.append((token.start, token.end, token.pos, token.dep, token.head))
-                keys.append(token.i)
+    if view.tokens_fit:
+        for token in view.tokens:
+            raw.append((token.start, token.end, token.pos, token.dep, token.head))
+            keys.append(token.i)
     else:
-        for n, match in enumerate(WORD_PATTERN.finditer(text)):
-            raw.append((match.start(), match.end(), "", "", None))
+        for n, word in enumerate(surface_words(text)):
+            raw.append((word.start, word.end, "", "", None))
             keys.append(n)
     return _merge_abbreviations(text, raw, keys, lexicon)
 

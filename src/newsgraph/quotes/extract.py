@@ -108,7 +108,7 @@ def _continue_speakers(doc: QuoteText, candidates: list[Candidate], cues: list[C
             previous = _previous_cue(candidates, n)
             candidate.inherited = previous.speaker if previous is not None else None
             continue
-        if cue is not None or candidate.kind != "direct":
+        if cue is not None or candidate.kind != "direct" or candidate.inherited is not None:
             continue
         candidate.cue = (
             _anaphoric_cue(doc, candidate, anaphoric)

@@ -85,13 +85,26 @@ class ReportedClauses:
                 return None if blocked else j + 1
         return None
 
+    def _known_or_described(self, cue: Cue) -> bool:
+        """Whether the cue's speaker is an entity, or a role phrase built on a title word that
+        names nobody in the text ("a military spokesman said the drills would go on")."""
+        speaker = cue.speaker
+        if speaker is None:
+            return False
+        if speaker.entity is not None:
+            return True
+        if speaker.how != "role":
+            return False
+        words = self.doc.words_in(speaker.start, speaker.end)
+        return bool(words) and self.finder.phrases.roles.is_title(words[-1:], None)
+
     def _bare_start(self, cue: Cue, sentence: Sentence) -> int | None:
         """English "said the talks failed": the clause follows the verb (and a told addressee)."""
         if self.lexicon.verb_second or cue.form is None or not cue.form.verb.bare_clause:
             return None
         subjectless = cue.first == sentence.first and not cue.words_used
-        if not subjectless and (cue.speaker is None or cue.speaker.entity is None):
-            return None  # without "that", only a known speaker makes "X said <clause>" speech
+        if not subjectless and not self._known_or_described(cue):
+            return None  # without "that", only a known or titled speaker makes it speech
         start = max(cue.last, cue.clause_end) if cue.addressee or cue.form.verb.tell else cue.last
         if start >= sentence.last:
             return None

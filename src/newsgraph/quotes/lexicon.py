@@ -76,6 +76,7 @@ class QuoteLexicon:
     definite_suffixes: tuple[str, ...] = ()
     naming_links: frozenset[str] = frozenset()
     audience_nouns: tuple[tuple[str, ...], ...] = ()
+    leader_nouns: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
     abbreviations: frozenset[str] = frozenset()
     version: str = ""
@@ -177,6 +178,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         audience_nouns=tuple(
             tuple(noun.lower().split()) for noun in grammar.get("audience_nouns", [])
         ),
+        leader_nouns=_words(grammar.get("leader_nouns", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),
         abbreviations=_words(sentences.get("abbreviations", [])),
         version=f"{resource_version(lang, 'quotes')}+{resource_version(lang, 'speech_verbs')}",

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 OPENING_CONTEXT = frozenset("([{/–—-:;")
 APOSTROPHES = frozenset("'’")
 SINGLE_MARKS = frozenset("'‘’‚‹›")
+# Quotes nest two or three deep in real text; a closer looks this far down the stack for its
+# opener, so a run of thousands of unclosed openers costs each closer a constant, not the run.
+MAX_NESTING = 8
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ class MarkScanner:
             return True  # an apostrophe inside a word ("don't", "Vietnam’s")
         if char in self.flanking and before.isspace():
             return False  # a flanking mark after a space opens
-        for depth in range(len(stack) - 1, -1, -1):
+        for depth in range(len(stack) - 1, max(len(stack) - 1 - MAX_NESTING, -1), -1):
             if char in stack[depth].closers:
                 opened = stack[depth]
                 del stack[depth:]

@@ -17,17 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from newsgraph.entities import last_person_before, resolve_role_noun
+from newsgraph.entities import resolve_role_noun
 from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article, Entity
 from newsgraph.quotes.document import QuoteText, Word
+from newsgraph.text.coref import PronounResolver, SentenceSpan
 
 ReferentKind = Literal["name", "pronoun", "role", "group"]
 # Genitive endings a name may carry where it names a speaker ("Rice's", "Dongs").
 POSSESSIVE_ENDINGS = ("'s", "’s", "s")
-# How far back (in sentences) a pronoun looks for its person.
-PRONOUN_REACH = 6
 # Compound titles match on their last part only when it is this long ("ministeren" -> "minister").
 MIN_TITLE_PART = 4
 
@@ -181,7 +180,17 @@ class RoleResolver:
         ]
         if not candidates:
             candidates = self._titled_in_text(bases, before, country)
+        if not candidates and country is not None and self.lexicon.leader_nouns.intersection(bases):
+            candidates = self._leaders_of(country)
         return self._most_salient(candidates, before, speakers)
+
+    def _leaders_of(self, country: str) -> list[Entity]:
+        """People of a country who hold a title: "the Chinese leader" is the one named earlier."""
+        return [
+            entity
+            for entity in self.index.entities
+            if entity.type == "PER" and entity.titles and _country_fits(entity, country)
+        ]
 
     def _holds_role(self, entity: Entity, bases: list[str]) -> bool:
         if entity.type == "PER":
@@ -253,68 +262,15 @@ def _country_fits(entity: Entity, country: str | None) -> bool:
     return country in countries
 
 
-class Salience:
-    """Who the text is about, sentence by sentence: the base for resolving pronouns."""
+class Salience(PronounResolver):
+    """The shared pronoun resolver (`newsgraph.text.coref`) over the quotes engine's quote-aware
+    sentences, so that a quotation's sentence never ends inside its marks."""
 
     def __init__(self, index: EntityIndex, doc: QuoteText, quoted: Sequence[tuple[int, int]]):
-        self.index = index
-        self.doc = doc
-        self.quoted = sorted(quoted)
-        self.speakers: dict[int, list[tuple[int, str]]] = {}
-        self.order: list[str] = []
+        sentences = [SentenceSpan(s.index, s.start, s.end, s.paragraph) for s in doc.sentences]
 
-    def note_speaker(self, offset: int, entity_id: str | None) -> None:
-        """Record that the entity spoke at `offset` (a cue)."""
-        if entity_id is None:
-            return
-        sentence = self.doc.sentence_of(offset)
-        key = sentence.index if sentence else -1
-        self.speakers.setdefault(key, []).append((offset, entity_id))
-        self.order.append(entity_id)
+        def subject_at(offset: int) -> bool:
+            word = doc.word_at(offset)
+            return word is not None and doc.words[word].dep.startswith("nsubj")
 
-    def person_before(self, offset: int, exclude: str | None = None) -> str | None:
-        """The person a "he"/"she" at `offset` most likely means."""
-        sentence = self.doc.sentence_of(offset)
-        if sentence is None:
-            return None
-        paragraph = sentence.paragraph
-        for index in range(sentence.index, max(-1, sentence.index - PRONOUN_REACH), -1):
-            current = self.doc.sentences[index]
-            if paragraph - current.paragraph > 2:
-                break
-            limit = offset if index == sentence.index else current.end
-            found = self._person_in(current.index, current.start, limit, exclude)
-            if found is not None:
-                return found
-        excluded = [exclude] if exclude else []
-        return last_person_before(
-            self.index.article, offset, max_sentences=PRONOUN_REACH, exclude=excluded
-        )
-
-    def _person_in(self, sentence: int, start: int, end: int, exclude: str | None) -> str | None:
-        spoke = [
-            entity
-            for at, entity in self.speakers.get(sentence, [])
-            if at < end and entity != exclude and self._is_person(entity)
-        ]
-        if spoke:
-            return spoke[-1]
-        people = [
-            m
-            for m in self.index.mentions_between(start, end)
-            if m.entity.type == "PER" and m.entity.id != exclude and not self._quoted(m.start)
-        ]
-        if not people:
-            return None
-        for mention in people:
-            word = self.doc.word_at(mention.start)
-            if word is not None and self.doc.words[word].dep.startswith("nsubj"):
-                return mention.entity.id
-        return people[0].entity.id
-
-    def _is_person(self, entity_id: str) -> bool:
-        entity = self.index.get(entity_id)
-        return entity is not None and entity.type == "PER"
-
-    def _quoted(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.quoted)
+        super().__init__(index.article, sentences, subject_at, quoted)

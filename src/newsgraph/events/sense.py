@@ -1,0 +1,192 @@
+"""Trigger sense: is the trigger word used for an act between actors, and is the page about
+public affairs at all?
+
+Grounding (newsgraph.events.grounding) asks whether a political actor takes part. That is not
+enough on general news: "the data supported the finding", "a company canceled the task order",
+"NASA released a statement", "a poll drop offers expectations" have a political-looking word and
+sometimes a government agency nearby, but no political act. Three tests, all driven by word lists
+in resources/<lang>/events.toml:
+
+* **Subject sense.** Where the parse gives the trigger verb a subject, that subject must be able to
+  act: a name (an actor mention, a proper noun), a pronoun, or a common noun naming people or
+  bodies (`political_nouns`, `actor_nouns`). A thing or abstract noun as subject ("data", "the
+  company", "stocks", "demand") means the word is not used in its political sense. Categories
+  whose subject is often an instrument ("a bomb killed …", ASSAULT) or the event itself are
+  exempt (`subject_exempt_categories` in resources/common/grounding.toml).
+* **Object sense.** A rule may list the object nouns its sense needs (`objects`, e.g. a release of
+  prisoners, not of a statement). When the parse gives the trigger verb a direct object (or the
+  passive subject) that is a common noun, it must be one of them, a person or political noun, or
+  part of an actor mention.
+* **Modifiers.** A trigger noun that only qualifies another noun ("detention center", "arrest
+  warrant", "attack helicopters") names a kind of thing (not in `modifier_exempt_categories`,
+  where "aid package" or "sanctions regime" still report the act).
+* **Page topic.** An article whose sentences speak of sport, entertainment, business, science or
+  health more often than of public affairs (`page_topics` cue lists against `political_nouns`)
+  yields only events with a state among their participants or a political noun in the sentence.
+
+A sentence without a parse passes the first two tests (nothing to check); the page test needs no
+parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.events.actors import ActorMention
+from newsgraph.events.lexicon import Lexicon, TriggerRule
+from newsgraph.events.words import SentenceView, Word
+from newsgraph.resources import COMMON, load_resource
+
+SUBJECT_DEPS = ("nsubj",)
+PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
+OBJECT_DEPS = ("obj",)
+# Words that say who a common-noun subject is ("the party's newspaper", "Russian officials").
+PHRASE_DEPS = ("compound", "amod", "nmod", "nmod:poss", "flat", "appos")
+# Parts of speech that can stand for an actor by themselves.
+ACTOR_POS = ("PROPN", "PRON", "NUM", "X", "SYM", "")
+
+
+@dataclass(frozen=True)
+class SenseSettings:
+    """Language-neutral settings of the sense tests (resources/common/grounding.toml [sense])."""
+
+    subject_exempt: frozenset[str]
+    modifier_exempt: frozenset[str]
+    page_min_sentences: int
+    page_ratio: float
+
+
+@lru_cache(maxsize=1)
+def load_sense_settings() -> SenseSettings:
+    """resources/common/grounding.toml [sense], read once."""
+    data = load_resource(COMMON, "grounding").get("sense", {})
+    return SenseSettings(
+        subject_exempt=frozenset(str(c).upper() for c in data.get("subject_exempt_categories", [])),
+        modifier_exempt=frozenset(
+            str(c).upper() for c in data.get("modifier_exempt_categories", [])
+        ),
+        page_min_sentences=int(data.get("page_min_sentences", 3)),
+        page_ratio=float(data.get("page_ratio", 1.0)),
+    )
+
+
+def _children(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
+    return [w for w in view.words if w.head == head and w.dep in deps and w.index != head]
+
+
+def _name_like(word: Word) -> bool:
+    """A capitalised word inside the sentence, or an acronym, is a name the tagger missed ("The
+    PRC demanded …")."""
+    text = word.text
+    return text[:1].isupper() and (word.index > 0 or (len(text) > 1 and text.isupper()))
+
+
+def _covered(mentions: Iterable[ActorMention]) -> set[int]:
+    return {i for m in mentions for i in range(m.first, m.last + 1)}
+
+
+class Sense:
+    """The sense tests of one language."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.settings = load_sense_settings()
+
+    def _names_actor(
+        self, view: SentenceView, word: Word, mentions: set[int], documents: bool = False
+    ) -> bool:
+        """Whether a noun phrase headed by `word` names someone who can act (with `documents`,
+        also a statement, law or decision that acts for someone)."""
+        if word.index in mentions or word.pos in ACTOR_POS or _name_like(word):
+            return True
+        words = [word, *_children(view, word.index, PHRASE_DEPS)]
+        if any(w.index in mentions or w.pos == "PROPN" for w in words):
+            return True
+        names = ["political_nouns", "actor_nouns", *(["acting_documents"] if documents else [])]
+        cues = [self.lexicon.cue(name) for name in names]
+        return any(
+            cue.matches_word(w) or bool(cue.starts_at(view.words, w.index))
+            for cue in cues
+            for w in words
+        )
+
+    def subject_acts(
+        self, view: SentenceView, anchor: int, category: str, mentions: list[ActorMention]
+    ) -> bool:
+        """False when the trigger verb's subject is a thing or an abstraction ("data supported",
+        "the company canceled", "stocks retreated")."""
+        if not view.has_deps or category.upper() in self.settings.subject_exempt:
+            return True
+        word = view.words[anchor]
+        if word.pos not in ("VERB", "AUX"):
+            return True
+        time_nouns = self.lexicon.cue("time_nouns")
+        subjects = [
+            s
+            for s in _children(view, anchor, SUBJECT_DEPS)
+            if s.pos == "NOUN" and not time_nouns.matches_word(s)
+        ]
+        covered = _covered(mentions)
+        return not subjects or any(self._names_actor(view, s, covered, True) for s in subjects)
+
+    def object_fits(
+        self, view: SentenceView, anchor: int, rule: TriggerRule, mentions: list[ActorMention]
+    ) -> bool:
+        """False when the rule names the objects its sense needs and the trigger verb's object is
+        another common noun ("released a statement", "offered an explanation")."""
+        if not view.has_deps or not rule.objects.patterns:
+            return True
+        word = view.words[anchor]
+        if word.pos not in ("VERB", "AUX"):
+            return True
+        passive = bool(_children(view, anchor, ("aux:pass",)))
+        deps = OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())
+        found = _children(view, anchor, deps)
+        if rule.needs_object and not found:
+            return False
+        objects = [w for w in found if w.pos == "NOUN"]
+        covered = _covered(mentions)
+        for noun in objects:
+            phrase = [noun, *_children(view, noun.index, ("compound", "amod"))]
+            if self._names_actor(view, noun, covered):
+                continue
+            if any(rule.objects.matches_word(w) for w in phrase):
+                continue
+            return False
+        return True
+
+    def modifier_only(self, view: SentenceView, words: tuple[int, ...], category: str) -> bool:
+        """A one-word trigger noun that only qualifies another noun ("a detention center", "an
+        arrest warrant", "attack helicopters") names a kind of thing, not an event; not when that
+        noun is an event word itself ("a bomb attack")."""
+        if not view.has_deps or len(words) != 1:
+            return False
+        if category.upper() in self.settings.modifier_exempt:
+            return False
+        word = view.words[words[0]]
+        if word.pos != "NOUN" or word.dep != "compound" or word.head is None:
+            return False
+        if not word.index < word.head <= word.index + 2:
+            return False
+        head = view.words[word.head]
+        return head.pos == "NOUN" and not self.lexicon.trigger_starts.starting(head)
+
+    def page_off_topic(self, views: list[SentenceView]) -> bool:
+        """Whether an article is about sport, entertainment, business, science or health rather
+        than public affairs: more sentences with topic cues than with political nouns, and enough
+        of them."""
+        topics = [self.lexicon.cue(name) for name in self._topic_names()]
+        political = self.lexicon.cue("political_nouns")
+        topical = sum(any(cue.spans(v.words) for cue in topics) for v in views)
+        public = sum(bool(political.spans(v.words)) for v in views)
+        settings = self.settings
+        return topical >= settings.page_min_sentences and topical > settings.page_ratio * public
+
+    def _topic_names(self) -> tuple[str, ...]:
+        return tuple(
+            name
+            for name in ("sport", "entertainment", "business", "science", "health")
+            if self.lexicon.cue(name).patterns
+        )

@@ -1,0 +1,448 @@
+"""Typed schemas of the resource files: every `resources/<lang>/<name>.toml` and
+`resources/common/<name>.toml` is validated against the model named here when it is loaded.
+
+An unknown key (a misspelled `[grammar].verb_secnd`) or a wrong type (`verb_second = "yes"`) is a
+`ConfigError` naming the file and the key, instead of a table that silently yields nothing. Every
+field is optional, so a language may leave out what it has no words for; tables keyed by free
+words (titles, institutions, month names) are typed by their values.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+
+Words = list[StrictStr]
+Number = StrictInt | StrictFloat
+
+
+class Schema(BaseModel):
+    """Base of every resource schema: unknown keys are errors, values keep their TOML types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Speech verbs: resources/<lang>/speech_verbs.toml, read by quotes, entities and events.
+
+
+class SpeechVerbEntry(Schema):
+    """One speech verb: its forms by tense and what its grammar implies for attribution."""
+
+    infinitive: Words = []
+    present: Words = []
+    past: Words = []
+    perfect: Words = []
+    participle: Words = []
+    tell: StrictBool = False
+    naming: StrictBool = False
+    act: StrictBool = False
+    bare_clause: StrictBool = False
+    particle: StrictStr | None = None
+
+    def forms(self) -> list[str]:
+        """Every written form, lower-cased, in tense order."""
+        tenses = (self.infinitive, self.present, self.past, self.perfect, self.participle)
+        return [form.lower() for tense in tenses for form in tense]
+
+
+class SpeechVerbs(Schema):
+    verbs: dict[str, SpeechVerbEntry] = {}
+
+
+# Quotes: resources/<lang>/quotes.toml and resources/common/quotes.toml.
+
+
+class Marks(Schema):
+    pairs: list[Annotated[list[StrictStr], Field(min_length=2, max_length=2)]] = []
+    dialogue_dashes: Words = []
+    weak_dialogue_dashes: Words = []
+
+
+class Attribution(Schema):
+    phrases: Words = []
+    source_links: Words = []
+
+
+class Pronouns(Schema):
+    person_subject: Words = []
+    person_object: Words = []
+    plural: Words = []
+    anaphoric: Words = []
+
+
+class QuoteGrammar(Schema):
+    verb_second: StrictBool = False
+    complementizers: Words = []
+    addressee_prepositions: Words = []
+    prepositions: Words = []
+    coordinators: Words = []
+    relative_pronouns: Words = []
+    determiners: Words = []
+    possessives: Words = []
+    auxiliaries: Words = []
+    adverbs: Words = []
+    complementizer_blockers: Words = []
+    subordinators: Words = []
+    definite_suffixes: Words = []
+    naming_links: Words = []
+    audience_nouns: Words = []
+    leader_nouns: Words = []
+    max_gap_to_complementizer: StrictInt = 5
+
+
+class Sentences(Schema):
+    abbreviations: Words = []
+
+
+class Quotes(Schema):
+    marks: Marks | None = None
+    attribution: Attribution = Attribution()
+    pronouns: Pronouns = Pronouns()
+    grammar: QuoteGrammar = QuoteGrammar()
+    sentences: Sentences = Sentences()
+
+
+# Entities: titles, organisations, entities, countries, actors.
+
+
+class TitleRules(Schema):
+    definite: list[Annotated[list[StrictStr], Field(min_length=2, max_length=2)]] = []
+    conjunctions: Words = []
+
+
+class Titles(Schema):
+    patterns: Words = []
+    rules: TitleRules = TitleRules()
+    titles: dict[str, StrictStr] = {}
+    heads: dict[str, StrictStr] = {}
+    prefixes: dict[str, StrictStr] = {}
+    modifiers: dict[str, StrictStr] = {}
+
+
+class Forms(Schema):
+    canonical: StrictStr
+    forms: Words = []
+
+
+class Institution(Schema):
+    canonical: StrictStr | None = None
+    country: StrictStr | None = None
+
+
+class OrganisationRules(Schema):
+    determiners: Words = []
+    genitive_suffixes: Words = []
+    include_determiner: StrictBool = True
+
+
+class Organisations(Schema):
+    rules: OrganisationRules = OrganisationRules()
+    nouns: list[Forms] = []
+    heads: list[Forms] = []
+    institutions: dict[str, Institution] = {}
+
+
+class Sources(Schema):
+    cues: Words = []
+    addressee_particles: Words = []
+    addressee_verbs: Words = []
+
+
+class Entities(Schema):
+    genitive_suffixes: Words = []
+    not_names: Words = []
+    sources: Sources = Sources()
+
+
+class CountryRules(Schema):
+    genitive_suffixes: Words = []
+    sibilant_endings: Words = []
+    sibilant_genitive_suffixes: Words = []
+    adjective_suffixes: Words = []
+    adjective_endings: Words = []
+    min_shared_stem: StrictInt | None = None
+    adjective_max_words: StrictInt | None = None
+    adjective_case: StrictStr | None = None
+
+
+class Country(Schema):
+    name: StrictStr | None = None
+    canonical: StrictStr | None = None
+    names: Words = []
+    adjectives: Words = []
+    not_adjectives: Words = []
+    genitives: Words = []
+
+
+class Countries(Schema):
+    not_places: Words = []
+    rules: CountryRules = CountryRules()
+    countries: dict[str, Country] = {}
+
+
+class LanguageActors(Schema):
+    royal_titles: dict[str, StrictStr] = {}
+
+
+class Home(Schema):
+    tld: dict[str, StrictStr] = {}
+    publishers: dict[str, StrictStr] = {}
+    languages: dict[str, StrictStr] = {}
+    national_titles: Words = []
+
+
+class CommonActors(Schema):
+    home: Home = Home()
+    sectors: dict[str, Words] = {}
+
+
+# Cleaning: resources/<lang>/cleaning.toml and resources/common/cleaning.toml.
+
+
+class CleaningRule(Schema):
+    pattern: StrictStr
+    name: StrictStr | None = None
+    case: StrictBool | None = None
+    within: StrictStr | None = None
+
+
+class Cleaning(Schema):
+    line: list[CleaningRule] = []
+    inline: list[CleaningRule] = []
+    source: list[CleaningRule] = []
+    byline: list[CleaningRule] = []
+    caption: list[CleaningRule] = []
+    url_date: list[CleaningRule] = []
+    dateline: list[CleaningRule] = []
+    dateline_prefix: list[CleaningRule] = []
+
+
+# Times: resources/<lang>/time.toml and resources/common/time.toml.
+
+
+class TimeWordValue(Schema):
+    hour: StrictInt | None = None
+    minute: StrictInt | None = None
+    offset: StrictInt | None = None
+    part: StrictStr | None = None
+    unit: StrictStr | None = None
+
+
+class TimeSettings(Schema):
+    clock: StrictStr | None = None
+    abbreviation_tables: Words = []
+    lowercase_tables: Words = []
+    capital_only: Words = []
+    merge_gap: StrictStr | None = None
+
+
+class TimeRule(Schema):
+    pattern: StrictStr
+    name: StrictStr | None = None
+    kind: StrictStr | None = None
+    priority: StrictInt = 0
+    examples: Words = []
+    case_sensitive: StrictBool = False
+    only_joined: StrictBool = False
+    set: dict[str, StrictInt | StrictStr | StrictBool] = {}
+
+
+class Tense(Schema):
+    past: Words = []
+    present: Words = []
+    future: Words = []
+    past_phrases: Words = []
+    present_phrases: Words = []
+    future_phrases: Words = []
+    past_suffixes: Words = []
+    present_suffixes: Words = []
+    future_suffixes: Words = []
+    min_suffix_word: StrictInt | None = None
+    suffixes_without_pos: StrictBool = False
+    not_verbs: Words = []
+
+
+class DocumentDate(Schema):
+    cues: Words = []
+    caption_cues: Words = []
+
+
+class Time(Schema):
+    settings: TimeSettings = TimeSettings()
+    classes: dict[str, StrictStr] = {}
+    words: dict[str, Words | dict[str, StrictInt | StrictFloat | StrictStr | TimeWordValue]] = {}
+    tense: Tense = Tense()
+    document_date: DocumentDate = DocumentDate()
+    rules: list[TimeRule] = []
+
+
+# Events: resources/<lang>/events.toml and the common PLOVER, CAMEO and grounding tables.
+
+
+class Syntax(Schema):
+    verb_second: StrictBool = False
+    dash_quotes: StrictBool = False
+    nationality_plurals: Words = []
+
+
+class Trigger(Schema):
+    category: StrictStr
+    words: Words
+    mode: StrictStr | None = None
+    frame: StrictStr | None = None
+    context: Words = []
+    actor_types: Words = []
+    unilateral: StrictStr | None = None
+    weight: Number | None = None
+
+
+class Events(Schema):
+    """resources/<lang>/events.toml. `[cues]` names are open (the coder asks for them by name);
+    `[cues].speech` holds only forms the speech verbs file lacks (multi-word or event-specific):
+    the speech verbs of resources/<lang>/speech_verbs.toml are added to it when it is loaded."""
+
+    max_gap: StrictInt | None = None
+    syntax: Syntax = Syntax()
+    cues: dict[str, Words] = {}
+    prepositions: dict[str, Words] = {}
+    actor_groups: dict[str, Words] = {}
+    trigger: list[Trigger] = []
+
+
+class PloverCategory(Schema):
+    description: StrictStr | None = None
+    directed: StrictBool | None = None
+    quad: StrictStr | None = None
+    modes: dict[str, StrictStr] = {}
+    place_source: StrictBool | None = None
+    place_target: StrictBool | None = None
+    political_act: StrictBool | None = None
+
+
+class Recode(Schema):
+    intent_cooperation: StrictStr | None = None
+    intent_conflict: StrictStr | None = None
+    refused: dict[str, StrictStr] = {}
+
+
+class Plover(Schema):
+    version: StrictStr | None = None
+    categories: dict[str, PloverCategory] = {}
+    recode: Recode = Recode()
+    legacy: dict[str, StrictStr] = {}
+
+
+class CameoCategory(Schema):
+    root: StrictStr | None = None
+    modes: dict[str, StrictStr] = {}
+
+
+class CameoRoot(Schema):
+    goldstein: Number | None = None
+    quad_class: StrictInt | None = None
+
+
+class Cameo(Schema):
+    categories: dict[str, CameoCategory] = {}
+    roots: dict[str, CameoRoot] = {}
+
+
+class CameoRootName(Schema):
+    name: StrictStr | None = None
+    plover: Words = []
+
+
+class CameoRoots(Schema):
+    roots: dict[str, CameoRootName] = {}
+
+
+class Grounding(Schema):
+    political_sectors: Words = []
+    other_sectors: Words = []
+    political_titles: Words = []
+    law_enforcement_categories: Words = []
+    law_enforcement_titles: Words = []
+
+
+# Other common tables.
+
+
+class Outlet(Schema):
+    names: Words
+    canonical: StrictStr | None = None
+    country: StrictStr | None = None
+
+
+class Media(Schema):
+    outlets: list[Outlet] = []
+
+
+class NerLabels(Schema):
+    labels: dict[str, StrictStr] = {}
+
+
+class Region(Schema):
+    id: StrictStr
+    canonical: StrictStr
+    country: StrictStr | None = None
+    type: StrictStr | None = None
+    lat: Number | None = None
+    lon: Number | None = None
+    names: dict[str, Words] = {}
+
+
+class Subdivisions(Schema):
+    min_length: StrictInt | None = None
+    skip_words: Words = []
+    kinds: Words = []
+    strip_suffixes: Words = []
+
+
+class Regions(Schema):
+    regions: list[Region] = []
+    subdivisions: Subdivisions = Subdivisions()
+
+
+class Artefact(Schema):
+    pattern: StrictStr
+    name: StrictStr | None = None
+
+
+class Translation(Schema):
+    min_evidence: StrictInt | None = None
+    candidates: Words = []
+    close: list[Words] = []
+    min_words: StrictInt | None = None
+    max_chars: StrictInt | None = None
+    min_confidence: Number | None = None
+    artefacts: list[Artefact] = []
+
+
+# Which schema reads which file.
+LANGUAGE_SCHEMAS: dict[str, type[Schema]] = {
+    "actors": LanguageActors,
+    "cleaning": Cleaning,
+    "countries": Countries,
+    "entities": Entities,
+    "events": Events,
+    "organisations": Organisations,
+    "quotes": Quotes,
+    "speech_verbs": SpeechVerbs,
+    "time": Time,
+    "titles": Titles,
+}
+COMMON_SCHEMAS: dict[str, type[Schema]] = {
+    "actors": CommonActors,
+    "cameo": Cameo,
+    "cameo_roots": CameoRoots,
+    "cleaning": Cleaning,
+    "grounding": Grounding,
+    "media": Media,
+    "ner_labels": NerLabels,
+    "plover": Plover,
+    "quotes": Quotes,
+    "regions": Regions,
+    "time": Time,
+    "translation": Translation,
+}

@@ -1,0 +1,302 @@
+"""Ingest on a Ray cluster: Ray Data reads the inputs, an actor pool runs the pipeline.
+
+    newsgraph ingest PATH... --runner ray [--address auto|ray://HOST:PORT] [--workers N] [--out DIR]
+
+The inputs are planned into shards (files, and byte ranges of large JSON Lines files,
+`runners.shards`) and grouped into units; Ray Data hands the units to `map_batches` over a pool
+of actors. Each actor loads one pipeline (one CPU each), reads its unit's shards and, per
+`nlp_batch_size` articles, does what a local worker does (`runners.policy.PipelineWorker`):
+skip inputs the archive holds, run the batch, turn each article into archive rows or a
+failure; with `--out` it also writes the batch's layers as Parquet shards. Results travel as
+Arrow batches (rows encoded by `runners.wire`, no pickles) back to the driver in input order
+(Ray Data's `preserve_order`), where the policy's single writer stores them exactly as the
+local runner does: both runners build the same archive, and a killed job rerun finishes it the
+same way. An actor that dies is restarted by Ray and its unit retried.
+
+This is the only module that imports Ray (an optional extra: `pip install newsgraph[ray]`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsgraph.archive import open_archive
+from newsgraph.archive.records import FailedInput
+from newsgraph.archive.repository import Repository
+from newsgraph.archive.rows import PreparedArticle
+from newsgraph.archive.store import deduplicator, writer_rules
+from newsgraph.errors import ConfigError
+from newsgraph.model import Article
+from newsgraph.runners import layers, wire
+from newsgraph.runners.policy import (
+    IngestReport,
+    PipelineWorker,
+    ProgressCallback,
+    Result,
+    Task,
+    peak_rss_mb,
+    store_results,
+    task_of,
+    worker_count,
+)
+from newsgraph.runners.shards import SHARD_BYTES, Shard, plan_shards, read_shard
+from newsgraph.settings import Settings
+
+# Kept off unless asked for: no usage report leaves the machine, no dashboard port opens.
+QUIET_ENVIRONMENT = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
+LOCAL_HOST = "127.0.0.1"
+KIND_ARTICLE, KIND_FAILURE, KIND_SKIPPED = "article", "failure", "skipped"
+
+
+def _ray() -> Any:
+    try:
+        import ray
+    except ImportError as error:
+        raise ConfigError(
+            "the Ray runner needs Ray: pip install 'newsgraph[ray]' (or use --runner local)"
+        ) from error
+    return ray
+
+
+def connect(address: str | None, workers: int) -> None:
+    """Join the cluster at `address` (`auto`, `ray://host:port`), or start a local one.
+
+    A local cluster listens on 127.0.0.1 only, without dashboard or usage reporting, with one
+    CPU per worker. A process that already called `ray.init` is used
+    as it is.
+    """
+    ray = _ray()
+    for key, value in QUIET_ENVIRONMENT.items():
+        os.environ.setdefault(key, value)
+    if ray.is_initialized():
+        return
+    options: dict[str, Any] = {
+        "include_dashboard": False,
+        "log_to_driver": False,
+        "configure_logging": False,
+    }
+    try:
+        if address:
+            ray.init(address=address, **options)
+        else:
+            ray.init(num_cpus=workers, _node_ip_address=LOCAL_HOST, **options)
+    except (ConnectionError, RuntimeError, ValueError) as error:
+        where = address or "a local cluster"
+        raise ConfigError(f"cannot start Ray at {where}: {error}") from error
+
+
+class IngestActor:
+    """One loaded pipeline in one Ray actor: reads a unit of shards, yields result batches."""
+
+    def __init__(self, settings_json: str, archive: str | None, out: str | None) -> None:
+        self.settings = Settings.model_validate_json(settings_json)
+        self.worker = PipelineWorker(self.settings)
+        self.archive: Repository | None = (
+            open_archive(archive, self.settings, create=False) if archive else None
+        )
+        self.out = Path(out) if out else None
+
+    def __call__(self, batch: dict[str, Any]) -> Iterator[Any]:
+        """Result tables (`kind`, `item`, `rss_mb`), one per `nlp_batch_size` inputs."""
+        size = max(1, self.settings.nlp_batch_size)
+        for unit in batch["shards"]:
+            tasks: list[Task] = []
+            for row in json.loads(str(unit)):
+                for item in read_shard(Shard(**row), self.settings.max_input_bytes):
+                    tasks.append(task_of(item))
+                    if len(tasks) >= size:
+                        yield self._process(tasks)
+                        tasks = []
+            if tasks:
+                yield self._process(tasks)
+
+    def _process(self, tasks: list[Task]) -> Any:
+        import pyarrow as pa
+
+        keys = [task[1] for task in tasks if isinstance(task, tuple)]
+        known = self.archive.known_inputs(keys) if self.archive is not None and keys else set()
+        todo = [t for t in tasks if not (isinstance(t, tuple) and t[1] in known)]
+        done = iter(self.worker.process_with_articles(todo))
+        kinds: list[str] = []
+        items: list[str] = []
+        processed: list[Article] = []
+        failed: list[FailedInput] = []
+        for task in tasks:
+            if isinstance(task, tuple) and task[1] in known:
+                kinds.append(KIND_SKIPPED)
+                items.append("")
+                continue
+            item, article = next(done)
+            if isinstance(item, FailedInput):
+                failed.append(item)
+            elif article is not None:
+                processed.append(article)
+            kinds.append(KIND_FAILURE if isinstance(item, FailedInput) else KIND_ARTICLE)
+            items.append(wire.encode(item))
+        if self.out is not None and (processed or failed):
+            names = [task[1] if isinstance(task, tuple) else task.path for task in tasks]
+            tables = layers.batch_tables(processed, failed)
+            layers.write_batch(self.out, layers.shard_name(names), tables)
+        rss = peak_rss_mb()
+        return pa.table({"kind": kinds, "item": items, "rss_mb": [rss] * len(kinds)})
+
+
+def units(shards: list[Shard], size: int) -> list[list[Shard]]:
+    """Shards grouped into units of work: up to `size` whole files, or one byte range, each."""
+    grouped: list[list[Shard]] = []
+    current: list[Shard] = []
+    for shard in shards:
+        if shard.end >= 0:
+            if current:
+                grouped.append(current)
+                current = []
+            grouped.append([shard])
+            continue
+        current.append(shard)
+        if len(current) >= size:
+            grouped.append(current)
+            current = []
+    if current:
+        grouped.append(current)
+    return grouped
+
+
+def build_dataset(
+    shards: list[Shard], settings: Settings, workers: int, archive: str | None, out: Path | None
+) -> Any:
+    """The Ray Data plan: units of shards → actor pool → result rows, in input order.
+
+    The actors read their shards themselves (HTML extraction is real work, and a separate
+    reader stage would cost a process per concurrent read task). Ray restarts an actor that
+    dies and retries its unit (Ray Data's default for actor pools: `max_restarts=-1`).
+    """
+    ray = _ray()
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    size = max(1, settings.nlp_batch_size)
+    rows = [
+        {"shards": json.dumps([shard.to_row() for shard in unit])} for unit in units(shards, size)
+    ]
+    items = ray.data.from_items(rows, override_num_blocks=max(1, len(rows)))
+    return items.map_batches(
+        IngestActor,
+        fn_constructor_args=(settings.model_dump_json(), archive, str(out) if out else None),
+        batch_size=1,
+        batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        num_cpus=1,
+    )
+
+
+def _results(dataset: Any, report: IngestReport) -> Iterator[Result | None]:
+    yield None
+    for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
+        columns = batch.to_pydict()
+        for kind, item, rss in zip(
+            columns["kind"], columns["item"], columns["rss_mb"], strict=True
+        ):
+            report.read += 1
+            if kind == KIND_SKIPPED:
+                report.skipped += 1
+                continue
+            yield wire.decode(item), float(rss)
+
+
+def ingest_paths(
+    paths: Sequence[Path],
+    settings: Settings,
+    on_progress: ProgressCallback | None = None,
+    *,
+    address: str | None = None,
+    out: Path | None = None,
+    archive: bool = True,
+    shard_bytes: int = SHARD_BYTES,
+) -> IngestReport:
+    """Read, process and store every article under `paths` on Ray.
+
+    Results go to `settings.database` (unless `archive` is False) and, with `out`, to Parquet
+    shards per layer.
+    """
+    if not archive and out is None:
+        raise ConfigError("nothing to write: give an archive, --out DIR, or both")
+    loading = time.perf_counter()
+    workers = worker_count(settings)
+    connect(address, workers)
+    # A few ranges per worker, so a single large file still keeps every actor busy.
+    shards = plan_shards(list(paths), shard_bytes, min_ranges=4 * workers)
+    report = IngestReport(workers=workers)
+    kept: list[PreparedArticle] = []
+    if not archive:
+        dataset = build_dataset(shards, settings, workers, None, out)
+        report = _drain(_kept(_results(dataset, report), kept), report, loading, on_progress)
+    else:
+        with open_archive(settings.database, settings) as repository:
+            dataset = build_dataset(shards, settings, workers, settings.database, out)
+            results = _kept(_results(dataset, report), kept if out else None)
+            report = store_results(results, repository, settings, report, on_progress, loading)
+    if out is not None and not report.interrupted:
+        write_passes(out, kept, settings)
+    return report
+
+
+def _kept(
+    results: Iterator[Result | None], kept: list[PreparedArticle] | None
+) -> Iterator[Result | None]:
+    """The results, each prepared article also kept (for the cluster-wide passes)."""
+    for result in results:
+        if kept is not None and result is not None and isinstance(result[0], PreparedArticle):
+            kept.append(result[0])
+        yield result
+
+
+def write_passes(out: Path, items: list[PreparedArticle], settings: Settings) -> None:
+    """Run the cluster-wide passes over this job's articles and write their Parquet layers.
+
+    The passes see the articles of this job in input order; links to articles of earlier jobs
+    are the archive's (its writer makes them as it stores).
+    """
+    import pyarrow as pa
+
+    from newsgraph.runners import ray_passes
+
+    links = ray_passes.duplicate_links(items, deduplicator(settings))
+    members = ray_passes.stories(items, writer_rules(settings).cluster)
+    tables = {
+        "duplicates": pa.Table.from_pylist(
+            list(ray_passes.rows_of(links)), schema=ray_passes.link_schema()
+        ),
+        "stories": pa.Table.from_pylist(
+            list(ray_passes.rows_of(members)), schema=ray_passes.member_schema()
+        ),
+    }
+    layers.write_batch(out, "part-job.parquet", tables)
+
+
+def _drain(
+    results: Iterator[Result | None],
+    report: IngestReport,
+    loading: float,
+    on_progress: ProgressCallback | None,
+) -> IngestReport:
+    """Run the job for its Parquet output only, counting what it did."""
+    next(results, None)
+    started = time.perf_counter()
+    report.ready, report.setup_s = True, started - loading
+    for result in results:
+        if result is None:
+            continue
+        item, rss = result
+        report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss)
+        if isinstance(item, FailedInput):
+            report.failed += 1
+        else:
+            report.processed += 1
+        report.elapsed_s = time.perf_counter() - started
+        if on_progress is not None:
+            on_progress(report)
+    return report

@@ -1,0 +1,173 @@
+"""Who a pronoun means: one resolver for the quotes engine and the event coder.
+
+"Han sa at ..." and "han skal møte Wang" in the same paragraph must point at the same person,
+whichever engine reads them. The resolver looks back sentence by sentence (at most
+`PRONOUN_REACH` sentences, never more than two paragraphs): in each, the latest person noted as a
+speaker before the pronoun, else a person named there (the grammatical subject first, never one
+named inside a quotation); failing that, the person named last before it. The quotes engine
+notes speakers as it attributes cues in reading order; the event coder, which runs after it,
+starts from the speakers of the quotes layer, and a pronoun that the quotes layer already
+attributed ("sa han") takes that quote's speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from newsgraph.model import Article
+from newsgraph.text.view import text_view
+
+# How far back (in sentences) a pronoun looks for its person.
+PRONOUN_REACH = 6
+# How many paragraphs back a pronoun may look.
+PARAGRAPH_REACH = 2
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence as the resolver sees it: its number, span and paragraph."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+class PronounResolver:
+    """The person a "he"/"hun" at an offset most likely means, from the article's persons."""
+
+    def __init__(
+        self,
+        article: Article,
+        sentences: Sequence[SentenceSpan],
+        subject_at: Callable[[int], bool],
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        self.article = article
+        self.sentences = list(sentences)
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self.subject_at = subject_at
+        self.quoted = sorted(quoted)
+        persons = sorted(
+            (mention.start, mention.end, entity.id)
+            for entity in article.entities
+            if entity.type == "PER"
+            for mention in entity.mentions
+        )
+        self._persons = persons
+        self._person_starts = [start for start, _, _ in persons]
+        self._person_ids = {entity_id for _, _, entity_id in persons}
+        self.speakers: dict[int, list[tuple[int, str]]] = {}
+        # Every noted speaker in reading order (a role noun prefers a recent speaker).
+        self.order: list[str] = []
+        self._speaker_mentions: list[tuple[int, int, str]] = []
+
+    @classmethod
+    def for_article(
+        cls, article: Article, quoted: Sequence[tuple[int, int]] = ()
+    ) -> PronounResolver:
+        """A resolver over the shared text view, starting from the speakers of the quotes layer."""
+        view = text_view(article)
+        sentences = [
+            SentenceSpan(number, sentence.start, sentence.end, view.paragraph_of(sentence.start))
+            for number, sentence in enumerate(view.sentences)
+        ]
+
+        def subject_at(offset: int) -> bool:
+            index = view.token_at(offset)
+            return index is not None and view.tokens[index].dep.startswith("nsubj")
+
+        resolver = cls(article, sentences, subject_at, quoted)
+        for quote in sorted(article.quotes, key=lambda q: q.cue.start if q.cue else q.start):
+            if quote.speaker is None or quote.cue is None:
+                continue
+            resolver.note_speaker(quote.cue.start, quote.speaker)
+            if quote.speaker_mention is not None:
+                mention = quote.speaker_mention
+                resolver._speaker_mentions.append((mention.start, mention.end, quote.speaker))
+        return resolver
+
+    def sentence_of(self, offset: int) -> SentenceSpan | None:
+        """The sentence holding an offset."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
+
+    def note_speaker(self, offset: int, entity_id: str | None) -> None:
+        """Record that the entity spoke at `offset` (a cue)."""
+        if entity_id is None:
+            return
+        sentence = self.sentence_of(offset)
+        key = sentence.index if sentence else -1
+        self.speakers.setdefault(key, []).append((offset, entity_id))
+        self.order.append(entity_id)
+
+    def attributed_at(self, offset: int) -> str | None:
+        """The speaker the quotes layer gave the speaker phrase covering `offset` ("sa han")."""
+        for start, end, entity_id in self._speaker_mentions:
+            if start <= offset < end:
+                return entity_id
+        return None
+
+    def person_before(self, offset: int, avoid: Collection[str] = ()) -> str | None:
+        """The person a pronoun at `offset` most likely means; never one in `avoid`."""
+        attributed = self.attributed_at(offset)
+        if attributed is not None and attributed not in avoid:
+            return attributed
+        sentence = self.sentence_of(offset)
+        if sentence is None:
+            return None
+        position = sentence.index
+        for back in range(position, max(-1, position - PRONOUN_REACH), -1):
+            current = self.sentences[back]
+            if sentence.paragraph - current.paragraph > PARAGRAPH_REACH:
+                break
+            limit = offset if back == position else current.end
+            found = self._person_in(current, limit, avoid)
+            if found is not None:
+                return found
+        return self._last_person_before(offset, avoid)
+
+    def _person_in(self, sentence: SentenceSpan, end: int, avoid: Collection[str]) -> str | None:
+        spoke = [
+            entity_id
+            for at, entity_id in self.speakers.get(sentence.index, [])
+            if at < end and entity_id not in avoid and entity_id in self._person_ids
+        ]
+        if spoke:
+            return spoke[-1]
+        lo = bisect_left(self._person_starts, sentence.start)
+        hi = bisect_left(self._person_starts, end)
+        people = [
+            (start, entity_id)
+            for start, _, entity_id in self._persons[lo:hi]
+            if entity_id not in avoid and not self._quoted(start)
+        ]
+        if not people:
+            return None
+        for start, entity_id in people:
+            if self.subject_at(start):
+                return entity_id
+        return people[0][1]
+
+    def _last_person_before(self, offset: int, avoid: Collection[str]) -> str | None:
+        """The person named last before `offset`, at most PRONOUN_REACH sentences back."""
+        here = self.article.sentence_index(offset)
+        best: tuple[int, str] | None = None
+        for start, end, entity_id in self._persons:
+            if start >= offset:
+                break
+            if end > offset or entity_id in avoid:
+                continue
+            there = self.article.sentence_index(start)
+            if here is not None and there is not None and here - there > PRONOUN_REACH:
+                continue
+            if best is None or end > best[0]:
+                best = (end, entity_id)
+        return best[1] if best else None
+
+    def _quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
