@@ -177,6 +177,10 @@ class Country(Schema):
 
 class Countries(Schema):
     not_places: Words = []
+    # Countries whose smaller places (GeoNames towns) the gazetteer adds for this language.
+    local_places: Words = []
+    # Generic place nouns ending a hyphenated compound named after a place ("Krim-halvøya").
+    compound_place_nouns: Words = []
     rules: CountryRules = CountryRules()
     countries: dict[str, Country] = {}
 
@@ -207,8 +211,16 @@ class CleaningRule(Schema):
     within: StrictStr | None = None
 
 
+class Credits(Schema):
+    wire_codes: Words = []
+
+
 class Cleaning(Schema):
     line: list[CleaningRule] = []
+    teaser_heading: list[CleaningRule] = []
+    credits: Credits = Credits()
+    credit_line: list[CleaningRule] = []
+    credit: list[CleaningRule] = []
     inline: list[CleaningRule] = []
     source: list[CleaningRule] = []
     byline: list[CleaningRule] = []
@@ -295,6 +307,10 @@ class Trigger(Schema):
     actor_types: Words = []
     unilateral: StrictStr | None = None
     weight: Number | None = None
+    # Object nouns the trigger needs in its sense (`talk*` a prefix); none: any object.
+    objects: Words = []
+    # Whether the trigger counts only with one of its `objects` present (none: it counts bare).
+    needs_object: StrictBool = False
 
 
 class Events(Schema):
@@ -357,7 +373,15 @@ class CameoRoots(Schema):
     roots: dict[str, CameoRootName] = {}
 
 
+class Sense(Schema):
+    subject_exempt_categories: Words = []
+    modifier_exempt_categories: Words = []
+    page_min_sentences: StrictInt | None = None
+    page_ratio: Number | None = None
+
+
 class Grounding(Schema):
+    sense: Sense = Sense()
     political_sectors: Words = []
     other_sectors: Words = []
     political_titles: Words = []
@@ -392,11 +416,18 @@ class Region(Schema):
     names: dict[str, Words] = {}
 
 
+class SubdivisionUpdate(Schema):
+    code: StrictStr
+    name: StrictStr
+    kind: StrictStr
+
+
 class Subdivisions(Schema):
     min_length: StrictInt | None = None
     skip_words: Words = []
     kinds: Words = []
     strip_suffixes: Words = []
+    updates: list[SubdivisionUpdate] = []
 
 
 class Regions(Schema):
