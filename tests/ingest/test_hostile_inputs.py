@@ -326,3 +326,22 @@ def test_feed_with_an_external_entity_is_not_expanded(tmp_path: Path) -> None:
     articles, failures = split(list(read_paths([path])))
     assert all("root:" not in a.raw for a in articles)
     assert articles or failures
+
+
+def test_one_stray_byte_anywhere_in_a_paragraph_keeps_it_utf8() -> None:
+    from newsgraph.ingest.decode import decode_bytes
+
+    data = NB_TEXT.encode("utf-8")
+    for position in range(len(data) + 1):
+        for stray in (0x80, 0x92, 0xC3, 0xE6, 0xF8, 0xFF):
+            damaged = data[:position] + bytes([stray]) + data[position:]
+            text, encoding = decode_bytes(damaged, "a.txt")
+            assert encoding.startswith("utf-8"), (position, hex(stray))
+            assert "Tromsø" in text or "åpnet" in text
+
+
+def test_text_in_a_code_page_is_still_detected() -> None:
+    from newsgraph.ingest.decode import decode_bytes
+
+    text, encoding = decode_bytes((NB_TEXT * 3).encode("cp1252"), "a.txt")
+    assert not encoding.startswith("utf-8") and "Tromsø" in text

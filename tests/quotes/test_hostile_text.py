@@ -108,3 +108,29 @@ def test_stretches_answer_like_a_scan_over_every_span() -> None:
     stretches = document.Stretches(spans)
     for offset in range(-2, 45):
         assert stretches.holds(offset) == any(s <= offset < e for s, e in spans), offset
+
+
+def closer_checks(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
+    """How many open marks closers look at while one paragraph is scanned."""
+    looked = [0]
+
+    class CountingOpen(marks._Open):
+        def __getattribute__(self, name: str):  # type: ignore[no-untyped-def]
+            if name == "closers":
+                looked[0] += 1
+            return super().__getattribute__(name)
+
+    monkeypatch.setattr(marks, "_Open", CountingOpen)
+    scanner = marks.MarkScanner([("«", "»"), ("»", "«"), ("“", "”"), ('"', '"')])
+    scanner.scan(text, 0, len(text))
+    return looked[0]
+
+
+@pytest.mark.parametrize("run", ["-»x", "–»x", "(»x", "«“»"])
+def test_runs_of_marks_that_never_close_cost_each_closer_a_bounded_look(
+    monkeypatch: pytest.MonkeyPatch, run: str
+) -> None:
+    small = closer_checks(monkeypatch, "Hansen sa " + run * 1_000)
+    large = closer_checks(monkeypatch, "Hansen sa " + run * 2_000)
+    assert small > 0
+    assert large <= 2.5 * small

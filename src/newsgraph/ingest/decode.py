@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -11,10 +12,11 @@ from newsgraph.errors import InputError
 # A text file has almost no control characters besides whitespace.
 MAX_CONTROL_RATIO = 0.01
 PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1251", "gb18030", "shift_jis")
-# Invalid bytes per valid multi-byte UTF-8 character: at most this share and the text is UTF-8
+# Runs of invalid bytes per valid multi-byte UTF-8 character: at most this share and it is UTF-8
 # with a few stray bytes (a bad paste, a cut character), not a code page: text in a code page
 # decoded as UTF-8 has next to no valid multi-byte characters.
-MAX_STRAY_PER_UTF8_SEQUENCE = 0.25
+MAX_STRAY_PER_UTF8_SEQUENCE = 0.5
+STRAY_RUN = re.compile("\ufffd+")
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -46,7 +48,9 @@ def utf16_encoding(data: bytes) -> str | None:
 def mostly_utf8(data: bytes) -> str | None:
     """The text, with stray bytes replaced, when invalid bytes are rare next to valid UTF-8."""
     text = data.decode("utf-8", errors="replace")
-    stray = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    # One stray byte inside a character breaks it into up to three replacements: count runs.
+    runs = len(STRAY_RUN.findall(text))
+    stray = max(runs - data.decode("utf-8", errors="ignore").count("\ufffd"), 0)
     multibyte = sum(1 for char in text if "\x7f" < char != "\ufffd")
     if multibyte and stray / multibyte <= MAX_STRAY_PER_UTF8_SEQUENCE:
         return text
