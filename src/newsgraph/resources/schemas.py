@@ -177,6 +177,8 @@ class Country(Schema):
 
 class Countries(Schema):
     not_places: Words = []
+    local_places: Words = []
+    compound_place_nouns: Words = []
     rules: CountryRules = CountryRules()
     countries: dict[str, Country] = {}
 
@@ -207,8 +209,16 @@ class CleaningRule(Schema):
     within: StrictStr | None = None
 
 
+class Credits(Schema):
+    wire_codes: Words = []
+
+
 class Cleaning(Schema):
     line: list[CleaningRule] = []
+    teaser_heading: list[CleaningRule] = []
+    credit: list[CleaningRule] = []
+    credit_line: list[CleaningRule] = []
+    credits: Credits = Credits()
     inline: list[CleaningRule] = []
     source: list[CleaningRule] = []
     byline: list[CleaningRule] = []
@@ -295,6 +305,8 @@ class Trigger(Schema):
     actor_types: Words = []
     unilateral: StrictStr | None = None
     weight: Number | None = None
+    objects: Words = []
+    needs_object: StrictBool = False
 
 
 class Events(Schema):
@@ -357,7 +369,15 @@ class CameoRoots(Schema):
     roots: dict[str, CameoRootName] = {}
 
 
+class Sense(Schema):
+    subject_exempt_categories: Words = []
+    modifier_exempt_categories: Words = []
+    page_min_sentences: StrictInt | None = None
+    page_ratio: Number | None = None
+
+
 class Grounding(Schema):
+    sense: Sense = Sense()
     political_sectors: Words = []
     other_sectors: Words = []
     political_titles: Words = []
@@ -392,7 +412,14 @@ class Region(Schema):
     names: dict[str, Words] = {}
 
 
+class SubdivisionUpdate(Schema):
+    code: StrictStr
+    name: StrictStr | None = None
+    kind: StrictStr | None = None
+
+
 class Subdivisions(Schema):
+    updates: list[SubdivisionUpdate] = []
     min_length: StrictInt | None = None
     skip_words: Words = []
     kinds: Words = []
