@@ -83,3 +83,17 @@ def test_phrase_set_finds_matches_by_pattern_then_position_within_bounds() -> No
     assert phrases.starts_at(words("aldri mer"), 0) == [0, 1]
     assert phrases.matches_word(words("ikke")[0])
     assert not phrases.matches_word(words("aldri")[0])
+
+
+def test_a_name_is_matched_once_however_often_it_is_asked() -> None:
+    phrases = PhraseSet((compile_pattern("ministry"), compile_pattern("armed forces")))
+    assert phrases.in_name("Ministry of Defence")
+    assert phrases.in_name("Sri Lankan Armed-Forces")
+    assert not phrases.in_name("Acme Ministries Ltd")
+    for _ in range(1000):
+        phrases.in_name("Ministry of Defence")
+    assert sorted(phrases.name_hits) == [
+        "Acme Ministries Ltd",
+        "Ministry of Defence",
+        "Sri Lankan Armed-Forces",
+    ]

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from newsgraph.events.actors import ActorMention
 from newsgraph.events.lexicon import Lexicon, PhraseSet
-from newsgraph.events.words import SentenceView, Word
+from newsgraph.events.words import SentenceView
 from newsgraph.model import Entity
 from newsgraph.resources import COMMON, load_resource
 
@@ -58,19 +58,6 @@ def load_political_roles() -> PoliticalRoles:
     )
 
 
-def _name_words(name: str) -> tuple[Word, ...]:
-    pieces = name.replace("-", " ").split()
-    words, offset = [], 0
-    for number, piece in enumerate(pieces):
-        words.append(
-            Word(
-                index=number, start=offset, end=offset + len(piece), text=piece, lower=piece.lower()
-            )
-        )
-        offset += len(piece) + 1
-    return tuple(words)
-
-
 def _political_title(entity: Entity, roles: PoliticalRoles, law: bool = False) -> bool:
     titles = roles.titles - roles.law_titles if law else roles.titles
     for title in entity.titles:
@@ -85,10 +72,11 @@ def _political_title(entity: Entity, roles: PoliticalRoles, law: bool = False) -
 
 
 def _org_names(entity: Entity) -> list[str]:
+    """An organisation's names, each once (a mention repeats them)."""
     names = [entity.name, *(m.text for m in entity.mentions)]
     if entity.canonical:
         names.append(entity.canonical)
-    return names
+    return list(dict.fromkeys(names))
 
 
 def political_actor(
@@ -119,7 +107,7 @@ def political_actor(
         and entity is not None
         and (
             (entity.sector or "").upper() == "JUD"
-            or any(law_words.spans(_name_words(name)) for name in _org_names(entity))
+            or any(law_words.in_name(name) for name in _org_names(entity))
         )
     ):
         return False
@@ -141,7 +129,7 @@ def political_actor(
             return False
         return _political_title(entity, roles, law)
     if kind == "ORG":
-        return any(org_words.spans(_name_words(name)) for name in _org_names(entity))
+        return any(org_words.in_name(name) for name in _org_names(entity))
     return False
 
 

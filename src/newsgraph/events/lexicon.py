@@ -195,11 +195,25 @@ class PhraseSet:
     patterns: tuple[Pattern, ...] = ()
     starts: StartIndex = field(init=False, repr=False, compare=False)
     single_words: StartIndex = field(init=False, repr=False, compare=False)
+    # Names already looked at by `in_name` (an article repeats its names: one organisation
+    # mentioned a thousand times is matched once).
+    name_hits: dict[str, bool] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", StartIndex(self.patterns))
         singles = [pattern for pattern in self.patterns if len(pattern.elements) == 1]
         object.__setattr__(self, "single_words", StartIndex(singles))
+        object.__setattr__(self, "name_hits", {})
+
+    def in_name(self, name: str) -> bool:
+        """Whether some pattern matches inside a name (hyphens read as spaces)."""
+        hit = self.name_hits.get(name)
+        if hit is None:
+            hit = bool(self.spans(name_words(name)))
+            if len(self.name_hits) >= MEMO_SIZE:
+                self.name_hits.clear()
+            self.name_hits[name] = hit
+        return hit
 
     def spans(self, words: Sequence[Word], lo: int = 0, hi: int | None = None) -> list[list[int]]:
         """Every match inside [lo, hi) as word index lists."""
@@ -225,6 +239,20 @@ class PhraseSet:
             if found is not None and (best is None or len(found) > len(best)):
                 best = found
         return best
+
+
+def name_words(name: str) -> tuple[Word, ...]:
+    """A name as words (hyphens read as spaces), offsets within the name."""
+    pieces = name.replace("-", " ").split()
+    words, offset = [], 0
+    for number, piece in enumerate(pieces):
+        words.append(
+            Word(
+                index=number, start=offset, end=offset + len(piece), text=piece, lower=piece.lower()
+            )
+        )
+        offset += len(piece) + 1
+    return tuple(words)
 
 
 NO_PHRASES = PhraseSet()
