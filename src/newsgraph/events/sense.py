@@ -54,6 +54,7 @@ class SenseSettings:
 
     subject_exempt: frozenset[str]
     modifier_exempt: frozenset[str]
+    stance: frozenset[str]
     page_min_sentences: int
     page_ratio: float
 
@@ -67,6 +68,7 @@ def load_sense_settings() -> SenseSettings:
         modifier_exempt=frozenset(
             str(c).upper() for c in data.get("modifier_exempt_categories", [])
         ),
+        stance=frozenset(str(c).upper() for c in data.get("stance_categories", [])),
         page_min_sentences=int(data.get("page_min_sentences", 3)),
         page_ratio=float(data.get("page_ratio", 1.0)),
     )
@@ -172,6 +174,29 @@ class Sense:
             return False
         head = view.words[word.head]
         return head.pos == "NOUN" and not self.lexicon.trigger_starts.starting(head)
+
+    def describes_noun(
+        self, view: SentenceView, match_words: tuple[int, ...], category: str
+    ) -> bool:
+        """A stance trigger that only describes a noun reports no act: an adjective or participle
+        qualifying it ("Syria's promised withdrawal", "groups willing to cooperate",
+        "fundamentalists opposed to the US presence"). A participle with its own place or time
+        ("the deal agreed in Oslo") is left alone: only one followed by "to" (`infinitive`) is taken."""
+        if not view.has_deps or category.upper() not in self.settings.stance:
+            return False
+        word = view.words[match_words[0]]
+        if word.head is None or word.dep not in ("amod", "acl") or word.pos not in ("VERB", "ADJ"):
+            return False
+        head = view.words[word.head]
+        if head.pos not in ("NOUN", "PROPN", "PRON"):
+            return False
+        if _children(view, word.index, ("aux", "aux:pass", "nsubj", "nsubj:pass", "obl:agent")):
+            return False
+        if word.dep == "amod" or word.pos == "ADJ":
+            return True
+        following = [*match_words[1:], match_words[-1] + 1]
+        to = self.lexicon.cue("infinitive")
+        return any(i < len(view.words) and to.matches_word(view.words[i]) for i in following)
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
         """Whether an article is about sport, entertainment, business, science or health rather
