@@ -178,25 +178,34 @@ class Sense:
     def describes_noun(
         self, view: SentenceView, match_words: tuple[int, ...], category: str
     ) -> bool:
-        """A stance trigger that only describes a noun reports no act: an adjective or participle
-        qualifying it ("Syria's promised withdrawal", "groups willing to cooperate",
-        "fundamentalists opposed to the US presence"). A participle with its own place or time
-        ("the deal agreed in Oslo") is left alone: only one followed by "to" (`infinitive`) is taken."""
-        if not view.has_deps or category.upper() not in self.settings.stance:
+        """A stance trigger that only describes a noun reports no act: a participle between a
+        determiner or possessive and its noun ("Syria's promised withdrawal", "the accused men"),
+        or a stance adjective (`stance_adjectives`) right after the noun it qualifies, with no
+        copula ("groups willing to cooperate", "fundamentalists opposed to the US presence").
+        Word order and parts of speech only: the parser's relations are too often wrong here."""
+        if not view.words or category.upper() not in self.settings.stance:
             return False
-        word = view.words[match_words[0]]
-        if word.head is None or word.dep not in ("amod", "acl") or word.pos not in ("VERB", "ADJ"):
+        first, last = match_words[0], match_words[-1]
+        word = view.words[first]
+        before = view.words[first - 1] if first else None
+        after = view.words[last + 1] if last + 1 < len(view.words) else None
+        if before is None:
             return False
-        head = view.words[word.head]
-        if head.pos not in ("NOUN", "PROPN", "PRON"):
-            return False
-        if _children(view, word.index, ("aux", "aux:pass", "nsubj", "nsubj:pass", "obl:agent")):
-            return False
-        if word.dep == "amod" or word.pos == "ADJ":
+        if (
+            len(match_words) == 1
+            and word.pos in ("VERB", "ADJ")
+            and (
+                before.pos in ("DET", "PART")
+                or self.lexicon.cue("determiners").matches_word(before)
+            )
+            and after is not None
+            and after.pos == "NOUN"
+        ):
             return True
-        following = [*match_words[1:], match_words[-1] + 1]
-        to = self.lexicon.cue("infinitive")
-        return any(i < len(view.words) and to.matches_word(view.words[i]) for i in following)
+        return self.lexicon.cue("stance_adjectives").matches_word(word) and before.pos in (
+            "NOUN",
+            "PROPN",
+        )
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
         """Whether an article is about sport, entertainment, business, science or health rather
