@@ -14,7 +14,8 @@ NorNE/UD Bokmål test file, 12 to a page; that sheet goes to benchmarks/data/eve
 `show norne_nb` prints it), or `english_pages` (both English page sets; with `--exclude` of every
 earlier sheet it draws from pages no earlier judge has read), or `ewt_en` (the documents of the UD
 English-EWT test file: weblogs, newsgroups, answers, reviews; one sentence a line, never seen by
-the shipped models, which learnt from the dev file), or `norne_nn` (Nynorsk news sentences of the
+the shipped models, which learnt from the dev file), or `ewt_dev` (the documents of the UD
+English-EWT dev file, grouped the same way: text no judge has read), or `norne_nn` (Nynorsk news sentences of the
 NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources). `--sheet PATH` writes or reads
 another sheet than the default. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
@@ -76,8 +77,10 @@ def _read_truth() -> dict[str, Any]:
     return loaded
 
 
-def _benchmark_pages(extractor: Extractor) -> Iterator[Article]:
+def _benchmark_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     for page, record in sorted(_read_truth().items()):
+        if page in skip:
+            continue
         yield extractor.extract_text(record["articleBody"], external_id=page)
 
 
@@ -87,7 +90,7 @@ def _english(segments: list[str]) -> bool:
     return len(words) >= 10 and sum(w in ENGLISH_WORDS for w in words) >= 0.08 * len(words)
 
 
-def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
+def _trafilatura_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     folder = DATASETS / "trafilatura_eval"
     records = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as scratch:
@@ -96,7 +99,7 @@ def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
             if not host.endswith(ENGLISH_DOMAINS) or not _english(record.get("with", [])):
                 continue
             packed = folder / "html" / f"{record['file']}.gz"
-            if not packed.is_file():
+            if record["file"] in skip or not packed.is_file():
                 continue
             path = Path(scratch) / "page.html"
             path.write_bytes(gzip.decompress(packed.read_bytes()))
@@ -111,7 +114,7 @@ def _trafilatura_pages(extractor: Extractor) -> Iterator[Article]:
 
 
 def _norne_pages(
-    extractor: Extractor, variety: str = "bokmaal", lang: str = "nb"
+    extractor: Extractor, skip: frozenset[str], variety: str = "bokmaal", lang: str = "nb"
 ) -> Iterator[Article]:
     """Norwegian news text: the sentences of a NorNE/UD test file, 12 to a page."""
     path = DATASETS / "norne" / "ud" / f"no_{variety}-ud-test.conllu"
@@ -121,20 +124,33 @@ def _norne_pages(
         if line.startswith("# text = ")
     ]
     for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
+        if f"{lang}test{number}" in skip:
+            continue
         text = " ".join(sentences[start : start + NORNE_PAGE])
         yield extractor.extract_text(text, external_id=f"{lang}test{number}", lang=lang)
 
 
-def _nynorsk_pages(extractor: Extractor) -> Iterator[Article]:
+def _nynorsk_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     """Norwegian Nynorsk news text (NorNE/UD Nynorsk test file), coded with the Bokmål lexicon and
     model: no page of it was read by an earlier judge, and no model learnt from it."""
-    yield from _norne_pages(extractor, "nynorsk", "nn")
+    yield from _norne_pages(extractor, skip, "nynorsk", "nn")
 
 
-def _ewt_pages(extractor: Extractor) -> Iterator[Article]:
+def _ewt_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     """English web text the pipeline's models never saw: the documents of the UD English-EWT
     test file (weblogs, newsgroups, answers, reviews, e-mails), one page per document."""
-    path = DATASETS / "ud_english_ewt" / "en_ewt-ud-test.conllu"
+    yield from _ewt_documents(extractor, skip, "test")
+
+
+def _ewt_dev_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """The documents of the UD English-EWT dev file, grouped as `ewt_en` groups the test file:
+    text no judge has read (the shipped models learnt its annotations, not its events)."""
+    yield from _ewt_documents(extractor, skip, "dev")
+
+
+def _ewt_documents(extractor: Extractor, skip: frozenset[str], part: str) -> Iterator[Article]:
+    """One page per `# newdoc` document of en_ewt-ud-<part>.conllu, one sentence a line."""
+    path = DATASETS / "ud_english_ewt" / f"en_ewt-ud-{part}.conllu"
     documents: list[tuple[str, list[str]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# newdoc id = "):
@@ -142,6 +158,8 @@ def _ewt_pages(extractor: Extractor) -> Iterator[Article]:
         elif line.startswith("# text = ") and documents:
             documents[-1][1].append(line[len("# text = ") :].strip())
     for name, sentences in documents:
+        if name in skip:
+            continue
         yield extractor.extract_text("\n".join(sentences), external_id=name, lang="en")
 
 
@@ -157,10 +175,10 @@ def _excluded_pages() -> set[str]:
     return pages
 
 
-def _fresh_pages(extractor: Extractor) -> Iterator[Article]:
+def _fresh_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     """Both English page sets: the article_extraction_benchmark bodies, then trafilatura_eval."""
-    yield from _benchmark_pages(extractor)
-    yield from _trafilatura_pages(extractor)
+    yield from _benchmark_pages(extractor, skip)
+    yield from _trafilatura_pages(extractor, skip)
 
 
 def draw() -> None:
@@ -175,6 +193,7 @@ def draw() -> None:
         "english_pages": _fresh_pages,
         "ewt_en": _ewt_pages,
         "norne_nn": _nynorsk_pages,
+        "ewt_dev": _ewt_dev_pages,
     }
     if source not in readers:
         raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
@@ -183,7 +202,8 @@ def draw() -> None:
     languages: dict[str, int] = {}
     (CACHE / source).mkdir(parents=True, exist_ok=True)
     seen = _excluded_pages()
-    for article in readers[source](extractor):
+    # Excluded pages are skipped before extraction, which is the slow part.
+    for article in readers[source](extractor, frozenset(seen)):
         page = article.meta.external_id or article.id
         if page in seen:
             continue

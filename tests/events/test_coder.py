@@ -307,3 +307,37 @@ def test_place_qualifying_another_noun_is_no_location() -> None:
     entities = [Ent("Kharkiv", "GPE", "UKR", lat=50.0, lon=36.2)]
     events = code(make_article(text, "en", entities))
     assert all(e.location is None or e.location.name != "Kharkiv" for e in events)
+
+
+def test_trigger_word_inside_a_name_is_no_trigger() -> None:
+    apec = Ent("Asia-Pacific Economic Cooperation", "ORG")
+    text = "Russia joined the Asia-Pacific Economic Cooperation forum in Lima."
+    named = make_article(text, "en", [Ent("Russia", "GPE", "RUS"), apec])
+    plain = make_article(
+        "Russia announced economic cooperation with China.",
+        "en",
+        [Ent("Russia", "GPE", "RUS"), Ent("China", "GPE", "CHN")],
+    )
+    assert "COOPERATE" not in [e.type for e in code(named)]
+    assert "COOPERATE" in [e.type for e in code(plain)]
+
+
+def test_capitalised_trigger_between_capitalised_words_is_a_name_the_tagger_missed() -> None:
+    text = "Russia funded the Popular Protest Committee in Cairo."
+    article = make_article(text, "en", [Ent("Russia", "GPE", "RUS")])
+    assert "PROTEST" not in [e.type for e in code(article)]
+
+
+def test_headline_case_keeps_its_trigger() -> None:
+    text = "Russia Attacks Ukraine Over Disputed Grain Deal"
+    article = make_article(text, "en", [Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")])
+    assert "ASSAULT" in [e.type for e in code(article)]
+
+
+def test_news_outlet_is_never_the_source() -> None:
+    text = "Al Jazeera demanded that Russia release the prisoners."
+    entities = [Ent("Al Jazeera", "ORG", "QAT"), Ent("Russia", "GPE", "RUS")]
+    article = make_article(text, "en", entities)
+    outlet = next(e for e in article.entities if e.name == "Al Jazeera")
+    outlet.sector = "MED"
+    assert all(outlet.id not in e.source for e in code(article))

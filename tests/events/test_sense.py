@@ -220,3 +220,58 @@ def test_a_trip_inside_ones_own_country_with_no_one_to_meet_is_no_visit() -> Non
         Ent("Kazan", "GPE", "RUS", lat=55.8, lon=49.1),
     ]
     assert "CONSULT" not in types(make_article(text, "nb", entities))
+
+
+def test_stance_participle_describing_a_noun_reports_no_rejection() -> None:
+    text = "Militants opposed to the Russian presence joined the group."
+    parse = [
+        ("Militants", "NOUN", "nsubj", 6),
+        ("opposed", "VERB", "acl", 0),
+        ("to", "ADP", "case", 5),
+        ("the", "DET", "det", 5),
+        ("Russian", "ADJ", "amod", 5),
+        ("presence", "NOUN", "obl", 1),
+        ("joined", "VERB", "ROOT", 6),
+        ("the", "DET", "det", 8),
+        ("group", "NOUN", "obj", 6),
+        (".", "PUNCT", "punct", 6),
+    ]
+    assert "REJECT" not in types(_parsed(text, "en", [], parse))
+
+
+def test_stance_verb_of_its_own_clause_still_rejects() -> None:
+    text = "Russia is opposed to the plan of Ukraine."
+    parse = [
+        ("Russia", "PROPN", "nsubj", 2),
+        ("is", "AUX", "cop", 2),
+        ("opposed", "ADJ", "ROOT", 2),
+        ("to", "ADP", "case", 5),
+        ("the", "DET", "det", 5),
+        ("plan", "NOUN", "obl", 2),
+        ("of", "ADP", "case", 7),
+        ("Ukraine", "PROPN", "nmod", 5),
+        (".", "PUNCT", "punct", 2),
+    ]
+    assert "REJECT" in types(_parsed(text, "en", [RUSSIA, UKRAINE], parse))
+
+
+def test_promised_as_an_adjective_is_no_agreement() -> None:
+    text = "Russia welcomed the promised withdrawal."
+    parse = [
+        ("Russia", "PROPN", "nsubj", 1),
+        ("welcomed", "VERB", "ROOT", 1),
+        ("the", "DET", "det", 4),
+        ("promised", "VERB", "amod", 4),
+        ("withdrawal", "NOUN", "obj", 1),
+        (".", "PUNCT", "punct", 1),
+    ]
+    assert "AGREE" not in types(_parsed(text, "en", [RUSSIA], parse))
+
+
+def test_campaign_mobilizing_and_fighting_terrorism_are_no_events() -> None:
+    unions = make_article("Unions in Russia mobilized behind the president.", "en", [RUSSIA])
+    un = Ent("United Nations", "ORG")
+    fight = make_article("The United Nations is fighting terrorism in Africa.", "en", [un])
+    troops = make_article("Russia mobilized troops near Ukraine.", "en", [RUSSIA, UKRAINE])
+    assert types(unions) == [] and types(fight) == []
+    assert "MOBILIZE" in types(troops)

@@ -31,6 +31,10 @@ PHRASE_DEPS = ("amod", "nmod", "compound", "flat", "appos")
 # Speech acts whose addressee may be the subject of the clause they introduce.
 VERBAL_CATEGORIES = ("REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "AGREE")
 TRAILING_WORDS = 3
+# The most words a preposition has ("in support of").
+PREPOSITION_WORDS = 3
+# How far after a name its news verb may stand ("Reuters reported", "AP news agency reported").
+NEWS_VERB_REACH = 3
 # Prepositional roles that may stand before the trigger ("Med Kina holdt Russland øvelser").
 EITHER_SIDE = ("with", "between")
 
@@ -81,12 +85,12 @@ def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str 
     skipped = 0
     while index >= 0 and skipped <= MAX_SKIP:
         word = view.words[index]
-        for role, phrases in lexicon.prepositions.items():
-            found = phrases.starts_at(view.words, index)
-            if found is not None and found[-1] == index:
-                return role
-            if index and (pair := phrases.starts_at(view.words, index - 1)) and pair[-1] == index:
-                return role
+        # The longest preposition ending here wins: "in support of" over "of".
+        for start in range(max(0, index - PREPOSITION_WORDS + 1), index + 1):
+            for role, phrases in lexicon.prepositions.items():
+                found = phrases.starts_at(view.words, start)
+                if found is not None and found[-1] == index:
+                    return role
         if word.pos in SKIPPABLE_POS or determiners.matches_word(word) or word.text in '«»"“”':
             index -= 1
             skipped += 1
@@ -190,6 +194,15 @@ def _borrowed_subject(
         return []
     before = [m for m in mentions if m.last < lo and m.first not in clauses.excluded]
     before = [m for m in before if preposition_before(view, lexicon, m.first) is None]
+    # "Reuters reported that clerics called for …": who reports the news does not do it.
+    news = lexicon.cue("news_verbs")
+    before = [
+        m
+        for m in before
+        if not any(
+            news.matches_word(w) for w in view.words[m.last + 1 : m.last + 1 + NEWS_VERB_REACH]
+        )
+    ]
     if not before:
         return []
     nearest = before[-1]
@@ -341,6 +354,10 @@ def _speaker(
     elif after_trigger:
         verb = min(after_trigger)
     else:
+        return []
+    if lexicon.cue("news_verbs").matches_word(view.words[verb]):
+        # "Reuters reported that …": whoever reports an event is a source of the news, not a
+        # participant.
         return []
     lo, hi = clauses.span_of(verb)
     near = [

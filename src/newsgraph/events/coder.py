@@ -69,6 +69,8 @@ UNCERTAIN = ("negated", "conditional", "claimed")
 # "joined demonstrators in demanding …") is the purpose or manner of the sentence's main event.
 COMPLEMENT_PENALTY = 0.15
 SUBJECT_REACH = 5
+# A sentence with at least this share of capitalised words (of four letters or more) is a headline.
+HEADLINE_SHARE = 0.6
 
 
 @dataclass
@@ -145,10 +147,12 @@ class EventCoder:
     ) -> Candidate | None:
         view, clauses = context.view, context.clauses
         args = extract_arguments(view, clauses, self.lexicon, context.mentions, match)
+        # A news outlet that reports or quotes the event is a source of the news, never its actor.
+        args.source = [m for m in args.source if not self._news_outlet(article, m)]
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
-        if not self._sensible(context, match):
+        if self._in_name(article, view, match) or not self._sensible(context, match):
             return None
         if not self._grounded(article, context, match, args):
             return None
@@ -185,6 +189,48 @@ class EventCoder:
             view.index,
             intended=match.intended,
             stateless_actor=self._stateless_actor(article, args),
+        )
+
+    @staticmethod
+    def _news_outlet(article: Article, mention: ActorMention) -> bool:
+        entity = article.entity(mention.entity)
+        return entity is not None and entity.sector == "MED"
+
+    @staticmethod
+    def _in_name(article: Article, view: SentenceView, match: TriggerMatch) -> bool:
+        """A capitalised trigger word that is part of a name is no trigger ("Asia-Pacific
+        Economic Cooperation", "the Popular Protest Committee"): it lies inside a longer entity
+        mention, or a capitalised word that is no name of its own follows it. Not in a headline, where the other words are capitalised too."""
+        words = [view.words[i] for i in match.words]
+        if not all(w.text[:1].isupper() for w in words):
+            return False
+        start, end = words[0].start, words[-1].end
+        spans = [span for entity in article.entities for span in entity.mentions]
+        if any(s.start <= start and end <= s.end and s.end - s.start > end - start for s in spans):
+            return True
+
+        def named(word: Word) -> bool:
+            return any(s.start <= word.start and word.end <= s.end for s in spans)
+
+        free = [
+            w
+            for w in view.words[1:]
+            if w.index not in match.words and w.text.isalpha() and len(w.text) > 3 and not named(w)
+        ]
+        if sum(w.text[:1].isupper() for w in free) >= max(2, HEADLINE_SHARE * len(free)):
+            return False
+        # A name goes on after the trigger ("the Popular Protest Committee") or is followed by
+        # its acronym ("Economic Cooperation (APEC)"); a trigger at a name's end may still name
+        # the act ("extended Emergency Grant Aid").
+        after = view.words[match.last + 1 : match.last + 3]
+        if after and after[0].text[:1].isupper() and after[0].text.isalpha():
+            return not named(after[0])
+        return (
+            len(after) == 2
+            and after[0].text == "("
+            and after[1].text.isupper()
+            and view.words[match.first - 1].text[:1].isupper()
+            and match.first > 1
         )
 
     def _grounded(
@@ -226,6 +272,8 @@ class EventCoder:
         (newsgraph.events.sense)."""
         view, mentions = context.view, context.mentions
         if self.sense.modifier_only(view, match.words, match.category):
+            return False
+        if self.sense.describes_noun(view, match.words, match.rule.category):
             return False
         return self.sense.subject_acts(
             view, match.anchor, match.rule.category, mentions

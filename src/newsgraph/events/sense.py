@@ -54,6 +54,7 @@ class SenseSettings:
 
     subject_exempt: frozenset[str]
     modifier_exempt: frozenset[str]
+    stance: frozenset[str]
     page_min_sentences: int
     page_ratio: float
 
@@ -67,6 +68,7 @@ def load_sense_settings() -> SenseSettings:
         modifier_exempt=frozenset(
             str(c).upper() for c in data.get("modifier_exempt_categories", [])
         ),
+        stance=frozenset(str(c).upper() for c in data.get("stance_categories", [])),
         page_min_sentences=int(data.get("page_min_sentences", 3)),
         page_ratio=float(data.get("page_ratio", 1.0)),
     )
@@ -172,6 +174,38 @@ class Sense:
             return False
         head = view.words[word.head]
         return head.pos == "NOUN" and not self.lexicon.trigger_starts.starting(head)
+
+    def describes_noun(
+        self, view: SentenceView, match_words: tuple[int, ...], category: str
+    ) -> bool:
+        """A stance trigger that only describes a noun reports no act: a participle between a
+        determiner or possessive and its noun ("Syria's promised withdrawal", "the accused men"),
+        or a stance adjective (`stance_adjectives`) right after the noun it qualifies, with no
+        copula ("groups willing to cooperate", "fundamentalists opposed to the US presence").
+        Word order and parts of speech only: the parser's relations are too often wrong here."""
+        if not view.words or category.upper() not in self.settings.stance:
+            return False
+        first, last = match_words[0], match_words[-1]
+        word = view.words[first]
+        before = view.words[first - 1] if first else None
+        after = view.words[last + 1] if last + 1 < len(view.words) else None
+        if before is None:
+            return False
+        if (
+            len(match_words) == 1
+            and word.pos in ("VERB", "ADJ")
+            and (
+                before.pos in ("DET", "PART")
+                or self.lexicon.cue("determiners").matches_word(before)
+            )
+            and after is not None
+            and after.pos == "NOUN"
+        ):
+            return True
+        return self.lexicon.cue("stance_adjectives").matches_word(word) and before.pos in (
+            "NOUN",
+            "PROPN",
+        )
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
         """Whether an article is about sport, entertainment, business, science or health rather

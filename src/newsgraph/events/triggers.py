@@ -174,6 +174,15 @@ def is_irrealis(
     return _near(view, clauses, lexicon, "irrealis", lo, match.first, match.anchor)
 
 
+def is_counterfactual(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """What would or could have happened did not happen ("a deal that would have allowed …",
+    "kunne ha angrepet")."""
+    lo = match.first - IRREALIS_WINDOW
+    return _near(view, clauses, lexicon, "counterfactual", lo, match.first, match.anchor)
+
+
 def is_future(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
     """The event is announced or planned, not reported ("vil besøke", "will impose")."""
     if match.rule.category in VERBAL - PROMISABLE:
@@ -187,6 +196,8 @@ def _modality(
 ) -> TriggerMatch:
     """The report as it is to be coded given negation and modality."""
     ontology = load_ontology()
+    if is_counterfactual(view, clauses, lexicon, match):
+        return replace(match, factuality="conditional")
     if is_negated(view, clauses, lexicon, match):
         refused = ontology.refused.get(match.rule.category)
         if refused:

@@ -376,6 +376,7 @@ class CameoRoots(Schema):
 class Sense(Schema):
     subject_exempt_categories: Words = []
     modifier_exempt_categories: Words = []
+    stance_categories: Words = []
     page_min_sentences: StrictInt | None = None
     page_ratio: Number | None = None
 

@@ -1,0 +1,40 @@
+"""Trigger modality (newsgraph.events.triggers): what would or could have happened.
+
+Sentences are written for these tests; no model.
+"""
+
+from __future__ import annotations
+
+from newsgraph.events import EventCoder, load_lexicon
+from newsgraph.model import Event
+
+from .builders import Ent, FakeGeo, make_article
+
+RUSSIA, UKRAINE = Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")
+
+
+def code(text: str, lang: str, entities: list[Ent]) -> list[Event]:
+    return EventCoder(load_lexicon(lang), FakeGeo()).code(make_article(text, lang, entities))
+
+
+def test_would_have_is_conditional_not_a_plan() -> None:
+    events = code("Russia would have attacked Ukraine in May.", "en", [RUSSIA, UKRAINE])
+    assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "conditional")]
+
+
+def test_could_not_have_is_conditional_too() -> None:
+    events = code("Russia could not have attacked Ukraine in May.", "en", [RUSSIA, UKRAINE])
+    assert [e.factuality for e in events] == ["conditional"]
+
+
+def test_plain_would_stays_a_planned_threat_and_the_fact_stays_asserted() -> None:
+    planned = code("Russia would attack Ukraine in May.", "en", [RUSSIA, UKRAINE])
+    fact = code("Russia attacked Ukraine in May.", "en", [RUSSIA, UKRAINE])
+    assert [e.factuality for e in planned] == ["planned"]
+    assert [(e.type, e.factuality) for e in fact] == [("ASSAULT", "asserted")]
+
+
+def test_norwegian_ville_ha_is_conditional() -> None:
+    entities = [Ent("Russland", "GPE", "RUS"), Ent("Ukraina", "GPE", "UKR")]
+    events = code("Russland ville ha angrepet Ukraina i mai.", "nb", entities)
+    assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "conditional")]
