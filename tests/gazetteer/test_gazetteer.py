@@ -215,3 +215,14 @@ def test_compound_with_another_last_part_names_nothing() -> None:
     gazetteer = load_gazetteer("nb")
     assert gazetteer.compound("Russland-kritikken") is None
     assert gazetteer.compound("halvøya") is None
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_a_known_organisations_name_is_no_other_spelling_or_genitive_of_a_city(lang: str) -> None:
+    gazetteer = load_gazetteer(lang)
+    # GeoNames spells Hamm "Hamas" in some language; in Norwegian "Hamas" is also Hama's genitive.
+    assert gazetteer.lookup("Hamas") == []
+    hamm = gazetteer.best("Hamm")
+    assert hamm is not None and hamm.place.country == "DEU"
+    hama = gazetteer.best("Hama")
+    assert hama is not None and hama.place.country == "SYR"

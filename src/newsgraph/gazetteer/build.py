@@ -18,11 +18,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.gazetteer import cldr, geonames, isocodes
 from newsgraph.gazetteer.tables import Gazetteer, Match, Place
+from newsgraph.knowledge.names import fold
+from newsgraph.knowledge.store import load_knowledge
 from newsgraph.resources import COMMON, load_resource
 
 # Cities the NER missed are added only when they are this big, or capitals of countries this big.
@@ -146,13 +149,20 @@ def name_variants(name: str) -> list[str]:
 
 
 def add_names(
-    gazetteer: Gazetteer, rules: Rules, place: Place, names: list[str], salient: bool
+    gazetteer: Gazetteer,
+    rules: Rules,
+    place: Place,
+    names: list[str],
+    salient: bool,
+    taken: Collection[str] = (),
 ) -> None:
-    """Register names of a place with their genitives."""
+    """Register names of a place with their genitives; a genitive that is the name of a known
+    organisation (`taken`, folded: Norwegian "Hamas" of Hama) is left out."""
     for name in (variant for raw in names for variant in name_variants(raw)):
         gazetteer.add(name, Match(place, "name", name, salient))
         for genitive in rules.genitives(name):
-            gazetteer.add(genitive, Match(place, "genitive", name, salient))
+            if fold(genitive) not in taken:
+                gazetteer.add(genitive, Match(place, "genitive", name, salient))
 
 
 def add_adjectives(gazetteer: Gazetteer, rules: Rules, place: Place, bases: set[str]) -> None:
@@ -243,14 +253,19 @@ def add_countries(gazetteer: Gazetteer, rules: Rules, lexicon: dict[str, Any]) -
     return codes
 
 
-def city_aliases(city: geonames.City) -> list[str]:
-    """A city's GeoNames name plus alternate names written in Latin letters as a proper name."""
+def city_aliases(city: geonames.City, taken: Collection[str] = ()) -> list[str]:
+    """A city's GeoNames name plus alternate names written in Latin letters as a proper name;
+    an alternate name in `taken` (folded names of known organisations: "Hamas" is also a
+    spelling of Hamm) is left out, the city's own name never."""
     if city.population < ALIAS_MIN_POPULATION:
         return [city.name]
     aliases = [
         alias
         for alias in city.alternate_names
-        if len(alias) >= MIN_ALIAS_LENGTH and not alias.isupper() and LATIN_NAME.match(alias)
+        if len(alias) >= MIN_ALIAS_LENGTH
+        and not alias.isupper()
+        and LATIN_NAME.match(alias)
+        and fold(alias) not in taken
     ]
     return list(dict.fromkeys([city.name, *aliases]))
 
@@ -258,6 +273,7 @@ def city_aliases(city: geonames.City) -> list[str]:
 def add_cities(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) -> None:
     """Register cities; big ones and capitals of big countries are salient."""
     capitals = geonames.capitals()
+    organisations = load_knowledge().org_names
     populations: dict[str, int] = defaultdict(int)
     for city in geonames.cities():
         populations[city.alpha2] += city.population
@@ -280,7 +296,9 @@ def add_cities(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) -> Non
             and city.population >= SALIENT_CAPITAL_POPULATION
         )
         salient = is_capital or city.population >= SALIENT_CITY_POPULATION
-        add_names(gazetteer, rules, place, city_aliases(city), salient)
+        add_names(
+            gazetteer, rules, place, city_aliases(city, organisations), salient, organisations
+        )
 
 
 def add_regions(gazetteer: Gazetteer, rules: Rules) -> None:
