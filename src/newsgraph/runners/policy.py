@@ -253,17 +253,9 @@ def store_results(
             if on_progress is not None:
                 on_progress(report)
             for result in results:
-                if result is None:
+                item = count_result(result, report, started, on_progress)
+                if item is None:
                     continue
-                item, rss_mb = result
-                report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
-                if isinstance(item, FailedInput):
-                    report.failed += 1
-                else:
-                    report.processed += 1
-                report.elapsed_s = time.perf_counter() - started
-                if on_progress is not None:
-                    on_progress(report)
                 batch.append(item)
                 if len(batch) >= settings.batch_size:
                     write(repository, batch, report, started, on_progress)
@@ -275,6 +267,28 @@ def store_results(
             getattr(results, "close", lambda: None)()
     report.elapsed_s = time.perf_counter() - started
     return report
+
+
+def count_result(
+    result: Result | None,
+    report: IngestReport,
+    started: float,
+    on_progress: ProgressCallback | None,
+) -> IngestItem | None:
+    """Count one runner result in the report (processed or failed, worker memory, time) and
+    return its item; None (a runner's "models loaded" signal) counts nothing."""
+    if result is None:
+        return None
+    item, rss_mb = result
+    report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss_mb)
+    if isinstance(item, FailedInput):
+        report.failed += 1
+    else:
+        report.processed += 1
+    report.elapsed_s = time.perf_counter() - started
+    if on_progress is not None:
+        on_progress(report)
+    return item
 
 
 def write(

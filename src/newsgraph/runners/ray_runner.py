@@ -39,6 +39,7 @@ from newsgraph.runners.policy import (
     ProgressCallback,
     Result,
     Task,
+    count_result,
     peak_rss_mb,
     store_results,
     task_of,
@@ -296,15 +297,5 @@ def _drain(
     started = time.perf_counter()
     report.ready, report.setup_s = True, started - loading
     for result in results:
-        if result is None:
-            continue
-        item, rss = result
-        report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, rss)
-        if isinstance(item, FailedInput):
-            report.failed += 1
-        else:
-            report.processed += 1
-        report.elapsed_s = time.perf_counter() - started
-        if on_progress is not None:
-            on_progress(report)
+        count_result(result, report, started, on_progress)
     return report
