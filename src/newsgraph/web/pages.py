@@ -206,13 +206,7 @@ def search(request: Request) -> HTMLResponse:
         return render("search.html", page="search", q="", hits=None, next_query=None)
     query = _form(request, SearchRequest, limit=20)
     found = _service(request).search(query)
-    return render(
-        "search.html",
-        page="search",
-        q=q,
-        hits=found,
-        next_query=_next_query(request, found.next_offset),
-    )
+    return _list_page(request, "search", "hits", found, q=q)
 
 
 @router.get("/articles", response_class=HTMLResponse)
