@@ -37,6 +37,18 @@ class Database(Protocol):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement for many parameter rows."""
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Add rows to a table as fast as the database takes them (COPY where it has one)."""
+
+    def clone(self) -> Database:
+        """Another connection to the same database (for parallel writers)."""
+
+    def hold_writer_lock(self) -> None:
+        """Outside transactions: take the writers' lock for this connection until released."""
+
+    def release_writer_lock(self) -> None:
+        """Release what `hold_writer_lock` took."""
+
     def transaction(self) -> AbstractContextManager[None]:
         """A write transaction: commits on success, rolls back on error."""
 

@@ -80,6 +80,21 @@ class SqliteDatabase:
         except sqlite3.Error as error:
             raise self._error(error, sql) from error
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert the rows with one prepared statement (SQLite has no COPY)."""
+        marks = ", ".join("?" for _ in columns)
+        self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def clone(self) -> SqliteDatabase:
+        """Another connection to the same file."""
+        return SqliteDatabase(Path(self.location))
+
+    def hold_writer_lock(self) -> None:
+        """Nothing to hold: every write transaction takes the file's lock (BEGIN IMMEDIATE)."""
+
+    def release_writer_lock(self) -> None:
+        """Nothing was held."""
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """BEGIN IMMEDIATE takes the write lock up front, so one writer runs at a time."""
