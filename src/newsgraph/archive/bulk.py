@@ -22,12 +22,14 @@ inserted with `executemany` on the archive's own connection.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.archive import clustering, dedup
@@ -152,7 +154,9 @@ class Known:
     hashes: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
     buckets: dict[int, set[int]] = field(default_factory=dict)
     prints: dict[int, tuple[bytes, int, str]] = field(default_factory=dict)
-    anchors: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    # (key, category) → (anchor_start, story_id), sorted: a window is a bisection away.
+    anchors: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    anchored: set[tuple[str, str, str, str]] = field(default_factory=set)
     stories: dict[str, Story] = field(default_factory=dict)
     failure_keys: set[str] = field(default_factory=set)
     raw_keys: set[str] = field(default_factory=set)
@@ -272,7 +276,7 @@ class Planner:
             sorted(keys),
             (earliest, latest),
         ):
-            known.anchors.setdefault(key, set()).add((kind, start, story))
+            _add_anchor(known, key, (kind, start, story))
             ids.add(story)
         for row in self._rows(f"SELECT {STORY_COLUMNS} FROM stories WHERE story_id", sorted(ids)):
             known.stories[row[0]] = Story(tuple(row))
@@ -471,7 +475,7 @@ class Planner:
             if anchored:
                 for key in _anchor_keys(sig):
                     entry = (sig.type, _iso(sig.start) or "", story_id)
-                    known.anchors.setdefault(key, set()).add(entry)
+                    _add_anchor(known, key, entry)
                     plan.anchors.setdefault(key, []).append(entry)
                     plan.copy["story_anchor_keys"].append((key, *entry[:2], story_id))
             plan.counts["stories"] += 1
@@ -498,12 +502,14 @@ class Planner:
         keys = _anchor_keys(sig)
         if window is None or not keys:
             return []
-        ids = {
-            story
-            for key in keys
-            for kind, start, story in known.anchors.get(key, ())
-            if kind == sig.type and window[0] <= start <= window[1]
-        }
+        ids = set()
+        for key in keys:
+            listed = known.anchors.get((key, sig.type), [])
+            first = bisect.bisect_left(listed, (window[0], ""))
+            for start, story in listed[first:]:
+                if start > window[1]:
+                    break
+                ids.add(story)
         stories = sorted((known.stories[story] for story in ids), key=lambda s: s.founder)
         return [
             (StoryAnchor(story.row[0], _anchor_signature(sig.type, story.row)), story)
@@ -563,12 +569,21 @@ def _overlay(known: Known, plan: Plan) -> None:
         known.buckets.setdefault(bucket, set()).update(seqs)
     known.prints.update(plan.prints)
     for key, anchored in plan.anchors.items():
-        known.anchors.setdefault(key, set()).update(anchored)
+        for entry in anchored:
+            _add_anchor(known, key, entry)
     known.stories.update(plan.stories)
     known.failure_keys |= plan.failure_keys
     known.raw_keys |= plan.raw_keys
     if not plan.committed:
         known.in_flight.update(plan.seqs)
+
+
+def _add_anchor(known: Known, key: str, entry: tuple[str, str, str]) -> None:
+    """Index a story under one of its anchor keys (once)."""
+    kind, start, story = entry
+    if (key, *entry) not in known.anchored:
+        known.anchored.add((key, *entry))
+        bisect.insort(known.anchors.setdefault((key, kind), []), (start, story))
 
 
 def _failure_key(where: str, stage: str, reason: str) -> str:
@@ -583,7 +598,8 @@ def _failure_places(items: Iterable[IngestItem]) -> Iterable[tuple[str, str, str
             yield from ((item.article_id, stage, message) for stage, message in item.stage_failures)
 
 
-def _anchor_signature(kind: str, row: Sequence[Any]) -> EventSignature:
+@lru_cache(maxsize=65536)
+def _anchor_signature(kind: str, row: tuple[Any, ...]) -> EventSignature:
     """The signature a story's first report left in its row (STORY_COLUMNS order)."""
     return EventSignature(
         type=kind,
