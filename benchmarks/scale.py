@@ -175,6 +175,24 @@ LAYER_TABLES = (
 )
 
 
+def server_cpu_s() -> float:
+    """CPU seconds used so far by PostgreSQL processes on this machine, those that ended
+    included (/proc; 0 elsewhere). Other clients of the same server would count too."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+            if "(postgres" not in fields[0]:
+                continue
+            values = fields[1].split()
+            # utime, stime, and cutime, cstime: the postmaster's reaped backends count there.
+            total += sum(int(value) for value in values[11:15])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / tick
+
+
 def bulk_load(
     url: str, items: list[PreparedArticle], batch_size: int, writers: int | None
 ) -> dict[str, Any]:
@@ -185,6 +203,8 @@ def bulk_load(
     settings = Settings(database=url, batch_size=batch_size)
     with open_archive(url, settings) as archive:
         assert isinstance(archive, SqlRepository)
+        server = server_cpu_s()
+        client = time.process_time()
         started = time.perf_counter()
         if writers is None:
             for start in range(0, len(items), batch_size):
@@ -197,6 +217,8 @@ def bulk_load(
             finally:
                 loader.finish()
         seconds = time.perf_counter() - started
+        client = time.process_time() - client
+        server = server_cpu_s() - server if archive.backend == "postgres" else 0.0
         rows = {
             table: int(archive.db.execute(f"SELECT COUNT(*) FROM {table}")[0][0])
             for table in LAYER_TABLES
@@ -213,6 +235,10 @@ def bulk_load(
         "seconds": round(seconds, 2),
         "articles_per_s": round(len(items) / seconds, 1),
         "rows_per_s": round(total / seconds),
+        # What the load cost in CPU, wherever it ran: the rate a core free for it would give.
+        "client_cpu_s": round(client, 2),
+        "server_cpu_s": round(server, 2),
+        "articles_per_cpu_s": round(len(items) / max(client + server, 1e-9), 1),
         "rows": rows,
         "search_hits_for_a_word_of_the_first_article": found,
         "batch_size": batch_size,

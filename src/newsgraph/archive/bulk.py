@@ -652,6 +652,7 @@ def write_plan(
                 db.copy_rows(table, COPY_TABLES[table], rows)
         if plan.seqs:
             db.index_articles(plan.seqs[0], plan.seqs[-1])
+        merges = [db.stage_rows(sql, plan.upserts[table]) for table, sql in UPSERTS.items()]
         turn()
         db.executemany(
             "UPDATE articles SET is_current = 0 WHERE seq = ?", [(seq,) for seq in plan.superseded]
@@ -664,8 +665,8 @@ def write_plan(
                 if story.founded_in != plan.number
             ],
         )
-        for table, sql in UPSERTS.items():
-            db.executemany(sql, plan.upserts[table])
+        for merge in merges:
+            merge()
         linker = Linker(db, dedup_rule, rules.translation_min_overlap)
         links = sum(linker.link_translations(seq, item) for seq, item in plan.multilingual)
         plan.result.duplicates += links

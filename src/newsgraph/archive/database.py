@@ -9,7 +9,7 @@ writer lock, the size on disk) are methods here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -39,6 +39,11 @@ class Database(Protocol):
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Add rows to a table as fast as the database takes them (COPY where it has one)."""
+
+    def stage_rows(self, sql: str, rows: Sequence[Sequence[Any]]) -> Callable[[], None]:
+        """Inside a transaction: prepare running the `INSERT ... VALUES (?, ...) [ON CONFLICT
+        ...]` statement `sql` for every row; the returned function runs it (COPY into a
+        staging table, then one INSERT ... SELECT, where the database has COPY)."""
 
     def clone(self) -> Database:
         """Another connection to the same database (for parallel writers)."""

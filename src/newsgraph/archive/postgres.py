@@ -7,7 +7,7 @@ because the archive holds many languages and matches SQLite's FTS5 tokenizer mos
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -87,6 +87,28 @@ class PostgresDatabase:
                     copy.write_row(row)
         except psycopg.Error as error:
             raise self._error(error, sql) from error
+
+    def stage_rows(self, sql: str, rows: Sequence[Sequence[Any]]) -> Callable[[], None]:
+        """COPY the rows into a temporary table now; the returned function inserts them all
+        with one `INSERT ... SELECT` carrying `sql`'s ON CONFLICT clause."""
+        if not rows:
+            return lambda: None
+        head, tail = sql.split(" VALUES ", 1)
+        table, columns = head.removeprefix("INSERT INTO ").strip().split(" ", 1)
+        names = columns.strip("() ")
+        stage = f"stage_{table}"
+        conflict = tail[tail.index(")") + 1 :]
+        self.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS"
+            f" AS SELECT {names} FROM {table} WITH NO DATA"
+        )
+        self.copy_rows(stage, [name.strip() for name in names.split(",")], rows)
+        merge = f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage}{conflict}"
+
+        def apply() -> None:
+            self.execute(merge)
+
+        return apply
 
     def clone(self) -> PostgresDatabase:
         """Another connection to the same database and schema."""

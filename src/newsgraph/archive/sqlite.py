@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,10 @@ class SqliteDatabase:
         """Insert the rows with one prepared statement (SQLite has no COPY)."""
         marks = ", ".join("?" for _ in columns)
         self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def stage_rows(self, sql: str, rows: Sequence[Sequence[Any]]) -> Callable[[], None]:
+        """The statement run for every row, later (SQLite's prepared statements are fast)."""
+        return lambda: self.executemany(sql, rows)
 
     def clone(self) -> SqliteDatabase:
         """Another connection to the same file."""
