@@ -290,8 +290,25 @@ def drop_schema(base: str, schema: str) -> None:
         conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
-def projection(per_core: float, writer: float | None) -> dict[str, Any]:
-    """Cores and writers needed for a day of news and for a 100M backfill in a day."""
+def load_costs(loads: dict[str, Any]) -> dict[str, float]:
+    """CPU milliseconds per article of the fastest bulk load, in the loader and in the database."""
+    backend = "postgres" if "postgres" in loads else "sqlite"
+    best = max(loads[backend], key=lambda load: load["articles_per_s"])
+    return {
+        "loader_cpu_ms_per_article": round(1000 * best["client_cpu_s"] / best["articles"], 3),
+        "database_cpu_ms_per_article": round(1000 * best["server_cpu_s"] / best["articles"], 3),
+    }
+
+
+def projection(
+    per_core: float, writer: float | None, costs: dict[str, float] | None = None
+) -> dict[str, Any]:
+    """Cores and writers needed for a day of news and for a 100M backfill in a day.
+
+    Besides the measured rate, the load's CPU cost says what it needs on cores free for it: a
+    loader plans and encodes in one Python process (so it tops out at 1000 / its ms per
+    article), the database's share runs in the writers' server processes, in parallel.
+    """
     plans = {}
     for name, articles in (("daily_200k", DAILY_NEWS), ("backfill_100m_in_a_day", BACKFILL)):
         rate = articles / DAY_S
@@ -309,6 +326,11 @@ def projection(per_core: float, writer: float | None) -> dict[str, Any]:
                 if rate < writer
                 else "the archive load: more COPY writers, or a database on more cores"
             )
+        if costs:
+            loader_ms = costs["loader_cpu_ms_per_article"]
+            database_ms = costs["database_cpu_ms_per_article"]
+            plan["loader_processes"] = math.ceil(rate * loader_ms / 1000)
+            plan["database_cores"] = round(rate * database_ms / 1000, 1)
         plans[name] = plan
     return plans
 
@@ -363,16 +385,18 @@ def main() -> None:
     save(result, per_core)
 
 
-def save(result: dict[str, Any], per_core: float) -> None:
+def save(result: dict[str, Any], per_core: float, end_key: str = "loadavg_end") -> None:
     """Add the projection and write the results file."""
     backend, writer = best_bulk(result["bulk_load"])
+    costs = load_costs(result["bulk_load"])
     result["projection"] = {
         "per_core_articles_per_s": per_core,
         "writer_articles_per_s": writer,
         "writer_backend": backend,
-        **projection(per_core, writer),
+        **costs,
+        **projection(per_core, writer, costs),
     }
-    result["loadavg_end"] = os.getloadavg()
+    result[end_key] = os.getloadavg()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
@@ -394,7 +418,7 @@ def only_bulk(
         load = replicated(items, articles)
         result["bulk_load"] = bulk_loads(folder, load, batch_size, postgres, writers)
     ray1 = next(run for run in result["runs"] if run["runner"] == "ray" and run["workers"] == 1)
-    save(result, ray1["after_load_articles_per_s"] or ray1["articles_per_s"])
+    save(result, ray1["after_load_articles_per_s"] or ray1["articles_per_s"], "bulk_loadavg_end")
 
 
 if __name__ == "__main__":
