@@ -13,6 +13,7 @@ from archive.conftest import UrlFactory
 from newsgraph.archive import Repository, open_archive
 from newsgraph.ingest import read_paths
 from newsgraph.runners.local import ingest
+from newsgraph.runners.policy import IngestReport
 from newsgraph.settings import Settings, load_settings
 
 from .test_local import STAGES, article_text, run_child, stored_versions, write_inputs
@@ -84,3 +85,27 @@ def test_killed_bulk_ingest_rerun_stores_what_an_uninterrupted_run_stores(
     with open_archive(whole) as first, open_archive(resumed) as second:
         assert second.stats().counts["versions"] == count
         assert second.snapshot() == first.snapshot()
+
+
+def test_an_interrupted_bulk_ingest_commits_what_is_in_flight_and_a_rerun_finishes_it(
+    tmp_path: Path, new_url: UrlFactory
+) -> None:
+    folder = write_inputs(tmp_path / "in", count=14)
+    whole, resumed = new_url(), new_url()
+    with open_archive(whole) as archive:
+        ingest(read_paths([folder]), archive, bulk_settings(whole, 0))
+
+    def stop_after_two_batches(report: IngestReport) -> None:
+        if report.batches >= 2:
+            raise KeyboardInterrupt
+
+    with open_archive(resumed) as archive:
+        first = ingest(
+            read_paths([folder]), archive, bulk_settings(resumed, 3), stop_after_two_batches
+        )
+        assert first.interrupted and 6 <= first.stored.written < 14
+        assert archive.stats().counts["versions"] == first.stored.written
+        second = ingest(read_paths([folder]), archive, bulk_settings(resumed, 3))
+        assert second.skipped == first.stored.written
+    with open_archive(whole) as expected, open_archive(resumed) as archive:
+        assert archive.snapshot() == expected.snapshot()

@@ -269,12 +269,14 @@ def store_results(
                     batch = []
             if batch:
                 store.write(batch)
+            store.finish()
         except KeyboardInterrupt:
             report.interrupted = True
             getattr(results, "close", lambda: None)()
         finally:
-            # Batches in flight commit (in order) before the run ends, interrupted or not.
-            store.finish()
+            # Batches in flight commit (in order) before the run ends, however it ends; the
+            # progress callback (which may be what interrupted it) is not called again.
+            store.finish(quiet=True)
     report.elapsed_s = time.perf_counter() - started
     return report
 
@@ -310,9 +312,9 @@ class _BatchStore:
         else:
             self._count(self.loader.write(batch))
 
-    def finish(self) -> None:
+    def finish(self, quiet: bool = False) -> None:
         if self.loader is not None:
-            self._count(self.loader.finish())
+            self._count(self.loader.finish(), quiet)
 
     def _fallback(self, batch: list[IngestItem]) -> BatchResult:
         """A batch the loader could not store (or rolled back behind one): the single writer,
@@ -327,12 +329,12 @@ class _BatchStore:
                 total.add(write_one(self.repository, item))
             return total
 
-    def _count(self, results: list[BatchResult]) -> None:
+    def _count(self, results: list[BatchResult], quiet: bool = False) -> None:
         for result in results:
             self.report.stored.add(result)
             self.report.batches += 1
         self.report.elapsed_s = time.perf_counter() - self.clock()
-        if results and self.on_progress is not None:
+        if results and self.on_progress is not None and not quiet:
             self.on_progress(self.report)
 
 
