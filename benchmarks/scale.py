@@ -1,6 +1,6 @@
 """Scaling out: the local runner against the Ray runner on this machine, and the archive's load rate.
 
-    .venv/bin/python benchmarks/scale.py [--copies K] [--postgres URL]
+    .venv/bin/python benchmarks/scale.py [--copies K] [--postgres URL] [--only bulk] [--writers 1,2,4]
 
 Material (read from ../shared at run time, never copied into the repo): corpus/dev.jsonl, each
 record repeated K times under distinct ids and URLs (so every copy is a new document), written
@@ -14,8 +14,12 @@ Measured in one run, so ratios survive a busy machine (absolute figures do not):
    is recorded too. Ray's overhead is 1 - Ray rate / local rate at 2 workers; scaling
    efficiency is the 2-worker rate / (2 × the 1-worker rate). Peak memory: a worker's peak RSS.
 2. Bulk load: the prepared rows of the processed articles (all layers), replicated under new
-   ids, written by the archive writer into a fresh archive in batches of `batch_size`: SQLite,
-   and PostgreSQL when a URL is given (or NEWSGRAPH_TEST_POSTGRES is set).
+   ids, written into a fresh archive in batches of `batch_size`, by the single archive writer
+   and by the bulk loader (`archive.bulk`, COPY through 1, 2 and 4 writer connections on
+   PostgreSQL; one writer on SQLite, which takes no other): SQLite, and PostgreSQL when a URL
+   is given (or NEWSGRAPH_TEST_POSTGRES is set). Each load is checked afterwards: every article
+   stored, a search finds them, the layer rows counted from the tables.
+   `--only bulk` runs this part alone and keeps the runner figures already in the results file.
 3. A paper projection from the per-core rate and the writer's rate: cluster size for 200,000
    articles a day and for a 100-million-article backfill in a day, and where the bottleneck moves.
 
@@ -40,7 +44,7 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 import uuid  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
+from datetime import UTC, date, datetime, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -50,7 +54,7 @@ RESULTS = REPO / "benchmarks" / "results" / "scale.json"
 sys.path.insert(0, str(REPO / "src"))
 
 from newsgraph.archive import open_archive  # noqa: E402
-from newsgraph.archive.rows import PreparedArticle  # noqa: E402
+from newsgraph.archive.rows import PreparedArticle, PreparedEvent  # noqa: E402
 from newsgraph.ingest import read_paths  # noqa: E402
 from newsgraph.runners import local, ray_runner  # noqa: E402
 from newsgraph.runners.policy import PipelineWorker, task_of  # noqa: E402
@@ -59,6 +63,8 @@ from newsgraph.settings import Settings  # noqa: E402
 DAY_S = 86_400
 DAILY_NEWS = 200_000
 BACKFILL = 100_000_000
+# Far enough apart that no story candidate of one copy lies in another's window.
+COPY_SHIFT_DAYS = 60
 
 
 def write_corpus(folder: Path, copies: int) -> tuple[Path, int]:
@@ -107,10 +113,18 @@ def prepared_items(corpus: Path, settings: Settings) -> list[PreparedArticle]:
 
 
 def replicated(items: list[PreparedArticle], total: int) -> list[PreparedArticle]:
-    """`total` prepared articles: copies of `items` under new ids, document keys and input keys."""
+    """`total` prepared articles: copies of `items` under new ids, document keys and input keys.
+
+    Copy k is the corpus's news moved k × `COPY_SHIFT_DAYS` later (its events' dates and story
+    signatures), so each copy's events form stories of their own as a later month's news would,
+    instead of every copy joining the corpus's few stories (stories of hundreds of reports in
+    several languages, whose translation check compares every pair). The text stays, so each
+    copy is an exact duplicate of the first and is linked to it.
+    """
     out = []
     for number in range(total):
         item = items[number % len(items)]
+        shift = timedelta(days=COPY_SHIFT_DAYS * (number // len(items)))
         tag = f"{number:07d}"
         out.append(
             dataclasses.replace(
@@ -118,30 +132,144 @@ def replicated(items: list[PreparedArticle], total: int) -> list[PreparedArticle
                 article_id=f"{item.article_id[:8]}{tag}",
                 doc_key=f"{item.doc_key}#{tag}",
                 raw_key=f"{tag}{uuid.uuid4().hex[:16]}",
+                events=tuple(shifted(event, shift) for event in item.events),
             )
         )
     return out
 
 
-def bulk_load(url: str, items: list[PreparedArticle], batch_size: int) -> dict[str, Any]:
-    """Write `items` into a fresh archive at `url` batch by batch; articles/s of the writer."""
+def shifted(event: PreparedEvent, shift: timedelta) -> PreparedEvent:
+    """An event moved `shift` later: its date columns and its story signature."""
+    if not shift:
+        return event
+    row = list(event.row)
+    for index in (5, 6):
+        if row[index]:
+            row[index] = (date.fromisoformat(row[index]) + shift).isoformat()
+    sig = event.signature
+    signature = dataclasses.replace(
+        sig,
+        start=sig.start + shift if sig.start else None,
+        end=sig.end + shift if sig.end else None,
+    )
+    return dataclasses.replace(event, row=tuple(row), signature=signature)
+
+
+LAYER_TABLES = (
+    "articles",
+    "sources",
+    "entities",
+    "titles",
+    "mentions",
+    "quotes",
+    "times",
+    "events",
+    "event_actors",
+    "quote_speakers",
+    "stories",
+    "story_anchor_keys",
+    "fingerprints",
+    "lsh_buckets",
+    "duplicates",
+    "raw_inputs",
+)
+
+
+def server_cpu_s() -> float:
+    """CPU seconds used so far by PostgreSQL processes on this machine, those that ended
+    included (/proc; 0 elsewhere). Other clients of the same server would count too."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+            if "(postgres" not in fields[0]:
+                continue
+            values = fields[1].split()
+            # utime, stime, and cutime, cstime: the postmaster's reaped backends count there.
+            total += sum(int(value) for value in values[11:15])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / tick
+
+
+def bulk_load(
+    url: str, items: list[PreparedArticle], batch_size: int, writers: int | None
+) -> dict[str, Any]:
+    """Write `items` into a fresh archive at `url` batch by batch: with the single writer
+    (`writers` None) or the bulk loader and `writers` connections; then check what is stored."""
+    from newsgraph.archive.store import SqlRepository
+
     settings = Settings(database=url, batch_size=batch_size)
     with open_archive(url, settings) as archive:
+        assert isinstance(archive, SqlRepository)
+        server = server_cpu_s()
+        client = time.process_time()
         started = time.perf_counter()
-        for start in range(0, len(items), batch_size):
-            archive.write_batch(items[start : start + batch_size])
+        if writers is None:
+            for start in range(0, len(items), batch_size):
+                archive.write_batch(items[start : start + batch_size])
+        else:
+            loader = archive.bulk_loader(writers)
+            try:
+                for start in range(0, len(items), batch_size):
+                    loader.write(items[start : start + batch_size])
+            finally:
+                loader.finish()
         seconds = time.perf_counter() - started
-        counts = archive.stats().counts
-    rows = sum(
-        counts.get(name, 0) for name in ("entities", "quotes", "times", "events", "mentions")
-    )
+        client = time.process_time() - client
+        server = server_cpu_s() - server if archive.backend == "postgres" else 0.0
+        rows = {
+            table: int(archive.db.execute(f"SELECT COUNT(*) FROM {table}")[0][0])
+            for table in LAYER_TABLES
+        }
+        word = next(w for w in items[0].article[8].split() if w.isalpha() and len(w) > 4)
+        found = len(archive.search(word, limit=5))
+    if rows["articles"] != len(items):
+        raise RuntimeError(f"{url}: {rows['articles']} of {len(items)} articles stored")
+    total = sum(rows.values())
     return {
+        "loader": "writer" if writers is None else "bulk",
+        "writers": writers or 1,
         "articles": len(items),
         "seconds": round(seconds, 2),
         "articles_per_s": round(len(items) / seconds, 1),
-        "layer_rows": rows,
+        "rows_per_s": round(total / seconds),
+        # What the load cost in CPU, wherever it ran: the rate a core free for it would give.
+        "client_cpu_s": round(client, 2),
+        "server_cpu_s": round(server, 2),
+        "articles_per_cpu_s": round(len(items) / max(client + server, 1e-9), 1),
+        "rows": rows,
+        "search_hits_for_a_word_of_the_first_article": found,
         "batch_size": batch_size,
     }
+
+
+def bulk_loads(
+    folder: Path, items: list[PreparedArticle], batch_size: int, postgres: str, writers: list[int]
+) -> dict[str, Any]:
+    """Every load of the bulk-load part: SQLite and PostgreSQL, writer and bulk loader."""
+    loads: dict[str, Any] = {
+        "sqlite": [
+            bulk_load(str(folder / "load-writer.db"), items, batch_size, None),
+            bulk_load(str(folder / "load-bulk.db"), items, batch_size, 1),
+        ]
+    }
+    if postgres:
+        loads["postgres"] = []
+        for count in [None, *writers]:
+            url, schema = postgres_url(postgres)
+            try:
+                loads["postgres"].append(bulk_load(url, items, batch_size, count))
+            finally:
+                drop_schema(postgres, schema)
+    return loads
+
+
+def best_bulk(loads: dict[str, Any]) -> tuple[str, float]:
+    """The backend the projection uses (PostgreSQL when measured) and its best bulk rate."""
+    backend = "postgres" if "postgres" in loads else "sqlite"
+    return backend, max(load["articles_per_s"] for load in loads[backend])
 
 
 def postgres_url(base: str) -> tuple[str, str]:
@@ -162,8 +290,25 @@ def drop_schema(base: str, schema: str) -> None:
         conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
-def projection(per_core: float, writer: float | None) -> dict[str, Any]:
-    """Cores and writers needed for a day of news and for a 100M backfill in a day."""
+def load_costs(loads: dict[str, Any]) -> dict[str, float]:
+    """CPU milliseconds per article of the fastest bulk load, in the loader and in the database."""
+    backend = "postgres" if "postgres" in loads else "sqlite"
+    best = max(loads[backend], key=lambda load: load["articles_per_s"])
+    return {
+        "loader_cpu_ms_per_article": round(1000 * best["client_cpu_s"] / best["articles"], 3),
+        "database_cpu_ms_per_article": round(1000 * best["server_cpu_s"] / best["articles"], 3),
+    }
+
+
+def projection(
+    per_core: float, writer: float | None, costs: dict[str, float] | None = None
+) -> dict[str, Any]:
+    """Cores and writers needed for a day of news and for a 100M backfill in a day.
+
+    Besides the measured rate, the load's CPU cost says what it needs on cores free for it: a
+    loader plans and encodes in one Python process (so it tops out at 1000 / its ms per
+    article), the database's share runs in the writers' server processes, in parallel.
+    """
     plans = {}
     for name, articles in (("daily_200k", DAILY_NEWS), ("backfill_100m_in_a_day", BACKFILL)):
         rate = articles / DAY_S
@@ -177,11 +322,15 @@ def projection(per_core: float, writer: float | None) -> dict[str, Any]:
         if writer:
             plan["writer_load"] = round(rate / writer, 3)
             plan["bottleneck"] = (
-                "pipeline CPU (the single writer has room)"
+                "pipeline CPU (the bulk writers have room)"
                 if rate < writer
-                else "the single archive writer: split the archive by time or run several"
-                " COPY writers into partitioned tables"
+                else "the archive load: more COPY writers, or a database on more cores"
             )
+        if costs:
+            loader_ms = costs["loader_cpu_ms_per_article"]
+            database_ms = costs["database_cpu_ms_per_article"]
+            plan["loader_processes"] = math.ceil(rate * loader_ms / 1000)
+            plan["database_cores"] = round(rate * database_ms / 1000, 1)
         plans[name] = plan
     return plans
 
@@ -191,7 +340,14 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=3, help="times the dev corpus is repeated")
     parser.add_argument("--load-articles", type=int, default=2000, help="articles to bulk-load")
     parser.add_argument("--postgres", default=os.environ.get("NEWSGRAPH_TEST_POSTGRES", ""))
+    parser.add_argument("--only", choices=["bulk"], help="run only the bulk-load part")
+    parser.add_argument("--writers", default="1,2,4", help="bulk writer counts on PostgreSQL")
+    parser.add_argument("--batch-size", type=int, default=500, help="articles per bulk batch")
     args = parser.parse_args()
+    writers = [int(part) for part in args.writers.split(",") if part]
+    if args.only == "bulk":
+        only_bulk(args.copies, args.load_articles, args.batch_size, args.postgres, writers)
+        return
     result: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat("T", "seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
@@ -224,25 +380,45 @@ def main() -> None:
         )
         items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
         load = replicated(items, args.load_articles)
-        result["bulk_load"] = {"sqlite": bulk_load(str(folder / "load.db"), load, 50)}
-        if args.postgres:
-            url, schema = postgres_url(args.postgres)
-            try:
-                result["bulk_load"]["postgres"] = bulk_load(url, load, 50)
-            finally:
-                drop_schema(args.postgres, schema)
-    writer = result["bulk_load"].get("postgres", result["bulk_load"]["sqlite"])["articles_per_s"]
+        result["bulk_load"] = bulk_loads(folder, load, args.batch_size, args.postgres, writers)
     per_core = by["ray", 1]["after_load_articles_per_s"] or ray1["articles_per_s"]
+    save(result, per_core)
+
+
+def save(result: dict[str, Any], per_core: float, end_key: str = "loadavg_end") -> None:
+    """Add the projection and write the results file."""
+    backend, writer = best_bulk(result["bulk_load"])
+    costs = load_costs(result["bulk_load"])
     result["projection"] = {
         "per_core_articles_per_s": per_core,
         "writer_articles_per_s": writer,
-        "writer_backend": "postgres" if "postgres" in result["bulk_load"] else "sqlite",
-        **projection(per_core, writer),
+        "writer_backend": backend,
+        **costs,
+        **projection(per_core, writer, costs),
     }
-    result["loadavg_end"] = os.getloadavg()
+    result[end_key] = os.getloadavg()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
+
+
+def only_bulk(
+    copies: int, articles: int, batch_size: int, postgres: str, writers: list[int]
+) -> None:
+    """The bulk-load part alone; the runner figures of the last full run are kept."""
+    result = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    if "runs" not in result:
+        raise SystemExit(f"{RESULTS} holds no runner figures: run the full benchmark first")
+    result["bulk_date"] = datetime.now(UTC).isoformat("T", "seconds")
+    result["bulk_loadavg_start"] = os.getloadavg()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        corpus, _ = write_corpus(folder, copies)
+        items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
+        load = replicated(items, articles)
+        result["bulk_load"] = bulk_loads(folder, load, batch_size, postgres, writers)
+    ray1 = next(run for run in result["runs"] if run["runner"] == "ray" and run["workers"] == 1)
+    save(result, ray1["after_load_articles_per_s"] or ray1["articles_per_s"], "bulk_loadavg_end")
 
 
 if __name__ == "__main__":

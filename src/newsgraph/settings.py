@@ -86,6 +86,11 @@ class Settings(BaseModel):
     )
     workers: int = Field(default=0, description="ingest worker processes (0: one per core)")
     batch_size: int = Field(default=50, description="articles per archive transaction")
+    archive_writers: int = Field(
+        default=0,
+        description="bulk-load writer connections (0: the single writer, or 4 on PostgreSQL"
+        " with --runner ray); SQLite takes one",
+    )
     article_time_budget_s: float = Field(
         default=60.0,
         description="an article still in the pipeline after this long is a failure (0: no limit)",

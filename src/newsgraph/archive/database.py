@@ -9,7 +9,7 @@ writer lock, the size on disk) are methods here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -36,6 +36,23 @@ class Database(Protocol):
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement for many parameter rows."""
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Add rows to a table as fast as the database takes them (COPY where it has one)."""
+
+    def stage_rows(self, sql: str, rows: Sequence[Sequence[Any]]) -> Callable[[], None]:
+        """Inside a transaction: prepare running the `INSERT ... VALUES (?, ...) [ON CONFLICT
+        ...]` statement `sql` for every row; the returned function runs it (COPY into a
+        staging table, then one INSERT ... SELECT, where the database has COPY)."""
+
+    def clone(self) -> Database:
+        """Another connection to the same database (for parallel writers)."""
+
+    def hold_writer_lock(self) -> None:
+        """Outside transactions: take the writers' lock for this connection until released."""
+
+    def release_writer_lock(self) -> None:
+        """Release what `hold_writer_lock` took."""
 
     def transaction(self) -> AbstractContextManager[None]:
         """A write transaction: commits on success, rolls back on error."""

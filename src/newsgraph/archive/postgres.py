@@ -7,7 +7,7 @@ because the archive holds many languages and matches SQLite's FTS5 tokenizer mos
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -40,6 +40,8 @@ class PostgresDatabase:
 
     def __init__(self, url: str, statement_timeout_s: float = 0.0) -> None:
         self.location = _without_password(url)
+        self._url = url
+        self._timeout_s = statement_timeout_s
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as error:
@@ -75,6 +77,50 @@ class PostgresDatabase:
                 cursor.executemany(to_psycopg(sql), rows)
         except psycopg.Error as error:
             raise self._error(error, sql) from error
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """COPY the rows into the table (text format, one round trip per buffer)."""
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        try:
+            with self._conn.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.Error as error:
+            raise self._error(error, sql) from error
+
+    def stage_rows(self, sql: str, rows: Sequence[Sequence[Any]]) -> Callable[[], None]:
+        """COPY the rows into a temporary table now; the returned function inserts them all
+        with one `INSERT ... SELECT` carrying `sql`'s ON CONFLICT clause."""
+        if not rows:
+            return lambda: None
+        head, tail = sql.split(" VALUES ", 1)
+        table, columns = head.removeprefix("INSERT INTO ").strip().split(" ", 1)
+        names = columns.strip("() ")
+        stage = f"stage_{table}"
+        conflict = tail[tail.index(")") + 1 :]
+        self.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS"
+            f" AS SELECT {names} FROM {table} WITH NO DATA"
+        )
+        self.copy_rows(stage, [name.strip() for name in names.split(",")], rows)
+        merge = f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage}{conflict}"
+
+        def apply() -> None:
+            self.execute(merge)
+
+        return apply
+
+    def clone(self) -> PostgresDatabase:
+        """Another connection to the same database and schema."""
+        return PostgresDatabase(self._url, self._timeout_s)
+
+    def hold_writer_lock(self) -> None:
+        """Take the writers' advisory lock for this session (transactions of it pass it)."""
+        self.execute("SELECT pg_advisory_lock(?)", (WRITER_LOCK,))
+
+    def release_writer_lock(self) -> None:
+        """Release the session's advisory lock."""
+        self.execute("SELECT pg_advisory_unlock(?)", (WRITER_LOCK,))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,25 @@ class SqliteDatabase:
             self._conn.executemany(sql, rows)
         except sqlite3.Error as error:
             raise self._error(error, sql) from error
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert the rows with one prepared statement (SQLite has no COPY)."""
+        marks = ", ".join("?" for _ in columns)
+        self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def stage_rows(self, sql: str, rows: Sequence[Sequence[Any]]) -> Callable[[], None]:
+        """The statement run for every row, later (SQLite's prepared statements are fast)."""
+        return lambda: self.executemany(sql, rows)
+
+    def clone(self) -> SqliteDatabase:
+        """Another connection to the same file."""
+        return SqliteDatabase(Path(self.location))
+
+    def hold_writer_lock(self) -> None:
+        """Nothing to hold: every write transaction takes the file's lock (BEGIN IMMEDIATE)."""
+
+    def release_writer_lock(self) -> None:
+        """Nothing was held."""
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

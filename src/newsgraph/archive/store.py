@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newsgraph.archive import export, migrations, queries
+from newsgraph.archive.bulk import BulkLoader, Fallback
 from newsgraph.archive.clustering import ClusterRule
 from newsgraph.archive.database import Database
 from newsgraph.archive.dedup import Deduplicator
@@ -98,6 +99,13 @@ class SqlRepository(Repository):
     def write_batch(self, items: Sequence[IngestItem]) -> BatchResult:
         """Store prepared articles and failures in one transaction."""
         return ArchiveWriter(self.db, self.dedup, writer_rules(self.settings)).write(items)
+
+    def bulk_loader(self, writers: int = 1, fallback: Fallback | None = None) -> BulkLoader:
+        """A loader that stores batches through `writers` connections (`archive.bulk`); a batch
+        the database refuses goes to `fallback` (default: `write_batch`)."""
+        return BulkLoader(
+            self.db, self.dedup, writer_rules(self.settings), fallback or self.write_batch, writers
+        )
 
     def add_articles(self, articles: Iterable[Article]) -> BatchResult:
         """Prepare and store processed articles in one transaction."""

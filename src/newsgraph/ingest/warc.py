@@ -34,26 +34,75 @@ def _record_article(record: Any, where: str, url: str | None, max_bytes: int) ->
     return article
 
 
-def read_warc(path: Path, max_bytes: int) -> Iterator[Article | InputFailure]:
-    """Every HTML response record of a WARC file; a file without one is a failure."""
-    where_file = display_path(path)
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    return "html" in (record.http_headers.get_header("Content-Type") or "").lower()
+
+
+def _responses(
+    stream: Any, where_file: str, max_bytes: int, counted: list[int]
+) -> Iterator[Article | InputFailure]:
+    """The HTML responses of a stream of WARC records (`counted[0]` counts them)."""
+    for record in ArchiveIterator(stream):
+        if not _is_html_response(record):
+            continue
+        counted[0] += 1
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        where = f"{where_file}#{url}"
+        try:
+            yield _record_article(record, where, url, max_bytes)
+        except InputError as error:
+            yield InputFailure(error.path, error.reason)
+
+
+def record_offsets(path: Path) -> list[int] | None:
+    """Where each record of a WARC file starts (for a .warc.gz, each gzip member), when the
+    file can be cut there: None for a file that is unreadable, holds no HTML response, or is
+    gzipped as one stream (records are then found only by reading from the start)."""
+    offsets: list[int] = []
     responses = 0
     try:
         check_regular(path)
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in content_type.lower():
-                    continue
-                responses += 1
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{where_file}#{url}"
-                try:
-                    yield _record_article(record, where, url, max_bytes)
-                except InputError as error:
-                    yield InputFailure(error.path, error.reason)
+            records = ArchiveIterator(stream)
+            for record in records:
+                offsets.append(records.get_record_offset())
+                responses += _is_html_response(record)
+    except (InputError, *WARC_ERRORS):
+        return None
+    return offsets if responses else None
+
+
+def read_warc_range(
+    path: Path, start: int, end: int, max_bytes: int
+) -> Iterator[Article | InputFailure]:
+    """The HTML responses of the records that start in [start, end) of a WARC file (`start`
+    being a record offset from `record_offsets`), as `read_warc` yields them."""
+    from warcio.limitreader import LimitReader
+
+    where_file = display_path(path)
+    try:
+        check_regular(path)
+        with path.open("rb") as stream:
+            stream.seek(start)
+            yield from _responses(LimitReader(stream, end - start), where_file, max_bytes, [0])
+    except InputError as error:
+        yield InputFailure(error.path, error.reason)
+    except WARC_ERRORS as error:
+        yield InputFailure(
+            where_file, f"not a readable WARC file ({type(error).__name__}: {error})"
+        )
+
+
+def read_warc(path: Path, max_bytes: int) -> Iterator[Article | InputFailure]:
+    """Every HTML response record of a WARC file; a file without one is a failure."""
+    where_file = display_path(path)
+    counted = [0]
+    try:
+        check_regular(path)
+        with path.open("rb") as stream:
+            yield from _responses(stream, where_file, max_bytes, counted)
     except InputError as error:
         yield InputFailure(error.path, error.reason)
         return
@@ -62,7 +111,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Article | InputFailure]:
             where_file, f"not a readable WARC file ({type(error).__name__}: {error})"
         )
         return
-    if responses == 0:
+    if counted[0] == 0:
         yield InputFailure(where_file, "WARC file holds no HTML response records")
 
 

@@ -72,7 +72,9 @@ def ingest(
         results: Iterator[Result | None] = _run_inline(tasks, settings)
     else:
         results = _run_pool(tasks, settings, report.workers)
-    return store_results(results, repository, settings, report, on_progress, loading)
+    return store_results(
+        results, repository, settings, report, on_progress, loading, settings.archive_writers
+    )
 
 
 # The worker class under its historical name (tests and callers use it).

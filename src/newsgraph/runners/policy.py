@@ -9,7 +9,9 @@ happens to the results is here, once:
   turns each article into archive rows; an article that fails, runs past its time budget or
   cannot become rows is a recorded failure, never the end of the batch;
 - `store_results` writes results in order, `settings.batch_size` per transaction, retrying a
-  refused batch one article at a time, and keeps the `IngestReport` up to date.
+  refused batch one article at a time, and keeps the `IngestReport` up to date; with
+  `writers` it stores them through the bulk loader (`archive.bulk`: the same archive, rows
+  by COPY through several connections).
 """
 
 from __future__ import annotations
@@ -234,8 +236,12 @@ def store_results(
     report: IngestReport,
     on_progress: ProgressCallback | None = None,
     loading: float | None = None,
+    writers: int = 0,
 ) -> IngestReport:
     """Write `results` in order, `settings.batch_size` per transaction, updating `report`.
+
+    With `writers` > 0 (and a SQL archive) the bulk loader stores them through that many
+    connections (one on SQLite); a batch it cannot store is redone by `write`.
 
     A runner yields None once its models are loaded, before any article: the clock and the
     progress count start then, so the rate measures articles, not loading. Ctrl-C or SIGTERM
@@ -244,6 +250,7 @@ def store_results(
     loading = time.perf_counter() if loading is None else loading
     batch: list[IngestItem] = []
     started = time.perf_counter()
+    store = _BatchStore(repository, report, writers, lambda: started, on_progress)
     with lifecycle.interruptible():
         try:
             next(results, None)
@@ -258,15 +265,77 @@ def store_results(
                     continue
                 batch.append(item)
                 if len(batch) >= settings.batch_size:
-                    write(repository, batch, report, started, on_progress)
+                    store.write(batch)
                     batch = []
             if batch:
-                write(repository, batch, report, started, on_progress)
+                store.write(batch)
+            store.finish()
         except KeyboardInterrupt:
             report.interrupted = True
             getattr(results, "close", lambda: None)()
+        finally:
+            # Batches in flight commit (in order) before the run ends, however it ends; the
+            # progress callback (which may be what interrupted it) is not called again.
+            store.finish(quiet=True)
     report.elapsed_s = time.perf_counter() - started
     return report
+
+
+class _BatchStore:
+    """Stores batches with the single writer (`write`), or through the bulk loader."""
+
+    def __init__(
+        self,
+        repository: Repository,
+        report: IngestReport,
+        writers: int,
+        clock: Callable[[], float],
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        from newsgraph.archive.store import SqlRepository
+
+        self.repository, self.report, self.clock, self.on_progress = (
+            repository,
+            report,
+            clock,
+            on_progress,
+        )
+        self.loader = (
+            repository.bulk_loader(writers, self._fallback)
+            if writers > 0 and isinstance(repository, SqlRepository)
+            else None
+        )
+
+    def write(self, batch: list[IngestItem]) -> None:
+        if self.loader is None:
+            write(self.repository, batch, self.report, self.clock(), self.on_progress)
+        else:
+            self._count(self.loader.write(batch))
+
+    def finish(self, quiet: bool = False) -> None:
+        if self.loader is not None:
+            self._count(self.loader.finish(), quiet)
+
+    def _fallback(self, batch: list[IngestItem]) -> BatchResult:
+        """A batch the loader could not store (or rolled back behind one): the single writer,
+        article by article if the database refuses the batch."""
+        try:
+            return self.repository.write_batch(batch)
+        except StorageError:
+            raise
+        except ArchiveError:
+            total = BatchResult()
+            for item in batch:
+                total.add(write_one(self.repository, item))
+            return total
+
+    def _count(self, results: list[BatchResult], quiet: bool = False) -> None:
+        for result in results:
+            self.report.stored.add(result)
+            self.report.batches += 1
+        self.report.elapsed_s = time.perf_counter() - self.clock()
+        if results and self.on_progress is not None and not quiet:
+            self.on_progress(self.report)
 
 
 def count_result(

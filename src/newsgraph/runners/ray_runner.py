@@ -9,9 +9,10 @@ of actors. Each actor loads one pipeline (one CPU each), reads its unit's shards
 skip inputs the archive holds, run the batch, turn each article into archive rows or a
 failure; with `--out` it also writes the batch's layers as Parquet shards. Results travel as
 Arrow batches (rows encoded by `runners.wire`, no pickles) back to the driver in input order
-(Ray Data's `preserve_order`), where the policy's single writer stores them exactly as the
-local runner does: both runners build the same archive, and a killed job rerun finishes it the
-same way. An actor that dies is restarted by Ray and its unit retried.
+(Ray Data's `preserve_order`), where the policy stores them exactly as the local runner does
+(into PostgreSQL through the bulk loader's several COPY writers, `archive.bulk`, which builds
+the single writer's archive): both runners build the same archive, and a killed job rerun
+finishes it the same way. An actor that dies is restarted by Ray and its unit retried.
 
 This is the only module that imports Ray (an optional extra: `pip install newsgraph[ray]`).
 """
@@ -25,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsgraph.archive import open_archive
+from newsgraph.archive import is_postgres, open_archive
 from newsgraph.archive.records import FailedInput
 from newsgraph.archive.repository import Repository
 from newsgraph.archive.rows import PreparedArticle
@@ -53,6 +54,8 @@ QUIET_ENVIRONMENT = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WAR
 LOCAL_HOST = "127.0.0.1"
 START_ATTEMPTS = 3
 KIND_ARTICLE, KIND_FAILURE, KIND_SKIPPED = "article", "failure", "skipped"
+# Writer connections of a cluster job's PostgreSQL archive (benchmarks/scale.py measures 1-4).
+RAY_POSTGRES_WRITERS = 4
 
 
 def _ray() -> Any:
@@ -247,10 +250,20 @@ def ingest_paths(
         with open_archive(settings.database, settings) as repository:
             dataset = build_dataset(shards, settings, workers, settings.database, out)
             results = _kept(_results(dataset, report), kept if out else None)
-            report = store_results(results, repository, settings, report, on_progress, loading)
+            writers = archive_writers(settings)
+            report = store_results(
+                results, repository, settings, report, on_progress, loading, writers
+            )
     if out is not None and not report.interrupted:
         write_passes(out, kept, settings)
     return report
+
+
+def archive_writers(settings: Settings) -> int:
+    """Bulk-load writers for the job's archive: the setting, else several on PostgreSQL."""
+    if settings.archive_writers > 0:
+        return settings.archive_writers
+    return RAY_POSTGRES_WRITERS if is_postgres(settings.database) else 0
 
 
 def _kept(

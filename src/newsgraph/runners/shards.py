@@ -1,7 +1,9 @@
 """Inputs cut into shards that remote readers handle on their own, in input order.
 
 A shard is one file, or one byte range of a large plain JSON Lines file (cut at line starts,
-carrying the number of its first line so `file:line` names stay those of the local reader).
+carrying the number of its first line so `file:line` names stay those of the local reader) or
+of a large WARC file (cut at record starts: a `.warc.gz` at the gzip member of a record; one
+gzipped as a single stream cannot be cut and stays one shard).
 Reading the shards one after the other yields exactly what `ingest.read_paths` yields: same
 articles, same failures, same order. Planning reads only the directory tree and, for a large
 JSON Lines file, its newlines.
@@ -27,6 +29,7 @@ SHARD_BYTES = 64 * 1024 * 1024
 # ...and cut into at least `min_ranges` ranges (so every worker has some), none under this size.
 MIN_RANGE_BYTES = 16 * 1024
 RANGE_SUFFIXES = (".jsonl", ".ndjson")
+WARC_RANGE_SUFFIXES = (".warc", ".warc.gz")
 SCAN_CHUNK = 1 << 20
 
 
@@ -96,15 +99,18 @@ def plan_shards(
 
 
 def _file_shards(root: str, file: Path, shard_bytes: int, min_ranges: int) -> list[Shard]:
-    """One shard per file, or line-aligned ranges of a large plain JSON Lines file."""
+    """One shard per file, or record-aligned ranges of a large JSON Lines or WARC file."""
+    name = file.name.lower()
     try:
-        size = file.stat().st_size if file.name.lower().endswith(RANGE_SUFFIXES) else 0
+        size = file.stat().st_size if name.endswith(RANGE_SUFFIXES + WARC_RANGE_SUFFIXES) else 0
     except OSError:
         size = 0
     if min_ranges > 1:
         shard_bytes = min(shard_bytes, max(MIN_RANGE_BYTES, -(-size // min_ranges)))
     if size <= shard_bytes:
         return [Shard(root, str(file))]
+    if name.endswith(WARC_RANGE_SUFFIXES):
+        return _warc_shards(root, file, size, shard_bytes)
     shards = []
     start, line = 0, 1
     with file.open("rb") as stream:
@@ -129,6 +135,24 @@ def _file_shards(root: str, file: Path, shard_bytes: int, min_ranges: int) -> li
     return shards
 
 
+def _warc_shards(root: str, file: Path, size: int, shard_bytes: int) -> list[Shard]:
+    """Ranges of whole records, each at least `shard_bytes` but the last; the whole file when
+    its records cannot be found without reading it from the start."""
+    from newsgraph.ingest.warc import record_offsets
+
+    offsets = record_offsets(file)
+    if not offsets or offsets[0] != 0:
+        return [Shard(root, str(file))]
+    shards = []
+    start = 0
+    for offset in offsets[1:]:
+        if offset - start >= shard_bytes:
+            shards.append(Shard(root, str(file), start, offset))
+            start = offset
+    shards.append(Shard(root, str(file), start, size))
+    return shards
+
+
 @lru_cache(maxsize=64)
 def _manifest(root: str) -> Manifest:
     return load_manifest(Path(root))
@@ -141,7 +165,14 @@ def read_shard(shard: Shard, max_bytes: int) -> Iterator[Article | InputFailure]
         return
     file = Path(shard.file)
     manifest = _manifest(shard.root)
-    items = read_file(file, max_bytes) if shard.end < 0 else _read_range(shard, max_bytes)
+    if shard.end < 0:
+        items = read_file(file, max_bytes)
+    elif file.name.lower().endswith(WARC_RANGE_SUFFIXES):
+        from newsgraph.ingest.warc import read_warc_range
+
+        items = read_warc_range(file, shard.start, shard.end, max_bytes)
+    else:
+        items = _read_range(shard, max_bytes)
     for item in items:
         if isinstance(item, Article):
             manifest.apply(file, item)

@@ -1,0 +1,851 @@
+"""Bulk load: the writer's decisions made in memory, its rows written by several connections.
+
+The single writer (`archive.writer`) stores one article at a time and asks the database before
+each decision (is this id stored, which articles share a bucket, which stories are near).
+A bulk load makes the same decisions for a whole batch from a few lookups (one per question
+per batch) plus what this load decided for batches not yet committed, then hands the batch's
+rows to one of `writers` connections:
+
+1. the rows that belong to new articles (the article and its layers, its fingerprint and
+   buckets, its links, the stories it founds) go in with `COPY` while other batches are
+   written on the other connections;
+2. then, in batch order, the rows other batches share (story growth, the entity rollups,
+   superseded versions, counters, translation links) are applied and the batch commits.
+
+Batches commit in input order, each in one transaction, so an interrupted load leaves a
+prefix of batches and a rerun finishes it as an uninterrupted load would: the archive equals
+the one `ArchiveWriter` builds batch by batch. A batch the database refuses is rolled back with
+the batches behind it and handed to `fallback` (the single writer, article by article), so one
+bad article stays a failure of its own. SQLite takes one writer at a time: there the rows are
+inserted with `executemany` on the archive's own connection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.archive import clustering, dedup
+from newsgraph.archive.clustering import EventSignature, StoryAnchor
+from newsgraph.archive.database import Database, Row
+from newsgraph.archive.links import MAX_CANDIDATES, MAX_DUPLICATE_LINKS, Linker
+from newsgraph.archive.records import BatchResult, FailedInput
+from newsgraph.archive.rollups import (
+    GROUPS_UPSERT,
+    MONTHS_UPSERT,
+    NAMES_UPSERT,
+    TITLES_UPSERT,
+    RollupDelta,
+    name_keys,
+)
+from newsgraph.archive.rows import PreparedArticle
+from newsgraph.archive.writer import ARTICLE_INSERT, INSERTS, WriterRules
+from newsgraph.errors import ArchiveError, StorageError
+
+IngestItem = PreparedArticle | FailedInput
+Fallback = Callable[[list[IngestItem]], BatchResult]
+
+STORY_COLUMNS = (
+    "story_id, type, anchor_start, anchor_end, anchor_countries, anchor_actors, date_start,"
+    " date_end, languages, report_count, founder_seq, anchor_source, anchor_target,"
+    " anchor_others, anchor_place, anchor_names, anchor_words, anchor_lang"
+)
+STORY_GROWTH = (
+    "UPDATE stories SET date_start = ?, date_end = ?, languages = ?, report_count = ?"
+    " WHERE story_id = ?"
+)
+COUNTERS_UPSERT = (
+    "INSERT INTO counters (name, value) VALUES (?, ?)"
+    " ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value"
+)
+LOOKUP_CHUNK = 500
+
+
+def columns_of(insert: str) -> tuple[str, list[str]]:
+    """Table and column names of an `INSERT INTO t (a, b) VALUES ...` statement."""
+    head = insert.split(" VALUES ", 1)[0].removeprefix("INSERT INTO ").strip()
+    table, columns = head.split(" ", 1)
+    return table, [name.strip() for name in columns.strip("() ").split(",")]
+
+
+# Tables whose rows a batch adds and no other batch touches: written with COPY.
+COPY_TABLES: dict[str, list[str]] = dict(
+    [
+        columns_of(ARTICLE_INSERT),
+        *(columns_of(sql) for name, sql in INSERTS.items() if "ON CONFLICT" not in sql),
+        ("fingerprints", ["article_seq", "minhash", "shingles"]),
+        ("lsh_buckets", ["bucket", "article_seq"]),
+        ("raw_inputs", ["raw_key", "article_seq"]),
+        ("duplicates", ["article_seq", "original_seq", "relation", "similarity", "reason"]),
+        (
+            "failures",
+            ["failure_key", "article_seq", "input_path", "stage", "reason", "recorded_at"],
+        ),
+        ("stories", [name.strip() for name in STORY_COLUMNS.split(",")]),
+        ("story_anchor_keys", ["key", "type", "anchor_start", "story_id"]),
+    ]
+)
+# Shared rows, applied in batch order: statement → rows.
+UPSERTS = {
+    "story_countries": INSERTS["story_countries"],
+    "story_actors": INSERTS["story_actors"],
+    "entity_names": NAMES_UPSERT,
+    "entity_titles": TITLES_UPSERT,
+    "entity_months": MONTHS_UPSERT,
+    "entity_groups": GROUPS_UPSERT,
+}
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story's row as the writer reads and grows it; `founded_in` is the batch that made it
+    (-1: stored before this load). Never changed in place: a batch not yet committed holds it."""
+
+    row: tuple[Any, ...]
+    founded_in: int = -1
+
+    @property
+    def founder(self) -> int:
+        return int(self.row[10])
+
+
+@dataclass
+class Plan:
+    """One batch decided: its rows, and what later batches must see before it commits."""
+
+    number: int
+    items: list[IngestItem]
+    result: BatchResult = field(default_factory=BatchResult)
+    copy: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in COPY_TABLES})
+    upserts: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in UPSERTS})
+    superseded: list[int] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    multilingual: list[tuple[int, PreparedArticle]] = field(default_factory=list)
+    written: list[tuple[int, PreparedArticle]] = field(default_factory=list)
+    rollup: RollupDelta = field(default_factory=RollupDelta)
+    # What later batches look up while this one is not yet committed.
+    ids: dict[str, int] = field(default_factory=dict)
+    current: dict[str, tuple[int, int]] = field(default_factory=dict)
+    hashes: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    buckets: dict[int, list[int]] = field(default_factory=dict)
+    prints: dict[int, tuple[bytes, int, str]] = field(default_factory=dict)
+    anchors: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
+    failure_keys: set[str] = field(default_factory=set)
+    raw_keys: set[str] = field(default_factory=set)
+    seqs: range = range(0)
+    committed: bool = False
+    error: BaseException | None = None
+
+
+@dataclass
+class Known:
+    """What the batch being decided can see: the archive and the batches before it."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+    current: dict[str, tuple[int, int]] = field(default_factory=dict)
+    hashes: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    buckets: dict[int, set[int]] = field(default_factory=dict)
+    prints: dict[int, tuple[bytes, int, str]] = field(default_factory=dict)
+    # (key, category) → (anchor_start, story_id), sorted: a window is a bisection away.
+    anchors: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    anchored: set[tuple[str, str, str, str]] = field(default_factory=set)
+    stories: dict[str, Story] = field(default_factory=dict)
+    failure_keys: set[str] = field(default_factory=set)
+    raw_keys: set[str] = field(default_factory=set)
+    in_flight: set[int] = field(default_factory=set)
+
+
+class Planner:
+    """Makes the single writer's decisions for a batch, in memory, from batched lookups."""
+
+    def __init__(self, db: Database, dedup_rule: dedup.Deduplicator, rules: WriterRules) -> None:
+        self.db = db
+        self.dedup = dedup_rule
+        self.rules = rules
+
+    def next_seq(self) -> int:
+        """The first sequence number after every stored article."""
+        return int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]) + 1
+
+    def plan(
+        self, number: int, items: Sequence[IngestItem], first: int, pending: list[Plan]
+    ) -> Plan:
+        """Decide batch `number` whose first new article gets seq `first`."""
+        plan = Plan(number, list(items))
+        articles = [item for item in items if isinstance(item, PreparedArticle)]
+        known = self._known(articles, list(items), pending)
+        now = datetime.now(UTC).isoformat("T", "seconds")
+        seq = first
+        for item in items:
+            if isinstance(item, FailedInput):
+                self._failure(plan, known, None, item.path, item.stage, item.reason, now)
+            elif item.article_id in known.ids:
+                plan.result.unchanged += 1
+                self._remember_input(plan, known, item.raw_key, known.ids[item.article_id])
+            else:
+                self._article(plan, known, seq, item, now)
+                seq += 1
+        plan.seqs = range(first, seq)
+        _finish(plan)
+        return plan
+
+    # -- lookups: one query per question per batch, then the batches not yet committed ------
+
+    def _known(
+        self, articles: list[PreparedArticle], items: list[IngestItem], pending: list[Plan]
+    ) -> Known:
+        known = Known()
+        ids = list(dict.fromkeys(item.article_id for item in articles))
+        for found, seq in self._rows("SELECT article_id, seq FROM articles WHERE article_id", ids):
+            known.ids[found] = int(seq)
+        keys = list(dict.fromkeys(item.doc_key for item in articles))
+        for key, seq, version in self._rows(
+            "SELECT doc_key, seq, version FROM articles WHERE is_current = 1 AND doc_key", keys
+        ):
+            known.current[key] = (int(seq), int(version))
+        hashes = list(dict.fromkeys(item.content_hash for item in articles))
+        for found_hash, seq, found_id, key in self._rows(
+            "SELECT content_hash, seq, article_id, doc_key FROM articles WHERE content_hash",
+            hashes,
+        ):
+            known.hashes.setdefault(found_hash, []).append((int(seq), found_id, key))
+        self._known_buckets(known, articles)
+        self._known_stories(known, articles)
+        failure_keys = [_failure_key(*where) for where in _failure_places(items)]
+        for (key,) in self._rows(
+            "SELECT failure_key FROM failures WHERE failure_key", failure_keys
+        ):
+            known.failure_keys.add(key)
+        raws = list(dict.fromkeys(item.raw_key for item in articles if item.raw_key))
+        for (key,) in self._rows("SELECT raw_key FROM raw_inputs WHERE raw_key", raws):
+            known.raw_keys.add(key)
+        for plan in pending:
+            _overlay(known, plan)
+        for values in known.hashes.values():
+            values.sort()
+        return known
+
+    def _known_buckets(self, known: Known, articles: list[PreparedArticle]) -> None:
+        buckets = sorted(
+            {b for item in articles if item.fingerprint for b in item.fingerprint.buckets}
+        )
+        seqs: set[int] = set()
+        for start in range(0, len(buckets), LOOKUP_CHUNK):
+            chunk = buckets[start : start + LOOKUP_CHUNK]
+            # Only the newest MAX_CANDIDATES of a bucket can be among an article's candidates.
+            for bucket, seq in self.db.execute(
+                "SELECT bucket, article_seq FROM (SELECT bucket, article_seq, ROW_NUMBER() OVER"
+                " (PARTITION BY bucket ORDER BY article_seq DESC) AS place FROM lsh_buckets"
+                f" WHERE bucket IN ({_marks(chunk)})) ranked WHERE place <= ?",
+                (*chunk, MAX_CANDIDATES),
+            ):
+                known.buckets.setdefault(int(bucket), set()).add(int(seq))
+                seqs.add(int(seq))
+        for seq, signature, shingles, key in self._rows(
+            "SELECT f.article_seq, f.minhash, f.shingles, a.doc_key FROM fingerprints f"
+            " JOIN articles a ON a.seq = f.article_seq WHERE f.article_seq",
+            sorted(seqs),
+        ):
+            known.prints[int(seq)] = (bytes(signature), int(shingles), key)
+
+    def _known_stories(self, known: Known, articles: list[PreparedArticle]) -> None:
+        keys: set[str] = set()
+        earliest, latest = None, None
+        for item in articles:
+            for event in item.events:
+                window = self._window(event.signature)
+                if window is None:
+                    continue
+                keys.update(_anchor_keys(event.signature))
+                earliest = min(filter(None, (earliest, window[0])))
+                latest = max(filter(None, (latest, window[1])))
+        if not keys or earliest is None or latest is None:
+            return
+        ids: set[str] = set()
+        for key, kind, start, story in self._rows(
+            "SELECT key, type, anchor_start, story_id FROM story_anchor_keys"
+            " WHERE anchor_start BETWEEN ? AND ? AND key",
+            sorted(keys),
+            (earliest, latest),
+        ):
+            _add_anchor(known, key, (kind, start, story))
+            ids.add(story)
+        for row in self._rows(f"SELECT {STORY_COLUMNS} FROM stories WHERE story_id", sorted(ids)):
+            known.stories[row[0]] = Story(tuple(row))
+
+    def _window(self, sig: EventSignature) -> tuple[str, str] | None:
+        """The anchor dates a story candidate of `sig` may have (the writer's bounds)."""
+        if sig.start is None or sig.end is None or clustering.is_vague(sig):
+            return None
+        window = timedelta(days=self.rules.cluster.window_days)
+        earliest = sig.start - window - timedelta(days=clustering.MAX_ANCHOR_DAYS)
+        return earliest.isoformat(), (sig.end + window).isoformat()
+
+    def _rows(self, sql: str, values: list[Any], before: Sequence[Any] = ()) -> list[Row]:
+        """`sql IN (values)` run in chunks (`before` binds the placeholders ahead of the list)."""
+        rows: list[Row] = []
+        for start in range(0, len(values), LOOKUP_CHUNK):
+            chunk = values[start : start + LOOKUP_CHUNK]
+            rows.extend(self.db.execute(f"{sql} IN ({_marks(chunk)})", (*before, *chunk)))
+        return rows
+
+    # -- decisions, article by article as the writer makes them ------------------------------
+
+    def _article(self, plan: Plan, known: Known, seq: int, item: PreparedArticle, now: str) -> None:
+        version = 1
+        if item.doc_key in known.current:
+            old_seq, old_version = known.current[item.doc_key]
+            version = old_version + 1
+            plan.superseded.append(old_seq)
+            self._discount(plan, known, old_seq)
+            plan.result.new_versions += 1
+        else:
+            plan.counts["articles"] += 1
+        known.current[item.doc_key] = plan.current[item.doc_key] = (seq, version)
+        known.ids[item.article_id] = plan.ids[item.article_id] = seq
+        plan.counts["versions"] += 1
+        row = (seq, item.article_id, item.doc_key, version, 1, item.content_hash)
+        plan.copy["articles"].append((*row, *item.article, now))
+        self._remember_input(plan, known, item.raw_key, seq)
+        links = self._link_copies(plan, known, seq, item)
+        plan.counts["duplicates"] += links
+        plan.result.duplicates += links
+        keys = name_keys(item.entities)
+        other_language = False
+        for event in item.events:
+            other_language |= self._cluster(plan, known, seq, item, event, keys)
+        if other_language:
+            plan.multilingual.append((seq, item))
+        day = item.published_day
+        plan.rollup.add(item.entities, item.titles, day)
+        plan.copy["quote_speakers"].extend(
+            (key, day or "", seq, quote[0])
+            for quote in item.quotes
+            for key in keys.get(quote[5], ())
+        )
+        plan.copy["sources"].extend((seq, *row) for row in item.sources)
+        for name in ("entities", "titles", "mentions", "quotes", "times"):
+            rows = getattr(item, name)
+            plan.copy[name].extend((seq, *row) for row in rows)
+            plan.counts[name] += len(rows)
+        for stage, message in item.stage_failures:
+            self._failure(plan, known, seq, item.article_id, stage, message, now)
+        plan.written.append((seq, item))
+        plan.result.written += 1
+
+    def _discount(self, plan: Plan, known: Known, seq: int) -> None:
+        """Take a superseded version out of the rollups (from this batch, or as stored)."""
+        in_batch = [item for written, item in plan.written if written == seq]
+        if in_batch:
+            item = in_batch[0]
+            plan.rollup.add(item.entities, item.titles, item.published_day, sign=-1)
+            return
+        if seq in known.in_flight:
+            raise _Drain(seq)
+        day = self.db.execute("SELECT published_day FROM articles WHERE seq = ?", (seq,))[0][0]
+        plan.rollup.subtract_stored(self.db, seq, day)
+
+    def _remember_input(self, plan: Plan, known: Known, raw_key: str | None, seq: int) -> None:
+        if raw_key and raw_key not in known.raw_keys:
+            known.raw_keys.add(raw_key)
+            plan.raw_keys.add(raw_key)
+            plan.copy["raw_inputs"].append((raw_key, seq))
+
+    def _failure(
+        self,
+        plan: Plan,
+        known: Known,
+        seq: int | None,
+        where: str,
+        stage: str,
+        reason: str,
+        now: str,
+    ) -> None:
+        key = _failure_key(where, stage, reason)
+        if key in known.failure_keys:
+            return
+        known.failure_keys.add(key)
+        plan.failure_keys.add(key)
+        path = None if seq is not None else where
+        plan.copy["failures"].append((key, seq, path, stage, reason, now))
+        plan.counts["failures"] += 1
+        plan.result.failures += 1
+
+    def _link_copies(self, plan: Plan, known: Known, seq: int, item: PreparedArticle) -> int:
+        """As `Linker.link_copies`: an exact copy, else the LSH near-duplicates."""
+        same = known.hashes.setdefault(item.content_hash, [])
+        exact = next((found for found in same if found[2] != item.doc_key), None)
+        entry = (seq, item.article_id, item.doc_key)
+        same.append(entry)
+        plan.hashes.setdefault(item.content_hash, []).append(entry)
+        if exact is not None:
+            reason = f"same words as {exact[1]}"
+            plan.copy["duplicates"].append((seq, exact[0], "exact", 1.0, reason))
+            return 1
+        fingerprint = item.fingerprint
+        if fingerprint is None:
+            return 0
+        links = 0
+        for other, score, other_shingles in self._near(known, item, fingerprint):
+            relation = self.dedup.relation(score, fingerprint.shingles, other_shingles)
+            if relation is not None:
+                shared = dedup.containment(score, fingerprint.shingles, other_shingles)
+                reason = (
+                    f"MinHash Jaccard {score:.2f} over {self.dedup.shingle_words}-word shingles,"
+                    f" {shared:.0%} of the shorter text shared"
+                )
+                plan.copy["duplicates"].append((seq, other, relation, round(score, 4), reason))
+                links += 1
+        print_row = (fingerprint.signature, fingerprint.shingles, item.doc_key)
+        known.prints[seq] = plan.prints[seq] = print_row
+        plan.copy["fingerprints"].append((seq, fingerprint.signature, fingerprint.shingles))
+        for bucket in dict.fromkeys(fingerprint.buckets):
+            known.buckets.setdefault(bucket, set()).add(seq)
+            plan.buckets.setdefault(bucket, []).append(seq)
+            plan.copy["lsh_buckets"].append((bucket, seq))
+        return links
+
+    def _near(
+        self, known: Known, item: PreparedArticle, fingerprint: dedup.Fingerprint
+    ) -> list[tuple[int, float, int]]:
+        seqs: set[int] = set()
+        for bucket in fingerprint.buckets:
+            seqs.update(known.buckets.get(bucket, ()))
+        newest = sorted(seqs, reverse=True)[:MAX_CANDIDATES]
+        scored = []
+        for other in newest:
+            found = known.prints.get(other)
+            if found is None or found[2] == item.doc_key:
+                continue
+            score = dedup.similarity(fingerprint.signature, found[0])
+            if score >= self.dedup.threshold:
+                scored.append((other, score, found[1]))
+        scored.sort(key=lambda found: (-found[1], found[0]))
+        return scored[:MAX_DUPLICATE_LINKS]
+
+    def _cluster(
+        self,
+        plan: Plan,
+        known: Known,
+        seq: int,
+        item: PreparedArticle,
+        event: Any,
+        keys: dict[str, set[str]],
+    ) -> bool:
+        """Put one event into a story (as `ArchiveWriter._cluster`); True when the story it
+        joined was already told in another language."""
+        sig = event.signature
+        lang = item.lang or ""
+        candidates = self._candidates(known, sig)
+        decision = clustering.decide(sig, [anchor for anchor, _ in candidates], self.rules.cluster)
+        other_language = False
+        if decision.story_id is None:
+            story_id = clustering.story_id(item.article_id, event.event_id)
+            anchored = not clustering.is_vague(sig) and sig.start is not None
+            row = [
+                story_id,
+                sig.type,
+                _iso(sig.start) if anchored else None,
+                _iso(sig.end) if anchored else None,
+                _joined(sig.countries),
+                _joined(sig.actors, "|"),
+                _iso(sig.start),
+                _iso(sig.end),
+                lang,
+                1,
+                seq,
+                _joined(sig.source, "|"),
+                _joined(sig.target, "|"),
+                _joined(sig.others, "|"),
+                sig.place,
+                _joined(sig.names, "|"),
+                _joined(sig.words, "|"),
+                sig.lang,
+            ]
+            story = Story(tuple(row), plan.number)
+            known.stories[story_id] = plan.stories[story_id] = story
+            if anchored:
+                for key in _anchor_keys(sig):
+                    entry = (sig.type, _iso(sig.start) or "", story_id)
+                    _add_anchor(known, key, entry)
+                    plan.anchors.setdefault(key, []).append(entry)
+                    plan.copy["story_anchor_keys"].append((key, *entry[:2], story_id))
+            plan.counts["stories"] += 1
+        else:
+            story_id = decision.story_id
+            story, other_language = self._grow(plan, known.stories[story_id], sig, lang)
+            known.stories[story_id] = plan.stories[story_id] = story
+            plan.result.merged_events += 1
+        plan.upserts["story_countries"].extend(
+            (country, sig.type, story_id) for country in sorted(sig.countries)
+        )
+        actor_names = {key for row in event.actors for key in keys.get(row[0], ())}
+        plan.upserts["story_actors"].extend(
+            (name, sig.type, story_id) for name in sorted(actor_names)
+        )
+        plan.copy["events"].append((seq, *event.row, story_id, decision.reason))
+        plan.copy["event_actors"].extend((seq, *row) for row in event.actors)
+        plan.counts["events"] += 1
+        plan.result.events += 1
+        return other_language
+
+    def _candidates(self, known: Known, sig: EventSignature) -> list[tuple[StoryAnchor, Story]]:
+        window = self._window(sig)
+        keys = _anchor_keys(sig)
+        if window is None or not keys:
+            return []
+        ids = set()
+        for key in keys:
+            listed = known.anchors.get((key, sig.type), [])
+            first = bisect.bisect_left(listed, (window[0], ""))
+            for start, story in listed[first:]:
+                if start > window[1]:
+                    break
+                ids.add(story)
+        stories = sorted((known.stories[story] for story in ids), key=lambda s: s.founder)
+        return [
+            (StoryAnchor(story.row[0], _anchor_signature(sig.type, story.row)), story)
+            for story in stories
+        ]
+
+    @staticmethod
+    def _grow(plan: Plan, story: Story, sig: EventSignature, lang: str) -> tuple[Story, bool]:
+        row = story.row
+        langs = _split(row[8])
+        other_language = bool(lang) and bool(langs - {lang})
+        if lang and lang not in langs:
+            if len(langs) == 1:
+                plan.counts["multilingual_stories"] += 1
+            langs = langs | {lang}
+        if int(row[9]) == 1:
+            plan.counts["merged_stories"] += 1
+        grown = (
+            *row[:6],
+            min(row[6], _iso(sig.start)),
+            max(row[7], _iso(sig.end)),
+            _joined(langs),
+            int(row[9]) + 1,
+            *row[10:],
+        )
+        return Story(grown, story.founded_in), other_language
+
+
+class _Drain(Exception):
+    """A batch supersedes an article of a batch not yet committed: wait for it, then replan."""
+
+
+class _Abandon(Exception):
+    """A batch ahead of this one failed: roll this one back too."""
+
+
+def _finish(plan: Plan) -> None:
+    """The batch's story rows and rollup upserts, from what its decisions accumulated."""
+    for story in plan.stories.values():
+        if story.founded_in == plan.number:
+            plan.copy["stories"].append(story.row)
+    rollup = plan.rollup
+    plan.upserts["entity_names"] = [(*k, *v) for k, v in sorted(rollup.names.items())]
+    plan.upserts["entity_titles"] = [(*k, n) for k, n in sorted(rollup.titles.items()) if n]
+    plan.upserts["entity_months"] = [(*k, *v) for k, v in sorted(rollup.months.items())]
+    plan.upserts["entity_groups"] = [(*k, *v) for k, v in sorted(rollup.groups.items())]
+
+
+def _overlay(known: Known, plan: Plan) -> None:
+    """Add what a batch not yet committed (or committed since the lookups) decided."""
+    known.ids.update(plan.ids)
+    known.current.update(plan.current)
+    for found_hash, entries in plan.hashes.items():
+        listed = known.hashes.setdefault(found_hash, [])
+        listed.extend(entry for entry in entries if entry not in listed)
+    for bucket, seqs in plan.buckets.items():
+        known.buckets.setdefault(bucket, set()).update(seqs)
+    known.prints.update(plan.prints)
+    for key, anchored in plan.anchors.items():
+        for entry in anchored:
+            _add_anchor(known, key, entry)
+    known.stories.update(plan.stories)
+    known.failure_keys |= plan.failure_keys
+    known.raw_keys |= plan.raw_keys
+    if not plan.committed:
+        known.in_flight.update(plan.seqs)
+
+
+def _add_anchor(known: Known, key: str, entry: tuple[str, str, str]) -> None:
+    """Index a story under one of its anchor keys (once)."""
+    kind, start, story = entry
+    if (key, *entry) not in known.anchored:
+        known.anchored.add((key, *entry))
+        bisect.insort(known.anchors.setdefault((key, kind), []), (start, story))
+
+
+def _failure_key(where: str, stage: str, reason: str) -> str:
+    return hashlib.sha256(f"{where}\n{stage}\n{reason}".encode()).hexdigest()[:24]
+
+
+def _failure_places(items: Iterable[IngestItem]) -> Iterable[tuple[str, str, str]]:
+    for item in items:
+        if isinstance(item, FailedInput):
+            yield item.path, item.stage, item.reason
+        else:
+            yield from ((item.article_id, stage, message) for stage, message in item.stage_failures)
+
+
+@lru_cache(maxsize=65536)
+def _anchor_signature(kind: str, row: tuple[Any, ...]) -> EventSignature:
+    """The signature a story's first report left in its row (STORY_COLUMNS order)."""
+    return EventSignature(
+        type=kind,
+        countries=_split(row[4]),
+        actors=_split(row[5], "|"),
+        start=date.fromisoformat(row[2]),
+        end=date.fromisoformat(row[3]),
+        source=_split(row[11], "|"),
+        target=_split(row[12], "|"),
+        place=row[14],
+        names=_split(row[15], "|"),
+        words=_split(row[16], "|"),
+        lang=row[17],
+        others=_split(row[13], "|"),
+    )
+
+
+def _anchor_keys(sig: EventSignature) -> list[str]:
+    return sorted({f"country:{c}" for c in sig.countries} | {f"actor:{a}" for a in sig.actors})
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _joined(values: frozenset[str] | set[str], separator: str = ",") -> str:
+    return separator.join(sorted(values))
+
+
+def _split(value: str | None, separator: str = ",") -> frozenset[str]:
+    return frozenset(part for part in (value or "").split(separator) if part)
+
+
+def write_plan(
+    db: Database,
+    plan: Plan,
+    rules: WriterRules,
+    dedup_rule: dedup.Deduplicator,
+    turn: Callable[[], None],
+) -> None:
+    """Store a decided batch in one transaction: its own rows first, then (after `turn`
+    returns, in batch order) the rows it shares with other batches."""
+    with db.transaction():
+        for table, rows in plan.copy.items():
+            if rows:
+                db.copy_rows(table, COPY_TABLES[table], rows)
+        if plan.seqs:
+            db.index_articles(plan.seqs[0], plan.seqs[-1])
+        merges = [db.stage_rows(sql, plan.upserts[table]) for table, sql in UPSERTS.items()]
+        turn()
+        db.executemany(
+            "UPDATE articles SET is_current = 0 WHERE seq = ?", [(seq,) for seq in plan.superseded]
+        )
+        db.executemany(
+            STORY_GROWTH,
+            [
+                (*story.row[6:10], story.row[0])
+                for story in plan.stories.values()
+                if story.founded_in != plan.number
+            ],
+        )
+        for merge in merges:
+            merge()
+        linker = Linker(db, dedup_rule, rules.translation_min_overlap)
+        links = sum(linker.link_translations(seq, item) for seq, item in plan.multilingual)
+        plan.result.duplicates += links
+        counts = plan.counts.copy()
+        if plan.multilingual:
+            counts["duplicates"] += links
+        db.executemany(COUNTERS_UPSERT, sorted(counts.items()))
+
+
+class BulkLoader:
+    """Plans batches in order and writes them through `writers` connections (see module doc).
+
+    `write(items)` returns the results of the batches finished so far, `finish()` the rest.
+    The archive's writer lock is held from the first batch to `finish()`.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        dedup_rule: dedup.Deduplicator,
+        rules: WriterRules,
+        fallback: Fallback,
+        writers: int = 1,
+    ) -> None:
+        self.db = db
+        self.planner = Planner(db, dedup_rule, rules)
+        self.rules = rules
+        self.dedup = dedup_rule
+        self.fallback = fallback
+        self.writers = max(1, writers) if db.dialect == "postgres" else 1
+        self.lock = threading.Condition()
+        self.in_flight: list[Plan] = []
+        self.done: list[BatchResult] = []
+        self.number = 0
+        self.next_commit = 0
+        self.failed = False
+        self.next_seq = 0
+        self.locked = False
+        self.threads: list[_WriterThread] = []
+
+    def _start(self) -> None:
+        if self.locked:
+            return
+        self.db.hold_writer_lock()
+        self.locked = True
+        self.next_seq = self.planner.next_seq()
+        if self.writers > 1 and not self.threads:
+            self.threads = [_WriterThread(self, self.db.clone()) for _ in range(self.writers)]
+
+    def write(self, items: Sequence[IngestItem]) -> list[BatchResult]:
+        """Decide one batch and hand it to a writer; results of finished batches."""
+        self._start()
+        self._wait(lambda: len(self.in_flight) < self.writers or self._finished_any())
+        self._settle()
+        with self.lock:
+            pending = [plan for plan in self.in_flight if not plan.committed]
+        if not self.threads:
+            # One writer: nothing is in flight, and the archive knows the next seq.
+            self.next_seq = self.planner.next_seq()
+        try:
+            plan = self.planner.plan(self.number, items, self.next_seq, pending)
+        except _Drain:
+            self._wait(lambda: all(p.committed or p.error for p in self.in_flight))
+            self._settle()
+            plan = self.planner.plan(self.number, items, self.next_seq, [])
+        self.number += 1
+        if plan.seqs:
+            self.next_seq = plan.seqs[-1] + 1
+        with self.lock:
+            self.in_flight.append(plan)
+        if self.threads:
+            self.threads[plan.number % self.writers].queue_plan(plan)
+        else:
+            self._write(self.db, plan)
+        self._settle()
+        return self._take()
+
+    def finish(self) -> list[BatchResult]:
+        """Wait for every batch, release the lock and the writers; the remaining results."""
+        try:
+            self._wait(lambda: all(p.committed or p.error for p in self.in_flight))
+            self._settle()
+        finally:
+            for thread in self.threads:
+                thread.stop()
+            self.threads = []
+            if self.locked:
+                self.db.release_writer_lock()
+                self.locked = False
+        return self._take()
+
+    def _take(self) -> list[BatchResult]:
+        done, self.done = self.done, []
+        return done
+
+    def _finished_any(self) -> bool:
+        return any(plan.committed or plan.error for plan in self.in_flight)
+
+    def _wait(self, ready: Callable[[], bool]) -> None:
+        with self.lock:
+            while not ready():
+                self.lock.wait(0.5)
+
+    def _settle(self) -> None:
+        """Collect committed batches; after a failure, redo the failed ones article by article."""
+        with self.lock:
+            while self.in_flight and self.in_flight[0].committed:
+                self.done.append(self.in_flight.pop(0).result)
+            if not any(plan.error for plan in self.in_flight):
+                return
+        self._wait(lambda: all(p.committed or p.error for p in self.in_flight))
+        with self.lock:
+            plans, self.in_flight = self.in_flight, []
+        for plan in plans:
+            error = plan.error
+            if error is not None and not isinstance(error, _Abandon | ArchiveError):
+                raise error
+            if isinstance(error, StorageError):
+                raise error
+        # The single writer redoes the failed batches (and those rolled back behind them); it
+        # takes the writer lock this session already holds.
+        for plan in plans:
+            self.done.append(plan.result if plan.committed else self.fallback(plan.items))
+        with self.lock:
+            self.failed = False
+            self.next_commit = self.number
+        self.next_seq = self.planner.next_seq()
+
+    def _write(self, db: Database, plan: Plan) -> None:
+        """Write one plan on `db` (called by a writer thread, or inline for one writer)."""
+        try:
+            write_plan(db, plan, self.rules, self.dedup, lambda: self._turn(plan))
+        except BaseException as error:
+            with self.lock:
+                plan.error = error
+                if not isinstance(error, _Abandon):
+                    self.failed = True
+                self.next_commit = max(self.next_commit, plan.number + 1)
+                self.lock.notify_all()
+            if not isinstance(error, (ArchiveError, _Abandon)):
+                raise
+            return
+        with self.lock:
+            plan.committed = True
+            self.next_commit = plan.number + 1
+            self.lock.notify_all()
+
+    def _turn(self, plan: Plan) -> None:
+        """Wait until every batch ahead has committed; abandon when one of them failed."""
+        with self.lock:
+            while self.next_commit < plan.number and not self.failed:
+                self.lock.wait(0.5)
+            if self.failed:
+                raise _Abandon
+
+
+class _WriterThread:
+    """One writer connection and the thread that feeds it plans."""
+
+    def __init__(self, loader: BulkLoader, db: Database) -> None:
+        import queue
+
+        self.loader = loader
+        self.db = db
+        self.plans: queue.Queue[Plan | None] = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="bulk-writer", daemon=True)
+        self.thread.start()
+
+    def queue_plan(self, plan: Plan) -> None:
+        self.plans.put(plan)
+
+    def _run(self) -> None:
+        while (plan := self.plans.get()) is not None:
+            try:
+                self.loader._write(self.db, plan)
+            except BaseException as error:
+                plan.error = plan.error or error
+
+    def stop(self) -> None:
+        self.plans.put(None)
+        self.thread.join()
+        self.db.close()
