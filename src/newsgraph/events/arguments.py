@@ -438,9 +438,26 @@ def _directed(t: _Trigger, roles: Roles, args: Arguments) -> None:
         args.target = list(roles.subject) + roles.prep("to", "against")
         return
     args.source = list(roles.subject)
-    args.target = roles.object_mentions() + roles.prep("to", "against", "with", "from")
+    # In the active voice a by-phrase belongs to the object's noun and names whom the act is
+    # about ("demanded an admission by Moscow", "condemned the attack by the rebels"); the
+    # parties of a "between" phrase are those a third party acts on ("mediation between A and B").
+    args.target = roles.object_mentions() + roles.prep(
+        "to", "against", "with", "from", "agent", "between"
+    )
     if not args.target and t.match.category in VERBAL_CATEGORIES:
-        args.target = t.addressee()
+        args.target = t.addressee() or _content_places(t, roles, args.source)
+
+
+def _content_places(t: _Trigger, roles: Roles, source: Group) -> Group:
+    """Whom a speech act with no addressee is about: the place of the act it names, when that
+    lies in another country than the speaker's ("threatened to ban voting in East Jerusalem",
+    "refused to deploy peacekeepers in Iraq")."""
+    own = {country for mention in source for country in mention.countries}
+    return [
+        m
+        for m in roles.places
+        if m.first > t.match.last and m.kind == "GPE" and m.countries and not own & set(m.countries)
+    ][:1]
 
 
 FRAME_READERS: dict[str, Callable[[_Trigger, Roles, Arguments], None]] = {
