@@ -487,8 +487,6 @@ class EventCoder:
     def _setting(self, view: SentenceView, match: TriggerMatch) -> bool:
         """A trigger noun in a phrase that sets the time or cause of another event ("on the eve
         of a visit", "following a government offensive", "despite hours of negotiations")."""
-        if view.words[match.anchor].pos not in ("NOUN", "PROPN"):
-            return False
         for found in self.lexicon.cue("settings").spans(view.words, 0, match.first):
             between = view.words[found[-1] + 1 : match.first]
             if len(between) <= SETTING_REACH and all(

@@ -33,6 +33,7 @@ UNDOING = frozenset({"SANCTION", "REJECT", "CONCEDE"})
 CLAIMS = frozenset({"REQUEST"})
 PROTEST = "PROTEST"
 CLAIM_WINDOW = 12
+UNDONE_REACH = 3
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 IRREALIS_WINDOW = 8
@@ -280,13 +281,19 @@ def _undone(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]
     """A trigger noun that is the direct object of a cancelling, refusing or conceding trigger
     ("cancelled a planned visit", "rejected the proposed talks", "would not meet the demands")."""
     word = view.words[match.anchor]
-    if word.pos != "NOUN" or word.dep != "obj" or word.head is None:
-        return False
-    return any(
-        other.anchor == word.head and other.rule.category in UNDOING
-        for other in matches
-        if other is not match
-    )
+    for other in matches:
+        if other is match or other.rule.category not in UNDOING or other.anchor >= match.first:
+            continue
+        if word.dep == "obj" and word.head == other.anchor:
+            return True
+        # The parse may miss the object; a trigger right after the verb, past a determiner and
+        # adjectives or participles only, is its object too.
+        between = view.words[other.last + 1 : match.first]
+        if len(between) <= UNDONE_REACH and all(
+            w.pos in ("DET", "ADJ", "NUM") or w.dep == "amod" for w in between
+        ):
+            return True
+    return False
 
 
 def _claim(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
