@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from newsgraph.events.clauses import Clauses
 from newsgraph.events.lexicon import Lexicon, TriggerRule
 from newsgraph.events.ontology import load_ontology
-from newsgraph.events.words import SentenceView
+from newsgraph.events.words import SentenceView, Word
 
 # Categories that are speech acts about another action: a trigger inside their scope is content.
 VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE", "SUPPORT"})
@@ -269,7 +269,11 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
     blocked = _not_events(view, lexicon)
     raw = [m for m in _raw_matches(view, lexicon) if not blocked & set(m.words)]
     matches = _resolve_overlaps(raw)
-    matches = [m for m in matches if not _undone(view, m, matches) and not _claim(view, m, matches)]
+    matches = [
+        m
+        for m in matches
+        if not _undone(view, lexicon, m, matches) and not _claim(view, lexicon, m, matches)
+    ]
     kept = [_modality(view, clauses, lexicon, m) for m in matches]
     kept = [
         _promised_conflict(m, kept, clauses) for m in kept if not _embedded(m, matches, clauses)
@@ -277,7 +281,9 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
     return _fold_purposes(view, lexicon, kept)
 
 
-def _undone(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+def _undone(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
+) -> bool:
     """A trigger noun that is the direct object of a cancelling, refusing or conceding trigger
     ("cancelled a planned visit", "rejected the proposed talks", "would not meet the demands")."""
     word = view.words[match.anchor]
@@ -289,14 +295,29 @@ def _undone(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]
         # The parse may miss the object; a trigger right after the verb, past a determiner and
         # adjectives or participles only, is its object too.
         between = view.words[other.last + 1 : match.first]
-        if len(between) <= UNDONE_REACH and all(
-            w.pos in ("DET", "ADJ", "NUM") or w.dep == "amod" for w in between
-        ):
+        if len(between) <= UNDONE_REACH and all(_modifies(lexicon, w) for w in between):
             return True
     return False
 
 
-def _claim(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+def _modifies(lexicon: Lexicon, word: Word) -> bool:
+    """Whether a word may stand between a verb and its object noun: a determiner, an adjective or
+    participle ("a planned visit"); without a parse, any lower-case word that is no preposition."""
+    if word.pos:
+        return word.pos in ("DET", "ADJ", "NUM") or word.dep == "amod"
+    if lexicon.cue("determiners").matches_word(word):
+        return True
+    prepositions = lexicon.prepositions.values()
+    return (
+        word.text.isalpha()
+        and word.text.islower()
+        and not any(phrases.matches_word(word) for phrases in prepositions)
+    )
+
+
+def _claim(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
+) -> bool:
     """A demand voiced by a protest reported before it in the sentence, as a participle,
     an infinitive, after a preposition or as a noun ("blocked roads demanding …", "rioted …
     joining demonstrators in demanding …", "to press their demands")."""
@@ -307,7 +328,10 @@ def _claim(view: SentenceView, match: TriggerMatch, matches: list[TriggerMatch])
     voiced = (
         word.pos == "NOUN"
         or word.lower.endswith("ing")
-        or (before is not None and (before.lower == "to" or before.pos == "ADP"))
+        or (
+            before is not None
+            and (lexicon.cue("infinitive").matches_word(before) or before.pos == "ADP")
+        )
     )
     return voiced and any(
         other.rule.category == PROTEST and other.anchor < match.first <= other.anchor + CLAIM_WINDOW
