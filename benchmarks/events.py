@@ -357,6 +357,10 @@ def score_petrarch(extractor: Extractor) -> dict[str, Any]:
         "hit_rate": round(ratio(counts["hit"], counts["sentences"]), 4),
         "top_accuracy": round(ratio(counts["top"], counts["sentences"]), 4),
         "coverage": round(ratio(counts["covered"], counts["sentences"]), 4),
+        "top_accuracy_when_coded": round(ratio(counts["top"], counts["covered"]), 4),
+        "note": "Actors are fictional countries (Arnor, Gondor) that no gazetteer knows, and an "
+        "event with no known country is not kept, so coverage is low; the accuracy of the "
+        "sentences that are coded is the informative number.",
         "per_category": {
             c: {**v, "hit_rate": round(ratio(v["hit"], v["total"]), 4)}
             for c, v in sorted(by_category.items())
@@ -419,7 +423,8 @@ def print_petrarch(console: Console, petrarch: dict[str, Any] | None) -> None:
         console.print(
             f"PETRARCH2 unit tests ({petrarch['sentences']} sentences with a PLOVER category): "
             f"hit rate {petrarch['hit_rate']:.3f}, top-event accuracy "
-            f"{petrarch['top_accuracy']:.3f}, coverage {petrarch['coverage']:.3f}"
+            f"{petrarch['top_accuracy']:.3f}, coverage {petrarch['coverage']:.3f}, "
+            f"{petrarch['top_accuracy_when_coded']:.3f} when coded"
         )
 
 
