@@ -288,11 +288,22 @@ def _coordinated(view: SentenceView, lexicon: Lexicon, lo: int, hi: int) -> bool
     return len(rest) <= 2 and all(determiners.matches_word(w) or w.pos == "DET" for w in rest)
 
 
+def _styled_country(mention: ActorMention, article: Article, geo: Geo) -> ActorMention:
+    """A person styled by their country ("King Hassan of Morocco", "the Emir of Qatar") whose
+    entity carries none stands for that country."""
+    entity = article.entity(mention.entity)
+    if mention.kind != "PER" or mention.countries or entity is None:
+        return mention
+    _, of, tail = entity.name.rpartition(" of ")
+    country = geo.country(tail) if of and tail[:1].isupper() else None
+    return replace(mention, countries=(country,)) if country else mention
+
+
 def actor_mentions(
     article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, persons: PronounResolver
 ) -> list[ActorMention]:
     """Every possible participant named in a sentence view, left to right."""
-    mentions = _entity_mentions(article, view)
+    mentions = [_styled_country(m, article, geo) for m in _entity_mentions(article, view)]
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _word_mentions(view, taken, lexicon, geo, article)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)

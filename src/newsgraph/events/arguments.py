@@ -30,6 +30,7 @@ NOUN_LINK_DEPS = ("obj", "obl", "nmod", "iobj", "nsubj", "conj")
 PHRASE_DEPS = ("amod", "nmod", "compound", "flat", "appos")
 # Speech acts whose addressee may be the subject of the clause they introduce.
 VERBAL_CATEGORIES = ("REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "AGREE")
+THREAT = "THREATEN"
 TRAILING_WORDS = 3
 # The most words a preposition has ("in support of").
 PREPOSITION_WORDS = 3
@@ -175,13 +176,21 @@ def _parse_roles(
         if (group := _group_of_phrase(view, groups, word.index)) is not None
         and group is not subject
     ]
-    passive = any(w.dep in ("nsubj:pass", "aux:pass") for w in view.words if w.head == governor)
+    # A passive subject next to a direct object is a parse error ("The United States defended
+    # the right …"); a passive auxiliary is surer evidence.
+    dependents = [w.dep for w in view.words if w.head == governor]
+    passive = "aux:pass" in dependents or (
+        "nsubj:pass" in dependents and not any(dep in OBJECT_DEPS for dep in dependents)
+    )
     return subject, objects, passive
 
 
 def _passive_cue(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
+    if view.words[match.anchor].lower.endswith("ing"):
+        # "is providing", "is suing": a progressive, not a passive.
+        return False
     lo = max(clauses.span_of(match.anchor)[0], match.first - PASSIVE_WINDOW)
     return bool(lexicon.cue("passive").spans(view.words, lo, match.first + 1))
 
@@ -438,9 +447,55 @@ def _directed(t: _Trigger, roles: Roles, args: Arguments) -> None:
         args.target = list(roles.subject) + roles.prep("to", "against")
         return
     args.source = list(roles.subject)
-    args.target = roles.object_mentions() + roles.prep("to", "against", "with", "from")
+    # In the active voice a by-phrase belongs to the object's noun and names whom the act is
+    # about ("demanded an admission by Moscow", "condemned the attack by the rebels"); the
+    # parties of a "between" phrase are those a third party acts on ("mediation between A and B").
+    args.target = roles.object_mentions() + roles.prep(
+        "to", "against", "with", "from", "agent", "between"
+    )
     if not args.target and t.match.category in VERBAL_CATEGORIES:
-        args.target = t.addressee()
+        args.target = (
+            t.addressee()
+            or _condition_subject(t, args.source)
+            or _content_places(t, roles, args.source)
+        )
+
+
+def _condition_subject(t: _Trigger, source: Group) -> Group:
+    """A threat is aimed at whoever its condition names ("threatened to stop negotiations if
+    the United States goes ahead …", "unless Israel rescinded …")."""
+    if t.match.category != THREAT:
+        return []
+    openers = t.lexicon.cue("condition_openers")
+    for lo, hi in t.clauses.spans:
+        if lo <= t.match.last or openers.starts_at(t.view.words, lo) is None:
+            continue
+        inside = [
+            m
+            for m in t.mentions
+            if lo <= m.first
+            and m.last < hi
+            and m.first not in t.clauses.excluded
+            and m not in source
+            and m.kind != "LOC"
+        ]
+        groups = [
+            g for g in _groups(inside) if preposition_before(t.view, t.lexicon, g[0].first) is None
+        ]
+        return _first_subject(groups) if groups else []
+    return []
+
+
+def _content_places(t: _Trigger, roles: Roles, source: Group) -> Group:
+    """Whom a speech act with no addressee is about: the place of the act it names, when that
+    lies in another country than the speaker's ("threatened to ban voting in East Jerusalem",
+    "refused to deploy peacekeepers in Iraq")."""
+    own = {country for mention in source for country in mention.countries}
+    return [
+        m
+        for m in roles.places
+        if m.first > t.match.last and m.kind == "GPE" and m.countries and not own & set(m.countries)
+    ][:1]
 
 
 FRAME_READERS: dict[str, Callable[[_Trigger, Roles, Arguments], None]] = {

@@ -18,6 +18,7 @@ OPEN_BRACKETS = ("(", "[")
 CLOSE_BRACKETS = (")", "]")
 NOUN_PHRASE_POS = ("NOUN", "ADJ", "DET", "NUM")
 FINITE_POS = ("VERB", "AUX")
+NAME_POS = ("PROPN", "NOUN")
 ATTRIBUTION_WORDS = 10
 
 
@@ -98,7 +99,17 @@ def _trailing_attribution(words: tuple[Word, ...], comma: int, speech: set[int])
 
 
 def _speech_verbs(view: SentenceView, lexicon: Lexicon) -> set[int]:
-    return {match[0] for match in lexicon.cue("speech").spans(view.words)}
+    """Speech verbs of the view; a capitalised word inside the sentence or a word the parse calls
+    a name or noun is none ("the United States and Jordan", "a report says")."""
+    found = set()
+    for match in lexicon.cue("speech").spans(view.words):
+        word = view.words[match[0]]
+        if match[0] > 0 and word.text[:1].isupper():
+            continue
+        if word.pos in NAME_POS:
+            continue
+        found.add(match[0])
+    return found
 
 
 def _reporting(view: SentenceView, lexicon: Lexicon, spans: list[tuple[int, int]]) -> set[int]:

@@ -69,6 +69,10 @@ UNCERTAIN = ("negated", "conditional", "claimed")
 # "joined demonstrators in demanding …") is the purpose or manner of the sentence's main event.
 COMPLEMENT_PENALTY = 0.15
 SUBJECT_REACH = 5
+# How many words (determiners, adjectives, numbers, "of") may stand between a setting phrase and
+# the trigger noun it introduces.
+SETTING_REACH = 4
+SETTING_POS = ("DET", "ADJ", "NUM", "NOUN", "PROPN")
 # A sentence with at least this share of capitalised words (of four letters or more) is a headline.
 HEADLINE_SHARE = 0.6
 
@@ -169,7 +173,7 @@ class EventCoder:
             actors=_ids(args.actors),
             source=_ids(args.source),
             target=[t for t in _ids(args.target) if t not in _ids(args.source)],
-            countries=_countries(args.actors) or self._subject_place(context, match, args),
+            countries=self._event_countries(context, match, args),
             location=self._place(article, context, match, args),
             date=time.date,
             start=view.start,
@@ -430,6 +434,16 @@ class EventCoder:
         score -= SUBORDINATE_PENALTY * subordinate
         return round(max(0.05, min(MAX_CONFIDENCE, score)), 3)
 
+    def _event_countries(
+        self, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> list[str]:
+        """The participants' countries; with no named doer, also the country of a place in the
+        subject's phrase ("Demonstrators in Baghdad blocked a road to protest US policy")."""
+        countries = _countries(args.actors)
+        if args.source and countries:
+            return countries
+        return list(dict.fromkeys([*countries, *self._subject_place(context, match, args)]))
+
     @staticmethod
     def _subject_place(context: SentenceContext, match: TriggerMatch, args: Arguments) -> list[str]:
         """ "Opposition groups in Zimbabwe are demanding …": with no named actor, a country in the
@@ -454,16 +468,32 @@ class EventCoder:
         )
 
     def _subordinate(self, context: SentenceContext, match: TriggerMatch) -> bool:
-        """Whether the trigger stands in a clause opened by a subordinator or relative pronoun."""
+        """Whether the trigger stands in a clause opened by a subordinator or relative pronoun, is
+        a participle describing a noun ("weapons seized last year", "West Africans ordered out of
+        Nigeria") or a noun naming the setting of the sentence's event ("on the eve of a visit",
+        "following a government offensive")."""
+        words = context.view.words
+        if words[match.anchor].dep == "acl" or self._setting(context.view, match):
+            return True
         lo, _ = context.clauses.span_of(match.anchor)
         if lo == 0:
             return False
-        words = context.view.words
         opener = lo + 1 if words[lo].text == "," and lo + 1 < len(words) else lo
         return bool(
             self.lexicon.cue("clause_breaks").starts_at(words, opener)
             or self.lexicon.cue("relativizers").matches_word(words[opener])
         )
+
+    def _setting(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """A trigger noun in a phrase that sets the time or cause of another event ("on the eve
+        of a visit", "following a government offensive", "despite hours of negotiations")."""
+        for found in self.lexicon.cue("settings").spans(view.words, 0, match.first):
+            between = view.words[found[-1] + 1 : match.first]
+            if len(between) <= SETTING_REACH and all(
+                w.pos in SETTING_POS or w.lower == "of" for w in between
+            ):
+                return True
+        return False
 
     def _fill_gaps(self, article: Article, candidates: list[Candidate]) -> None:
         """Dates and places from the paragraph, a related earlier report, the publication date

@@ -17,13 +17,23 @@ from dataclasses import dataclass, replace
 from newsgraph.events.clauses import Clauses
 from newsgraph.events.lexicon import Lexicon, TriggerRule
 from newsgraph.events.ontology import load_ontology
-from newsgraph.events.words import SentenceView
+from newsgraph.events.words import SentenceView, Word
 
 # Categories that are speech acts about another action: a trigger inside their scope is content.
 VERBAL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE", "ACCUSE", "SUPPORT"})
 # Verbal acts that a future tense turns into a promise (PLOVER: cooperative actions reported in
-# future tense are intentions): "will support the resolution" is AGREE.
-PROMISABLE = frozenset({"SUPPORT"})
+# future tense are intentions): "will support the resolution" is AGREE, and so is a concession
+# announced for later ("will allow the refugees to return": CAMEO 035, intent to yield).
+PROMISABLE = frozenset({"SUPPORT", "CONCEDE"})
+# Acts that stop, refuse or undo what their object names: a trigger noun as their object is no
+# event of its own ("cancelled a planned visit", "would not meet the demands").
+UNDOING = frozenset({"SANCTION", "REJECT", "CONCEDE"})
+# What a protest is held for: a demand voiced by the protest itself ("blocked roads demanding …",
+# "marched to press their demands") is its claim, not a second event.
+CLAIMS = frozenset({"REQUEST"})
+PROTEST = "PROTEST"
+CLAIM_WINDOW = 12
+UNDONE_REACH = 3
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 IRREALIS_WINDOW = 8
@@ -163,11 +173,26 @@ def is_negated(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Tr
     return _near(view, clauses, lexicon, "negation", lo, hi, match.anchor)
 
 
+def in_condition(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """The trigger stands in a clause opened by a condition ("if the United States goes ahead
+    with the planned deployment …"), however far from its opener."""
+    lo, _ = clauses.span_of(match.anchor)
+    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < len(view.words) else lo
+    return (
+        opener < match.first
+        and lexicon.cue("condition_openers").starts_at(view.words, opener) is not None
+    )
+
+
 def is_irrealis(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
     """A wish, possibility or condition governs the report ("håper å besøke"); a speech act only
     by a hypothetical cue ("whether they could agree", "if he agrees")."""
+    if in_condition(view, clauses, lexicon, match):
+        return True
     lo = match.first - IRREALIS_WINDOW
     if match.rule.category in VERBAL:
         return _near(view, clauses, lexicon, "hypothetical", lo, match.first, match.anchor)
@@ -244,11 +269,74 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
     blocked = _not_events(view, lexicon)
     raw = [m for m in _raw_matches(view, lexicon) if not blocked & set(m.words)]
     matches = _resolve_overlaps(raw)
+    matches = [
+        m
+        for m in matches
+        if not _undone(view, lexicon, m, matches) and not _claim(view, lexicon, m, matches)
+    ]
     kept = [_modality(view, clauses, lexicon, m) for m in matches]
     kept = [
         _promised_conflict(m, kept, clauses) for m in kept if not _embedded(m, matches, clauses)
     ]
     return _fold_purposes(view, lexicon, kept)
+
+
+def _undone(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
+) -> bool:
+    """A trigger noun that is the direct object of a cancelling, refusing or conceding trigger
+    ("cancelled a planned visit", "rejected the proposed talks", "would not meet the demands")."""
+    word = view.words[match.anchor]
+    for other in matches:
+        if other is match or other.rule.category not in UNDOING or other.anchor >= match.first:
+            continue
+        if word.dep == "obj" and word.head == other.anchor:
+            return True
+        # The parse may miss the object; a trigger right after the verb, past a determiner and
+        # adjectives or participles only, is its object too.
+        between = view.words[other.last + 1 : match.first]
+        if len(between) <= UNDONE_REACH and all(_modifies(lexicon, w) for w in between):
+            return True
+    return False
+
+
+def _modifies(lexicon: Lexicon, word: Word) -> bool:
+    """Whether a word may stand between a verb and its object noun: a determiner, an adjective or
+    participle ("a planned visit"); without a parse, any lower-case word that is no preposition."""
+    if word.pos:
+        return word.pos in ("DET", "ADJ", "NUM") or word.dep == "amod"
+    if lexicon.cue("determiners").matches_word(word):
+        return True
+    prepositions = lexicon.prepositions.values()
+    return (
+        word.text.isalpha()
+        and word.text.islower()
+        and not any(phrases.matches_word(word) for phrases in prepositions)
+    )
+
+
+def _claim(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
+) -> bool:
+    """A demand voiced by a protest reported before it in the sentence, as a participle,
+    an infinitive, after a preposition or as a noun ("blocked roads demanding …", "rioted …
+    joining demonstrators in demanding …", "to press their demands")."""
+    if match.rule.category not in CLAIMS:
+        return False
+    word = view.words[match.anchor]
+    before = view.words[match.first - 1] if match.first else None
+    voiced = (
+        word.pos == "NOUN"
+        or word.lower.endswith("ing")
+        or (
+            before is not None
+            and (lexicon.cue("infinitive").matches_word(before) or before.pos == "ADP")
+        )
+    )
+    return voiced and any(
+        other.rule.category == PROTEST and other.anchor < match.first <= other.anchor + CLAIM_WINDOW
+        for other in matches
+    )
 
 
 def _promised_conflict(
