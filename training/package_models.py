@@ -34,10 +34,11 @@ CORPUS = ROOT / "training" / "corpus"
 sys.path.insert(0, str(ROOT / "src"))
 
 DATA = {
-    "nb": "NorNE (CC0 annotations over the Norwegian Dependency Treebank, CC0): NER trained on the "
-    "Bokmål NDT-derived train split plus the Nynorsk NDT train and UD dev splits, selected on the "
-    "Bokmål UD dev split; tagger/parser as before (Bokmål UD). Static vectors: floret, trained on "
-    "NoReC (newspaper reviews; its licence lets models and embeddings built from it be used freely).",
+    "nb": "NorNE (CC0 annotations over the Norwegian Dependency Treebank, CC0): Bokmål NDT-derived "
+    "train split (tags, names) and the first 80 % of Bokmål UD dev (tags, dependencies, names) plus "
+    "the Nynorsk NDT train and UD dev splits, selected on the last 20 % of Bokmål UD dev. An NER-only "
+    "model (training/configs/ner.cfg) also reads static floret vectors trained on NoReC (newspaper "
+    "reviews; its licence lets models and embeddings built from it be used freely).",
     "en": "Universal NER English-EWT (CC BY-SA 4.0): pre-release train split, selected on UD/UNER "
     "EWT dev; static vectors from spaCy's en_core_web_md 3.8.0 (MIT, (c) Explosion; keys in "
     "lower/title case and short acronyms kept).",
@@ -182,8 +183,8 @@ NORM/PREFIX/SUFFIX/SHAPE{" plus static vectors" if vectors else " (no static vec
 
 - Training data: {DATA[lang]}
 - Licence: {LICENCE[lang]}; see ../shared/datasets/*/README.md.
-- Recipe: `make train-models` (training/convert.py, training/vectors.py, training/configs/ner.cfg,
-  training/train.sh, training/package_models.py) at commit {git_commit()}, packaged
+- Recipe: `make train-models` (training/convert.py, training/vectors.py, training/configs/*.cfg,
+  training/train.sh, training/package_models.py; docs/models.md) at commit {git_commit()}, packaged
   {date.today().isoformat()}.
 - Selection (development set, exact spans): {scores}.
 
