@@ -34,10 +34,11 @@ CORPUS = ROOT / "training" / "corpus"
 sys.path.insert(0, str(ROOT / "src"))
 
 DATA = {
-    "nb": "NorNE (CC0 annotations over the Norwegian Dependency Treebank, CC0): NER trained on the "
-    "Bokmål NDT-derived train split plus the Nynorsk NDT train and UD dev splits, selected on the "
-    "Bokmål UD dev split; tagger/parser as before (Bokmål UD). Static vectors: floret, trained on "
-    "NoReC (newspaper reviews; its licence lets models and embeddings built from it be used freely).",
+    "nb": "NorNE (CC0 annotations over the Norwegian Dependency Treebank, CC0): Bokmål NDT-derived "
+    "train split (tags, names) and the first 80 % of Bokmål UD dev (tags, dependencies, names) plus "
+    "the Nynorsk NDT train and UD dev splits, selected on the last 20 % of Bokmål UD dev. An NER-only "
+    "model (training/configs/ner.cfg) also reads static floret vectors trained on NoReC (newspaper "
+    "reviews; its licence lets models and embeddings built from it be used freely).",
     "en": "Universal NER English-EWT (CC BY-SA 4.0): pre-release train split, selected on UD/UNER "
     "EWT dev; static vectors from spaCy's en_core_web_md 3.8.0 (MIT, (c) Explosion; keys in "
     "lower/title case and short acronyms kept).",
@@ -104,8 +105,13 @@ def vectors_digest(vectors: Vectors) -> str:
 def candidate(lang: str, runs: Path) -> tuple[Any, Any] | None:
     """(pipeline to evaluate, pipeline to save) built from a run's model-best, or None."""
     best = runs / f"{lang}-ner" / "model-best"
+    joint = runs / lang / "model-best"
     if not (best / "meta.json").is_file():
-        return None
+        if lang in BASE or not (joint / "meta.json").is_file():
+            return None
+        # Only the joint pipeline was trained (or continued): it ships as it is.
+        pipeline = spacy.load(joint)
+        return pipeline, pipeline
     ner = spacy.load(best)
     if lang == "de":
         ner.add_pipe("sentencizer", first=True)
@@ -133,13 +139,33 @@ def candidate(lang: str, runs: Path) -> tuple[Any, Any] | None:
 
 
 def uses_vectors(nlp: Any) -> bool:
-    """Whether a pipeline's NER embeds static vectors."""
-    embed = nlp.config["components"]["ner"]["model"]["tok2vec"]["embed"]
-    return bool(embed.get("include_static_vectors"))
+    """Whether a pipeline's NER embeds static vectors (a listener's shared tok2vec counts)."""
+    components = nlp.config["components"]
+    tok2vec = components["ner"]["model"]["tok2vec"]
+    if "embed" not in tok2vec and "tok2vec" in components:
+        tok2vec = components["tok2vec"]["model"]
+    return bool(tok2vec.get("embed", {}).get("include_static_vectors"))
 
 
-def card(lang: str, meta: dict[str, Any], scores: str, vectors: bool) -> str:
+def encoder(nlp: Any) -> str:
+    """Width and depth of the tok2vec the NER reads."""
+    components = nlp.config["components"]
+    tok2vec = components["ner"]["model"]["tok2vec"]
+    if "encode" not in tok2vec and "tok2vec" in components:
+        tok2vec = components["tok2vec"]["model"]
+    encode = tok2vec.get("encode", {})
+    return f"width {encode.get('width')}, depth {encode.get('depth')}"
+
+
+def own_ner_tok2vec(nlp: Any) -> bool:
+    """Whether a pipeline's NER has its own tok2vec (not a listener of the shared one)."""
+    return "embed" in nlp.config["components"]["ner"]["model"]["tok2vec"]
+
+
+def card(lang: str, meta: dict[str, Any], scores: str, nlp: Any) -> str:
     """Markdown model card."""
+    vectors, own = uses_vectors(nlp), own_ner_tok2vec(nlp)
+    joint = "one tok2vec shared by tagger, parser (UD) and NER"
     layout = {
         "nb": "joint tok2vec + tagger + parser (UD) and an NER with its own tok2vec",
         "en": "joint tok2vec + tagger + parser (UD) and an NER with its own tok2vec",
@@ -147,16 +173,18 @@ def card(lang: str, meta: dict[str, Any], scores: str, vectors: bool) -> str:
         "sv": "NER only (own tok2vec); runs inside the nb pipeline (`newsgraph_base`)",
         "de": "German tokenizer, sentencizer, NER with its own tok2vec (no tagger or parser)",
     }[lang]
+    if not own:
+        layout = joint
     return f"""# newsgraph {lang} pipeline
 
 spaCy {meta.get("spacy_version", "")} pipeline: {layout}. The NER's tok2vec embeds hashes of
 NORM/PREFIX/SUFFIX/SHAPE{" plus static vectors" if vectors else " (no static vectors)"} through a MaxoutWindowEncoder
-(width 128, depth 4); labels: {", ".join(meta.get("labels", {}).get("ner", []))}.
+({encoder(nlp)}); labels: {", ".join(meta.get("labels", {}).get("ner", []))}.
 
 - Training data: {DATA[lang]}
 - Licence: {LICENCE[lang]}; see ../shared/datasets/*/README.md.
-- Recipe: `make train-models` (training/convert.py, training/vectors.py, training/configs/ner.cfg,
-  training/train.sh, training/package_models.py) at commit {git_commit()}, packaged
+- Recipe: `make train-models` (training/convert.py, training/vectors.py, training/configs/*.cfg,
+  training/train.sh, training/package_models.py; docs/models.md) at commit {git_commit()}, packaged
   {date.today().isoformat()}.
 - Selection (development set, exact spans): {scores}.
 
@@ -185,7 +213,7 @@ def package(lang: str, runs: Path) -> None:
     saved.meta["newsgraph_ner"] = scores
     saved.to_disk(target)
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
-    text = card(lang, meta, scores, uses_vectors(evaluated))
+    text = card(lang, meta, scores, evaluated)
     (target / "MODEL_CARD.md").write_text(text, encoding="utf-8")
     print(f"packaged {lang} -> {target.relative_to(ROOT)}")
 

@@ -4,7 +4,9 @@
 # Usage: bash training/train.sh [minutes per NER model] [languages...]
 #   RUNS=/path  where vectors, checkpoints and logs go (default training/output); spaCy keeps
 #               model-best at every improvement on the dev set, so a time-boxed run still yields
-#               the best model seen. JOINT=1 also retrains the joint nb/en tagger+parser+NER pipelines;
+#               the best model seen. JOINT=1 also retrains the joint nb/en tagger+parser+NER pipelines,
+#               JOINT=continue continues the shipped ones (training/configs/pipeline-continue.cfg);
+#               NER=0 skips the NER-only runs (then the packager ships the joint pipeline alone);
 #               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
 # pipeline by training/package_models.py, which also builds da/sv (nb pipeline + their NER) and de
@@ -21,18 +23,26 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 mkdir -p "$runs/logs"
 
 for lang in "${langs[@]}"; do
+  [ "${NER:-1}" = 1 ] || break
   case "$lang" in nb | en)
     [ -f "$runs/vectors/$lang/meta.json" ] || $py training/vectors.py --lang "$lang" --out "$runs/vectors"
   esac
 done
 
-if [ "${JOINT:-0}" = 1 ]; then
-  for lang in nb en; do
-    timeout "${minutes}m" $py -m spacy train training/configs/pipeline.cfg --nlp.lang "$lang" \
+if [ "${JOINT:-0}" != 0 ]; then
+  for lang in "${langs[@]}"; do
+    case "$lang" in nb | en) ;; *) continue ;; esac
+    joint=(training/configs/pipeline.cfg)
+    if [ "$JOINT" = continue ]; then
+      joint=(training/configs/pipeline-continue.cfg --paths.source "src/newsgraph/models/$lang")
+    fi
+    if [ -n "${EVAL_EVERY:-}" ]; then joint+=(--training.eval_frequency "$EVAL_EVERY"); fi
+    timeout "${minutes}m" $py -m spacy train "${joint[@]}" --nlp.lang "$lang" \
       --paths.train "training/corpus/$lang-train.spacy" --paths.dev "training/corpus/$lang-dev.spacy" \
       --output "$runs/$lang" > "$runs/logs/$lang.log" 2>&1 || true
   done
 fi
+[ "${NER:-1}" = 1 ] || langs=()
 
 # Danish and Swedish NER run inside the nb pipeline (its tokenizer, tagger and parser), so they are
 # trained as nb models; like German they have no vectors of their own here (VECTORS_DA=nb etc.

@@ -46,11 +46,11 @@ def tokenise(source: Path, target: Path) -> None:
             out.write(" ".join(t.text for t in doc if not t.is_space) + "\n")
 
 
-def train_floret(text: Path, out: Path, epochs: int, dim: int, bucket: int) -> Path:
+def train_floret(text: Path, out: Path, epochs: int, dim: int, bucket: int, threads: int) -> Path:
     """Train floret on tokenised text; return the .floret vectors file."""
     import floret
 
-    settings = {**FLORET, "epoch": epochs, "dim": dim, "bucket": bucket}
+    settings = {**FLORET, "epoch": epochs, "dim": dim, "bucket": bucket, "thread": threads}
     started = time.time()
     model = floret.train_unsupervised(str(text), **settings)
     vectors = out / "nb.floret"
@@ -59,12 +59,12 @@ def train_floret(text: Path, out: Path, epochs: int, dim: int, bucket: int) -> P
     return vectors
 
 
-def build_nb(data: Path, out: Path, epochs: int, dim: int, bucket: int) -> None:
+def build_nb(data: Path, out: Path, epochs: int, dim: int, bucket: int, threads: int) -> None:
     """Tokenise NoReC, train floret and write a spaCy vocab pipeline to out/nb."""
     text = out / "norec.tok.txt"
     if not text.is_file():
         tokenise(data / "norec_text" / "norec.txt.gz", text)
-    vectors = train_floret(text, out, epochs, dim, bucket)
+    vectors = train_floret(text, out, epochs, dim, bucket, threads)
     command = [
         sys.executable,
         "-m",
@@ -90,23 +90,31 @@ def keep_key(text: str) -> bool:
 
 MAX_KEY_CHARS = 15
 MAX_ACRONYM_CHARS = 5
+# The first 10,000 of the 20,000 rows (12 MB) keep a shipped en pipeline under 60 MB.
+EN_ROWS = 10000
 
 
-def build_en(data: Path, out: Path) -> None:
-    """Wrap the English vectors (keys filtered by keep_key) in a blank pipeline at out/en."""
+def build_en(data: Path, out: Path, rows: int) -> None:
+    """Wrap the English vectors in a blank pipeline at out/en: keys filtered by keep_key and mapped to
+    one of the first `rows` rows (the table is ordered by word frequency), the table cut to them."""
+    import numpy
     from spacy.vectors import Vectors
 
     source = spacy.blank("en")
     source.vocab.from_disk(data / "en_vectors" / "vocab")
     table = source.vocab.vectors
     nlp = spacy.blank("en")
-    vectors = Vectors(strings=nlp.vocab.strings, data=table.data)
+    data_rows = numpy.ascontiguousarray(table.data[:rows])
+    vectors = Vectors(strings=nlp.vocab.strings, data=data_rows)
     for key, row in table.key2row.items():
         text = source.vocab.strings[key]
-        if keep_key(text):
+        if row < rows and keep_key(text):
             vectors.add(nlp.vocab.strings.add(text), row=row)
     nlp.vocab.vectors = vectors
-    print(f"en vectors: {len(vectors.key2row)} of {len(table.key2row)} keys kept", flush=True)
+    print(
+        f"en vectors: {len(vectors.key2row)} of {len(table.key2row)} keys, {rows} rows kept",
+        flush=True,
+    )
     nlp.to_disk(out / "en")
 
 
@@ -119,12 +127,14 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=FLORET["epoch"])
     parser.add_argument("--dim", type=int, default=FLORET["dim"])
     parser.add_argument("--bucket", type=int, default=FLORET["bucket"], help="floret hash rows")
+    parser.add_argument("--threads", type=int, default=FLORET["thread"], help="floret threads")
+    parser.add_argument("--en-rows", type=int, default=EN_ROWS, help="English vector rows kept")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.lang in ("nb", "all"):
-        build_nb(args.data, args.out, args.epochs, args.dim, args.bucket)
+        build_nb(args.data, args.out, args.epochs, args.dim, args.bucket, args.threads)
     if args.lang in ("en", "all"):
-        build_en(args.data, args.out)
+        build_en(args.data, args.out, args.en_rows)
 
 
 if __name__ == "__main__":
