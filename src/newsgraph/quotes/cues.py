@@ -143,12 +143,22 @@ class CueFinder:
     def _clause_initial(self, cue: Cue, sentence: Sentence) -> bool:
         if cue.first == sentence.first or cue.anaphoric:
             return True
-        previous = self.words[cue.first - 1]
+        # An auxiliary opening the clause stays with its verb: "», a déclaré Macron", "», a-t-il dit".
+        first = cue.first
+        while first > sentence.first and self._verb_filler(first - 1):
+            first -= 1
+        if first == sentence.first:
+            return first < cue.first
+        previous = self.words[first - 1]
         if previous.text not in CLAUSE_OPENERS:
             return False
-        return (
-            previous.text != ","
-            or self.phrases.parenthetical_start(cue.first - 1, sentence) is None
+        return previous.text != "," or self.phrases.parenthetical_start(first - 1, sentence) is None
+
+    def _verb_filler(self, j: int) -> bool:
+        """An auxiliary or a hyphen of an inverted verb group ("a", "-t", "-", "t")."""
+        word = self.words[j]
+        return word.lower in self.lexicon.auxiliaries or (
+            word.text == "-" and not self.lexicon.verb_second
         )
 
     def _after_speaker(self, cue: Cue, sentence: Sentence) -> Item | None:
