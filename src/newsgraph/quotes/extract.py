@@ -173,9 +173,9 @@ def _record(doc: QuoteText, candidate: Candidate, lang: str | None) -> Quote:
     if candidate.inherited is None and speaker is not None and speaker.end > speaker.start:
         mention = Span(start=speaker.start, end=speaker.end, text=text[speaker.start : speaker.end])
     description = None
-    if mention is not None and speaker is not None and speaker.entity is None:
-        if speaker.how != "pronoun":
-            description = describe_speaker(doc, lang, mention.start, mention.end)
+    unnamed = speaker is not None and speaker.entity is None and speaker.how != "pronoun"
+    if mention is not None and unnamed:
+        description = describe_speaker(doc, lang, mention.start, mention.end)
     return Quote(
         text=text[candidate.start : candidate.end],
         start=candidate.start,
