@@ -172,6 +172,9 @@ class CueFinder:
         item = items[0]
         if not self.lexicon.verb_second and not self._ends_phrase(item.last, sentence):
             return None  # "…, said the talks had failed": a clause follows, not a speaker
+        if self.lexicon.verb_second and not inverted and self._clause_subject(item, sentence):
+            if self._before_speaker(cue, sentence) is not None:
+                return None  # "Støre sier Norge vil …": Norge opens the reported clause
         if cue.form is not None and cue.form.verb.tell:
             # After a telling verb comes its addressee ("told Newsweek"), unless the verb-second
             # order puts the subject there ("forteller Hansen", "fortalte han NTB at").
@@ -181,6 +184,12 @@ class CueFinder:
         if not item.resolved and item.referent.how not in ("group", "name") and not inverted:
             return None
         return item
+
+    def _clause_subject(self, item: Item, sentence: Sentence) -> bool:
+        """Whether a finite verb follows the phrase: it is the subject of a clause of its own."""
+        if item.last >= sentence.last:
+            return False
+        return self.words[item.last].pos in ("VERB", "AUX")
 
     def _ends_phrase(self, j: int, sentence: Sentence) -> bool:
         if j >= sentence.last:

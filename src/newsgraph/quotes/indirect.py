@@ -99,8 +99,14 @@ class ReportedClauses:
         return bool(words) and self.finder.phrases.roles.is_title(words[-1:], None)
 
     def _bare_start(self, cue: Cue, sentence: Sentence) -> int | None:
-        """English "said the talks failed": the clause follows the verb (and a told addressee)."""
-        if self.lexicon.verb_second or cue.form is None or not cue.form.verb.bare_clause:
+        """English "said the talks failed", Norwegian "Støre sier Norge vil …": the clause
+        follows the verb (and a told addressee). In a verb-second language only a speaker
+        written before the verb leaves the words after it to the clause ("sier hun" inverts)."""
+        if cue.form is None or not cue.form.verb.bare_clause:
+            return None
+        if self.lexicon.verb_second and (
+            cue.speaker_after or not cue.words_used or max(cue.words_used) >= cue.first
+        ):
             return None
         subjectless = cue.first == sentence.first and not cue.words_used
         if not subjectless and not self._known_or_described(cue):

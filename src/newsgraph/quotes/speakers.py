@@ -299,9 +299,7 @@ def describe_speaker(
         if title is not None:
             break
     gazetteer = load_gazetteer(lang)
-    country = next(
-        (c for w in content if (c := gazetteer.adjective_country(w.text.lower())) is not None),
-        None,
-    )
+    forms = [form for w in content for form in dict.fromkeys((w.text, w.lower))]
+    country = next((c for f in forms if (c := gazetteer.adjective_country(f)) is not None), None)
     text = doc.text[start:end]
     return SpeakerDescription(text=text, title=title, country=country)
