@@ -172,7 +172,8 @@ class CueFinder:
         item = items[0]
         if not self.lexicon.verb_second and not self._ends_phrase(item.last, sentence):
             return None  # "…, said the talks had failed": a clause follows, not a speaker
-        if self.lexicon.verb_second and not inverted and self._clause_subject(item, sentence):
+        opens_clause = self.lexicon.verb_second and not inverted
+        if opens_clause and self._clause_subject(item, sentence):
             if self._before_speaker(cue, sentence) is not None:
                 return None  # "Støre sier Norge vil …": Norge opens the reported clause
         if cue.form is not None and cue.form.verb.tell:
