@@ -172,10 +172,8 @@ class CueFinder:
         item = items[0]
         if not self.lexicon.verb_second and not self._ends_phrase(item.last, sentence):
             return None  # "…, said the talks had failed": a clause follows, not a speaker
-        opens_clause = self.lexicon.verb_second and not inverted
-        if opens_clause and self._clause_subject(item, sentence):
-            if self._before_speaker(cue, sentence) is not None:
-                return None  # "Støre sier Norge vil …": Norge opens the reported clause
+        if self._opens_reported_clause(cue, item, sentence, inverted):
+            return None  # "Støre sier Norge vil …": Norge opens the reported clause
         if cue.form is not None and cue.form.verb.tell:
             # After a telling verb comes its addressee ("told Newsweek"), unless the verb-second
             # order puts the subject there ("forteller Hansen", "fortalte han NTB at").
@@ -186,11 +184,16 @@ class CueFinder:
             return None
         return item
 
-    def _clause_subject(self, item: Item, sentence: Sentence) -> bool:
-        """Whether a finite verb follows the phrase: it is the subject of a clause of its own."""
-        if item.last >= sentence.last:
+    def _opens_reported_clause(
+        self, cue: Cue, item: Item, sentence: Sentence, inverted: bool
+    ) -> bool:
+        """In a verb-second language, a phrase after the verb that a finite verb follows is the
+        subject of the reported clause when a speaker stands before the verb."""
+        if not self.lexicon.verb_second or inverted or item.last >= sentence.last:
             return False
-        return self.words[item.last].pos in ("VERB", "AUX")
+        if self.words[item.last].pos not in ("VERB", "AUX"):
+            return False
+        return self._before_speaker(cue, sentence) is not None
 
     def _ends_phrase(self, j: int, sentence: Sentence) -> bool:
         if j >= sentence.last:
