@@ -166,6 +166,8 @@ class CueFinder:
         if not (self.lexicon.verb_second or inverted):
             return None
         window = self.phrases.after_window(cue.last, sentence)
+        while window and self.phrases.calendar(self.words[window[0]].text, False):
+            window = window[1:]  # "a déclaré mardi le ministre", "said Tuesday the minister"
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
@@ -203,6 +205,7 @@ class CueFinder:
             word.is_punct
             or word.lower in self.lexicon.addressee_prepositions
             or (word.lower in self.lexicon.prepositions)
+            or self.phrases.calendar(word.text, False)
         )
 
     def _before_speaker(self, cue: Cue, sentence: Sentence) -> Item | None:

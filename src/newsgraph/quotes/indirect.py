@@ -178,7 +178,9 @@ class ReportedClauses:
         """What follows a cue clause: the sentence end (after at most a few adverbials or an
         apposition: "ends"), the rest of the reported sentence ("X, she said, is …":
         "continues"), or a clause of the cue's own (None)."""
-        for trailing, word in enumerate(self.words[j : sentence.last]):
+        calendar = self.finder.phrases.calendar
+        words = [w for w in self.words[j : sentence.last] if not calendar(w.text, False)]
+        for trailing, word in enumerate(words):
             if word.text == ",":
                 return "continues" if self._verb_follows(word.index + 1, sentence) else "ends"
             if word.is_punct:
