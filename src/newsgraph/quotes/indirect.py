@@ -127,6 +127,8 @@ class ReportedClauses:
         rest = [w for w in self.words[start : sentence.last] if not w.is_punct]
         if len(rest) < MIN_CLAUSE_WORDS:
             return None
+        if self.lexicon.verb_second and not any(w.pos in ("VERB", "AUX") for w in rest[1:4]):
+            return None  # "sa ja etter at …": only a finite verb right after a subject is a clause
         if any(w.pos for w in rest) and not any(w.pos in ("VERB", "AUX") for w in rest):
             return None
         return start

@@ -57,6 +57,8 @@ class PronounResolver:
             for mention in entity.mentions
         )
         self._persons = persons
+        self._person_starts = [start for start, _, _ in persons]
+        self._person_ids = {entity_id for _, _, entity_id in persons}
         self._named = sorted(
             (
                 (mention.start, entity)
