@@ -313,3 +313,29 @@ def test_french_role_noun_after_selon_is_described() -> None:
     assert quote.speaker is None
     assert quote.speaker_description is not None
     assert quote.speaker_description.title == "Government Spokesperson"
+
+
+KRONBERG = Person("p6", "Ketil Kronberg", ["Ketil Kronberg", "Kronberg"])
+NORWAY = Person("g1", "Norge", ["Norge", "Norges"], type="GPE", country="NOR")
+DISNEY = Person("o1", "Disney", ["Disney"], type="ORG")
+
+
+def test_genitive_place_and_role_before_a_name_is_the_person() -> None:
+    text = "Norge tapte søndag.\n\n– Vi spiller bra, sa Norges stjernespiller Ketil Kronberg."
+    quote = find(quotes_of(text, "nb", NORWAY, KRONBERG), "spiller bra")
+    assert quote.speaker == "p6"
+
+
+def test_descriptive_role_before_a_name_after_an_inverted_verb() -> None:
+    text = 'Talks went on.\n\n"We will see," says veteran industry analyst Tom Brown.'
+    assert find(quotes_of(text, "en", BROWN), "We will see").speaker == "p4"
+
+
+def test_organisation_speaking_as_it_after_it_spoke() -> None:
+    text = 'Disney said its service had grown.\n\n"We are very pleased," it said.'
+    assert find(quotes_of(text, "en", DISNEY), "pleased").speaker == "o1"
+
+
+def test_they_after_a_person_is_no_organisation() -> None:
+    text = 'Jane Smith met Disney on Monday.\n\n"We will fight," they said.'
+    assert find(quotes_of(text, "en", SMITH, DISNEY), "fight").speaker is None

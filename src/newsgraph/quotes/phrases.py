@@ -30,6 +30,8 @@ CLAUSE_BREAKS = frozenset('.!?;:«»“”"‘’„‹›')
 MAX_PHRASE_WORDS = 8
 MAX_BEFORE_WORDS = 12
 MAX_ROLE_WORDS = 5
+# Endings of a genitive place or organisation before a role ("Norges", "Russia's").
+GENITIVE_ENDINGS = ("s", "'s", "’s", "'", "’")
 MAX_PARENTHETICAL_WORDS = 25
 MAX_BRACKET_WORDS = 5
 
@@ -230,6 +232,12 @@ class PhraseReader:
                 last = j + 1
                 while last < end and self.words[last].start < mention.end:
                     last += 1
+                written = self.doc.text[mention.start : mention.end]
+                person = self._person_of_genitive(written, mention.entity, last, end)
+                if person is not None:
+                    items.append(Item(person[0], j, person[1]))
+                    j = person[1]
+                    continue
                 referent = Referent(mention.entity.id, mention.start, mention.end, "name")
                 items.append(Item(referent, j, last))
                 j = last
@@ -270,6 +278,29 @@ class PhraseReader:
                 continue
             j += 1
         return self._join_split_names(items)
+
+    def _person_of_genitive(
+        self, text: str, entity: Entity, last: int, end: int
+    ) -> tuple[Referent, int] | None:
+        """ "Norges stjernespiller Ketil Kronberg", "Russia's foreign minister Sergei Lavrov": a
+        place or organisation in the genitive, a lower-case role and a person's name are the
+        person."""
+        if entity.type == "PER" or not text.endswith(GENITIVE_ENDINGS):
+            return None
+        k = last
+        while k < end and k - last < 3 and self.words[k].text.isalpha():
+            if not self.words[k].text.islower() or self.lexicon.verb(self.words[k].text):
+                break
+            k += 1
+        if k == last or k >= end:
+            return None
+        person = self.index.mention_over(self.words[k].start, self.words[k].end)
+        if person is None or person.entity.type != "PER":
+            return None
+        stop = k
+        while stop < end and self.words[stop].start < person.end:
+            stop += 1
+        return Referent(person.entity.id, person.start, person.end, "name"), stop
 
     def _organisation_speaking(self, word: Word) -> str | None:
         """The organisation an "it"/"they" speaker means: the organisation that is the subject of
