@@ -46,7 +46,7 @@ def test_lexicon_nynorsk_reads_the_bokmal_files() -> None:
 
 
 def test_lexicon_language_without_files_still_knows_quote_marks() -> None:
-    lexicon = load_quote_lexicon("fr")
+    lexicon = load_quote_lexicon("pl")
     assert ("„", "“") in lexicon.mark_pairs
     assert not lexicon.verb_forms
 

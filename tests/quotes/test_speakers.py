@@ -264,3 +264,78 @@ def test_weighed_in_is_a_speech_verb_with_its_particle() -> None:
 def test_weighed_without_its_particle_is_no_speech_verb() -> None:
     text = 'Tom Brown met Jane Smith.\n\nBrown weighed the offer "carefully" and left.'
     assert [q.speaker for q in quotes_of(text, "en", BROWN, SMITH)] == []
+
+
+KIRBY = Person(
+    "p5",
+    "John Kirby",
+    ["John Kirby", "Kirby"],
+    country="USA",
+    titles=[Title(text="spokesman", canonical="Spokesman", country="USA")],
+)
+
+
+def test_colon_frame_of_a_title_and_a_name_names_the_speaker() -> None:
+    text = 'Talks went on.\n\nWhite House spokesman John Kirby: "We are not looking for a fight."'
+    quote = find(quotes_of(text, "en", KIRBY), "fight")
+    assert (quote.kind, quote.speaker) == ("direct", "p5")
+
+
+def test_colon_frame_with_a_verb_before_the_name_is_no_title_frame() -> None:
+    text = 'Talks went on.\n\nThe talks angered John Kirby: "Operation Dialogue."'
+    assert quotes_of(text, "en", KIRBY) == []
+
+
+def test_unnamed_speaker_gets_a_description_with_title_and_country() -> None:
+    text = "Talks went on.\n\nA Russian military spokesman said the exercises would continue."
+    quote = find(quotes_of(text, "en"), "exercises")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    described = quote.speaker_description
+    assert (described.text, described.title, described.country) == (
+        "A Russian military spokesman",
+        "Spokesman",
+        "RUS",
+    )
+
+
+def test_named_and_pronoun_speakers_get_no_description() -> None:
+    text = "Jane Smith arrived in Oslo. She said the talks had failed."
+    quote = find(quotes_of(text, "en", SMITH), "talks")
+    assert quote.speaker == "p3" and quote.speaker_description is None
+
+
+def test_french_role_noun_after_selon_is_described() -> None:
+    text = (
+        "La réunion a eu lieu lundi.\n\nSelon le porte-parole du gouvernement, la réunion a duré."
+    )
+    quote = find(quotes_of(text, "fr"), "a duré")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.title == "Government Spokesperson"
+
+
+KRONBERG = Person("p6", "Ketil Kronberg", ["Ketil Kronberg", "Kronberg"])
+NORWAY = Person("g1", "Norge", ["Norge", "Norges"], type="GPE", country="NOR")
+DISNEY = Person("o1", "Disney", ["Disney"], type="ORG")
+
+
+def test_genitive_place_and_role_before_a_name_is_the_person() -> None:
+    text = "Norge tapte søndag.\n\n– Vi spiller bra, sa Norges stjernespiller Ketil Kronberg."
+    quote = find(quotes_of(text, "nb", NORWAY, KRONBERG), "spiller bra")
+    assert quote.speaker == "p6"
+
+
+def test_descriptive_role_before_a_name_after_an_inverted_verb() -> None:
+    text = 'Talks went on.\n\n"We will see," says veteran industry analyst Tom Brown.'
+    assert find(quotes_of(text, "en", BROWN), "We will see").speaker == "p4"
+
+
+def test_organisation_speaking_as_it_after_it_spoke() -> None:
+    text = 'Disney said its service had grown.\n\n"We are very pleased," it said.'
+    assert find(quotes_of(text, "en", DISNEY), "pleased").speaker == "o1"
+
+
+def test_they_after_a_person_is_no_organisation() -> None:
+    text = 'Jane Smith met Disney on Monday.\n\n"We will fight," they said.'
+    assert find(quotes_of(text, "en", SMITH, DISNEY), "fight").speaker is None

@@ -108,7 +108,7 @@ def test_times_stage_records_the_grammar_version() -> None:
 
 
 def test_times_stage_on_a_language_without_a_grammar_still_reads_numeric_dates() -> None:
-    article = _run(_article("Séance : 14.10.2024, 15:30.", "fr", None))
+    article = _run(_article("Posiedzenie: 14.10.2024, 15:30.", "pl", None))
     assert [t.value for t in article.times] == ["2024-10-14T15:30"]
 
 

@@ -157,7 +157,7 @@ class RoleMatcher:
             hyphen_tail = last > index and doc.joined(last) and doc.tokens[last - 1].text == "-"
             if not (doc.is_capitalised(last) or hyphen_tail) or doc.is_function_word(last):
                 break
-            if token.text.lower() in doc.lexicon.not_names or not token.text.isalpha():
+            if token.text.lower() in doc.lexicon.not_names or not _name_word(token.text):
                 break
             if doc.lexicon.is_calendar_word(token.text, False):
                 break
@@ -227,7 +227,11 @@ class RoleMatcher:
         for end, bound in self._element(element, index, binding, after_title):
             if end > index and not self.doc.same_sentence(min(index, person_at), end):
                 continue
-            title_next = element.slot in ("title", "title_def")
+            # A nationality adjective after a title ("le président français Emmanuel Macron")
+            # still leads to the name the title introduces.
+            title_next = element.slot in ("title", "title_def") or (
+                element.slot == "adj" and after_title
+            )
             yield from self._match(elements, position + 1, end, person_at, bound, title_next)
 
 
@@ -242,11 +246,26 @@ def _anchors(matcher: RoleMatcher) -> list[int]:
         )
         if not open_name or not doc.is_capitalised(index):
             continue
-        for first in range(max(0, index - doc.lexicon.title_max_words), index):
-            if doc.lexicon.title(doc.slice(first, index)) is not None:
+        for first in range(max(0, index - doc.lexicon.title_max_words - 1), index):
+            if doc.lexicon.title(doc.slice(first, index)) is not None or (
+                first < index - 1
+                and _nationality_adjective(doc, index - 1)
+                and doc.lexicon.title(doc.slice(first, index - 1)) is not None
+            ):
                 anchors.add(index)
                 break
     return sorted(anchors)
+
+
+def _name_word(word: str) -> bool:
+    """Letters only, or hyphen-joined parts of letters ("Jean-Noël" as one token)."""
+    return all(part.isalpha() for part in word.split("-"))
+
+
+def _nationality_adjective(doc: Document, index: int) -> bool:
+    """A lower-case nationality adjective that follows its title ("président français")."""
+    word = doc.tokens[index].text
+    return word.islower() and doc.gazetteer.adjective_country(word) is not None
 
 
 def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:

@@ -145,6 +145,15 @@ class Entity(Record):
     )
 
 
+class SpeakerDescription(Record):
+    """Who spoke when no entity names the speaker: the describing words ("a military spokesman",
+    "le porte-parole du ministère"), with the role's canonical title and a country they name."""
+
+    text: str
+    title: str | None = Field(default=None, description="canonical English title of the role")
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3 named in the words")
+
+
 class Quote(Record):
     """A quotation with its speaker and addressee (entity ids)."""
 
@@ -156,6 +165,9 @@ class Quote(Record):
     addressee: str | None = Field(default=None, description="entity id")
     cue: Span | None = Field(default=None, description="the speech verb or attribution phrase")
     speaker_mention: Span | None = None
+    speaker_description: SpeakerDescription | None = Field(
+        default=None, description="the unnamed speaker, when `speaker` is null"
+    )
 
 
 class TimeExpr(Record):

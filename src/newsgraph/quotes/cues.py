@@ -143,12 +143,22 @@ class CueFinder:
     def _clause_initial(self, cue: Cue, sentence: Sentence) -> bool:
         if cue.first == sentence.first or cue.anaphoric:
             return True
-        previous = self.words[cue.first - 1]
+        # An auxiliary opening the clause stays with its verb: "», a déclaré Macron", "», a-t-il dit".
+        first = cue.first
+        while first > sentence.first and self._verb_filler(first - 1):
+            first -= 1
+        if first == sentence.first:
+            return first < cue.first
+        previous = self.words[first - 1]
         if previous.text not in CLAUSE_OPENERS:
             return False
-        return (
-            previous.text != ","
-            or self.phrases.parenthetical_start(cue.first - 1, sentence) is None
+        return previous.text != "," or self.phrases.parenthetical_start(first - 1, sentence) is None
+
+    def _verb_filler(self, j: int) -> bool:
+        """An auxiliary or a hyphen of an inverted verb group ("a", "-t", "-", "t")."""
+        word = self.words[j]
+        return word.lower in self.lexicon.auxiliaries or (
+            word.text == "-" and not self.lexicon.verb_second
         )
 
     def _after_speaker(self, cue: Cue, sentence: Sentence) -> Item | None:
@@ -156,12 +166,16 @@ class CueFinder:
         if not (self.lexicon.verb_second or inverted):
             return None
         window = self.phrases.after_window(cue.last, sentence)
+        while window and self.phrases.calendar(self.words[window[0]].text, False):
+            window = window[1:]  # "a déclaré mardi le ministre", "said Tuesday the minister"
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
         item = items[0]
         if not self.lexicon.verb_second and not self._ends_phrase(item.last, sentence):
             return None  # "…, said the talks had failed": a clause follows, not a speaker
+        if self._opens_reported_clause(cue, item, sentence, inverted):
+            return None  # "Støre sier Norge vil …": Norge opens the reported clause
         if cue.form is not None and cue.form.verb.tell:
             # After a telling verb comes its addressee ("told Newsweek"), unless the verb-second
             # order puts the subject there ("forteller Hansen", "fortalte han NTB at").
@@ -172,6 +186,17 @@ class CueFinder:
             return None
         return item
 
+    def _opens_reported_clause(
+        self, cue: Cue, item: Item, sentence: Sentence, inverted: bool
+    ) -> bool:
+        """In a verb-second language, a phrase after the verb that a finite verb follows is the
+        subject of the reported clause when a speaker stands before the verb."""
+        if not self.lexicon.verb_second or inverted or item.last >= sentence.last:
+            return False
+        if self.words[item.last].pos not in ("VERB", "AUX"):
+            return False
+        return self._before_speaker(cue, sentence) is not None
+
     def _ends_phrase(self, j: int, sentence: Sentence) -> bool:
         if j >= sentence.last:
             return True
@@ -180,6 +205,7 @@ class CueFinder:
             word.is_punct
             or word.lower in self.lexicon.addressee_prepositions
             or (word.lower in self.lexicon.prepositions)
+            or self.phrases.calendar(word.text, False)
         )
 
     def _before_speaker(self, cue: Cue, sentence: Sentence) -> Item | None:

@@ -24,6 +24,8 @@ KEPT_SEPARATORS = frozenset("?!")
 TERMINAL = frozenset('.!?…»”"’›)')
 # Quoted words that are all capitalised and this short are a name in marks ('Surya Kiran').
 MAX_NAME_WORDS = 5
+# Words of a colon frame that is a title and a name ("White House spokesman John Kirby:").
+MAX_FRAME_WORDS = 8
 INNER_SENTENCE = re.compile(r"[.!?…]\s+[\"'«»“”‘’„‹›(–—-]?\s*[A-ZÀ-ÖØ-Þ]")
 MAX_NP_BEFORE_VERB = 6
 # A speaker phrase before its verb may carry an apposition ("X, a fellow at …, said").
@@ -264,9 +266,24 @@ class MarkLinker:
             return None
         index = self.finder.index
         mention = index.mention_over(words[0].start, words[0].end)
-        if mention is None or mention.entity.type not in ("PER", "ORG"):
+        if mention is None or mention.start > words[0].start:
+            return self._titled_frame(words)
+        if mention.entity.type not in ("PER", "ORG"):
             return None
-        if mention.start > words[0].start:
+        return Referent(mention.entity.id, mention.start, mention.end, "name")
+
+    def _titled_frame(self, words: list[Word]) -> Referent | None:
+        """A frame that is only a title and a name ("White House spokesman John Kirby: «…»"):
+        the person the name ends it with."""
+        if len(words) > MAX_FRAME_WORDS:
+            return None
+        mention = self.finder.index.mention_over(words[-1].start, words[-1].end)
+        if mention is None or mention.entity.type != "PER" or mention.end < words[-1].end:
+            return None
+        before = [w for w in words if w.end <= mention.start]
+        if not before or any(self.doc.lexicon.verb(w.text) for w in before):
+            return None
+        if not self.finder.phrases.roles.is_title(before, mention.entity):
             return None
         return Referent(mention.entity.id, mention.start, mention.end, "name")
 

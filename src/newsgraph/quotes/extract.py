@@ -16,7 +16,7 @@ from newsgraph.quotes.document import QuoteText
 from newsgraph.quotes.indirect import ReportedClauses
 from newsgraph.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from newsgraph.quotes.phrases import PhraseReader
-from newsgraph.quotes.speakers import EntityIndex, Salience
+from newsgraph.quotes.speakers import EntityIndex, Salience, describe_speaker
 
 
 def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Quote]:
@@ -51,7 +51,7 @@ def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> lis
             if report is not None:
                 candidates.append(report)
     candidates.sort(key=lambda c: (c.start, c.end))
-    return _records(doc, candidates)
+    return _records(doc, candidates, article.lang)
 
 
 def _dash_candidates(
@@ -149,18 +149,18 @@ def _next_cue(candidates: list[Candidate], n: int, own: set[int]) -> Cue | None:
     return None
 
 
-def _records(doc: QuoteText, candidates: list[Candidate]) -> list[Quote]:
+def _records(doc: QuoteText, candidates: list[Candidate], lang: str | None) -> list[Quote]:
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for candidate in candidates:
         if (candidate.start, candidate.end) in seen:
             continue
         seen.add((candidate.start, candidate.end))
-        quotes.append(_record(doc, candidate))
+        quotes.append(_record(doc, candidate, lang))
     return quotes
 
 
-def _record(doc: QuoteText, candidate: Candidate) -> Quote:
+def _record(doc: QuoteText, candidate: Candidate, lang: str | None) -> Quote:
     text = doc.text
     cue = candidate.cue
     speaker = candidate.inherited or (cue.speaker if cue is not None else None)
@@ -172,6 +172,10 @@ def _record(doc: QuoteText, candidate: Candidate) -> Quote:
     mention = None
     if candidate.inherited is None and speaker is not None and speaker.end > speaker.start:
         mention = Span(start=speaker.start, end=speaker.end, text=text[speaker.start : speaker.end])
+    description = None
+    unnamed = speaker is not None and speaker.entity is None and speaker.how != "pronoun"
+    if mention is not None and unnamed:
+        description = describe_speaker(doc, lang, mention.start, mention.end)
     return Quote(
         text=text[candidate.start : candidate.end],
         start=candidate.start,
@@ -181,4 +185,5 @@ def _record(doc: QuoteText, candidate: Candidate) -> Quote:
         addressee=addressee.entity if addressee is not None else None,
         cue=cue_span,
         speaker_mention=mention,
+        speaker_description=description,
     )

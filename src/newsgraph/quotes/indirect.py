@@ -99,8 +99,14 @@ class ReportedClauses:
         return bool(words) and self.finder.phrases.roles.is_title(words[-1:], None)
 
     def _bare_start(self, cue: Cue, sentence: Sentence) -> int | None:
-        """English "said the talks failed": the clause follows the verb (and a told addressee)."""
-        if self.lexicon.verb_second or cue.form is None or not cue.form.verb.bare_clause:
+        """English "said the talks failed", Norwegian "Støre sier Norge vil …": the clause
+        follows the verb (and a told addressee). In a verb-second language only a speaker
+        written before the verb leaves the words after it to the clause ("sier hun" inverts)."""
+        if cue.form is None or not cue.form.verb.bare_clause:
+            return None
+        if self.lexicon.verb_second and (
+            cue.speaker_after or not cue.words_used or max(cue.words_used) >= cue.first
+        ):
             return None
         subjectless = cue.first == sentence.first and not cue.words_used
         if not subjectless and not self._known_or_described(cue):
@@ -121,6 +127,8 @@ class ReportedClauses:
         rest = [w for w in self.words[start : sentence.last] if not w.is_punct]
         if len(rest) < MIN_CLAUSE_WORDS:
             return None
+        if self.lexicon.verb_second and not any(w.pos in ("VERB", "AUX") for w in rest[1:4]):
+            return None  # "sa ja etter at …": only a finite verb right after a subject is a clause
         if any(w.pos for w in rest) and not any(w.pos in ("VERB", "AUX") for w in rest):
             return None
         return start
@@ -172,7 +180,9 @@ class ReportedClauses:
         """What follows a cue clause: the sentence end (after at most a few adverbials or an
         apposition: "ends"), the rest of the reported sentence ("X, she said, is …":
         "continues"), or a clause of the cue's own (None)."""
-        for trailing, word in enumerate(self.words[j : sentence.last]):
+        calendar = self.finder.phrases.calendar
+        words = [w for w in self.words[j : sentence.last] if not calendar(w.text, False)]
+        for trailing, word in enumerate(words):
             if word.text == ",":
                 return "continues" if self._verb_follows(word.index + 1, sentence) else "ends"
             if word.is_punct:

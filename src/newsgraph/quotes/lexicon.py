@@ -60,6 +60,7 @@ class QuoteLexicon:
     person_subject: frozenset[str] = frozenset()
     person_object: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
+    organisation_pronouns: frozenset[str] = frozenset()
     anaphoric: frozenset[str] = frozenset()
     verb_second: bool = False
     complementizers: frozenset[str] = frozenset()
@@ -92,6 +93,7 @@ class QuoteLexicon:
             lower in self.person_subject
             or lower in self.person_object
             or lower in self.plural_pronouns
+            or lower in self.organisation_pronouns
         )
 
     def noun_bases(self, word: str) -> list[str]:
@@ -160,6 +162,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         person_subject=_words(pronouns.get("person_subject", [])),
         person_object=_words(pronouns.get("person_object", [])),
         plural_pronouns=_words(pronouns.get("plural", [])),
+        organisation_pronouns=_words(pronouns.get("organisation", [])),
         anaphoric=_words(pronouns.get("anaphoric", [])),
         verb_second=bool(grammar.get("verb_second", False)),
         complementizers=_words(grammar.get("complementizers", [])),

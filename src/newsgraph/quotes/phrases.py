@@ -15,6 +15,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.model import Entity
 from newsgraph.quotes.document import QuoteText, Sentence, Word
 from newsgraph.quotes.lexicon import VerbForm
@@ -29,6 +30,8 @@ CLAUSE_BREAKS = frozenset('.!?;:«»“”"‘’„‹›')
 MAX_PHRASE_WORDS = 8
 MAX_BEFORE_WORDS = 12
 MAX_ROLE_WORDS = 5
+# Endings of a genitive place or organisation before a role ("Norges", "Russia's").
+GENITIVE_ENDINGS = ("s", "'s", "’s", "'", "’")
 MAX_PARENTHETICAL_WORDS = 25
 MAX_BRACKET_WORDS = 5
 
@@ -63,6 +66,7 @@ class PhraseReader:
         self.index = index
         self.roles = RoleResolver(index, doc)
         self.salience = salience
+        self.calendar = load_lexicon(index.article.lang).is_calendar_word
         self.quoted = sorted(quoted)
         self._quoted_starts = [start for start, _ in self.quoted]
         # The furthest end of any span starting at or before each index: one bisect answers.
@@ -228,13 +232,25 @@ class PhraseReader:
                 last = j + 1
                 while last < end and self.words[last].start < mention.end:
                     last += 1
+                written = self.doc.text[mention.start : mention.end]
+                person = self._person_of_genitive(written, mention.entity, last, end)
+                if person is not None:
+                    items.append(Item(person[0], j, person[1]))
+                    j = person[1]
+                    continue
                 referent = Referent(mention.entity.id, mention.start, mention.end, "name")
                 items.append(Item(referent, j, last))
                 j = last
                 continue
             if word.lower in pronouns or word.lower in self.lexicon.plural_pronouns:
                 how: ReferentKind = "pronoun" if word.lower in pronouns else "group"
-                items.append(Item(Referent(None, word.start, word.end, how), j, j + 1))
+                entity = self._organisation_speaking(word) if subject else None
+                items.append(Item(Referent(entity, word.start, word.end, how), j, j + 1))
+                j += 1
+                continue
+            if subject and word.lower in self.lexicon.organisation_pronouns:
+                entity = self._organisation_speaking(word)
+                items.append(Item(Referent(entity, word.start, word.end, "group"), j, j + 1))
                 j += 1
                 continue
             named = (
@@ -262,6 +278,36 @@ class PhraseReader:
                 continue
             j += 1
         return self._join_split_names(items)
+
+    def _person_of_genitive(
+        self, text: str, entity: Entity, last: int, end: int
+    ) -> tuple[Referent, int] | None:
+        """ "Norges stjernespiller Ketil Kronberg", "Russia's foreign minister Sergei Lavrov": a
+        place or organisation in the genitive, a lower-case role and a person's name are the
+        person."""
+        if entity.type == "PER" or not text.endswith(GENITIVE_ENDINGS):
+            return None
+        k = last
+        while k < end and k - last < 3 and self.words[k].text.isalpha():
+            if not self.words[k].text.islower() or self.lexicon.verb(self.words[k].text):
+                break
+            k += 1
+        if k == last or k >= end:
+            return None
+        person = self.index.mention_over(self.words[k].start, self.words[k].end)
+        if person is None or person.entity.type != "PER":
+            return None
+        stop = k
+        while stop < end and self.words[stop].start < person.end:
+            stop += 1
+        return Referent(person.entity.id, person.start, person.end, "name"), stop
+
+    def _organisation_speaking(self, word: Word) -> str | None:
+        """The organisation an "it"/"they" speaker means: the organisation that is the subject of
+        this or the previous sentence, with no person as subject in between."""
+        if word.lower not in self.lexicon.organisation_pronouns:
+            return None
+        return self.salience.organisation_before(word.start)
 
     def _join_split_names(self, items: list[Item]) -> list[Item]:
         """One person's name the entity layer split in two ("Pavlo" + "Klimkin") is one phrase;
@@ -302,7 +348,13 @@ class PhraseReader:
         articles = self.lexicon.determiners | self.lexicon.possessives
         if all(w.lower in articles for w in words):
             return True
-        return mention.entity.type == "PER" and self.roles.is_title(words, mention.entity)
+        if mention.entity.type != "PER":
+            return False
+        if self.roles.is_title(words, mention.entity):
+            return True
+        # A descriptive role before a name ("veteran industry analyst Ken Doctor"): lower-case
+        # words, no pronoun or verb among them, count as the name's apposition.
+        return all(w.text.isalpha() and w.text.islower() for w in words) and len(words) <= 4
 
     def _title_and_name(self, first: int, title_end: int, end: int) -> list[Item]:
         word = self.words[title_end]
@@ -335,6 +387,8 @@ class PhraseReader:
                 break
             if self.index.mention_over(word.start, word.end) is not None:
                 break
+            if last > j and self.calendar(word.text, False):
+                break  # "précise l'OFAG jeudi", "said the ministry Tuesday": a time, not the role
             last += 1
         return last
 

@@ -20,7 +20,7 @@ from typing import Literal
 from newsgraph.entities import resolve_role_noun
 from newsgraph.entities.lexicon import load_lexicon
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.model import Article, Entity
+from newsgraph.model import Article, Entity, SpeakerDescription
 from newsgraph.quotes.document import QuoteText, Word
 from newsgraph.text.coref import PronounResolver, SentenceSpan
 
@@ -274,3 +274,32 @@ class Salience(PronounResolver):
             return word is not None and doc.words[word].dep.startswith("nsubj")
 
         super().__init__(index.article, sentences, subject_at, quoted)
+
+
+def describe_speaker(
+    doc: QuoteText, lang: str | None, start: int, end: int
+) -> SpeakerDescription | None:
+    """A record of an unnamed speaker from the words that name them ("a military spokesman",
+    "le porte-parole du ministère"): the role's canonical title and a country the words name.
+    Pronouns and bare function words describe no one."""
+    lexicon = doc.lexicon
+    function = lexicon.determiners | lexicon.possessives | lexicon.prepositions
+    words = [w for w in doc.words_in(start, end) if not w.is_punct]
+    content = [w for w in words if w.lower not in function]
+    if not content or all(lexicon.is_pronoun(w.text) for w in content):
+        return None
+    titles = load_lexicon(lang)
+    title = None
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            reading = titles.title(" ".join(w.text for w in words[first : first + size]))
+            if reading is not None:
+                title = reading.canonical
+                break
+        if title is not None:
+            break
+    gazetteer = load_gazetteer(lang)
+    forms = [form for w in content for form in dict.fromkeys((w.text, w.lower))]
+    country = next((c for f in forms if (c := gazetteer.adjective_country(f)) is not None), None)
+    text = doc.text[start:end]
+    return SpeakerDescription(text=text, title=title, country=country)

@@ -69,6 +69,8 @@ class Pronouns(Schema):
     person_object: Words = []
     plural: Words = []
     anaphoric: Words = []
+    # Pronouns an organisation speaks through ("it said", British "they said" of a company).
+    organisation: Words = []
 
 
 class QuoteGrammar(Schema):

@@ -138,9 +138,10 @@ def _load_spacy(lang: str, settings: Settings) -> tuple[Any, str]:
     name = model_name(lang)
     path = bundled_model_path(name) if name else None
     if path is None:
-        blank = spacy.blank("xx")
+        code = blank_language(lang)
+        blank = spacy.blank(code)
         blank.add_pipe("sentencizer")
-        return blank, "blank:xx (no pipeline for this language: tokens and sentences only)"
+        return blank, f"blank:{code} (no pipeline for this language: tokens and sentences only)"
     meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     return _load_bundled(path, meta), f"newsgraph-{name}-{meta.get('version', '0')}"
 
@@ -185,13 +186,33 @@ def doc_to_layers(doc: Any, article: Article) -> None:
     ]
 
 
+def blank_language(lang: str) -> str:
+    """The spaCy language whose blank tokenizer serves a language without a pipeline: its own
+    where newsgraph has resources for it ("qu'il", "l'AFP", "a-t-il" split the French way),
+    else the multi-language one."""
+    from spacy.util import get_lang_class
+
+    from newsgraph.resources import resource_languages
+
+    if lang not in resource_languages():
+        return "xx"
+    try:
+        get_lang_class(lang)
+    except ImportError:
+        return "xx"
+    return lang
+
+
 def pipeline_key(lang: str, settings: Settings) -> str:
     """What identifies the pipeline a language is served by (languages may share one)."""
     configured = settings.models.get(lang)
     if configured:
         return f"configured:{configured}"
     name = model_name(lang)
-    return f"bundled:{name}" if name and bundled_model_path(name) else "blank"
+    if name and bundled_model_path(name):
+        return f"bundled:{name}"
+    code = blank_language(lang)
+    return "blank" if code == "xx" else f"blank:{code}"
 
 
 class NlpStage:
@@ -208,7 +229,7 @@ class NlpStage:
     def setup(self) -> None:
         """Load the pipeline of every preloaded language that has one, each pipeline once."""
         for lang in self.settings.preload_languages:
-            if pipeline_key(lang, self.settings) != "blank":
+            if not pipeline_key(lang, self.settings).startswith("blank"):
                 self.pipeline(lang)
 
     def pipeline(self, lang: str) -> tuple[Any, str]:

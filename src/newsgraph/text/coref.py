@@ -59,6 +59,16 @@ class PronounResolver:
         self._persons = persons
         self._person_starts = [start for start, _, _ in persons]
         self._person_ids = {entity_id for _, _, entity_id in persons}
+        self._named = sorted(
+            (
+                (mention.start, entity)
+                for entity in article.entities
+                if entity.type in ("PER", "ORG")
+                for mention in entity.mentions
+            ),
+            key=lambda found: found[0],
+        )
+        self._organisation_ids = {e.id for e in article.entities if e.type == "ORG"}
         self.speakers: dict[int, list[tuple[int, str]]] = {}
         # Every noted speaker in reading order (a role noun prefers a recent speaker).
         self.order: list[str] = []
@@ -130,6 +140,27 @@ class PronounResolver:
             if found is not None:
                 return found
         return self._last_person_before(offset, avoid)
+
+    def organisation_before(self, offset: int) -> str | None:
+        """The organisation an "it"/"they" subject at `offset` stands for: the last speaker of
+        this or the previous sentence, else the first person or organisation named in it (the
+        subject, as a rule), when that is an organisation."""
+        sentence = self.sentence_of(offset)
+        if sentence is None:
+            return None
+        for back in range(sentence.index, max(-1, sentence.index - 2), -1):
+            current = self.sentences[back]
+            limit = offset if back == sentence.index else current.end
+            spoke = [entity for at, entity in self.speakers.get(back, []) if at < limit]
+            named = [
+                entity
+                for start, entity in self._named
+                if current.start <= start < limit and not self._quoted(start)
+            ]
+            found = spoke[-1] if spoke else (named[0].id if named else None)
+            if found is not None:
+                return found if found in self._organisation_ids else None
+        return None
 
     def _person_in(self, sentence: SentenceSpan, end: int, avoid: Collection[str]) -> str | None:
         spoke = [
