@@ -449,7 +449,7 @@ class _ThresholdExtractor:
         self.threshold = 0.0
 
     def extract_text(self, text: str, **options: Any) -> Article:
-        key = str(options.get("path") or text[:200])
+        key = f"{options.get('external_id')}|{options.get('path')}|{text}"
         if key not in self.cache:
             self.cache[key] = self.extractor.extract_text(text, **options)
         article = self.cache[key].model_copy(deep=False)

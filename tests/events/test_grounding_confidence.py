@@ -97,7 +97,7 @@ def test_settings_load_and_lower_background_and_far_actors() -> None:
     assert settings.far_path > settings.near_path
 
 
-def test_event_in_a_relative_clause_about_a_thing_is_not_coded() -> None:
+def test_event_in_a_relative_clause_about_a_thing_counts_for_less() -> None:
     text = "Officials photographed the village that Russia attacked in 1967."
     parse = [
         ("Officials", "NOUN", "nsubj", 1),
@@ -111,7 +111,14 @@ def test_event_in_a_relative_clause_about_a_thing_is_not_coded() -> None:
         ("1967", "NUM", "obl", 6),
         (".", "PUNCT", "punct", 1),
     ]
-    assert not code(_parsed(text, "en", [RUSSIA], parse))
+    main = _view([("Russia", "PROPN", "nsubj", 1), ("attacked", "VERB", "ROOT", None)])
+    relative = _view([(w, p, d, None if d == "ROOT" else h) for w, p, d, h in parse])
+    scorer = GroundingConfidence(load_lexicon("en"))
+    assert scorer.background(relative, 6)
+    lower = scorer.adjustment(relative, 6, [], False, False)
+    assert lower < scorer.adjustment(main, 1, [], False, False)
+    events = code(_parsed(text, "en", [RUSSIA], parse))
+    assert all(e.confidence < 0.95 for e in events)
 
 
 def test_main_clause_event_with_its_actor_as_subject_is_coded() -> None:
@@ -152,3 +159,16 @@ def test_the_writer_visiting_is_no_political_visit() -> None:
         (".", "PUNCT", "punct", 8),
     ]
     assert "CONSULT" not in [e.type for e in code(_parsed(text, "en", [RUSSIA, UKRAINE], parse))]
+
+
+def test_relative_clause_set_off_by_a_comma_is_news_of_its_own() -> None:
+    view = _view(
+        [
+            ("Hamas", "PROPN", "ROOT", None),
+            (",", "PUNCT", "punct", 3),
+            ("which", "PRON", "nsubj", 3),
+            ("fired", "VERB", "acl:relcl", 0),
+            ("rockets", "NOUN", "obj", 3),
+        ]
+    )
+    assert not GroundingConfidence(load_lexicon("en")).background(view, 3)

@@ -118,16 +118,31 @@ class GroundingConfidence:
         self.settings = load_confidence_settings()
 
     def background(self, view: SentenceView, anchor: int) -> bool:
-        """The trigger stands in a relative clause or clausal subject: itself, or as a noun the
-        object or subject of a verb that does ("the land that it occupies", "a deal that meets
-        with the approval of …")."""
+        """The trigger stands in a restrictive relative clause or a clausal subject: itself, or as
+        a noun the object or subject of a verb that does ("the land that it occupies", "a deal
+        that meets with the approval of …", "the weapon the US could deploy"). Such a clause
+        tells which thing is meant. A relative clause set off by a comma ("Hamas, which fired
+        rockets at …") adds news of its own and is not background."""
         word = view.words[anchor]
         deps = self.settings.background_deps
+        clause: Word | None = None
         if word.dep in deps:
-            return True
-        if word.pos == "NOUN" and word.head is not None:
-            return word.dep in ("obj", "nsubj", "nsubj:pass") and view.words[word.head].dep in deps
-        return False
+            clause = word
+        elif word.pos == "NOUN" and word.head is not None:
+            head = view.words[word.head]
+            if word.dep in ("obj", "nsubj", "nsubj:pass") and head.dep in deps:
+                clause = head
+        if clause is None:
+            return False
+        first = min(
+            (
+                w.index
+                for w in view.words
+                if w.pos != "PUNCT" and clause.index in _ancestors(view, w.index)
+            ),
+            default=clause.index,
+        )
+        return not (first > 0 and view.words[first - 1].text in (",", "–", "—", "("))
 
     def _subjects(self, view: SentenceView, anchor: int) -> list[Word]:
         found = [w for w in view.words if w.head == anchor and w.dep in SUBJECT_DEPS]
