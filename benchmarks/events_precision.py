@@ -4,7 +4,7 @@
                                                          [--size 50] [--seed 2026] [--sheet PATH]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py score
-    .venv/bin/python benchmarks/events_precision.py curve     # trade-off per threshold
+    .venv/bin/python benchmarks/events_precision.py curve [--skip SHEET ...]  # trade-off
 
 `draw` runs the full pipeline on general news pages, draws events at random with a fixed seed and
 writes benchmarks/data/events_precision_sample.json. Sources: `trafilatura_eval` (default: the
@@ -31,7 +31,8 @@ leaving the other keys as they are. `curve` re-codes the pages of every judged s
 benchmarks/data/events_*.json and every shared gold article once with the confidence threshold off
 (resources/common/grounding.toml [confidence] min_confidence), then reports for each threshold the
 precision of the judged events still coded (a judged event is matched by page, trigger offsets and
-category; a verdict holds for it only while the category is the same) and the gold event P/R/F1,
+category; a verdict holds for it only while the category is the same; `--skip SHEET` leaves a sheet
+out, e.g. a fresh test sheet) and the gold event P/R/F1,
 into benchmarks/results/events.json (key `confidence_curve`). The extracted page texts are
 cached outside the repository (in the system's temporary folder) so that `show` can print them.
 """
@@ -412,7 +413,10 @@ def _judged_confidences(extractor: Extractor) -> list[tuple[str, float | None]]:
     """(verdict, confidence of the same event coded now, None when no longer coded) for every
     judged event of every sheet."""
     found: list[tuple[str, float | None]] = []
+    skipped = {Path(sys.argv[n + 1]).name for n, a in enumerate(sys.argv[:-1]) if a == "--skip"}
     for path in sorted((REPO / "benchmarks" / "data").glob("events_*.json")):
+        if path.name in skipped:
+            continue
         sheet = json.loads(path.read_text(encoding="utf-8"))
         pages: dict[str, list[dict[str, Any]]] = {}
         for item in sheet["sample"]:
