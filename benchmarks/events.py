@@ -293,9 +293,10 @@ def main() -> None:
     gsr = None if "--skip-gsr" in sys.argv or not GSR.is_dir() else score_gsr(extractor)
     print_tables(console, gold, gsr)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    # The hand-judged precision sample (benchmarks/events_precision.py) is kept across reruns.
+    # The hand-judged precision sample and the confidence curve (benchmarks/events_precision.py)
+    # are kept across reruns.
     earlier = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
-    kept = {key: earlier[key] for key in ("precision_sample",) if key in earlier}
+    kept = {key: earlier[key] for key in ("precision_sample", "confidence_curve") if key in earlier}
     RESULTS.write_text(
         json.dumps({"gold": gold, "plover_gsr": gsr, **kept}, indent=2, ensure_ascii=False) + "\n",
         encoding="utf-8",
