@@ -4,6 +4,7 @@
                                                          [--size 50] [--seed 2026] [--sheet PATH]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py score
+    .venv/bin/python benchmarks/events_precision.py curve [--skip SHEET ...]  # trade-off
 
 `draw` runs the full pipeline on general news pages, draws events at random with a fixed seed and
 writes benchmarks/data/events_precision_sample.json. Sources: `trafilatura_eval` (default: the
@@ -15,7 +16,9 @@ NorNE/UD Bokmål test file, 12 to a page; that sheet goes to benchmarks/data/eve
 earlier sheet it draws from pages no earlier judge has read), or `ewt_en` (the documents of the UD
 English-EWT test file: weblogs, newsgroups, answers, reviews; one sentence a line, never seen by
 the shipped models, which learnt from the dev file), or `ewt_dev` (the documents of the UD
-English-EWT dev file, grouped the same way: text no judge has read), or `norne_nn` (Nynorsk news sentences of the
+English-EWT dev file, grouped the same way: text no judge has read), or `norne_nb_dev` /
+`norne_nb_train` (the NorNE Bokmål dev or train file, 12 sentences to a page: Norwegian news no
+judge has read; `--pages N` reads only the first N pages of the train file), or `norne_nn` (Nynorsk news sentences of the
 NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources). `--sheet PATH` writes or reads
 another sheet than the default. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
@@ -24,7 +27,13 @@ sentence reports a political event of that category with those actors (and factu
 otherwise, with a short reason. `show` prints each sampled event with its sentence for judging.
 `score` counts the verdicts and writes the precision into benchmarks/results/events.json
 (key `precision_sample`; a sheet of another source or seed scored before is kept under `earlier`),
-leaving the other keys as they are. The extracted page texts are
+leaving the other keys as they are. `curve` re-codes the pages of every judged sheet in
+benchmarks/data/events_*.json and every shared gold article once with the confidence threshold off
+(resources/common/grounding.toml [confidence] min_confidence), then reports for each threshold the
+precision of the judged events still coded (a judged event is matched by page, trigger offsets and
+category; a verdict holds for it only while the category is the same; `--skip SHEET` leaves a sheet
+out, e.g. a fresh test sheet) and the gold event P/R/F1,
+into benchmarks/results/events.json (key `confidence_curve`). The extracted page texts are
 cached outside the repository (in the system's temporary folder) so that `show` can print them.
 """
 
@@ -62,6 +71,10 @@ sys.path.insert(0, str(REPO / "src"))
 from newsgraph.api import Extractor  # noqa: E402
 from newsgraph.errors import NewsgraphError  # noqa: E402
 from newsgraph.evaluate.events import event_countries  # noqa: E402
+from newsgraph.events.grounding_confidence import (  # noqa: E402
+    GroundingConfidence,
+    load_confidence_settings,
+)
 from newsgraph.model import Article  # noqa: E402
 
 
@@ -114,20 +127,73 @@ def _trafilatura_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[A
 
 
 def _norne_pages(
-    extractor: Extractor, skip: frozenset[str], variety: str = "bokmaal", lang: str = "nb"
+    extractor: Extractor,
+    skip: frozenset[str],
+    variety: str = "bokmaal",
+    lang: str = "nb",
+    part: str = "test",
 ) -> Iterator[Article]:
-    """Norwegian news text: the sentences of a NorNE/UD test file, 12 to a page."""
-    path = DATASETS / "norne" / "ud" / f"no_{variety}-ud-test.conllu"
+    """Norwegian news text: the sentences of a NorNE/UD file, 12 to a page (ids nbtest0, …)."""
+    path = DATASETS / "norne" / "ud" / f"no_{variety}-ud-{part}.conllu"
     sentences = [
         line[len("# text = ") :].strip()
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.startswith("# text = ")
     ]
     for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
-        if f"{lang}test{number}" in skip:
+        if f"{lang}{part}{number}" in skip:
             continue
         text = " ".join(sentences[start : start + NORNE_PAGE])
-        yield extractor.extract_text(text, external_id=f"{lang}test{number}", lang=lang)
+        yield extractor.extract_text(text, external_id=f"{lang}{part}{number}", lang=lang)
+
+
+def _norne_dev_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """Norwegian Bokmål news text no judge has read: the NorNE/UD Bokmål dev file."""
+    yield from _norne_pages(extractor, skip, part="dev")
+
+
+def _norne_train_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """Norwegian Bokmål news text no judge has read: the sentences of the NorNE/NDT Bokmål train
+    file (tokens joined back into text), 12 to a page (ids nbtrain0, …); `--pages N` reads only
+    the first N pages."""
+    sentences = _norne_train_sentences()
+    limit = _option("--pages", len(sentences))
+    for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
+        if number >= limit:
+            return
+        if f"nbtrain{number}" in skip:
+            continue
+        text = " ".join(sentences[start : start + NORNE_PAGE])
+        yield extractor.extract_text(text, external_id=f"nbtrain{number}", lang="nb")
+
+
+def _norne_train_sentences() -> list[str]:
+    """The sentences of the NorNE/NDT Bokmål train file as text."""
+    path = DATASETS / "norne" / "ud" / "no_bokmaal-ndt-train.derived.conll.gz"
+    sentences: list[str] = []
+    tokens: list[str] = []
+    for line in [*gzip.decompress(path.read_bytes()).decode("utf-8").splitlines(), ""]:
+        if not line.strip():
+            if tokens:
+                sentences.append(_detokenize(tokens))
+            tokens = []
+        elif not line.startswith("#"):
+            tokens.append(line.split("\t")[1])
+    return sentences
+
+
+NO_SPACE_BEFORE = frozenset(".,:;!?)»%")
+NO_SPACE_AFTER = frozenset("(«")
+
+
+def _detokenize(tokens: list[str]) -> str:
+    """Tokens of a CoNLL sentence as text: no space before closing punctuation or after an opening
+    bracket or quotation mark."""
+    text = ""
+    for token in tokens:
+        glue = not text or token in NO_SPACE_BEFORE or text[-1] in NO_SPACE_AFTER
+        text += token if glue else " " + token
+    return text
 
 
 def _nynorsk_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
@@ -194,6 +260,8 @@ def draw() -> None:
         "ewt_en": _ewt_pages,
         "norne_nn": _nynorsk_pages,
         "ewt_dev": _ewt_dev_pages,
+        "norne_nb_dev": _norne_dev_pages,
+        "norne_nb_train": _norne_train_pages,
     }
     if source not in readers:
         raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
@@ -290,8 +358,159 @@ def score() -> None:
     print(json.dumps(results["precision_sample"], indent=2))
 
 
+THRESHOLDS = (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
+def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -> Article | None:
+    """A judged page coded again: from the cached text where there is one, else from its
+    dataset (article bodies, NorNE sentences, trafilatura HTML)."""
+    cached = CACHE / source / f"{page}.txt"
+    if cached.is_file():
+        return extractor.extract_text(
+            cached.read_text(encoding="utf-8"), external_id=page, lang=lang
+        )
+    if source in ("article_extraction_benchmark", "english_pages"):
+        truth = _truth_cached()
+        if page in truth:
+            return extractor.extract_text(truth[page]["articleBody"], external_id=page)
+    if source in ("trafilatura_eval", "english_pages"):
+        packed = DATASETS / "trafilatura_eval" / "html" / f"{page}.gz"
+        if packed.is_file():
+            with tempfile.TemporaryDirectory() as scratch:
+                path = Path(scratch) / "page.html"
+                path.write_bytes(gzip.decompress(packed.read_bytes()))
+                found = [a for a in extractor.extract_path(path) if a.lang == lang]
+            return found[0] if found else None
+    if source == "norne_nb_train":
+        number = int(page[len("nbtrain") :])
+        sentences = _norne_train_sentences()[number * NORNE_PAGE : (number + 1) * NORNE_PAGE]
+        return extractor.extract_text(" ".join(sentences), external_id=page, lang="nb")
+    part = next((p for p in ("test", "dev") if page[len(lang) :].startswith(p)), "")
+    if source.startswith("norne_") and part:
+        variety = "bokmaal" if lang == "nb" else "nynorsk"
+        path = DATASETS / "norne" / "ud" / f"no_{variety}-ud-{part}.conllu"
+        sentences = [
+            line[len("# text = ") :].strip()
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# text = ")
+        ]
+        number = int(page[len(lang) + len(part) :])
+        text = " ".join(sentences[number * NORNE_PAGE : (number + 1) * NORNE_PAGE])
+        return extractor.extract_text(text, external_id=page, lang=lang)
+    return None
+
+
+_TRUTH: dict[str, Any] = {}
+
+
+def _truth_cached() -> dict[str, Any]:
+    if not _TRUTH:
+        _TRUTH.update(_read_truth())
+    return _TRUTH
+
+
+def _judged_confidences(extractor: Extractor) -> list[tuple[str, float | None]]:
+    """(verdict, confidence of the same event coded now, None when no longer coded) for every
+    judged event of every sheet."""
+    found: list[tuple[str, float | None]] = []
+    skipped = {Path(sys.argv[n + 1]).name for n, a in enumerate(sys.argv[:-1]) if a == "--skip"}
+    for path in sorted((REPO / "benchmarks" / "data").glob("events_*.json")):
+        if path.name in skipped:
+            continue
+        sheet = json.loads(path.read_text(encoding="utf-8"))
+        pages: dict[str, list[dict[str, Any]]] = {}
+        for item in sheet["sample"]:
+            pages.setdefault(item["page"], []).append(item)
+        for page, items in pages.items():
+            try:
+                article = _judged_page_text(extractor, sheet["source"], page, items[0]["lang"])
+            except NewsgraphError:
+                article = None
+            if article is None:
+                print(f"{path.name}: page {page} cannot be read again; skipped", file=sys.stderr)
+                continue
+            for item in items:
+                t0, t1 = item["trigger"] or (0, 0)
+                same = [
+                    e.confidence
+                    for e in article.events
+                    if e.trigger
+                    and e.trigger.start < t1
+                    and t0 < e.trigger.end
+                    and e.type == item["type"]
+                ]
+                found.append((item["verdict"], max(same) if same else None))
+    return found
+
+
+class _ThresholdExtractor:
+    """The pipeline run once per gold article; each call returns a copy keeping only events of
+    at least `threshold` confidence."""
+
+    def __init__(self) -> None:
+        self.extractor = Extractor()
+        self.cache: dict[str, Article] = {}
+        self.threshold = 0.0
+
+    def extract_text(self, text: str, **options: Any) -> Article:
+        key = f"{options.get('external_id')}|{options.get('path')}|{text}"
+        if key not in self.cache:
+            self.cache[key] = self.extractor.extract_text(text, **options)
+        article = self.cache[key].model_copy(deep=False)
+        article.events = [e for e in article.events if e.confidence >= self.threshold]
+        return article
+
+
+def _gold_curve() -> dict[float, dict[str, Any]]:
+    """Gold event P/R/F1 overall and per category (benchmarks/events.py) for each threshold."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import events as event_benchmark  # benchmarks/events.py (no package)
+
+    extractor = _ThresholdExtractor()
+    curve: dict[float, dict[str, Any]] = {}
+    for threshold in THRESHOLDS:
+        extractor.threshold = threshold
+        scores = event_benchmark.score_gold(extractor)
+        curve[threshold] = {
+            "overall": scores["overall"],
+            "per_category": {
+                name: {k: row[k] for k in ("precision", "recall", "f1")}
+                for name, row in scores["per_category"].items()
+            },
+        }
+    return curve
+
+
+def curve() -> None:
+    """Judged-sheet precision and gold P/R/F1 per confidence threshold."""
+    GroundingConfidence.keep = lambda self, confidence: True  # type: ignore[method-assign]
+    judged = _judged_confidences(Extractor())
+    gold_curve = _gold_curve()
+    rows = []
+    for threshold in THRESHOLDS:
+        kept = [v for v, c in judged if c is not None and c >= threshold]
+        row = {
+            "threshold": threshold,
+            "judged_kept": len(kept),
+            "judged_correct_kept": kept.count("correct"),
+            "judged_precision": round(kept.count("correct") / len(kept), 4) if kept else 0.0,
+            "gold": gold_curve[threshold],
+        }
+        rows.append(row)
+        overall = {k: row["gold"]["overall"][k] for k in ("precision", "recall", "f1")}
+        print(threshold, len(kept), kept.count("correct"), row["judged_precision"], overall)
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    results["confidence_curve"] = {
+        "judged_events": len(judged),
+        "judged_correct": sum(v == "correct" for v, _ in judged),
+        "min_confidence": load_confidence_settings().min_confidence,
+        "rows": rows,
+    }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
-    commands = {"draw": draw, "show": show, "score": score}
+    commands = {"draw": draw, "show": show, "score": score, "curve": curve}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         raise SystemExit(__doc__)
     commands[sys.argv[1]]()

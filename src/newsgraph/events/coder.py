@@ -32,6 +32,7 @@ from newsgraph.events.context import (
 )
 from newsgraph.events.geo import Geo
 from newsgraph.events.grounding import Grounding
+from newsgraph.events.grounding_confidence import GroundingConfidence
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.merging import (
     Candidate,
@@ -108,6 +109,7 @@ class EventCoder:
         self.ontology = load_ontology()
         self.grounding = Grounding(lexicon)
         self.sense = Sense(lexicon)
+        self.confidence = GroundingConfidence(lexicon)
 
     def code(self, article: Article) -> list[Event]:
         """Every event the article reports, merged, with ids ev1, ev2, ... in text order."""
@@ -132,7 +134,8 @@ class EventCoder:
             candidates += merge_in_sentence(found)
         self._fill_gaps(article, candidates)
         kept = [c for c in candidates if self._add_host(article, c)]
-        events = [c.event for c in merge_occasions(merge_across(fold_announcements(kept)))]
+        merged = merge_occasions(merge_across(fold_announcements(kept)))
+        events = [c.event for c in merged if self.confidence.keep(c.event.confidence)]
         for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)
@@ -180,10 +183,16 @@ class EventCoder:
             end=view.end,
             trigger=evidence_span(article.text, first.start, last.end),
             evidence=[evidence_span(article.text, view.start, view.end)],
-            confidence=self._confidence(rule.weight, args, time, self._subordinate(context, match))
-            - PHRASE_PENALTY * self._in_phrase(context, match)
-            - NON_FACT_PENALTY * (match.factuality in UNCERTAIN)
-            - COMPLEMENT_PENALTY * self._in_complement(view, match),
+            confidence=self._grounded_confidence(
+                article,
+                context,
+                match,
+                args,
+                self._confidence(rule.weight, args, time, self._subordinate(context, match))
+                - PHRASE_PENALTY * self._in_phrase(context, match)
+                - NON_FACT_PENALTY * (match.factuality in UNCERTAIN)
+                - COMPLEMENT_PENALTY * self._in_complement(view, match),
+            ),
         )
         return Candidate(
             event,
@@ -194,6 +203,26 @@ class EventCoder:
             intended=match.intended,
             stateless_actor=self._stateless_actor(article, args),
         )
+
+    def _grounded_confidence(
+        self,
+        article: Article,
+        context: SentenceContext,
+        match: TriggerMatch,
+        args: Arguments,
+        base: float,
+    ) -> float:
+        """The coder's confidence with what the parse says about the actors' part in the act
+        (newsgraph.events.grounding_confidence)."""
+        view = context.view
+        political_source = any(
+            self._political_mention(article, view, match, m) for m in args.source
+        )
+        quoted = match.factuality == "claimed"
+        score = base + self.confidence.adjustment(
+            view, match.anchor, args.actors, quoted, political_source
+        )
+        return round(max(0.0, min(MAX_CONFIDENCE, score)), 3)
 
     @staticmethod
     def _news_outlet(article: Article, mention: ActorMention) -> bool:

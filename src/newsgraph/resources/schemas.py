@@ -383,8 +383,21 @@ class Sense(Schema):
     page_ratio: Number | None = None
 
 
+class GroundingConfidence(Schema):
+    near_path: StrictInt | None = None
+    far_path: StrictInt | None = None
+    near_bonus: Number | None = None
+    far_penalty: Number | None = None
+    background_deps: Words = []
+    background_penalty: Number | None = None
+    writer_penalty: Number | None = None
+    political_source_bonus: Number | None = None
+    min_confidence: Number | None = None
+
+
 class Grounding(Schema):
     sense: Sense = Sense()
+    confidence: GroundingConfidence = GroundingConfidence()
     political_sectors: Words = []
     other_sectors: Words = []
     political_titles: Words = []
