@@ -118,11 +118,11 @@ class LineIdentifier:
     py3langid (langid.py's naive Bayes over byte n-grams): ~60 MB and ~1 s to load, 0.2 ms a line.
     lingua, which identifies the article, needs its 1- to 5-gram models on lines this short (its
     trigram-only mode calls many English headlines Danish or Indonesian with confidence 0.9+), and
-    those weigh ~360 MB for these languages and took ~5 s to load. On 5,520 leftover lines of real
-    pages in 12 languages both flag almost the same lines (2 and 3); on 900 known-language
-    sentences py3langid is sure and right on 690 (lingua 497), and sure and wrong on none (docs/
-    language.md). The model loads on the first line, which the provenance check asks for only when
-    another sign already points to a translation.
+    those weigh ~380 MB for these languages and took ~5 s to load. On 5,520 leftover lines of real
+    pages in 12 languages both call almost the same lines foreign (3 and 2); on 900 known-language
+    sentences py3langid is sure and right on 690 (lingua 497), and sure and wrong on none
+    (benchmarks/language.py). The model loads on the first line, which the provenance check asks
+    for only when another sign already points to a translation.
     """
 
     def __init__(self, codes: list[str]) -> None:
