@@ -26,6 +26,9 @@ SHORT_TEXT_LETTERS = 150
 SHORT_TEXT_CANDIDATES = 5
 # Short-text detectors kept built (they share lingua's loaded models; building one is cheap).
 SHORT_TEXT_DETECTORS = 64
+# A Latin-script text of well over SHORT_TEXT_LETTERS letters: scoring it loads the trigram models
+# of the Latin-script languages (lingua leaves out languages of another script).
+WARM_UP_TEXT = " ".join(["language identification loads its models before the first article"] * 4)
 # py3langid names Norwegian "no" besides "nb" and "nn"; the article layer uses "nb".
 LINE_ALIASES = {"no": "nb"}
 
@@ -70,6 +73,11 @@ class LanguageIdentifier:
         self.trigrams = (
             LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
         )
+
+    def load(self) -> None:
+        """Load the trigram models of the Latin-script languages now rather than on the first
+        text (lingua loads a language's models when it first scores a text in it)."""
+        self.detector.compute_language_confidence_values(WARM_UP_TEXT)
 
     def identify(self, text: str) -> tuple[str | None, float]:
         """(ISO 639-1 code or None, confidence)."""
@@ -121,13 +129,17 @@ class LineIdentifier:
     those weigh ~380 MB for these languages and took ~5 s to load. On 5,520 leftover lines of real
     pages in 12 languages both call almost the same lines foreign (3 and 2); on 900 known-language
     sentences py3langid is sure and right on 690 (lingua 497), and sure and wrong on none
-    (benchmarks/language.py). The model loads on the first line, which the provenance check asks
-    for only when another sign already points to a translation.
+    (benchmarks/language.py).
     """
 
     def __init__(self, codes: list[str]) -> None:
         self.codes = list(dict.fromkeys(codes))
         self._model: Any = None
+
+    def load(self) -> None:
+        """Load the model now rather than on the first line."""
+        if self._model is None:
+            self._model = self._load()
 
     def _load(self) -> Any:
         import numpy
@@ -151,8 +163,7 @@ class LineIdentifier:
 
     def __call__(self, line: str) -> tuple[str | None, float]:
         """(ISO 639-1 code or None, confidence)."""
-        if self._model is None:
-            self._model = self._load()
+        self.load()
         code, confidence = self._model.classify(line)
         if not code:
             return None, 0.0
@@ -173,11 +184,15 @@ class LanguageStage(PerArticle):
         self.lines: LineIdentifier | None = None
 
     def setup(self) -> None:
-        """Build the detector once."""
+        """Build the identifiers and load their models (lingua's trigram models and py3langid's:
+        ~1 s and ~95 MB) before the first article, where a forked worker
+        shares them instead of loading its own."""
         self.identifier = LanguageIdentifier(
             self.settings.languages, self.settings.min_language_confidence
         )
+        self.identifier.load()
         self.lines = LineIdentifier([*self.settings.languages, *load_rules().candidates])
+        self.lines.load()
 
     def __call__(self, article: Article) -> Article:
         """Identify the language unless the caller gave it."""
