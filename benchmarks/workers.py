@@ -101,6 +101,12 @@ def main() -> None:
     workers = sorted(peaks.values(), key=lambda p: -p["rss_mb"])[: args.workers]
     result = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "code": subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip(),
         "start": args.start,
         "workers": args.workers,
         "pages": args.limit,
