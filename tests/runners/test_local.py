@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from archive.conftest import UrlFactory
 
 from newsgraph.archive import Repository, open_archive
 from newsgraph.ingest import read_paths
-from newsgraph.runners.local import ingest, worker_count
+from newsgraph.runners import local
+from newsgraph.runners.local import can_fork, ingest, worker_count
 from newsgraph.settings import Settings
 
 from . import fake_stage
@@ -191,4 +193,31 @@ def test_killed_ingest_rerun_stores_what_an_uninterrupted_run_stores(
     assert rerun.wait(timeout=300) == 0, rerun.stderr.read().decode()
     with open_archive(whole) as first, open_archive(resumed) as second:
         assert second.stats().counts["versions"] == count
+        assert second.snapshot() == first.snapshot()
+
+
+def test_workers_are_spawned_not_forked_while_another_thread_runs() -> None:
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait, daemon=True)
+    thread.start()
+    try:
+        assert not can_fork()
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_a_pool_of_two_workers_stores_what_one_worker_stores(
+    tmp_path: Path, new_url: UrlFactory
+) -> None:
+    folder = write_inputs(tmp_path / "in", count=10, empty=1)
+    one, two = new_url(), new_url()
+    with open_archive(one) as archive:
+        ingest(read_paths([folder]), archive, inline_settings(one))
+    pooled = inline_settings(two).model_copy(update={"workers": 2})
+    with open_archive(two) as archive:
+        report = ingest(read_paths([folder]), archive, pooled)
+    assert report.workers == 2
+    assert local._worker is None, "the parent keeps no pipeline after the run"
+    with open_archive(one) as first, open_archive(two) as second:
         assert second.snapshot() == first.snapshot()

@@ -7,7 +7,7 @@ import pytest
 from newsgraph.errors import InputError
 from newsgraph.model import Article
 from newsgraph.settings import Settings
-from newsgraph.stages.language import LanguageStage
+from newsgraph.stages.language import LanguageStage, LineIdentifier
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +71,53 @@ def test_decide_gives_no_language_when_nothing_scores() -> None:
 
     assert decide([], 0.05) == (None, 0.0)
     assert decide([_Scored("nb", 0.0), _Scored("da", 0.0)], 0.05) == (None, 0.0)
+
+
+@pytest.fixture(scope="module")
+def lines() -> LineIdentifier:
+    return LineIdentifier(["nb", "nn", "en", "da", "sv", "de", "fr", "es", "vi", "ru", "pl", "tr"])
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Chính phủ công bố kế hoạch xây dựng cảng biển mới trên khắp cả nước", "vi"),
+        ("Die Regierung will im nächsten Jahr mehr Geld für die Bahn ausgeben", "de"),
+        ("Le gouvernement veut dépenser plus d'argent pour les chemins de fer", "fr"),
+        ("El gobierno quiere gastar más dinero en los ferrocarriles del norte", "es"),
+        ("Правительство потратит больше денег на железные дороги на севере", "ru"),
+        ("Rząd chce wydać więcej pieniędzy na koleje na północy kraju", "pl"),
+        ("Hükümet kuzeydeki demiryollarına daha fazla para harcamak istiyor", "tr"),
+        ("The government wants to spend more money on railways in the north", "en"),
+    ],
+)
+def test_line_identifier_names_the_language_of_a_short_line(
+    lines: LineIdentifier, line: str, lang: str
+) -> None:
+    code, confidence = lines(line)
+    assert code == lang
+    assert confidence >= 0.9
+
+
+def test_line_identifier_calls_norwegian_nb_and_keeps_it_among_the_nordic_languages(
+    lines: LineIdentifier,
+) -> None:
+    code, _ = lines("Regjeringen vil bruke mer penger på jernbanen i Nord-Norge neste år")
+    assert code in {"nb", "nn", "da", "sv"}
+    assert lines("Regjeringen vil bruke mer penger på jernbanen")[0] != "no"
+
+
+def test_line_identifier_chooses_only_among_its_languages() -> None:
+    only = LineIdentifier(["en", "de"])
+    code, _ = only("Le gouvernement veut dépenser plus d'argent pour les chemins de fer")
+    assert code in {"en", "de"}
+
+
+def test_short_text_is_read_among_the_languages_its_trigrams_lead_with(
+    stage: LanguageStage,
+) -> None:
+    identifier = stage.identifier
+    assert identifier is not None
+    code, confidence = identifier.identify("Hallo, wie geht es dir heute Abend?")
+    assert code == "de"
+    assert confidence > 0.3

@@ -150,8 +150,11 @@ def ingest(
         TimeRemainingColumn(),
     )
     total = count_inputs(list(paths))
-    with Progress(*columns, console=console, transient=True) as progress:
+    # Redrawn on each update, not by a refresh thread: with no other thread running, the local
+    # runner can fork its workers from the loaded pipeline (runners.local.can_fork).
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("loading models", total=total, start=False, rate="–/s")
+        progress.refresh()
 
         def update(report: IngestReport) -> None:
             if report.ready and not progress.tasks[0].started:
@@ -162,6 +165,7 @@ def ingest(
                 completed=report.done,
                 description="ingesting",
                 rate=f"{report.articles_per_second:.1f}/s",
+                refresh=True,
             )
 
         try:

@@ -1,6 +1,8 @@
 """Ingest on one machine: a pool of worker processes runs the pipeline, one writer stores results.
 
-Each worker builds the Pipeline once (models load once per process) and turns articles into
+The workers are forked from the main process after it loaded the Pipeline, where that is safe
+(Linux, no other thread running), so they start at once and share the loaded models and lexicons
+copy-on-write; otherwise they are spawned and each loads its own. Workers turn articles into
 prepared archive rows. The main process reads inputs, skips those the archive already holds,
 hands chunks to the workers, collects results in input order and writes them in batches, one
 transaction each. Input order is kept so that a run killed midway and run again stores exactly
@@ -13,11 +15,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from newsgraph.archive import open_archive
@@ -81,19 +87,29 @@ def ingest(
 _Worker = PipelineWorker
 
 # The worker's loaded pipeline lives in a module global because a process pool can only hand
-# state to its workers through an initializer; each worker process sets it exactly once.
+# state to its workers through an initializer: a spawned worker sets it once; a forked one
+# inherits the parent's, which the parent loaded just before the fork and drops after the run.
 _worker: PipelineWorker | ConfigError | None = None
 
 
 def _init_worker(settings: Settings, parent_pid: int) -> None:
     global _worker
+    # A forked worker inherits the parent's SIGTERM handler (raise KeyboardInterrupt); a worker
+    # ends as the pool tells it instead.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     lifecycle.protect_worker(parent_pid, settings.worker_memory_mb)
+    if _worker is not None:
+        return  # forked from a parent that loaded the pipeline (or failed to): pages are shared
+    _worker = _load_worker(settings)
+
+
+def _load_worker(settings: Settings) -> PipelineWorker | ConfigError:
     try:
-        _worker = PipelineWorker(settings)
+        return PipelineWorker(settings)
     except Exception as error:
         # Raised from the first task instead, so the run stops with this message rather than
         # seeing the pool break and restarting it over and over. ConfigError pickles cleanly.
-        _worker = ConfigError(f"cannot set up the pipeline: {type(error).__name__}: {error}")
+        return ConfigError(f"cannot set up the pipeline: {type(error).__name__}: {error}")
 
 
 def _process_chunk(tasks: list[Task]) -> tuple[list[IngestItem], float]:
@@ -129,15 +145,45 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _run_pool(tasks: Iterator[Task], settings: Settings, workers: int) -> Iterator[Result | None]:
-    """Results in task order from a pool of `workers` processes, restarted if one dies."""
-    # spawn, not fork: the main process may run threads (progress display, database driver).
-    context = multiprocessing.get_context("spawn")
-    pending: deque[tuple[Future[tuple[list[IngestItem], float]], list[Task]]] = deque()
-    chunks = _chunks(tasks, CHUNK_SIZE)
-    pool = ProcessPoolExecutor(
+def can_fork() -> bool:
+    """Whether workers may be forked from this process: Linux, and no other thread running (a
+    thread holding a lock at the fork, such as a progress display's, would leave it held forever
+    in the child)."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def _new_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
+    """A worker pool: forked from this process, which loads the pipeline first, when that is
+    safe, so that every worker starts at once and shares the loaded models and lexicons
+    copy-on-write; otherwise spawned, each worker loading its own."""
+    global _worker
+    context: BaseContext
+    if can_fork():
+        if _worker is None:
+            _worker = _load_worker(settings)
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
+    # With fork, Python starts every worker here, before the pool's own threads.
+    return ProcessPoolExecutor(
         workers, context, initializer=_init_worker, initargs=(settings, os.getpid())
     )
+
+
+def _run_pool(tasks: Iterator[Task], settings: Settings, workers: int) -> Iterator[Result | None]:
+    """Results in task order from a pool of `workers` processes, restarted if one dies."""
+    global _worker
+    pending: deque[tuple[Future[tuple[list[IngestItem], float]], list[Task]]] = deque()
+    chunks = _chunks(tasks, CHUNK_SIZE)
+    try:
+        pool = _new_pool(settings, workers)
+    except BaseException:
+        _worker = None
+        raise
     try:
         for warm in [pool.submit(_worker_ready) for _ in range(workers)]:
             warm.result()
@@ -158,9 +204,7 @@ def _run_pool(tasks: Iterator[Task], settings: Settings, workers: int) -> Iterat
             except BrokenProcessPool:
                 yield from ((died(task), 0.0) for task in chunk)
                 pool.shutdown(cancel_futures=True)
-                pool = ProcessPoolExecutor(
-                    workers, context, initializer=_init_worker, initargs=(settings, os.getpid())
-                )
+                pool = _new_pool(settings, workers)
                 pending = deque((pool.submit(_process_chunk, c), c) for _, c in pending)
                 continue
             yield from ((result, rss_mb) for result in results)
@@ -170,3 +214,5 @@ def _run_pool(tasks: Iterator[Task], settings: Settings, workers: int) -> Iterat
         raise
     finally:
         pool.shutdown(cancel_futures=True)
+        # The parent's copy of the pipeline served only to be forked.
+        _worker = None
