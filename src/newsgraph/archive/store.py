@@ -12,10 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newsgraph.archive import export, migrations, queries
-from newsgraph.archive.bulk import BulkLoader, Fallback
+from newsgraph.archive.bulk import Fallback
 from newsgraph.archive.clustering import ClusterRule
 from newsgraph.archive.database import Database
 from newsgraph.archive.dedup import Deduplicator
+from newsgraph.archive.loader import BulkLoader
 from newsgraph.archive.records import (
     ArchiveStats,
     BatchResult,
