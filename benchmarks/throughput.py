@@ -18,6 +18,11 @@ Measured, all in one run so that ratios survive a busy machine (absolute figures
    holds the benchmark's own data and reference pipelines; the 2-worker figure is a worker's own);
 4. start-up: seconds and resident memory of a fresh process that builds and sets up the pipeline.
 
+The nlp stage is reported on its own too: its CPU ms per article against spaCy's `nlp.pipe` (which
+parses every sentence, while the stage parses only the sentences later stages read, setting
+`nlp_parse`), the share of tokens it parsed, and its words per CPU second (words/s per core).
+`--limit 30` runs in a few minutes on a busy 2-core machine; the results record the elapsed time.
+
 One-core figures are CPU seconds (time.process_time) so other processes on the machine cost them
 little; ingest figures are wall time and depend on the load, which the results record (loadavg).
 Writes benchmarks/results/throughput.json and prints rich tables.
@@ -98,6 +103,16 @@ def words(articles: list[Article]) -> int:
     return sum(len(article.text.split()) for article in articles)
 
 
+def parsed_share(articles: list[Article]) -> float | None:
+    """Share of the tokens with a dependency label, among articles where any token has one (a
+    language whose pipeline has a parser)."""
+    parsed = [article for article in articles if any(token.dep for token in article.tokens)]
+    total = sum(len(article.tokens) for article in parsed)
+    if not total:
+        return None
+    return sum(1 for a in parsed for token in a.tokens if token.dep) / total
+
+
 def time_trafilatura(pages: list[tuple[str, bytes]]) -> dict[str, float]:
     """trafilatura.extract with its defaults over every page, one core."""
     started, wall = time.process_time(), time.perf_counter()
@@ -134,8 +149,10 @@ def time_spacy(articles: list[Article], settings: Settings) -> dict[str, Any]:
                 docs = [component(doc) for doc in docs]
             components[name] += time.process_time() - started
     count = sum(len(texts) for texts in groups.values())
+    count_words = sum(len(text.split()) for texts in groups.values() for text in texts)
     return {
         "articles": count,
+        "words_per_cpu_s": count_words / cpu if cpu else 0.0,
         "cpu_s": cpu,
         "articles_per_s": count / cpu if cpu else 0.0,
         "components_ms_per_article": {k: 1000 * v / max(1, count) for k, v in components.items()},
@@ -161,9 +178,12 @@ def time_pipeline(
     cpu = time.process_time() - started
     count = len(done)
     costs = {"read": read_s, **stage_seconds}
+    nlp_s = stage_seconds.get("nlp", 0.0)
     return {
         "articles": count,
         "words": words(done),
+        "nlp_words_per_cpu_s": words(done) / nlp_s if nlp_s else 0.0,
+        "parsed_token_share": parsed_share(done),
         "failures": sum(1 for article in done if article.failures),
         "setup_s": setup_s,
         "cpu_s": cpu,
@@ -173,8 +193,11 @@ def time_pipeline(
     }, done
 
 
-def time_ingest(pages: list[tuple[str, bytes]], workers: int, settings: Settings) -> dict[str, Any]:
-    """`newsgraph ingest` of the pages into a fresh SQLite archive with `workers` processes."""
+def time_ingest(
+    pages: list[tuple[str, bytes]], workers: int, settings: Settings, words_per_article: float
+) -> dict[str, Any]:
+    """`newsgraph ingest` of the pages into a fresh SQLite archive with `workers` processes
+    (words/s from the words per article the one-core run counted on the same pages)."""
     from newsgraph.archive import open_archive
 
     with tempfile.TemporaryDirectory() as folder:
@@ -199,6 +222,7 @@ def time_ingest(pages: list[tuple[str, bytes]], workers: int, settings: Settings
         "model_setup_s": getattr(report, "setup_s", None),
         "wall_s": total,
         "articles_per_s": report.articles_per_second,
+        "words_per_s": report.articles_per_second * words_per_article,
         "peak_worker_rss_mb": report.peak_worker_rss_mb,
     }
 
@@ -250,6 +274,20 @@ def corpus_result(
             / spacy["cpu_s"],
             2,
         ),
+        "nlp_stage_ms_per_article": round(pipeline["stage_ms_per_article"].get("nlp", 0.0), 1),
+        "spacy_nlp_pipe_ms_per_article": round(
+            1000 * spacy["cpu_s"] / max(1, spacy["articles"]), 1
+        ),
+        "nlp_stage_vs_spacy_nlp_pipe": round(
+            pipeline["stage_ms_per_article"].get("nlp", 0.0) * len(done) / 1000 / spacy["cpu_s"],
+            2,
+        )
+        if spacy["cpu_s"]
+        else None,
+        "nlp_stage_words_per_cpu_s": round(pipeline["nlp_words_per_cpu_s"]),
+        "parsed_token_share": None
+        if pipeline["parsed_token_share"] is None
+        else round(pipeline["parsed_token_share"], 3),
     }
     data: dict[str, Any] = {"pipeline": pipeline, "spacy": spacy, "summary": summary}
     if first is not None:
@@ -274,6 +312,8 @@ def previous_runs() -> list[dict[str, Any]]:
     headline = {
         "date": earlier.get("date"),
         "limit": earlier.get("limit"),
+        "settings": earlier.get("settings"),
+        "elapsed_s": earlier.get("elapsed_s"),
         "startup": earlier.get("startup"),
         "summaries": {k: v.get("summary") for k, v in earlier.get("corpora", {}).items()},
         "stage_ms_per_article": {
@@ -294,6 +334,7 @@ def main() -> None:
     parser.add_argument("--skip-ingest", action="store_true", help="no 1- and 2-worker ingest")
     args = parser.parse_args()
     settings = load_settings()
+    started = time.perf_counter()
     load_before = os.getloadavg()
     pages = load_pages(args.limit)
     result: dict[str, Any] = {
@@ -304,16 +345,25 @@ def main() -> None:
             "python": platform.python_version(),
             "loadavg_at_start": [round(x, 2) for x in load_before],
         },
+        "settings": {
+            "nlp_parse": settings.nlp_parse,
+            "nlp_batch_size": settings.nlp_batch_size,
+        },
         "startup": time_startup(),
         "corpora": {
             "article_extraction_benchmark": corpus_result(settings, pages, []),
             "dev": corpus_result(settings, [], load_dev(args.limit)),
         },
-        "ingest": []
-        if args.skip_ingest
-        else [time_ingest(pages, workers, settings) for workers in (1, 2)],
     }
+    page_run = result["corpora"]["article_extraction_benchmark"]["pipeline"]
+    per_article = page_run["words"] / max(1, page_run["articles"])
+    result["ingest"] = (
+        []
+        if args.skip_ingest
+        else [time_ingest(pages, workers, settings, per_article) for workers in (1, 2)]
+    )
     result["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    result["elapsed_s"] = round(time.perf_counter() - started, 1)
     result["previous"] = previous_runs()
     show(result)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
