@@ -333,10 +333,9 @@ class NlpStage:
         self.loaded: dict[str, tuple[Any, str]] = {}
 
     def setup(self) -> None:
-        """Load the pipeline of every preloaded language that has one, each pipeline once."""
+        """Load the pipeline of every preloaded language, each pipeline once."""
         for lang in self.settings.preload_languages:
-            if pipeline_key(lang, self.settings) != "blank":
-                self.pipeline(lang)
+            self.pipeline(lang)
 
     def pipeline(self, lang: str) -> tuple[Any, str]:
         """The loaded pipeline for a language (loaded on first use when setup skipped it)."""
