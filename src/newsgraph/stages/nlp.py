@@ -3,6 +3,14 @@
 This is the only module that imports spaCy. It turns a spaCy Doc into the Article's own typed layers
 (`sentences`, `tokens`, `names`), so every later stage is independent of spaCy. The pipeline per
 language is a setting (`models`): a package name or a path; the bundled pipelines are the default.
+
+The dependency parser runs only over the sentences a later stage reads a parse in (`nlp_parse =
+"needed"`, the default; `parse_needs` says which): every other component runs over the whole text,
+sentence boundaries come from line breaks and a punctuation rule (`rule_sentence_starts`, set where
+the parser would run, so the NER sees them as it saw the parser's), and each chosen sentence is
+parsed as one unit from the article's own tok2vec output. Tokens of the other sentences keep their
+parts of speech but no dependencies (`dep == ""`, each its own head). `nlp_parse = "all"` runs the
+whole spaCy pipeline, sentence boundaries from the parser.
 """
 
 from __future__ import annotations
@@ -322,7 +330,8 @@ def pipeline_key(lang: str, settings: Settings) -> str:
 
 
 class NlpStage:
-    """Runs each language's spaCy pipeline over batches of articles (`nlp.pipe`)."""
+    """Runs each language's spaCy pipeline over batches of articles, the parser over the sentences
+    that need it (`nlp_parse`)."""
 
     name: ClassVar[str] = "nlp"
     requires: ClassVar[tuple[str, ...]] = ("text", "lang")
@@ -333,9 +342,12 @@ class NlpStage:
         self.loaded: dict[str, tuple[Any, str]] = {}
 
     def setup(self) -> None:
-        """Load the pipeline of every preloaded language, each pipeline once."""
+        """Load the pipeline of every preloaded language, each pipeline once, and the cue words
+        that choose the sentences to parse."""
         for lang in self.settings.preload_languages:
-            self.pipeline(lang)
+            nlp, _ = self.pipeline(lang)
+            if self.settings.nlp_parse != "all" and "parser" in nlp.pipe_names:
+                parse_needs(lang)
 
     def pipeline(self, lang: str) -> tuple[Any, str]:
         """The loaded pipeline for a language (loaded on first use when setup skipped it)."""
