@@ -1,6 +1,6 @@
 """Throughput on full-length news pages: HTML in, every layer out, against references in the same run.
 
-    .venv/bin/python benchmarks/throughput.py [--limit N] [--skip-ingest]
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--skip-ingest] [--output FILE]
 
 Material (read from ../shared at run time, never copied):
 - pages: the HTML pages of datasets/article_extraction_benchmark (181 full-length news pages);
@@ -17,6 +17,11 @@ Measured, all in one run so that ratios survive a busy machine (absolute figures
    memory of a worker (with 1 worker ingest runs inline, in this process, so that figure also
    holds the benchmark's own data and reference pipelines; the 2-worker figure is a worker's own);
 4. start-up: seconds and resident memory of a fresh process that builds and sets up the pipeline.
+
+The nlp stage is reported on its own too: its CPU ms per article against spaCy's `nlp.pipe` (which
+parses every sentence, while the stage parses only the sentences later stages read, setting
+`nlp_parse`), the share of tokens it parsed, and its words per CPU second (words/s per core).
+`--limit 30` runs in a few minutes on a busy 2-core machine; the results record the elapsed time.
 
 One-core figures are CPU seconds (time.process_time) so other processes on the machine cost them
 little; ingest figures are wall time and depend on the load, which the results record (loadavg).
@@ -98,6 +103,16 @@ def words(articles: list[Article]) -> int:
     return sum(len(article.text.split()) for article in articles)
 
 
+def parsed_share(articles: list[Article]) -> float | None:
+    """Share of the tokens with a dependency label, among articles where any token has one (a
+    language whose pipeline has a parser)."""
+    parsed = [article for article in articles if any(token.dep for token in article.tokens)]
+    total = sum(len(article.tokens) for article in parsed)
+    if not total:
+        return None
+    return sum(1 for a in parsed for token in a.tokens if token.dep) / total
+
+
 def time_trafilatura(pages: list[tuple[str, bytes]]) -> dict[str, float]:
     """trafilatura.extract with its defaults over every page, one core."""
     started, wall = time.process_time(), time.perf_counter()
@@ -107,9 +122,9 @@ def time_trafilatura(pages: list[tuple[str, bytes]]) -> dict[str, float]:
     return {"pages": len(pages), "cpu_s": cpu, "wall_s": elapsed, "pages_per_s": len(pages) / cpu}
 
 
-def time_spacy(articles: list[Article], settings: Settings) -> dict[str, Any]:
-    """spaCy's own nlp.pipe over the texts the pipeline analysed, and the cost of each component."""
-    stage = NlpStage(settings)
+def time_spacy(articles: list[Article], settings: Settings, stage: NlpStage) -> dict[str, Any]:
+    """spaCy's own nlp.pipe over the texts the pipeline analysed, and the cost of each component
+    (the pipelines the nlp stage loaded: every component, the parser over every sentence)."""
     groups: dict[str, list[str]] = defaultdict(list)
     for article in articles:
         if article.lang:
@@ -134,22 +149,35 @@ def time_spacy(articles: list[Article], settings: Settings) -> dict[str, Any]:
                 docs = [component(doc) for doc in docs]
             components[name] += time.process_time() - started
     count = sum(len(texts) for texts in groups.values())
+    count_words = sum(len(text.split()) for texts in groups.values() for text in texts)
     return {
         "articles": count,
+        "words_per_cpu_s": count_words / cpu if cpu else 0.0,
         "cpu_s": cpu,
         "articles_per_s": count / cpu if cpu else 0.0,
         "components_ms_per_article": {k: 1000 * v / max(1, count) for k, v in components.items()},
     }
 
 
-def time_pipeline(
-    settings: Settings, html: list[tuple[str, bytes]], records: list[Article]
-) -> tuple[dict[str, Any], list[Article]]:
-    """Read + full pipeline in this process, one core, with the CPU cost of every stage."""
-    pipeline = Pipeline.from_settings(settings)
+def ready_pipeline(settings: Settings) -> tuple[Pipeline, float]:
+    """The pipeline of the one-core runs, set up for every language the identifier knows (so no
+    model or lexicon loads inside the timed runs), and its set-up wall seconds."""
+    preload = settings.model_copy(update={"preload_languages": list(settings.languages)})
+    pipeline = Pipeline.from_settings(preload)
     started = time.perf_counter()
     pipeline.setup()
-    setup_s = time.perf_counter() - started
+    return pipeline, time.perf_counter() - started
+
+
+def nlp_stage_of(pipeline: Pipeline) -> NlpStage:
+    """The pipeline's nlp stage (its loaded spaCy pipelines serve the reference too)."""
+    return next(stage for stage in pipeline.stages if isinstance(stage, NlpStage))
+
+
+def time_pipeline(
+    pipeline: Pipeline, html: list[tuple[str, bytes]], records: list[Article]
+) -> tuple[dict[str, Any], list[Article]]:
+    """Read + full pipeline in this process, one core, with the CPU cost of every stage."""
     # Older pipelines (before the batch contract) keep no stage costs: totals only.
     stage_seconds: dict[str, float] = getattr(pipeline, "stage_seconds", {})
     for name in stage_seconds:
@@ -161,11 +189,13 @@ def time_pipeline(
     cpu = time.process_time() - started
     count = len(done)
     costs = {"read": read_s, **stage_seconds}
+    nlp_s = stage_seconds.get("nlp", 0.0)
     return {
         "articles": count,
         "words": words(done),
+        "nlp_words_per_cpu_s": words(done) / nlp_s if nlp_s else 0.0,
+        "parsed_token_share": parsed_share(done),
         "failures": sum(1 for article in done if article.failures),
-        "setup_s": setup_s,
         "cpu_s": cpu,
         "articles_per_s": count / cpu,
         "words_per_s": words(done) / cpu,
@@ -173,8 +203,11 @@ def time_pipeline(
     }, done
 
 
-def time_ingest(pages: list[tuple[str, bytes]], workers: int, settings: Settings) -> dict[str, Any]:
-    """`newsgraph ingest` of the pages into a fresh SQLite archive with `workers` processes."""
+def time_ingest(
+    pages: list[tuple[str, bytes]], workers: int, settings: Settings, words_per_article: float
+) -> dict[str, Any]:
+    """`newsgraph ingest` of the pages into a fresh SQLite archive with `workers` processes
+    (words/s from the words per article the one-core run counted on the same pages)."""
     from newsgraph.archive import open_archive
 
     with tempfile.TemporaryDirectory() as folder:
@@ -199,6 +232,7 @@ def time_ingest(pages: list[tuple[str, bytes]], workers: int, settings: Settings
         "model_setup_s": getattr(report, "setup_s", None),
         "wall_s": total,
         "articles_per_s": report.articles_per_second,
+        "words_per_s": report.articles_per_second * words_per_article,
         "peak_worker_rss_mb": report.peak_worker_rss_mb,
     }
 
@@ -232,16 +266,16 @@ def show(result: dict[str, Any]) -> None:
 
 
 def corpus_result(
-    settings: Settings, html: list[tuple[str, bytes]], records: list[Article]
+    runner: Pipeline, settings: Settings, html: list[tuple[str, bytes]], records: list[Article]
 ) -> dict[str, Any]:
     """References and pipeline on one corpus, with the ratios.
 
     trafilatura runs before and after the pipeline and the two are pooled, so a change in the
     machine's load during the run shows in both sides of the ratio."""
     first = time_trafilatura(html) if html else None
-    pipeline, done = time_pipeline(settings, html, records)
-    spacy = time_spacy(done, settings)
-    summary = {
+    pipeline, done = time_pipeline(runner, html, records)
+    spacy = time_spacy(done, settings, nlp_stage_of(runner))
+    summary: dict[str, Any] = {
         "articles_per_s": round(pipeline["articles_per_s"], 2),
         "words_per_s": round(pipeline["words_per_s"]),
         "spacy_articles_per_s": round(spacy["articles_per_s"], 2),
@@ -250,12 +284,30 @@ def corpus_result(
             / spacy["cpu_s"],
             2,
         ),
+        "nlp_stage_ms_per_article": round(pipeline["stage_ms_per_article"].get("nlp", 0.0), 1),
+        "spacy_nlp_pipe_ms_per_article": round(
+            1000 * spacy["cpu_s"] / max(1, spacy["articles"]), 1
+        ),
+        "nlp_stage_vs_spacy_nlp_pipe": round(
+            pipeline["stage_ms_per_article"].get("nlp", 0.0) * len(done) / 1000 / spacy["cpu_s"],
+            2,
+        )
+        if spacy["cpu_s"]
+        else None,
+        "nlp_stage_words_per_cpu_s": round(pipeline["nlp_words_per_cpu_s"]),
+        "parsed_token_share": None
+        if pipeline["parsed_token_share"] is None
+        else round(pipeline["parsed_token_share"], 3),
     }
     data: dict[str, Any] = {"pipeline": pipeline, "spacy": spacy, "summary": summary}
     if first is not None:
         second = time_trafilatura(html)
         pooled = (first["cpu_s"] + second["cpu_s"]) / 2
-        reference = {"before": first, "after": second, "pages_per_s": len(html) / pooled}
+        reference: dict[str, Any] = {
+            "before": first,
+            "after": second,
+            "pages_per_s": len(html) / pooled,
+        }
         data["trafilatura"] = reference
         summary["trafilatura_pages_per_s"] = round(reference["pages_per_s"], 2)
         summary["ratio_to_trafilatura"] = round(
@@ -264,16 +316,18 @@ def corpus_result(
     return data
 
 
-def previous_runs() -> list[dict[str, Any]]:
+def previous_runs(path: Path) -> list[dict[str, Any]]:
     """The headline figures of the runs before this one (from the results file), newest first,
     so that the file keeps its before -> after history."""
-    if not RESULTS.is_file():
+    if not path.is_file():
         return []
-    earlier = json.loads(RESULTS.read_text(encoding="utf-8"))
+    earlier = json.loads(path.read_text(encoding="utf-8"))
     ingest = earlier.get("ingest", [])
     headline = {
         "date": earlier.get("date"),
         "limit": earlier.get("limit"),
+        "settings": earlier.get("settings"),
+        "elapsed_s": earlier.get("elapsed_s"),
         "startup": earlier.get("startup"),
         "summaries": {k: v.get("summary") for k, v in earlier.get("corpora", {}).items()},
         "stage_ms_per_article": {
@@ -292,8 +346,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N inputs")
     parser.add_argument("--skip-ingest", action="store_true", help="no 1- and 2-worker ingest")
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS, help="results file (default: %(default)s)"
+    )
     args = parser.parse_args()
     settings = load_settings()
+    started = time.perf_counter()
     load_before = os.getloadavg()
     pages = load_pages(args.limit)
     result: dict[str, Any] = {
@@ -304,21 +362,32 @@ def main() -> None:
             "python": platform.python_version(),
             "loadavg_at_start": [round(x, 2) for x in load_before],
         },
-        "startup": time_startup(),
-        "corpora": {
-            "article_extraction_benchmark": corpus_result(settings, pages, []),
-            "dev": corpus_result(settings, [], load_dev(args.limit)),
+        "settings": {
+            "nlp_parse": settings.nlp_parse,
+            "nlp_batch_size": settings.nlp_batch_size,
         },
-        "ingest": []
-        if args.skip_ingest
-        else [time_ingest(pages, workers, settings) for workers in (1, 2)],
+        "startup": time_startup(),
     }
+    pipeline, setup_s = ready_pipeline(settings)
+    result["one_core_setup_s"] = setup_s
+    result["corpora"] = {
+        "article_extraction_benchmark": corpus_result(pipeline, settings, pages, []),
+        "dev": corpus_result(pipeline, settings, [], load_dev(args.limit)),
+    }
+    page_run = result["corpora"]["article_extraction_benchmark"]["pipeline"]
+    per_article = page_run["words"] / max(1, page_run["articles"])
+    result["ingest"] = (
+        []
+        if args.skip_ingest
+        else [time_ingest(pages, workers, settings, per_article) for workers in (1, 2)]
+    )
     result["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    result["previous"] = previous_runs()
+    result["elapsed_s"] = round(time.perf_counter() - started, 1)
+    result["previous"] = previous_runs(args.output)
     show(result)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    console.print(f"wrote {RESULTS.relative_to(REPO)}")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    console.print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":

@@ -70,6 +70,14 @@ class Settings(BaseModel):
     nlp_batch_size: int = Field(
         default=32, description="articles per batch through the stages and through spaCy"
     )
+    nlp_parse: str = Field(
+        default="needed",
+        pattern="^(needed|all)$",
+        description=(
+            "sentences the dependency parser reads: 'needed' (those with a speech verb, attribution"
+            " phrase or event trigger; the rest get punctuation-rule sentences) or 'all'"
+        ),
+    )
     preload_languages: list[str] = Field(
         default_factory=lambda: ["nb", "en"],
         description="languages whose models and lexicons load at start-up (others on first use)",

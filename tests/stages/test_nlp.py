@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.model import Article
 from newsgraph.settings import Settings
-from newsgraph.stages.nlp import NlpStage, bundled_model_path
+from newsgraph.stages.nlp import NlpStage, bundled_model_path, rule_sentence_starts
 
 pytestmark = pytest.mark.models
 
@@ -121,3 +121,46 @@ def test_a_language_with_its_own_ner_loads_its_own_pipeline() -> None:
     stage = NlpStage(Settings(preload_languages=["nb", "da"]))
     stage.setup()
     assert list(stage.loaded) == ["bundled:nb", "bundled:da"]
+
+
+def test_sentence_rule_ends_after_final_marks_before_a_sentence_opening() -> None:
+    texts = ["Han", "kom", ".", "«", "Vi", "går", ".", "»", "Det", "var", "kl.", "fem", "."]
+    spaces = [True, False, True, False, True, False, False, True, True, True, True, False, False]
+    starts = rule_sentence_starts(texts, spaces, [0] * len(texts))
+    assert [texts[i] for i, s in enumerate(starts) if s == 1] == ["Han", "«", "Det"]
+
+
+def test_sentence_rule_keeps_line_breaks_and_never_starts_on_whitespace() -> None:
+    texts = ["Tittel", "\n\n", "han", "kom", ".", "\n", "Slutt"]
+    spaces = [False, False, True, False, False, False, False]
+    given = [0, 0, 1, 0, 0, 0, 1]
+    starts = rule_sentence_starts(texts, spaces, given)
+    assert [texts[i] for i, s in enumerate(starts) if s == 1] == ["Tittel", "han", "Slutt"]
+
+
+def test_only_sentences_with_a_speech_or_event_cue_are_parsed() -> None:
+    text = (
+        "The weather in Oslo was grey all week. "
+        "The minister told reporters that the talks had failed. "
+        "Trains ran late on Monday."
+    )
+    article = NlpStage(Settings())(Article(text=text, lang="en"))
+    assert len(article.sentences) == 3
+    parsed = {token.sent for token in article.tokens if token.dep}
+    assert parsed == {1}
+    unparsed = [token for token in article.tokens if token.sent != 1]
+    assert all(token.head == token.i and token.pos for token in unparsed)
+    assert "speech or event cue" in article.provenance.models["nlp:en"]
+
+
+def test_parsing_every_sentence_is_a_setting() -> None:
+    text = "The weather in Oslo was grey all week. Trains ran late on Monday."
+    article = NlpStage(Settings(nlp_parse="all"))(Article(text=text, lang="en"))
+    assert {token.sent for token in article.tokens if token.dep} == {0, 1}
+
+
+def test_a_parsed_sentence_keeps_the_heads_of_the_whole_article_parse() -> None:
+    text = "Prime Minister Keir Starmer told reporters in London that the talks had failed."
+    needed = NlpStage(Settings())(Article(text=text, lang="en"))
+    full = NlpStage(Settings(nlp_parse="all"))(Article(text=text, lang="en"))
+    assert [(t.dep, t.head) for t in needed.tokens] == [(t.dep, t.head) for t in full.tokens]

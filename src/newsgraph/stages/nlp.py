@@ -3,12 +3,22 @@
 This is the only module that imports spaCy. It turns a spaCy Doc into the Article's own typed layers
 (`sentences`, `tokens`, `names`), so every later stage is independent of spaCy. The pipeline per
 language is a setting (`models`): a package name or a path; the bundled pipelines are the default.
+
+The dependency parser runs only over the sentences a later stage reads a parse in (`nlp_parse =
+"needed"`, the default; `parse_needs` says which): every other component runs over the whole text,
+sentence boundaries come from line breaks and a punctuation rule (`rule_sentence_starts`, set where
+the parser would run, so the NER sees them as it saw the parser's), and each chosen sentence is
+parsed as one unit from the article's own tok2vec output. Tokens of the other sentences keep their
+parts of speech but no dependencies (`dep == ""`, each its own head). `nlp_parse = "all"` runs the
+whole spaCy pipeline, sentence boundaries from the parser.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,6 +26,7 @@ from typing import Any, ClassVar
 from newsgraph.errors import ConfigError
 from newsgraph.model import Article, NamedSpan, Span, Token
 from newsgraph.settings import Settings
+from newsgraph.stages.parse_needs import ParseNeeds, parse_needs
 from newsgraph.stages.tokenizer_guard import guard_tokenizer
 
 # Close relatives read well enough with a bundled pipeline; anything else gets a blank tokenizer.
@@ -146,24 +157,110 @@ def _load_spacy(lang: str, settings: Settings) -> tuple[Any, str]:
     return _load_bundled(path, meta), f"newsgraph-{name}-{meta.get('version', '0')}"
 
 
-def doc_to_layers(doc: Any, article: Article) -> None:
-    """Copy a spaCy Doc's annotation into the article's layers."""
-    sentence_of: dict[int, int] = {}
+RULE_SENTENCES = "newsgraph_rule_sentences"
+# Sentence ends for the sentences the parser does not read: a final mark, then (after closing
+# quotes or brackets) a word that opens a sentence.
+SENTENCE_FINAL = frozenset(".!?…")
+SENTENCE_CLOSERS = frozenset("»”\"')]’›")
+SENTENCE_OPENERS = frozenset('«“"„‹–—-([')
+
+
+def _opens_sentence(text: str) -> bool:
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in SENTENCE_OPENERS
+
+
+def rule_sentence_starts(
+    texts: Sequence[str], spaces: Sequence[bool], starts: Sequence[int]
+) -> list[int]:
+    """Sentence starts (1 start, -1 not) by punctuation, keeping the starts already set (1).
+
+    `spaces[i]` says whether whitespace follows token i. A token starts a sentence after a
+    sentence-final mark (". ! ? …", optionally followed by closing quotes or brackets written
+    against it) when it opens like a sentence: an upper-case letter, a digit, an opening quote or
+    a dash. Whitespace tokens ("\\n\\n") never start one.
+    """
+    result = [-1] * len(texts)
+    ended = False
+    for index, text in enumerate(texts):
+        if not text.strip():
+            continue
+        if index == 0 or starts[index] == 1:
+            result[index] = 1
+        else:
+            attached = not spaces[index - 1] and bool(texts[index - 1].strip())
+            if ended and attached and all(char in SENTENCE_CLOSERS for char in text):
+                continue
+            if ended and _opens_sentence(text):
+                result[index] = 1
+        ended = text[-1] in SENTENCE_FINAL and not text[0].isalnum()
+    if texts:
+        result[0] = 1
+    return result
+
+
+def _set_rule_sentences(doc: Any) -> Any:
+    """Set every token's sentence start by `rule_sentence_starts` (line breaks kept)."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    if len(doc) == 0:
+        return doc
+    current = doc.to_array([SENT_START]).view("int64").tolist()
+    starts = rule_sentence_starts(
+        [token.text for token in doc], [bool(token.whitespace_) for token in doc], current
+    )
+    doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").view("uint64"))
+    return doc
+
+
+@dataclass
+class Parse:
+    """Dependencies and sentence starts of a Doc, by token index: what `doc_to_layers` reads.
+
+    A token outside every parsed sentence has `dep == ""` and is its own head."""
+
+    heads: list[int]
+    deps: list[str]
+    starts: list[bool]
+
+    @classmethod
+    def of_doc(cls, doc: Any) -> Parse:
+        """The Doc's own annotation (a parser or sentencizer ran over all of it)."""
+        heads = [token.head.i for token in doc]
+        deps = [token.dep_ for token in doc]
+        starts = [bool(token.is_sent_start) or token.i == 0 for token in doc]
+        return cls(heads, deps, starts)
+
+
+def doc_to_layers(doc: Any, article: Article, parse: Parse | None = None) -> None:
+    """Copy a spaCy Doc's annotation (and, when given, a partial parse) into the article."""
+    parse = parse or Parse.of_doc(doc)
+    text = article.text
+    sentence_of: list[int] = [0] * len(doc)
     article.sentences = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while end > start and article.text[end - 1].isspace():
+    bounds = [index for index, start in enumerate(parse.starts) if start] or [0]
+    bounds.append(len(doc))
+    for lo, hi in itertools.pairwise(bounds):
+        if lo >= hi:
+            continue
+        start = doc[lo].idx
+        last = doc[hi - 1]
+        end = last.idx + len(last.text)
+        while end > start and text[end - 1].isspace():
             end -= 1
-        while start < end and article.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
         if start == end:
             continue
-        article.sentences.append(Span(start=start, end=end, text=article.text[start:end]))
-        for token in sent:
-            sentence_of[token.i] = len(article.sentences) - 1
+        article.sentences.append(Span(start=start, end=end, text=text[start:end]))
+        number = len(article.sentences) - 1
+        for index in range(lo, hi):
+            sentence_of[index] = number
     # Whitespace tokens ("\n\n") carry no meaning for later stages: drop them and renumber.
     kept = [token for token in doc if not token.is_space]
     renumber = {token.i: new for new, token in enumerate(kept)}
+    heads, deps = parse.heads, parse.deps
     # spaCy's attributes already have the record's types: construct without validating (a third
     # of this function's cost on full pages, for ~750 tokens an article).
     article.tokens = [
@@ -174,9 +271,9 @@ def doc_to_layers(doc: Any, article: Article) -> None:
             text=token.text,
             lemma=token.lemma_ or token.lower_,
             pos=token.pos_ or token.tag_,
-            dep=token.dep_,
-            head=renumber.get(token.head.i, renumber[token.i]),
-            sent=sentence_of.get(token.i, 0),
+            dep=deps[token.i],
+            head=renumber.get(heads[token.i], renumber[token.i]),
+            sent=sentence_of[token.i],
         )
         for token in kept
     ]
@@ -203,6 +300,44 @@ def blank_language(lang: str) -> str:
     return lang
 
 
+def parsed_units(doc: Any, needs: ParseNeeds) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the rule sentences holding a cue, without outer whitespace."""
+    if needs.empty or len(doc) == 0:
+        return []
+    lowers = [token.lower_ for token in doc]
+    lemmas = [token.lemma_.lower() or lower for token, lower in zip(doc, lowers, strict=True)]
+    flags = needs.cue_words(lowers, lemmas)
+    units = []
+    for sent in doc.sents:
+        lo, hi = sent.start, sent.end
+        while lo < hi and doc[lo].is_space:
+            lo += 1
+        while hi > lo and doc[hi - 1].is_space:
+            hi -= 1
+        if lo < hi and any(flags[lo:hi]):
+            units.append((lo, hi))
+    return units
+
+
+def _sub_doc(doc: Any, lo: int, hi: int) -> Any:
+    """A Doc of the one sentence [lo, hi), which the parser may not split, with the parent's
+    tok2vec output, so a parser listening to the shared tok2vec reads the article's context."""
+    from spacy.tokens import Doc
+
+    tokens = doc[lo:hi]
+    starts: list[bool | int | None] = [True]
+    starts += [False] * (len(tokens) - 1)
+    sub = Doc(
+        doc.vocab,
+        words=[token.text for token in tokens],
+        spaces=[bool(token.whitespace_) for token in tokens],
+        sent_starts=starts,
+    )
+    if doc.tensor is not None and doc.tensor.size:
+        sub.tensor = doc.tensor[lo:hi]
+    return sub
+
+
 def pipeline_key(lang: str, settings: Settings) -> str:
     """What identifies the pipeline a language is served by (languages may share one)."""
     configured = settings.models.get(lang)
@@ -216,7 +351,8 @@ def pipeline_key(lang: str, settings: Settings) -> str:
 
 
 class NlpStage:
-    """Runs each language's spaCy pipeline over batches of articles (`nlp.pipe`)."""
+    """Runs each language's spaCy pipeline over batches of articles, the parser over the sentences
+    that need it (`nlp_parse`)."""
 
     name: ClassVar[str] = "nlp"
     requires: ClassVar[tuple[str, ...]] = ("text", "lang")
@@ -227,10 +363,14 @@ class NlpStage:
         self.loaded: dict[str, tuple[Any, str]] = {}
 
     def setup(self) -> None:
-        """Load the pipeline of every preloaded language that has one, each pipeline once."""
+        """Load the pipeline of every preloaded language, each pipeline once, and the cue words
+        that choose the sentences to parse."""
         for lang in self.settings.preload_languages:
-            if not pipeline_key(lang, self.settings).startswith("blank"):
-                self.pipeline(lang)
+            if pipeline_key(lang, self.settings).startswith("blank"):
+                continue
+            nlp, _ = self.pipeline(lang)
+            if self.settings.nlp_parse != "all" and "parser" in nlp.pipe_names:
+                parse_needs(lang)
 
     def pipeline(self, lang: str) -> tuple[Any, str]:
         """The loaded pipeline for a language (loaded on first use when setup skipped it)."""
@@ -254,9 +394,56 @@ class NlpStage:
         for indices in by_pipeline.values():
             lang = batch[indices[0]].lang or "xx"
             nlp, description = self.pipeline(lang)
-            texts = (batch[index].text for index in indices)
-            for index, doc in zip(indices, nlp.pipe(texts, batch_size=batch_size), strict=True):
+            texts = [batch[index].text for index in indices]
+            if self.settings.nlp_parse == "all" or "parser" not in nlp.pipe_names:
+                docs = list(nlp.pipe(texts, batch_size=batch_size))
+                parses: list[Parse | None] = [None] * len(docs)
+            else:
+                docs = list(_without_parser(nlp, texts, batch_size))
+                parses = list(parse_needed(nlp, docs, [batch[i] for i in indices]))
+                description += PARSED_NOTE
+            for index, doc, parse in zip(indices, docs, parses, strict=True):
                 article = batch[index]
-                doc_to_layers(doc, article)
+                doc_to_layers(doc, article, parse)
                 article.provenance.models[f"nlp:{article.lang}"] = description
         yield from batch
+
+
+PARSED_NOTE = " (parser over the sentences with a speech or event cue)"
+# Sentences per parser batch: short docs, so many go together.
+PARSE_BATCH = 256
+
+
+def _without_parser(nlp: Any, texts: Iterable[str], batch_size: int) -> Iterator[Any]:
+    """Docs through every component but the parser, whose sentence boundaries the punctuation
+    rule gives instead (before the NER, which never lets a name cross a sentence boundary)."""
+    docs: Iterable[Any] = (nlp.make_doc(text) for text in texts)
+    for name, component in nlp.pipeline:
+        if name == "parser":
+            docs = map(_set_rule_sentences, docs)
+        elif hasattr(component, "pipe"):
+            docs = component.pipe(docs, batch_size=batch_size)
+        else:
+            docs = map(component, docs)
+    yield from docs
+
+
+def parse_needed(nlp: Any, docs: Sequence[Any], articles: Sequence[Article]) -> list[Parse]:
+    """Parse the sentences of each doc that hold a cue (`parse_needs`), all docs' sentences in
+    one stream through the parser; the other tokens keep no dependencies."""
+    parses = []
+    pieces: list[Any] = []
+    where: list[tuple[int, int]] = []
+    for number, (doc, article) in enumerate(zip(docs, articles, strict=True)):
+        starts = [bool(token.is_sent_start) or token.i == 0 for token in doc]
+        parses.append(Parse(list(range(len(doc))), [""] * len(doc), starts))
+        for lo, hi in parsed_units(doc, parse_needs(article.lang or "xx")):
+            pieces.append(_sub_doc(doc, lo, hi))
+            where.append((number, lo))
+    parser = nlp.get_pipe("parser")
+    for piece, (number, lo) in zip(parser.pipe(pieces, batch_size=PARSE_BATCH), where, strict=True):
+        parse = parses[number]
+        for token in piece:
+            parse.heads[lo + token.i] = lo + token.head.i
+            parse.deps[lo + token.i] = token.dep_
+    return parses
