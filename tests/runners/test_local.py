@@ -10,6 +10,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from archive.conftest import UrlFactory
 
 from newsgraph.archive import Repository, open_archive
@@ -193,6 +194,24 @@ def test_killed_ingest_rerun_stores_what_an_uninterrupted_run_stores(
     assert rerun.wait(timeout=300) == 0, rerun.stderr.read().decode()
     with open_archive(whole) as first, open_archive(resumed) as second:
         assert second.stats().counts["versions"] == count
+        assert second.snapshot() == first.snapshot()
+
+
+def test_a_spawned_pool_runs_a_stage_registered_in_code(
+    tmp_path: Path, new_url: UrlFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Spawned workers (another thread runs, or not Linux) import the modules whose
+    # register_stage calls the parent ran, so the test's stage exists there too.
+    monkeypatch.setattr(local, "can_fork", lambda: False)
+    folder = write_inputs(tmp_path / "in", count=6, empty=0)
+    one, two = new_url(), new_url()
+    with open_archive(one) as archive:
+        ingest(read_paths([folder]), archive, inline_settings(one))
+    pooled = inline_settings(two).model_copy(update={"workers": 2})
+    with open_archive(two) as archive:
+        report = ingest(read_paths([folder]), archive, pooled)
+    assert (report.workers, report.processed) == (2, 6)
+    with open_archive(one) as first, open_archive(two) as second:
         assert second.snapshot() == first.snapshot()
 
 

@@ -41,6 +41,14 @@ def _entry_points() -> dict[str, EntryPoint]:
     return {point.name: point for point in entry_points(group=ENTRY_POINT_GROUP)}
 
 
+def registering_modules() -> list[str]:
+    """Modules whose `register_stage` calls this process ran (not `__main__`): a spawned worker
+    imports them, so a stage registered in code (not by an entry point) exists there too."""
+    return sorted(
+        {factory.__module__ for factory in _REGISTRY.values()} - {"__main__", "__mp_main__"}
+    )
+
+
 def available_stages() -> list[str]:
     """Names of every stage an installed package declares or this process registered."""
     return sorted(set(_entry_points()) | set(_REGISTRY))

@@ -13,6 +13,8 @@ the Ray runner shares.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import multiprocessing
 import os
 import signal
@@ -30,6 +32,7 @@ from newsgraph.archive import open_archive
 from newsgraph.archive.repository import IngestItem, Repository
 from newsgraph.errors import ConfigError
 from newsgraph.model import Article
+from newsgraph.pipeline.registry import registering_modules
 from newsgraph.runners import lifecycle
 from newsgraph.runners.policy import (
     IngestReport,
@@ -92,7 +95,7 @@ _Worker = PipelineWorker
 _worker: PipelineWorker | ConfigError | None = None
 
 
-def _init_worker(settings: Settings, parent_pid: int) -> None:
+def _init_worker(settings: Settings, parent_pid: int, modules: tuple[str, ...] = ()) -> None:
     global _worker
     # A forked worker inherits the parent's SIGTERM handler (raise KeyboardInterrupt); a worker
     # ends as the pool tells it instead.
@@ -100,6 +103,9 @@ def _init_worker(settings: Settings, parent_pid: int) -> None:
     lifecycle.protect_worker(parent_pid, settings.worker_memory_mb)
     if _worker is not None:
         return  # forked from a parent that loaded the pipeline (or failed to): pages are shared
+    for module in modules:  # stages the parent registered in code, not by entry point
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
     _worker = _load_worker(settings)
 
 
@@ -170,7 +176,10 @@ def _new_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
     # With fork, Python starts every worker here, before the pool's own threads.
     return ProcessPoolExecutor(
-        workers, context, initializer=_init_worker, initargs=(settings, os.getpid())
+        workers,
+        context,
+        initializer=_init_worker,
+        initargs=(settings, os.getpid(), tuple(registering_modules())),
     )
 
 
