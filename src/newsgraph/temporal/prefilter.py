@@ -30,7 +30,7 @@ _MAX_OPENINGS = 4000
 _MAX_RANGE = 400
 # Ends an opening early: whatever follows is not looked at.
 _OPEN = "\x00"
-_WORD_START = re.compile(r"(?<!\w)\S")
+_WORD = re.compile(r"\w")
 
 
 class _TooMany(Exception):
@@ -60,6 +60,8 @@ def _irregular(char: str) -> bool:
             or upper.lower() != lower
             or lower.upper() != upper
             or (not char.isascii() and char.casefold() != lower)
+            or bool(_WORD.match(char)) != bool(_WORD.match(fold(char)))
+            or char.isspace() != fold(char).isspace()
         )
         _irregular_cache[char] = known
     return known
@@ -202,37 +204,63 @@ def openings(regex: re.Pattern[str]) -> frozenset[str] | None:
 
 
 class OpeningIndex:
-    """Openings of several rules looked up together: opening string -> rule numbers."""
+    """Openings of several rules looked up together.
+
+    One regex over the folded text finds, at each word start, the longest opening there (a trie
+    of all openings, longest alternative first); every shorter opening found at that position is
+    a prefix of it, so the rules to try there are known from that one string.
+    """
 
     def __init__(self, rule_openings: list[frozenset[str] | None]) -> None:
-        self.table: dict[str, list[int]] = {}
         self.everywhere = [i for i, found in enumerate(rule_openings) if found is None]
-        self.longest = 1
+        own: dict[str, set[int]] = {}
         for number, found in enumerate(rule_openings):
             for item in found or ():
-                self.table.setdefault(item, []).append(number)
-                self.longest = max(self.longest, len(item))
+                own.setdefault(item, set()).add(number)
+        # Opening -> the rules of it and of every opening that is a prefix of it.
+        self.table: dict[str, tuple[int, ...]] = {
+            item: tuple(
+                sorted({n for size in range(1, len(item) + 1) for n in own.get(item[:size], ())})
+            )
+            for item in own
+        }
+        self.scanner = re.compile(r"(?<!\w)(?=(" + _trie(sorted(own)) + "))") if own else None
 
     def candidates(self, text: str, start: int, stop: int) -> dict[int, list[int]] | None:
         """Rule number -> ascending positions where it may match; None when the text needs
         the plain scan (a character the engine folds specially)."""
         if not text.isascii() and any(_irregular(char) for char in set(text)):
             return None
-        folded = text.translate(_FOLD_TABLE)
         positions: dict[int, list[int]] = {}
-        table, longest = self.table, self.longest
-        for match in _WORD_START.finditer(text, start, stop):
+        if self.scanner is None:
+            return positions
+        folded = text.translate(_FOLD_TABLE)
+        table = self.table
+        for match in self.scanner.finditer(folded, start, stop):
             at = match.start()
-            window = folded[at : min(at + longest, stop)]
-            seen: set[int] = set()
-            for size in range(1, len(window) + 1):
-                rules = table.get(window[:size])
-                if rules:
-                    for number in rules:
-                        if number not in seen:
-                            seen.add(number)
-                            positions.setdefault(number, []).append(at)
+            for number in table[match.group(1)]:
+                found = positions.get(number)
+                if found is None:
+                    positions[number] = [at]
+                else:
+                    found.append(at)
         return positions
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching the longest of `words` that opens the text (they are sorted)."""
+    children: dict[str, list[str]] = {}
+    ends_here = False
+    for word in words:
+        if word:
+            children.setdefault(word[0], []).append(word[1:])
+        else:
+            ends_here = True
+    branches = [re.escape(char) + _trie(rest) for char, rest in children.items()]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if ends_here else body
 
 
 class _TranslateTable(dict[int, str]):
