@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.errors import ConfigError
 from newsgraph.resources import COMMON, base_language, load_resource
+from newsgraph.temporal.prefilter import OpeningIndex, openings
 from newsgraph.temporal.spec import TimeSpec
 
 # Regex classes every grammar may use; a language file can add or override classes.
@@ -77,6 +78,8 @@ class Grammar:
     tense: dict[str, Any]
     document_date: dict[str, Any] = field(default_factory=dict)
     merge_gap: re.Pattern[str] = re.compile(r"^\s*$")
+    # Where each rule can start (see prefilter.py); None scans every rule everywhere.
+    index: OpeningIndex | None = None
 
     def setting(self, name: str, default: Any) -> Any:
         """A value of the grammar's [settings] table."""
@@ -207,6 +210,7 @@ def load_grammar(lang: str | None) -> Grammar:
         tense=dict(data.get("tense", {})),
         document_date=dict(data.get("document_date", {})),
         merge_gap=re.compile(gap, re.IGNORECASE),
+        index=OpeningIndex([openings(rule.regex) for rule in rules]),
     )
 
 

@@ -8,11 +8,12 @@ each against the anchor in the direction the nearest verb's tense points to.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsgraph.temporal import normalise as n
 from newsgraph.temporal.grammar import Grammar, Rule, SlotError, build_spec, load_grammar
+from newsgraph.temporal.prefilter import finditer_at
 from newsgraph.temporal.resolve import Resolved, resolve
 from newsgraph.temporal.spec import TimeSpec
 from newsgraph.temporal.tense import Tense
@@ -99,8 +100,15 @@ def find_matches(
     """Every rule match in text[start:end] whose words fill their slots (overlaps included)."""
     stop = len(text) if end is None else end
     found: list[Match] = []
-    for rule in grammar.rules:
-        for match in rule.regex.finditer(text, start, stop):
+    index = grammar.index
+    positions = index.candidates(text, start, stop) if index is not None else None
+    everywhere = set(index.everywhere) if index is not None else set()
+    for number, rule in enumerate(grammar.rules):
+        if positions is None or number in everywhere:
+            matches: Iterable[re.Match[str]] = rule.regex.finditer(text, start, stop)
+        else:
+            matches = finditer_at(rule.regex, text, positions.get(number, []), stop)
+        for match in matches:
             found.extend(_to_match(grammar, rule, match, text))
     return found
 
