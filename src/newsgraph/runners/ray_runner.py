@@ -96,12 +96,7 @@ def connect(address: str | None, workers: int) -> None:
             if address:
                 ray.init(address=address, **options)
             else:
-                ray.init(
-                    num_cpus=workers,
-                    _node_ip_address=LOCAL_HOST,
-                    _system_config={"worker_niceness": LOCAL_WORKER_NICENESS},
-                    **options,
-                )
+                ray.init(**local_cluster_options(workers), **options)
             return
         except (ConnectionError, RuntimeError, ValueError) as error:
             raise ConfigError(f"cannot start Ray at {where}: {error}") from error
@@ -110,6 +105,16 @@ def connect(address: str | None, workers: int) -> None:
             ray.shutdown()
             if attempt == START_ATTEMPTS:
                 raise ConfigError(f"cannot start Ray at {where}: {error}") from error
+
+
+def local_cluster_options(workers: int) -> dict[str, Any]:
+    """`ray.init` arguments of a local cluster: `workers` CPUs, on 127.0.0.1, workers at the
+    driver's priority."""
+    return {
+        "num_cpus": workers,
+        "_node_ip_address": LOCAL_HOST,
+        "_system_config": {"worker_niceness": LOCAL_WORKER_NICENESS},
+    }
 
 
 class IngestActor:
