@@ -39,9 +39,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     for attempt in range(3):
         try:
             ray.init(
-                num_cpus=2,
+                **ray_runner.local_cluster_options(2),
                 include_dashboard=False,
-                _node_ip_address="127.0.0.1",
                 runtime_env=runtime_env,
                 log_to_driver=False,
                 configure_logging=False,
@@ -56,6 +55,15 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield marker
     finally:
         ray.shutdown()
+
+
+def test_a_local_clusters_workers_run_at_the_drivers_priority(cluster: Path) -> None:
+    # Ray's default (nice 15 on top of the driver's) starves actors on a shared machine.
+    @ray.remote(num_cpus=1)
+    def niceness() -> int:
+        return os.nice(0)
+
+    assert ray.get(niceness.remote()) == os.nice(0)
 
 
 def ray_settings(url: str) -> Settings:

@@ -53,6 +53,11 @@ from newsgraph.settings import Settings
 QUIET_ENVIRONMENT = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
 LOCAL_HOST = "127.0.0.1"
 START_ATTEMPTS = 3
+# Ray starts its workers at nice 15 so that its own daemons keep priority; on a machine shared
+# with other work that leaves the actors the scraps of the CPU (a nice-0 process gets ~28 times
+# their share). A local cluster's actors run at the driver's priority instead, as the local
+# runner's workers do.
+LOCAL_WORKER_NICENESS = 0
 KIND_ARTICLE, KIND_FAILURE, KIND_SKIPPED = "article", "failure", "skipped"
 # Writer connections of a cluster job's PostgreSQL archive (benchmarks/scale.py measures 1-4).
 RAY_POSTGRES_WRITERS = 4
@@ -72,7 +77,7 @@ def connect(address: str | None, workers: int) -> None:
     """Join the cluster at `address` (`auto`, `ray://host:port`), or start a local one.
 
     A local cluster listens on 127.0.0.1 only, without dashboard or usage reporting, with one
-    CPU per worker. A process that already called `ray.init` is used
+    CPU per worker, its workers at normal priority (`LOCAL_WORKER_NICENESS`). A process that already called `ray.init` is used
     as it is.
     """
     ray = _ray()
@@ -91,7 +96,7 @@ def connect(address: str | None, workers: int) -> None:
             if address:
                 ray.init(address=address, **options)
             else:
-                ray.init(num_cpus=workers, _node_ip_address=LOCAL_HOST, **options)
+                ray.init(**local_cluster_options(workers), **options)
             return
         except (ConnectionError, RuntimeError, ValueError) as error:
             raise ConfigError(f"cannot start Ray at {where}: {error}") from error
@@ -100,6 +105,16 @@ def connect(address: str | None, workers: int) -> None:
             ray.shutdown()
             if attempt == START_ATTEMPTS:
                 raise ConfigError(f"cannot start Ray at {where}: {error}") from error
+
+
+def local_cluster_options(workers: int) -> dict[str, Any]:
+    """`ray.init` arguments of a local cluster: `workers` CPUs, on 127.0.0.1, workers at the
+    driver's priority."""
+    return {
+        "num_cpus": workers,
+        "_node_ip_address": LOCAL_HOST,
+        "_system_config": {"worker_niceness": LOCAL_WORKER_NICENESS},
+    }
 
 
 class IngestActor:
