@@ -232,9 +232,11 @@ class Sense:
         return False
 
     def topic_sentence(self, view: SentenceView) -> bool:
-        """Whether a sentence holds a business or science cue word ("the company", "aksjonærene",
-        "forskerne"): its event needs a political actor on each side."""
-        return any(self.lexicon.cue(name).spans(view.words) for name in ("business", "science"))
+        """Whether a sentence holds a business cue word ("the company", "aksjonærene",
+        "næringsliv"): its event needs a political actor on each side. Science words alone
+        ("university", "professor") count for the page only: aid delivered to a university is
+        still aid."""
+        return bool(self.lexicon.cue("business").spans(view.words))
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
         """Whether an article is about sport, entertainment, business, science or health rather
