@@ -86,6 +86,7 @@ class SentenceContext:
     clauses: Clauses
     mentions: list[ActorMention]
     off_topic_page: bool = False
+    topic_sentence: bool = False
 
 
 def _ids(mentions: list[ActorMention]) -> list[str]:
@@ -117,7 +118,10 @@ class EventCoder:
         persons = PronounResolver.for_article(article, quoted)
         candidates: list[Candidate] = []
         views = list(sentence_views(article))
-        off_topic_page = self.grounding.configured and self.sense.page_off_topic(views)
+        off_topic_page = self.grounding.configured and (
+            self.sense.page_off_topic(views)
+            or self.sense.section_off_topic((article.meta.source_url, article.meta.page_url))
+        )
         for view in views:
             if self.grounding.off_topic(view):
                 continue
@@ -129,7 +133,8 @@ class EventCoder:
             if not matches:
                 continue
             mentions = actor_mentions(article, view, self.lexicon, self.geo, persons)
-            context = SentenceContext(view, clauses, mentions, off_topic_page)
+            topic = self.grounding.configured and self.sense.topic_sentence(view)
+            context = SentenceContext(view, clauses, mentions, off_topic_page, topic)
             found = [c for m in matches if (c := self._candidate(article, context, m))]
             candidates += merge_in_sentence(found)
         self._fill_gaps(article, candidates)
@@ -155,7 +160,11 @@ class EventCoder:
         view, clauses = context.view, context.clauses
         args = extract_arguments(view, clauses, self.lexicon, context.mentions, match)
         # A news outlet that reports or quotes the event is a source of the news, never its actor.
-        args.source = [m for m in args.source if not self._news_outlet(article, m)]
+        outlets = [m for m in args.source if self._news_outlet(article, m)]
+        args.source = [m for m in args.source if m not in outlets]
+        # An outlet that meets or visits someone is interviewing them ("Magasinet møter henne").
+        if outlets and not args.source and match.category == "CONSULT":
+            return None
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
@@ -164,6 +173,12 @@ class EventCoder:
         if not self._grounded(article, context, match, args):
             return None
         if context.off_topic_page and not self._public_affairs(article, context, match, args):
+            return None
+        if (context.off_topic_page or context.topic_sentence) and not self._each_side_political(
+            article, context, match, args
+        ):
+            return None
+        if not self._political_visitor(article, context, match, args):
             return None
         category, mode = self._recode(view, match, args)
         time = read_time(article, view, clauses, self.lexicon, match)
@@ -308,6 +323,8 @@ class EventCoder:
             return False
         if self.sense.describes_noun(view, match.words, match.rule.category):
             return False
+        if self.sense.noun_for_verb(view, match.words, match.rule):
+            return False
         return self.sense.subject_acts(
             view, match.anchor, match.rule.category, mentions
         ) and self.sense.object_fits(view, match.anchor, match.rule, mentions)
@@ -326,6 +343,44 @@ class EventCoder:
             and self._political_mention(article, view, match, m, law)
             for m in args.actors
         )
+
+    def _each_side_political(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """On a sport, culture, business or science page, or in a sentence speaking of companies,
+        research or health, an event needs a clearly political actor on each side it names: a
+        political source and, where there is a target, a political target ("the company offered
+        NASA a lander", "forhandlinger mellom kunstliv og næringsliv i Norge" report nothing). With
+        no named side, a political noun in the sentence grounds it."""
+        view = context.view
+        law = self.grounding.law_sensitive(match.category)
+        sides = [side for side in (args.source, args.target) if side]
+        if not sides:
+            return self.grounding.political_noun(view, 0, len(view.words), law)
+        # A town on a side is a place, not a participant ("reiste til Shanghai for å møte …").
+        return all(
+            any(self._political_mention(article, view, match, m, law) for m in side)
+            or all(m.kind in ("GPE", "LOC") for m in side)
+            for side in sides
+        )
+
+    def _political_visitor(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """A trip ("ankom", "reiste til", "arrived in": the visit rules that need a person) is a
+        political visit only when a political actor travels: a private person's trip to a country
+        ("Turen til Colombia hadde gitt ham en infeksjon") is none, although the country is a
+        state. A trip with no named traveller is left to the other tests."""
+        if match.rule.frame != "visit" or not match.rule.actor_types or not args.source:
+            return True
+        for mention in args.source:
+            entity = article.entity(mention.entity)
+            # A traveller with a title of office (resources/<lang>/titles.toml) is an official.
+            if (entity is not None and entity.titles) or self._political_mention(
+                article, context.view, match, mention
+            ):
+                return True
+        return False
 
     def _political_mention(
         self,

@@ -157,7 +157,17 @@ class GroundingConfidence:
         cue = self.lexicon.cue("writer_pronouns")
         if not cue.patterns:
             return False
-        return any(cue.matches_word(w) for w in self._subjects(view, anchor))
+        if any(cue.matches_word(w) for w in self._subjects(view, anchor)):
+            return True
+        # The parser missed the subject: a writer pronoun that opens the sentence right before
+        # the trigger verb ("Vi møter Peter …", "We visited …").
+        word = view.words[anchor]
+        return (
+            anchor == 1
+            and word.pos in ("VERB", "AUX")
+            and cue.matches_word(view.words[0])
+            and not self._subjects(view, anchor)
+        )
 
     def adjustment(
         self,

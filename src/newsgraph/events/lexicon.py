@@ -275,6 +275,9 @@ class TriggerRule:
     # Whether the trigger verb needs such an object at all ("returned the islands", not "returned
     # home"); only where the parse gives objects.
     needs_object: bool = False
+    # Whether a one-word match counts only where the parse does not tag it a noun ("lover" =
+    # laws, not "promises").
+    verb: bool = False
 
     @property
     def specificity(self) -> int:
@@ -358,6 +361,7 @@ def _rule(table: dict[str, Any], ontology: Ontology, max_gap: int, lang: str) ->
         weight=float(table.get("weight", 0.5)),
         objects=_phrases(table.get("objects", []), f"{category}.objects", max_gap),
         needs_object=bool(table.get("needs_object", False)),
+        verb=bool(table.get("verb", False)),
     )
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from newsgraph.events.actors import ActorMention
 from newsgraph.events.lexicon import Lexicon, TriggerRule
@@ -57,6 +58,7 @@ class SenseSettings:
     stance: frozenset[str]
     page_min_sentences: int
     page_ratio: float
+    page_sections: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,7 @@ def load_sense_settings() -> SenseSettings:
         stance=frozenset(str(c).upper() for c in data.get("stance_categories", [])),
         page_min_sentences=int(data.get("page_min_sentences", 3)),
         page_ratio=float(data.get("page_ratio", 1.0)),
+        page_sections=frozenset(str(s).casefold() for s in data.get("page_sections", [])),
     )
 
 
@@ -206,6 +209,34 @@ class Sense:
             "NOUN",
             "PROPN",
         )
+
+    def noun_for_verb(self, view: SentenceView, words: tuple[int, ...], rule: TriggerRule) -> bool:
+        """A one-word trigger of a verb-only rule (`verb = true`) that the parse tags as a noun:
+        "gi lover for kirken" (laws, not promises), "fortjener støtte" (support as a thing, not
+        an act of support)."""
+        if not rule.verb or not view.has_deps or len(words) != 1:
+            return False
+        return view.words[words[0]].pos in ("NOUN", "PROPN")
+
+    def section_off_topic(self, urls: Iterable[str | None]) -> bool:
+        """Whether the article's address puts it in a sport, culture, business, science or
+        lifestyle section (`page_sections` of resources/common/grounding.toml: a path segment
+        such as /sport/, /kultur/, /business/, /okonomi/)."""
+        sections = self.settings.page_sections
+        for url in urls:
+            if not url:
+                continue
+            path = urlsplit(url if "//" in url else f"//{url}").path.casefold()
+            if any(segment in sections for segment in path.split("/")):
+                return True
+        return False
+
+    def topic_sentence(self, view: SentenceView) -> bool:
+        """Whether a sentence holds a business cue word ("the company", "aksjonærene",
+        "næringsliv"): its event needs a political actor on each side. Science words alone
+        ("university", "professor") count for the page only: aid delivered to a university is
+        still aid."""
+        return bool(self.lexicon.cue("business").spans(view.words))
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
         """Whether an article is about sport, entertainment, business, science or health rather

@@ -313,6 +313,9 @@ class Trigger(Schema):
     objects: Words = []
     # Whether the trigger counts only with one of its `objects` present (none: it counts bare).
     needs_object: StrictBool = False
+    # Whether the trigger word counts only as a verb: a one-word match the parse tags as a noun
+    # ("lover" = laws, "støtte" = support as a thing) is no trigger.
+    verb: StrictBool = False
 
 
 class Events(Schema):
@@ -381,6 +384,7 @@ class Sense(Schema):
     stance_categories: Words = []
     page_min_sentences: StrictInt | None = None
     page_ratio: Number | None = None
+    page_sections: Words = []
 
 
 class GroundingConfidence(Schema):
