@@ -197,24 +197,6 @@ def test_killed_ingest_rerun_stores_what_an_uninterrupted_run_stores(
         assert second.snapshot() == first.snapshot()
 
 
-def test_a_spawned_pool_runs_a_stage_registered_in_code(
-    tmp_path: Path, new_url: UrlFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Spawned workers (another thread runs, or not Linux) import the modules whose
-    # register_stage calls the parent ran, so the test's stage exists there too.
-    monkeypatch.setattr(local, "can_fork", lambda: False)
-    folder = write_inputs(tmp_path / "in", count=6, empty=0)
-    one, two = new_url(), new_url()
-    with open_archive(one) as archive:
-        ingest(read_paths([folder]), archive, inline_settings(one))
-    pooled = inline_settings(two).model_copy(update={"workers": 2})
-    with open_archive(two) as archive:
-        report = ingest(read_paths([folder]), archive, pooled)
-    assert (report.workers, report.processed) == (2, 6)
-    with open_archive(one) as first, open_archive(two) as second:
-        assert second.snapshot() == first.snapshot()
-
-
 def test_workers_are_spawned_not_forked_while_another_thread_runs() -> None:
     release = threading.Event()
     thread = threading.Thread(target=release.wait, daemon=True)
@@ -226,9 +208,14 @@ def test_workers_are_spawned_not_forked_while_another_thread_runs() -> None:
         thread.join()
 
 
+@pytest.mark.parametrize("spawned", [False, True], ids=["fork-when-safe", "spawned"])
 def test_a_pool_of_two_workers_stores_what_one_worker_stores(
-    tmp_path: Path, new_url: UrlFactory
+    tmp_path: Path, new_url: UrlFactory, monkeypatch: pytest.MonkeyPatch, spawned: bool
 ) -> None:
+    if spawned:
+        # Spawned workers (another thread runs, or not Linux) import the modules whose
+        # register_stage calls the parent ran, so the test's stage exists there too.
+        monkeypatch.setattr(local, "can_fork", lambda: False)
     folder = write_inputs(tmp_path / "in", count=10, empty=1)
     one, two = new_url(), new_url()
     with open_archive(one) as archive:
@@ -236,7 +223,7 @@ def test_a_pool_of_two_workers_stores_what_one_worker_stores(
     pooled = inline_settings(two).model_copy(update={"workers": 2})
     with open_archive(two) as archive:
         report = ingest(read_paths([folder]), archive, pooled)
-    assert report.workers == 2
+    assert (report.workers, report.processed) == (2, 10)
     assert local._worker is None, "the parent keeps no pipeline after the run"
     with open_archive(one) as first, open_archive(two) as second:
         assert second.snapshot() == first.snapshot()

@@ -46,7 +46,17 @@ from newsgraph.archive.rollups import (
     name_keys,
 )
 from newsgraph.archive.rows import PreparedArticle
-from newsgraph.archive.writer import ARTICLE_INSERT, INSERTS, WriterRules
+from newsgraph.archive.writer import (
+    ARTICLE_INSERT,
+    INSERTS,
+    WriterRules,
+    anchor_keys,
+    iso_day,
+    joined,
+    split_joined,
+    sql_marks,
+    story_row,
+)
 
 IngestItem = PreparedArticle | FailedInput
 Fallback = Callable[[list[IngestItem]], BatchResult]
@@ -243,7 +253,7 @@ class Planner:
             for bucket, seq in self.db.execute(
                 "SELECT bucket, article_seq FROM (SELECT bucket, article_seq, ROW_NUMBER() OVER"
                 " (PARTITION BY bucket ORDER BY article_seq DESC) AS place FROM lsh_buckets"
-                f" WHERE bucket IN ({_marks(chunk)})) ranked WHERE place <= ?",
+                f" WHERE bucket IN ({sql_marks(chunk)})) ranked WHERE place <= ?",
                 (*chunk, MAX_CANDIDATES),
             ):
                 known.buckets.setdefault(int(bucket), set()).add(int(seq))
@@ -263,7 +273,7 @@ class Planner:
                 window = self._window(event.signature)
                 if window is None:
                     continue
-                keys.update(_anchor_keys(event.signature))
+                keys.update(anchor_keys(event.signature))
                 earliest = min(filter(None, (earliest, window[0])))
                 latest = max(filter(None, (latest, window[1])))
         if not keys or earliest is None or latest is None:
@@ -293,7 +303,7 @@ class Planner:
         rows: list[Row] = []
         for start in range(0, len(values), LOOKUP_CHUNK):
             chunk = values[start : start + LOOKUP_CHUNK]
-            rows.extend(self.db.execute(f"{sql} IN ({_marks(chunk)})", (*before, *chunk)))
+            rows.extend(self.db.execute(f"{sql} IN ({sql_marks(chunk)})", (*before, *chunk)))
         return rows
 
     # -- decisions, article by article as the writer makes them ------------------------------
@@ -449,31 +459,12 @@ class Planner:
         if decision.story_id is None:
             story_id = clustering.story_id(item.article_id, event.event_id)
             anchored = not clustering.is_vague(sig) and sig.start is not None
-            row = [
-                story_id,
-                sig.type,
-                _iso(sig.start) if anchored else None,
-                _iso(sig.end) if anchored else None,
-                _joined(sig.countries),
-                _joined(sig.actors, "|"),
-                _iso(sig.start),
-                _iso(sig.end),
-                lang,
-                1,
-                seq,
-                _joined(sig.source, "|"),
-                _joined(sig.target, "|"),
-                _joined(sig.others, "|"),
-                sig.place,
-                _joined(sig.names, "|"),
-                _joined(sig.words, "|"),
-                sig.lang,
-            ]
+            row = list(story_row(story_id, sig, lang, seq, anchored))
             story = Story(tuple(row), plan.number)
             known.stories[story_id] = plan.stories[story_id] = story
             if anchored:
-                for key in _anchor_keys(sig):
-                    entry = (sig.type, _iso(sig.start) or "", story_id)
+                for key in anchor_keys(sig):
+                    entry = (sig.type, iso_day(sig.start) or "", story_id)
                     _add_anchor(known, key, entry)
                     plan.anchors.setdefault(key, []).append(entry)
                     plan.copy["story_anchor_keys"].append((key, *entry[:2], story_id))
@@ -498,7 +489,7 @@ class Planner:
 
     def _candidates(self, known: Known, sig: EventSignature) -> list[tuple[StoryAnchor, Story]]:
         window = self._window(sig)
-        keys = _anchor_keys(sig)
+        keys = anchor_keys(sig)
         if window is None or not keys:
             return []
         ids = set()
@@ -518,7 +509,7 @@ class Planner:
     @staticmethod
     def _grow(plan: Plan, story: Story, sig: EventSignature, lang: str) -> tuple[Story, bool]:
         row = story.row
-        langs = _split(row[8])
+        langs = split_joined(row[8])
         other_language = bool(lang) and bool(langs - {lang})
         if lang and lang not in langs:
             if len(langs) == 1:
@@ -528,9 +519,9 @@ class Planner:
             plan.counts["merged_stories"] += 1
         grown = (
             *row[:6],
-            min(row[6], _iso(sig.start)),
-            max(row[7], _iso(sig.end)),
-            _joined(langs),
+            min(row[6], iso_day(sig.start)),
+            max(row[7], iso_day(sig.end)),
+            joined(langs),
             int(row[9]) + 1,
             *row[10:],
         )
@@ -598,35 +589,15 @@ def _anchor_signature(kind: str, row: tuple[Any, ...]) -> EventSignature:
     """The signature a story's first report left in its row (STORY_COLUMNS order)."""
     return EventSignature(
         type=kind,
-        countries=_split(row[4]),
-        actors=_split(row[5], "|"),
+        countries=split_joined(row[4]),
+        actors=split_joined(row[5], "|"),
         start=date.fromisoformat(row[2]),
         end=date.fromisoformat(row[3]),
-        source=_split(row[11], "|"),
-        target=_split(row[12], "|"),
+        source=split_joined(row[11], "|"),
+        target=split_joined(row[12], "|"),
         place=row[14],
-        names=_split(row[15], "|"),
-        words=_split(row[16], "|"),
+        names=split_joined(row[15], "|"),
+        words=split_joined(row[16], "|"),
         lang=row[17],
-        others=_split(row[13], "|"),
+        others=split_joined(row[13], "|"),
     )
-
-
-def _anchor_keys(sig: EventSignature) -> list[str]:
-    return sorted({f"country:{c}" for c in sig.countries} | {f"actor:{a}" for a in sig.actors})
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _joined(values: frozenset[str] | set[str], separator: str = ",") -> str:
-    return separator.join(sorted(values))
-
-
-def _split(value: str | None, separator: str = ",") -> frozenset[str]:
-    return frozenset(part for part in (value or "").split(separator) if part)

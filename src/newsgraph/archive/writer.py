@@ -130,14 +130,14 @@ class ArchiveWriter:
         keys = list(dict.fromkeys(item.doc_key for item in articles))
         for chunk in _chunks(ids):
             for found_id, seq in self.db.execute(
-                f"SELECT article_id, seq FROM articles WHERE article_id IN ({_marks(chunk)})",
+                f"SELECT article_id, seq FROM articles WHERE article_id IN ({sql_marks(chunk)})",
                 chunk,
             ):
                 batch.stored[found_id] = int(seq)
         for chunk in _chunks(keys):
             for key, seq, version in self.db.execute(
                 "SELECT doc_key, seq, version FROM articles"
-                f" WHERE is_current = 1 AND doc_key IN ({_marks(chunk)})",
+                f" WHERE is_current = 1 AND doc_key IN ({sql_marks(chunk)})",
                 chunk,
             ):
                 batch.current[key] = (int(seq), int(version))
@@ -247,32 +247,13 @@ class ArchiveWriter:
                 " anchor_source, anchor_target, anchor_others, anchor_place, anchor_names,"
                 " anchor_words, anchor_lang)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    story,
-                    sig.type,
-                    _iso(sig.start) if anchored else None,
-                    _iso(sig.end) if anchored else None,
-                    _joined(sig.countries),
-                    _joined(sig.actors, "|"),
-                    _iso(sig.start),
-                    _iso(sig.end),
-                    lang,
-                    1,
-                    seq,
-                    _joined(sig.source, "|"),
-                    _joined(sig.target, "|"),
-                    _joined(sig.others, "|"),
-                    sig.place,
-                    _joined(sig.names, "|"),
-                    _joined(sig.words, "|"),
-                    sig.lang,
-                ),
+                story_row(story, sig, lang, seq, anchored),
             )
             if anchored:
                 self.db.executemany(
                     "INSERT INTO story_anchor_keys (key, type, anchor_start, story_id)"
                     " VALUES (?, ?, ?, ?)",
-                    [(key, sig.type, _iso(sig.start), story) for key in _anchor_keys(sig)],
+                    [(key, sig.type, iso_day(sig.start), story) for key in anchor_keys(sig)],
                 )
             batch.counts["stories"] += 1
         else:
@@ -299,7 +280,7 @@ class ArchiveWriter:
         window = timedelta(days=self.rules.cluster.window_days)
         # Bounded on both sides, so the lookup reads a few days of the index, not all history.
         earliest = sig.start - window - timedelta(days=clustering.MAX_ANCHOR_DAYS)
-        keys = _anchor_keys(sig)
+        keys = anchor_keys(sig)
         if not keys:
             return [], {}
         # Only stories sharing a country or an actor can pass the rule, and the key index finds
@@ -310,7 +291,7 @@ class ArchiveWriter:
             " anchor_place, anchor_names, anchor_words, anchor_lang, anchor_others FROM stories"
             " WHERE story_id IN"
             " (SELECT story_id FROM story_anchor_keys"
-            f"  WHERE key IN ({_marks(keys)}) AND type = ? AND anchor_start BETWEEN ? AND ?)"
+            f"  WHERE key IN ({sql_marks(keys)}) AND type = ? AND anchor_start BETWEEN ? AND ?)"
             " ORDER BY founder_seq",
             (*keys, sig.type, earliest.isoformat(), (sig.end + window).isoformat()),
         )
@@ -319,17 +300,17 @@ class ArchiveWriter:
                 row[0],
                 EventSignature(
                     type=sig.type,
-                    countries=_split(row[3]),
-                    actors=_split(row[4], "|"),
+                    countries=split_joined(row[3]),
+                    actors=split_joined(row[4], "|"),
                     start=date.fromisoformat(row[1]),
                     end=date.fromisoformat(row[2]),
-                    source=_split(row[9], "|"),
-                    target=_split(row[10], "|"),
+                    source=split_joined(row[9], "|"),
+                    target=split_joined(row[10], "|"),
                     place=row[11],
-                    names=_split(row[12], "|"),
-                    words=_split(row[13], "|"),
+                    names=split_joined(row[12], "|"),
+                    words=split_joined(row[13], "|"),
                     lang=row[14],
-                    others=_split(row[15], "|"),
+                    others=split_joined(row[15], "|"),
                 ),
             )
             for row in rows
@@ -341,7 +322,7 @@ class ArchiveWriter:
     ) -> bool:
         """Add a report to a story; True when the story already had another language."""
         story, date_start, date_end, languages, reports = row[0], row[5], row[6], row[7], row[8]
-        langs = _split(languages)
+        langs = split_joined(languages)
         other_language = bool(lang) and bool(langs - {lang})
         if lang and lang not in langs:
             if len(langs) == 1:
@@ -352,7 +333,12 @@ class ArchiveWriter:
         self.db.execute(
             "UPDATE stories SET date_start = ?, date_end = ?, languages = ?,"
             " report_count = report_count + 1 WHERE story_id = ?",
-            (min(date_start, _iso(sig.start)), max(date_end, _iso(sig.end)), _joined(langs), story),
+            (
+                min(date_start, iso_day(sig.start)),
+                max(date_end, iso_day(sig.end)),
+                joined(langs),
+                story,
+            ),
         )
         return other_language
 
@@ -373,12 +359,38 @@ class ArchiveWriter:
         )
 
 
-def _anchor_keys(sig: EventSignature) -> list[str]:
+def story_row(
+    story_id: str, sig: EventSignature, lang: str, seq: int, anchored: bool
+) -> tuple[Any, ...]:
+    """A new story's row (the columns of INSERT INTO stories), founded by one event report."""
+    return (
+        story_id,
+        sig.type,
+        iso_day(sig.start) if anchored else None,
+        iso_day(sig.end) if anchored else None,
+        joined(sig.countries),
+        joined(sig.actors, "|"),
+        iso_day(sig.start),
+        iso_day(sig.end),
+        lang,
+        1,
+        seq,
+        joined(sig.source, "|"),
+        joined(sig.target, "|"),
+        joined(sig.others, "|"),
+        sig.place,
+        joined(sig.names, "|"),
+        joined(sig.words, "|"),
+        sig.lang,
+    )
+
+
+def anchor_keys(sig: EventSignature) -> list[str]:
     """Index keys of an event: its countries and its actors, each marked with its kind."""
     return sorted({f"country:{c}" for c in sig.countries} | {f"actor:{a}" for a in sig.actors})
 
 
-def _marks(values: Sequence[Any]) -> str:
+def sql_marks(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
@@ -387,13 +399,13 @@ def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
         yield values[start : start + size]
 
 
-def _iso(day: date | None) -> str | None:
+def iso_day(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _joined(values: frozenset[str] | set[str], separator: str = ",") -> str:
+def joined(values: frozenset[str] | set[str], separator: str = ",") -> str:
     return separator.join(sorted(values))
 
 
-def _split(value: str | None, separator: str = ",") -> frozenset[str]:
+def split_joined(value: str | None, separator: str = ",") -> frozenset[str]:
     return frozenset(part for part in (value or "").split(separator) if part)
