@@ -404,13 +404,9 @@ class Planner:
             return 0
         links = 0
         for other, score, other_shingles in self._near(known, item, fingerprint):
-            relation = self.dedup.relation(score, fingerprint.shingles, other_shingles)
-            if relation is not None:
-                shared = dedup.containment(score, fingerprint.shingles, other_shingles)
-                reason = (
-                    f"MinHash Jaccard {score:.2f} over {self.dedup.shingle_words}-word shingles,"
-                    f" {shared:.0%} of the shorter text shared"
-                )
+            linked = self.dedup.link(score, fingerprint.shingles, other_shingles)
+            if linked is not None:
+                relation, reason = linked
                 plan.copy["duplicates"].append((seq, other, relation, round(score, 4), reason))
                 links += 1
         print_row = (fingerprint.signature, fingerprint.shingles, item.doc_key)

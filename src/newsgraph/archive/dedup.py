@@ -109,6 +109,19 @@ class Deduplicator:
             return "copy"
         return "rewrite"
 
+    def link(
+        self, jaccard: float, shingles: int, other_shingles: int
+    ) -> tuple[Relation, str] | None:
+        """The relation of two articles and the reason recorded with their link, if linked."""
+        relation = self.relation(jaccard, shingles, other_shingles)
+        if relation is None:
+            return None
+        shared = containment(jaccard, shingles, other_shingles)
+        return relation, (
+            f"MinHash Jaccard {jaccard:.2f} over {self.shingle_words}-word shingles,"
+            f" {shared:.0%} of the shorter text shared"
+        )
+
 
 def containment(jaccard: float, shingles: int, other_shingles: int) -> float:
     """Share of the smaller text's shingles found in the other, derived from the Jaccard.

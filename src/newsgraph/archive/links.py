@@ -46,13 +46,9 @@ class Linker:
             return 0
         links = 0
         for other, score, other_shingles in self._near_duplicates(item, fingerprint):
-            relation = self.dedup.relation(score, fingerprint.shingles, other_shingles)
-            if relation is not None:
-                shared = dedup.containment(score, fingerprint.shingles, other_shingles)
-                reason = (
-                    f"MinHash Jaccard {score:.2f} over {self.dedup.shingle_words}-word shingles,"
-                    f" {shared:.0%} of the shorter text shared"
-                )
+            linked = self.dedup.link(score, fingerprint.shingles, other_shingles)
+            if linked is not None:
+                relation, reason = linked
                 links += self._link(seq, other, relation, score, reason)
         self.db.execute(
             "INSERT INTO fingerprints (article_seq, minhash, shingles) VALUES (?, ?, ?)",
