@@ -278,19 +278,7 @@ def add_cities(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) -> Non
     for city in geonames.cities():
         populations[city.alpha2] += city.population
     for city in geonames.cities():
-        alpha3 = codes.get(city.alpha2)
-        place = Place(
-            key=f"city:{city.geonameid}",
-            kind="city",
-            name=city.name,
-            canonical=city.name,
-            type="GPE",
-            country=alpha3,
-            lat=city.lat,
-            lon=city.lon,
-            population=city.population,
-            localised=False,
-        )
+        place = _city_place(city, codes.get(city.alpha2))
         is_capital = capitals.get(city.alpha2) == city.name and (
             populations[city.alpha2] >= SALIENT_CAPITAL_COUNTRY_POPULATION
             and city.population >= SALIENT_CAPITAL_POPULATION
@@ -299,6 +287,22 @@ def add_cities(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) -> Non
         add_names(
             gazetteer, rules, place, city_aliases(city, organisations), salient, organisations
         )
+
+
+def _city_place(city: geonames.City, country: str | None) -> Place:
+    """The gazetteer entry of a GeoNames city or town (its own name, not localised)."""
+    return Place(
+        key=f"city:{city.geonameid}",
+        kind="city",
+        name=city.name,
+        canonical=city.name,
+        type="GPE",
+        country=country,
+        lat=city.lat,
+        lon=city.lon,
+        population=city.population,
+        localised=False,
+    )
 
 
 def add_regions(gazetteer: Gazetteer, rules: Rules) -> None:
@@ -342,18 +346,7 @@ def add_local_places(
     type and locate what the NER found."""
     alpha2 = frozenset(code2 for code2, code3 in codes.items() if code3 in set(wanted))
     for city in geonames.local_places(alpha2):
-        place = Place(
-            key=f"city:{city.geonameid}",
-            kind="city",
-            name=city.name,
-            canonical=city.name,
-            type="GPE",
-            country=codes.get(city.alpha2),
-            lat=city.lat,
-            lon=city.lon,
-            population=city.population,
-            localised=False,
-        )
+        place = _city_place(city, codes.get(city.alpha2))
         add_names(gazetteer, rules, place, [city.name], salient=False)
 
 
