@@ -9,6 +9,8 @@ country but no entity.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsgraph.events.geo import Geo
@@ -23,6 +25,7 @@ MODIFIER_GAP = 4
 GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
 GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
 MAX_PHRASE = 3
+WORD_PIECE = re.compile(r"\w+|,")
 
 
 @dataclass(frozen=True)
@@ -299,11 +302,111 @@ def _styled_country(mention: ActorMention, article: Article, geo: Geo) -> ActorM
     return replace(mention, countries=(country,)) if country else mention
 
 
-def actor_mentions(
-    article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, persons: PronounResolver
+def _place_country(
+    mention: ActorMention, view: SentenceView, lexicon: Lexicon, geo: Geo
+) -> ActorMention:
+    """A place the entities layer left without a country that names one once its article is
+    dropped ("the Netherlands", "the Philippines") stands for that country, as a state."""
+    if not mention.is_place or mention.countries:
+        return mention
+    words = view.words[mention.first : mention.last + 1]
+    if words and lexicon.cue("determiners").matches_word(words[0]):
+        words = words[1:]
+    name = " ".join(w.text for w in words)
+    country = geo.country(name) if name[:1].isupper() else None
+    # A country is a state, whatever type the tagger gave it.
+    return replace(mention, countries=(country,), kind="GPE") if country else mention
+
+
+def _mention_country(entity: Entity, text: str, lexicon: Lexicon, geo: Geo) -> str | None:
+    """The country a place mention stands for when it names a country, not a town."""
+    if entity.type not in PLACE_TYPES:
+        return None
+    first, _, rest = text.partition(" ")
+    bare = rest if rest and lexicon.cue("determiners").in_name(first.lower()) else text
+    found = geo.country(text) or geo.country(bare)
+    if found is None and entity.type == "GPE" and entity.lat is None:
+        return entity.country
+    return found
+
+
+def country_lists(
+    article: Article, lexicon: Lexicon, geo: Geo
+) -> list[tuple[int, tuple[str, ...]]]:
+    """Every coordinated list of two or more countries in the article ("the US, the UK, the
+    Netherlands, Germany, and Switzerland"), as (end offset, countries), in text order: what a
+    later "the countries" or "de fem landene" refers back to."""
+    named = sorted(
+        (mention.start, mention.end, country)
+        for entity in article.entities
+        for mention in entity.mentions
+        if (country := _mention_country(entity, mention.text, lexicon, geo))
+    )
+    joiners, determiners = lexicon.cue("coordinators"), lexicon.cue("determiners")
+
+    def joins(between: str) -> bool:
+        pieces = WORD_PIECE.findall(between)
+        return bool(pieces) and all(
+            piece == "," or joiners.in_name(piece.lower()) or determiners.in_name(piece.lower())
+            for piece in pieces
+        )
+
+    lists: list[tuple[int, tuple[str, ...]]] = []
+    run: list[tuple[int, int, str]] = []
+    for item in named:
+        if run and not joins(article.text[run[-1][1] : item[0]]):
+            if len({c for _, _, c in run}) > 1:
+                lists.append((run[-1][1], tuple(dict.fromkeys(c for _, _, c in run))))
+            run = []
+        run.append(item)
+    if len({c for _, _, c in run}) > 1:
+        lists.append((run[-1][1], tuple(dict.fromkeys(c for _, _, c in run))))
+    return lists
+
+
+def _anaphor_mentions(
+    view: SentenceView,
+    taken: set[int],
+    lexicon: Lexicon,
+    antecedents: Sequence[tuple[int, tuple[str, ...]]],
 ) -> list[ActorMention]:
-    """Every possible participant named in a sentence view, left to right."""
-    mentions = [_styled_country(m, article, geo) for m in _entity_mentions(article, view)]
+    """ "The countries", "the five world countries", "landene": the latest list of countries
+    named before them in the article."""
+    found = []
+    qualifiers = [lexicon.cue("relativizers"), lexicon.preposition("place")]
+    for span in lexicon.cue("country_anaphors").spans(view.words):
+        if any(i in taken for i in span):
+            continue
+        after = span[-1] + 1
+        if after < len(view.words) and any(
+            q.starts_at(view.words, after) is not None for q in qualifiers
+        ):
+            # "landene rundt Tsjad-sjøen", "the countries of the region": a phrase that says
+            # which countries it means refers to no earlier list.
+            continue
+        start = view.words[span[0]].start
+        earlier = [countries for end, countries in antecedents if end <= start]
+        if earlier:
+            found.append(ActorMention(span[0], span[-1], "GROUP", countries=earlier[-1]))
+    return found
+
+
+def actor_mentions(
+    article: Article,
+    view: SentenceView,
+    lexicon: Lexicon,
+    geo: Geo,
+    persons: PronounResolver,
+    antecedents: Sequence[tuple[int, tuple[str, ...]]] = (),
+) -> list[ActorMention]:
+    """Every possible participant named in a sentence view, left to right; `antecedents` are the
+    article's lists of countries (country_lists) that a plural "the countries" refers to."""
+    mentions = [
+        _place_country(_styled_country(m, article, geo), view, lexicon, geo)
+        for m in _entity_mentions(article, view)
+    ]
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += _anaphor_mentions(view, taken, lexicon, antecedents)
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _word_mentions(view, taken, lexicon, geo, article)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)
