@@ -168,3 +168,38 @@ def test_talks_that_ended_with_an_agreement_report_an_agreement() -> None:
     text = "The talks between Russia and China concluded with an agreement on border patrols."
     article = make_article(text, "en", [Ent("Russia", "GPE", "RUS"), Ent("China", "GPE", "CHN")])
     assert "AGREE" in [e.type for e in code(article)]
+
+
+def test_national_institution_noun_is_the_home_countrys() -> None:
+    text = "Fredag kjørte forsvaret inn stridsvogner ved grensen."
+    events = code(make_article(text, "nb"))
+    assert [(e.type, e.countries) for e in events] == [("MOBILIZE", ["NOR"])]
+
+
+def test_institution_of_a_named_country_is_not_the_home_countrys() -> None:
+    text = "Regjeringen i Kenya avviste forslaget fra Uganda."
+    entities = [Ent("Kenya", "GPE", "KEN"), Ent("Uganda", "GPE", "UGA")]
+    events = code(make_article(text, "nb", entities))
+    assert events and all("NOR" not in e.countries for e in events)
+
+
+def test_refused_promise_of_aid_is_a_rejection() -> None:
+    text = "Norway will not give any additional aid to Yemen."
+    geo = FakeGeo()
+    entities = [Ent("Norway", "GPE", "NOR"), Ent("Yemen", "GPE", "YEM")]
+    events = code(make_article(text, "en", entities), geo)
+    assert [(e.type, e.factuality) for e in events] == [("REJECT", "asserted")]
+
+
+def test_the_national_side_names_the_state() -> None:
+    text = "Fra norsk side vil det ikke komme noen ekstrabevilgning til Jemen."
+    events = code(make_article(text, "nb", [Ent("Jemen", "GPE", "YEM")]))
+    assert [(e.type, sorted(e.countries)) for e in events] == [("REJECT", ["NOR", "YEM"])]
+
+
+def test_speaker_of_an_allegation_in_a_relative_clause_accuses() -> None:
+    text = "Foreign Minister Pham Binh Minh said there were activities that violated the sovereignty of coastal states."
+    article = make_article(
+        text, "en", [Ent("Pham Binh Minh", "PER", "VNM", titles=("Foreign Minister",))]
+    )
+    assert ("ACCUSE", ["VNM"]) in [(e.type, e.countries) for e in code(article)]

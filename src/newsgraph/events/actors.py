@@ -391,6 +391,39 @@ def _anaphor_mentions(
     return found
 
 
+def _institution_mentions(
+    article: Article, view: SentenceView, taken: set[int], lexicon: Lexicon, home: str | None
+) -> list[ActorMention]:
+    """A national institution named by its common noun ("forsvaret", "regjeringen") in an
+    outlet of one country is that country's: the home country, unless a nationality word or a
+    country right before it says whose it is ("den russiske regjeringen")."""
+    if home is None:
+        return []
+    found = []
+    owners = (lexicon.preposition("place"), lexicon.preposition("from"))
+    for span in lexicon.cue("national_institutions").spans(view.words):
+        if any(i in taken for i in span):
+            continue
+        before = view.words[max(0, span[0] - 2) : span[0]]
+        if any(w.text[:1].isupper() or w.index in taken for w in before if w.index > 0):
+            continue
+        after = view.words[span[-1] + 1 : span[-1] + 3]
+        if (
+            len(after) == 2
+            and after[1].text[:1].isupper()
+            and any(p.matches_word(after[0]) for p in owners)
+        ):
+            # "regjeringen i Kenya", "forsvaret til Ukraina": the place says whose it is.
+            continue
+        text = " ".join(w.lower for w in view.words[span[0] : span[-1] + 1])
+        entity = next(
+            (e.id for e in article.entities if e.type == "ORG" and e.name.casefold() == text),
+            None,
+        )
+        found.append(ActorMention(span[0], span[-1], "ORG", countries=(home,), entity=entity))
+    return found
+
+
 def actor_mentions(
     article: Article,
     view: SentenceView,
@@ -398,9 +431,11 @@ def actor_mentions(
     geo: Geo,
     persons: PronounResolver,
     antecedents: Sequence[tuple[int, tuple[str, ...]]] = (),
+    home: str | None = None,
 ) -> list[ActorMention]:
     """Every possible participant named in a sentence view, left to right; `antecedents` are the
-    article's lists of countries (country_lists) that a plural "the countries" refers to."""
+    article's lists of countries (country_lists) that a plural "the countries" refers to, `home`
+    the country whose institutions the language's bare nouns name (national_institutions)."""
     mentions = [
         _place_country(_styled_country(m, article, geo), view, lexicon, geo)
         for m in _entity_mentions(article, view)
@@ -409,6 +444,8 @@ def actor_mentions(
     mentions += _anaphor_mentions(view, taken, lexicon, antecedents)
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _word_mentions(view, taken, lexicon, geo, article)
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += _institution_mentions(article, view, taken, lexicon, home)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)
     mentions.sort(key=lambda m: m.first)
     return _group(_fold_modifiers(mentions, view.words, article), view, lexicon)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from newsgraph.entities.actors import load_rules
 from newsgraph.events.actors import ActorMention, actor_mentions, country_lists
 from newsgraph.events.arguments import (
     Arguments,
@@ -125,6 +126,7 @@ class EventCoder:
         candidates: list[Candidate] = []
         lead_dates: dict[str, str] = {}
         antecedents = country_lists(article, self.lexicon, self.geo)
+        home = load_rules().languages.get((article.lang or "").split("-")[0])
         views = list(sentence_views(article))
         off_topic_page = self.grounding.configured and (
             self.sense.page_off_topic(views)
@@ -142,7 +144,9 @@ class EventCoder:
                 continue
             if view.paragraph < LEAD_PARAGRAPHS:
                 self._note_lead_dates(article, view, clauses, matches, quoted, lead_dates)
-            mentions = actor_mentions(article, view, self.lexicon, self.geo, persons, antecedents)
+            mentions = actor_mentions(
+                article, view, self.lexicon, self.geo, persons, antecedents, home
+            )
             topic = self.grounding.configured and self.sense.topic_sentence(view)
             context = SentenceContext(view, clauses, mentions, off_topic_page, topic, tuple(quoted))
             found = [c for m in matches if (c := self._candidate(article, context, m))]
@@ -450,6 +454,9 @@ class EventCoder:
             return True
         attributive = mention.modifier or mention.kind == "NAT" or word.pos in ("NOUN", "ADJ")
         if not attributive:
+            return True
+        if self.lexicon.cue("state_sides").matches_word(word):
+            # "fra norsk side", "the Chinese side": the diplomatic idiom names the state.
             return True
         # "US forces", "Israeli security forces": the political noun may follow one adjective.
         return self.grounding.political_noun(view, head, min(len(view.words), head + 2))
