@@ -203,3 +203,9 @@ def test_speaker_of_an_allegation_in_a_relative_clause_accuses() -> None:
         text, "en", [Ent("Pham Binh Minh", "PER", "VNM", titles=("Foreign Minister",))]
     )
     assert ("ACCUSE", ["VNM"]) in [(e.type, e.countries) for e in code(article)]
+
+
+def test_disapproval_voiced_by_a_march_is_its_claim_not_an_accusation() -> None:
+    text = "Thousands of students marched in Lisbon to denounce the reform."
+    events = code(make_article(text, "en", [Ent("Lisbon", "GPE", "PRT", lat=38.7, lon=-9.1)]))
+    assert [e.type for e in events] == ["PROTEST"]

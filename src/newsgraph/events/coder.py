@@ -253,7 +253,7 @@ class EventCoder:
         )
         quoted = match.factuality == "claimed"
         anchor = match.anchor
-        if match.rule.frame == "allegation":
+        if self._speaker_allegation(match):
             # An allegation is the speaker's act: the speaker stands next to the speech verb, not
             # to the violation it reports.
             anchor = max((i for i in context.clauses.speech if i < match.first), default=anchor)
@@ -266,6 +266,12 @@ class EventCoder:
     def _news_outlet(article: Article, mention: ActorMention) -> bool:
         entity = article.entity(mention.entity)
         return entity is not None and entity.sector == "MED"
+
+    @staticmethod
+    def _speaker_allegation(match: TriggerMatch) -> bool:
+        """An accusation read from a reported statement ("Minh said there were activities that
+        violated …"): the speaker's statement is the act, its content the clause below it."""
+        return match.rule.frame == "allegation" and match.category == "ACCUSE"
 
     @staticmethod
     def _in_title(article: Article, view: SentenceView, match: TriggerMatch) -> bool:
@@ -362,7 +368,7 @@ class EventCoder:
             return False
         # What a speaker says violated a right is accused, whatever it is ("unilateral activities
         # that violated the sovereignty …"): an allegation's own subject need not be an actor.
-        acts = match.rule.frame == "allegation" or self.sense.subject_acts(
+        acts = self._speaker_allegation(match) or self.sense.subject_acts(
             view, match.anchor, match.rule.category, mentions
         )
         return acts and self.sense.object_fits(view, match.anchor, match.rule, mentions)
@@ -636,7 +642,7 @@ class EventCoder:
         Nigeria") or a noun naming the setting of the sentence's event ("on the eve of a visit",
         "following a government offensive")."""
         words = context.view.words
-        if match.rule.frame == "allegation":
+        if self._speaker_allegation(match):
             # The speaker's statement is the act; its content always stands in a clause below it
             # ("said there were activities that violated …").
             return False

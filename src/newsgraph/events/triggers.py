@@ -28,9 +28,10 @@ PROMISABLE = frozenset({"SUPPORT", "CONCEDE"})
 # Acts that stop, refuse or undo what their object names: a trigger noun as their object is no
 # event of its own ("cancelled a planned visit", "would not meet the demands").
 UNDOING = frozenset({"SANCTION", "REJECT", "CONCEDE"})
-# What a protest is held for: a demand voiced by the protest itself ("blocked roads demanding …",
-# "marched to press their demands") is its claim, not a second event.
-CLAIMS = frozenset({"REQUEST"})
+# What a protest is held for: a demand or a disapproval voiced by the protest itself ("blocked
+# roads demanding …", "marched to press their demands", "blocked a road to show their
+# disapproval", "marched to denounce …") is its claim, not a second event.
+CLAIMS = frozenset({"REQUEST", "ACCUSE"})
 PROTEST = "PROTEST"
 CLAIM_WINDOW = 12
 UNDONE_REACH = 3
@@ -341,7 +342,7 @@ def _modifies(lexicon: Lexicon, word: Word) -> bool:
 def _claim(
     view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
 ) -> bool:
-    """A demand voiced by a protest reported before it in the sentence, as a participle,
+    """A demand or disapproval voiced by a protest reported before it in the sentence, as a participle,
     an infinitive, after a preposition or as a noun ("blocked roads demanding …", "rioted …
     joining demonstrators in demanding …", "to press their demands")."""
     if match.rule.category not in CLAIMS:
