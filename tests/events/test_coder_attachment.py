@@ -209,3 +209,8 @@ def test_disapproval_voiced_by_a_march_is_its_claim_not_an_accusation() -> None:
     text = "Thousands of students marched in Lisbon to denounce the reform."
     events = code(make_article(text, "en", [Ent("Lisbon", "GPE", "PRT", lat=38.7, lon=-9.1)]))
     assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_institution_after_a_nationality_word_is_that_nations() -> None:
+    events = code(make_article("Den russiske regjeringen avviste forslaget.", "nb"))
+    assert [(e.type, e.countries) for e in events] == [("REJECT", ["RUS"])]

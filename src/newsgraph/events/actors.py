@@ -381,7 +381,7 @@ def _anaphor_mentions(
         if after < len(view.words) and any(
             q.starts_at(view.words, after) is not None for q in qualifiers
         ):
-            # "landene rundt Tsjad-sjøen", "the countries of the region": a phrase that says
+            # "landene rundt Tsjad-sjøen", "the countries in the region": a phrase that says
             # which countries it means refers to no earlier list.
             continue
         start = view.words[span[0]].start
@@ -405,7 +405,7 @@ def _institution_mentions(
         if any(i in taken for i in span):
             continue
         before = view.words[max(0, span[0] - 2) : span[0]]
-        if any(w.text[:1].isupper() or w.index in taken for w in before if w.index > 0):
+        if any(w.index in taken or (w.index > 0 and w.text[:1].isupper()) for w in before):
             continue
         after = view.words[span[-1] + 1 : span[-1] + 3]
         if (
