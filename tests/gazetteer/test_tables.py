@@ -57,3 +57,71 @@ def test_may_start_knows_one_word_surfaces_first_words_and_hyphen_heads() -> Non
     assert not gazetteer.may_start("York")
     assert not gazetteer.may_start("New York")
     assert not gazetteer.may_start("Bergen")
+
+
+BERGEN = Place("city:4", "city", "Bergen", "Bergen", "GPE", "NOR", 60.4, 5.3, 280_000, False)
+MAN = Place("city:5", "city", "Man", "Man", "GPE", "CIV", 7.4, -7.6, 150_000, False)
+OSLO_STATE = Place("state:NO-03", "state", "Oslo", "Oslo", "GPE", "NOR", localised=False)
+
+
+def whole() -> Gazetteer:
+    """One gazetteer, readings added in the builder's order: countries, cities, local places,
+    subdivisions."""
+    gazetteer = Gazetteer(lang="nb")
+    gazetteer.add("Norge", Match(NORWAY, "name", "Norge", True))
+    for place in (OSLO, BERGEN, MAN):
+        gazetteer.add(place.name, Match(place, "name", place.name, True))
+        gazetteer.add(place.name + "s", Match(place, "genitive", place.name, True))
+    gazetteer.add("Oslo", Match(OSLO, "name", "Oslo", False))
+    gazetteer.add("Oslo", Match(OSLO_TOWN, "name", "Oslo", False))
+    gazetteer.add("Oslo", Match(OSLO_STATE, "name", "Oslo", False))
+    gazetteer.remove("Man")
+    gazetteer.finish()
+    return gazetteer
+
+
+def layered() -> Gazetteer:
+    """The same readings split: city names shared, the rest the language's own."""
+    shared = Gazetteer(lang="shared")
+    for place in (OSLO, BERGEN, MAN):
+        shared.add(place.name, Match(place, "name", place.name, True))
+    shared.finish()
+    gazetteer = Gazetteer(lang="nb", shared=shared)
+    gazetteer.add("Norge", Match(NORWAY, "name", "Norge", True))
+    for place in (OSLO, BERGEN, MAN):
+        gazetteer.add(place.name + "s", Match(place, "genitive", place.name, True))
+    gazetteer.add("Oslo", Match(OSLO, "name", "Oslo", False))
+    gazetteer.add("Oslo", Match(OSLO_TOWN, "name", "Oslo", False))
+    gazetteer.add("Oslo", Match(OSLO_STATE, "name", "Oslo", False))
+    gazetteer.remove("Man")
+    gazetteer.finish()
+    return gazetteer
+
+
+def test_a_gazetteer_over_a_shared_one_reads_as_the_whole_one() -> None:
+    one, split = whole(), layered()
+    for surface in ("Oslo", "Oslos", "Bergen", "Bergens", "Norge", "Man", "Mans", "Tromsø"):
+        assert split.lookup(surface) == one.lookup(surface), surface
+        assert split.may_start(surface) == one.may_start(surface), surface
+    assert split.lookup("Oslo")[0] == Match(OSLO, "name", "Oslo", True)
+    assert split.lookup("Man") == []
+    assert split.max_words == one.max_words
+
+
+def test_the_shared_gazetteer_is_not_pickled_with_a_language() -> None:
+    split = layered()
+    copy = pickle.loads(pickle.dumps(split))
+    assert copy.shared is None
+    copy.shared = split.shared
+    assert copy.lookup("Oslo") == split.lookup("Oslo")
+
+
+def test_a_language_built_over_the_shared_names_reads_as_one_built_whole() -> None:
+    from newsgraph.gazetteer.build import build_gazetteer, build_shared
+
+    shared = build_shared()
+    one, split = build_gazetteer("ko"), build_gazetteer("ko", shared)
+    assert len(split.readings) < len(one.readings) / 10
+    for surface in [*list(one.readings)[::50], "Oslo", "Washington", "Seoul", "Paris"]:
+        assert split.lookup(surface) == one.lookup(surface), surface
+        assert split.may_start(surface) == one.may_start(surface), surface

@@ -68,6 +68,14 @@ class Gazetteer:
     The builder adds readings to `forms`; `finish()` compiles them into plain tuples of strings
     and numbers (`places`, `readings`), which unpickle at C speed from the resource cache, and
     turns them back into Place and Match records only for the surfaces an article looks up.
+
+    A language's gazetteer may sit on a `shared` one: the names of the world's cities and US
+    states, which every language writes alike, held once per process however many languages
+    are loaded. A look-up reads both, as if one gazetteer held every reading: the shared
+    readings come first (the builder adds cities and states before the local places and
+    subdivisions, the only readings of the same kind and form), a reading of the same place and
+    form is kept once, and the order is the same sort. `removed` surfaces (a language's
+    `not_places`) name nothing, whichever table holds them.
     """
 
     lang: str
@@ -81,6 +89,8 @@ class Gazetteer:
     readings: dict[str, tuple[ReadingRow, ...]] = field(default_factory=dict)
     # First words of surfaces that are not themselves one-word surfaces ("New" of "New York").
     other_first_words: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+    shared: Gazetteer | None = field(default=None, repr=False, compare=False)
     _decoded: dict[str, tuple[Match, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -89,7 +99,7 @@ class Gazetteer:
     def __getstate__(self) -> dict[str, object]:
         """Pickle the compiled tables, never the per-process decoded records."""
         state = dict(self.__dict__)
-        state["_decoded"], state["_places"] = {}, {}
+        state["_decoded"], state["_places"], state["shared"] = {}, {}, None
         return state
 
     def add(self, surface: str, match: Match) -> None:
@@ -106,20 +116,33 @@ class Gazetteer:
         readings.append(match)
 
     def has(self, surface: str) -> bool:
-        """Whether a surface form names anything (while building or after)."""
-        return surface in self.forms or surface in self.readings
+        """Whether a surface form has readings here or in the shared gazetteer."""
+        return (
+            surface in self.forms
+            or surface in self.readings
+            or (self.shared is not None and self.shared.has(surface))
+        )
+
+    def remove(self, surface: str) -> None:
+        """Make a surface name nothing (while building)."""
+        self.forms.pop(surface, None)
+        self.removed = self.removed | {surface}
+
+    def _surfaces(self) -> set[str]:
+        """Every surface with readings here or in the shared gazetteer, less the removed."""
+        shared = self.shared.readings if self.shared is not None else {}
+        return (set(self.forms) | set(shared)) - self.removed
 
     def finish(self) -> None:
         """Order every surface's readings from most to least likely, note the longest surface
         and the first words of all surfaces (a cheap test before trying n-grams), and compile
         the readings into plain rows."""
-        self.max_words = (
-            max(len(s.replace("-", " ").split()) for s in self.forms) if self.forms else 1
-        )
-        one_word = {s for s in self.forms if " " not in s}
+        surfaces = self._surfaces()
+        self.max_words = max(len(s.replace("-", " ").split()) for s in surfaces) if surfaces else 1
+        one_word = {s for s in surfaces if " " not in s}
         self.other_first_words = frozenset(
             word
-            for s in self.forms
+            for s in surfaces
             for word in ((s, s.split("-")[0]) if " " not in s else _first_words(s))
             if word not in one_word
         )
@@ -148,14 +171,21 @@ class Gazetteer:
         if decoded is not None:
             return decoded
         rows = self.readings.get(surface)
-        if rows is None:
+        shared = self.shared
+        if surface in self.removed or (
+            rows is None and (shared is None or surface not in shared.readings)
+        ):
             return ()
         if len(self._decoded) >= DECODED_CACHE_SIZE:
             self._decoded.clear()
-        decoded = tuple(
+        own = [
             Match(self._place(index), form, base, salient)  # type: ignore[arg-type]
-            for index, form, base, salient in rows
-        )
+            for index, form, base, salient in rows or ()
+        ]
+        if shared is not None and surface in shared.readings:
+            decoded = _merged(shared._matches(surface), own)
+        else:
+            decoded = tuple(own)
         self._decoded[surface] = decoded
         return decoded
 
@@ -174,7 +204,11 @@ class Gazetteer:
         return [m for m in readings if m.form in wanted]
 
     def _starts(self, word: str) -> bool:
-        return (" " not in word and word in self.readings) or word in self.other_first_words
+        if word in self.other_first_words:
+            return True
+        if " " in word or word in self.removed:
+            return False
+        return word in self.readings or (self.shared is not None and word in self.shared.readings)
 
     def may_start(self, word: str) -> bool:
         """Whether some surface form starts with this word (as written or with a lower-case
@@ -205,6 +239,22 @@ class Gazetteer:
             if match is not None:
                 return match.place.country
         return None
+
+
+def _merged(shared: tuple[Match, ...], own: list[Match]) -> tuple[Match, ...]:
+    """A surface's shared readings and a language's own, as one builder adding the shared ones
+    first would have kept and ordered them."""
+    readings = list(shared)
+    for match in own:
+        for index, known in enumerate(readings):
+            if known.place.key == match.place.key and known.form == match.form:
+                if match.salient and not known.salient:
+                    readings[index] = match
+                break
+        else:
+            readings.append(match)
+    readings.sort(key=_likelihood)
+    return tuple(readings)
 
 
 def _likelihood(match: Match) -> tuple[int, bool, bool, int]:
