@@ -133,8 +133,6 @@ class StartIndex:
         # A word form is looked up by many cue lists and many times per sentence; a bounded
         # memo keeps that to one dictionary hit without growing with an archive's vocabulary.
         self.memo: dict[str, frozenset[int]] = {}
-        # The same per (form, lemma) pair: one look-up per word instead of two and a union.
-        self.word_memo: dict[tuple[str, str], frozenset[int]] = {}
 
     def _starting(self, text: str) -> frozenset[int]:
         known = self.memo.get(text)
@@ -155,15 +153,9 @@ class StartIndex:
 
     def starting(self, word: Word) -> frozenset[int]:
         """Numbers of the patterns whose first element accepts the word."""
-        key = (word.lower, word.lemma)
-        found = self.word_memo.get(key)
-        if found is None:
-            found = self._starting(word.lower)
-            if word.lemma:
-                found = found | self._starting(word.lemma)
-            if len(self.word_memo) >= MEMO_SIZE:
-                self.word_memo.clear()
-            self.word_memo[key] = found
+        found = self._starting(word.lower)
+        if word.lemma:
+            return found | self._starting(word.lemma)
         return found
 
     def candidates(self, words: Sequence[Word], lo: int, stop: int) -> list[tuple[int, int]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any, ClassVar
 
 from newsgraph.errors import InputError
@@ -170,8 +172,14 @@ class LineIdentifier:
         # Decompressing the model takes about a second; its columns for these languages come
         # back from the resource cache in a fraction of that.
         key = hashlib.sha256(" ".join(wanted).encode()).hexdigest()[:12]
+        # Built from py3langid's data alone: keyed by its version and this module's code, not
+        # by the resource files, so editing a lexicon does not store another ~45 MB copy.
+        inputs = (
+            f"py3langid={metadata.version('py3langid')}|"
+            + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        )
         ptc, pc, classes, nextmove, row, output = compiled(
-            "langid", key, lambda: _line_model(frozenset(wanted))
+            "langid", key, lambda: _line_model(frozenset(wanted)), inputs
         )
         return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
