@@ -2,8 +2,10 @@
 
     .venv/bin/python benchmarks/events_precision.py draw [--source NAME] [--exclude SHEET ...]
                                                          [--size 50] [--seed 2026] [--sheet PATH]
+                                                         [--gate]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
-    .venv/bin/python benchmarks/events_precision.py score
+    .venv/bin/python benchmarks/events_precision.py gate      # which events the gate keeps
+    .venv/bin/python benchmarks/events_precision.py score [--sheet PATH ...]
     .venv/bin/python benchmarks/events_precision.py curve [--skip SHEET ...]  # trade-off
 
 `draw` runs the full pipeline on general news pages, draws events at random with a fixed seed and
@@ -16,7 +18,8 @@ NorNE/UD Bokmål test file, 12 to a page; that sheet goes to benchmarks/data/eve
 earlier sheet it draws from pages no earlier judge has read), or `ewt_en` (the documents of the UD
 English-EWT test file: weblogs, newsgroups, answers, reviews; one sentence a line, never seen by
 the shipped models, which learnt from the dev file), or `ewt_dev` (the documents of the UD
-English-EWT dev file, grouped the same way: text no judge has read), or `norne_nb_dev` /
+English-EWT dev file, grouped the same way: text no judge has read), or `ewt_train` (the
+documents of the English-EWT train file, from ../shared/datasets/uner_v1), or `norne_nb_dev` /
 `norne_nb_train` (the NorNE Bokmål dev or train file, 12 sentences to a page: Norwegian news no
 judge has read; `--pages N` reads only the first N pages of the train file), or `norne_nn` (Nynorsk news sentences of the
 NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources). `--sheet PATH` writes or reads
@@ -27,12 +30,19 @@ sentence reports a political event of that category with those actors (and factu
 otherwise, with a short reason. `show` prints each sampled event with its sentence for judging.
 `score` counts the verdicts and writes the precision into benchmarks/results/events.json
 (key `precision_sample`; a sheet of another source or seed scored before is kept under `earlier`),
-leaving the other keys as they are. `curve` re-codes the pages of every judged sheet in
+leaving the other keys as they are; several `--sheet` options are scored as one sample.
+
+Before and after the precision gate on the same text: `draw` (without `--gate`) draws from the
+events of the coder without the gate (newsgraph.events.precision_gate, setting event_gate, off by
+default); after judging, `gate` codes the sheet's pages again with the gate on and marks each item
+`in_after` when the gated coder still codes it. `score` then reports the precision of all judged
+items (`before`, also the headline: the default coder) and of those kept (`after`) under
+`before_after`. `curve` re-codes the pages of every judged sheet in
 benchmarks/data/events_*.json and every shared gold article once with the confidence threshold off
 (resources/common/grounding.toml [confidence] min_confidence), then reports for each threshold the
 precision of the judged events still coded (a judged event is matched by page, trigger offsets and
 category; a verdict holds for it only while the category is the same; `--skip SHEET` leaves a sheet
-out, e.g. a fresh test sheet) and the gold event P/R/F1,
+out, and a sheet marked `"test_sheet": true` is always left out) and the gold event P/R/F1,
 into benchmarks/results/events.json (key `confidence_curve`). The extracted page texts are
 cached outside the repository (in the system's temporary folder) so that `show` can print them.
 """
@@ -76,6 +86,7 @@ from newsgraph.events.grounding_confidence import (  # noqa: E402
     load_confidence_settings,
 )
 from newsgraph.model import Article  # noqa: E402
+from newsgraph.settings import load_settings  # noqa: E402
 
 
 def _option(name: str, default: int) -> int:
@@ -214,9 +225,19 @@ def _ewt_dev_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Artic
     yield from _ewt_documents(extractor, skip, "dev")
 
 
-def _ewt_documents(extractor: Extractor, skip: frozenset[str], part: str) -> Iterator[Article]:
+def _ewt_train_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """The documents of the UD English-EWT train file (as the UNER v1 pre-release carries it:
+    weblogs, newsgroups, answers, reviews, e-mails), grouped as `ewt_en` groups the test file:
+    text no judge has read."""
+    path = DATASETS / "uner_v1" / "en_ewt" / "en_ewt-ud-train.PRERELEASE-2022-12.iob2"
+    yield from _ewt_documents(extractor, skip, "train", path)
+
+
+def _ewt_documents(
+    extractor: Extractor, skip: frozenset[str], part: str, path: Path | None = None
+) -> Iterator[Article]:
     """One page per `# newdoc` document of en_ewt-ud-<part>.conllu, one sentence a line."""
-    path = DATASETS / "ud_english_ewt" / f"en_ewt-ud-{part}.conllu"
+    path = path or DATASETS / "ud_english_ewt" / f"en_ewt-ud-{part}.conllu"
     documents: list[tuple[str, list[str]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# newdoc id = "):
@@ -260,12 +281,13 @@ def draw() -> None:
         "ewt_en": _ewt_pages,
         "norne_nn": _nynorsk_pages,
         "ewt_dev": _ewt_dev_pages,
+        "ewt_train": _ewt_train_pages,
         "norne_nb_dev": _norne_dev_pages,
         "norne_nb_train": _norne_train_pages,
     }
     if source not in readers:
         raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
-    extractor = Extractor()
+    extractor = _gated_extractor() if "--gate" in sys.argv else Extractor()
     pool: list[dict[str, Any]] = []
     languages: dict[str, int] = {}
     (CACHE / source).mkdir(parents=True, exist_ok=True)
@@ -311,6 +333,36 @@ def draw() -> None:
     print(f"{len(pool)} events on {sum(languages.values())} pages; sample of {len(sample)} written")
 
 
+def _gated_extractor() -> Extractor:
+    """The pipeline with the precision gate on (setting event_gate)."""
+    return Extractor(load_settings(overrides={"event_gate": True}))
+
+
+def gate() -> None:
+    """Mark which events of a sheet drawn without the gate the gated coder still codes: each
+    page is coded again from its cached text with the gate on; an item stays (`in_after`) when
+    an event of the same category with an overlapping trigger is coded. Every item is in the
+    `before` sample (`in_before`)."""
+    sheet = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    extractor = _gated_extractor()
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for item in sheet["sample"]:
+        pages.setdefault(item["page"], []).append(item)
+    for page, items in pages.items():
+        text = (CACHE / sheet["source"] / f"{page}.txt").read_text(encoding="utf-8")
+        article = extractor.extract_text(text, external_id=page, lang=items[0]["lang"])
+        for item in items:
+            t0, t1 = item["trigger"] or (0, 0)
+            item["in_before"] = True
+            item["in_after"] = any(
+                e.type == item["type"] and e.trigger and e.trigger.start < t1 and t0 < e.trigger.end
+                for e in article.events
+            )
+    SAMPLE.write_text(json.dumps(sheet, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    kept = sum(item["in_after"] for item in sheet["sample"])
+    print(f"{kept} of {len(sheet['sample'])} events still coded with the gate")
+
+
 def show() -> None:
     """Print each sampled event with its evidence sentence (for the person judging)."""
     sheet = json.loads(SAMPLE.read_text(encoding="utf-8"))
@@ -326,10 +378,13 @@ def show() -> None:
 
 def score() -> None:
     """Precision of the judged sample into benchmarks/results/events.json."""
-    sheet = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    sheet = _scored_sheets()
+    # The headline is the default coder's sample (the gate is off by default).
+    headline = sheet["sample"]
     verdicts = [item["verdict"] for item in sheet["sample"]]
     if any(v not in ("correct", "wrong") for v in verdicts):
-        raise SystemExit(f"{SAMPLE}: every item needs a verdict 'correct' or 'wrong'")
+        raise SystemExit(f"{sheet['sheet']}: every item needs a verdict 'correct' or 'wrong'")
+    verdicts = [item["verdict"] for item in headline]
     correct = verdicts.count("correct")
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
     prior = results.get("precision_sample")
@@ -345,17 +400,45 @@ def score() -> None:
         "judged": len(verdicts),
         "correct": correct,
         "precision": round(correct / len(verdicts), 4) if verdicts else 0.0,
-        "sheet": str(SAMPLE.relative_to(REPO)),
+        "sheet": sheet["sheet"],
         "note": sheet.get("note", ""),
-        "asserted_judged": sum(item["factuality"] == "asserted" for item in sheet["sample"]),
+        "asserted_judged": sum(item["factuality"] == "asserted" for item in headline),
         "asserted_correct": sum(
-            item["factuality"] == "asserted" and item["verdict"] == "correct"
-            for item in sheet["sample"]
+            item["factuality"] == "asserted" and item["verdict"] == "correct" for item in headline
         ),
         "earlier": earlier,
     }
+    if any("in_before" in item for item in sheet["sample"]):
+        results["precision_sample"]["before_after"] = {
+            "before": _precision(sheet["sample"]),
+            "after": _precision([item for item in sheet["sample"] if item["in_after"]]),
+            "after_is": "the same pages coded with the precision gate on (setting event_gate)",
+        }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results["precision_sample"], indent=2))
+
+
+def _scored_sheets() -> dict[str, Any]:
+    """The sheet to score; several `--sheet PATH` options are scored as one sample (their
+    sources and seeds joined with "+")."""
+    paths = [Path(sys.argv[n + 1]).resolve() for n, a in enumerate(sys.argv[:-1]) if a == "--sheet"]
+    sheets = [json.loads(path.read_text(encoding="utf-8")) for path in paths or [SAMPLE]]
+    return {
+        "source": "+".join(sheet["source"] for sheet in sheets),
+        "seed": sheets[0]["seed"] if len(sheets) == 1 else "+".join(str(s["seed"]) for s in sheets),
+        "sheet": " + ".join(str(path.relative_to(REPO)) for path in paths or [SAMPLE]),
+        "note": " | ".join(sheet.get("note", "") for sheet in sheets if sheet.get("note")),
+        "sample": [item for sheet in sheets for item in sheet["sample"]],
+    }
+
+
+def _precision(items: list[dict[str, Any]]) -> dict[str, Any]:
+    right = sum(item["verdict"] == "correct" for item in items)
+    return {
+        "judged": len(items),
+        "correct": right,
+        "precision": round(right / len(items), 4) if items else 0.0,
+    }
 
 
 THRESHOLDS = (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
@@ -418,6 +501,8 @@ def _judged_confidences(extractor: Extractor) -> list[tuple[str, float | None]]:
         if path.name in skipped:
             continue
         sheet = json.loads(path.read_text(encoding="utf-8"))
+        if sheet.get("test_sheet"):
+            continue
         pages: dict[str, list[dict[str, Any]]] = {}
         for item in sheet["sample"]:
             pages.setdefault(item["page"], []).append(item)
@@ -510,7 +595,7 @@ def curve() -> None:
 
 
 if __name__ == "__main__":
-    commands = {"draw": draw, "show": show, "score": score, "curve": curve}
+    commands = {"draw": draw, "show": show, "gate": gate, "score": score, "curve": curve}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         raise SystemExit(__doc__)
     commands[sys.argv[1]]()

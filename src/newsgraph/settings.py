@@ -123,6 +123,13 @@ class Settings(BaseModel):
             " countries but no named actor)"
         ),
     )
+    event_gate: bool = Field(
+        default=False,
+        description=(
+            "drop coded events the trained precision gate finds unlikely (general news: fewer"
+            " wrong events, also fewer right ones; docs/events.md, 'Precision gate')"
+        ),
+    )
     translation_min_entity_overlap: float = Field(
         default=0.5,
         description="share of entities two reports in different languages need to be translations",

@@ -55,6 +55,16 @@ def test_nynorsk_article_is_coded_with_the_bokmaal_lexicon() -> None:
     assert [e.type for e in article.events] == ["AGREE"]
 
 
+def test_setting_event_gate_switches_the_precision_gate_on() -> None:
+    text = "Norway has not said whether it could hold talks with Sweden, and it never held talks."
+    names = [Ent("Norway", "GPE", "NOR"), Ent("Sweden", "GPE", "SWE")]
+    plain, gated = make_article(text, "en", names), make_article(text, "en", names)
+    EventsStage(Settings())(plain)
+    EventsStage(Settings(event_gate=True))(gated)
+    assert plain.events
+    assert len(gated.events) < len(plain.events)
+
+
 @pytest.mark.models
 def test_reference_article_events_match_the_gold(shared_dir: Path) -> None:
     """Done criterion of the events issue: visit, meeting and both exercises, nothing undated

@@ -44,6 +44,7 @@ from newsgraph.events.merging import (
     merge_occasions,
 )
 from newsgraph.events.ontology import load_ontology
+from newsgraph.events.precision_gate import PrecisionGate
 from newsgraph.events.sense import Sense
 from newsgraph.events.triggers import TriggerMatch, find_triggers
 from newsgraph.events.words import (
@@ -111,13 +112,15 @@ def _countries(mentions: list[ActorMention]) -> list[str]:
 class EventCoder:
     """Codes the events of articles in one language."""
 
-    def __init__(self, lexicon: Lexicon, geo: Geo) -> None:
+    def __init__(self, lexicon: Lexicon, geo: Geo, gate: bool = False) -> None:
         self.lexicon = lexicon
         self.geo = geo
         self.ontology = load_ontology()
         self.grounding = Grounding(lexicon)
         self.sense = Sense(lexicon)
         self.confidence = GroundingConfidence(lexicon)
+        # The trained precision gate (newsgraph.events.precision_gate), on with `gate`.
+        self.gate = PrecisionGate(lexicon, enabled=gate)
 
     def code(self, article: Article) -> list[Event]:
         """Every event the article reports, merged, with ids ev1, ev2, ... in text order."""
@@ -155,6 +158,7 @@ class EventCoder:
         kept = [c for c in candidates if self._add_host(article, c)]
         merged = merge_occasions(merge_across(fold_announcements(kept)))
         events = [c.event for c in merged if self.confidence.keep(c.event.confidence)]
+        events = self.gate.filter(article, views, events)
         for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)

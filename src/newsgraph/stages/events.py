@@ -42,7 +42,7 @@ class EventsStage(PerArticle):
             lexicon = load_lexicon(lang)
             if not lexicon.rules:
                 return None
-            self.coders[lang] = EventCoder(lexicon, self._geo(lang))
+            self.coders[lang] = EventCoder(lexicon, self._geo(lang), gate=self.settings.event_gate)
         return self.coders[lang]
 
     @staticmethod
