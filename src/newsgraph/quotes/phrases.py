@@ -90,12 +90,18 @@ class PhraseReader:
         return form
 
     def after_window(
-        self, start: int, sentence: Sentence, stop_at_prepositions: bool = True
+        self,
+        start: int,
+        sentence: Sentence,
+        stop_at_prepositions: bool = True,
+        inside_quote: bool = False,
     ) -> list[int]:
+        """Words of a phrase after a verb, up to punctuation, a complementizer, quoted words
+        (unless the verb itself is inside the quote) or a preposition."""
         window = []
         for j in range(start, min(sentence.last, start + MAX_PHRASE_WORDS)):
             word = self.words[j]
-            if word.is_punct or self.is_quoted(word.start):
+            if word.is_punct or (not inside_quote and self.is_quoted(word.start)):
                 break
             if word.lower in self.lexicon.complementizers:
                 break
