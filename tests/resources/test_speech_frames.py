@@ -141,3 +141,14 @@ def test_sentence_opening_function_words_are_no_entities(
 ) -> None:
     names = {entity.name for entity in extract(text, lang).entities}
     assert not names & set(opener)
+
+
+@pytest.mark.models
+def test_german_capitalised_nouns_after_a_verb_are_no_speaker_name() -> None:
+    article = extract("Er sagt, der Bericht sei falsch, nennt Kollegen Namen und Fakten.", "de")
+    assert "Kollegen Namen" not in {entity.name for entity in article.entities}
+
+
+def test_danish_full_name_after_an_inverted_verb_is_a_person() -> None:
+    article = extract("»Vi er klar,« sagde Kirsten Holmgaard til avisen.", "da")
+    assert entity_named(article, "Kirsten Holmgaard").type == "PER"

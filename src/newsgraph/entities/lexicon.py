@@ -79,6 +79,7 @@ class Lexicon:
     media_first_words: frozenset[str] = frozenset()
     speech_forms: frozenset[str] = frozenset()
     adjective_after_noun: bool = False
+    nouns_capitalised: bool = False
     # Auxiliaries of quotes.toml: "», a déclaré X" opens an inverted cue clause like "», dit X".
     auxiliaries: frozenset[str] = frozenset()
     tell_forms: frozenset[str] = frozenset()
@@ -270,6 +271,7 @@ def load_lexicon(lang: str | None) -> Lexicon:
         determiners=frozenset(w.lower() for w in org_rules.get("determiners", [])),
         include_determiner=bool(org_rules.get("include_determiner", True)),
         adjective_after_noun=bool(org_rules.get("adjective_after_noun", False)),
+        nouns_capitalised=bool(names.get("nouns_capitalised", False)),
         institutions={
             name: Institution(value.get("country"), str(value.get("canonical", name)))
             for name, value in orgs.get("institutions", {}).items()

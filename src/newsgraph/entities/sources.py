@@ -193,10 +193,12 @@ def _untagged_source(doc: Document, slot: int, person_words: set[str]) -> Mentio
 
 def speaker_name_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Full names the NER missed where speech names its speaker: after an inverted speech verb
-    ("», a déclaré Edouard Philippe", "sagte Annalena Mandrella") or a source cue ("selon Marie
-    Dupont"). Two to four capitalised words there are a person (a language without a model, such
-    as French, finds its speakers this way)."""
+    ("», a déclaré Edouard Philippe", "», sa Kari Nordmann") or a source cue ("selon Marie
+    Dupont"). Two to five capitalised words there are a person (a language without a model, such
+    as French, finds its speakers this way); not in a language that capitalises its nouns."""
     lexicon = doc.lexicon
+    if lexicon.nouns_capitalised:
+        return []  # German "nennt Geyer Namen": capitalised words there are nouns as often
     covered = _covered_tokens(doc, mentions)
     words = [token.text.lower() for token in doc.tokens]
     added: list[Mention] = []

@@ -163,6 +163,8 @@ class Sources(Schema):
 class Entities(Schema):
     genitive_suffixes: Words = []
     not_names: Words = []
+    # The language capitalises every noun (German), so a run of capitalised words is no name.
+    nouns_capitalised: StrictBool = False
     sources: Sources = Sources()
 
 
