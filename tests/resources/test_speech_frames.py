@@ -152,3 +152,20 @@ def test_german_capitalised_nouns_after_a_verb_are_no_speaker_name() -> None:
 def test_danish_full_name_after_an_inverted_verb_is_a_person() -> None:
     article = extract("»Vi er klar,« sagde Kirsten Holmgaard til avisen.", "da")
     assert entity_named(article, "Kirsten Holmgaard").type == "PER"
+
+
+@pytest.mark.models
+def test_german_title_before_a_name_after_laut_gives_the_person() -> None:
+    article = extract("Die Firma kommt laut Geschäftsführer Peter Maier auf 90 Prozent.", "de")
+    quote = quote_starting(article, "Die Firma kommt")
+    assert quote.speaker == entity_named(article, "Peter Maier").id
+
+
+@pytest.mark.models
+def test_german_wie_clause_after_the_report_attributes_it() -> None:
+    article = extract(
+        "Ministerin Anna Berger besuchte Kiel. „Wir bauen aus.“ Der Hafen wächst, wie Berger sagte.",
+        "de",
+    )
+    quote = quote_starting(article, "Der Hafen wächst")
+    assert quote.speaker == entity_named(article, "Anna Berger").id

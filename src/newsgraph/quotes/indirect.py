@@ -183,6 +183,8 @@ class ReportedClauses:
         if cue.shared or cue.speaker is None:
             return []
         first = cue.first if cue.speaker_after else self._phrase_start(cue, sentence)
+        if first is not None and self._report_opener_at(first - 1, sentence):
+            first -= 1  # "…, wie die Polizei mitteilte.": the comma stands before "wie"
         if first is None or first <= sentence.first or self.words[first - 1].text != ",":
             return []
         tail = self._tail(max(cue.clause_end, cue.last), sentence)
@@ -200,6 +202,9 @@ class ReportedClauses:
             return []
         start, end = trim(self.doc.text, start, end, TRAILING_STRIP)
         return [self._candidate(start, end, cue)]
+
+    def _report_opener_at(self, j: int, sentence: Sentence) -> bool:
+        return j > sentence.first and self.words[j].lower in self.lexicon.report_openers
 
     def _opens_subordinate(self, word: Word) -> bool:
         """Whether a sentence-opening word starts a subordinate clause ("Da", "When"), not a

@@ -80,6 +80,7 @@ class QuoteLexicon:
     audience_nouns: tuple[tuple[str, ...], ...] = ()
     leader_nouns: frozenset[str] = frozenset()
     reported_mood: frozenset[str] = frozenset()
+    report_openers: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
     abbreviations: frozenset[str] = frozenset()
     version: str = ""
@@ -188,6 +189,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         ),
         leader_nouns=_words(grammar.get("leader_nouns", [])),
         reported_mood=_words(grammar.get("reported_mood", [])),
+        report_openers=_words(grammar.get("report_openers", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),
         abbreviations=_words(sentences.get("abbreviations", [])),
         version=f"{resource_version(lang, 'quotes')}+{resource_version(lang, 'speech_verbs')}",

@@ -96,6 +96,8 @@ class QuoteGrammar(Schema):
     # Verb forms that mark a reported clause standing after a comma without a complementizer
     # (German Konjunktiv: "sagte er, die Lage sei ernst").
     reported_mood: Words = []
+    # Words between the comma and a closing cue clause ("…, wie die Polizei mitteilte.").
+    report_openers: Words = []
     max_gap_to_complementizer: StrictInt = 5
 
 
