@@ -169,3 +169,36 @@ def test_german_wie_clause_after_the_report_attributes_it() -> None:
     )
     quote = quote_starting(article, "Der Hafen wächst")
     assert quote.speaker == entity_named(article, "Anna Berger").id
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "country", "title"),
+    [
+        (
+            "sv",
+            "Regeringen vill sänka skatten, säger Sveriges finansminister.",
+            "SWE",
+            "Finance Minister",
+        ),
+        (
+            "da",
+            "Regeringen vil sænke skatten, sagde Danmarks udenrigsminister.",
+            "DNK",
+            "Foreign Minister",
+        ),
+    ],
+)
+def test_country_genitive_and_title_without_a_name_describe_the_speaker(
+    lang: str, text: str, country: str, title: str
+) -> None:
+    quote = extract(text, lang).quotes[0]
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert (quote.speaker_description.country, quote.speaker_description.title) == (country, title)
+
+
+def test_french_outlet_named_after_an_inverted_verb_is_an_organisation() -> None:
+    article = extract("« Le projet est mort », écrit Le Canard enchaîné mercredi.", "fr")
+    outlet = entity_named(article, "Le Canard enchaîné")
+    assert outlet.type == "ORG"
+    assert article.quotes[0].speaker == outlet.id

@@ -77,7 +77,10 @@ def _outlet_genitive(doc: Document, text: str) -> bool:
 def _outlet_at(doc: Document, index: int, covered: set[int]) -> int | None:
     """End token of the longest outlet name starting at an untagged token, if any."""
     first = doc.tokens[index].text
-    if index in covered or not first[:1].isalnum() or first.lower() in doc.lexicon.not_names:
+    if index in covered or not first[:1].isalnum():
+        return None
+    # "Le" is no name alone, but opens "Le Monde"
+    if first.lower() in doc.lexicon.not_names and first not in doc.lexicon.media_first_words:
         return None
     if first not in doc.lexicon.media_first_words:
         base = doc.lexicon.strip_genitive(first)
