@@ -202,3 +202,17 @@ def test_french_outlet_named_after_an_inverted_verb_is_an_organisation() -> None
     outlet = entity_named(article, "Le Canard enchaîné")
     assert outlet.type == "ORG"
     assert article.quotes[0].speaker == outlet.id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der 33-Jährige verlor die Kontrolle über den Wagen.", {}),
+        ("Der 19-jährige verlor die Kontrolle über den Wagen.", {}),
+        ("Er erhielt eine zweijährige Haftstrafe.", {"zweijährige": "P2Y"}),
+    ],
+)
+def test_german_ages_are_no_durations_but_adjectives_before_a_noun_are(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert time_values(text, "de") == expected
