@@ -98,10 +98,16 @@ class RollupDelta:
     groups: dict[GroupKey, list[int]] = field(default_factory=dict)
 
     def add(
-        self, entities: Sequence[Row], titles: Iterable[Row], day: str | None, sign: int = 1
+        self,
+        entities: Sequence[Row],
+        titles: Iterable[Row],
+        day: str | None,
+        sign: int = 1,
+        keys: dict[str, set[str]] | None = None,
     ) -> None:
-        """Count (sign 1) or discount (sign -1) one article's entities and titles."""
-        keys = name_keys(entities)
+        """Count (sign 1) or discount (sign -1) one article's entities and titles (`keys`: their
+        `name_keys`, when the caller has them)."""
+        keys = name_keys(entities) if keys is None else keys
         for row in entities:
             for key in keys[row[0]]:
                 entry = self.names.setdefault(
