@@ -205,6 +205,8 @@ def bulk_load(
         assert isinstance(archive, SqlRepository)
         server = server_cpu_s()
         client = time.process_time()
+        # This thread plans every batch in order; with writer threads it does nothing else.
+        planner = time.thread_time()
         started = time.perf_counter()
         if writers is None:
             for start in range(0, len(items), batch_size):
@@ -217,6 +219,7 @@ def bulk_load(
             finally:
                 loader.finish()
         seconds = time.perf_counter() - started
+        planner = time.thread_time() - planner
         client = time.process_time() - client
         server = server_cpu_s() - server if archive.backend == "postgres" else 0.0
         rows = {
@@ -237,6 +240,7 @@ def bulk_load(
         "rows_per_s": round(total / seconds),
         # What the load cost in CPU, wherever it ran: the rate a core free for it would give.
         "client_cpu_s": round(client, 2),
+        "calling_thread_cpu_s": round(planner, 2),
         "server_cpu_s": round(server, 2),
         "articles_per_cpu_s": round(len(items) / max(client + server, 1e-9), 1),
         "rows": rows,
@@ -294,10 +298,32 @@ def load_costs(loads: dict[str, Any]) -> dict[str, float]:
     """CPU milliseconds per article of the fastest bulk load, in the loader and in the database."""
     backend = "postgres" if "postgres" in loads else "sqlite"
     best = max(loads[backend], key=lambda load: load["articles_per_s"])
-    return {
+    costs = {
         "loader_cpu_ms_per_article": round(1000 * best["client_cpu_s"] / best["articles"], 3),
         "database_cpu_ms_per_article": round(1000 * best["server_cpu_s"] / best["articles"], 3),
     }
+    if best["writers"] > 1 and "calling_thread_cpu_s" in best:
+        # The planner: the one part of a load that runs in one thread, in order.
+        costs["planner_cpu_ms_per_article"] = round(
+            1000 * best["calling_thread_cpu_s"] / best["articles"], 3
+        )
+    return costs
+
+
+def load_bounds(costs: dict[str, float], target: float = 2000.0) -> dict[str, float]:
+    """Articles/s the measured CPU costs allow: one loader process (its threads share one
+    interpreter lock), its planner alone (were the writers processes), all of it on this
+    machine's cores, and the cores `target` articles/s would need."""
+    loader, database = costs["loader_cpu_ms_per_article"], costs["database_cpu_ms_per_article"]
+    bounds = {
+        "one_loader_process": round(1000 / loader),
+        "this_machine": round(1000 * (os.cpu_count() or 1) / (loader + database)),
+        "cores_for_target": round(target * (loader + database) / 1000, 1),
+        "target": target,
+    }
+    if "planner_cpu_ms_per_article" in costs:
+        bounds["planner_alone"] = round(1000 / costs["planner_cpu_ms_per_article"])
+    return bounds
 
 
 def projection(
@@ -394,6 +420,7 @@ def save(result: dict[str, Any], per_core: float, end_key: str = "loadavg_end") 
         "writer_articles_per_s": writer,
         "writer_backend": backend,
         **costs,
+        "bounds": load_bounds(costs),
         **projection(per_core, writer, costs),
     }
     result[end_key] = os.getloadavg()
