@@ -18,7 +18,9 @@ Measured in one run, so ratios survive a busy machine (absolute figures do not):
    and by the bulk loader (`archive.bulk`, COPY through 1, 2 and 4 writer connections on
    PostgreSQL; one writer on SQLite, which takes no other): SQLite, and PostgreSQL when a URL
    is given (or NEWSGRAPH_TEST_POSTGRES is set). Each load is checked afterwards: every article
-   stored, a search finds them, the layer rows counted from the tables.
+   stored, a search finds them, the layer rows counted from the tables. CPU is recorded for the
+   loading process, its calling thread (the planner, when there are writer threads) and every
+   PostgreSQL process; `projection.bounds` gives the rates those costs allow.
    `--only bulk` runs this part alone and keeps the runner figures already in the results file.
 3. A paper projection from the per-core rate and the writer's rate: cluster size for 200,000
    articles a day and for a 100-million-article backfill in a day, and where the bottleneck moves.
@@ -36,6 +38,7 @@ os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
 import argparse  # noqa: E402
 import dataclasses  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
 import platform  # noqa: E402
@@ -203,6 +206,11 @@ def bulk_load(
     settings = Settings(database=url, batch_size=batch_size)
     with open_archive(url, settings) as archive:
         assert isinstance(archive, SqlRepository)
+        if archive.backend == "postgres":
+            # The server's CPU is read from every PostgreSQL process: an autovacuum that starts
+            # during one load (or the next) would count there by chance.
+            for table in LAYER_TABLES:
+                archive.db.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")
         server = server_cpu_s()
         client = time.process_time()
         # This thread plans every batch in order; with writer threads it does nothing else.
@@ -261,7 +269,9 @@ def bulk_loads(
     }
     if postgres:
         loads["postgres"] = []
-        for count in [None, *writers]:
+        # The bulk loads first: the single writer's WAL would keep the server's checkpointer
+        # busy (and counted) during the next load.
+        for count in [*writers, None]:
             url, schema = postgres_url(postgres)
             try:
                 loads["postgres"].append(bulk_load(url, items, batch_size, count))
@@ -406,6 +416,8 @@ def main() -> None:
         )
         items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
         load = replicated(items, args.load_articles)
+        gc.collect()
+        gc.freeze()  # as in only_bulk
         result["bulk_load"] = bulk_loads(folder, load, args.batch_size, args.postgres, writers)
     per_core = by["ray", 1]["after_load_articles_per_s"] or ray1["articles_per_s"]
     save(result, per_core)
@@ -443,6 +455,10 @@ def only_bulk(
         corpus, _ = write_corpus(folder, copies)
         items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
         load = replicated(items, articles)
+        # The pipeline's models stay in this process; a loader (the Ray driver, the local
+        # runner's parent) holds none, so the collector is kept from walking them on every pass.
+        gc.collect()
+        gc.freeze()
         result["bulk_load"] = bulk_loads(folder, load, batch_size, postgres, writers)
     ray1 = next(run for run in result["runs"] if run["runner"] == "ray" and run["workers"] == 1)
     save(result, ray1["after_load_articles_per_s"] or ray1["articles_per_s"], "bulk_loadavg_end")
