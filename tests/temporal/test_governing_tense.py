@@ -236,3 +236,44 @@ def test_fallback_reads_no_plural_noun_as_a_present_verb() -> None:
     # No parse: "rockets" is no verb, so "launched" decides (and "stopped" lies behind the comma)
     text = "He said militants have launched rockets since Friday, when the army stopped firing."
     assert _values(text, "en") == {"Friday": "2026-11-20"}
+
+
+def test_a_verb_behind_a_comma_does_not_override_the_own_clause() -> None:
+    # The parser hangs the date on "said"; the clause of the date says "will be held"
+    text = "The summit will be held on November 12, the ministry said."
+    parse: Parse = [
+        ("The", "DET", "det", 1),
+        ("summit", "NOUN", "nsubj:pass", 4),
+        ("will", "AUX", "aux", 4),
+        ("be", "AUX", "aux:pass", 4),
+        ("held", "VERB", "ROOT", 4),
+        ("on", "ADP", "case", 7),
+        ("November", "PROPN", "nmod:unmarked", 7),
+        ("12", "NUM", "obl", 11),
+        (",", "PUNCT", "punct", 7),
+        ("the", "DET", "det", 10),
+        ("ministry", "NOUN", "nsubj", 11),
+        ("said", "VERB", "conj", 4),
+        (".", "PUNCT", "punct", 4),
+    ]
+    assert _values(text, "en", parse) == {"November 12": "2027-11-12"}
+
+
+def test_a_fronted_date_before_a_comma_keeps_its_verb() -> None:
+    # Nothing but the comma lies between "On Monday" and its clause: "said" still decides
+    text = "On Monday, officials said that they will reopen the border."
+    parse: Parse = [
+        ("On", "ADP", "case", 1),
+        ("Monday", "PROPN", "obl", 4),
+        (",", "PUNCT", "punct", 4),
+        ("officials", "NOUN", "nsubj", 4),
+        ("said", "VERB", "ROOT", 4),
+        ("that", "SCONJ", "mark", 8),
+        ("they", "PRON", "nsubj", 8),
+        ("will", "AUX", "aux", 8),
+        ("reopen", "VERB", "ccomp", 4),
+        ("the", "DET", "det", 10),
+        ("border", "NOUN", "obj", 8),
+        (".", "PUNCT", "punct", 4),
+    ]
+    assert _values(text, "en", parse) == {"Monday": "2026-11-23"}

@@ -61,7 +61,9 @@ class _TenseIndex:
             return None
         sentence = self._sentence(index)
         if sentence.parsed:
-            tense = governing_tense(self.grammar, sentence.tokens, sentence.markers, start, end)
+            tense = governing_tense(
+                self.grammar, sentence.tokens, sentence.markers, start, end, sentence.boundaries
+            )
             if tense is not None:
                 return tense
         return tense_near(sentence.markers, start, end, sentence.boundaries)

@@ -209,27 +209,60 @@ def governing_tense(
     markers: Sequence[TenseMarker],
     start: int,
     end: int,
+    boundaries: Sequence[int] = (),
 ) -> Tense | None:
     """The tense of the verb text[start:end] attaches to in the dependency parse (the sentence's
-    tokens), or None when the parse names no verb or the verb shows no tense."""
+    tokens), or None when the parse names no verb or the verb shows no tense.
+
+    A verb behind a clause boundary while the expression's own clause has a tense marker is taken
+    for a misattachment ("will be held on November 12, the ministry said" with the date hung on
+    "said"): None, so that the nearest marker decides."""
+    verb, tense = _governing(grammar, tokens, markers, start, end)
+    if verb is None or tense is None:
+        return None
+    low, high = (verb.end, start) if verb.end <= start else (end, verb.start)
+    if any(low <= offset < high for offset in boundaries) and _own_clause_marker(
+        markers, start, end, boundaries
+    ):
+        return None
+    return tense
+
+
+def _own_clause_marker(
+    markers: Sequence[TenseMarker], start: int, end: int, boundaries: Sequence[int]
+) -> bool:
+    for marker in markers:
+        low, high = (marker.end, start) if marker.end <= start else (end, marker.start)
+        if low <= high and not any(low <= offset < high for offset in boundaries):
+            return True
+    return False
+
+
+def _governing(
+    grammar: Grammar,
+    tokens: Sequence[Token],
+    markers: Sequence[TenseMarker],
+    start: int,
+    end: int,
+) -> tuple[Token | None, Tense | None]:
     by_index = {token.i: token for token in tokens}
     inside = {token.i for token in tokens if token.start < end and token.end > start}
     if not inside:
-        return None
+        return None, None
     head = _head_outside(by_index, inside)
     perfect = TenseWords.of(grammar).perfect
     for _ in range(8):
         if head is None:
-            return None
+            return None, None
         if head.pos in VERB_TAGS:
             tense = _group_tense(by_index, head, markers, perfect)
             if tense is not None or head.dep not in NONFINITE_DEPS:
-                return tense
+                return head, tense
         elif head.head == head.i:
             # A root that is no verb ("the meeting is on Monday"): its copula and auxiliaries.
-            return _group_tense(by_index, head, markers, perfect)
+            return head, _group_tense(by_index, head, markers, perfect)
         head = _parent(by_index, head)
-    return None
+    return None, None
 
 
 def _parent(by_index: dict[int, Token], token: Token) -> Token | None:
