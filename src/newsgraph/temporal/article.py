@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-from newsgraph.model import Article, TimeExpr
+from newsgraph.model import Article, TimeExpr, Token
 from newsgraph.model.article import TimeType
 from newsgraph.temporal import normalise as n
 from newsgraph.temporal.grammar import load_grammar
 from newsgraph.temporal.tagger import tag
-from newsgraph.temporal.tense import Tense, TenseMarker, tense_markers, tense_near
+from newsgraph.temporal.tense import (
+    Tense,
+    TenseMarker,
+    clause_boundaries,
+    governing_tense,
+    is_parsed,
+    tense_markers,
+    tense_near,
+)
 from newsgraph.text import TextView, text_view
+
+
+@dataclass(frozen=True)
+class _SentenceTense:
+    """What one sentence tells about tense: markers, clause boundaries and its tokens."""
+
+    markers: list[TenseMarker]
+    boundaries: list[int]
+    tokens: list[Token]
+    parsed: bool
 
 
 class _TenseIndex:
@@ -20,22 +39,34 @@ class _TenseIndex:
     def __init__(self, article: Article, view: TextView) -> None:
         self.view = view
         self.grammar = load_grammar(article.lang)
-        self._markers: dict[int, list[TenseMarker]] = {}
+        self._sentences: dict[int, _SentenceTense] = {}
+
+    def _sentence(self, index: int) -> _SentenceTense:
+        if index not in self._sentences:
+            sentence = self.view.sentences[index]
+            text = self.view.text
+            tokens = self.view.tokens_in(sentence.start, sentence.end)
+            self._sentences[index] = _SentenceTense(
+                markers=tense_markers(self.grammar, text, sentence.start, sentence.end, tokens),
+                boundaries=clause_boundaries(text, sentence.start, sentence.end, tokens),
+                tokens=tokens,
+                parsed=is_parsed(tokens),
+            )
+        return self._sentences[index]
 
     def tense_at(self, start: int, end: int) -> Tense | None:
+        """The governing verb's tense where the parse names it, else the nearest marker's."""
         index = self.view.sentence_of(start)
         if index is None:
             return None
-        if index not in self._markers:
-            sentence = self.view.sentences[index]
-            self._markers[index] = tense_markers(
-                self.grammar,
-                self.view.text,
-                sentence.start,
-                sentence.end,
-                self.view.tokens_in(sentence.start, sentence.end),
+        sentence = self._sentence(index)
+        if sentence.parsed:
+            tense = governing_tense(
+                self.grammar, sentence.tokens, sentence.markers, start, end, sentence.boundaries
             )
-        return tense_near(self._markers[index], start, end)
+            if tense is not None:
+                return tense
+        return tense_near(sentence.markers, start, end, sentence.boundaries)
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,8 @@
 
 The tagger runs every rule of the language's grammar, keeps the longest non-overlapping matches that
 form a valid value, joins a date with an adjacent clock time ("i morgen klokken 17"), and resolves
-each against the anchor in the direction the nearest verb's tense points to.
+each against the anchor in the direction the tense of its verb points to (`tense_at`: the
+governing verb where a parse exists, else the nearest one; see `newsgraph.temporal.tense`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,14 @@
 """The tense around a temporal expression, from verb forms listed in the grammar's [tense] table.
 
 With tokens (UPOS and lemmas from the nlp stage) inflected verbs are read by their endings; without
-tokens only the listed word forms and auxiliaries count. The marker nearest the expression decides:
+tokens only the listed word forms and auxiliaries count.
+
+With a dependency parse the verb the expression attaches to decides (`governing_tense`): its own
+form, its auxiliaries and a future phrase around them, the perfect ("har sagt", "hat angekündigt",
+"a annoncé": the perfect auxiliaries of the events cues) counting as past. "The ministry announced
+on November 12 that aid will be provided" is past: "will" belongs to another clause. Without a
+parse, or when the governing verb shows no tense, the marker nearest the expression decides, one in
+the same clause (no comma, colon or subordinating conjunction between) before any other:
 "Eide hadde mandag samtaler" is past, "vil holde en pressekonferanse 10.25" is future.
 """
 
@@ -10,14 +17,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from newsgraph.model import Token
+from newsgraph.resources import base_language, load_resource
 from newsgraph.temporal.grammar import Grammar
 from newsgraph.text import surface_words
 
 Tense = Literal["past", "present", "future"]
 VERB_TAGS = ("VERB", "AUX")
+# Dependents that belong to a verb's own tense: auxiliaries, copula, infinitive marker.
+GROUP_DEPS = ("aux", "cop", "mark")
+# A verb without tense of its own takes its head's: "is expected to arrive on Monday".
+NONFINITE_DEPS = ("xcomp", "conj")
+CLAUSE_PUNCTUATION = re.compile(r"[,;:()–—]")
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,7 @@ class TenseWords:
 
     listed: tuple[tuple[Tense, frozenset[str]], ...]
     not_verbs: frozenset[str]
+    perfect: frozenset[str]
     suffixes_without_pos: bool
     min_suffix_word: int
     suffixes: tuple[tuple[Tense, tuple[str, ...]], ...]
@@ -48,6 +63,7 @@ class TenseWords:
         return cls(
             listed=tuple((tense, _words(grammar, tense)) for tense in listed),
             not_verbs=_words(grammar, "not_verbs"),
+            perfect=_perfect_auxiliaries(grammar.lang),
             suffixes_without_pos=bool(grammar.tense.get("suffixes_without_pos")),
             min_suffix_word=int(grammar.tense.get("min_suffix_word", 4)),
             suffixes=tuple(
@@ -59,6 +75,34 @@ class TenseWords:
 
 def _words(grammar: Grammar, name: str) -> frozenset[str]:
     return frozenset(str(word).lower() for word in grammar.tense.get(name, []))
+
+
+@lru_cache(maxsize=32)
+def _perfect_auxiliaries(lang: str | None) -> frozenset[str]:
+    """The perfect auxiliaries ("har", "has", "hat", "a"), kept once in the events cues."""
+    cues = load_resource(base_language(lang), "events").get("cues", {})
+    return frozenset(str(word).lower() for word in cues.get("perfect", []))
+
+
+# Between a future auxiliary and the verb it carries: at most one word ("will be held").
+_CHAIN_GAP = re.compile(r"\s+(?:\w+\s+)?")
+
+
+def _verb_chains(text: str, markers: list[TenseMarker]) -> list[TenseMarker]:
+    """A verb form right after a future auxiliary is future too: "held" in "will be held"."""
+    chained: list[TenseMarker] = []
+    for marker in sorted(markers, key=lambda m: (m.start, m.end)):
+        previous = chained[-1] if chained else None
+        if (
+            previous is not None
+            and previous.tense == "future"
+            and marker.tense != "future"
+            and previous.end <= marker.start
+            and _CHAIN_GAP.fullmatch(text, previous.end, marker.start)
+        ):
+            marker = TenseMarker(marker.start, marker.end, "future")
+        chained.append(marker)
+    return chained
 
 
 def _phrase_markers(grammar: Grammar, text: str, offset: int) -> list[TenseMarker]:
@@ -88,6 +132,9 @@ def _word_tense(
     if len(lower) < words.min_suffix_word:
         return None
     for tense, suffixes in words.suffixes:
+        # Without parts of speech a present ending ("-s") is mostly a plural noun ("rockets").
+        if is_verb is None and tense == "present":
+            continue
         if lower.endswith(suffixes):
             return tense
     return None
@@ -101,30 +148,163 @@ def tense_markers(
     words = TenseWords.of(grammar)
     inside = [token for token in tokens if start <= token.start and token.end <= end]
     if inside:
+        # A lemma equal to the word says "not inflected" only where the model lemmatises at all.
+        lemmatised = any(
+            token.lemma and token.lemma.lower() != token.text.lower() for token in inside
+        )
         for token in inside:
             is_verb = token.pos in VERB_TAGS if token.pos else None
-            tense = _word_tense(words, token.text, is_verb, token.lemma)
+            lemma = token.lemma if lemmatised else ""
+            tense = _word_tense(words, token.text, is_verb, lemma)
             if tense is not None:
                 markers.append(TenseMarker(token.start, token.end, tense))
-        return markers
+        return _verb_chains(text, markers)
     for word in surface_words(text, start, end):
         tense = _word_tense(words, word.text, None)
         if tense is not None:
             markers.append(TenseMarker(word.start, word.end, tense))
-    return markers
+    return _verb_chains(text, markers)
 
 
-def tense_near(markers: Sequence[TenseMarker], start: int, end: int) -> Tense | None:
-    """The tense of the marker closest to text[start:end]; future auxiliaries win a tie."""
-    best: tuple[int, int, Tense] | None = None
+def tense_near(
+    markers: Sequence[TenseMarker], start: int, end: int, boundaries: Sequence[int] = ()
+) -> Tense | None:
+    """The tense of the marker closest to text[start:end]; future auxiliaries win a tie.
+
+    A marker with a clause boundary (an offset in `boundaries`) between it and the expression
+    counts only when no marker of the expression's own clause does."""
+    best: tuple[int, int, int, Tense] | None = None
     for marker in markers:
         if marker.end <= start:
             distance = start - marker.end
+            low, high = marker.end, start
         elif marker.start >= end:
             distance = marker.start - end
+            low, high = end, marker.start
         else:
             continue
-        rank = (distance, 0 if marker.tense == "future" else 1, marker.tense)
-        if best is None or rank[:2] < best[:2]:
+        crossed = 1 if any(low <= offset < high for offset in boundaries) else 0
+        rank = (crossed, distance, 0 if marker.tense == "future" else 1, marker.tense)
+        if best is None or rank[:3] < best[:3]:
             best = rank
-    return None if best is None else best[2]
+    return None if best is None else best[3]
+
+
+def clause_boundaries(text: str, start: int, end: int, tokens: Sequence[Token] = ()) -> list[int]:
+    """Offsets in text[start:end] where a clause may begin: punctuation that separates clauses and,
+    with tokens, subordinating conjunctions ("that", "at", "dass", "que")."""
+    offsets = [m.start() for m in CLAUSE_PUNCTUATION.finditer(text, start, end)]
+    offsets += [token.start for token in tokens if token.pos == "SCONJ"]
+    return sorted(offsets)
+
+
+def is_parsed(tokens: Sequence[Token]) -> bool:
+    """Whether the tokens carry a dependency parse."""
+    return any(token.dep for token in tokens)
+
+
+def governing_tense(
+    grammar: Grammar,
+    tokens: Sequence[Token],
+    markers: Sequence[TenseMarker],
+    start: int,
+    end: int,
+    boundaries: Sequence[int] = (),
+) -> Tense | None:
+    """The tense of the verb text[start:end] attaches to in the dependency parse (the sentence's
+    tokens), or None when the parse names no verb or the verb shows no tense.
+
+    A verb behind a clause boundary while the expression's own clause has a tense marker is taken
+    for a misattachment ("will be held on November 12, the ministry said" with the date hung on
+    "said"): None, so that the nearest marker decides."""
+    verb, tense = _governing(grammar, tokens, markers, start, end)
+    if verb is None or tense is None:
+        return None
+    low, high = (verb.end, start) if verb.end <= start else (end, verb.start)
+    if any(low <= offset < high for offset in boundaries) and _own_clause_marker(
+        markers, start, end, boundaries
+    ):
+        return None
+    return tense
+
+
+def _own_clause_marker(
+    markers: Sequence[TenseMarker], start: int, end: int, boundaries: Sequence[int]
+) -> bool:
+    for marker in markers:
+        low, high = (marker.end, start) if marker.end <= start else (end, marker.start)
+        if low <= high and not any(low <= offset < high for offset in boundaries):
+            return True
+    return False
+
+
+def _governing(
+    grammar: Grammar,
+    tokens: Sequence[Token],
+    markers: Sequence[TenseMarker],
+    start: int,
+    end: int,
+) -> tuple[Token | None, Tense | None]:
+    by_index = {token.i: token for token in tokens}
+    inside = {token.i for token in tokens if token.start < end and token.end > start}
+    if not inside:
+        return None, None
+    head = _head_outside(by_index, inside)
+    perfect = TenseWords.of(grammar).perfect
+    for _ in range(8):
+        if head is None:
+            return None, None
+        if head.pos in VERB_TAGS:
+            tense = _group_tense(by_index, head, markers, perfect)
+            if tense is not None or head.dep not in NONFINITE_DEPS:
+                return head, tense
+        elif head.head == head.i:
+            # A root that is no verb ("the meeting is on Monday"): its copula and auxiliaries.
+            return head, _group_tense(by_index, head, markers, perfect)
+        head = _parent(by_index, head)
+    return None, None
+
+
+def _parent(by_index: dict[int, Token], token: Token) -> Token | None:
+    return None if token.head == token.i else by_index.get(token.head)
+
+
+def _head_outside(by_index: dict[int, Token], inside: set[int]) -> Token | None:
+    """The first token outside the expression that a token of the expression depends on; the
+    expression's own root when it holds the sentence's root."""
+    for index in sorted(inside):
+        token = by_index[index]
+        if token.head == token.i:
+            return token
+        if token.head not in inside:
+            return by_index.get(token.head)
+    return None
+
+
+def _group_tense(
+    by_index: dict[int, Token],
+    verb: Token,
+    markers: Sequence[TenseMarker],
+    perfect: frozenset[str],
+) -> Tense | None:
+    """Tense of a verb with its auxiliaries: future first, then the perfect (a past), past,
+    present."""
+    group = [verb] + [
+        token
+        for token in by_index.values()
+        if token.head == verb.i and token.i != verb.i and token.dep.split(":")[0] in GROUP_DEPS
+    ]
+    spans = [(token.start, token.end) for token in group]
+    found = {
+        marker.tense
+        for marker in markers
+        if any(marker.start < e and marker.end > s for s, e in spans)
+    }
+    if "future" in found:
+        return "future"
+    has_perfect = any(
+        token.dep.split(":")[0] == "aux" and token.text.lower() in perfect for token in group
+    )
+    if has_perfect or "past" in found:
+        return "past"
+    return "present" if "present" in found else None
