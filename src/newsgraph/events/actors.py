@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from newsgraph.events.compounds import modifier_compound
 from newsgraph.events.geo import Geo
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.words import SentenceView, Word
@@ -56,7 +57,7 @@ def _is_genitive(text: str, entity: Entity) -> bool:
     return text.endswith("s") and not entity.name.endswith("s") and text[:-1] == entity.name
 
 
-def _entity_mentions(article: Article, view: SentenceView) -> list[ActorMention]:
+def _entity_mentions(article: Article, view: SentenceView, lexicon: Lexicon) -> list[ActorMention]:
     found: list[ActorMention] = []
     for entity in article.entities:
         if entity.type not in ACTOR_TYPES:
@@ -66,6 +67,8 @@ def _entity_mentions(article: Article, view: SentenceView) -> list[ActorMention]
                 continue
             indices = view.words_in(mention.start, mention.end)
             if not indices:
+                continue
+            if modifier_compound(article.text, mention.start, mention.end, lexicon):
                 continue
             modifier = entity.type == "GPE" and _is_genitive(mention.text, entity)
             found.append(
@@ -112,6 +115,13 @@ def _word_mentions(
             hit = _phrase_mention(phrase, index, index + size - 1, lexicon, geo, article)
             if hit is not None:
                 break
+        if hit is None:
+            index += 1
+            continue
+        if hit.kind != "GROUP" and modifier_compound(
+            article.text, words[hit.first].start, words[hit.last].end, lexicon
+        ):
+            hit = None
         if hit is None:
             index += 1
             continue
@@ -303,7 +313,7 @@ def actor_mentions(
     article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, persons: PronounResolver
 ) -> list[ActorMention]:
     """Every possible participant named in a sentence view, left to right."""
-    mentions = [_styled_country(m, article, geo) for m in _entity_mentions(article, view)]
+    mentions = [_styled_country(m, article, geo) for m in _entity_mentions(article, view, lexicon)]
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _word_mentions(view, taken, lexicon, geo, article)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)

@@ -30,6 +30,7 @@ from newsgraph.events.context import (
     read_time,
     relational_before,
 )
+from newsgraph.events.generic import generic_report
 from newsgraph.events.geo import Geo
 from newsgraph.events.grounding import Grounding
 from newsgraph.events.grounding_confidence import GroundingConfidence
@@ -42,6 +43,7 @@ from newsgraph.events.merging import (
     merge_in_sentence,
     merge_occasions,
 )
+from newsgraph.events.names import in_event_or_work_name
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.precision_gate import PrecisionGate
 from newsgraph.events.sense import Sense
@@ -173,6 +175,10 @@ class EventCoder:
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
         if self._in_name(article, view, match) or not self._sensible(context, match):
+            return None
+        if in_event_or_work_name(article, view, match):
+            return None
+        if generic_report(article, view, self.lexicon, match, args):
             return None
         if not self._grounded(article, context, match, args):
             return None

@@ -298,6 +298,7 @@ class Syntax(Schema):
     verb_second: StrictBool = False
     dash_quotes: StrictBool = False
     nationality_plurals: Words = []
+    plural_endings: Words = []
 
 
 class Trigger(Schema):

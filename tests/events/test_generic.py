@@ -1,0 +1,83 @@
+"""Generic reports of a kind of act are no events (newsgraph.events.generic).
+
+Sentences are written for these tests; parses are given by hand (no model).
+"""
+
+from __future__ import annotations
+
+from newsgraph.events import EventCoder, load_lexicon
+from newsgraph.model import Article, Token
+
+from .builders import Ent, FakeGeo, Time, make_article
+
+UKRAINE = Ent("Ukraine", "GPE", "UKR")
+KYIV = Ent("Kyiv", "GPE", "UKR", lat=50.45, lon=30.52)
+
+Parse = list[tuple[str, str, str, str, int]]
+
+
+def _parsed(
+    text: str, lang: str, entities: list[Ent], parse: Parse, times: list[Time] | None = None
+) -> Article:
+    """An article whose tokens carry the given (text, lemma, pos, dep, head) parse."""
+    article = make_article(text, lang, entities, times or [])
+    tokens, position = [], 0
+    for number, (word, lemma, pos, dep, head) in enumerate(parse):
+        start = text.index(word, position)
+        position = start + len(word)
+        tokens.append(
+            Token(
+                i=number,
+                start=start,
+                end=position,
+                text=word,
+                lemma=lemma,
+                pos=pos,
+                dep=dep,
+                head=head,
+                sent=0,
+            )
+        )
+    article.tokens = tokens
+    return article
+
+
+def types(article: Article) -> list[str]:
+    return [e.type for e in EventCoder(load_lexicon(article.lang), FakeGeo()).code(article)]
+
+
+def _hit(determiner: str, lemma: str, pos: str) -> Article:
+    text = f"{determiner} attacks hit Ukraine."
+    parse: Parse = [
+        (determiner, lemma, pos, "det", 1),
+        ("attacks", "attack", "NOUN", "nsubj", 2),
+        ("hit", "hit", "VERB", "ROOT", 2),
+        ("Ukraine", "Ukraine", "PROPN", "obj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    return _parsed(text, "en", [UKRAINE], parse)
+
+
+def test_attacks_under_such_are_a_kind_of_act_not_an_event() -> None:
+    assert "ASSAULT" not in types(_hit("Such", "such", "ADJ"))
+
+
+def test_attacks_under_the_are_reported_acts() -> None:
+    assert "ASSAULT" in types(_hit("The", "the", "DET"))
+
+
+def _rammet(determiner: str) -> Article:
+    text = f"{determiner} angrep rammet Ukraina."
+    parse: Parse = [
+        (determiner, determiner.lower(), "DET", "det", 1),
+        ("angrep", "angrep", "NOUN", "nsubj", 2),
+        ("rammet", "ramme", "VERB", "ROOT", 2),
+        ("Ukraina", "Ukraina", "PROPN", "obj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    return _parsed(text, "nb", [Ent("Ukraina", "GPE", "UKR")], parse)
+
+
+def test_norwegian_attacks_under_slike_are_no_event() -> None:
+    assert "ASSAULT" not in types(_rammet("Slike"))
+    assert "ASSAULT" in types(_rammet("Disse"))
