@@ -6,7 +6,7 @@ Sentences are written for these tests; no model.
 from __future__ import annotations
 
 from newsgraph.events import EventCoder, load_lexicon
-from newsgraph.events.compounds import modifier_compound
+from newsgraph.events.compounds import modifier_compound, sided_compound
 from newsgraph.model import Article, Event
 
 from .builders import Ent, FakeGeo, make_article
@@ -67,3 +67,19 @@ def test_country_leading_a_coalition_stays_its_actor() -> None:
     article = make_article(text, "en", [Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")])
     accusations = [e for e in code(article) if e.type == "ACCUSE"]
     assert accusations and "RUS" in accusations[0].countries
+
+
+def test_country_after_pro_is_a_side_not_a_participant() -> None:
+    lexicon = load_lexicon("en")
+    text = "Pro-Russian separatists attacked Ukraine."
+    assert sided_compound(text, *_name_at(text, "Russian"), lexicon)
+    assert sided_compound(text, *_name_at(text, "Pro-Russian"), lexicon)
+    plain = "Russian separatists attacked Ukraine."
+    assert not sided_compound(plain, *_name_at(plain, "Russian"), lexicon)
+
+
+def test_pro_russian_attackers_are_not_coded_as_russia() -> None:
+    text = "Pro-Russia separatists attacked Ukraine on Monday."
+    article = make_article(text, "en", [Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")])
+    assaults = [e for e in code(article) if e.type == "ASSAULT"]
+    assert all("RUS" not in e.countries for e in assaults)

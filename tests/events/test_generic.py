@@ -81,3 +81,48 @@ def _rammet(determiner: str) -> Article:
 def test_norwegian_attacks_under_slike_are_no_event() -> None:
     assert "ASSAULT" not in types(_rammet("Slike"))
     assert "ASSAULT" in types(_rammet("Disse"))
+
+
+def test_regular_visits_are_a_habit_not_a_visit() -> None:
+    text = "Russian ministers made regular visits to Ukraine."
+    parse: Parse = [
+        ("Russian", "russian", "ADJ", "amod", 1),
+        ("ministers", "minister", "NOUN", "nsubj", 2),
+        ("made", "make", "VERB", "ROOT", 2),
+        ("regular", "regular", "ADJ", "amod", 4),
+        ("visits", "visit", "NOUN", "obj", 2),
+        ("to", "to", "ADP", "case", 6),
+        ("Ukraine", "Ukraine", "PROPN", "nmod", 4),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    article = _parsed(text, "en", [UKRAINE], parse)
+    assert "CONSULT" not in types(article)
+    official = _parsed(
+        text.replace("regular", "official"),
+        "en",
+        [UKRAINE],
+        [(w if w != "regular" else "official", *rest) for w, *rest in parse],  # type: ignore[misc]
+    )
+    assert "CONSULT" in types(official)
+
+
+def _many(text: str, times: list[Time] | None = None) -> Article:
+    parse: Parse = [
+        ("Many", "many", "ADJ", "amod", 1),
+        ("attacks", "attack", "NOUN", "nsubj", 2),
+        ("hit", "hit", "VERB", "ROOT", 2),
+        ("Ukraine", "Ukraine", "PROPN", "obj", 2),
+    ]
+    if times:
+        parse.append(("yesterday", "yesterday", "ADV", "advmod", 2))
+    parse.append((".", ".", "PUNCT", "punct", 2))
+    return _parsed(text, "en", [UKRAINE], parse, times)
+
+
+def test_many_attacks_with_no_doer_and_no_date_are_a_count_not_an_event() -> None:
+    assert "ASSAULT" not in types(_many("Many attacks hit Ukraine."))
+
+
+def test_many_attacks_on_a_named_day_are_reported() -> None:
+    article = _many("Many attacks hit Ukraine yesterday.", [Time("yesterday", "2025-03-02")])
+    assert "ASSAULT" in types(article)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from newsgraph.events.compounds import modifier_compound
+from newsgraph.events.compounds import modifier_compound, sided_compound
 from newsgraph.events.geo import Geo
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.words import SentenceView, Word
@@ -57,6 +57,12 @@ def _is_genitive(text: str, entity: Entity) -> bool:
     return text.endswith("s") and not entity.name.endswith("s") and text[:-1] == entity.name
 
 
+def _in_compound(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A name inside "German-born", "Oslo-based", "pro-Russian" takes no part in the event
+    (newsgraph.events.compounds)."""
+    return modifier_compound(text, start, end, lexicon) or sided_compound(text, start, end, lexicon)
+
+
 def _entity_mentions(article: Article, view: SentenceView, lexicon: Lexicon) -> list[ActorMention]:
     found: list[ActorMention] = []
     for entity in article.entities:
@@ -68,7 +74,7 @@ def _entity_mentions(article: Article, view: SentenceView, lexicon: Lexicon) -> 
             indices = view.words_in(mention.start, mention.end)
             if not indices:
                 continue
-            if modifier_compound(article.text, mention.start, mention.end, lexicon):
+            if _in_compound(article.text, mention.start, mention.end, lexicon):
                 continue
             modifier = entity.type == "GPE" and _is_genitive(mention.text, entity)
             found.append(
@@ -118,7 +124,7 @@ def _word_mentions(
         if hit is None:
             index += 1
             continue
-        if hit.kind != "GROUP" and modifier_compound(
+        if hit.kind != "GROUP" and _in_compound(
             article.text, words[hit.first].start, words[hit.last].end, lexicon
         ):
             hit = None

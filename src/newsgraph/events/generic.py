@@ -1,11 +1,10 @@
 """Generic reports: a trigger noun that names a kind of act, not one act that happened.
 
-"Such attacks must stop", "any invasion would be met with force", "every protest is watched":
-a trigger noun under a generic determiner (`[cues].generic_determiners` of
-resources/<lang>/events.toml) reports no event. Nor does a bare plural trigger noun ("Protests
-are common in the region", "Sanctions rarely work") with nobody named in its roles, no time in
-its sentence and no place: a statement about such acts in general (plural endings:
-`[syntax].plural_endings`).
+"Such attacks must stop", "any invasion would be met with force", "regular visits to the troops":
+a trigger noun under a generic or habitual determiner (`[cues].generic_determiners` of
+resources/<lang>/events.toml) reports no event. A quantified one ("many assassinations", "mange
+attentater"; `[cues].generic_quantifiers`) reports none when nobody is named as its doer and its
+sentence gives no date: a count of acts in general, not a report of one.
 """
 
 from __future__ import annotations
@@ -20,19 +19,22 @@ from newsgraph.model import Article
 # military invasion".
 MODIFIER_POS = ("ADJ", "NUM", "NOUN", "ADV", "DET")
 MODIFIER_REACH = 3
+DATING_TYPES = ("DATE", "TIME")
 
 
 def _noun(word: Word) -> bool:
     return word.pos == "NOUN"
 
 
-def under_generic_determiner(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
-    """Whether the trigger noun's phrase opens with a generic determiner ("such attacks", "any
-    new invasion")."""
+def under_determiner(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, cue_name: str
+) -> bool:
+    """Whether the trigger noun's phrase opens with a word of the cue ("such attacks", "any new
+    invasion")."""
     words = view.words
     if not _noun(words[match.anchor]):
         return False
-    cue = lexicon.cue("generic_determiners")
+    cue = lexicon.cue(cue_name)
     lo = max(0, match.first - MODIFIER_REACH - 3)
     ends = {span[-1] for span in cue.spans(words, lo, match.first)}
     position = match.first - 1
@@ -45,37 +47,16 @@ def under_generic_determiner(view: SentenceView, lexicon: Lexicon, match: Trigge
     return False
 
 
-def bare_plural(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
-    """Whether the trigger is a plural noun with no determiner, possessive or number before it."""
-    words = view.words
-    anchor = words[match.anchor]
-    if not _noun(anchor) or match.first != match.anchor or not anchor.lemma:
-        return False
-    if not any(anchor.lower == anchor.lemma + ending for ending in lexicon.plural_endings):
-        return False
-    position = match.first - 1
-    while position >= 0 and words[position].pos == "ADJ":
-        position -= 1
-    if position < 0:
-        return True
-    before = words[position]
-    if before.pos in ("DET", "NUM", "PRON", "PROPN") or before.dep in ("poss", "nmod:poss"):
-        return False
-    if lexicon.cue("determiners").matches_word(before):
-        return False
-    return not before.text.endswith(("'s", "’s", "'", "’"))
+def _dated(article: Article, view: SentenceView) -> bool:
+    return any(view.start <= t.start < view.end and t.type in DATING_TYPES for t in article.times)
 
 
 def generic_report(
     article: Article, view: SentenceView, lexicon: Lexicon, match: TriggerMatch, args: Arguments
 ) -> bool:
     """Whether the trigger names acts of its kind in general rather than one reported act."""
-    if under_generic_determiner(view, lexicon, match):
+    if under_determiner(view, lexicon, match, "generic_determiners"):
         return True
-    if not bare_plural(view, lexicon, match):
+    if args.source or _dated(article, view):
         return False
-    if args.actors or args.places:
-        return False
-    return not any(
-        view.start <= t.start < view.end and t.type in ("DATE", "TIME") for t in article.times
-    )
+    return under_determiner(view, lexicon, match, "generic_quantifiers")

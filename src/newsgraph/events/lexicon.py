@@ -298,8 +298,6 @@ class Lexicon:
     dash_quotes: bool = False
     # Endings that turn a nationality adjective into its people ("Palestinian" -> "Palestinians").
     nationality_plurals: tuple[str, ...] = ()
-    # Endings of indefinite plural nouns on their lemma ("attack" -> "attacks"), for generic reports.
-    plural_endings: tuple[str, ...] = ()
     trigger_patterns: tuple[tuple[TriggerRule, Pattern], ...] = field(
         init=False, repr=False, compare=False
     )
@@ -411,5 +409,4 @@ def load_lexicon(lang: str | None) -> Lexicon:
         verb_second=bool(syntax.get("verb_second", False)),
         dash_quotes=bool(syntax.get("dash_quotes", False)),
         nationality_plurals=tuple(str(e) for e in syntax.get("nationality_plurals", [])),
-        plural_endings=tuple(str(e) for e in syntax.get("plural_endings", [])),
     )

@@ -298,7 +298,6 @@ class Syntax(Schema):
     verb_second: StrictBool = False
     dash_quotes: StrictBool = False
     nationality_plurals: Words = []
-    plural_endings: Words = []
 
 
 class Trigger(Schema):
