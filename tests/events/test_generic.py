@@ -126,3 +126,46 @@ def test_many_attacks_with_no_doer_and_no_date_are_a_count_not_an_event() -> Non
 def test_many_attacks_on_a_named_day_are_reported() -> None:
     article = _many("Many attacks hit Ukraine yesterday.", [Time("yesterday", "2025-03-02")])
     assert "ASSAULT" in types(article)
+
+
+def _protesterer(subject: str, lemma: str, pos: str) -> Article:
+    text = f"Da protesterer {subject} mot regjeringen i Oslo."
+    parse: Parse = [
+        ("Da", "da", "ADV", "advmod", 1),
+        ("protesterer", "protestere", "VERB", "ROOT", 1),
+        (subject, lemma, pos, "nsubj", 1),
+        ("mot", "mot", "ADP", "case", 4),
+        ("regjeringen", "regjering", "NOUN", "obl", 1),
+        ("i", "i", "ADP", "case", 6),
+        ("Oslo", "Oslo", "PROPN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    return _parsed(text, "nb", [Ent("Oslo", "GPE", "NOR", lat=59.9, lon=10.7)], parse)
+
+
+def test_act_of_the_generic_pronoun_man_is_a_general_statement() -> None:
+    assert types(_protesterer("man", "man", "PRON")) == []
+    assert types(_protesterer("studentene", "student", "NOUN")) != []
+
+
+def _arrests(adverb: str | None) -> Article:
+    verb = "arrests" if adverb else "arrested"
+    words = ["The", "army", *([adverb] if adverb else []), verb, "protesters", "in", "Kyiv", "."]
+    text = " ".join(words[:-1]) + "."
+    at = words.index
+    parse: Parse = [
+        ("The", "the", "DET", "det", 1),
+        ("army", "army", "NOUN", "nsubj", at(verb)),
+        *([(adverb, adverb, "ADV", "advmod", at(verb))] if adverb else []),
+        (verb, "arrest", "VERB", "ROOT", at(verb)),
+        ("protesters", "protester", "NOUN", "obj", at(verb)),
+        ("in", "in", "ADP", "case", at("Kyiv")),
+        ("Kyiv", "Kyiv", "PROPN", "obl", at(verb)),
+        (".", ".", "PUNCT", "punct", at(verb)),
+    ]
+    return _parsed(text, "en", [KYIV], parse)
+
+
+def test_usually_makes_an_undated_arrest_a_habit() -> None:
+    assert "COERCE" not in types(_arrests("usually"))
+    assert "COERCE" in types(_arrests(None))

@@ -6,7 +6,7 @@ Sentences are written for these tests; no model.
 from __future__ import annotations
 
 from newsgraph.events import EventCoder, load_lexicon
-from newsgraph.model import Article
+from newsgraph.model import Article, Title
 
 from .builders import Ent, FakeGeo, make_article
 
@@ -37,3 +37,24 @@ def test_trigger_inside_a_quoted_title_is_no_event() -> None:
 def test_quoted_speech_in_lower_case_is_no_title() -> None:
     text = "Ukraine said “we protest against Russia” on Monday."
     assert "PROTEST" in types(make_article(text, "en", [RUSSIA, UKRAINE]))
+
+
+def _envoy(with_title_offsets: bool) -> Article:
+    text = "The envoy for peace talks Ann Lee praised Russia on Monday."
+    article = make_article(text, "en", [Ent("Ann Lee", "PER", "USA"), RUSSIA])
+    person = next(e for e in article.entities if e.name == "Ann Lee")
+    title = "envoy for peace talks"
+    start = text.index(title)
+    person.titles = [
+        Title(
+            text=title,
+            start=start if with_title_offsets else None,
+            end=start + len(title) if with_title_offsets else None,
+        )
+    ]
+    return article
+
+
+def test_trigger_inside_a_persons_title_is_no_event() -> None:
+    assert "CONSULT" in types(_envoy(with_title_offsets=False))
+    assert "CONSULT" not in types(_envoy(with_title_offsets=True))

@@ -178,7 +178,7 @@ class EventCoder:
             return None
         if in_event_or_work_name(article, view, match):
             return None
-        if generic_report(article, view, self.lexicon, match, args):
+        if generic_report(article, view, clauses, self.lexicon, match, args):
             return None
         if not self._grounded(article, context, match, args):
             return None

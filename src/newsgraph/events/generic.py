@@ -4,12 +4,16 @@
 a trigger noun under a generic or habitual determiner (`[cues].generic_determiners` of
 resources/<lang>/events.toml) reports no event. A quantified one ("many assassinations", "mange
 attentater"; `[cues].generic_quantifiers`) reports none when nobody is named as its doer and its
-sentence gives no date: a count of acts in general, not a report of one.
+sentence gives no date: a count of acts in general, not a report of one. So is an undated act
+whose subject is a generic pronoun ("if you protest, …", "da utsteder man gjerne ultimatum";
+`[cues].generic_subjects`) or that a frequency adverb in its clause makes a habit ("the army
+usually arrests …", "de pleier å protestere"; `[cues].habitual`).
 """
 
 from __future__ import annotations
 
 from newsgraph.events.arguments import Arguments
+from newsgraph.events.clauses import Clauses
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.triggers import TriggerMatch
 from newsgraph.events.words import SentenceView, Word
@@ -20,6 +24,9 @@ from newsgraph.model import Article
 MODIFIER_POS = ("ADJ", "NUM", "NOUN", "ADV", "DET")
 MODIFIER_REACH = 3
 DATING_TYPES = ("DATE", "TIME")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl")
+# How far from the trigger, inside its clause, a frequency adverb counts.
+HABIT_WINDOW = 4
 
 
 def _noun(word: Word) -> bool:
@@ -51,12 +58,42 @@ def _dated(article: Article, view: SentenceView) -> bool:
     return any(view.start <= t.start < view.end and t.type in DATING_TYPES for t in article.times)
 
 
+def _subject_words(view: SentenceView, match: TriggerMatch) -> list[Word]:
+    """The subjects of the trigger verb, or of the verb governing a trigger noun."""
+    words = view.words
+    heads = {match.anchor}
+    governor = words[match.anchor].head
+    if _noun(words[match.anchor]) and governor is not None:
+        heads.add(governor)
+    return [w for w in words if w.head in heads and w.dep in SUBJECT_DEPS]
+
+
+def generic_subject(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Whether the act's subject is a generic pronoun ("you", "one", "man")."""
+    cue = lexicon.cue("generic_subjects")
+    return any(cue.matches_word(w) and w.pos == "PRON" for w in _subject_words(view, match))
+
+
+def habitual(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Whether a frequency adverb near the trigger, in its clause, makes the act a habit."""
+    lo, hi = clauses.span_of(match.anchor)
+    lo, hi = max(lo, match.first - HABIT_WINDOW), min(hi, match.last + HABIT_WINDOW + 1)
+    return bool(lexicon.cue("habitual").spans(view.words, lo, hi))
+
+
 def generic_report(
-    article: Article, view: SentenceView, lexicon: Lexicon, match: TriggerMatch, args: Arguments
+    article: Article,
+    view: SentenceView,
+    clauses: Clauses,
+    lexicon: Lexicon,
+    match: TriggerMatch,
+    args: Arguments,
 ) -> bool:
     """Whether the trigger names acts of its kind in general rather than one reported act."""
     if under_determiner(view, lexicon, match, "generic_determiners"):
         return True
-    if args.source or _dated(article, view):
+    if _dated(article, view):
         return False
-    return under_determiner(view, lexicon, match, "generic_quantifiers")
+    if generic_subject(view, lexicon, match) or habitual(view, clauses, lexicon, match):
+        return True
+    return not args.source and under_determiner(view, lexicon, match, "generic_quantifiers")

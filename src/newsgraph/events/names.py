@@ -1,9 +1,10 @@
-"""Trigger words inside names of events and works: no act is reported by them.
+"""Trigger words inside names of events and works, and inside people's titles: no act is reported.
 
 "the September 11 attacks" (an EVT entity), "the Treaty of Peace and Cooperation" (a product or
 document the NER tagged PROD), a short title-cased quotation naming a book, film or campaign
 ("the film 'Attack of the Clones'", "the report «Krig og fred»"): the trigger word is part of a
-name. The coder also drops capitalised triggers inside longer names of organisations
+name. So is a trigger word inside a person's title as the entities stage found it ("UN envoy for
+peace talks Ann Lee", "the Minister of Trade and Cooperation"). The coder also drops capitalised triggers inside longer names of organisations
 (EventCoder._in_name); this module covers what those rules miss: names of events and works, where
 the trigger may be lower-case.
 """
@@ -24,13 +25,18 @@ LONG_WORD = 4
 
 
 def in_event_or_work_name(article: Article, view: SentenceView, match: TriggerMatch) -> bool:
-    """Whether the trigger lies inside the mention of an event or work entity, or inside a short
-    title-cased quotation."""
+    """Whether the trigger lies inside the mention of an event or work entity, a person's title,
+    or a short title-cased quotation."""
     anchor = view.words[match.anchor]
     for entity in article.entities:
-        if entity.type not in NAME_TYPES:
-            continue
-        if any(m.start <= anchor.start and anchor.end <= m.end for m in entity.mentions):
+        if entity.type in NAME_TYPES and any(
+            m.start <= anchor.start and anchor.end <= m.end for m in entity.mentions
+        ):
+            return True
+        if any(
+            t.start is not None and t.end is not None and t.start <= anchor.start < t.end
+            for t in entity.titles
+        ):
             return True
     return _in_quoted_title(view, match)
 
