@@ -457,8 +457,13 @@ def main() -> None:
             )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     # The hand-judged precision sample and the confidence curve (benchmarks/events_precision.py)
-    # are kept across reruns.
-    kept = {key: earlier[key] for key in ("precision_sample", "confidence_curve") if key in earlier}
+    # and the precision gate's figures are kept across reruns, and so are the before/after records
+    # of rule rounds ("rounds").
+    kept = {
+        key: earlier[key]
+        for key in ("precision_sample", "confidence_curve", "precision_gate", "rounds")
+        if key in earlier
+    }
     result = {"gold": gold, "plover_gsr": gsr, "petrarch2_unittest": petrarch, **kept}
     RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     console.print(f"wrote {RESULTS.relative_to(REPO)}")

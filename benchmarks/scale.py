@@ -18,7 +18,9 @@ Measured in one run, so ratios survive a busy machine (absolute figures do not):
    and by the bulk loader (`archive.bulk`, COPY through 1, 2 and 4 writer connections on
    PostgreSQL; one writer on SQLite, which takes no other): SQLite, and PostgreSQL when a URL
    is given (or NEWSGRAPH_TEST_POSTGRES is set). Each load is checked afterwards: every article
-   stored, a search finds them, the layer rows counted from the tables.
+   stored, a search finds them, the layer rows counted from the tables. CPU is recorded for the
+   loading process, its calling thread (the planner, when there are writer threads) and every
+   PostgreSQL process; `projection.bounds` gives the rates those costs allow.
    `--only bulk` runs this part alone and keeps the runner figures already in the results file.
 3. A paper projection from the per-core rate and the writer's rate: cluster size for 200,000
    articles a day and for a 100-million-article backfill in a day, and where the bottleneck moves.
@@ -36,6 +38,7 @@ os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
 import argparse  # noqa: E402
 import dataclasses  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
 import platform  # noqa: E402
@@ -203,8 +206,15 @@ def bulk_load(
     settings = Settings(database=url, batch_size=batch_size)
     with open_archive(url, settings) as archive:
         assert isinstance(archive, SqlRepository)
+        if archive.backend == "postgres":
+            # The server's CPU is read from every PostgreSQL process: an autovacuum that starts
+            # during one load (or the next) would count there by chance.
+            for table in LAYER_TABLES:
+                archive.db.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")
         server = server_cpu_s()
         client = time.process_time()
+        # This thread plans every batch in order; with writer threads it does nothing else.
+        planner = time.thread_time()
         started = time.perf_counter()
         if writers is None:
             for start in range(0, len(items), batch_size):
@@ -217,6 +227,7 @@ def bulk_load(
             finally:
                 loader.finish()
         seconds = time.perf_counter() - started
+        planner = time.thread_time() - planner
         client = time.process_time() - client
         server = server_cpu_s() - server if archive.backend == "postgres" else 0.0
         rows = {
@@ -237,6 +248,7 @@ def bulk_load(
         "rows_per_s": round(total / seconds),
         # What the load cost in CPU, wherever it ran: the rate a core free for it would give.
         "client_cpu_s": round(client, 2),
+        "calling_thread_cpu_s": round(planner, 2),
         "server_cpu_s": round(server, 2),
         "articles_per_cpu_s": round(len(items) / max(client + server, 1e-9), 1),
         "rows": rows,
@@ -257,7 +269,9 @@ def bulk_loads(
     }
     if postgres:
         loads["postgres"] = []
-        for count in [None, *writers]:
+        # The bulk loads first: the single writer's WAL would keep the server's checkpointer
+        # busy (and counted) during the next load.
+        for count in [*writers, None]:
             url, schema = postgres_url(postgres)
             try:
                 loads["postgres"].append(bulk_load(url, items, batch_size, count))
@@ -294,10 +308,32 @@ def load_costs(loads: dict[str, Any]) -> dict[str, float]:
     """CPU milliseconds per article of the fastest bulk load, in the loader and in the database."""
     backend = "postgres" if "postgres" in loads else "sqlite"
     best = max(loads[backend], key=lambda load: load["articles_per_s"])
-    return {
+    costs = {
         "loader_cpu_ms_per_article": round(1000 * best["client_cpu_s"] / best["articles"], 3),
         "database_cpu_ms_per_article": round(1000 * best["server_cpu_s"] / best["articles"], 3),
     }
+    if best["writers"] > 1 and "calling_thread_cpu_s" in best:
+        # The planner: the one part of a load that runs in one thread, in order.
+        costs["planner_cpu_ms_per_article"] = round(
+            1000 * best["calling_thread_cpu_s"] / best["articles"], 3
+        )
+    return costs
+
+
+def load_bounds(costs: dict[str, float], target: float = 2000.0) -> dict[str, float]:
+    """Articles/s the measured CPU costs allow: one loader process (its threads share one
+    interpreter lock), its planner alone (were the writers processes), all of it on this
+    machine's cores, and the cores `target` articles/s would need."""
+    loader, database = costs["loader_cpu_ms_per_article"], costs["database_cpu_ms_per_article"]
+    bounds = {
+        "one_loader_process": round(1000 / loader),
+        "this_machine": round(1000 * (os.cpu_count() or 1) / (loader + database)),
+        "cores_for_target": round(target * (loader + database) / 1000, 1),
+        "target": target,
+    }
+    if "planner_cpu_ms_per_article" in costs:
+        bounds["planner_alone"] = round(1000 / costs["planner_cpu_ms_per_article"])
+    return bounds
 
 
 def projection(
@@ -380,6 +416,8 @@ def main() -> None:
         )
         items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
         load = replicated(items, args.load_articles)
+        gc.collect()
+        gc.freeze()  # as in only_bulk
         result["bulk_load"] = bulk_loads(folder, load, args.batch_size, args.postgres, writers)
     per_core = by["ray", 1]["after_load_articles_per_s"] or ray1["articles_per_s"]
     save(result, per_core)
@@ -394,6 +432,7 @@ def save(result: dict[str, Any], per_core: float, end_key: str = "loadavg_end") 
         "writer_articles_per_s": writer,
         "writer_backend": backend,
         **costs,
+        "bounds": load_bounds(costs),
         **projection(per_core, writer, costs),
     }
     result[end_key] = os.getloadavg()
@@ -416,6 +455,10 @@ def only_bulk(
         corpus, _ = write_corpus(folder, copies)
         items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
         load = replicated(items, articles)
+        # The pipeline's models stay in this process; a loader (the Ray driver, the local
+        # runner's parent) holds none, so the collector is kept from walking them on every pass.
+        gc.collect()
+        gc.freeze()
         result["bulk_load"] = bulk_loads(folder, load, batch_size, postgres, writers)
     ray1 = next(run for run in result["runs"] if run["runner"] == "ray" and run["workers"] == 1)
     save(result, ray1["after_load_articles_per_s"] or ray1["articles_per_s"], "bulk_loadavg_end")

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from newsgraph.archive import FailedInput, Repository, open_archive
+from newsgraph.archive.migrations import deferred_indexes
 from newsgraph.archive.records import BatchResult
 from newsgraph.archive.repository import IngestItem
 from newsgraph.archive.rows import PreparedArticle, prepare
@@ -140,3 +141,57 @@ def test_an_article_the_database_refuses_fails_alone(new_url: UrlFactory) -> Non
     assert sum(result.written for result in results) == 5
     assert sum(result.failures for result in results) == 1
     assert len(stored) == 5
+
+
+def index_names(repository: Repository) -> set[str]:
+    assert isinstance(repository, SqlRepository)
+    rows = repository.db.execute(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    )
+    return {row[0] for row in rows}
+
+
+ON_POSTGRES = pytest.mark.parametrize("new_url", ["postgres"], indirect=True)
+
+
+@ON_POSTGRES
+def test_a_load_into_an_empty_archive_builds_its_deferred_indexes_at_the_end(
+    new_url: UrlFactory,
+) -> None:
+    with open_archive(new_url(), Settings()) as fresh:
+        expected = index_names(fresh)
+    assert set(deferred_indexes()) <= expected
+    with open_archive(new_url(), Settings()) as repository:
+        assert isinstance(repository, SqlRepository)
+        loader = repository.bulk_loader(2)
+        loader.write(items_of(repository)[:5])
+        # Deferred while loading: the tables' own rows go in without them.
+        assert not set(deferred_indexes()) & index_names(repository)
+        loader.finish()
+        assert index_names(repository) == expected
+        # Into an archive that holds rows, a load keeps every index.
+        loader = repository.bulk_loader(2)
+        loader.write(items_of(repository)[5:])
+        assert index_names(repository) == expected
+        loader.finish()
+
+
+@ON_POSTGRES
+def test_an_archive_left_without_its_deferred_indexes_gets_them_back_when_opened(
+    new_url: UrlFactory,
+) -> None:
+    url = new_url()
+    with open_archive(url, Settings()) as repository:
+        expected = index_names(repository)
+        assert isinstance(repository, SqlRepository)
+        loader = repository.bulk_loader(1)
+        items = items_of(repository)
+        loader.write(items[:5])
+        assert not set(deferred_indexes()) & index_names(repository)
+        # Killed here: the batch committed, the indexes were never built, the lock goes with
+        # the connection.
+    with open_archive(url, Settings()) as repository:
+        assert index_names(repository) == expected
+        bulk_load(repository, items, 5, 2)
+        rerun = repository.snapshot()
+    assert rerun == writer_snapshot(new_url(), items, 5)

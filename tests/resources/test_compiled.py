@@ -96,3 +96,22 @@ def test_compiled_actor_knowledge_reads_back_equal_to_a_fresh_build(cache: Path)
     assert read_back.organisations == built.organisations
     found = read_back.person("Jonas Gahr Støre", "2024-10-14")
     assert found is not None and found.actor.country == "NOR"
+
+
+def test_a_result_keyed_by_its_own_inputs_outlives_resource_edits(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.resources import compiled as module
+
+    counter = Counter()
+    compiled("model", "nb", counter.build, inputs="package=1.0")
+    first = cache_path("model", "nb", "package=1.0")
+    module.inputs_digest.cache_clear()
+    monkeypatch.setattr(module, "CODE_PACKAGES", ("resources",))
+    compiled("model", "nb", counter.build, inputs="package=1.0")
+    assert cache_path("model", "nb", "package=1.0") == first
+    assert counter.builds == 1
+    compiled("model", "nb", counter.build, inputs="package=2.0")
+    assert counter.builds == 2
+    monkeypatch.undo()
+    module.inputs_digest.cache_clear()

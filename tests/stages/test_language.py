@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsgraph.errors import InputError
@@ -121,3 +123,17 @@ def test_short_text_is_read_among_the_languages_its_trigrams_lead_with(
     code, confidence = identifier.identify("Hallo, wie geht es dir heute Abend?")
     assert code == "de"
     assert confidence > 0.3
+
+
+def test_line_identifier_reads_its_model_back_from_the_resource_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.resources.compiled import CACHE_ENV
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    line = "Die Regierung will im nächsten Jahr mehr Geld für die Bahn ausgeben"
+    built = LineIdentifier(["nb", "en", "de"])
+    first = built(line)
+    assert len(list(tmp_path.glob("langid-*.pickle"))) == 1
+    assert LineIdentifier(["de", "en", "nb"])(line) == first
+    assert first[0] == "de"

@@ -99,9 +99,13 @@ COPY_TABLES: dict[str, list[str]] = dict(
         ),
         ("stories", [name.strip() for name in STORY_COLUMNS.split(",")]),
         ("story_anchor_keys", ["key", "type", "anchor_start", "story_id"]),
+        # A story founded in the batch: its countries and actors are the batch's own rows.
+        columns_of(INSERTS["story_countries"]),
+        columns_of(INSERTS["story_actors"]),
     ]
 )
-# Shared rows, applied in batch order: statement → rows.
+# Shared rows, applied in batch order: statement → rows (a story founded before the batch
+# may already hold a country or actor row).
 UPSERTS = {
     "story_countries": INSERTS["story_countries"],
     "story_actors": INSERTS["story_actors"],
@@ -334,7 +338,7 @@ class Planner:
         if other_language:
             plan.multilingual.append((seq, item))
         day = item.published_day
-        plan.rollup.add(item.entities, item.titles, day)
+        plan.rollup.add(item.entities, item.titles, day, keys=keys)
         plan.copy["quote_speakers"].extend(
             (key, day or "", seq, quote[0])
             for quote in item.quotes
@@ -470,13 +474,10 @@ class Planner:
             story, other_language = self._grow(plan, known.stories[story_id], sig, lang)
             known.stories[story_id] = plan.stories[story_id] = story
             plan.result.merged_events += 1
-        plan.upserts["story_countries"].extend(
-            (country, sig.type, story_id) for country in sorted(sig.countries)
-        )
+        rows = plan.copy if story.founded_in == plan.number else plan.upserts
+        rows["story_countries"].extend((country, sig.type, story_id) for country in sig.countries)
         actor_names = {key for row in event.actors for key in keys.get(row[0], ())}
-        plan.upserts["story_actors"].extend(
-            (name, sig.type, story_id) for name in sorted(actor_names)
-        )
+        rows["story_actors"].extend((name, sig.type, story_id) for name in actor_names)
         plan.copy["events"].append((seq, *event.row, story_id, decision.reason))
         plan.copy["event_actors"].extend((seq, *row) for row in event.actors)
         plan.counts["events"] += 1
@@ -533,6 +534,10 @@ def _finish(plan: Plan) -> None:
     for story in plan.stories.values():
         if story.founded_in == plan.number:
             plan.copy["stories"].append(story.row)
+    for rows in (plan.copy, plan.upserts):
+        for table in ("story_countries", "story_actors"):
+            # Every report of a story adds its rows again: the table keeps one of each.
+            rows[table] = sorted(set(rows[table]))
     rollup = plan.rollup
     plan.upserts["entity_names"] = [(*k, *v) for k, v in sorted(rollup.names.items())]
     plan.upserts["entity_titles"] = [(*k, n) for k, n in sorted(rollup.titles.items()) if n]

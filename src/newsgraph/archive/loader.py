@@ -7,7 +7,7 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 
-from newsgraph.archive import dedup
+from newsgraph.archive import dedup, migrations
 from newsgraph.archive.bulk import (
     COPY_TABLES,
     COUNTERS_UPSERT,
@@ -98,6 +98,7 @@ class BulkLoader:
         self.failed = False
         self.next_seq = 0
         self.locked = False
+        self.deferred = False
         self.threads: list[_WriterThread] = []
 
     def _start(self) -> None:
@@ -106,6 +107,12 @@ class BulkLoader:
         self.db.hold_writer_lock()
         self.locked = True
         self.next_seq = self.planner.next_seq()
+        if self.next_seq == 1 and self.db.dialect == "postgres":
+            # An empty archive: its secondary indexes are built once, by `finish`.
+            migrations.defer_indexes(self.db)
+            self.deferred = True
+        else:
+            migrations.restore_indexes(self.db, wait=True)
         if self.writers > 1 and not self.threads:
             self.threads = [_WriterThread(self, self.db.clone()) for _ in range(self.writers)]
 
@@ -138,7 +145,8 @@ class BulkLoader:
         return self._take()
 
     def finish(self) -> list[BatchResult]:
-        """Wait for every batch, release the lock and the writers; the remaining results."""
+        """Wait for every batch, build the deferred indexes, release the lock and the writers;
+        the remaining results."""
         try:
             self._wait(lambda: all(p.committed or p.error for p in self.in_flight))
             self._settle()
@@ -146,9 +154,14 @@ class BulkLoader:
             for thread in self.threads:
                 thread.stop()
             self.threads = []
-            if self.locked:
-                self.db.release_writer_lock()
-                self.locked = False
+            try:
+                if self.deferred:
+                    self.deferred = False
+                    migrations.restore_indexes(self.db, wait=True)
+            finally:
+                if self.locked:
+                    self.db.release_writer_lock()
+                    self.locked = False
         return self._take()
 
     def _take(self) -> list[BatchResult]:

@@ -496,3 +496,82 @@ def migrate(db: MigrationTarget, lock: Callable[[], None] | None = None) -> list
 def latest_version() -> int:
     """The schema version this code writes."""
     return MIGRATIONS[-1].version
+
+
+# Indexes and primary keys a bulk load into an empty PostgreSQL archive builds once, after its
+# rows, instead of row by row (`archive.loader`): ~0.3 ms of database CPU per article in
+# maintenance, ~0.1 ms in the build. None of them is read while loading (the loader's lookups,
+# the translation links and a superseded version's rollups use the others), and the rows they
+# key are unique by construction (`archive.rows.prepare`). Dropping them from an archive that
+# holds rows would cost a rebuild of everything stored, so only an empty archive defers them.
+DEFERRED_INDEXES = (
+    "articles_published",
+    "articles_lang",
+    "articles_publisher",
+    "sources_name",
+    "entities_norm_name",
+    "entities_norm_canonical",
+    "entities_canonical_id",
+    "quotes_speaker",
+    "stories_type_date",
+    "stories_dates",
+    "story_countries_story",
+    "duplicates_original",
+)
+DEFERRED_KEYS = ("sources", "mentions", "quotes", "times", "event_actors", "quote_speakers")
+
+
+def deferred_indexes() -> dict[str, tuple[str, str]]:
+    """Index name -> (the statement that drops it, the one that builds it), PostgreSQL."""
+    statements = [
+        statement for migration in MIGRATIONS for statement in migration.statements("postgres")
+    ]
+    found: dict[str, tuple[str, str]] = {}
+    for name in DEFERRED_INDEXES:
+        create = next(s for s in statements if s.startswith(f"CREATE INDEX {name} ON "))
+        found[name] = (f"DROP INDEX IF EXISTS {name}", create)
+    for table in DEFERRED_KEYS:
+        create_table = next(s for s in statements if s.startswith(f"CREATE TABLE {table} ("))
+        columns = create_table.split("PRIMARY KEY (", 1)[1].split(")", 1)[0]
+        found[f"{table}_pkey"] = (
+            f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {table}_pkey",
+            f"ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY ({columns})",
+        )
+    return found
+
+
+def _index_names(db: MigrationTarget) -> set[str]:
+    rows = db.execute("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+    return {str(row[0]) for row in rows}
+
+
+def defer_indexes(db: MigrationTarget) -> None:
+    """Drop the deferred indexes (PostgreSQL; the caller holds the writer lock and has checked
+    that the archive is empty). `restore_indexes` builds them again."""
+    if db.dialect != "postgres":
+        return
+    with db.transaction():
+        for drop, _ in deferred_indexes().values():
+            db.execute(drop)
+
+
+def restore_indexes(db: MigrationTarget, *, wait: bool) -> list[str]:
+    """Build the deferred indexes an archive lacks (a bulk load ended, or was killed, before
+    building them); the names built. Takes the writer lock: with `wait` False, a load that
+    holds it (and will build them itself) is left alone and nothing is built."""
+    if db.dialect != "postgres":
+        return []
+    wanted = deferred_indexes()
+    if set(wanted) <= _index_names(db):
+        return []
+    from newsgraph.archive.postgres import WRITER_LOCK
+
+    with db.transaction():
+        if wait:
+            db.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+        elif not db.execute("SELECT pg_try_advisory_xact_lock(?)", (WRITER_LOCK,))[0][0]:
+            return []
+        missing = [name for name in wanted if name not in _index_names(db)]
+        for name in missing:
+            db.execute(wanted[name][1])
+    return missing

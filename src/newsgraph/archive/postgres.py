@@ -42,6 +42,7 @@ class PostgresDatabase:
         self.location = _without_password(url)
         self._url = url
         self._timeout_s = statement_timeout_s
+        self._types: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as error:
@@ -79,14 +80,34 @@ class PostgresDatabase:
             raise self._error(error, sql) from error
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """COPY the rows into the table (text format, one round trip per buffer)."""
-        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        """COPY the rows into the table in binary format (the server parses no text; the
+        column types come from the catalog, once per table and connection)."""
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)"
         try:
+            types = self._column_types(table, tuple(columns))
             with self._conn.cursor() as cursor, cursor.copy(sql) as copy:
+                copy.set_types(types)
                 for row in rows:
                     copy.write_row(row)
         except psycopg.Error as error:
             raise self._error(error, sql) from error
+        except (TypeError, ValueError, OverflowError) as error:
+            # A value the column's binary format cannot hold: the database refuses the row.
+            raise ArchiveError(f"{self.location}: {table} cannot store a row ({error})") from error
+
+    def _column_types(self, table: str, columns: tuple[str, ...]) -> list[int]:
+        """Type oids of `columns` of `table` (a temporary table included)."""
+        key = (table, columns)
+        if key not in self._types:
+            with self._conn.cursor() as cursor:
+                cursor.execute(
+                    "SELECT attname, atttypid FROM pg_attribute"
+                    " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+                    (table,),
+                )
+                found = {str(name): int(oid) for name, oid in cursor.fetchall()}
+            self._types[key] = [found[column] for column in columns]
+        return self._types[key]
 
     def stage_rows(self, sql: str, rows: Sequence[Sequence[Any]]) -> Callable[[], None]:
         """COPY the rows into a temporary table now; the returned function inserts them all

@@ -73,18 +73,18 @@ def name_keys(entities: Iterable[Row]) -> dict[str, set[str]]:
 def group_row(row: Row) -> GroupKey:
     """An entity row's `entity_groups` key and names: the group is the canonical id, else the
     normalised canonical name, else the normalised name (the service's ENTITY_KEY)."""
-    cells = [row[i] if len(row) > i else None for i in range(13)]
-    group = cells[10] or cells[4] or cells[2]
+    if len(row) < 13:
+        row = (*row, *(None,) * (13 - len(row)))
     return (
-        str(group),
-        str(cells[1]),
-        str(cells[3] or ""),
-        str(cells[5]),
-        str(cells[6] or ""),
-        str(cells[11] or ""),
-        str(cells[12] or ""),
-        str(cells[2]),
-        str(cells[4] or ""),
+        str(row[10] or row[4] or row[2]),
+        str(row[1]),
+        str(row[3] or ""),
+        str(row[5]),
+        str(row[6] or ""),
+        str(row[11] or ""),
+        str(row[12] or ""),
+        str(row[2]),
+        str(row[4] or ""),
     )
 
 
@@ -98,24 +98,39 @@ class RollupDelta:
     groups: dict[GroupKey, list[int]] = field(default_factory=dict)
 
     def add(
-        self, entities: Sequence[Row], titles: Iterable[Row], day: str | None, sign: int = 1
+        self,
+        entities: Sequence[Row],
+        titles: Iterable[Row],
+        day: str | None,
+        sign: int = 1,
+        keys: dict[str, set[str]] | None = None,
     ) -> None:
-        """Count (sign 1) or discount (sign -1) one article's entities and titles."""
-        keys = name_keys(entities)
+        """Count (sign 1) or discount (sign -1) one article's entities and titles (`keys`: their
+        `name_keys`, when the caller has them)."""
+        keys = name_keys(entities) if keys is None else keys
+        month_of = day[:7] if day else None
+        names, months = self.names, self.months
         for row in entities:
+            mentions = sign * int(row[9])
+            kind, country = row[5], row[6] or ""
             for key in keys[row[0]]:
-                entry = self.names.setdefault(
-                    (key, row[1], row[5], row[6] or ""), [0, 0, None, None]
-                )
+                name = (key, row[1], kind, country)
+                entry = names.get(name)
+                if entry is None:
+                    entry = names[name] = [0, 0, None, None]
                 entry[0] += sign
-                entry[1] += sign * int(row[9])
+                entry[1] += mentions
                 if sign > 0 and day:
-                    entry[2] = min(filter(None, (entry[2], day)))
-                    entry[3] = max(filter(None, (entry[3], day)))
-                if day:
-                    month = self.months.setdefault((key, day[:7]), [0, 0])
+                    if not entry[2] or day < entry[2]:
+                        entry[2] = day
+                    if not entry[3] or day > entry[3]:
+                        entry[3] = day
+                if month_of:
+                    month = months.get((key, month_of))
+                    if month is None:
+                        month = months[(key, month_of)] = [0, 0]
                     month[0] += sign
-                    month[1] += sign * int(row[9])
+                    month[1] += mentions
         for row in titles:
             for key in keys.get(row[0], ()):
                 self.titles[(key, row[3] or row[2])] += sign

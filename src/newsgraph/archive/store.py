@@ -65,6 +65,8 @@ class SqlRepository(Repository):
             migrations.check_archive(db, create=create)
             if create:
                 migrations.migrate(db, lock=db.lock_writer)
+                # A bulk load killed before it built its deferred indexes left them to us.
+                migrations.restore_indexes(db, wait=False)
         except BaseException:
             db.close()
             raise

@@ -156,7 +156,7 @@ class ArchiveWriter:
         for event in item.events:
             self._cluster(batch, seq, item, event, keys)
         day = item.published_day
-        batch.rollup.add(item.entities, item.titles, day)
+        batch.rollup.add(item.entities, item.titles, day, keys=keys)
         batch.rows["quote_speakers"].extend(
             (key, day or "", seq, quote[0])
             for quote in item.quotes

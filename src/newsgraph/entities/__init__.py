@@ -23,7 +23,7 @@ from newsgraph.entities.mentions import (
 from newsgraph.entities.merge import PLACE_LABELS, cluster_entity, cluster_mentions
 from newsgraph.entities.repeats import add_repeated_mentions
 from newsgraph.entities.roles import find_roles
-from newsgraph.entities.sources import media_mentions, source_mentions
+from newsgraph.entities.sources import media_mentions, source_mentions, speaker_name_mentions
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article, Entity
 
@@ -37,6 +37,7 @@ def find_entities(article: Article) -> list[Entity]:
     type_with_gazetteer(doc, mentions)
     mentions += media_mentions(doc, mentions)
     mentions += source_mentions(doc, mentions)
+    mentions += speaker_name_mentions(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     harmonise_labels(mentions)
     mentions = merge_pattern_organisations(mentions, organisation_mentions(doc))

@@ -78,6 +78,10 @@ class Lexicon:
     media: dict[str, Institution] = field(default_factory=dict)
     media_first_words: frozenset[str] = frozenset()
     speech_forms: frozenset[str] = frozenset()
+    adjective_after_noun: bool = False
+    nouns_capitalised: bool = False
+    # Auxiliaries of quotes.toml: "», a déclaré X" opens an inverted cue clause like "», dit X".
+    auxiliaries: frozenset[str] = frozenset()
     tell_forms: frozenset[str] = frozenset()
     addressee_particles: frozenset[str] = frozenset()
     source_cues: tuple[tuple[str, ...], ...] = ()
@@ -266,6 +270,8 @@ def load_lexicon(lang: str | None) -> Lexicon:
         org_heads=_forms(orgs.get("heads", [])),
         determiners=frozenset(w.lower() for w in org_rules.get("determiners", [])),
         include_determiner=bool(org_rules.get("include_determiner", True)),
+        adjective_after_noun=bool(org_rules.get("adjective_after_noun", False)),
+        nouns_capitalised=bool(names.get("nouns_capitalised", False)),
         institutions={
             name: Institution(value.get("country"), str(value.get("canonical", name)))
             for name, value in orgs.get("institutions", {}).items()
@@ -276,6 +282,10 @@ def load_lexicon(lang: str | None) -> Lexicon:
         media=media,
         media_first_words=frozenset(name.split()[0] for name in media),
         speech_forms=speech_forms | {w.lower() for w in sources.get("addressee_verbs", [])},
+        auxiliaries=frozenset(
+            w.lower()
+            for w in load_resource(folder, "quotes").get("grammar", {}).get("auxiliaries", [])
+        ),
         tell_forms=tell_forms,
         addressee_particles=frozenset(w.lower() for w in sources.get("addressee_particles", [])),
         source_cues=tuple(tuple(c.lower().split()) for c in sources.get("cues", [])),

@@ -268,6 +268,9 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         last, match = best
         start, end = doc.tokens[index].start, doc.tokens[last - 1].end
+        if doc.text[start:end].lower() in doc.lexicon.not_names:
+            index = last
+            continue  # "Dabei" opens a German sentence more often than it names the town
         if not _covered(mentions, start, end) and not _covered(added, start, end):
             text = doc.text[start:end]
             added.append(
@@ -310,6 +313,29 @@ def _org_at(doc: Document, index: int) -> Mention | None:
     return None
 
 
+def _org_after_noun(doc: Document, index: int) -> Mention | None:
+    """An organisation whose nationality adjective follows its first noun ("le ministère
+    français de l'Intérieur", "l'armée russe"), in languages that write it so."""
+    adjective = index + 1
+    if adjective >= len(doc) or not doc.same_sentence(index, adjective + 1):
+        return None
+    first = doc.tokens[index].text
+    if not first.isalpha():
+        return None
+    country = _adjective_country(doc, adjective, adjective + 1)
+    if country is None:
+        return None
+    for noun_end in range(min(len(doc), adjective + 5), adjective, -1):
+        if not doc.same_sentence(index, noun_end):
+            continue
+        rest = doc.slice(adjective + 1, noun_end) if noun_end > adjective + 1 else ""
+        noun = doc.lexicon.org_noun(f"{first} {rest}".strip())
+        if noun is not None:
+            last = max(noun_end, adjective + 1)
+            return _org_mention(doc, index, last, country, noun.canonical)
+    return None
+
+
 def _is_plain_noun(doc: Document, index: int) -> bool:
     token = doc.tokens[index]
     return token.text.isalpha() and token.text.islower() and token.pos in ("NOUN", "")
@@ -338,6 +364,8 @@ def organisation_mentions(doc: Document) -> list[Mention]:
     index = 0
     while index < len(doc):
         mention = _org_at(doc, index)
+        if mention is None and doc.lexicon.adjective_after_noun:
+            mention = _org_after_noun(doc, index)
         if mention is None:
             index += 1
             continue

@@ -17,6 +17,10 @@ MAX_OUTLET_TOKENS = 5
 MAX_VERB_GAP = 3
 # Words a source name may open with that are not part of the cue ("told the BBC").
 MAX_DETERMINERS = 1
+# A speaker's name written after an inverted verb: "Edouard Philippe", "Jean-Noël Barrot".
+MIN_SPEAKER_NAME_WORDS = 2
+MAX_SPEAKER_NAME_WORDS = 5
+CLAUSE_OPENING_MARKS = frozenset({",", "»", "«", "”", "“", '"', "-", "–", "—"})
 
 
 def _mention_starts(doc: Document, mentions: list[Mention]) -> dict[int, Mention]:
@@ -73,7 +77,10 @@ def _outlet_genitive(doc: Document, text: str) -> bool:
 def _outlet_at(doc: Document, index: int, covered: set[int]) -> int | None:
     """End token of the longest outlet name starting at an untagged token, if any."""
     first = doc.tokens[index].text
-    if index in covered or not first[:1].isalnum() or first.lower() in doc.lexicon.not_names:
+    if index in covered or not first[:1].isalnum():
+        return None
+    # "Le" is no name alone, but opens "Le Monde"
+    if first.lower() in doc.lexicon.not_names and first not in doc.lexicon.media_first_words:
         return None
     if first not in doc.lexicon.media_first_words:
         base = doc.lexicon.strip_genitive(first)
@@ -185,3 +192,61 @@ def _untagged_source(doc: Document, slot: int, person_words: set[str]) -> Mentio
             return None
     start, end = token.start, doc.tokens[last - 1].end
     return Mention(start, end, doc.text[start:end], "ORG", "pattern")
+
+
+def speaker_name_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Full names the NER missed where speech names its speaker: after an inverted speech verb
+    ("», a déclaré Edouard Philippe", "», sa Kari Nordmann") or a source cue ("selon Marie
+    Dupont"). Two to five capitalised words there are a person (a language without a model, such
+    as French, finds its speakers this way); not in a language that capitalises its nouns."""
+    lexicon = doc.lexicon
+    if lexicon.nouns_capitalised:
+        return []  # German "nennt Geyer Namen": capitalised words there are nouns as often
+    covered = _covered_tokens(doc, mentions)
+    words = [token.text.lower() for token in doc.tokens]
+    added: list[Mention] = []
+    for index, word in enumerate(words):
+        inverted = word in lexicon.speech_forms and _clause_opening(doc, words, index)
+        if not inverted and (word,) not in lexicon.source_cues:
+            continue
+        slot = index + 1
+        last = _name_run_end(doc, slot, covered)
+        if last is None:
+            continue
+        start, end = doc.tokens[slot].start, doc.tokens[last - 1].end
+        added.append(Mention(start, end, doc.text[start:end], "PER", "pattern"))
+        covered.update(range(slot, last))
+    return added
+
+
+def _clause_opening(doc: Document, words: list[str], index: int) -> bool:
+    """Whether a verb opens an inverted cue clause: after a comma or closing quotation mark,
+    past an auxiliary ("», a déclaré")."""
+    probe = index - 1
+    while probe >= 0 and words[probe] in doc.lexicon.auxiliaries:
+        probe -= 1
+    return probe >= 0 and words[probe] in CLAUSE_OPENING_MARKS
+
+
+def _name_run_end(doc: Document, slot: int, covered: set[int]) -> int | None:
+    """End of a run of two to four capitalised words at `slot` that reads as a person's name."""
+    lexicon = doc.lexicon
+    last = slot
+    while last < len(doc) and last - slot < MAX_SPEAKER_NAME_WORDS:
+        text = doc.tokens[last].text
+        hyphenated = text == "-" or (doc.joined(last) and doc.tokens[last - 1].text == "-")
+        if last in covered or not (hyphenated or (text.isalpha() and text[0].isupper())):
+            break
+        if not doc.same_sentence(slot, last + 1) or text.lower() in lexicon.not_names:
+            break
+        if lexicon.title(text) is not None or lexicon.is_calendar_word(text, False):
+            break
+        last += 1
+    names = [doc.tokens[i].text for i in range(slot, last) if doc.tokens[i].text != "-"]
+    if len(names) < MIN_SPEAKER_NAME_WORDS or doc.tokens[last - 1].text == "-":
+        return None
+    if last < len(doc) and doc.is_capitalised(last) and doc.same_sentence(slot, last + 1):
+        return None  # a longer capitalised run: an organisation or a title as often as not
+    if doc.gazetteer.lookup(doc.slice(slot, last)):
+        return None
+    return last

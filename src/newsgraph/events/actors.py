@@ -9,6 +9,8 @@ country but no entity.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsgraph.events.compounds import modifier_compound, sided_compound
@@ -24,6 +26,7 @@ MODIFIER_GAP = 4
 GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
 GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
 MAX_PHRASE = 3
+WORD_PIECE = re.compile(r"\w+|,")
 
 
 @dataclass(frozen=True)
@@ -315,13 +318,150 @@ def _styled_country(mention: ActorMention, article: Article, geo: Geo) -> ActorM
     return replace(mention, countries=(country,)) if country else mention
 
 
-def actor_mentions(
-    article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, persons: PronounResolver
+def _place_country(
+    mention: ActorMention, view: SentenceView, lexicon: Lexicon, geo: Geo
+) -> ActorMention:
+    """A place the entities layer left without a country that names one once its article is
+    dropped ("the Netherlands", "the Philippines") stands for that country, as a state."""
+    if not mention.is_place or mention.countries:
+        return mention
+    words = view.words[mention.first : mention.last + 1]
+    if words and lexicon.cue("determiners").matches_word(words[0]):
+        words = words[1:]
+    name = " ".join(w.text for w in words)
+    country = geo.country(name) if name[:1].isupper() else None
+    # A country is a state, whatever type the tagger gave it.
+    return replace(mention, countries=(country,), kind="GPE") if country else mention
+
+
+def _mention_country(entity: Entity, text: str, lexicon: Lexicon, geo: Geo) -> str | None:
+    """The country a place mention stands for when it names a country, not a town."""
+    if entity.type not in PLACE_TYPES:
+        return None
+    first, _, rest = text.partition(" ")
+    bare = rest if rest and lexicon.cue("determiners").in_name(first.lower()) else text
+    found = geo.country(text) or geo.country(bare)
+    if found is None and entity.type == "GPE" and entity.lat is None:
+        return entity.country
+    return found
+
+
+def country_lists(
+    article: Article, lexicon: Lexicon, geo: Geo
+) -> list[tuple[int, tuple[str, ...]]]:
+    """Every coordinated list of two or more countries in the article ("the US, the UK, the
+    Netherlands, Germany, and Switzerland"), as (end offset, countries), in text order: what a
+    later "the countries" or "de fem landene" refers back to."""
+    named = sorted(
+        (mention.start, mention.end, country)
+        for entity in article.entities
+        for mention in entity.mentions
+        if (country := _mention_country(entity, mention.text, lexicon, geo))
+    )
+    joiners, determiners = lexicon.cue("coordinators"), lexicon.cue("determiners")
+
+    def joins(between: str) -> bool:
+        pieces = WORD_PIECE.findall(between)
+        return bool(pieces) and all(
+            piece == "," or joiners.in_name(piece.lower()) or determiners.in_name(piece.lower())
+            for piece in pieces
+        )
+
+    lists: list[tuple[int, tuple[str, ...]]] = []
+    run: list[tuple[int, int, str]] = []
+    for item in named:
+        if run and not joins(article.text[run[-1][1] : item[0]]):
+            if len({c for _, _, c in run}) > 1:
+                lists.append((run[-1][1], tuple(dict.fromkeys(c for _, _, c in run))))
+            run = []
+        run.append(item)
+    if len({c for _, _, c in run}) > 1:
+        lists.append((run[-1][1], tuple(dict.fromkeys(c for _, _, c in run))))
+    return lists
+
+
+def _anaphor_mentions(
+    view: SentenceView,
+    taken: set[int],
+    lexicon: Lexicon,
+    antecedents: Sequence[tuple[int, tuple[str, ...]]],
 ) -> list[ActorMention]:
-    """Every possible participant named in a sentence view, left to right."""
-    mentions = [_styled_country(m, article, geo) for m in _entity_mentions(article, view, lexicon)]
+    """ "The countries", "the five world countries", "landene": the latest list of countries
+    named before them in the article."""
+    found = []
+    qualifiers = [lexicon.cue("relativizers"), lexicon.preposition("place")]
+    for span in lexicon.cue("country_anaphors").spans(view.words):
+        if any(i in taken for i in span):
+            continue
+        after = span[-1] + 1
+        if after < len(view.words) and any(
+            q.starts_at(view.words, after) is not None for q in qualifiers
+        ):
+            # "landene rundt Tsjad-sjøen", "the countries in the region": a phrase that says
+            # which countries it means refers to no earlier list.
+            continue
+        start = view.words[span[0]].start
+        earlier = [countries for end, countries in antecedents if end <= start]
+        if earlier:
+            found.append(ActorMention(span[0], span[-1], "GROUP", countries=earlier[-1]))
+    return found
+
+
+def _institution_mentions(
+    article: Article, view: SentenceView, taken: set[int], lexicon: Lexicon, home: str | None
+) -> list[ActorMention]:
+    """A national institution named by its common noun ("forsvaret", "regjeringen") in an
+    outlet of one country is that country's: the home country, unless a nationality word or a
+    country right before it says whose it is ("den russiske regjeringen")."""
+    if home is None:
+        return []
+    found = []
+    owners = (lexicon.preposition("place"), lexicon.preposition("from"))
+    for span in lexicon.cue("national_institutions").spans(view.words):
+        if any(i in taken for i in span):
+            continue
+        before = view.words[max(0, span[0] - 2) : span[0]]
+        if any(w.index in taken or (w.index > 0 and w.text[:1].isupper()) for w in before):
+            continue
+        after = view.words[span[-1] + 1 : span[-1] + 3]
+        if (
+            len(after) == 2
+            and after[1].text[:1].isupper()
+            and any(p.matches_word(after[0]) for p in owners)
+        ):
+            # "regjeringen i Kenya", "forsvaret til Ukraina": the place says whose it is.
+            continue
+        text = " ".join(w.lower for w in view.words[span[0] : span[-1] + 1])
+        entity = next(
+            (e.id for e in article.entities if e.type == "ORG" and e.name.casefold() == text),
+            None,
+        )
+        found.append(ActorMention(span[0], span[-1], "ORG", countries=(home,), entity=entity))
+    return found
+
+
+def actor_mentions(
+    article: Article,
+    view: SentenceView,
+    lexicon: Lexicon,
+    geo: Geo,
+    persons: PronounResolver,
+    antecedents: Sequence[tuple[int, tuple[str, ...]]] = (),
+    home: str | None = None,
+) -> list[ActorMention]:
+    """Every possible participant named in a sentence view, left to right; `antecedents` are the
+    article's lists of countries (country_lists) that a plural "the countries" refers to, `home`
+    the country whose institutions the language's bare nouns name (national_institutions)."""
+    mentions = [
+        _place_country(_styled_country(m, article, geo), view, lexicon, geo)
+        for m in _entity_mentions(article, view, lexicon)
+    ]
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += _anaphor_mentions(view, taken, lexicon, antecedents)
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _word_mentions(view, taken, lexicon, geo, article)
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += _institution_mentions(article, view, taken, lexicon, home)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)
     mentions.sort(key=lambda m: m.first)
     return _group(_fold_modifiers(mentions, view.words, article), view, lexicon)

@@ -23,6 +23,9 @@ from newsgraph.events.words import SentenceView, Word
 Group = list[ActorMention]
 SKIPPABLE_POS = ("DET", "ADJ", "NUM", "PRON")
 MAX_SKIP = 3
+# How many words (determiners, adjectives, a possessor) may stand between a judging verb and the
+# trigger noun it takes, when there is no parse.
+JUDGE_REACH = 4
 PASSIVE_WINDOW = 3
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJECT_DEPS = ("obj", "iobj")
@@ -324,6 +327,13 @@ def clause_roles(
     """Sort the clause's name groups into subject, objects, prepositional roles and places."""
     roles = Roles()
     sides = _clause_groups(view, clauses, lexicon, mentions, match, roles)
+    judge = _judging_verb(view, clauses, lexicon, match)
+    if judge is not None:
+        # "Hun kaller angrepet meningsløst", "condemned the attack": who judges or reports an
+        # act named by a noun did not do it; only a possessor inside the noun phrase
+        # ("condemned Russia's attack") may be its doer.
+        sides.left = [g for g in sides.left if g[0].first > judge]
+        sides.partitive = [g for g in sides.partitive if g[0].first > judge]
     left, right = sides.left, sides.right
     parsed_subject, parsed_objects, parsed_passive = _parse_roles(view, left + right, match.anchor)
     # The parse overrides word order only where the two do not contradict each other: a parsed
@@ -339,12 +349,35 @@ def clause_roles(
     elif sides.partitive:
         # "Thousands of Iranian students demonstrated": the only names before the verb.
         roles.subject = sides.partitive[0]
+    elif judge is not None:
+        roles.subject = []
     else:
         lo, _ = clauses.span_of(match.anchor)
         roles.subject = _borrowed_subject(mentions, clauses, lexicon, view, lo)
     roles.objects = parsed_objects or [g for g in right if g is not roles.subject]
     roles.passive = parsed_passive or _passive_cue(view, clauses, lexicon, match)
     return roles
+
+
+def _judging_verb(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> int | None:
+    """The verb of judging or reporting (`judging_verbs`) that takes a trigger noun as its object,
+    from the parse or, without one, right before the noun phrase ("kaller angrepet")."""
+    anchor = view.words[match.anchor]
+    if anchor.pos in ("VERB", "AUX"):
+        return None
+    verbs = lexicon.cue("judging_verbs")
+    if view.has_deps:
+        governor = _governor(view, match.anchor)
+        if governor != match.anchor and verbs.matches_word(view.words[governor]):
+            return governor
+        return None
+    lo, _ = clauses.span_of(match.anchor)
+    for index in range(match.first - 1, max(lo, match.first - JUDGE_REACH) - 1, -1):
+        if verbs.matches_word(view.words[index]):
+            return index
+    return None
 
 
 def _speaker(

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from newsgraph.events.actors import ActorMention, actor_mentions
+from newsgraph.entities.actors import load_rules
+from newsgraph.events.actors import ActorMention, actor_mentions, country_lists
 from newsgraph.events.arguments import (
     Arguments,
     attributive,
@@ -73,6 +74,11 @@ UNCERTAIN = ("negated", "conditional", "claimed")
 # "joined demonstrators in demanding …") is the purpose or manner of the sentence's main event.
 COMPLEMENT_PENALTY = 0.15
 SUBJECT_REACH = 5
+# How far into a sentence a place phrase may end and still open it ("In Amsterdam, in the
+# Netherlands, police said …").
+FRONTED_REACH = 3
+# Paragraphs that make up an article's lead (a title or teaser line, then the first paragraph).
+LEAD_PARAGRAPHS = 2
 # How many words (determiners, adjectives, numbers, "of") may stand between a setting phrase and
 # the trigger noun it introduces.
 SETTING_REACH = 4
@@ -90,6 +96,7 @@ class SentenceContext:
     mentions: list[ActorMention]
     off_topic_page: bool = False
     topic_sentence: bool = False
+    quoted: tuple[tuple[int, int], ...] = ()
 
 
 def _ids(mentions: list[ActorMention]) -> list[str]:
@@ -122,6 +129,9 @@ class EventCoder:
         quoted = quoted_ranges(article, self.lexicon.dash_quotes)
         persons = PronounResolver.for_article(article, quoted)
         candidates: list[Candidate] = []
+        lead_dates: dict[str, str] = {}
+        antecedents = country_lists(article, self.lexicon, self.geo)
+        home = load_rules().languages.get((article.lang or "").split("-")[0])
         views = list(sentence_views(article))
         off_topic_page = self.grounding.configured and (
             self.sense.page_off_topic(views)
@@ -137,12 +147,16 @@ class EventCoder:
             ]
             if not matches:
                 continue
-            mentions = actor_mentions(article, view, self.lexicon, self.geo, persons)
+            if view.paragraph < LEAD_PARAGRAPHS:
+                self._note_lead_dates(article, view, clauses, matches, quoted, lead_dates)
+            mentions = actor_mentions(
+                article, view, self.lexicon, self.geo, persons, antecedents, home
+            )
             topic = self.grounding.configured and self.sense.topic_sentence(view)
-            context = SentenceContext(view, clauses, mentions, off_topic_page, topic)
+            context = SentenceContext(view, clauses, mentions, off_topic_page, topic, tuple(quoted))
             found = [c for m in matches if (c := self._candidate(article, context, m))]
             candidates += merge_in_sentence(found)
-        self._fill_gaps(article, candidates)
+        self._fill_gaps(article, candidates, lead_dates)
         kept = [c for c in candidates if self._add_host(article, c)]
         merged = merge_occasions(merge_across(fold_announcements(kept)))
         events = [c.event for c in merged if self.confidence.keep(c.event.confidence)]
@@ -174,7 +188,11 @@ class EventCoder:
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
-        if self._in_name(article, view, match) or not self._sensible(context, match):
+        if (
+            self._in_name(article, view, match)
+            or self._in_title(article, view, match)
+            or not self._sensible(context, match)
+        ):
             return None
         if in_event_or_work_name(article, view, match):
             return None
@@ -191,7 +209,7 @@ class EventCoder:
         if not self._political_visitor(article, context, match, args):
             return None
         category, mode = self._recode(view, match, args)
-        time = read_time(article, view, clauses, self.lexicon, match)
+        time = read_time(article, view, clauses, self.lexicon, match, context.quoted)
         first, last = view.words[match.first], view.words[match.last]
         event = Event(
             id="",
@@ -244,8 +262,13 @@ class EventCoder:
             self._political_mention(article, view, match, m) for m in args.source
         )
         quoted = match.factuality == "claimed"
+        anchor = match.anchor
+        if self._speaker_allegation(match):
+            # An allegation is the speaker's act: the speaker stands next to the speech verb, not
+            # to the violation it reports.
+            anchor = max((i for i in context.clauses.speech if i < match.first), default=anchor)
         score = base + self.confidence.adjustment(
-            view, match.anchor, args.actors, quoted, political_source
+            view, anchor, args.actors, quoted, political_source
         )
         return round(max(0.0, min(MAX_CONFIDENCE, score)), 3)
 
@@ -253,6 +276,24 @@ class EventCoder:
     def _news_outlet(article: Article, mention: ActorMention) -> bool:
         entity = article.entity(mention.entity)
         return entity is not None and entity.sector == "MED"
+
+    @staticmethod
+    def _speaker_allegation(match: TriggerMatch) -> bool:
+        """An accusation read from a reported statement ("Minh said there were activities that
+        violated …"): the speaker's statement is the act, its content the clause below it."""
+        return match.rule.frame == "allegation" and match.category == "ACCUSE"
+
+    @staticmethod
+    def _in_title(article: Article, view: SentenceView, match: TriggerMatch) -> bool:
+        """A trigger inside a person's title names an office, not an act ("FNs nødhjelpssjef",
+        "the sanctions coordinator", "fredsmekler")."""
+        start, end = view.words[match.first].start, view.words[match.last].end
+        return any(
+            title.start <= start and end <= title.end
+            for entity in article.entities
+            for title in entity.titles
+            if title.start is not None and title.end is not None
+        )
 
     @staticmethod
     def _in_name(article: Article, view: SentenceView, match: TriggerMatch) -> bool:
@@ -335,9 +376,12 @@ class EventCoder:
             return False
         if self.sense.noun_for_verb(view, match.words, match.rule):
             return False
-        return self.sense.subject_acts(
+        # What a speaker says violated a right is accused, whatever it is ("unilateral activities
+        # that violated the sovereignty …"): an allegation's own subject need not be an actor.
+        acts = self._speaker_allegation(match) or self.sense.subject_acts(
             view, match.anchor, match.rule.category, mentions
-        ) and self.sense.object_fits(view, match.anchor, match.rule, mentions)
+        )
+        return acts and self.sense.object_fits(view, match.anchor, match.rule, mentions)
 
     def _public_affairs(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
@@ -427,6 +471,9 @@ class EventCoder:
         attributive = mention.modifier or mention.kind == "NAT" or word.pos in ("NOUN", "ADJ")
         if not attributive:
             return True
+        if self.lexicon.cue("state_sides").matches_word(word):
+            # "fra norsk side", "the Chinese side": the diplomatic idiom names the state.
+            return True
         # "US forces", "Israeli security forces": the political noun may follow one adjective.
         return self.grounding.political_noun(view, head, min(len(view.words), head + 2))
 
@@ -498,14 +545,52 @@ class EventCoder:
             and (m.kind == "GPE" or not verbal)
             and (
                 m.kind == "LOC"
-                or (m.is_place and preposition_before(view, self.lexicon, m.first) == "place")
+                or (m.is_place and self._after_place_preposition(view, m))
                 or (m.is_place and names_place(view, m, place_nouns))
             )
         ]
         if not places:
-            return None
+            fronted = self._fronted_place(context, match)
+            return locate(article, view, fronted, self.geo) if fronted else None
         nearest = min(places, key=lambda m: abs(m.first - match.anchor))
         return locate(article, view, nearest, self.geo)
+
+    def _after_place_preposition(self, view: SentenceView, mention: ActorMention) -> bool:
+        """A place preposition governs the name, directly or through a town the NER missed that
+        the name locates ("at an air base in Fairford, England")."""
+        if preposition_before(view, self.lexicon, mention.first) == "place":
+            return True
+        town = mention.first - 2
+        return (
+            town > 0
+            and view.words[mention.first - 1].text == ","
+            and view.words[town].text[:1].isupper()
+            and view.words[town].pos in ("PROPN", "")
+            and preposition_before(view, self.lexicon, town) == "place"
+        )
+
+    def _fronted_place(self, context: SentenceContext, match: TriggerMatch) -> ActorMention | None:
+        """A place phrase opening the sentence ("In Amsterdam, police said about 25,000 marched")
+        sets the scene for every event the sentence reports when their own clause names none."""
+        view = context.view
+        verbal = self.ontology.categories[match.category].quad.startswith("verbal")
+        for mention in context.mentions:
+            if mention.first > FRONTED_REACH or mention.first >= match.first:
+                return None
+            if (
+                mention.is_place
+                and (mention.kind == "GPE" or not verbal)
+                and preposition_before(view, self.lexicon, mention.first) == "place"
+                and self._closes_phrase(view, mention)
+            ):
+                return mention
+        return None
+
+    @staticmethod
+    def _closes_phrase(view: SentenceView, mention: ActorMention) -> bool:
+        """The fronted phrase ends at a comma after the name (or after its apposition)."""
+        following = view.words[mention.last + 1 : mention.last + 2]
+        return bool(following) and following[0].text == ","
 
     def _relative_clause_end(self, view: SentenceView, clauses: Clauses, hi: int) -> int:
         """End of the relative clause that directly follows a clause ending at `hi`, else `hi`."""
@@ -567,6 +652,10 @@ class EventCoder:
         Nigeria") or a noun naming the setting of the sentence's event ("on the eve of a visit",
         "following a government offensive")."""
         words = context.view.words
+        if self._speaker_allegation(match):
+            # The speaker's statement is the act; its content always stands in a clause below it
+            # ("said there were activities that violated …").
+            return False
         if words[match.anchor].dep == "acl" or self._setting(context.view, match):
             return True
         lo, _ = context.clauses.span_of(match.anchor)
@@ -589,9 +678,30 @@ class EventCoder:
                 return True
         return False
 
-    def _fill_gaps(self, article: Article, candidates: list[Candidate]) -> None:
-        """Dates and places from the paragraph, a related earlier report, the publication date
-        (events happening now) and the dateline, in that order; never for background events."""
+    def _note_lead_dates(
+        self,
+        article: Article,
+        view: SentenceView,
+        clauses: Clauses,
+        matches: list[TriggerMatch],
+        quoted: list[tuple[int, int]],
+        lead_dates: dict[str, str],
+    ) -> None:
+        """The day the lead gives for each kind of event it reports ("Tens of thousands marched
+        … Saturday"), whether or not the lead's own report is kept."""
+        for match in matches:
+            if match.factuality != "asserted" or match.category in lead_dates:
+                continue
+            time = read_time(article, view, clauses, self.lexicon, match, quoted)
+            if time.date and not time.background:
+                lead_dates[match.category] = time.date
+
+    def _fill_gaps(
+        self, article: Article, candidates: list[Candidate], lead_dates: dict[str, str]
+    ) -> None:
+        """Dates and places from the paragraph, a related earlier report, the lead's day for a
+        report of the same kind, the publication date (events happening now) and the dateline, in
+        that order; never for background events."""
         starts = paragraph_starts(article.text)
         published = (article.meta.published or "").split("T")[0] or None
         dateline_text = article.meta.dateline or dateline_name(article.text)
@@ -605,6 +715,7 @@ class EventCoder:
                 event.date = (
                     self._paragraph_date(article, starts, candidate)
                     or (related.event.date if related else None)
+                    or self._lead_date(candidate, lead_dates)
                     or (published if time.present else None)
                 )
             if event.location is None and not time.background:
@@ -615,6 +726,15 @@ class EventCoder:
                     or dateline
                 )
             done.append(candidate)
+
+    @staticmethod
+    def _lead_date(candidate: Candidate, lead_dates: dict[str, str]) -> str | None:
+        """A factual report after the lead, of the kind the lead dates, with no time of its own,
+        tells more about the lead's happening: news leads give the day, the body the details
+        ("Police said 30,000 people marched in Bern" after "… marched … Saturday")."""
+        if candidate.event.factuality != "asserted":
+            return None
+        return lead_dates.get(candidate.event.type)
 
     @staticmethod
     def _related(

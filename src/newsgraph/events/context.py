@@ -13,6 +13,7 @@ that, through the gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.events.actors import ActorMention
@@ -76,9 +77,20 @@ def relational_before(text: str, start: int, lexicon: Lexicon) -> bool:
     return False
 
 
-def _times_in(article: Article, view: SentenceView) -> list[tuple[int, TimeExpr]]:
+def outside_quote(quoted: Sequence[tuple[int, int]], offset: int, trigger: int) -> bool:
+    """Whether a time expression at `offset` may date a trigger at `trigger`: a time inside a
+    quotation dates only what the quotation itself reports ("'… how many kids did you kill
+    today?'" does not date the protest around it)."""
+    return not any(lo <= offset < hi and not lo <= trigger < hi for lo, hi in quoted)
+
+
+def _times_in(
+    article: Article, view: SentenceView, quoted: Sequence[tuple[int, int]], trigger: int
+) -> list[tuple[int, TimeExpr]]:
     found = []
     for expression in (t for t in article.times if t.in_body):
+        if not outside_quote(quoted, expression.start, trigger):
+            continue
         if view.start <= expression.start < view.end and expression.type in DATING_TYPES:
             index = view.word_at(expression.start)
             if index is None:
@@ -118,7 +130,12 @@ def _is_present(
 
 
 def read_time(
-    article: Article, view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+    article: Article,
+    view: SentenceView,
+    clauses: Clauses,
+    lexicon: Lexicon,
+    match: TriggerMatch,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> TimeReading:
     """The event's date according to its own sentence, and whether fallbacks may date it."""
     lo, hi = clauses.span_of(match.anchor)
@@ -129,12 +146,20 @@ def read_time(
     background = bool(lexicon.cue("background").spans(view.words, near_lo, near_hi))
     background = background or _is_perfect(view, lexicon, match)
     present = _is_present(view, clauses, lexicon, match)
-    candidates = _times_in(article, view)
+    candidates = _times_in(article, view, quoted, view.words[match.anchor].start)
     if not candidates:
         return TimeReading(background=background, present=present)
     anchor = match.anchor
     candidates.sort(key=lambda item: (not lo <= item[0] < hi, abs(item[0] - anchor)))
     index, expression = candidates[0]
+    if not lo <= index < hi:
+        # A time of another clause dates that clause's event, not an earlier one it looks back
+        # on: "On Friday officials said the military had moved troops", "said Saturday …, after
+        # Islamabad moved troops".
+        if _is_perfect(view, lexicon, match):
+            return TimeReading(background=True, present=present)
+        if lexicon.cue("time_relational").starts_at(view.words, lo) is not None:
+            return TimeReading(blocked=True, background=background)
     if is_relational(view, lexicon, index):
         return TimeReading(blocked=True, background=True)
     date = concrete_date(expression)

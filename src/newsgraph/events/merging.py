@@ -90,7 +90,9 @@ def absorb(base: Candidate, other: Candidate, union_actors: bool = True) -> None
 
 
 def merge_in_sentence(candidates: list[Candidate]) -> list[Candidate]:
-    """One record per category in a sentence; the report with the most participants leads."""
+    """One record per category in a sentence; the report with the most participants leads.
+    Reports placed in different countries stay apart ("protesters in Paris, while demonstrators
+    in Finland …" are two protests)."""
     result: list[Candidate] = []
     for candidate in sorted(
         candidates, key=lambda c: -len(c.entity_actors | set(c.event.countries))
@@ -102,6 +104,7 @@ def merge_in_sentence(candidates: list[Candidate]) -> list[Candidate]:
                 if kept.event.type == candidate.event.type
                 and factualities_agree(kept.event, candidate.event)
                 and _dates_agree(kept.event.date, candidate.event.date)
+                and _places_agree(kept.event.location, candidate.event.location)
             ),
             None,
         )

@@ -28,9 +28,10 @@ PROMISABLE = frozenset({"SUPPORT", "CONCEDE"})
 # Acts that stop, refuse or undo what their object names: a trigger noun as their object is no
 # event of its own ("cancelled a planned visit", "would not meet the demands").
 UNDOING = frozenset({"SANCTION", "REJECT", "CONCEDE"})
-# What a protest is held for: a demand voiced by the protest itself ("blocked roads demanding …",
-# "marched to press their demands") is its claim, not a second event.
-CLAIMS = frozenset({"REQUEST"})
+# What a protest is held for: a demand or a disapproval voiced by the protest itself ("blocked
+# roads demanding …", "marched to press their demands", "blocked a road to show their
+# disapproval", "marched to denounce …") is its claim, not a second event.
+CLAIMS = frozenset({"REQUEST", "ACCUSE"})
 PROTEST = "PROTEST"
 CLAIM_WINDOW = 12
 UNDONE_REACH = 3
@@ -225,6 +226,9 @@ def _modality(
         return replace(match, factuality="conditional")
     if is_negated(view, clauses, lexicon, match):
         refused = ontology.refused.get(match.rule.category)
+        if refused is None and is_future(view, clauses, lexicon, match):
+            # "vil ikke gi bistand": a refused promise of help.
+            refused = ontology.refused.get(ontology.intent(match.rule.category))
         if refused:
             return replace(match, recoded=(refused, None))
         return replace(match, factuality="negated")
@@ -233,11 +237,31 @@ def _modality(
     if is_future(view, clauses, lexicon, match):
         category = match.rule.category
         intent = ontology.intent(category)
+        if _negated_plan(view, clauses, lexicon, match):
+            # "will not give aid", "vil det ikke komme noen bevilgning": a refused promise is a
+            # REJECT, a renounced threat no event at all.
+            refused = ontology.refused.get(intent)
+            if refused:
+                return replace(match, recoded=(refused, None))
+            return replace(match, factuality="negated")
         # "will withdraw its force unless …": a conditional announcement is a threat.
         if lexicon.cue("conditions").spans(view.words, match.last + 1):
             intent = ontology.intent_conflict
         return replace(match, recoded=(intent, None), intended=category, factuality="planned")
     return match
+
+
+def _negated_plan(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """A negation between the future cue and the trigger ("will not give any aid")."""
+    lo = match.first - IRREALIS_WINDOW
+    futures = [
+        found[-1] for found in lexicon.cue("future").spans(view.words, max(0, lo), match.first)
+    ]
+    return bool(futures) and _near(
+        view, clauses, lexicon, "negation", min(futures) + 1, match.first, match.anchor
+    )
 
 
 def _embedded(match: TriggerMatch, others: list[TriggerMatch], clauses: Clauses) -> bool:
@@ -318,7 +342,7 @@ def _modifies(lexicon: Lexicon, word: Word) -> bool:
 def _claim(
     view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
 ) -> bool:
-    """A demand voiced by a protest reported before it in the sentence, as a participle,
+    """A demand or disapproval voiced by a protest reported before it in the sentence, as a participle,
     an infinitive, after a preposition or as a noun ("blocked roads demanding …", "rioted …
     joining demonstrators in demanding …", "to press their demands")."""
     if match.rule.category not in CLAIMS:

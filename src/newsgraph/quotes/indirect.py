@@ -20,6 +20,10 @@ MIN_CLAUSE_WORDS = 3
 MAX_TRAILING_WORDS = 3
 MAX_SPEAKER_WORDS = 8
 MAX_SOURCE_TAIL = 8
+# "sagte er am Montag der Zeitung, …": words between a cue clause and the comma of its report.
+MAX_WORDS_BEFORE_COMMA = 6
+# A reported clause's finite verb follows its subject ("die Lage im Osten sei …").
+MAX_SUBJECT_WORDS = 5
 CLAUSE_STOPS = frozenset(":;")
 TRAILING_STRIP = " \t\n,;:.–—-"
 
@@ -59,6 +63,8 @@ class ReportedClauses:
         start = self._complement_start(cue, sentence)
         if start is None:
             start = self._bare_start(cue, sentence)
+        if start is None:
+            start = self._comma_clause_start(cue, sentence)
         if start is not None:
             return self._segments(start, sentence, cue)
         return self._cue_after(cue, sentence)
@@ -68,6 +74,8 @@ class ReportedClauses:
         limit = min(sentence.last, cue.last + lexicon.max_gap_to_complementizer + 1)
         for j in range(cue.last, limit):
             word = self.words[j]
+            if word.text == "," and self._complementizer_at(j + 1, sentence):
+                continue  # German and Danish write a comma before "dass"/"at"
             if word.is_punct or self.finder.phrases.is_quoted(word.start):
                 return None
             if j > cue.last and self.finder.phrases.verb_form(j, sentence) is not None:
@@ -83,6 +91,43 @@ class ReportedClauses:
                     j - 1 >= cue.last and self.words[j - 1].lower in lexicon.complementizer_blockers
                 )
                 return None if blocked else j + 1
+        return None
+
+    def _complementizer_at(self, j: int, sentence: Sentence) -> bool:
+        return j < sentence.last and self.words[j].lower in self.lexicon.complementizers
+
+    def _comma_clause_start(self, cue: Cue, sentence: Sentence) -> int | None:
+        """German reported speech without "dass": "sagte er der Zeitung, er wolle nicht …". The
+        clause after the comma counts only when a reported-mood verb form ("sei", "werde", "wolle")
+        comes early in it, as in a main clause, and it opens with no subordinator."""
+        mood = self.lexicon.reported_mood
+        if not mood or cue.form is None or cue.speaker is None or cue.shared:
+            return None
+        start = max(cue.last, cue.clause_end)
+        for j in range(start, min(sentence.last, start + MAX_WORDS_BEFORE_COMMA + 1)):
+            word = self.words[j]
+            if word.text == ",":
+                return self._reported_after_comma(j + 1, sentence)
+            if word.is_punct or self.finder.phrases.is_quoted(word.start):
+                return None
+            if j > cue.last and self.finder.phrases.verb_form(j, sentence) is not None:
+                return None
+        return None
+
+    def _reported_after_comma(self, j: int, sentence: Sentence) -> int | None:
+        if j >= sentence.last:
+            return None
+        lexicon = self.lexicon
+        first = self.words[j]
+        opening = lexicon.subordinators | lexicon.coordinators | lexicon.prepositions
+        if first.is_punct or first.lower in opening | lexicon.complementizers:
+            return None
+        for k in range(j + 1, min(sentence.last, j + MAX_SUBJECT_WORDS + 1)):
+            word = self.words[k]
+            if word.is_punct:
+                return None
+            if word.lower in lexicon.reported_mood:
+                return j
         return None
 
     def _known_or_described(self, cue: Cue) -> bool:
@@ -138,6 +183,8 @@ class ReportedClauses:
         if cue.shared or cue.speaker is None:
             return []
         first = cue.first if cue.speaker_after else self._phrase_start(cue, sentence)
+        if first is not None and self._report_opener_at(first - 1, sentence):
+            first -= 1  # "…, wie die Polizei mitteilte.": the comma stands before "wie"
         if first is None or first <= sentence.first or self.words[first - 1].text != ",":
             return []
         tail = self._tail(max(cue.clause_end, cue.last), sentence)
@@ -155,6 +202,9 @@ class ReportedClauses:
             return []
         start, end = trim(self.doc.text, start, end, TRAILING_STRIP)
         return [self._candidate(start, end, cue)]
+
+    def _report_opener_at(self, j: int, sentence: Sentence) -> bool:
+        return j > sentence.first and self.words[j].lower in self.lexicon.report_openers
 
     def _opens_subordinate(self, word: Word) -> bool:
         """Whether a sentence-opening word starts a subordinate clause ("Da", "When"), not a

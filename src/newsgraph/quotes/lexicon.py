@@ -56,6 +56,7 @@ class QuoteLexicon:
     weak_dialogue_dashes: frozenset[str] = frozenset()
     verb_forms: Mapping[str, VerbForm] = field(default_factory=dict)
     attribution_phrases: tuple[tuple[str, ...], ...] = ()
+    closing_phrases: tuple[tuple[str, ...], ...] = ()
     source_links: frozenset[str] = frozenset()
     person_subject: frozenset[str] = frozenset()
     person_object: frozenset[str] = frozenset()
@@ -78,6 +79,8 @@ class QuoteLexicon:
     naming_links: frozenset[str] = frozenset()
     audience_nouns: tuple[tuple[str, ...], ...] = ()
     leader_nouns: frozenset[str] = frozenset()
+    reported_mood: frozenset[str] = frozenset()
+    report_openers: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
     abbreviations: frozenset[str] = frozenset()
     version: str = ""
@@ -158,6 +161,9 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         attribution_phrases=tuple(
             tuple(phrase.lower().split()) for phrase in attribution.get("phrases", [])
         ),
+        closing_phrases=tuple(
+            tuple(phrase.lower().split()) for phrase in attribution.get("closing_phrases", [])
+        ),
         source_links=_words(attribution.get("source_links", [])),
         person_subject=_words(pronouns.get("person_subject", [])),
         person_object=_words(pronouns.get("person_object", [])),
@@ -182,6 +188,8 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
             tuple(noun.lower().split()) for noun in grammar.get("audience_nouns", [])
         ),
         leader_nouns=_words(grammar.get("leader_nouns", [])),
+        reported_mood=_words(grammar.get("reported_mood", [])),
+        report_openers=_words(grammar.get("report_openers", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),
         abbreviations=_words(sentences.get("abbreviations", [])),
         version=f"{resource_version(lang, 'quotes')}+{resource_version(lang, 'speech_verbs')}",

@@ -90,12 +90,18 @@ class PhraseReader:
         return form
 
     def after_window(
-        self, start: int, sentence: Sentence, stop_at_prepositions: bool = True
+        self,
+        start: int,
+        sentence: Sentence,
+        stop_at_prepositions: bool = True,
+        inside_quote: bool = False,
     ) -> list[int]:
+        """Words of a phrase after a verb, up to punctuation, a complementizer, quoted words
+        (unless the verb itself is inside the quote) or a preposition."""
         window = []
         for j in range(start, min(sentence.last, start + MAX_PHRASE_WORDS)):
             word = self.words[j]
-            if word.is_punct or self.is_quoted(word.start):
+            if word.is_punct or (not inside_quote and self.is_quoted(word.start)):
                 break
             if word.lower in self.lexicon.complementizers:
                 break
@@ -238,6 +244,11 @@ class PhraseReader:
                     items.append(Item(person[0], j, person[1]))
                     j = person[1]
                     continue
+                role = self._role_of_genitive(written, mention.entity, j, last, end)
+                if role is not None:
+                    items.append(role)
+                    j = role.last
+                    continue
                 referent = Referent(mention.entity.id, mention.start, mention.end, "name")
                 items.append(Item(referent, j, last))
                 j = last
@@ -301,6 +312,23 @@ class PhraseReader:
         while stop < end and self.words[stop].start < person.end:
             stop += 1
         return Referent(person.entity.id, person.start, person.end, "name"), stop
+
+    def _role_of_genitive(
+        self, text: str, entity: Entity, first: int, last: int, end: int
+    ) -> Item | None:
+        """ "sagde Serbiens udenrigsminister" with no name after: a country in the genitive and
+        a title are a role of that country (the person holding it, or a described speaker), not
+        the country itself."""
+        if entity.type not in ("GPE", "LOC") or not text.endswith(GENITIVE_ENDINGS):
+            return None
+        stop = self._role_run_end(last, end)
+        if stop == last or not self.roles.is_title(self.words[last:stop], None):
+            return None
+        if stop < end and self.words[stop].capitalized:
+            return None  # a name follows: "_person_of_genitive" reads it
+        start, finish = self.words[first].start, self.words[stop - 1].end
+        entity_id = self.roles.resolve(self.words[first:stop], start, self.salience.order)
+        return Item(Referent(entity_id, start, finish, "role"), first, stop)
 
     def _organisation_speaking(self, word: Word) -> str | None:
         """The organisation an "it"/"they" speaker means: the organisation that is the subject of

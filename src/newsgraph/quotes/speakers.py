@@ -301,5 +301,15 @@ def describe_speaker(
     gazetteer = load_gazetteer(lang)
     forms = [form for w in content for form in dict.fromkeys((w.text, w.lower))]
     country = next((c for f in forms if (c := gazetteer.adjective_country(f)) is not None), None)
+    if country is None:
+        country = next(
+            (c for w in content if (c := _genitive_country(lang, w.text)) is not None), None
+        )
     text = doc.text[start:end]
     return SpeakerDescription(text=text, title=title, country=country)
+
+
+def _genitive_country(lang: str | None, word: str) -> str | None:
+    """The country a genitive names ("Serbiens udenrigsminister", "Sveriges finansminister")."""
+    match = load_gazetteer(lang).best(word, ("genitive",))
+    return match.place.country if match is not None and match.place.kind == "country" else None

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from newsgraph.errors import ConfigError
+from newsgraph.resources.compiled import compiled as _compiled
 from newsgraph.resources.schemas import COMMON_SCHEMAS, LANGUAGE_SCHEMAS, Schema
 
 COMMON = "common"
@@ -42,12 +43,19 @@ def schema_of(lang: str, name: str) -> type[Schema]:
 @lru_cache(maxsize=256)
 def load_resource(lang: str, name: str) -> dict[str, Any]:
     """Load resources/<lang>/<name>.toml, checked against its schema; an absent file gives an
-    empty table. An unknown key or a wrong type is a ConfigError naming the file and the key."""
+    empty table. An unknown key or a wrong type is a ConfigError naming the file and the key.
+
+    The checked table goes into the resource cache (keyed by every resource file's content), so
+    a later process reads it back without parsing and checking the TOML again."""
     schema_of(lang, name)
     path = resources.files(__name__).joinpath(lang, f"{name}.toml")
     if not path.is_file():
         return {}
-    return parse_resource(path.read_text(encoding="utf-8"), lang, name)
+    return _compiled(
+        "resource",
+        f"{lang}.{name}",
+        lambda: parse_resource(path.read_text(encoding="utf-8"), lang, name),
+    )
 
 
 def parse_resource(text: str, lang: str, name: str, where: str | None = None) -> dict[str, Any]:

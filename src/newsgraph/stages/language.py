@@ -3,13 +3,17 @@ modules importing either); both ship their models in the wheel."""
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any, ClassVar
 
 from newsgraph.errors import InputError
 from newsgraph.model import Article
 from newsgraph.pipeline import PerArticle
 from newsgraph.provenance import detect_translation, load_rules
+from newsgraph.resources.compiled import compiled
 from newsgraph.settings import Settings
 
 # Enough text to decide; more only costs time.
@@ -103,6 +107,24 @@ class LanguageIdentifier:
         return ranked
 
 
+def _line_model(wanted: frozenset[str]) -> tuple[Any, ...]:
+    """py3langid's model restricted to the wanted languages' columns (the full table, ~30 MB,
+    is dropped): (ptc, pc, classes, nextmove, row, output), as its constructor takes them."""
+    import numpy
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, _load_model_file
+
+    ptc, pc, classes, nextmove, row, output = _load_model_file(MODEL_DIR / MODEL_FILE)
+    columns = [i for i, label in enumerate(classes) if label in wanted]
+    return (
+        numpy.ascontiguousarray(numpy.asarray(ptc)[:, columns]),
+        numpy.asarray(pc)[columns],
+        [classes[i] for i in columns],
+        nextmove,
+        row,
+        output,
+    )
+
+
 def decide(ranked: list[Any], min_relative_distance: float) -> tuple[Any, float]:
     """(language, confidence) from lingua's ranked confidence values, or (None, 0.0).
 
@@ -142,24 +164,24 @@ class LineIdentifier:
             self._model = self._load()
 
     def _load(self) -> Any:
-        import numpy
-        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier, _load_model_file
+        from py3langid.langid import LanguageIdentifier
 
-        ptc, pc, classes, nextmove, row, output = _load_model_file(MODEL_DIR / MODEL_FILE)
-        wanted = set(self.codes) | {
-            alias for alias, code in LINE_ALIASES.items() if code in self.codes
-        }
-        columns = [i for i, label in enumerate(classes) if label in wanted]
-        # Only the wanted languages' columns are kept; the full table (~30 MB) is dropped.
-        return LanguageIdentifier(
-            numpy.ascontiguousarray(numpy.asarray(ptc)[:, columns]),
-            numpy.asarray(pc)[columns],
-            [classes[i] for i in columns],
-            nextmove,
-            output,
-            norm_probs=True,
-            tk_row=row,
+        wanted = sorted(
+            set(self.codes) | {alias for alias, code in LINE_ALIASES.items() if code in self.codes}
         )
+        # Decompressing the model takes about a second; its columns for these languages come
+        # back from the resource cache in a fraction of that.
+        key = hashlib.sha256(" ".join(wanted).encode()).hexdigest()[:12]
+        # Built from py3langid's data alone: keyed by its version and this module's code, not
+        # by the resource files, so editing a lexicon does not store another ~45 MB copy.
+        inputs = (
+            f"py3langid={metadata.version('py3langid')}|"
+            + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        )
+        ptc, pc, classes, nextmove, row, output = compiled(
+            "langid", key, lambda: _line_model(frozenset(wanted)), inputs
+        )
+        return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
     def __call__(self, line: str) -> tuple[str | None, float]:
         """(ISO 639-1 code or None, confidence)."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.errors import ConfigError
 from newsgraph.resources import COMMON, base_language, load_resource
+from newsgraph.resources.compiled import compiled
 from newsgraph.temporal.prefilter import OpeningIndex, openings
 from newsgraph.temporal.spec import TimeSpec
 
@@ -210,7 +211,11 @@ def load_grammar(lang: str | None) -> Grammar:
         tense=dict(data.get("tense", {})),
         document_date=dict(data.get("document_date", {})),
         merge_gap=re.compile(gap, re.IGNORECASE),
-        index=OpeningIndex([openings(rule.regex) for rule in rules]),
+        # Working out the openings walks every rule's parsed pattern: seconds per language,
+        # so the result goes into the resource cache with the grammar's files and code.
+        index=OpeningIndex(
+            compiled("time-openings", code, lambda: [openings(rule.regex) for rule in rules])
+        ),
     )
 
 
