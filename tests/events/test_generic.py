@@ -5,7 +5,14 @@ Sentences are written for these tests; parses are given by hand (no model).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsgraph.events import EventCoder, load_lexicon
+from newsgraph.events.arguments import Arguments
+from newsgraph.events.clauses import segment
+from newsgraph.events.generic import generic_report
+from newsgraph.events.triggers import find_triggers
+from newsgraph.events.words import sentence_views
 from newsgraph.model import Article, Token
 
 from .builders import Ent, FakeGeo, Time, make_article
@@ -169,3 +176,16 @@ def _arrests(adverb: str | None) -> Article:
 def test_usually_makes_an_undated_arrest_a_habit() -> None:
     assert "COERCE" not in types(_arrests("usually"))
     assert "COERCE" in types(_arrests(None))
+
+
+def test_a_negated_or_refused_act_under_such_is_no_generic_report() -> None:
+    article = _hit("Such", "such", "ADJ")
+    lexicon = load_lexicon("en")
+    view = sentence_views(article)[0]
+    clauses = segment(view, lexicon)
+    match = next(m for m in find_triggers(view, clauses, lexicon) if m.category == "ASSAULT")
+    assert generic_report(article, view, clauses, lexicon, match, Arguments())
+    negated = replace(match, factuality="negated")
+    assert not generic_report(article, view, clauses, lexicon, negated, Arguments())
+    refused = replace(match, recoded=("REJECT", None))
+    assert not generic_report(article, view, clauses, lexicon, refused, Arguments())

@@ -89,7 +89,10 @@ def generic_report(
     match: TriggerMatch,
     args: Arguments,
 ) -> bool:
-    """Whether the trigger names acts of its kind in general rather than one reported act."""
+    """Whether the trigger names acts of its kind in general rather than one reported act. A
+    negated one is a refusal ("no such grant will come", "will not accept any deal"), an act."""
+    if match.factuality == "negated" or match.recoded is not None:
+        return False
     if under_determiner(view, lexicon, match, "generic_determiners"):
         return True
     if _dated(article, view):
