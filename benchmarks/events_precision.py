@@ -5,6 +5,7 @@
                                                          [--gate]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py gate      # which events the gate keeps
+    .venv/bin/python benchmarks/events_precision.py recode --sheet PATH ... [--out PATH]
     .venv/bin/python benchmarks/events_precision.py score [--sheet PATH ...]
     .venv/bin/python benchmarks/events_precision.py curve [--skip SHEET ...]  # trade-off
 
@@ -28,7 +29,13 @@ category, factuality, actor names, countries and the evidence sentence's offsets
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
 sentence reports a political event of that category with those actors (and factuality), "wrong"
 otherwise, with a short reason. `show` prints each sampled event with its sentence for judging.
-`score` counts the verdicts and writes the precision into benchmarks/results/events.json
+`recode` codes the pages of one or more judged sheets again with the current coder (default
+settings) and reports the precision of the judged items it still codes (an item is still coded when
+an event of the same category overlaps its trigger) next to the precision of all judged items,
+without printing any verdict or reason: a held-out sheet can be checked after a change without
+being read. With `--out PATH` it also writes every event now coded on those pages (type, trigger
+offsets, factuality, actor names) and each item's `still_coded`, so that two runs can be compared
+and the events a change newly adds judged by hand. `score` counts the verdicts and writes the precision into benchmarks/results/events.json
 (key `precision_sample`; a sheet of another source or seed scored before is kept under `earlier`),
 leaving the other keys as they are; several `--sheet` options are scored as one sample.
 
@@ -363,6 +370,62 @@ def gate() -> None:
     print(f"{kept} of {len(sheet['sample'])} events still coded with the gate")
 
 
+def _coded_now(article: Article) -> list[dict[str, Any]]:
+    names = {entity.id: entity.name for entity in article.entities}
+    return [
+        {
+            "type": event.type,
+            "mode": event.mode,
+            "factuality": event.factuality,
+            "trigger": [event.trigger.start, event.trigger.end] if event.trigger else None,
+            "actors": [names.get(a, a) for a in event.actors],
+            "countries": sorted(event_countries(article, event)),
+        }
+        for event in article.events
+    ]
+
+
+def recode() -> None:
+    """Precision of the judged items the current coder still codes, on the sheets' own pages."""
+    paths = [Path(sys.argv[n + 1]).resolve() for n, a in enumerate(sys.argv[:-1]) if a == "--sheet"]
+    out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else None
+    extractor = Extractor(load_settings())
+    report: dict[str, Any] = {"sheets": {}, "pages": {}}
+    kept_all: list[dict[str, Any]] = []
+    items_all: list[dict[str, Any]] = []
+    for path in paths:
+        sheet = json.loads(path.read_text(encoding="utf-8"))
+        pages: dict[str, list[dict[str, Any]]] = {}
+        for item in sheet["sample"]:
+            pages.setdefault(item["page"], []).append(item)
+        for page, items in pages.items():
+            article = _judged_page_text(extractor, sheet["source"], page, items[0]["lang"])
+            coded = _coded_now(article) if article is not None else []
+            report["pages"][f"{sheet['source']}/{page}"] = coded
+            for item in items:
+                t0, t1 = item["trigger"] or (0, 0)
+                s0, s1 = item["sentence"] or (0, 0)
+                item["text"] = article.text[s0:s1] if article is not None else ""
+                item["still_coded"] = any(
+                    e["type"] == item["type"]
+                    and e["trigger"]
+                    and e["trigger"][0] < t1
+                    and t0 < e["trigger"][1]
+                    for e in coded
+                )
+        report["sheets"][path.name] = [
+            {"still_coded": item["still_coded"], "sentence": item["text"]}
+            for item in sheet["sample"]
+        ]
+        items_all += sheet["sample"]
+        kept_all += [item for item in sheet["sample"] if item["still_coded"]]
+    report["all"] = _precision(items_all)
+    report["still_coded"] = _precision(kept_all)
+    print(json.dumps({"all": report["all"], "still_coded": report["still_coded"]}))
+    if out is not None:
+        out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def show() -> None:
     """Print each sampled event with its evidence sentence (for the person judging)."""
     sheet = json.loads(SAMPLE.read_text(encoding="utf-8"))
@@ -595,7 +658,14 @@ def curve() -> None:
 
 
 if __name__ == "__main__":
-    commands = {"draw": draw, "show": show, "gate": gate, "score": score, "curve": curve}
+    commands = {
+        "draw": draw,
+        "show": show,
+        "gate": gate,
+        "recode": recode,
+        "score": score,
+        "curve": curve,
+    }
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         raise SystemExit(__doc__)
     commands[sys.argv[1]]()

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from newsgraph.events.compounds import modifier_compound, sided_compound
 from newsgraph.events.geo import Geo
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.words import SentenceView, Word
@@ -59,7 +60,13 @@ def _is_genitive(text: str, entity: Entity) -> bool:
     return text.endswith("s") and not entity.name.endswith("s") and text[:-1] == entity.name
 
 
-def _entity_mentions(article: Article, view: SentenceView) -> list[ActorMention]:
+def _in_compound(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A name inside "German-born", "Oslo-based", "pro-Russian" takes no part in the event
+    (newsgraph.events.compounds)."""
+    return modifier_compound(text, start, end, lexicon) or sided_compound(text, start, end, lexicon)
+
+
+def _entity_mentions(article: Article, view: SentenceView, lexicon: Lexicon) -> list[ActorMention]:
     found: list[ActorMention] = []
     for entity in article.entities:
         if entity.type not in ACTOR_TYPES:
@@ -69,6 +76,8 @@ def _entity_mentions(article: Article, view: SentenceView) -> list[ActorMention]
                 continue
             indices = view.words_in(mention.start, mention.end)
             if not indices:
+                continue
+            if _in_compound(article.text, mention.start, mention.end, lexicon):
                 continue
             modifier = entity.type == "GPE" and _is_genitive(mention.text, entity)
             found.append(
@@ -115,6 +124,13 @@ def _word_mentions(
             hit = _phrase_mention(phrase, index, index + size - 1, lexicon, geo, article)
             if hit is not None:
                 break
+        if hit is None:
+            index += 1
+            continue
+        if hit.kind != "GROUP" and _in_compound(
+            article.text, words[hit.first].start, words[hit.last].end, lexicon
+        ):
+            hit = None
         if hit is None:
             index += 1
             continue
@@ -438,7 +454,7 @@ def actor_mentions(
     the country whose institutions the language's bare nouns name (national_institutions)."""
     mentions = [
         _place_country(_styled_country(m, article, geo), view, lexicon, geo)
-        for m in _entity_mentions(article, view)
+        for m in _entity_mentions(article, view, lexicon)
     ]
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _anaphor_mentions(view, taken, lexicon, antecedents)

@@ -31,6 +31,7 @@ from newsgraph.events.context import (
     read_time,
     relational_before,
 )
+from newsgraph.events.generic import generic_report
 from newsgraph.events.geo import Geo
 from newsgraph.events.grounding import Grounding
 from newsgraph.events.grounding_confidence import GroundingConfidence
@@ -43,6 +44,7 @@ from newsgraph.events.merging import (
     merge_in_sentence,
     merge_occasions,
 )
+from newsgraph.events.names import in_event_or_work_name
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.precision_gate import PrecisionGate
 from newsgraph.events.sense import Sense
@@ -191,6 +193,10 @@ class EventCoder:
             or self._in_title(article, view, match)
             or not self._sensible(context, match)
         ):
+            return None
+        if in_event_or_work_name(article, view, match):
+            return None
+        if generic_report(article, view, clauses, self.lexicon, match, args):
             return None
         if not self._grounded(article, context, match, args):
             return None

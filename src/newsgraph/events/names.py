@@ -1,0 +1,67 @@
+"""Trigger words inside names of events and works, and inside people's titles: no act is reported.
+
+"the September 11 attacks" (an EVT entity), "the Treaty of Peace and Cooperation" (a product or
+document the NER tagged PROD), a short title-cased quotation naming a book, film or campaign
+("the film 'Attack of the Clones'", "the report «Krig og fred»"): the trigger word is part of a
+name. So is a trigger word inside a person's title as the entities stage found it ("UN envoy for
+peace talks Ann Lee", "the Minister of Trade and Cooperation"). The coder also drops capitalised triggers inside longer names of organisations
+(EventCoder._in_name); this module covers what those rules miss: names of events and works, where
+the trigger may be lower-case.
+"""
+
+from __future__ import annotations
+
+from newsgraph.events.triggers import TriggerMatch
+from newsgraph.events.words import SentenceView
+from newsgraph.model import Article
+
+NAME_TYPES = ("EVT", "PROD")
+OPENING_QUOTES = "\"“«‘'"
+CLOSING_QUOTES = "\"”»’'"
+# A quoted title is short, and most of its longer or capitalised words are capitalised.
+TITLE_WORDS = 8
+TITLE_SHARE = 0.6
+LONG_WORD = 4
+
+
+def in_event_or_work_name(article: Article, view: SentenceView, match: TriggerMatch) -> bool:
+    """Whether the trigger lies inside the mention of an event or work entity, a person's title,
+    or a short title-cased quotation."""
+    anchor = view.words[match.anchor]
+    for entity in article.entities:
+        if entity.type in NAME_TYPES and any(
+            m.start <= anchor.start and anchor.end <= m.end for m in entity.mentions
+        ):
+            return True
+        if any(
+            t.start is not None and t.end is not None and t.start <= anchor.start < t.end
+            for t in entity.titles
+        ):
+            return True
+    return _in_quoted_title(view, match)
+
+
+def _in_quoted_title(view: SentenceView, match: TriggerMatch) -> bool:
+    words = view.words
+    if not words[match.anchor].text[:1].isupper():
+        return False
+    opening = next(
+        (i for i in range(match.first - 1, -1, -1) if words[i].text in OPENING_QUOTES), None
+    )
+    closing = next(
+        (i for i in range(match.last + 1, len(words)) if words[i].text in CLOSING_QUOTES), None
+    )
+    if opening is None or closing is None or closing - opening - 1 > TITLE_WORDS:
+        return False
+    inner = words[opening + 1 : closing]
+    if any(w.text in OPENING_QUOTES or w.text in CLOSING_QUOTES for w in inner):
+        return False
+    # Short function words stay lower-case in titles ("Attack on the Bridge"): they do not count.
+    longer = [
+        w for w in inner if w.text.isalpha() and (len(w.text) >= LONG_WORD or w.text[:1].isupper())
+    ]
+    if len(longer) < 2:
+        return False
+    capitalised = sum(w.text[:1].isupper() for w in longer)
+    # A quotation that is most of its sentence is speech or a headline, not a title in a sentence.
+    return capitalised >= TITLE_SHARE * len(longer) and len(inner) < len(words) - 2

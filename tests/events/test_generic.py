@@ -1,0 +1,191 @@
+"""Generic reports of a kind of act are no events (newsgraph.events.generic).
+
+Sentences are written for these tests; parses are given by hand (no model).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsgraph.events import EventCoder, load_lexicon
+from newsgraph.events.arguments import Arguments
+from newsgraph.events.clauses import segment
+from newsgraph.events.generic import generic_report
+from newsgraph.events.triggers import find_triggers
+from newsgraph.events.words import sentence_views
+from newsgraph.model import Article, Token
+
+from .builders import Ent, FakeGeo, Time, make_article
+
+UKRAINE = Ent("Ukraine", "GPE", "UKR")
+KYIV = Ent("Kyiv", "GPE", "UKR", lat=50.45, lon=30.52)
+
+Parse = list[tuple[str, str, str, str, int]]
+
+
+def _parsed(
+    text: str, lang: str, entities: list[Ent], parse: Parse, times: list[Time] | None = None
+) -> Article:
+    """An article whose tokens carry the given (text, lemma, pos, dep, head) parse."""
+    article = make_article(text, lang, entities, times or [])
+    tokens, position = [], 0
+    for number, (word, lemma, pos, dep, head) in enumerate(parse):
+        start = text.index(word, position)
+        position = start + len(word)
+        tokens.append(
+            Token(
+                i=number,
+                start=start,
+                end=position,
+                text=word,
+                lemma=lemma,
+                pos=pos,
+                dep=dep,
+                head=head,
+                sent=0,
+            )
+        )
+    article.tokens = tokens
+    return article
+
+
+def types(article: Article) -> list[str]:
+    return [e.type for e in EventCoder(load_lexicon(article.lang), FakeGeo()).code(article)]
+
+
+def _hit(determiner: str, lemma: str, pos: str) -> Article:
+    text = f"{determiner} attacks hit Ukraine."
+    parse: Parse = [
+        (determiner, lemma, pos, "det", 1),
+        ("attacks", "attack", "NOUN", "nsubj", 2),
+        ("hit", "hit", "VERB", "ROOT", 2),
+        ("Ukraine", "Ukraine", "PROPN", "obj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    return _parsed(text, "en", [UKRAINE], parse)
+
+
+def test_attacks_under_such_are_a_kind_of_act_not_an_event() -> None:
+    assert "ASSAULT" not in types(_hit("Such", "such", "ADJ"))
+
+
+def test_attacks_under_the_are_reported_acts() -> None:
+    assert "ASSAULT" in types(_hit("The", "the", "DET"))
+
+
+def _rammet(determiner: str) -> Article:
+    text = f"{determiner} angrep rammet Ukraina."
+    parse: Parse = [
+        (determiner, determiner.lower(), "DET", "det", 1),
+        ("angrep", "angrep", "NOUN", "nsubj", 2),
+        ("rammet", "ramme", "VERB", "ROOT", 2),
+        ("Ukraina", "Ukraina", "PROPN", "obj", 2),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    return _parsed(text, "nb", [Ent("Ukraina", "GPE", "UKR")], parse)
+
+
+def test_norwegian_attacks_under_slike_are_no_event() -> None:
+    assert "ASSAULT" not in types(_rammet("Slike"))
+    assert "ASSAULT" in types(_rammet("Disse"))
+
+
+def test_regular_visits_are_a_habit_not_a_visit() -> None:
+    text = "Russian ministers made regular visits to Ukraine."
+    parse: Parse = [
+        ("Russian", "russian", "ADJ", "amod", 1),
+        ("ministers", "minister", "NOUN", "nsubj", 2),
+        ("made", "make", "VERB", "ROOT", 2),
+        ("regular", "regular", "ADJ", "amod", 4),
+        ("visits", "visit", "NOUN", "obj", 2),
+        ("to", "to", "ADP", "case", 6),
+        ("Ukraine", "Ukraine", "PROPN", "nmod", 4),
+        (".", ".", "PUNCT", "punct", 2),
+    ]
+    article = _parsed(text, "en", [UKRAINE], parse)
+    assert "CONSULT" not in types(article)
+    official = _parsed(
+        text.replace("regular", "official"),
+        "en",
+        [UKRAINE],
+        [(w if w != "regular" else "official", *rest) for w, *rest in parse],  # type: ignore[misc]
+    )
+    assert "CONSULT" in types(official)
+
+
+def _many(text: str, times: list[Time] | None = None) -> Article:
+    parse: Parse = [
+        ("Many", "many", "ADJ", "amod", 1),
+        ("attacks", "attack", "NOUN", "nsubj", 2),
+        ("hit", "hit", "VERB", "ROOT", 2),
+        ("Ukraine", "Ukraine", "PROPN", "obj", 2),
+    ]
+    if times:
+        parse.append(("yesterday", "yesterday", "ADV", "advmod", 2))
+    parse.append((".", ".", "PUNCT", "punct", 2))
+    return _parsed(text, "en", [UKRAINE], parse, times)
+
+
+def test_many_attacks_with_no_doer_and_no_date_are_a_count_not_an_event() -> None:
+    assert "ASSAULT" not in types(_many("Many attacks hit Ukraine."))
+
+
+def test_many_attacks_on_a_named_day_are_reported() -> None:
+    article = _many("Many attacks hit Ukraine yesterday.", [Time("yesterday", "2025-03-02")])
+    assert "ASSAULT" in types(article)
+
+
+def _protesterer(subject: str, lemma: str, pos: str) -> Article:
+    text = f"Da protesterer {subject} mot regjeringen i Oslo."
+    parse: Parse = [
+        ("Da", "da", "ADV", "advmod", 1),
+        ("protesterer", "protestere", "VERB", "ROOT", 1),
+        (subject, lemma, pos, "nsubj", 1),
+        ("mot", "mot", "ADP", "case", 4),
+        ("regjeringen", "regjering", "NOUN", "obl", 1),
+        ("i", "i", "ADP", "case", 6),
+        ("Oslo", "Oslo", "PROPN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    return _parsed(text, "nb", [Ent("Oslo", "GPE", "NOR", lat=59.9, lon=10.7)], parse)
+
+
+def test_act_of_the_generic_pronoun_man_is_a_general_statement() -> None:
+    assert types(_protesterer("man", "man", "PRON")) == []
+    assert types(_protesterer("studentene", "student", "NOUN")) != []
+
+
+def _arrests(adverb: str | None) -> Article:
+    verb = "arrests" if adverb else "arrested"
+    words = ["The", "army", *([adverb] if adverb else []), verb, "protesters", "in", "Kyiv", "."]
+    text = " ".join(words[:-1]) + "."
+    at = words.index
+    parse: Parse = [
+        ("The", "the", "DET", "det", 1),
+        ("army", "army", "NOUN", "nsubj", at(verb)),
+        *([(adverb, adverb, "ADV", "advmod", at(verb))] if adverb else []),
+        (verb, "arrest", "VERB", "ROOT", at(verb)),
+        ("protesters", "protester", "NOUN", "obj", at(verb)),
+        ("in", "in", "ADP", "case", at("Kyiv")),
+        ("Kyiv", "Kyiv", "PROPN", "obl", at(verb)),
+        (".", ".", "PUNCT", "punct", at(verb)),
+    ]
+    return _parsed(text, "en", [KYIV], parse)
+
+
+def test_usually_makes_an_undated_arrest_a_habit() -> None:
+    assert "COERCE" not in types(_arrests("usually"))
+    assert "COERCE" in types(_arrests(None))
+
+
+def test_a_negated_or_refused_act_under_such_is_no_generic_report() -> None:
+    article = _hit("Such", "such", "ADJ")
+    lexicon = load_lexicon("en")
+    view = sentence_views(article)[0]
+    clauses = segment(view, lexicon)
+    match = next(m for m in find_triggers(view, clauses, lexicon) if m.category == "ASSAULT")
+    assert generic_report(article, view, clauses, lexicon, match, Arguments())
+    negated = replace(match, factuality="negated")
+    assert not generic_report(article, view, clauses, lexicon, negated, Arguments())
+    refused = replace(match, recoded=("REJECT", None))
+    assert not generic_report(article, view, clauses, lexicon, refused, Arguments())
