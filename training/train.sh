@@ -55,7 +55,9 @@ for lang in "${langs[@]}"; do
   if [ "${vectors[$lang]}" = none ]; then
     extra+=(--components.ner.model.tok2vec.embed.include_static_vectors false)
   else
+    # With static vectors the hash tables can be smaller (spaCy's vectors configs use these rows).
     extra+=(--paths.vectors "$runs/vectors/${vectors[$lang]}")
+    extra+=(--components.ner.model.tok2vec.embed.rows "[5000,1000,2500,1000]")
   fi
   timeout "${minutes}m" $py -m spacy train training/configs/ner.cfg --nlp.lang "${nlp_lang[$lang]}" \
     --paths.train "training/corpus/$lang-ner-train.spacy" \

@@ -105,3 +105,30 @@ def test_surname_that_is_also_a_country_stays_with_the_person() -> None:
 def test_source_cue_the_ner_ran_into_an_outlet_is_cut_off() -> None:
     found = names("Ifølge NTB er ti skadd.", "nb", [("Ifølge NTB", "ORG")])
     assert found == [("NTB", "ORG")]
+
+
+def test_headline_verb_run_into_a_name_is_cut_to_the_words_the_body_writes_as_names() -> None:
+    text = "Ministers Hail Okonkwo Visits Lagos\n\nThe envoy Okonkwo arrived in Lagos on Friday."
+    found = names(
+        text,
+        "en",
+        [("Okonkwo Visits Lagos", "PER"), ("Okonkwo", "PER"), ("Lagos", "GPE")],
+    )
+    assert ("Okonkwo", "PER") in found
+    assert all("Visits" not in name for name, _ in found)
+
+
+def test_headline_name_the_body_never_writes_stays_whole() -> None:
+    text = "Ministers Hail Adaeze Okonkwo Today\n\nThe envoy arrived on Friday."
+    found = names(text, "en", [("Adaeze Okonkwo", "PER")])
+    assert found == [("Adaeze Okonkwo", "PER")]
+
+
+def test_name_in_a_sentence_case_line_is_not_cut() -> None:
+    text = "Okonkwo Visits told reporters in Lagos.\n\nLater Okonkwo Visits left Lagos."
+    found = names(
+        text,
+        "en",
+        [("Okonkwo Visits", "PER"), ("Lagos", "GPE"), ("Okonkwo Visits", "PER"), ("Lagos", "GPE")],
+    )
+    assert ("Okonkwo Visits", "PER") in found

@@ -151,3 +151,15 @@ def test_last_word_of_a_longer_place_gives_no_country_to_a_title() -> None:
     ellison = person(find_entities(article), "Mark Ellison")
     assert ellison.country is None
     assert ellison.titles[0].canonical == "Senator"
+
+
+def test_capitalised_headline_word_after_a_title_is_no_person() -> None:
+    text = "Ministers Hail Envoy Visits Lagos\n\nThe envoy arrived in Lagos on Friday."
+    article = build_article(text, "en", [("Lagos", "GPE"), ("Lagos", "GPE")])
+    assert [e.type for e in find_entities(article)] == ["GPE"]
+
+
+def test_headline_name_after_a_title_that_the_body_also_writes_is_a_person() -> None:
+    text = "Ministers Hail Envoy Okonkwo In Lagos\n\nOkonkwo arrived in Lagos on Friday."
+    article = build_article(text, "en", [("Lagos", "GPE"), ("Lagos", "GPE")])
+    assert ("Okonkwo", "PER") in [(e.name, e.type) for e in find_entities(article)]

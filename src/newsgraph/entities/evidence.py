@@ -10,7 +10,12 @@ Rules use only what the article itself shows, so they hold for any model and lan
 - a sentence-opening word the NER ran into a name is cut off when it is a function word or adverb,
   or a verb the article also writes in lower case ("Yet Schiff", "Using Final Cut Pro"), and so
   is a lower-case function word or verb at its end ("Apple did", "Sun &");
-- one surface keeps one type within an article ("Cloud City" a place twice and an ORG once).
+- one surface keeps one type within an article ("Cloud City" a place twice and an ORG once);
+- in a line written in title case or capitals (an English headline, "Biden's Envoy Visits Kyiv"),
+  capitals say nothing: a name there keeps only its runs of words that the rest of the article
+  writes with a capital or the gazetteer knows, when it has any ("Joe Biden Visits Kyiv Amid" ->
+  "Biden", "Kyiv" after a body that writes "Biden" and "Kyiv"); those lines are no evidence for
+  the rules above.
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ BACKED_VOTE = 2
 # Tokens that open a sentence as a full stop does: a quotation dash or an opening quote.
 OPENERS = frozenset({"–", "—", "-", "«", "“", '"', "'", "‘", "(", ":"})
 KNOWN_SOURCES = frozenset({"gazetteer"})
+# A line is in title case (or capitals) when it has at least this many words of HEADLINE_WORD_CHARS
+# letters or more and every one of them begins with a capital.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_WORD_CHARS = 4
 
 
 def sentence_initial(doc: Document, index: int) -> bool:
@@ -43,20 +52,45 @@ def sentence_initial(doc: Document, index: int) -> bool:
     )
 
 
+def headline_segments(doc: Document) -> set[int]:
+    """Lines written in title case or capitals, where a capital is no sign of a name: at least
+    HEADLINE_MIN_WORDS words of HEADLINE_WORD_CHARS letters or more, all capitalised, and no full
+    stop at the end (a short sentence of names, "Anniken Huitfeldt var i Kyiv.", is no headline)."""
+    long_words: dict[int, list[str]] = {}
+    last_token: dict[int, str] = {}
+    for index, token in enumerate(doc.tokens):
+        segment = doc.segments[index]
+        last_token[segment] = token.text
+        if token.text.isalpha() and len(token.text) >= HEADLINE_WORD_CHARS:
+            long_words.setdefault(segment, []).append(token.text)
+    return {
+        segment
+        for segment, words in long_words.items()
+        if len(words) >= HEADLINE_MIN_WORDS
+        and all(word[:1].isupper() for word in words)
+        and last_token[segment] != "."
+    }
+
+
 class WordEvidence:
-    """How the article writes each word: lower case anywhere, capitalised inside a sentence."""
+    """How the article writes each word: lower case anywhere, capitalised inside a sentence, and
+    capitalised anywhere outside headline lines (title case or capitals)."""
 
     def __init__(self, doc: Document) -> None:
         self.lowercase: set[str] = set()
         self.inner_capitals: Counter[str] = Counter()
+        self.capitals: Counter[str] = Counter()
         self.counts: Counter[str] = Counter()
+        self.headlines = headline_segments(doc)
         for index, token in enumerate(doc.tokens):
             text = token.text
             self.counts[text.casefold()] += 1
             if text.islower():
                 self.lowercase.add(text)
-            elif text[:1].isupper() and not sentence_initial(doc, index):
-                self.inner_capitals[text] += 1
+            elif text[:1].isupper() and doc.segments[index] not in self.headlines:
+                self.capitals[text] += 1
+                if not sentence_initial(doc, index):
+                    self.inner_capitals[text] += 1
 
 
 def _loose_edges(doc: Document, mention: Mention, evidence: WordEvidence) -> None:
@@ -74,6 +108,35 @@ def _loose_edges(doc: Document, mention: Mention, evidence: WordEvidence) -> Non
         mention.start = max(mention.start, doc.tokens[first].start)
         mention.end = min(mention.end, doc.tokens[last - 1].end)
         mention.text = doc.text[mention.start : mention.end]
+
+
+def headline_pieces(doc: Document, mention: Mention, evidence: WordEvidence) -> list[Mention]:
+    """A name in a headline line cut into its runs of tokens that something outside headlines
+    shows to be names (written with a capital there, or known to the gazetteer); a name with no
+    such token stays whole."""
+    span = doc.token_span(mention.start, mention.end)
+    if span is None or doc.segments[span[0]] not in evidence.headlines:
+        return [mention]
+
+    def named(index: int) -> bool:
+        text = doc.tokens[index].text
+        return evidence.capitals[text] > 0 or bool(doc.gazetteer.lookup(text))
+
+    runs: list[list[int]] = []
+    for index in range(*span):
+        if not named(index):
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    if not runs or runs == [list(range(*span))]:
+        return [mention]
+    pieces = []
+    for run in runs:
+        start, end = doc.tokens[run[0]].start, doc.tokens[run[-1]].end
+        pieces.append(Mention(start, end, doc.text[start:end], mention.label, mention.source))
+    return pieces
 
 
 def _cue_length(doc: Document, first: int, last: int) -> int:
@@ -151,6 +214,7 @@ def _is_common_noun(
 def drop_false_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """The mentions without calendar words and sentence-opening common nouns."""
     evidence = WordEvidence(doc)
+    mentions = [piece for m in mentions for piece in headline_pieces(doc, m, evidence)]
     for mention in mentions:
         _loose_edges(doc, mention, evidence)
         _calendar_tail(doc, mention)

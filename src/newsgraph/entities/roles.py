@@ -3,7 +3,8 @@
 "Russlands forsvarsminister Andrey Belousov" gives Belousov the title "forsvarsminister"
 (canonical "Defence Minister") and the country RUS; "den kinesiske forsvarsministeren Dong Jun"
 gives Dong Jun CHN. Where the NER missed the name after a title, the capitalised words there
-become a person mention.
+become a person mention; in a title-case headline only words the rest of the article also writes
+with a capital do ("Envoy Visits Kyiv" names no envoy "Visits").
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newsgraph.entities.document import Document, Mention
+from newsgraph.entities.evidence import WordEvidence
 from newsgraph.entities.patterns import Element, Pattern
 from newsgraph.model import Title
 
@@ -74,6 +76,7 @@ class RoleMatcher:
         self.mentions = mentions
         self.starting: dict[int, Mention] = {}
         self.covered: set[int] = set()
+        self.evidence = WordEvidence(doc)
         for mention in mentions:
             span = doc.token_span(mention.start, mention.end)
             if span is not None:
@@ -160,6 +163,11 @@ class RoleMatcher:
             if token.text.lower() in doc.lexicon.not_names or not _name_word(token.text):
                 break
             if doc.lexicon.is_calendar_word(token.text, False):
+                break
+            if (
+                doc.segments[last] in self.evidence.headlines
+                and not self.evidence.capitals[token.text]
+            ):
                 break
             words += 1
             last += 1
