@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 PlaceKind = Literal["country", "region", "continent", "city", "state"]
@@ -59,6 +60,8 @@ PlaceRow = tuple[str, str, str, str, str, str | None, float | None, float | None
 ReadingRow = tuple[int, str, str, bool]
 # Decoded readings kept per gazetteer before the memory is cleared (a batch runs for long).
 DECODED_CACHE_SIZE = 100_000
+# Words remembered as no genitive of a shared name before the memory is cleared.
+UNDERIVABLE_CACHE_SIZE = 20_000
 
 
 @dataclass
@@ -104,12 +107,20 @@ class Gazetteer:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _places: dict[int, Place] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # `underived` and the words seen to be no derivable genitive (per process).
+    _underivable: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the compiled tables, never the per-process decoded records."""
         state = dict(self.__dict__)
         state["_decoded"], state["_places"], state["shared"] = {}, {}, None
+        state.pop("_underivable", None)
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore the tables; the per-process caches start empty."""
+        self.__dict__.update(state)
+        self._underivable = set(self.underived)
 
     def add(self, surface: str, match: Match) -> None:
         """Register a reading of `surface` (duplicates of the same place and form are ignored)."""
@@ -135,12 +146,13 @@ class Gazetteer:
 
     def _genitive_bases(self, surface: str) -> list[str]:
         """Shared name surfaces of which `surface` is a genitive by this language's rules."""
-        plain, sibilant_endings, sibilant = self.genitive_rules
+        suffixes = _all_suffixes(self.genitive_rules)
         shared = self.shared
-        if shared is None or not (plain or sibilant):
+        if shared is None or not suffixes or not surface.endswith(suffixes):
             return []
-        bases = []
-        for suffix in dict.fromkeys((*plain, *sibilant)):
+        plain, sibilant_endings, sibilant = self.genitive_rules
+        bases: list[str] = []
+        for suffix in suffixes:
             if not surface.endswith(suffix):
                 continue
             name = surface[: len(surface) - len(suffix)] if suffix else surface
@@ -155,10 +167,17 @@ class Gazetteer:
         """Genitive readings of the shared names `surface` is a genitive of, as the builder
         would have added them (each place once; a salient reading replaces a plain one)."""
         shared = self.shared
-        if not self.derives or shared is None or surface in self.underived:
+        if not self.derives or shared is None or surface in self._underivable:
+            return []
+        bases = self._genitive_bases(surface)
+        if not bases:
+            # Most words are no genitive of a shared name: remember them (a bounded set).
+            if len(self._underivable) >= UNDERIVABLE_CACHE_SIZE:
+                self._underivable = set(self.underived)
+            self._underivable.add(surface)
             return []
         derived: list[Match] = []
-        for name in self._genitive_bases(surface):
+        for name in bases:
             for known in shared._matches(name):
                 if known.form != "name":
                     continue
@@ -202,6 +221,7 @@ class Gazetteer:
             else:
                 underived.add(surface)
         self.underived = frozenset(underived)
+        self._underivable = set(underived)
 
     def _combined(self, surface: str, own: list[Match], derived: bool) -> tuple[Match, ...]:
         """A surface's readings from its shared ones and the language's (`own`: stored ones
@@ -331,6 +351,14 @@ class Gazetteer:
             if match is not None:
                 return match.place.country
         return None
+
+
+@lru_cache(maxsize=64)
+def _all_suffixes(
+    rules: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+) -> tuple[str, ...]:
+    """Every genitive suffix of a language's rules, once each."""
+    return tuple(dict.fromkeys((*rules[0], *rules[2])))
 
 
 def _merged(shared: tuple[Match, ...], own: list[Match]) -> tuple[Match, ...]:
