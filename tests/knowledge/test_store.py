@@ -167,3 +167,19 @@ def test_international_body_has_no_country_and_sector_igo(knowledge: ActorKnowle
 
 def test_organisation_name_of_two_countries_stays_unknown(knowledge: ActorKnowledge) -> None:
     assert knowledge.organisation("Unity Party") is None
+
+
+def test_equal_titles_dates_and_name_words_are_held_once(knowledge: ActorKnowledge) -> None:
+    """Records built from separately parsed JSON share one object per equal value."""
+    import copy
+    import pickle
+
+    fresh = ActorKnowledge(copy.deepcopy(TABLE))
+    peter, mary = fresh.persons[4], fresh.persons[5]
+    assert peter.roles[0].title is mary.roles[0].title
+    assert fresh.persons[2].roles[0].title is fresh.persons[3].roles[0].title
+    assert fresh.by_last["smith"][0][1][-1] is fresh.by_last["smith"][1][1][-1]
+    assert not hasattr(fresh, "_interned")
+    loaded = pickle.loads(pickle.dumps(fresh))
+    assert loaded.persons == knowledge.persons and loaded.names == knowledge.names
+    assert loaded.persons[4].roles[0].title is loaded.persons[5].roles[0].title

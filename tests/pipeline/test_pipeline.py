@@ -164,3 +164,41 @@ def test_setup_raises_the_young_generation_threshold_once_models_are_loaded() ->
     finally:
         gc.set_threshold(*saved)
         gc.unfreeze()
+
+
+class Watching:
+    """Notes whether the garbage collector runs while it sets up."""
+
+    name: ClassVar[str] = "watching"
+    requires: ClassVar[tuple[str, ...]] = ("text",)
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self) -> None:
+        self.collecting: bool | None = None
+
+    def setup(self) -> None:
+        import gc
+
+        self.collecting = gc.isenabled()
+
+    def __call__(self, article: Article) -> Article:
+        return article
+
+
+def test_stages_set_up_without_collections_and_the_collector_comes_back() -> None:
+    import gc
+
+    settings = Settings()
+    watching = Watching()
+    try:
+        assert gc.isenabled()
+        Pipeline([create_stage("clean", settings), watching], settings).setup()
+        assert watching.collecting is False
+        assert gc.isenabled()
+        gc.disable()
+        again = Watching()
+        Pipeline([create_stage("clean", settings), again], settings).setup()
+        assert again.collecting is False and not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from newsgraph.resources.compiled import CACHE_ENV, cache_path, compiled
+from newsgraph.resources.compiled import CACHE_ENV, KEEP_OTHER_DIGESTS, cache_path, compiled
 
 
 class Counter:
@@ -115,3 +116,36 @@ def test_a_result_keyed_by_its_own_inputs_outlives_resource_edits(
     assert counter.builds == 2
     monkeypatch.undo()
     module.inputs_digest.cache_clear()
+
+
+def test_storing_an_entry_prunes_other_digests_of_its_kind_and_language(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = []
+    for n in range(KEEP_OTHER_DIGESTS + 2):
+        entry = cache / f"places-nb-{n:020x}.pickle"
+        entry.write_bytes(b"old")
+        os.utime(entry, (1_000_000 + n, 1_000_000 + n))
+        old.append(entry)
+    other_language = cache / f"places-nb_NO-{0:020x}.pickle"
+    other_kind = cache / f"titles-nb-{0:020x}.pickle"
+    fresh_temporary = cache / "tmpfresh.tmp"
+    stale_temporary = cache / "tmpstale.tmp"
+    for path in (other_language, other_kind, fresh_temporary, stale_temporary):
+        path.write_bytes(b"x")
+    os.utime(stale_temporary, (1_000_000, 1_000_000))
+    compiled("places", "nb", Counter().build)
+    current = cache_path("places", "nb")
+    assert current is not None and current.is_file()
+    assert [p.exists() for p in old] == [False, False] + [True] * KEEP_OTHER_DIGESTS
+    assert other_language.exists() and other_kind.exists() and fresh_temporary.exists()
+    assert not stale_temporary.exists()
+
+
+def test_reading_an_entry_prunes_nothing(cache: Path) -> None:
+    compiled("places", "nb", Counter().build)
+    stale = [cache / f"places-nb-{n:020x}.pickle" for n in range(5)]
+    for path in stale:
+        path.write_bytes(b"old")
+    compiled("places", "nb", Counter().build)
+    assert all(path.exists() for path in stale)

@@ -123,3 +123,13 @@ def test_times_in_photo_captions_point_into_the_caption() -> None:
     assert in_caption.value == "2024-03-04"
     assert caption.text[in_caption.start : in_caption.end] == in_caption.text
     assert all(t.in_body for t in found.times if t is not in_caption)
+
+
+def test_setup_compiles_only_the_preloaded_languages() -> None:
+    from newsgraph.temporal.grammar import load_grammar
+
+    load_grammar.cache_clear()
+    TimesStage(Settings(languages=["nb", "en", "de", "fr"], preload_languages=["en"])).setup()
+    assert load_grammar.cache_info().currsize == 1
+    article = _run(_article("Am 3. März 2024 sprach er.", "de", "2024-03-10"))
+    assert [t.value for t in article.times] == ["2024-03-03"]

@@ -452,6 +452,11 @@ def build_gazetteer(lang: str, shared: Gazetteer | None = None) -> Gazetteer:
     resource = load_resource(lang, "countries")
     rules = Rules.from_table(resource.get("rules", {}))
     gazetteer = Gazetteer(lang=lang, shared=shared)
+    gazetteer.genitive_rules = (
+        rules.genitive_suffixes,
+        rules.sibilant_endings,
+        rules.sibilant_genitive_suffixes,
+    )
     own: Parts = "all" if shared is None else "genitives"
     codes = add_countries(gazetteer, rules, resource.get("countries", {}))
     add_regions(gazetteer, rules)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 PlaceKind = Literal["country", "region", "continent", "city", "state"]
@@ -59,6 +60,8 @@ PlaceRow = tuple[str, str, str, str, str, str | None, float | None, float | None
 ReadingRow = tuple[int, str, str, bool]
 # Decoded readings kept per gazetteer before the memory is cleared (a batch runs for long).
 DECODED_CACHE_SIZE = 100_000
+# Words remembered as no genitive of a shared name before the memory is cleared.
+UNDERIVABLE_CACHE_SIZE = 20_000
 
 
 @dataclass
@@ -91,16 +94,33 @@ class Gazetteer:
     other_first_words: frozenset[str] = frozenset()
     removed: frozenset[str] = frozenset()
     shared: Gazetteer | None = field(default=None, repr=False, compare=False)
+    # The language's genitive endings (plain, sibilant endings, after a sibilant): with them the
+    # genitives of the shared names ("Oslos", "Boston's") are read off the shared table at look-up
+    # time instead of being stored (~150,000 surfaces a language).
+    genitive_rules: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+    # Surfaces whose readings are stored whole: deriving would not give the built readings
+    # (a genitive that names an organisation is left out, and the odd tie in the ordering).
+    underived: frozenset[str] = frozenset()
+    # Set by `finish()` once the derivable readings are stripped (never while building).
+    derives: bool = False
     _decoded: dict[str, tuple[Match, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _places: dict[int, Place] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # `underived` and the words seen to be no derivable genitive (per process).
+    _underivable: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the compiled tables, never the per-process decoded records."""
         state = dict(self.__dict__)
         state["_decoded"], state["_places"], state["shared"] = {}, {}, None
+        state.pop("_underivable", None)
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore the tables; the per-process caches start empty."""
+        self.__dict__.update(state)
+        self._underivable = set(self.underived)
 
     def add(self, surface: str, match: Match) -> None:
         """Register a reading of `surface` (duplicates of the same place and form are ignored)."""
@@ -121,7 +141,96 @@ class Gazetteer:
             surface in self.forms
             or surface in self.readings
             or (self.shared is not None and self.shared.has(surface))
+            or (self.derives and bool(self._derived(surface)))
         )
+
+    def _genitive_bases(self, surface: str) -> list[str]:
+        """Shared name surfaces of which `surface` is a genitive by this language's rules."""
+        suffixes = _all_suffixes(self.genitive_rules)
+        shared = self.shared
+        if shared is None or not suffixes or not surface.endswith(suffixes):
+            return []
+        plain, sibilant_endings, sibilant = self.genitive_rules
+        bases: list[str] = []
+        for suffix in suffixes:
+            if not surface.endswith(suffix):
+                continue
+            name = surface[: len(surface) - len(suffix)] if suffix else surface
+            if name in bases or not name or name not in shared.readings:
+                continue
+            suffixes = sibilant if name.endswith(sibilant_endings) else plain
+            if suffix in suffixes:
+                bases.append(name)
+        return bases
+
+    def _derived(self, surface: str) -> list[Match]:
+        """Genitive readings of the shared names `surface` is a genitive of, as the builder
+        would have added them (each place once; a salient reading replaces a plain one)."""
+        shared = self.shared
+        if not self.derives or shared is None or surface in self._underivable:
+            return []
+        bases = self._genitive_bases(surface)
+        if not bases:
+            # Most words are no genitive of a shared name: remember them (a bounded set).
+            if len(self._underivable) >= UNDERIVABLE_CACHE_SIZE:
+                self._underivable = set(self.underived)
+            self._underivable.add(surface)
+            return []
+        derived: list[Match] = []
+        for name in bases:
+            for known in shared._matches(name):
+                if known.form != "name":
+                    continue
+                match = Match(known.place, "genitive", known.base, known.salient)
+                for index, other in enumerate(derived):
+                    if other.place.key == match.place.key:
+                        if match.salient and not other.salient:
+                            derived[index] = match
+                        break
+                else:
+                    derived.append(match)
+        return derived
+
+    def _strip_derivable(self) -> None:
+        """Drop the stored readings that `_derived` gives back at look-up time, surface by
+        surface, where the look-up then returns exactly what the stored readings gave; the
+        other surfaces keep theirs and are marked `underived`."""
+        shared = self.shared
+        if shared is None or not any(self.genitive_rules[0::2]):
+            return
+        plain, sibilant_endings, sibilant = self.genitive_rules
+        candidates = set(self.forms)
+        for name in shared.readings:
+            for suffix in sibilant if name.endswith(sibilant_endings) else plain:
+                candidates.add(" ".join((name + suffix).split()))
+        underived = set()
+        self.derives = True
+        for surface in candidates - self.removed:
+            derived = self._derived(surface)
+            if not derived:
+                continue
+            matches = self.forms.get(surface, [])
+            expected = self._combined(surface, sorted(matches, key=_likelihood), False)
+            made = {(m.place.key, m.form) for m in derived}
+            kept = [m for m in matches if (m.place.key, m.form) not in made]
+            if self._combined(surface, sorted(kept, key=_likelihood) + derived, True) == expected:
+                if kept:
+                    self.forms[surface] = kept
+                else:
+                    self.forms.pop(surface, None)
+            else:
+                underived.add(surface)
+        self.underived = frozenset(underived)
+        self._underivable = set(underived)
+
+    def _combined(self, surface: str, own: list[Match], derived: bool) -> tuple[Match, ...]:
+        """A surface's readings from its shared ones and the language's (`own`: stored ones
+        sorted, then any derived)."""
+        shared = self.shared
+        in_shared = shared is not None and surface in shared.readings
+        if not in_shared and not derived:
+            return tuple(own)
+        return _merged(shared._matches(surface) if shared is not None and in_shared else (), own)
 
     def remove(self, surface: str) -> None:
         """Make a surface name nothing (while building)."""
@@ -138,6 +247,7 @@ class Gazetteer:
         and the first words of all surfaces (a cheap test before trying n-grams), and compile
         the readings into plain rows."""
         surfaces = self._surfaces()
+        self._strip_derivable()
         self.max_words = max(len(s.replace("-", " ").split()) for s in surfaces) if surfaces else 1
         one_word = {s for s in surfaces if " " not in s}
         self.other_first_words = frozenset(
@@ -172,9 +282,10 @@ class Gazetteer:
             return decoded
         rows = self.readings.get(surface)
         shared = self.shared
-        if surface in self.removed or (
-            rows is None and (shared is None or surface not in shared.readings)
-        ):
+        if surface in self.removed:
+            return ()
+        derived = self._derived(surface)
+        if rows is None and not derived and (shared is None or surface not in shared.readings):
             return ()
         if len(self._decoded) >= DECODED_CACHE_SIZE:
             self._decoded.clear()
@@ -182,10 +293,7 @@ class Gazetteer:
             Match(self._place(index), form, base, salient)  # type: ignore[arg-type]
             for index, form, base, salient in rows or ()
         ]
-        if shared is not None and surface in shared.readings:
-            decoded = _merged(shared._matches(surface), own)
-        else:
-            decoded = tuple(own)
+        decoded = self._combined(surface, own + derived, bool(derived))
         self._decoded[surface] = decoded
         return decoded
 
@@ -208,7 +316,11 @@ class Gazetteer:
             return True
         if " " in word or word in self.removed:
             return False
-        return word in self.readings or (self.shared is not None and word in self.shared.readings)
+        return (
+            word in self.readings
+            or (self.shared is not None and word in self.shared.readings)
+            or (self.derives and bool(self._derived(word)))
+        )
 
     def may_start(self, word: str) -> bool:
         """Whether some surface form starts with this word (as written or with a lower-case
@@ -239,6 +351,14 @@ class Gazetteer:
             if match is not None:
                 return match.place.country
         return None
+
+
+@lru_cache(maxsize=64)
+def _all_suffixes(
+    rules: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+) -> tuple[str, ...]:
+    """Every genitive suffix of a language's rules, once each."""
+    return tuple(dict.fromkeys((*rules[0], *rules[2])))
 
 
 def _merged(shared: tuple[Match, ...], own: list[Match]) -> tuple[Match, ...]:

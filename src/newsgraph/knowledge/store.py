@@ -24,12 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from newsgraph.errors import ConfigError
 from newsgraph.knowledge.names import fold, skeleton_word, within_one_edit
 from newsgraph.resources.compiled import compiled
 
+T = TypeVar("T")
 RESOURCE = ("common", "actors.json.gz")
 # Shortest word a spelling-tolerant match may bend: words of 5+ letters match by their
 # transliteration skeleton, words of 7+ letters also one edit away ("McFee" is not "McNee").
@@ -124,18 +125,44 @@ def covers(start: str | None, end: str | None, day: str) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
 
 
-def _actor(record: dict[str, Any]) -> Actor:
+class _Interned:
+    """One object for each equal string, role or date pair, so the compiled knowledge holds
+    (and its pickle stores) each once: titles, countries, sectors and dates repeat across
+    thousands of records."""
+
+    def __init__(self) -> None:
+        self.objects: dict[object, Any] = {}
+
+    def __call__(self, value: T) -> T:
+        if value is None:
+            return value
+        found: T = self.objects.setdefault(value, value)
+        return found
+
+
+def _actor(record: dict[str, Any], interned: _Interned) -> Actor:
     roles = tuple(
-        Role(str(r[0]), r[1], r[2], _start(r[3]), _end(r[4])) for r in record.get("roles", [])
+        interned(
+            Role(
+                interned(str(r[0])),
+                interned(r[1]),
+                interned(r[2]),
+                interned(_start(r[3])),
+                interned(_end(r[4])),
+            )
+        )
+        for r in record.get("roles", [])
     )
     return Actor(
         id=str(record.get("id") or _organisation_key(record)),
         name=str(record["name"]),
-        country=record.get("country"),
-        sector=record.get("sector"),
+        country=interned(record.get("country")),
+        sector=interned(record.get("sector")),
         aliases=tuple(record.get("aliases", [])),
         roles=roles,
-        top=tuple((_start(t[0]), _end(t[1])) for t in record.get("top", [])),
+        top=tuple(
+            interned((interned(_start(t[0])), interned(_end(t[1])))) for t in record.get("top", [])
+        ),
     )
 
 
@@ -171,8 +198,12 @@ class ActorKnowledge:
     """Indexes over the known persons and organisations."""
 
     def __init__(self, content: dict[str, Any]) -> None:
-        self.persons = [_actor(record) for record in content.get("persons", [])]
-        self.organisations = [_actor(record) for record in content.get("organisations", [])]
+        self._interned = _Interned()
+        interned = self._interned
+        self.persons = [_actor(record, interned) for record in content.get("persons", [])]
+        self.organisations = [
+            _actor(record, interned) for record in content.get("organisations", [])
+        ]
         self.names: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.by_last: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.by_skeleton: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
@@ -184,20 +215,22 @@ class ActorKnowledge:
         for index, actor in enumerate(self.organisations):
             for name in (actor.name, *actor.aliases):
                 self.org_names.setdefault(fold(name), []).append(index)
+        del self._interned
 
     def _index_person(self, index: int, record: dict[str, Any]) -> None:
         actor = self.persons[index]
+        interned = self._interned
         for name in (actor.name, *actor.aliases):
-            words = tuple(fold(name).split())
+            words = interned(tuple(interned(word) for word in fold(name).split()))
             if not words:
                 continue
             entry = (index, words)
             self.names.setdefault(" ".join(words), []).append(entry)
             self.by_last.setdefault(words[-1], []).append(entry)
             for key in {_skeletons(words[-1:])[0], _skeletons(words[:1])[0]}:
-                self.by_skeleton.setdefault(key, []).append(entry)
+                self.by_skeleton.setdefault(interned(key), []).append(entry)
             if actor.top and len(words) > 1:
-                self.top_surnames.setdefault(skeleton_word(words[-1]), []).append(index)
+                self.top_surnames.setdefault(interned(skeleton_word(words[-1])), []).append(index)
         for title, first in record.get("royal", []):
             self.royals.setdefault((str(title).casefold(), str(first)), []).append(index)
 

