@@ -1,6 +1,7 @@
 """Scaling out: the local runner against the Ray runner on this machine, and the archive's load rate.
 
-    .venv/bin/python benchmarks/scale.py [--copies K] [--postgres URL] [--only bulk] [--writers 1,2,4]
+    .venv/bin/python benchmarks/scale.py [--copies K] [--postgres URL] [--only bulk|scaling]
+                                         [--writers 1,2,4] [--results PATH]
 
 Material (read from ../shared at run time, never copied into the repo): corpus/dev.jsonl, each
 record repeated K times under distinct ids and URLs (so every copy is a new document), written
@@ -9,10 +10,17 @@ to a temporary JSON Lines file.
 Measured in one run, so ratios survive a busy machine (absolute figures do not):
 1. `ingest` of the file with the full pipeline into a temporary SQLite archive: the local runner
    with 1 and 2 worker processes, and the Ray runner (a local Ray cluster started here, 2 CPUs)
-   with 1 and 2 actors. Articles/s are of wall time from the call to the last commit, model
-   loading and Ray's start-up of the actors included, since a job pays them; the post-load rate
-   is recorded too. Ray's overhead is 1 - Ray rate / local rate at 2 workers; scaling
-   efficiency is the 2-worker rate / (2 × the 1-worker rate). Peak memory: a worker's peak RSS.
+   with 1 and 2 actors. Two rates per run: of wall time from the call to the last commit
+   (`articles_per_s`: model loading and Ray's start-up of the actors included, since a job
+   pays them once), and after every worker had loaded its pipeline (`after_load_articles_per_s`:
+   what more workers speed up; the start-up is `setup_s`, reported apart). Ray's overhead is
+   1 - Ray rate / local rate at 2 workers; scaling efficiency is the 2-worker rate / (2 × the
+   1-worker rate), of the after-load rates (`*_with_startup`: of the wall rates). CPU seconds
+   of the driver process and of its whole process tree (workers, Ray's daemons and actors) are
+   recorded per run, with the load average, so a run on a busy machine can still be judged:
+   `cpu_ms_per_article` rising from 1 to 2 workers is work parallelism added; a wall rate
+   below that is CPU the machine did not give. Peak memory: a worker's peak RSS.
+   `--only scaling` runs this part alone and keeps the bulk-load figures in the results file.
 2. Bulk load: the prepared rows of the processed articles (all layers), replicated under new
    ids, written into a fresh archive in batches of `batch_size`, by the single archive writer
    and by the bulk loader (`archive.bulk`, COPY through 1, 2 and 4 writer connections on
@@ -43,6 +51,7 @@ import json  # noqa: E402
 import math  # noqa: E402
 import platform  # noqa: E402
 import resource  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -85,15 +94,80 @@ def write_corpus(folder: Path, copies: int) -> tuple[Path, int]:
     return path, copies * len(records)
 
 
+# Run in a separate process (a thread in the driver would keep the local runner from forking):
+# samples the CPU time of every process under the driver each 0.2 s until its stdin closes,
+# then prints the CPU the tree used since its first sample, processes that ended included (as
+# last seen: at most 0.2 s of each is missed; reaped children's totals are not relied on, since
+# Ray's daemons do not always collect them).
+CPU_SAMPLER = """
+import os, select, sys
+from pathlib import Path
+root, me, tick = int(sys.argv[1]), os.getpid(), os.sysconf("SC_CLK_TCK")
+first, last = {}, {}
+def sample(initial):
+    parents, times = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            values = stat.read_text().rsplit(")", 1)[1].split()
+            key = (int(stat.parent.name), values[19])
+            parents[key[0]], times[key] = int(values[1]), int(values[11]) + int(values[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    children = {}
+    for pid, parent in parents.items():
+        children.setdefault(parent, []).append(pid)
+    stack = list(children.get(root, []))
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        for key in [k for k in times if k[0] == pid and pid != me]:
+            last[key] = times[key]
+            if initial:
+                first[key] = times[key]
+sample(True)
+print("ready", flush=True)
+while not select.select([sys.stdin], [], [], 0.2)[0]:
+    sample(False)
+sample(False)
+print(sum(value - first.get(key, 0) for key, value in last.items()) / tick, flush=True)
+"""
+
+
+class ChildCpu:
+    """CPU seconds of every process under this one (workers, Ray's daemons and actors) while
+    it is open, measured by a sampler process."""
+
+    def __enter__(self) -> ChildCpu:
+        self.sampler = subprocess.Popen(
+            [sys.executable, "-c", CPU_SAMPLER, str(os.getpid())],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.sampler.stdout is not None
+        self.sampler.stdout.readline()
+        self.seconds = 0.0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        out, _ = self.sampler.communicate("")
+        self.seconds = float(out.strip() or 0)
+
+
 def run_ingest(runner: str, workers: int, corpus: Path, folder: Path) -> dict[str, Any]:
     """One ingest of the corpus into a fresh SQLite archive; wall time from the call."""
     settings = Settings(database=str(folder / f"{runner}-{workers}.db"), workers=workers)
-    started = time.perf_counter()
-    if runner == "local":
-        report = local.ingest_paths([corpus], settings)
-    else:
-        report = ray_runner.ingest_paths([corpus], settings)
-    wall = time.perf_counter() - started
+    load = os.getloadavg()[0]
+    with ChildCpu() as children:
+        driver = time.process_time()
+        started = time.perf_counter()
+        if runner == "local":
+            report = local.ingest_paths([corpus], settings)
+        else:
+            report = ray_runner.ingest_paths([corpus], settings)
+        wall = time.perf_counter() - started
+        driver = time.process_time() - driver
+    tree = driver + children.seconds
     return {
         "runner": runner,
         "workers": workers,
@@ -104,7 +178,45 @@ def run_ingest(runner: str, workers: int, corpus: Path, folder: Path) -> dict[st
         "after_load_articles_per_s": round(report.articles_per_second, 3),
         "setup_s": round(report.setup_s, 2),
         "peak_worker_rss_mb": round(report.peak_worker_rss_mb, 1),
+        "driver_cpu_s": round(driver, 2),
+        "tree_cpu_s": round(tree, 2),
+        "driver_cpu_ms_per_article": round(1000 * driver / max(report.processed, 1), 2),
+        "cpu_ms_per_article": round(1000 * tree / max(report.processed, 1), 2),
+        # Of the wall time, the share of the machine's cores the run got (1 = all of them).
+        "cpu_share": round(tree / wall / (os.cpu_count() or 1), 3),
+        "loadavg_1min_start": round(load, 2),
     }
+
+
+def scaling_runs(corpus: Path, folder: Path) -> dict[str, Any]:
+    """The four ingests (Ray and local, 1 and 2 workers) and the ratios between them."""
+    result: dict[str, Any] = {}
+    # The local runner first: Ray's client starts threads in this process, after which the
+    # local runner no longer forks its workers (`local.can_fork`) but spawns them, each loading
+    # its own pipeline, which is not how it runs from the command line.
+    runs = [run_ingest("local", 1, corpus, folder), run_ingest("local", 2, corpus, folder)]
+    if not local.can_fork():
+        raise RuntimeError("the local runner could not fork its workers in this process")
+    started = time.perf_counter()
+    ray_runner.connect(None, 2)
+    result["ray_start_s"] = round(time.perf_counter() - started, 2)
+    runs += [run_ingest("ray", 1, corpus, folder), run_ingest("ray", 2, corpus, folder)]
+    result["runs"] = runs
+    by = {(run["runner"], run["workers"]): run for run in runs}
+    for key, rate in (("", "after_load_articles_per_s"), ("_with_startup", "articles_per_s")):
+        result[f"ray_overhead_2_workers{key}"] = round(
+            1 - by["ray", 2][rate] / by["local", 2][rate], 3
+        )
+        for runner in ("ray", "local"):
+            result[f"{runner}_scaling_efficiency_1_to_2{key}"] = round(
+                by[runner, 2][rate] / (2 * by[runner, 1][rate]), 3
+            )
+    for runner in ("ray", "local"):
+        # CPU per article at 1 worker / at 2: below 1, the work parallelism adds.
+        result[f"{runner}_cpu_efficiency_1_to_2"] = round(
+            by[runner, 1]["cpu_ms_per_article"] / by[runner, 2]["cpu_ms_per_article"], 3
+        )
+    return result
 
 
 def prepared_items(corpus: Path, settings: Settings) -> list[PreparedArticle]:
@@ -372,17 +484,23 @@ def projection(
 
 
 def main() -> None:
+    global RESULTS
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=3, help="times the dev corpus is repeated")
     parser.add_argument("--load-articles", type=int, default=2000, help="articles to bulk-load")
     parser.add_argument("--postgres", default=os.environ.get("NEWSGRAPH_TEST_POSTGRES", ""))
-    parser.add_argument("--only", choices=["bulk"], help="run only the bulk-load part")
+    parser.add_argument("--only", choices=["bulk", "scaling"], help="run only one part")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="results file")
     parser.add_argument("--writers", default="1,2,4", help="bulk writer counts on PostgreSQL")
     parser.add_argument("--batch-size", type=int, default=500, help="articles per bulk batch")
     args = parser.parse_args()
     writers = [int(part) for part in args.writers.split(",") if part]
+    RESULTS = args.results
     if args.only == "bulk":
         only_bulk(args.copies, args.load_articles, args.batch_size, args.postgres, writers)
+        return
+    if args.only == "scaling":
+        only_scaling(args.copies)
         return
     result: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat("T", "seconds"),
@@ -393,24 +511,7 @@ def main() -> None:
         folder = Path(scratch)
         corpus, count = write_corpus(folder, args.copies)
         result["corpus"] = {"source": "corpus/dev.jsonl", "copies": args.copies, "articles": count}
-        # Ray first: its cluster start is the step most likely to fail on a loaded machine.
-        started = time.perf_counter()
-        ray_runner.connect(None, 2)
-        result["ray_start_s"] = round(time.perf_counter() - started, 2)
-        runs = [run_ingest("ray", 1, corpus, folder), run_ingest("ray", 2, corpus, folder)]
-        runs += [run_ingest("local", 1, corpus, folder), run_ingest("local", 2, corpus, folder)]
-        result["runs"] = runs
-        by = {(run["runner"], run["workers"]): run for run in runs}
-        local2, ray1, ray2 = by["local", 2], by["ray", 1], by["ray", 2]
-        result["ray_overhead_2_workers"] = round(
-            1 - ray2["articles_per_s"] / local2["articles_per_s"], 3
-        )
-        result["ray_scaling_efficiency_1_to_2"] = round(
-            ray2["articles_per_s"] / (2 * ray1["articles_per_s"]), 3
-        )
-        result["local_scaling_efficiency_1_to_2"] = round(
-            local2["articles_per_s"] / (2 * by["local", 1]["articles_per_s"]), 3
-        )
+        result.update(scaling_runs(corpus, folder))
         result["driver_peak_rss_mb"] = round(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
         )
@@ -419,8 +520,30 @@ def main() -> None:
         gc.collect()
         gc.freeze()  # as in only_bulk
         result["bulk_load"] = bulk_loads(folder, load, args.batch_size, args.postgres, writers)
-    per_core = by["ray", 1]["after_load_articles_per_s"] or ray1["articles_per_s"]
-    save(result, per_core)
+    save(result, per_core_rate(result["runs"]))
+
+
+def per_core_rate(runs: list[dict[str, Any]]) -> float:
+    """Articles/s one worker does: the 1-actor Ray run's after-load rate."""
+    ray1 = next(run for run in runs if run["runner"] == "ray" and run["workers"] == 1)
+    return float(ray1["after_load_articles_per_s"] or ray1["articles_per_s"])
+
+
+def only_scaling(copies: int) -> None:
+    """The runner part alone; the bulk-load figures of the last full run are kept."""
+    result = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    if "bulk_load" not in result:
+        raise SystemExit(f"{RESULTS} holds no bulk-load figures: run the full benchmark first")
+    for key in [key for key in result if "scaling_efficiency" in key or "overhead" in key]:
+        del result[key]
+    result["date"] = datetime.now(UTC).isoformat("T", "seconds")
+    result["loadavg_start"] = os.getloadavg()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        corpus, count = write_corpus(folder, copies)
+        result["corpus"] = {"source": "corpus/dev.jsonl", "copies": copies, "articles": count}
+        result.update(scaling_runs(corpus, folder))
+    save(result, per_core_rate(result["runs"]))
 
 
 def save(result: dict[str, Any], per_core: float, end_key: str = "loadavg_end") -> None:
@@ -460,8 +583,7 @@ def only_bulk(
         gc.collect()
         gc.freeze()
         result["bulk_load"] = bulk_loads(folder, load, batch_size, postgres, writers)
-    ray1 = next(run for run in result["runs"] if run["runner"] == "ray" and run["workers"] == 1)
-    save(result, ray1["after_load_articles_per_s"] or ray1["articles_per_s"], "bulk_loadavg_end")
+    save(result, per_core_rate(result["runs"]), "bulk_loadavg_end")
 
 
 if __name__ == "__main__":

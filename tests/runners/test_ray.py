@@ -192,3 +192,22 @@ def test_out_writes_parquet_layers_and_the_passes_link_as_the_writer_does(
     assert files == {
         layer: sorted(p.name for p in (out / layer).glob("*.parquet")) for layer in layers.FILES
     }
+
+
+def test_the_rate_is_timed_from_when_the_last_actor_was_ready() -> None:
+    readiness = ray_runner.Readiness(workers=2)
+    # The first actor was ready at 10 and did two articles before the second was, at 14.
+    for ready_at, done_at in ((10.0, 12.0), (10.0, 13.0), (14.0, 16.0), (10.0, 17.0)):
+        readiness.add(ready_at, done_at)
+    report = IngestReport(workers=2, processed=4, elapsed_s=12.0)
+    readiness.apply(report, started_at=8.0, ended_at=20.0)
+    assert (report.setup_s, report.elapsed_s, report.done_before_ready) == (6.0, 6.0, 2)
+    assert report.articles_per_second == pytest.approx(2 / 6)
+
+
+def test_a_job_that_kept_one_actor_of_two_busy_keeps_its_wall_rate() -> None:
+    readiness = ray_runner.Readiness(workers=2)
+    readiness.add(10.0, 12.0)
+    report = IngestReport(workers=2, processed=1, elapsed_s=4.0)
+    readiness.apply(report, started_at=8.0, ended_at=12.0)
+    assert (report.setup_s, report.elapsed_s, report.articles_per_second) == (0.0, 4.0, 0.25)

@@ -68,6 +68,9 @@ class IngestReport:
     failed: int = 0
     setup_s: float = 0.0
     interrupted: bool = False
+    # Articles a runner finished before all its workers were ready (the Ray runner's actors
+    # load their pipelines inside the job): left out of the rate.
+    done_before_ready: int = 0
 
     @property
     def done(self) -> int:
@@ -77,7 +80,8 @@ class IngestReport:
     @property
     def articles_per_second(self) -> float:
         """Processed articles per second of wall time after the workers were ready."""
-        return self.processed / self.elapsed_s if self.elapsed_s else 0.0
+        counted = max(0, self.processed - self.done_before_ready)
+        return counted / self.elapsed_s if self.elapsed_s else 0.0
 
 
 ProgressCallback = Callable[[IngestReport], None]

@@ -61,6 +61,13 @@ LOCAL_WORKER_NICENESS = 0
 KIND_ARTICLE, KIND_FAILURE, KIND_SKIPPED = "article", "failure", "skipped"
 # Writer connections of a cluster job's PostgreSQL archive (benchmarks/scale.py measures 1-4).
 RAY_POSTGRES_WRITERS = 4
+# Byte ranges per worker a large JSON Lines file is cut into: units are handed to whichever
+# actor is free, so with several per actor the last one (the job's tail, when one actor works
+# and the others wait) is short.
+RANGES_PER_WORKER = 8
+# Units queued on an actor besides the one it runs: enough that it never waits for the next,
+# few enough that a slow actor does not keep work a free one could do.
+UNITS_QUEUED_PER_ACTOR = 1
 
 
 def _ray() -> Any:
@@ -127,6 +134,9 @@ class IngestActor:
             open_archive(archive, self.settings, create=False) if archive else None
         )
         self.out = Path(out) if out else None
+        # Wall-clock time the pipeline was loaded: the driver times the job from the moment
+        # every actor is ready, as the local runner does once its workers are.
+        self.ready_at = time.time()
 
     def __call__(self, batch: dict[str, Any]) -> Iterator[Any]:
         """Result tables (`kind`, `item`, `rss_mb`), one per `nlp_batch_size` inputs."""
@@ -170,7 +180,16 @@ class IngestActor:
             tables = layers.batch_tables(processed, failed)
             layers.write_batch(self.out, layers.shard_name(names), tables)
         rss = peak_rss_mb()
-        return pa.table({"kind": kinds, "item": items, "rss_mb": [rss] * len(kinds)})
+        count = len(kinds)
+        return pa.table(
+            {
+                "kind": kinds,
+                "item": items,
+                "rss_mb": [rss] * count,
+                "ready_at": [self.ready_at] * count,
+                "done_at": [time.time()] * count,
+            }
+        )
 
 
 def units(shards: list[Shard], size: int) -> list[list[Shard]]:
@@ -205,6 +224,9 @@ def build_dataset(
     ray = _ray()
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
+    # The runners report progress themselves; Ray Data's progress display would cost the driver
+    # CPU that, on a small cluster, the actors share.
+    context.enable_progress_bars = False
     size = max(1, settings.nlp_batch_size)
     rows = [
         {"shards": json.dumps([shard.to_row() for shard in unit])} for unit in units(shards, size)
@@ -215,19 +237,56 @@ def build_dataset(
         fn_constructor_args=(settings.model_dump_json(), archive, str(out) if out else None),
         batch_size=1,
         batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=workers),
+        compute=ray.data.ActorPoolStrategy(
+            size=workers, max_tasks_in_flight_per_actor=1 + UNITS_QUEUED_PER_ACTOR
+        ),
         num_cpus=1,
     )
 
 
-def _results(dataset: Any, report: IngestReport) -> Iterator[Result | None]:
+class Readiness:
+    """When every actor had loaded its pipeline, from the result rows, and how many articles
+    were done before: the job's rate is timed from then, as the local runner's is once its
+    workers are ready (actors load their pipelines inside the job, not before it). Times are
+    wall-clock (`time.time()`): on a cluster, as good as the nodes' clocks agree."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.ready: set[float] = set()
+        self.done_at: list[float] = []
+
+    def add(self, ready_at: float, done_at: float) -> None:
+        self.ready.add(ready_at)
+        self.done_at.append(done_at)
+
+    def apply(self, report: IngestReport, started_at: float, ended_at: float) -> None:
+        """Set the report's setup time and rate from the last actor's readiness (unchanged
+        when fewer actors than workers sent results: a job too small to keep them all busy)."""
+        if len(self.ready) < self.workers or not self.done_at:
+            return
+        ready_all = max(self.ready)
+        report.setup_s = max(0.0, ready_all - started_at)
+        report.elapsed_s = max(1e-9, ended_at - max(ready_all, started_at))
+        report.done_before_ready = sum(1 for done in self.done_at if done <= ready_all)
+
+
+def _results(
+    dataset: Any, report: IngestReport, readiness: Readiness | None = None
+) -> Iterator[Result | None]:
     yield None
     for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
         columns = batch.to_pydict()
-        for kind, item, rss in zip(
-            columns["kind"], columns["item"], columns["rss_mb"], strict=True
+        for kind, item, rss, ready_at, done_at in zip(
+            columns["kind"],
+            columns["item"],
+            columns["rss_mb"],
+            columns["ready_at"],
+            columns["done_at"],
+            strict=True,
         ):
             report.read += 1
+            if readiness is not None and kind == KIND_ARTICLE:
+                readiness.add(float(ready_at), float(done_at))
             if kind == KIND_SKIPPED:
                 report.skipped += 1
                 continue
@@ -254,21 +313,25 @@ def ingest_paths(
     loading = time.perf_counter()
     workers = worker_count(settings)
     connect(address, workers)
-    # A few ranges per worker, so a single large file still keeps every actor busy.
-    shards = plan_shards(list(paths), shard_bytes, min_ranges=4 * workers)
+    started_at = time.time()
+    # Several ranges per worker, so a single large file keeps every actor busy to the end.
+    shards = plan_shards(list(paths), shard_bytes, min_ranges=RANGES_PER_WORKER * workers)
     report = IngestReport(workers=workers)
+    readiness = Readiness(workers)
     kept: list[PreparedArticle] = []
     if not archive:
         dataset = build_dataset(shards, settings, workers, None, out)
-        report = _drain(_kept(_results(dataset, report), kept), report, loading, on_progress)
+        results = _kept(_results(dataset, report, readiness), kept)
+        report = _drain(results, report, loading, on_progress)
     else:
         with open_archive(settings.database, settings) as repository:
             dataset = build_dataset(shards, settings, workers, settings.database, out)
-            results = _kept(_results(dataset, report), kept if out else None)
+            results = _kept(_results(dataset, report, readiness), kept if out else None)
             writers = archive_writers(settings)
             report = store_results(
                 results, repository, settings, report, on_progress, loading, writers
             )
+    readiness.apply(report, started_at, time.time())
     if out is not None and not report.interrupted:
         write_passes(out, kept, settings)
     return report
