@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.model import Article, Entity, Location, Meta, Span, TimeExpr, Title
+from newsgraph.model import Article, Entity, Location, Meta, Span, TimeExpr, Title, Token
 
 
 @dataclass
@@ -164,3 +164,37 @@ def make_article(
         entities=built,
         times=expressions,
     )
+
+
+ParseRow = tuple[str, str, str, str, int]
+
+
+def parsed_article(
+    text: str,
+    lang: str,
+    entities: Sequence[Ent],
+    parse: Sequence[ParseRow],
+    times: Sequence[Time] = (),
+) -> Article:
+    """An article whose tokens carry the given (text, lemma, pos, dep, head) parse, in text order
+    (an empty lemma stands for a model that does not lemmatise)."""
+    article = make_article(text, lang, entities, times)
+    tokens, position = [], 0
+    for number, (word, lemma, pos, dep, head) in enumerate(parse):
+        start = text.index(word, position)
+        position = start + len(word)
+        tokens.append(
+            Token(
+                i=number,
+                start=start,
+                end=position,
+                text=word,
+                lemma=lemma,
+                pos=pos,
+                dep=dep,
+                head=head,
+                sent=0,
+            )
+        )
+    article.tokens = tokens
+    return article

@@ -13,40 +13,20 @@ from newsgraph.events.clauses import segment
 from newsgraph.events.generic import generic_report
 from newsgraph.events.triggers import find_triggers
 from newsgraph.events.words import sentence_views
-from newsgraph.model import Article, Token
+from newsgraph.model import Article
 
-from .builders import Ent, FakeGeo, Time, make_article
+from .builders import Ent, FakeGeo, ParseRow, Time, parsed_article
 
 UKRAINE = Ent("Ukraine", "GPE", "UKR")
 KYIV = Ent("Kyiv", "GPE", "UKR", lat=50.45, lon=30.52)
 
-Parse = list[tuple[str, str, str, str, int]]
+Parse = list[ParseRow]
 
 
 def _parsed(
     text: str, lang: str, entities: list[Ent], parse: Parse, times: list[Time] | None = None
 ) -> Article:
-    """An article whose tokens carry the given (text, lemma, pos, dep, head) parse."""
-    article = make_article(text, lang, entities, times or [])
-    tokens, position = [], 0
-    for number, (word, lemma, pos, dep, head) in enumerate(parse):
-        start = text.index(word, position)
-        position = start + len(word)
-        tokens.append(
-            Token(
-                i=number,
-                start=start,
-                end=position,
-                text=word,
-                lemma=lemma,
-                pos=pos,
-                dep=dep,
-                head=head,
-                sent=0,
-            )
-        )
-    article.tokens = tokens
-    return article
+    return parsed_article(text, lang, entities, parse, times or [])
 
 
 def types(article: Article) -> list[str]:

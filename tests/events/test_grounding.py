@@ -10,9 +10,9 @@ import pytest
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.events.grounding import political_actor
 from newsgraph.events.lexicon import PhraseSet, compile_pattern
-from newsgraph.model import Article, Entity, Event, Title, Token
+from newsgraph.model import Article, Entity, Event, Title
 
-from .builders import Ent, FakeGeo, make_article
+from .builders import Ent, FakeGeo, make_article, parsed_article
 
 ORG_WORDS = PhraseSet((compile_pattern("ministry"), compile_pattern("army")))
 
@@ -192,26 +192,10 @@ def test_readiness_to_ease_an_embargo_stays_an_agreement() -> None:
 def _parsed(
     text: str, lang: str, entities: list[Ent], parse: list[tuple[str, str, str, int]]
 ) -> Article:
-    """An article whose tokens carry the given (text, pos, dep, head) parse, in text order."""
-    article = make_article(text, lang, entities)
-    tokens, position = [], 0
-    for number, (word, pos, dep, head) in enumerate(parse):
-        start = text.index(word, position)
-        position = start + len(word)
-        tokens.append(
-            Token(
-                i=number,
-                start=start,
-                end=position,
-                text=word,
-                pos=pos,
-                dep=dep,
-                head=head,
-                sent=0,
-            )
-        )
-    article.tokens = tokens
-    return article
+    """An article whose tokens carry the given (text, pos, dep, head) parse, with no lemmas."""
+    return parsed_article(
+        text, lang, entities, [(word, "", pos, dep, head) for word, pos, dep, head in parse]
+    )
 
 
 def test_trigger_used_as_an_adjective_reports_nothing() -> None:
