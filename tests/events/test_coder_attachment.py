@@ -115,17 +115,20 @@ def test_country_named_with_its_article_is_that_country() -> None:
     assert accusations and set(accusations[0].countries) == {"LTU", "NLD"}
 
 
+def _four_countries() -> tuple[FakeGeo, list[Ent]]:
+    """A gazetteer and the entities for Brazil, Chile, Peru and Argentina."""
+    names = {"Brazil": "BRA", "Chile": "CHL", "Peru": "PER", "Argentina": "ARG"}
+    geo = FakeGeo()
+    geo.countries.update(names)
+    return geo, [Ent(name, "GPE", code) for name, code in names.items()]
+
+
 def test_the_countries_refers_back_to_the_listed_countries() -> None:
     text = (
         "The embassies of Brazil, Chile and Peru sent the letter.\n\n"
         "Argentina accused the countries of breaching protocol."
     )
-    geo = FakeGeo()
-    geo.countries.update({"Brazil": "BRA", "Chile": "CHL", "Peru": "PER", "Argentina": "ARG"})
-    entities = [
-        Ent(n, "GPE", c)
-        for n, c in (("Brazil", "BRA"), ("Chile", "CHL"), ("Peru", "PER"), ("Argentina", "ARG"))
-    ]
+    geo, entities = _four_countries()
     accusation = next(
         e for e in code(make_article(text, "en", entities), geo) if e.type == "ACCUSE"
     )
@@ -137,12 +140,7 @@ def test_countries_qualified_by_a_place_phrase_refer_to_no_earlier_list() -> Non
         "The embassies of Brazil, Chile and Peru sent the letter.\n\n"
         "Argentina accused the countries in the region of breaching protocol."
     )
-    geo = FakeGeo()
-    geo.countries.update({"Brazil": "BRA", "Chile": "CHL", "Peru": "PER", "Argentina": "ARG"})
-    entities = [
-        Ent(n, "GPE", c)
-        for n, c in (("Brazil", "BRA"), ("Chile", "CHL"), ("Peru", "PER"), ("Argentina", "ARG"))
-    ]
+    geo, entities = _four_countries()
     accusations = [e for e in code(make_article(text, "en", entities), geo) if e.type == "ACCUSE"]
     assert all("BRA" not in e.countries for e in accusations)
 

@@ -130,7 +130,9 @@ class EventCoder:
         persons = PronounResolver.for_article(article, quoted)
         candidates: list[Candidate] = []
         lead_dates: dict[str, str] = {}
-        antecedents = country_lists(article, self.lexicon, self.geo)
+        # The article's lists of countries ("the countries" refers back to them): read once, and
+        # only for an article with a trigger.
+        antecedents: list[tuple[int, tuple[str, ...]]] | None = None
         home = load_rules().languages.get((article.lang or "").split("-")[0])
         views = list(sentence_views(article))
         off_topic_page = self.grounding.configured and (
@@ -149,6 +151,8 @@ class EventCoder:
                 continue
             if view.paragraph < LEAD_PARAGRAPHS:
                 self._note_lead_dates(article, view, clauses, matches, quoted, lead_dates)
+            if antecedents is None:
+                antecedents = country_lists(article, self.lexicon, self.geo)
             mentions = actor_mentions(
                 article, view, self.lexicon, self.geo, persons, antecedents, home
             )
