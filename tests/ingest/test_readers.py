@@ -97,6 +97,30 @@ def test_warc_response_records_become_articles(tmp_path: Path) -> None:
     assert "opened the new bridge" in article.raw
 
 
+def test_a_library_error_over_several_lines_is_a_one_line_reason(tmp_path: Path) -> None:
+    # Two records in one gzip stream: warcio reads the first, then refuses the rest with a
+    # message of several lines.
+    raw = io.BytesIO()
+    writer = WARCWriter(raw, gzip=False)
+    for number in range(2):
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0"
+        )
+        record = writer.create_warc_record(
+            f"https://example.com/{number}",
+            "response",
+            payload=io.BytesIO(HTML_PAGE.encode()),
+            http_headers=headers,
+        )
+        writer.write_record(record)
+    path = tmp_path / "one-stream.warc.gz"
+    path.write_bytes(gzip.compress(raw.getvalue()))
+    [failure] = [item for item in read_paths([path]) if isinstance(item, InputFailure)]
+    assert failure.reason.startswith("not a readable WARC file (ArchiveLoadFailed: ")
+    assert "non-chunked gzip" in failure.reason and "\n" not in failure.reason
+    assert "\n" not in str(failure)
+
+
 def test_directory_is_read_recursively_in_stable_order(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "b.txt").write_text(NB_TEXT, encoding="utf-8")

@@ -58,6 +58,10 @@ class InputFailure:
     path: str
     reason: str
 
+    def __post_init__(self) -> None:
+        # One line, whatever a library's message holds (warcio's span several lines).
+        object.__setattr__(self, "reason", " ".join(self.reason.split()))
+
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
