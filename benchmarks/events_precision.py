@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py gate      # which events the gate keeps
     .venv/bin/python benchmarks/events_precision.py recode --sheet PATH ... [--out PATH]
+    .venv/bin/python benchmarks/events_precision.py added --sheet PATH --out PATH [--pool PATH]
     .venv/bin/python benchmarks/events_precision.py score [--sheet PATH ...]
     .venv/bin/python benchmarks/events_precision.py curve [--skip SHEET ...]  # trade-off
 
@@ -22,8 +23,11 @@ the shipped models, which learnt from the dev file), or `ewt_dev` (the documents
 English-EWT dev file, grouped the same way: text no judge has read), or `ewt_train` (the
 documents of the English-EWT train file, from ../shared/datasets/uner_v1), or `norne_nb_dev` /
 `norne_nb_train` (the NorNE Bokmål dev or train file, 12 sentences to a page: Norwegian news no
-judge has read; `--pages N` reads only the first N pages of the train file), or `norne_nn` (Nynorsk news sentences of the
-NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources). `--sheet PATH` writes or reads
+judge has read; `--pages N` reads only the first N pages of the train file, `--from N` none
+before page N), or `norec_nb` (Norwegian newspaper reviews of ../shared/datasets/norec_text: every
+100th page of about 12 sentences, ids `norec<first line>`, Bokmål pages only: general newspaper
+text no judge has read, where political words are mostly figurative or fictional), or `norne_nn`
+(Nynorsk news sentences of the NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources). `--sheet PATH` writes or reads
 another sheet than the default. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
@@ -35,7 +39,9 @@ an event of the same category overlaps its trigger) next to the precision of all
 without printing any verdict or reason: a held-out sheet can be checked after a change without
 being read. With `--out PATH` it also writes every event now coded on those pages (type, trigger
 offsets, factuality, actor names) and each item's `still_coded`, so that two runs can be compared
-and the events a change newly adds judged by hand. `score` counts the verdicts and writes the precision into benchmarks/results/events.json
+and the events a change newly adds judged by hand; `added` does that on every page of a
+sheet's draw (see its docstring). `score` counts the verdicts and writes the precision into
+benchmarks/results/events.json
 (key `precision_sample`; a sheet of another source or seed scored before is kept under `earlier`),
 leaving the other keys as they are; several `--sheet` options are scored as one sample.
 
@@ -70,6 +76,7 @@ DATASETS = REPO.parent / "shared" / "datasets"
 DATASET = DATASETS / "article_extraction_benchmark"
 CACHE = Path(tempfile.gettempdir()) / "newsgraph-events-precision"
 NORNE_PAGE = 12
+NOREC_STRIDE = 100
 ENGLISH_WORDS = frozenset(
     ["the", "of", "and", "to", "in", "is", "that", "for", "with", "was", "on"]
 )
@@ -173,13 +180,13 @@ def _norne_dev_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Art
 def _norne_train_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     """Norwegian Bokmål news text no judge has read: the sentences of the NorNE/NDT Bokmål train
     file (tokens joined back into text), 12 to a page (ids nbtrain0, …); `--pages N` reads only
-    the first N pages."""
+    the first N pages, `--from N` none before page N."""
     sentences = _norne_train_sentences()
-    limit = _option("--pages", len(sentences))
+    limit, first = _option("--pages", len(sentences)), _option("--from", 0)
     for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
         if number >= limit:
             return
-        if f"nbtrain{number}" in skip:
+        if number < first or f"nbtrain{number}" in skip:
             continue
         text = " ".join(sentences[start : start + NORNE_PAGE])
         yield extractor.extract_text(text, external_id=f"nbtrain{number}", lang="nb")
@@ -214,6 +221,61 @@ def _detokenize(tokens: list[str]) -> str:
     return text
 
 
+def _norec_paragraphs() -> list[tuple[int, list[str]]]:
+    """The paragraphs of ../shared/datasets/norec_text/norec.txt.gz (one sentence a line, a blank
+    line between paragraphs and between reviews) as (number of its first line, its sentences)."""
+    path = DATASETS / "norec_text" / "norec.txt.gz"
+    paragraphs: list[tuple[int, list[str]]] = []
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    for number, line in enumerate([*lines, ""]):
+        if not line.strip():
+            continue
+        if number == 0 or not lines[number - 1].strip():
+            paragraphs.append((number, []))
+        paragraphs[-1][1].append(line.strip())
+    return paragraphs
+
+
+def _norec_texts() -> Iterator[tuple[str, str]]:
+    """(page id, text) of the NoReC pages: consecutive paragraphs up to NORNE_PAGE sentences
+    (a page starts at a paragraph; review boundaries are not marked in the file, so a page may
+    run over two reviews), id `norec<first line>`."""
+    page: list[tuple[int, list[str]]] = []
+    for paragraph in [*_norec_paragraphs(), (-1, [])]:
+        if page and (paragraph[0] < 0 or sum(len(p) for _, p in page) >= NORNE_PAGE):
+            yield f"norec{page[0][0]}", "\n\n".join(" ".join(p) for _, p in page)
+            page = []
+        page.append(paragraph)
+
+
+def _norec_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """Norwegian newspaper reviews (NoReC, ../shared/datasets/norec_text: films, music, books,
+    games, restaurants, products; VG, Dagbladet, Aftenposten and others), text no judge has read and
+    where political words are mostly figurative: every NOREC_STRIDE-th page of the file (ids
+    norec<first line>), `--pages N` at most N of them; pages the language detector does not
+    read as Bokmål are skipped. Only page ids and offsets go into the sheet, never the text."""
+    limit, taken = _option("--pages", 10**9), 0
+    for number, (page, text) in enumerate(_norec_texts()):
+        if taken >= limit:
+            return
+        if number % NOREC_STRIDE or page in skip:
+            continue
+        taken += 1
+        article = extractor.extract_text(text, external_id=page)
+        if article.lang == "nb":
+            yield article
+
+
+_NOREC: dict[str, str] = {}
+
+
+def _norec_page_text(page: str) -> str | None:
+    """The text of one NoReC page by its id (as `_norec_texts` builds it)."""
+    if not _NOREC:
+        _NOREC.update(_norec_texts())
+    return _NOREC.get(page)
+
+
 def _nynorsk_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     """Norwegian Nynorsk news text (NorNE/UD Nynorsk test file), coded with the Bokmål lexicon and
     model: no page of it was read by an earlier judge, and no model learnt from it."""
@@ -236,14 +298,24 @@ def _ewt_train_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Art
     """The documents of the UD English-EWT train file (as the UNER v1 pre-release carries it:
     weblogs, newsgroups, answers, reviews, e-mails), grouped as `ewt_en` groups the test file:
     text no judge has read."""
-    path = DATASETS / "uner_v1" / "en_ewt" / "en_ewt-ud-train.PRERELEASE-2022-12.iob2"
-    yield from _ewt_documents(extractor, skip, "train", path)
+    yield from _ewt_documents(extractor, skip, "train", EWT_TRAIN)
+
+
+EWT_TRAIN = DATASETS / "uner_v1" / "en_ewt" / "en_ewt-ud-train.PRERELEASE-2022-12.iob2"
 
 
 def _ewt_documents(
     extractor: Extractor, skip: frozenset[str], part: str, path: Path | None = None
 ) -> Iterator[Article]:
     """One page per `# newdoc` document of en_ewt-ud-<part>.conllu, one sentence a line."""
+    for name, text in _ewt_texts(part, path):
+        if name in skip:
+            continue
+        yield extractor.extract_text(text, external_id=name, lang="en")
+
+
+def _ewt_texts(part: str, path: Path | None = None) -> list[tuple[str, str]]:
+    """(document id, text: its sentences one a line) of en_ewt-ud-<part>.conllu or `path`."""
     path = path or DATASETS / "ud_english_ewt" / f"en_ewt-ud-{part}.conllu"
     documents: list[tuple[str, list[str]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -251,10 +323,7 @@ def _ewt_documents(
             documents.append((line[len("# newdoc id = ") :].strip(), []))
         elif line.startswith("# text = ") and documents:
             documents[-1][1].append(line[len("# text = ") :].strip())
-    for name, sentences in documents:
-        if name in skip:
-            continue
-        yield extractor.extract_text("\n".join(sentences), external_id=name, lang="en")
+    return [(name, "\n".join(sentences)) for name, sentences in documents]
 
 
 def _excluded_pages() -> set[str]:
@@ -275,32 +344,59 @@ def _fresh_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article
     yield from _trafilatura_pages(extractor, skip)
 
 
+READERS = {
+    "trafilatura_eval": _trafilatura_pages,
+    "article_extraction_benchmark": _benchmark_pages,
+    "norne_nb": _norne_pages,
+    "english_pages": _fresh_pages,
+    "ewt_en": _ewt_pages,
+    "norne_nn": _nynorsk_pages,
+    "ewt_dev": _ewt_dev_pages,
+    "ewt_train": _ewt_train_pages,
+    "norne_nb_dev": _norne_dev_pages,
+    "norne_nb_train": _norne_train_pages,
+    "norec_nb": _norec_pages,
+}
+
+
 def draw() -> None:
     """Code every page, draw the sample, write the judgement sheet."""
     source = (
         sys.argv[sys.argv.index("--source") + 1] if "--source" in sys.argv else "trafilatura_eval"
     )
-    readers = {
-        "trafilatura_eval": _trafilatura_pages,
-        "article_extraction_benchmark": _benchmark_pages,
-        "norne_nb": _norne_pages,
-        "english_pages": _fresh_pages,
-        "ewt_en": _ewt_pages,
-        "norne_nn": _nynorsk_pages,
-        "ewt_dev": _ewt_dev_pages,
-        "ewt_train": _ewt_train_pages,
-        "norne_nb_dev": _norne_dev_pages,
-        "norne_nb_train": _norne_train_pages,
-    }
-    if source not in readers:
-        raise SystemExit(f"unknown source {source!r}; known: {', '.join(readers)}")
+    if source not in READERS:
+        raise SystemExit(f"unknown source {source!r}; known: {', '.join(READERS)}")
     extractor = _gated_extractor() if "--gate" in sys.argv else Extractor()
+    seen = _excluded_pages()
+    pool, languages = _coded_pool(extractor, source, seen)
+    size, seed = _option("--size", 50), _option("--seed", 2026)
+    sample = random.Random(seed).sample(pool, min(size, len(pool)))
+    SAMPLE.parent.mkdir(parents=True, exist_ok=True)
+    sheet = {
+        "source": source,
+        "excluded_pages": sorted(seen),
+        "seed": seed,
+        "pages": sum(languages.values()),
+        "languages": languages,
+        "events_coded": len(pool),
+        "sample": sample,
+    }
+    if "--from" in sys.argv:
+        sheet["pages_from"] = _option("--from", 0)
+    SAMPLE.write_text(json.dumps(sheet, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(pool)} events on {sum(languages.values())} pages; sample of {len(sample)} written")
+
+
+def _coded_pool(
+    extractor: Extractor, source: str, seen: set[str]
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Every event coded on the pages of a source but the excluded ones (each page's text is
+    cached for `show`), and the number of pages per language."""
     pool: list[dict[str, Any]] = []
     languages: dict[str, int] = {}
     (CACHE / source).mkdir(parents=True, exist_ok=True)
-    seen = _excluded_pages()
     # Excluded pages are skipped before extraction, which is the slow part.
-    for article in readers[source](extractor, frozenset(seen)):
+    for article in READERS[source](extractor, frozenset(seen)):
         page = article.meta.external_id or article.id
         if page in seen:
             continue
@@ -324,20 +420,7 @@ def draw() -> None:
                     "reason": "",
                 }
             )
-    size, seed = _option("--size", 50), _option("--seed", 2026)
-    sample = random.Random(seed).sample(pool, min(size, len(pool)))
-    SAMPLE.parent.mkdir(parents=True, exist_ok=True)
-    sheet = {
-        "source": source,
-        "excluded_pages": sorted(seen),
-        "seed": seed,
-        "pages": sum(languages.values()),
-        "languages": languages,
-        "events_coded": len(pool),
-        "sample": sample,
-    }
-    SAMPLE.write_text(json.dumps(sheet, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(pool)} events on {sum(languages.values())} pages; sample of {len(sample)} written")
+    return pool, languages
 
 
 def _gated_extractor() -> Extractor:
@@ -424,6 +507,70 @@ def recode() -> None:
     print(json.dumps({"all": report["all"], "still_coded": report["still_coded"]}))
     if out is not None:
         out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _same_event(item: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Same page, same category, overlapping trigger offsets."""
+    t0, t1 = item["trigger"] or (0, 0)
+    o0, o1 = other["trigger"] or (0, 0)
+    return item["page"] == other["page"] and item["type"] == other["type"] and o0 < t1 and t0 < o1
+
+
+def added() -> None:
+    """Events a change adds on a judged sheet's pages, for judging by hand.
+
+    `added --sheet SHEET --out OUT [--pool POOL]` codes again, with the current coder (default
+    settings), every page SHEET's draw read (its source minus its `excluded_pages`, from its
+    `pages_from`), or reads POOL, a sheet that `draw` wrote on the same pages with a --size larger
+    than the pool. Events coded now that match neither a judged item of SHEET nor one of its
+    `coded_not_drawn` events (same page and category, overlapping trigger) are new: they go to OUT
+    with empty verdicts, marked as a test sheet (`show --sheet OUT` prints them; verdicts already
+    given in an earlier OUT are kept). Prints, without any verdict or reason, how
+    many judged items are still coded and their precision, how many events are new and, once
+    every new event has a verdict, the precision of all events the changed coder codes on those
+    pages that have a verdict (judged items still coded + new ones)."""
+    sheet = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    out = Path(sys.argv[sys.argv.index("--out") + 1])
+    if "--pool" in sys.argv:
+        pool_path = Path(sys.argv[sys.argv.index("--pool") + 1])
+        pool = json.loads(pool_path.read_text(encoding="utf-8"))["sample"]
+        origin = pool_path.name
+    else:
+        if "pages_from" in sheet and "--from" not in sys.argv:
+            sys.argv += ["--from", str(sheet["pages_from"])]  # read by the page reader
+        pool, _ = _coded_pool(Extractor(), sheet["source"], set(sheet["excluded_pages"]))
+        origin = "the current coder, default settings"
+    judged = sheet["sample"]
+    known = judged + sheet.get("coded_not_drawn", [])
+    earlier = json.loads(out.read_text(encoding="utf-8"))["sample"] if out.is_file() else []
+    new = [event for event in pool if not any(_same_event(event, k) for k in known)]
+    for event in new:
+        given = next((e for e in earlier if _same_event(event, e) and e["verdict"]), None)
+        if given is not None:
+            event["verdict"], event["reason"] = given["verdict"], given["reason"]
+    kept = [item for item in judged if any(_same_event(item, event) for event in pool)]
+    still = [k for k in sheet.get("coded_not_drawn", []) if any(_same_event(k, e) for e in pool)]
+    result: dict[str, Any] = {
+        "judged": len(judged),
+        "still_coded": _precision(kept),
+        "coded_not_drawn_still_coded": len(still),
+        "new_events": len(new),
+        "new_judged": sum(bool(event["verdict"]) for event in new),
+    }
+    if new and all(event["verdict"] for event in new):
+        result["new"] = _precision(new)
+        result["coded_now"] = _precision(kept + new)
+    elif not new:
+        result["coded_now"] = _precision(kept)
+    to_judge = {
+        "source": sheet["source"],
+        "test_sheet": True,
+        "note": f"events the changed coder adds on the pages of {SAMPLE.name} (from {origin})",
+        "seed": sheet["seed"],
+        "sample": new,
+    }
+    out.write_text(json.dumps(to_judge, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(result))
 
 
 def show() -> None:
@@ -527,6 +674,17 @@ def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -
                 path.write_bytes(gzip.decompress(packed.read_bytes()))
                 found = [a for a in extractor.extract_path(path) if a.lang == lang]
             return found[0] if found else None
+    ewt_parts = {
+        "ewt_en": ("test", None),
+        "ewt_dev": ("dev", None),
+        "ewt_train": ("train", EWT_TRAIN),
+    }
+    if source in ewt_parts:
+        document = dict(_ewt_texts(*ewt_parts[source])).get(page)
+        return extractor.extract_text(document, external_id=page, lang=lang) if document else None
+    if source == "norec_nb":
+        review = _norec_page_text(page)
+        return extractor.extract_text(review, external_id=page, lang=lang) if review else None
     if source == "norne_nb_train":
         number = int(page[len("nbtrain") :])
         sentences = _norne_train_sentences()[number * NORNE_PAGE : (number + 1) * NORNE_PAGE]
@@ -665,6 +823,7 @@ if __name__ == "__main__":
         "recode": recode,
         "score": score,
         "curve": curve,
+        "added": added,
     }
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         raise SystemExit(__doc__)
