@@ -427,6 +427,11 @@ def main() -> None:
             "new": "70 pairs labelled in the second round, before the rule was changed, drawn"
             " from candidate pairs sharing a named actor or two evidence names (so richer in"
             " same-event pairs than a random draw); the rule was then tuned on them",
+            "dev3": "third round (on the grounded coder): odd-numbered pairs of a random draw of 80"
+            " candidate pairs and of a targeted search for cross-outlet reports of one event,"
+            " labelled before the rule was changed; the rule was then changed looking at them",
+            "test3": "the even-numbered pairs of the same two draws, labelled with dev3 and held"
+            " out: never looked at while the rule was changed",
         },
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
