@@ -305,18 +305,122 @@ def test_meeting_of_the_same_initiator_same_day_and_place_merges_without_shared_
     assert compare(elsewhere, anchor, RULE) is None
 
 
-def test_a_directed_category_needs_the_same_countries_when_one_side_is_unknown() -> None:
-    text = "Esper accused China of intimidating smaller nations in the South China Sea."
+def test_an_accusation_missing_its_target_meets_the_full_report_only_on_the_same_day() -> None:
     anchor = StoryAnchor(
         "s1",
         signature(
-            "ACCUSE", ("USA", "CHN"), source=frozenset({"esper"}), target=frozenset(), evidence=text
+            "ACCUSE",
+            ("USA", "CHN"),
+            source=frozenset({"lloyd harper", "@USA"}),
+            target=frozenset({"@CHN"}),
+            evidence="Harper accused China of bullying fishing fleets near the Paracel Islands.",
+        ),
+    )
+    text = "In Hanoi, Harper said the bullying of fishing fleets near the Paracel Islands must end."
+    same_day = signature(
+        "ACCUSE",
+        ("USA",),
+        source=frozenset({"lloyd harper", "@USA"}),
+        target=frozenset(),
+        evidence=text,
+    )
+    decision = compare(same_day, anchor, RULE)
+    assert decision is not None
+    assert "initiator lloyd harper, actor countries USA within CHN, USA" in decision.reason
+    next_day = signature(
+        "ACCUSE",
+        ("USA",),
+        day="2024-10-15",
+        source=frozenset({"lloyd harper", "@USA"}),
+        target=frozenset(),
+        evidence=text,
+    )
+    assert compare(next_day, anchor, RULE) is None
+
+
+def test_an_accusation_by_another_speaker_with_fewer_countries_stays_apart() -> None:
+    text = "Harper accused China of bullying fishing fleets near the Paracel Islands."
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            "ACCUSE",
+            ("USA", "CHN"),
+            source=frozenset({"lloyd harper", "@USA"}),
+            target=frozenset(),
+            evidence=text,
         ),
     )
     report = signature(
-        "ACCUSE", ("USA",), source=frozenset({"esper"}), target=frozenset(), evidence=text
+        "ACCUSE",
+        ("USA",),
+        source=frozenset({"maria olsen", "@USA"}),
+        target=frozenset(),
+        evidence=text,
     )
     assert compare(report, anchor, RULE) is None
+
+
+def test_a_call_between_the_same_parties_on_one_day_merges_without_shared_words() -> None:
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            countries=("USA", "UKR"),
+            day="2024-07-25",
+            source=frozenset({"@USA", "walter grimes"}),
+            target=frozenset({"@UKR", "oksana melnyk"}),
+            evidence="Aides listened in on Grimes's July 25 call with Melnyk.",
+        ),
+    )
+    report = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-25",
+        source=frozenset({"@USA", "two envoys"}),
+        target=frozenset({"@UKR", "oksana melnyk"}),
+        evidence="The envoys said that conversation was not in line with policy.",
+    )
+    decision = compare(report, anchor, RULE)
+    assert decision is not None
+    assert decision.reason.endswith("dyad USA → UKR, oksana melnyk, same day")
+    # The same parties on another day, or only countries in common, are not one call.
+    later = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-26",
+        source=frozenset({"@USA", "two envoys"}),
+        target=frozenset({"@UKR", "oksana melnyk"}),
+        evidence="The envoys said that conversation was not in line with policy.",
+    )
+    assert compare(later, anchor, RULE) is None
+    unnamed = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-25",
+        source=frozenset({"@USA", "two envoys"}),
+        target=frozenset({"@UKR", "kyiv officials"}),
+        evidence="The envoys said that conversation was not in line with policy.",
+    )
+    assert compare(unnamed, anchor, RULE) is None
+
+
+def test_a_meeting_report_naming_fewer_countries_meets_one_sharing_a_named_actor() -> None:
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            countries=("USA", "UKR"),
+            day="2024-07-10",
+            source=frozenset({"@USA", "rita sandberg"}),
+            target=frozenset({"@UKR"}),
+            evidence="At the July 10 meeting in the White House Sandberg asked the visitors for help.",
+        ),
+    )
+    report = signature(
+        countries=("USA",),
+        day="2024-07-10",
+        source=frozenset(),
+        target=frozenset({"@USA", "rita sandberg"}),
+        evidence="A diplomat changed his account of the July 10 meeting with the visitors.",
+    )
+    decision = compare(report, anchor, RULE)
+    assert decision is not None
+    assert "actor countries USA within UKR, USA and actors rita sandberg" in decision.reason
 
 
 def test_shared_content_words_need_more_overlap_than_shared_names() -> None:
