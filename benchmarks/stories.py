@@ -269,7 +269,9 @@ def anchor_label(
             on_page = [r for r in reports if r.article_id == article]
             matches = [r for r in on_page if r.type == kind and r.start < end and start < r.end]
             exact = [r for r in matches if (r.start, r.end) == (start, end)]
-            chosen = (exact or matches or [None])[0]
+            # Two events of one category on one span: the labelled id tells them apart.
+            chosen = next((r for r in exact if r.key == pair[side]), None)
+            chosen = chosen or (exact or matches or [None])[0]
         else:
             page, sentence = pair.get(f"{side}_page"), pair.get(f"{side}_sentence")
             on_page = [r for r in reports if page and r.page == page]
