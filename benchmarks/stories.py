@@ -18,8 +18,8 @@
    records each report's page (URL, or path under the staging folder) and a hash of its evidence
    sentence (`a_page`, `a_sentence`, ...; a hash, not page text), and when the article id is gone
    the report is the event of the same category on the same page whose evidence hashes the same.
-   A pair counts as merged when both reports are in one story. Pairs whose events the coder no
-   longer produces are counted, by cause, and left out.
+   A pair counts as merged when both reports are in one story; a pair labelled twice counts once.
+   Pairs whose events the coder no longer produces are counted, by cause, and left out.
 
 Run: .venv/bin/python benchmarks/stories.py [--archive PATH] [--candidates N]
 With --candidates N it prints up to N unlabelled candidate pairs (same category, dates within 3
@@ -304,6 +304,20 @@ def _gone_cause(pair: dict[str, Any], side: str, stored: bool, on_page: list[Rep
     return "the coder no longer reports an event there"
 
 
+def distinct_pairs(labels: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """Each pair of reports once (labels of two rounds may name one pair), and how many repeats.
+
+    Two labels of one pair that disagree on whether it is one event are an error in the data.
+    """
+    seen: dict[frozenset[str], dict[str, Any]] = {}
+    for pair in labels:
+        key = frozenset({pair["a"], pair["b"]})
+        if key in seen and seen[key]["same"] != pair["same"]:
+            raise ValueError(f"pair {sorted(key)} is labelled both same and different")
+        seen.setdefault(key, pair)
+    return list(seen.values()), len(labels) - len(seen)
+
+
 def scores(labels: list[dict[str, Any]], stories: dict[str, str]) -> dict[str, Any]:
     """Pairwise precision, recall and F1 of merges over the labelled pairs."""
     tp = fp = fn = tn = 0
@@ -378,6 +392,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--archive", type=Path, help="archive of the real pages (reused)")
     parser.add_argument("--candidates", type=int, default=0, help="print N pairs to label")
+    parser.add_argument("--note", default="", help="what this run measures (kept in the results)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -393,7 +408,9 @@ def main() -> None:
         pages = {page_of(article): article.id for article in articles}
         labels = [anchor_label(pair, reports, pages) for pair in labels]
         by_key = {report.key: report for report in reports}
-        present = [p for p in labels if p["a"] in by_key and p["b"] in by_key]
+        present, repeated = distinct_pairs(
+            [p for p in labels if p["a"] in by_key and p["b"] in by_key]
+        )
         before = old_stories(reports)
         after = new_stories(articles, workdir)
     multi_before = _multi_report_stories(before)
@@ -409,10 +426,12 @@ def main() -> None:
     result = {
         "benchmark": "story merges, pairwise over hand-labelled pairs of real event reports",
         "measured_at": datetime.now(UTC).isoformat("T", "seconds"),
+        "note": args.note,
         "pages": len(articles),
         "events": len(reports),
         "labelled_pairs": len(labels),
         "pairs_scored": len(present),
+        "repeated_labels_of_one_pair": repeated,
         "pairs_same_event": sum(1 for p in present if p["same"]),
         "pairs_whose_events_are_gone": len(labels) - len(present),
         "gone_reports_by_cause": dict(
@@ -434,11 +453,25 @@ def main() -> None:
             " labelled before the rule was changed; the rule was then changed looking at them",
             "test3": "the even-numbered pairs of the same two draws, labelled with dev3 and held"
             " out: never looked at while the rule was changed",
+            "merged4": "every pair the changed rule merged on the page archive that had no label,"
+            " labelled once that rule was frozen; one more change (evidence must not disagree for"
+            " same-day meetings) was then made looking at them",
         },
+        "previous": earlier_results(),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
+
+
+def earlier_results(keep: int = 6) -> list[dict[str, Any]]:
+    """The results written before, newest first, without their long lists of gone events."""
+    if not RESULTS.exists():
+        return []
+    last = json.loads(RESULTS.read_text(encoding="utf-8"))
+    entries = [last, *last.get("previous", [])]
+    skip = {"previous", "events_gone", "sets"}
+    return [{k: v for k, v in entry.items() if k not in skip} for entry in entries[:keep]]
 
 
 def _multi_report_stories(stories: dict[str, str]) -> int:

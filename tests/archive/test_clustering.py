@@ -443,3 +443,36 @@ def test_shared_content_words_need_more_overlap_than_shared_names() -> None:
     )
     # two of six stems shared (0.33) would do for names, not for content words
     assert compare(report, anchor, RULE) is None
+
+
+def test_same_day_meeting_whose_evidence_names_other_things_stays_apart() -> None:
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            countries=("USA", "UKR"),
+            day="2024-07-10",
+            source=frozenset({"@USA", "rita sandberg"}),
+            target=frozenset({"@UKR"}),
+            place="UKR",
+            evidence="At a meeting in the White House Sandberg told the Odesa delegation to deliver.",
+        ),
+    )
+    other_things = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-10",
+        source=frozenset({"@USA", "rita sandberg"}),
+        target=frozenset({"@UKR"}),
+        place="UKR",
+        evidence="Emails showed talks between Sandberg and Kowalski about Naftogaz and Burisma.",
+    )
+    assert compare(other_things, StoryAnchor("s1", anchor.signature), RULE) is None
+    silent = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-10",
+        source=frozenset({"@USA", "rita sandberg"}),
+        target=frozenset({"@UKR"}),
+        place="UKR",
+        evidence="She said afterwards that the talks had gone well.",
+    )
+    decision = compare(silent, anchor, RULE)
+    assert decision is not None and decision.reason.endswith("same day and place")

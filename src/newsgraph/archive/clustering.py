@@ -7,15 +7,17 @@ report (its anchor):
 - the dyad: when both reports say who acted on whom, the initiators share an actor or a country
   and so do the recipients (either way round for categories without a direction, such as
   CONSULT); when either report has only one side, they must share the same set of actor
-  countries and at least one named actor, since a country alone is shared by every domestic
-  story of a week;
+  countries (one report's may be part of the other's when the same named initiator is in both)
+  and preferably a named actor, since a country alone is shared by every domestic story of a
+  week;
 - the place, where both give a country for it;
 - the date: the two date ranges lie within a window of days, and both are precise (an event dated
   only to a month or year could be any meeting in it);
 - the words: the evidence sentences must tell the same thing, measured on two token sets: names
   and numbers (language-neutral: entity keys are canonical names, so "Russland" and "Russia"
   meet) and, for two reports in one language, content words. Either set's overlap coefficient
-  must reach the rule's threshold.
+  must reach the rule's threshold. A meeting between the same named parties on one day needs no
+  shared words, only evidence that does not disagree.
 
 Comparing with the anchor rather than the growing story keeps stories from drifting one small step
 at a time into something else. Every merge keeps its reason: which of these held, and how well.
@@ -347,6 +349,17 @@ def compare(event: EventSignature, anchor: StoryAnchor, rule: ClusterRule) -> De
     return None
 
 
+def _evidence_disagrees(event: EventSignature, story: EventSignature) -> bool:
+    """Whether both evidence sentences name things of their own and none in common: they tell
+    of different things ("text messages … about Burisma" / "a July 10 meeting at the White
+    House"), even when the dyad and the day agree."""
+    return (
+        len(event.names) >= MIN_SHARED
+        and len(story.names) >= MIN_SHARED
+        and not event.names & story.names
+    )
+
+
 def _one_side_partial(event: EventSignature, story: EventSignature) -> bool:
     """Whether a directed category matched with one side unknown and fewer countries in one report."""
     return (
@@ -363,11 +376,11 @@ def _same_visit(event: EventSignature, story: EventSignature, gap: int, named: b
 
     The parties are the same when both reports say who met whom and a named actor is shared
     (the dyad check has matched both sides), or when the same initiator is named in both and
-    the two places agree.
+    the two places agree. The evidence may be silent but must not disagree.
     """
     if not (event.type in UNDIRECTED and named and gap == 0):
         return False
-    if span_days(event) != 1 or span_days(story) != 1:
+    if span_days(event) != 1 or span_days(story) != 1 or _evidence_disagrees(event, story):
         return False
     if event.directed and story.directed:
         return True
