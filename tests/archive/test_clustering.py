@@ -20,6 +20,8 @@ from newsgraph.archive.clustering import (
 )
 
 from .builders import (
+    BELOUSOV_EN,
+    DONG_EN,
     FARMERS_PROTEST,
     LATER_MEETING,
     MEETING_EN_OTHER,
@@ -27,6 +29,8 @@ from .builders import (
     MEETING_NB,
     NORWAY_TALKS,
     STUDENTS_PROTEST,
+    Happening,
+    Story,
     build,
     corpus,
 )
@@ -476,3 +480,41 @@ def test_same_day_meeting_whose_evidence_names_other_things_stays_apart() -> Non
     )
     decision = compare(silent, anchor, RULE)
     assert decision is not None and decision.reason.endswith("same day and place")
+
+
+def _drill(url: str, text: str, day: str) -> Story:
+    return Story(
+        text=text,
+        url=url,
+        lang="en",
+        published=day,
+        publisher=url.split("/")[2],
+        people=(DONG_EN, BELOUSOV_EN),
+        events=(Happening("COOPERATE", ("p1", "p2"), ("CHN", "RUS"), day, text),),
+    )
+
+
+def test_a_report_like_only_a_later_member_founds_its_own_story(archive: Repository) -> None:
+    # Each report is compared with a story's first report, never with its later members, so
+    # a story cannot drift from Harbin to Kazan one shared detail at a time.
+    first = _drill(
+        "https://one.example.org/drill",
+        "Dong Jun and Andrey Belousov opened the Northern Shield drill near Harbin with 4000 troops.",
+        "2024-11-05",
+    )
+    second = _drill(
+        "https://two.example.org/drill",
+        "The Northern Shield drill near Harbin, with 4000 troops, moved on to Kazan and the Volga"
+        " as Dong Jun and Andrey Belousov watched.",
+        "2024-11-06",
+    )
+    third = _drill(
+        "https://three.example.org/drill",
+        "Dong Jun and Andrey Belousov inspected rail depots in Kazan and on the Volga.",
+        "2024-11-06",
+    )
+    archive.add_articles([build(first), build(second), build(third)])
+    stories = archive.events(EventQuery(types=["COOPERATE"]))
+    by_article = {r.article_id: s.story_id for s in stories for r in s.reports}
+    assert by_article[build(second).id] == by_article[build(first).id]
+    assert by_article[build(third).id] != by_article[build(first).id]
