@@ -13,8 +13,13 @@
    event id, and where recorded the category and offsets of both as `a_event`/`b_event`; same
    real-world event or not, a short reason; no page text). A label's events are found again by
    category and overlapping offsets (event ids shift when the coder finds one event more or
-   fewer in an article), else by id. A pair counts as merged when both reports are in one story.
-   Pairs whose events the coder no longer produces are counted and left out.
+   fewer in an article), else by id. An article id is a hash of the page's source and its clean
+   text, so a change to cleaning gives a page a new id and moves offsets: a label therefore also
+   records each report's page (URL, or path under the staging folder) and a hash of its evidence
+   sentence (`a_page`, `a_sentence`, ...; a hash, not page text), and when the article id is gone
+   the report is the event of the same category on the same page whose evidence hashes the same.
+   A pair counts as merged when both reports are in one story; a pair labelled twice counts once.
+   Pairs whose events the coder no longer produces are counted, by cause, and left out.
 
 Run: .venv/bin/python benchmarks/stories.py [--archive PATH] [--candidates N]
 With --candidates N it prints up to N unlabelled candidate pairs (same category, dates within 3
@@ -26,10 +31,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import random
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -66,6 +73,7 @@ NEWS_SITES = (
     "californiaglobe",
     "salon.com",
 )
+PAGES = Path(tempfile.gettempdir()) / "stories-pages"
 OLD_WINDOW = 3
 OLD_MIN_OVERLAP = 0.6
 
@@ -83,6 +91,20 @@ class Report:
     evidence: str
     title: str
     signature: EventSignature
+    page: str = ""
+    sentence: str = ""
+
+
+def page_of(article: Article) -> str:
+    """The page an article came from: its URL, else its path under the staging folder."""
+    meta = article.meta
+    source = meta.source_url or meta.external_id or meta.input_path or ""
+    return source.removeprefix(f"{PAGES}/")
+
+
+def sentence_hash(text: str) -> str:
+    """A short hash of an evidence sentence (whitespace-normalised): names it without its text."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
 
 
 def stage_pages(folder: Path) -> None:
@@ -111,7 +133,7 @@ def build_archive(path: Path) -> None:
     A page without a URL gets its article id from its path, which the labels name: the pages are
     staged at a fixed path so every build gives them the same ids.
     """
-    folder = Path(tempfile.gettempdir()) / "stories-pages"
+    folder = PAGES
     shutil.rmtree(folder, ignore_errors=True)
     try:
         stage_pages(folder)
@@ -159,6 +181,8 @@ def _report(article: Article, start: int, end: int, item: PreparedEvent) -> Repo
         evidence=evidence,
         title=article.meta.title or "",
         signature=item.signature,
+        page=page_of(article),
+        sentence=sentence_hash(article.text[start:end]),
     )
 
 
@@ -222,31 +246,76 @@ def load_labels() -> list[dict[str, Any]]:
     return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line]
 
 
-def anchor_label(pair: dict[str, Any], reports: list[Report]) -> dict[str, Any]:
-    """The label with its events found again by category and offsets, where it records them.
+def anchor_label(
+    pair: dict[str, Any], reports: list[Report], pages: dict[str, str]
+) -> dict[str, Any]:
+    """The label with its events found again, and why not where they are gone.
 
     Event ids are numbers in text order, so a coder that finds one more or one fewer event in an
-    article shifts them; the category and the trigger's offsets still name the same report.
+    article shifts them; the category and the trigger's offsets still name the same report while
+    the article's text is unchanged (same article id). When cleaning changed the text (a new
+    article id for the same page), the report is the one of the same category on the same page
+    whose evidence sentence hashes the same. `pages` maps each stored page to its article id.
     """
     found = dict(pair)
+    articles = set(pages.values())
     for side in ("a", "b"):
         event = pair.get(f"{side}_event")
         if not event:
             continue
         article = str(pair[side]).split("/")[0]
         kind, start, end = str(event[0]), int(event[1]), int(event[2])
-        matches = [
-            r
-            for r in reports
-            if r.article_id == article and r.type == kind and r.start < end and start < r.end
-        ]
-        exact = [r for r in matches if (r.start, r.end) == (start, end)]
-        chosen = (exact or matches or [None])[0]
-        found[side] = chosen.key if chosen is not None else f"{article}/gone"
+        if article in articles:
+            on_page = [r for r in reports if r.article_id == article]
+            matches = [r for r in on_page if r.type == kind and r.start < end and start < r.end]
+            exact = [r for r in matches if (r.start, r.end) == (start, end)]
+            # Two events of one category on one span: the labelled id tells them apart.
+            chosen = next((r for r in exact if r.key == pair[side]), None)
+            chosen = chosen or (exact or matches or [None])[0]
+        else:
+            page, sentence = pair.get(f"{side}_page"), pair.get(f"{side}_sentence")
+            on_page = [r for r in reports if page and r.page == page]
+            article = pages.get(str(page), article)
+            same = [r for r in on_page if r.type == kind and r.sentence == sentence]
+            chosen = same[0] if same else None
+        if chosen is not None:
+            found[side] = chosen.key
+        else:
+            found[side] = f"{article}/gone"
+            cause = _gone_cause(pair, side, article in articles, on_page)
+            found.setdefault("gone", []).append(cause)
     if found["a"] == found["b"] and pair["a"] != pair["b"]:
         # The coder now reports both labelled happenings as one event: the pair is gone.
         found["b"] = f"{found['b']}/gone"
+        found.setdefault("gone", []).append("both reports are now one event")
     return found
+
+
+def _gone_cause(pair: dict[str, Any], side: str, stored: bool, on_page: list[Report]) -> str:
+    """Why a labelled report is not found: its page, or only its event, is gone."""
+    if not stored:
+        known = bool(pair.get(f"{side}_page"))
+        return "page no longer found" if known else "article id changed, page not recorded"
+    if str(pair[side]).split("/")[0] not in {r.article_id for r in on_page} and on_page:
+        return "article text changed and no event of the category has the same evidence"
+    start, end = int(pair[f"{side}_event"][1]), int(pair[f"{side}_event"][2])
+    if any(r.start < end and start < r.end for r in on_page):
+        return "the coder now gives the sentence another category"
+    return "the coder no longer reports an event there"
+
+
+def distinct_pairs(labels: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """Each pair of reports once (labels of two rounds may name one pair), and how many repeats.
+
+    Two labels of one pair that disagree on whether it is one event are an error in the data.
+    """
+    seen: dict[frozenset[str], dict[str, Any]] = {}
+    for pair in labels:
+        key = frozenset({pair["a"], pair["b"]})
+        if key in seen and seen[key]["same"] != pair["same"]:
+            raise ValueError(f"pair {sorted(key)} is labelled both same and different")
+        seen.setdefault(key, pair)
+    return list(seen.values()), len(labels) - len(seen)
 
 
 def scores(labels: list[dict[str, Any]], stories: dict[str, str]) -> dict[str, Any]:
@@ -323,6 +392,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--archive", type=Path, help="archive of the real pages (reused)")
     parser.add_argument("--candidates", type=int, default=0, help="print N pairs to label")
+    parser.add_argument("--note", default="", help="what this run measures (kept in the results)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -335,9 +405,12 @@ def main() -> None:
         if args.candidates:
             print_candidates(reports, labels, args.candidates)
             return
-        labels = [anchor_label(pair, reports) for pair in labels]
+        pages = {page_of(article): article.id for article in articles}
+        labels = [anchor_label(pair, reports, pages) for pair in labels]
         by_key = {report.key: report for report in reports}
-        present = [p for p in labels if p["a"] in by_key and p["b"] in by_key]
+        present, repeated = distinct_pairs(
+            [p for p in labels if p["a"] in by_key and p["b"] in by_key]
+        )
         before = old_stories(reports)
         after = new_stories(articles, workdir)
     multi_before = _multi_report_stories(before)
@@ -353,14 +426,16 @@ def main() -> None:
     result = {
         "benchmark": "story merges, pairwise over hand-labelled pairs of real event reports",
         "measured_at": datetime.now(UTC).isoformat("T", "seconds"),
+        "note": args.note,
         "pages": len(articles),
         "events": len(reports),
         "labelled_pairs": len(labels),
         "pairs_scored": len(present),
+        "repeated_labels_of_one_pair": repeated,
         "pairs_same_event": sum(1 for p in present if p["same"]),
         "pairs_whose_events_are_gone": len(labels) - len(present),
-        "events_gone": sorted(
-            {key for p in labels for key in (p["a"], p["b"]) if key not in by_key}
+        "gone_reports_by_cause": dict(
+            Counter(cause for p in labels for cause in p.get("gone", [])).most_common()
         ),
         "rule_before": "same category, dates within 3 days, Jaccard >= 0.6 of countries or actors",
         "rule_after": str(ClusterRule()),
@@ -373,11 +448,30 @@ def main() -> None:
             "new": "70 pairs labelled in the second round, before the rule was changed, drawn"
             " from candidate pairs sharing a named actor or two evidence names (so richer in"
             " same-event pairs than a random draw); the rule was then tuned on them",
+            "dev3": "third round (on the grounded coder): odd-numbered pairs of a random draw of 80"
+            " candidate pairs and of a targeted search for cross-outlet reports of one event,"
+            " labelled before the rule was changed; the rule was then changed looking at them",
+            "test3": "the even-numbered pairs of the same two draws, labelled with dev3 and held"
+            " out: never looked at while the rule was changed",
+            "merged4": "every pair the changed rule merged on the page archive that had no label,"
+            " labelled once that rule was frozen; one more change (evidence must not disagree for"
+            " same-day meetings) was then made looking at them",
         },
+        "previous": earlier_results(),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
+
+
+def earlier_results(keep: int = 6) -> list[dict[str, Any]]:
+    """The results written before, newest first, without their long lists of gone events."""
+    if not RESULTS.exists():
+        return []
+    last = json.loads(RESULTS.read_text(encoding="utf-8"))
+    entries = [last, *last.get("previous", [])]
+    skip = {"previous", "events_gone", "sets"}
+    return [{k: v for k, v in entry.items() if k not in skip} for entry in entries[:keep]]
 
 
 def _multi_report_stories(stories: dict[str, str]) -> int:

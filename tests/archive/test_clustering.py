@@ -20,6 +20,8 @@ from newsgraph.archive.clustering import (
 )
 
 from .builders import (
+    BELOUSOV_EN,
+    DONG_EN,
     FARMERS_PROTEST,
     LATER_MEETING,
     MEETING_EN_OTHER,
@@ -27,6 +29,8 @@ from .builders import (
     MEETING_NB,
     NORWAY_TALKS,
     STUDENTS_PROTEST,
+    Happening,
+    Story,
     build,
     corpus,
 )
@@ -305,18 +309,122 @@ def test_meeting_of_the_same_initiator_same_day_and_place_merges_without_shared_
     assert compare(elsewhere, anchor, RULE) is None
 
 
-def test_a_directed_category_needs_the_same_countries_when_one_side_is_unknown() -> None:
-    text = "Esper accused China of intimidating smaller nations in the South China Sea."
+def test_an_accusation_missing_its_target_meets_the_full_report_only_on_the_same_day() -> None:
     anchor = StoryAnchor(
         "s1",
         signature(
-            "ACCUSE", ("USA", "CHN"), source=frozenset({"esper"}), target=frozenset(), evidence=text
+            "ACCUSE",
+            ("USA", "CHN"),
+            source=frozenset({"lloyd harper", "@USA"}),
+            target=frozenset({"@CHN"}),
+            evidence="Harper accused China of bullying fishing fleets near the Paracel Islands.",
+        ),
+    )
+    text = "In Hanoi, Harper said the bullying of fishing fleets near the Paracel Islands must end."
+    same_day = signature(
+        "ACCUSE",
+        ("USA",),
+        source=frozenset({"lloyd harper", "@USA"}),
+        target=frozenset(),
+        evidence=text,
+    )
+    decision = compare(same_day, anchor, RULE)
+    assert decision is not None
+    assert "initiator lloyd harper, actor countries USA within CHN, USA" in decision.reason
+    next_day = signature(
+        "ACCUSE",
+        ("USA",),
+        day="2024-10-15",
+        source=frozenset({"lloyd harper", "@USA"}),
+        target=frozenset(),
+        evidence=text,
+    )
+    assert compare(next_day, anchor, RULE) is None
+
+
+def test_an_accusation_by_another_speaker_with_fewer_countries_stays_apart() -> None:
+    text = "Harper accused China of bullying fishing fleets near the Paracel Islands."
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            "ACCUSE",
+            ("USA", "CHN"),
+            source=frozenset({"lloyd harper", "@USA"}),
+            target=frozenset(),
+            evidence=text,
         ),
     )
     report = signature(
-        "ACCUSE", ("USA",), source=frozenset({"esper"}), target=frozenset(), evidence=text
+        "ACCUSE",
+        ("USA",),
+        source=frozenset({"maria olsen", "@USA"}),
+        target=frozenset(),
+        evidence=text,
     )
     assert compare(report, anchor, RULE) is None
+
+
+def test_a_call_between_the_same_parties_on_one_day_merges_without_shared_words() -> None:
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            countries=("USA", "UKR"),
+            day="2024-07-25",
+            source=frozenset({"@USA", "walter grimes"}),
+            target=frozenset({"@UKR", "oksana melnyk"}),
+            evidence="Aides listened in on Grimes's July 25 call with Melnyk.",
+        ),
+    )
+    report = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-25",
+        source=frozenset({"@USA", "two envoys"}),
+        target=frozenset({"@UKR", "oksana melnyk"}),
+        evidence="The envoys said that conversation was not in line with policy.",
+    )
+    decision = compare(report, anchor, RULE)
+    assert decision is not None
+    assert decision.reason.endswith("dyad USA → UKR, oksana melnyk, same day")
+    # The same parties on another day, or only countries in common, are not one call.
+    later = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-26",
+        source=frozenset({"@USA", "two envoys"}),
+        target=frozenset({"@UKR", "oksana melnyk"}),
+        evidence="The envoys said that conversation was not in line with policy.",
+    )
+    assert compare(later, anchor, RULE) is None
+    unnamed = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-25",
+        source=frozenset({"@USA", "two envoys"}),
+        target=frozenset({"@UKR", "kyiv officials"}),
+        evidence="The envoys said that conversation was not in line with policy.",
+    )
+    assert compare(unnamed, anchor, RULE) is None
+
+
+def test_a_meeting_report_naming_fewer_countries_meets_one_sharing_a_named_actor() -> None:
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            countries=("USA", "UKR"),
+            day="2024-07-10",
+            source=frozenset({"@USA", "rita sandberg"}),
+            target=frozenset({"@UKR"}),
+            evidence="At the July 10 meeting in the White House Sandberg asked the visitors for help.",
+        ),
+    )
+    report = signature(
+        countries=("USA",),
+        day="2024-07-10",
+        source=frozenset(),
+        target=frozenset({"@USA", "rita sandberg"}),
+        evidence="A diplomat changed his account of the July 10 meeting with the visitors.",
+    )
+    decision = compare(report, anchor, RULE)
+    assert decision is not None
+    assert "actor countries USA within UKR, USA and actors rita sandberg" in decision.reason
 
 
 def test_shared_content_words_need_more_overlap_than_shared_names() -> None:
@@ -339,3 +447,74 @@ def test_shared_content_words_need_more_overlap_than_shared_names() -> None:
     )
     # two of six stems shared (0.33) would do for names, not for content words
     assert compare(report, anchor, RULE) is None
+
+
+def test_same_day_meeting_whose_evidence_names_other_things_stays_apart() -> None:
+    anchor = StoryAnchor(
+        "s1",
+        signature(
+            countries=("USA", "UKR"),
+            day="2024-07-10",
+            source=frozenset({"@USA", "rita sandberg"}),
+            target=frozenset({"@UKR"}),
+            place="UKR",
+            evidence="At a meeting in the White House Sandberg told the Odesa delegation to deliver.",
+        ),
+    )
+    other_things = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-10",
+        source=frozenset({"@USA", "rita sandberg"}),
+        target=frozenset({"@UKR"}),
+        place="UKR",
+        evidence="Emails showed talks between Sandberg and Kowalski about Naftogaz and Burisma.",
+    )
+    assert compare(other_things, StoryAnchor("s1", anchor.signature), RULE) is None
+    silent = signature(
+        countries=("USA", "UKR"),
+        day="2024-07-10",
+        source=frozenset({"@USA", "rita sandberg"}),
+        target=frozenset({"@UKR"}),
+        place="UKR",
+        evidence="She said afterwards that the talks had gone well.",
+    )
+    decision = compare(silent, anchor, RULE)
+    assert decision is not None and decision.reason.endswith("same day and place")
+
+
+def _drill(url: str, text: str, day: str) -> Story:
+    return Story(
+        text=text,
+        url=url,
+        lang="en",
+        published=day,
+        publisher=url.split("/")[2],
+        people=(DONG_EN, BELOUSOV_EN),
+        events=(Happening("COOPERATE", ("p1", "p2"), ("CHN", "RUS"), day, text),),
+    )
+
+
+def test_a_report_like_only_a_later_member_founds_its_own_story(archive: Repository) -> None:
+    # Each report is compared with a story's first report, never with its later members, so
+    # a story cannot drift from Harbin to Kazan one shared detail at a time.
+    first = _drill(
+        "https://one.example.org/drill",
+        "Dong Jun and Andrey Belousov opened the Northern Shield drill near Harbin with 4000 troops.",
+        "2024-11-05",
+    )
+    second = _drill(
+        "https://two.example.org/drill",
+        "The Northern Shield drill near Harbin, with 4000 troops, moved on to Kazan and the Volga"
+        " as Dong Jun and Andrey Belousov watched.",
+        "2024-11-06",
+    )
+    third = _drill(
+        "https://three.example.org/drill",
+        "Dong Jun and Andrey Belousov inspected rail depots in Kazan and on the Volga.",
+        "2024-11-06",
+    )
+    archive.add_articles([build(first), build(second), build(third)])
+    stories = archive.events(EventQuery(types=["COOPERATE"]))
+    by_article = {r.article_id: s.story_id for s in stories for r in s.reports}
+    assert by_article[build(second).id] == by_article[build(first).id]
+    assert by_article[build(third).id] != by_article[build(first).id]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from archive.builders import corpus
+from archive.builders import DRILL_WITH_MINSK, DRILL_WITH_PYONGYANG, build, corpus
 from archive.conftest import UrlFactory
 
 from newsgraph.archive import open_archive
@@ -35,6 +35,21 @@ def service(new_url: UrlFactory) -> Iterator[ArchiveService]:
         archive.add_articles(corpus())
     with ArchiveService(Settings(database=url), today=lambda: date(2024, 11, 30)) as found:
         yield found
+
+
+def test_events_country_filter_needs_one_report_involving_every_country(
+    new_url: UrlFactory,
+) -> None:
+    url = new_url()
+    with open_archive(url, Settings()) as archive:
+        archive.add_articles([build(DRILL_WITH_PYONGYANG), build(DRILL_WITH_MINSK)])
+    with ArchiveService(Settings(database=url), today=lambda: date(2024, 11, 30)) as found:
+        [story] = found.events(EventRequest(country=["PRK"])).items
+        assert story.report_count == 2
+        assert found.events(EventRequest(country=["North Korea", "Russia"])).items == [story]
+        # North Korea is in one report and Belarus in the other: no report involves both.
+        assert found.events(EventRequest(country=["PRK", "BLR"])).items == []
+        assert found.events(EventRequest(dyad="North Korea-Belarus")).items == []
 
 
 def test_articles_page_through_every_article_once(service: ArchiveService) -> None:

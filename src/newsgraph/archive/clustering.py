@@ -7,15 +7,17 @@ report (its anchor):
 - the dyad: when both reports say who acted on whom, the initiators share an actor or a country
   and so do the recipients (either way round for categories without a direction, such as
   CONSULT); when either report has only one side, they must share the same set of actor
-  countries and at least one named actor, since a country alone is shared by every domestic
-  story of a week;
+  countries (one report's may be part of the other's when the same named initiator is in both)
+  and preferably a named actor, since a country alone is shared by every domestic story of a
+  week;
 - the place, where both give a country for it;
 - the date: the two date ranges lie within a window of days, and both are precise (an event dated
   only to a month or year could be any meeting in it);
 - the words: the evidence sentences must tell the same thing, measured on two token sets: names
   and numbers (language-neutral: entity keys are canonical names, so "Russland" and "Russia"
   meet) and, for two reports in one language, content words. Either set's overlap coefficient
-  must reach the rule's threshold.
+  must reach the rule's threshold. A meeting between the same named parties on one day needs no
+  shared words, only evidence that does not disagree.
 
 Comparing with the anchor rather than the growing story keeps stories from drifting one small step
 at a time into something else. Every merge keeps its reason: which of these held, and how well.
@@ -276,15 +278,16 @@ def dyad(event: EventSignature, anchor: EventSignature) -> tuple[str, bool] | No
             return None
         named = bool(_named(sources) or _named(targets))
         return f"dyad {_listed(sources)} {arrow} {_listed(targets)}", named
-    # One side unknown. For meetings, agreements and joint acts with the same initiator named
-    # in both (a person or body, not a place), one report's countries may be a part of the
-    # other's: one report names fewer of the parties ("Rice met her North Korean counterpart" /
-    # "… after meeting her counterparts from China, Japan, Russia and the two Koreas"). Otherwise the
-    # countries must be the same, and a shared named actor is noted, since without one the
-    # evidence has to carry the match alone.
+    # One side unknown. With the same initiator named in both (a person or body, not a place),
+    # one report's countries may be a part of the other's: one report names fewer of the parties
+    # ("Rice met her North Korean counterpart" / "… after meeting her counterparts from China,
+    # Japan, Russia and the two Koreas"; "Esper accuses China" / "Esper said … by China", where
+    # the coder missed the target). Otherwise the countries must be the same (for meetings, one
+    # report's may be a part of the other's), and a shared named actor is noted, since without
+    # one the evidence has to carry the match alone.
     initiators = _named(_shared(event.source, anchor.source))
     undirected = event.type in UNDIRECTED
-    if undirected and initiators and event.countries and anchor.countries:
+    if initiators and event.countries and anchor.countries:
         smaller, larger = sorted((event.countries, anchor.countries), key=len)
         if smaller <= larger:
             reason = f"initiator {_listed(initiators)}, actor countries {_listed(smaller)}"
@@ -298,9 +301,12 @@ def dyad(event: EventSignature, anchor: EventSignature) -> tuple[str, bool] | No
         # A report naming no actor of its own may leave out a party ("the ASEAN meeting this
         # week" / "Minh denounced China at the ASEAN meeting"): its evidence must carry it.
         smaller, larger = sorted((event.countries, anchor.countries), key=len)
-        if not undirected or not smaller <= larger or actors:
+        if not undirected or not smaller <= larger:
             return None
-        return f"actor countries {_listed(smaller)} within {_listed(larger)}", False
+        reason = f"actor countries {_listed(smaller)} within {_listed(larger)}"
+        if actors:
+            reason += f" and actors {_listed(actors)}"
+        return reason, bool(actors)
     reason = f"actor countries {_listed(event.countries)}"
     if actors:
         reason += f" and actors {_listed(actors)}"
@@ -324,33 +330,63 @@ def compare(event: EventSignature, anchor: StoryAnchor, rule: ClusterRule) -> De
     if participants is None:
         return None
     reason, named = participants
+    if gap and _one_side_partial(event, story):
+        # The same speaker accusing, demanding or threatening again on another day is another act.
+        return None
     score, kind = similarity(event, story)
     when = "overlapping dates" if gap == 0 else f"dates {gap} day{'s' if gap > 1 else ''} apart"
     place = f", place {event.place}" if event.place and story.place else ""
-    if _same_visit(event, story, gap, named):
-        reason = f"same category {event.type}, {reason}{place}, same day and place"
-        return Decision(anchor.story_id, reason, rule.min_similarity)
     needed = rule.min_similarity if named else 2 * rule.min_similarity
-    if score < needed + (WORDS_MARGIN if kind == "words" else 0.0):
-        return None
-    reason = (
-        f"same category {event.type}, {reason}{place}, {when}, evidence {kind} overlap {score:.2f}"
+    if score >= needed + (WORDS_MARGIN if kind == "words" else 0.0):
+        reason = f"same category {event.type}, {reason}{place}, {when}, evidence {kind} overlap"
+        return Decision(
+            anchor.story_id, f"{reason} {score:.2f}", score - gap / (rule.window_days + 1)
+        )
+    if _same_visit(event, story, gap, named):
+        where = " and place" if event.place and event.place == story.place else ""
+        reason = f"same category {event.type}, {reason}{place}, same day{where}"
+        return Decision(anchor.story_id, reason, rule.min_similarity)
+    return None
+
+
+def _evidence_disagrees(event: EventSignature, story: EventSignature) -> bool:
+    """Whether both evidence sentences name things of their own and none in common: they tell
+    of different things ("text messages … about Burisma" / "a July 10 meeting at the White
+    House"), even when the dyad and the day agree."""
+    return (
+        len(event.names) >= MIN_SHARED
+        and len(story.names) >= MIN_SHARED
+        and not event.names & story.names
     )
-    return Decision(anchor.story_id, reason, score - gap / (rule.window_days + 1))
+
+
+def _one_side_partial(event: EventSignature, story: EventSignature) -> bool:
+    """Whether a directed category matched with one side unknown and fewer countries in one report."""
+    return (
+        event.type not in UNDIRECTED
+        and not (event.directed and story.directed)
+        and event.countries != story.countries
+    )
 
 
 def _same_visit(event: EventSignature, story: EventSignature, gap: int, named: bool) -> bool:
-    """A meeting, visit or joint act of the same initiator on the same day in the same country
-    is one happening, however differently the two reports word it ("arrived in Beijing for a
-    visit" / "said in his talks in Beijing")."""
+    """A meeting, visit or joint act on one day between the same parties is one happening,
+    however differently the two reports word it ("arrived in Beijing for a visit" / "said in his
+    talks in Beijing"; "his July 25 call with Zelensky" / "the call with Zelensky").
+
+    The parties are the same when both reports say who met whom and a named actor is shared
+    (the dyad check has matched both sides), or when the same initiator is named in both and
+    the two places agree. The evidence may be silent but must not disagree.
+    """
+    if not (event.type in UNDIRECTED and named and gap == 0):
+        return False
+    if span_days(event) != 1 or span_days(story) != 1 or _evidence_disagrees(event, story):
+        return False
+    if event.directed and story.directed:
+        return True
     return (
-        event.type in UNDIRECTED
-        and named
-        and gap == 0
-        and event.place is not None
+        event.place is not None
         and event.place == story.place
-        and span_days(event) == 1
-        and span_days(story) == 1
         and bool(_named(_shared(event.source, story.source)))
     )
 
