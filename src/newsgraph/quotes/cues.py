@@ -225,8 +225,10 @@ class CueFinder:
         window = self.phrases.after_window(cue.last, sentence, inside_quote=inside_quote)
         while window and self.phrases.calendar(self.words[window[0]].text, False):
             window = window[1:]  # "a déclaré mardi le ministre", "said Tuesday the minister"
-        while window and self._euphonic(window[0]):
-            window = window[1:]  # the "-t" of "affirme-t-il"
+        while window and (
+            self._euphonic(window[0]) or self.words[window[0]].lower in self.lexicon.adverbs
+        ):
+            window = window[1:]  # the "-t" of "affirme-t-il", "», rappelle ainsi X"
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
