@@ -1,0 +1,38 @@
+"""Speakers of inverted and closing frames in French, German and Danish news prose."""
+
+from __future__ import annotations
+
+from .quote_builder import Person, find, quotes_of
+
+VAUTRIN = Person("p1", "Claire Vautrin", ["Claire Vautrin", "Vautrin"])
+OSTERKAMP = Person("p1", "Henrike Osterkamp", ["Henrike Osterkamp", "Osterkamp"])
+KJAERGAARD = Person("p1", "Mette Kjærgaard", ["Mette Kjærgaard", "Kjærgaard"])
+
+
+def test_adverb_between_an_inverted_verb_and_its_speaker() -> None:
+    text = "« Le chantier reprendra en mai », rappelle ainsi Claire Vautrin."
+    assert find(quotes_of(text, "fr", VAUTRIN), "chantier").speaker == "p1"
+
+
+def test_french_magazine_verbs_of_the_inverted_frame() -> None:
+    for verb in ("soupire", "glisse", "résume", "conseille", "assène", "rétorque"):
+        text = f"« Il est trop tard », {verb} Claire Vautrin."
+        assert find(quotes_of(text, "fr", VAUTRIN), "trop tard").speaker == "p1", verb
+
+
+def test_german_verbs_of_the_inverted_frame() -> None:
+    for verb in ("entgegnete", "bemerkte", "bilanziert", "mahnte"):
+        text = f"„Das reicht nicht“, {verb} Henrike Osterkamp."
+        assert find(quotes_of(text, "de", OSTERKAMP), "reicht").speaker == "p1", verb
+
+
+def test_danish_verbs_of_the_inverted_frame() -> None:
+    for verb in ("vurderer", "uddyber", "erkender", "pointerer"):
+        text = f"»Vi er klar til næste runde«, {verb} Mette Kjærgaard."
+        assert find(quotes_of(text, "da", KJAERGAARD), "næste runde").speaker == "p1", verb
+
+
+def test_danish_bare_clause_after_vurderer() -> None:
+    text = "Kjærgaard vurderer, at prisen vil falde i foråret."
+    quote = find(quotes_of(text, "da", KJAERGAARD), "prisen vil falde")
+    assert (quote.speaker, quote.kind) == ("p1", "indirect")
