@@ -36,3 +36,38 @@ def test_danish_bare_clause_after_vurderer() -> None:
     text = "Kjærgaard vurderer, at prisen vil falde i foråret."
     quote = find(quotes_of(text, "da", KJAERGAARD), "prisen vil falde")
     assert (quote.speaker, quote.kind) == ("p1", "indirect")
+
+
+def test_definite_role_with_no_entity_names_the_speaker_just_quoted() -> None:
+    text = (
+        "„Das Risiko steigt“, sagt Henrike Osterkamp. Die Lage sei ernst. "
+        "„Wir wissen zu wenig“, sagt die Virologin."
+    )
+    assert find(quotes_of(text, "de", OSTERKAMP), "zu wenig").speaker == "p1"
+
+
+def test_indefinite_role_is_someone_new_and_described() -> None:
+    text = "„Das Risiko steigt“, sagt Henrike Osterkamp. „Wir wissen zu wenig“, sagt ein Sprecher."
+    quote = find(quotes_of(text, "de", OSTERKAMP), "zu wenig")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "ein Sprecher"
+
+
+def test_german_article_that_is_also_a_relative_pronoun_opens_a_role() -> None:
+    text = "„Die Grenze bleibt zu“, sagt der junge Polizist."
+    quote = find(quotes_of(text, "de"), "Grenze")
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "der junge Polizist"
+
+
+def test_verb_second_subject_after_a_fronted_time_is_described() -> None:
+    text = "Im März erklärte das Präsidium, dass die Zusammenarbeit beendet sei."
+    quote = find(quotes_of(text, "de"), "Zusammenarbeit")
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "das Präsidium"
+
+
+def test_age_before_a_name_belongs_to_the_name() -> None:
+    text = "»Det går fint nu«, siger den 34-årige Mette Kjærgaard."
+    assert find(quotes_of(text, "da", KJAERGAARD), "fint").speaker == "p1"

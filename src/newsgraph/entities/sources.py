@@ -329,7 +329,8 @@ def _past_role(doc: Document, slot: int) -> int:
     probe = slot + 1
     while probe < len(doc) and probe - slot <= MAX_ROLE_WORDS:
         text = doc.tokens[probe].text
-        role_word = text.islower() and text[:1].isalnum()  # "toxicologue", "25-årige"
+        # "toxicologue", "25-årige" (which a tokenizer may split at its hyphen)
+        role_word = text == "-" or (text.lower() == text and any(c.isalnum() for c in text))
         if not role_word or not doc.same_sentence(slot, probe + 1):
             break
         probe += 1

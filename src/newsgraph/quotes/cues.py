@@ -243,9 +243,20 @@ class CueFinder:
             subject_first = inverted or item.referent.how == "pronoun"
             if not (self.lexicon.verb_second and subject_first):
                 return None
-        if not item.resolved and item.referent.how not in ("group", "name") and not inverted:
+        # "Im März erklärte das Präsidium, dass …": after a fronted time or place, the phrase
+        # after a verb-second verb is its subject, named or not.
+        unnamed = not item.resolved and item.referent.how not in ("group", "name")
+        if unnamed and not inverted and not self._subject_after_fronting(cue, sentence):
             return None
         return item
+
+    def _subject_after_fronting(self, cue: Cue, sentence: Sentence) -> bool:
+        """In a verb-second language, whether no person, pronoun or known entity stands before
+        the verb as its subject."""
+        if not self.lexicon.verb_second:
+            return False
+        before = self._before_speaker(cue, sentence)
+        return before is None or not before.resolved
 
     def _opens_reported_clause(
         self, cue: Cue, item: Item, sentence: Sentence, inverted: bool

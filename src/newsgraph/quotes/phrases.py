@@ -282,7 +282,7 @@ class PhraseReader:
                     items.extend(self._title_and_name(j, last, end))
                     j = items[-1].last if items else last
                     continue
-                item = self._role_item(j, last)
+                item = self._role_item(j, last, subject)
                 if item is not None:
                     items.append(item)
                 j = last
@@ -382,7 +382,8 @@ class PhraseReader:
             return True
         # A descriptive role before a name ("veteran industry analyst Ken Doctor"): lower-case
         # words, no pronoun or verb among them, count as the name's apposition.
-        return all(w.text.isalpha() and w.text.islower() for w in words) and len(words) <= 4
+        # An age ("den 25-årige Bettina Jørgensen") counts among them.
+        return all(w.text.islower() and w.text[-1:].isalpha() for w in words) and len(words) <= 4
 
     def _title_and_name(self, first: int, title_end: int, end: int) -> list[Item]:
         word = self.words[title_end]
@@ -409,6 +410,9 @@ class PhraseReader:
         )
         while last < end and last - j < MAX_ROLE_WORDS:
             word = self.words[last]
+            if last == j and word.lower in lexicon.determiners and not word.is_punct:
+                last += 1  # "sagt der Sprecher": German "der" is a relative pronoun too
+                continue
             if word.is_punct or word.lower in stops or word.pos in NOT_PHRASE:
                 break
             if lexicon.verb(word.text) or lexicon.is_pronoun(word.text):
@@ -420,7 +424,22 @@ class PhraseReader:
             last += 1
         return last
 
-    def _role_item(self, first: int, last: int) -> Item | None:
+    def _names_the_last_speaker(self, words: Sequence[Word], last: int) -> bool:
+        """Whether a role phrase no entity holds is a short definite noun phrase ending its
+        clause ("», sagt der Virologe.", "», a ajouté la gastro-entérologue."): such a phrase
+        names again someone just quoted; an indefinite one ("un porte-parole") or one with a
+        complement ("le porte-parole du ministère") brings in someone new."""
+        lexicon = self.lexicon
+        first = words[0].lower
+        if first not in lexicon.determiners or first in lexicon.indefinite_determiners:
+            return False
+        if len(words) > 3 or any(
+            w.capitalized and w.lower not in lexicon.determiners for w in words[:-1]
+        ):
+            return False
+        return last >= len(self.words) or self.words[last].is_punct
+
+    def _role_item(self, first: int, last: int, subject: bool = True) -> Item | None:
         words = self.words[first:last]
         content = [w for w in words if w.lower not in self.lexicon.determiners]
         if not content:
@@ -437,6 +456,10 @@ class PhraseReader:
                 for suffix in self.lexicon.definite_suffixes
             )
         )
+        if subject and self._names_the_last_speaker(words, last):
+            entity = self.salience.recent_speaker(start)
+            if entity is not None:
+                return Item(Referent(entity, start, end, "role"), first, last)
         if definite or head.pos == "NOUN":
             return Item(Referent(None, start, end, "role"), first, last)
         if head.capitalized and head.index > 0 and not self.words[head.index - 1].is_punct:

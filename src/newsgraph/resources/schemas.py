@@ -84,6 +84,9 @@ class QuoteGrammar(Schema):
     coordinators: Words = []
     relative_pronouns: Words = []
     determiners: Words = []
+    # The indefinite ones among them: "a spokesman" is someone new, "the spokesman" the speaker
+    # just quoted when no entity holds the role.
+    indefinite_determiners: Words = []
     possessives: Words = []
     auxiliaries: Words = []
     adverbs: Words = []
