@@ -71,3 +71,13 @@ def test_verb_second_subject_after_a_fronted_time_is_described() -> None:
 def test_age_before_a_name_belongs_to_the_name() -> None:
     text = "»Det går fint nu«, siger den 34-årige Mette Kjærgaard."
     assert find(quotes_of(text, "da", KJAERGAARD), "fint").speaker == "p1"
+
+
+def test_colon_frame_closing_the_paragraph_before_the_quote() -> None:
+    text = (
+        "I avisen sier trener Jon Ruud:\n\n"
+        "«Vi har aldri vært bedre forberedt. Nå gjelder det.»\n\n"
+        "Kampen spilles lørdag."
+    )
+    ruud = Person("p1", "Jon Ruud", ["Jon Ruud"])
+    assert find(quotes_of(text, "nb", ruud), "aldri vært bedre").speaker == "p1"
