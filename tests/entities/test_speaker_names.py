@@ -53,3 +53,8 @@ def test_german_capitalised_nouns_after_a_verb_mid_sentence_are_no_person() -> N
 def test_danish_name_after_an_age_role() -> None:
     text = "»Det går fint nu«, siger den 34-årige Mette Kjærgaard."
     assert people(text, "da") == ["Mette Kjærgaard"]
+
+
+def test_name_after_an_aside_of_the_inverted_verb() -> None:
+    text = "« Le budget ne suffira pas », résume quant à elle Francine Aubert."
+    assert people(text, "fr") == ["Francine Aubert"]

@@ -81,3 +81,17 @@ def test_colon_frame_closing_the_paragraph_before_the_quote() -> None:
     )
     ruud = Person("p1", "Jon Ruud", ["Jon Ruud"])
     assert find(quotes_of(text, "nb", ruud), "aldri vært bedre").speaker == "p1"
+
+
+def test_aside_between_an_inverted_verb_and_its_speaker() -> None:
+    text = "« Le budget ne suffira pas », résume quant à elle Claire Vautrin."
+    assert find(quotes_of(text, "fr", VAUTRIN), "budget").speaker == "p1"
+
+
+def test_abbreviated_title_before_a_known_surname() -> None:
+    text = (
+        "« Le budget ne suffira pas », explique Claire Vautrin. "
+        "« Il faut attendre », indique la Pr Vautrin-Leroy."
+    )
+    person = Person("p1", "Claire Vautrin-Leroy", ["Claire Vautrin"])
+    assert find(quotes_of(text, "fr", person), "attendre").speaker == "p1"

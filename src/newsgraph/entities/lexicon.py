@@ -85,6 +85,7 @@ class Lexicon:
     # Adverbs and articles of quotes.toml: "», rappelle ainsi X", "», précise la toxicologue X".
     speech_adverbs: frozenset[str] = frozenset()
     speech_articles: frozenset[str] = frozenset()
+    speech_asides: tuple[tuple[str, ...], ...] = ()
     tell_forms: frozenset[str] = frozenset()
     addressee_particles: frozenset[str] = frozenset()
     source_cues: tuple[tuple[str, ...], ...] = ()
@@ -291,6 +292,10 @@ def load_lexicon(lang: str | None) -> Lexicon:
         ),
         speech_adverbs=frozenset(
             w.lower() for w in load_resource(folder, "quotes").get("grammar", {}).get("adverbs", [])
+        ),
+        speech_asides=tuple(
+            tuple(phrase.lower().split())
+            for phrase in load_resource(folder, "quotes").get("grammar", {}).get("asides", [])
         ),
         speech_articles=frozenset(
             w.lower()

@@ -317,6 +317,10 @@ def _past_adverbs(doc: Document, slot: int) -> int:
     ("», rappelle ainsi Olivier Panisset")."""
     while slot < len(doc) and doc.tokens[slot].text.lower() in doc.lexicon.speech_adverbs:
         slot += 1
+    for aside in doc.lexicon.speech_asides:  # "», résume quant à elle Francisca Joly"
+        found = [token.text.lower() for token in doc.tokens[slot : slot + len(aside)]]
+        if tuple(found) == aside:
+            return slot + len(aside)
     return slot
 
 

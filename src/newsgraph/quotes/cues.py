@@ -222,7 +222,11 @@ class CueFinder:
         inverted = self._clause_initial(cue, sentence)
         if not (self.lexicon.verb_second or inverted):
             return None
-        window = self.phrases.after_window(cue.last, sentence, inside_quote=inside_quote)
+        start = cue.last
+        aside = next((a for a in self.lexicon.asides if phrase_at(self.words, start, a)), None)
+        if aside is not None:
+            start += len(aside)  # "», résume quant à elle Francisca Joly"
+        window = self.phrases.after_window(start, sentence, inside_quote=inside_quote)
         while window and self.phrases.calendar(self.words[window[0]].text, False):
             window = window[1:]  # "a déclaré mardi le ministre", "said Tuesday the minister"
         while window and (

@@ -78,6 +78,7 @@ class QuoteLexicon:
     definite_suffixes: tuple[str, ...] = ()
     naming_links: frozenset[str] = frozenset()
     audience_nouns: tuple[tuple[str, ...], ...] = ()
+    asides: tuple[tuple[str, ...], ...] = ()
     leader_nouns: frozenset[str] = frozenset()
     indefinite_determiners: frozenset[str] = frozenset()
     reported_mood: frozenset[str] = frozenset()
@@ -188,6 +189,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         audience_nouns=tuple(
             tuple(noun.lower().split()) for noun in grammar.get("audience_nouns", [])
         ),
+        asides=tuple(tuple(phrase.lower().split()) for phrase in grammar.get("asides", [])),
         leader_nouns=_words(grammar.get("leader_nouns", [])),
         indefinite_determiners=_words(grammar.get("indefinite_determiners", [])),
         reported_mood=_words(grammar.get("reported_mood", [])),

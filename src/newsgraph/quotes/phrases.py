@@ -282,6 +282,14 @@ class PhraseReader:
                     items.extend(self._title_and_name(j, last, end))
                     j = items[-1].last if items else last
                     continue
+                named = self._person_named_by(following)
+                fits = named is not None and self._role_fits_person(self.words[j:last], named)
+                if following is not None and named is not None and fits:
+                    # "indique la Pr Joly-Gomez": a surname the entity layer did not mark
+                    referent = Referent(named.id, following.start, following.end, "name")
+                    items.append(Item(referent, j, last + 1))
+                    j = last + 1
+                    continue
                 item = self._role_item(j, last, subject)
                 if item is not None:
                     items.append(item)
@@ -378,8 +386,23 @@ class PhraseReader:
             return True
         if mention.entity.type != "PER":
             return False
-        if self.roles.is_title(words, mention.entity):
+        return self._role_fits_person(words, mention.entity)
+
+    def _person_named_by(self, word: Word | None) -> Entity | None:
+        """The person a lone name word names ("Joly-Gomez" of "Francisca Joly-Gomez")."""
+        named = self.index.by_name_word(word) if word is not None else None
+        return named if named is not None and named.type == "PER" else None
+
+    def _role_fits_person(self, words: Sequence[Word], person: Entity) -> bool:
+        """Whether words before a person's name are the name's title or apposition."""
+        articles = self.lexicon.determiners | self.lexicon.possessives
+        if all(w.lower in articles for w in words):
             return True
+        if self.roles.is_title(words, person):
+            return True
+        content = [w for w in words if w.lower not in articles]
+        if content and all(len(w.text) <= 3 and w.capitalized for w in content):
+            return True  # an abbreviated title: "la Pr", "Dr", "Mme"
         # A descriptive role before a name ("veteran industry analyst Ken Doctor"): lower-case
         # words, no pronoun or verb among them, count as the name's apposition.
         # An age ("den 25-årige Bettina Jørgensen") counts among them.
@@ -419,6 +442,8 @@ class PhraseReader:
                 break
             if self.index.mention_over(word.start, word.end) is not None:
                 break
+            if last > j and self.index.by_name_word(word) is not None:
+                break  # "la Pr Joly-Gomez": a known name ends the role
             if last > j and self.calendar(word.text, False):
                 break  # "précise l'OFAG jeudi", "said the ministry Tuesday": a time, not the role
             last += 1
