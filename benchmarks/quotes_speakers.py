@@ -1,6 +1,8 @@
-"""Who said it, on real pages in da, de, fr, en and nb: speaker accuracy over hand-labelled quotes,
-on a development set (pages the speaker rules are written from) and on the held-out pages of
-benchmarks/languages_check.py (second round: da, sv, de, fr), kept apart.
+"""Who said it, on real pages in da, sv, de, fr, en and nb: speaker accuracy over hand-labelled
+quotes, on a development set (`dev`: pages the speaker rules are written from) and on the held-out
+pages of benchmarks/languages_check.py (`heldout`: its second round, da, sv, de and fr), kept apart;
+and on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
+speaker at all.
 
     .venv/bin/python benchmarks/quotes_speakers.py sheets SET DIR   # one sheet per page, to label
     .venv/bin/python benchmarks/quotes_speakers.py score SET [--save NAME]
