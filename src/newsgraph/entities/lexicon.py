@@ -82,6 +82,10 @@ class Lexicon:
     nouns_capitalised: bool = False
     # Auxiliaries of quotes.toml: "», a déclaré X" opens an inverted cue clause like "», dit X".
     auxiliaries: frozenset[str] = frozenset()
+    # Adverbs and articles of quotes.toml: "», rappelle ainsi X", "», précise la toxicologue X".
+    speech_adverbs: frozenset[str] = frozenset()
+    speech_articles: frozenset[str] = frozenset()
+    speech_asides: tuple[tuple[str, ...], ...] = ()
     tell_forms: frozenset[str] = frozenset()
     addressee_particles: frozenset[str] = frozenset()
     source_cues: tuple[tuple[str, ...], ...] = ()
@@ -285,6 +289,18 @@ def load_lexicon(lang: str | None) -> Lexicon:
         auxiliaries=frozenset(
             w.lower()
             for w in load_resource(folder, "quotes").get("grammar", {}).get("auxiliaries", [])
+        ),
+        speech_adverbs=frozenset(
+            w.lower() for w in load_resource(folder, "quotes").get("grammar", {}).get("adverbs", [])
+        ),
+        speech_asides=tuple(
+            tuple(phrase.lower().split())
+            for phrase in load_resource(folder, "quotes").get("grammar", {}).get("asides", [])
+        ),
+        speech_articles=frozenset(
+            w.lower()
+            for key in ("determiners", "possessives")
+            for w in load_resource(folder, "quotes").get("grammar", {}).get(key, [])
         ),
         tell_forms=tell_forms,
         addressee_particles=frozenset(w.lower() for w in sources.get("addressee_particles", [])),

@@ -20,6 +20,9 @@ MAX_DETERMINERS = 1
 # A speaker's name written after an inverted verb: "Edouard Philippe", "Jean-Noël Barrot".
 MIN_SPEAKER_NAME_WORDS = 2
 MAX_SPEAKER_NAME_WORDS = 5
+# Lower-case words of a role between an article and a speaker's name ("le naturopathe").
+MAX_ROLE_WORDS = 3
+CLOSING_QUOTE_MARKS = frozenset({"»", "«", "”", "“", '"', "'"})
 CLAUSE_OPENING_MARKS = frozenset({",", "»", "«", "”", "“", '"', "-", "–", "—"})
 
 
@@ -200,23 +203,144 @@ def speaker_name_mentions(doc: Document, mentions: list[Mention]) -> list[Mentio
     Dupont"). Two to five capitalised words there are a person (a language without a model, such
     as French, finds its speakers this way); not in a language that capitalises its nouns."""
     lexicon = doc.lexicon
-    if lexicon.nouns_capitalised:
-        return []  # German "nennt Geyer Namen": capitalised words there are nouns as often
     covered = _covered_tokens(doc, mentions)
     words = [token.text.lower() for token in doc.tokens]
+    if lexicon.nouns_capitalised:
+        return _closing_speaker_names(doc, words, covered)
     added: list[Mention] = []
     for index, word in enumerate(words):
-        inverted = word in lexicon.speech_forms and _clause_opening(doc, words, index)
+        if word in lexicon.speech_forms and not _clause_opening(doc, words, index):
+            before = _name_before_verb(doc, index, covered)
+            if before is not None:
+                first, stop = before
+                start, end = doc.tokens[first].start, doc.tokens[stop - 1].end
+                added.append(Mention(start, end, doc.text[start:end], "PER", "pattern"))
+                covered.update(range(first, stop))
+            continue
+        inverted = word in lexicon.speech_forms
         if not inverted and (word,) not in lexicon.source_cues:
             continue
-        slot = index + 1
+        slot = _past_role(doc, _past_adverbs(doc, index + 1)) if inverted else index + 1
         last = _name_run_end(doc, slot, covered)
+        if last is None and inverted:
+            last = _single_name_end(doc, slot, covered)
         if last is None:
             continue
         start, end = doc.tokens[slot].start, doc.tokens[last - 1].end
         added.append(Mention(start, end, doc.text[start:end], "PER", "pattern"))
         covered.update(range(slot, last))
     return added
+
+
+def _closing_speaker_names(doc: Document, words: list[str], covered: set[int]) -> list[Mention]:
+    """Where nouns are capitalised ("…, nennt Geyer Namen."), only the strictest frame: a speech
+    verb right after a closing quotation mark (and its comma) and two or three capitalised words
+    that end the clause ("“, sagt Antonia Koch, die …", "“, erläutert Jan Berg.")."""
+    added: list[Mention] = []
+    lexicon = doc.lexicon
+    for index, word in enumerate(words):
+        if word not in lexicon.speech_forms or not _after_closing_quote(words, index):
+            continue
+        slot = index + 1
+        last = _name_run_end(doc, slot, covered)
+        if last is None or last - slot > 3 or last >= len(doc):
+            continue
+        if doc.tokens[last].text not in (",", ".", "(", ";") or not doc.same_sentence(slot, last):
+            continue
+        if any(
+            words[k] in lexicon.org_nouns or words[k] in lexicon.org_heads
+            for k in range(slot, last)
+        ):
+            continue
+        start, end = doc.tokens[slot].start, doc.tokens[last - 1].end
+        added.append(Mention(start, end, doc.text[start:end], "PER", "pattern"))
+        covered.update(range(slot, last))
+    return added
+
+
+def _after_closing_quote(words: list[str], index: int) -> bool:
+    """Whether the word follows a closing quotation mark, or a comma right after one."""
+    probe = index - 1
+    if probe >= 0 and words[probe] == ",":
+        probe -= 1
+    return probe >= 0 and words[probe] in CLOSING_QUOTE_MARKS
+
+
+def _name_before_verb(doc: Document, verb: int, covered: set[int]) -> tuple[int, int] | None:
+    """Tokens [first, last) of a full name right before a speech verb, past its auxiliaries and
+    adverbs ("la professeure Francisca Joly-Gomez ajoute que", "Marie Dupont a déclaré que")."""
+    lexicon = doc.lexicon
+    last = verb
+    while last > 0 and doc.tokens[last - 1].text.lower() in (
+        lexicon.auxiliaries | lexicon.speech_adverbs
+    ):
+        last -= 1
+    first = last
+    while first > 0 and last - first < MAX_SPEAKER_NAME_WORDS:
+        text = doc.tokens[first - 1].text
+        hyphenated = text == "-" or (doc.joined(first - 1) and doc.tokens[first - 2].text == "-")
+        if (first - 1) in covered or not (hyphenated or (text.isalpha() and text[0].isupper())):
+            break
+        if not doc.same_sentence(first - 1, last) or text.lower() in lexicon.not_names:
+            break
+        first -= 1
+    while first < last and (
+        doc.tokens[first].text.lower() in lexicon.speech_articles
+        or lexicon.title(doc.tokens[first].text) is not None
+    ):
+        first += 1  # "Le ministre", "Pr": not a name's first word
+    if first == last or _name_run_end(doc, first, covered) != last:
+        return None
+    return first, last
+
+
+def _single_name_end(doc: Document, slot: int, covered: set[int]) -> int | None:
+    """End of a lone first name after an inverted speech verb that an apposition describes
+    ("», glisse Zineb, étudiante en lettres")."""
+    if slot + 2 >= len(doc) or slot in covered or not doc.same_sentence(slot, slot + 3):
+        return None
+    text, comma, role = (doc.tokens[slot + k].text for k in range(3))
+    if not (text.isalpha() and text[0].isupper() and text[1:].islower() and len(text) > 2):
+        return None
+    if comma != "," or not (role.isalpha() and role.islower()):
+        return None
+    lexicon = doc.lexicon
+    if text.lower() in lexicon.not_names or lexicon.title(text) is not None:
+        return None
+    if lexicon.is_calendar_word(text, False) or doc.gazetteer.lookup(doc.slice(slot, slot + 1)):
+        return None
+    return slot + 1
+
+
+def _past_adverbs(doc: Document, slot: int) -> int:
+    """The first token after adverbs standing between an inverted verb and its subject
+    ("», rappelle ainsi Olivier Panisset")."""
+    while slot < len(doc) and doc.tokens[slot].text.lower() in doc.lexicon.speech_adverbs:
+        slot += 1
+    for aside in doc.lexicon.speech_asides:  # "», résume quant à elle Francisca Joly"
+        found = [token.text.lower() for token in doc.tokens[slot : slot + len(aside)]]
+        if tuple(found) == aside:
+            return slot + len(aside)
+    return slot
+
+
+def _past_role(doc: Document, slot: int) -> int:
+    """The first token of a name after an article and one to three lower-case role words
+    ("», précise la toxicologue Marie Dupont", "», sagt der Sprecher Jan Berg"); `slot` itself
+    where no such role stands there."""
+    if slot >= len(doc) or doc.tokens[slot].text.lower() not in doc.lexicon.speech_articles:
+        return slot
+    probe = slot + 1
+    while probe < len(doc) and probe - slot <= MAX_ROLE_WORDS:
+        text = doc.tokens[probe].text
+        # "toxicologue", "25-årige" (which a tokenizer may split at its hyphen)
+        role_word = text == "-" or (text.lower() == text and any(c.isalnum() for c in text))
+        if not role_word or not doc.same_sentence(slot, probe + 1):
+            break
+        probe += 1
+    if probe == slot + 1 or probe >= len(doc) or not doc.is_capitalised(probe):
+        return slot
+    return probe
 
 
 def _clause_opening(doc: Document, words: list[str], index: int) -> bool:

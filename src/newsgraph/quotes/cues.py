@@ -222,11 +222,17 @@ class CueFinder:
         inverted = self._clause_initial(cue, sentence)
         if not (self.lexicon.verb_second or inverted):
             return None
-        window = self.phrases.after_window(cue.last, sentence, inside_quote=inside_quote)
+        start = cue.last
+        aside = next((a for a in self.lexicon.asides if phrase_at(self.words, start, a)), None)
+        if aside is not None:
+            start += len(aside)  # "», résume quant à elle Francisca Joly"
+        window = self.phrases.after_window(start, sentence, inside_quote=inside_quote)
         while window and self.phrases.calendar(self.words[window[0]].text, False):
             window = window[1:]  # "a déclaré mardi le ministre", "said Tuesday the minister"
-        while window and self._euphonic(window[0]):
-            window = window[1:]  # the "-t" of "affirme-t-il"
+        while window and (
+            self._euphonic(window[0]) or self.words[window[0]].lower in self.lexicon.adverbs
+        ):
+            window = window[1:]  # the "-t" of "affirme-t-il", "», rappelle ainsi X"
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
@@ -241,9 +247,20 @@ class CueFinder:
             subject_first = inverted or item.referent.how == "pronoun"
             if not (self.lexicon.verb_second and subject_first):
                 return None
-        if not item.resolved and item.referent.how not in ("group", "name") and not inverted:
+        # "Im März erklärte das Präsidium, dass …": after a fronted time or place, the phrase
+        # after a verb-second verb is its subject, named or not.
+        unnamed = not item.resolved and item.referent.how not in ("group", "name")
+        if unnamed and not inverted and not self._subject_after_fronting(cue, sentence):
             return None
         return item
+
+    def _subject_after_fronting(self, cue: Cue, sentence: Sentence) -> bool:
+        """In a verb-second language, whether no person, pronoun or known entity stands before
+        the verb as its subject."""
+        if not self.lexicon.verb_second:
+            return False
+        before = self._before_speaker(cue, sentence)
+        return before is None or not before.resolved
 
     def _opens_reported_clause(
         self, cue: Cue, item: Item, sentence: Sentence, inverted: bool

@@ -235,6 +235,8 @@ class MarkLinker:
         sentence_from = max(sentence.start, window) if sentence else left_from
         in_sentence = [w for w in doc.words_in(sentence_from, mark.open_start) if not w.is_punct]
         leading = self._leading_cue(left_from, mark.open_start)
+        if leading is None and not left:
+            leading = self._frame_of_previous_paragraph(mark, paragraph)
         trailing = self._trailing_cue(mark, sentence)
         interrupted = self._interrupted(left, previous)
         inner_sentences = INNER_SENTENCE.search(doc.text, start, end) is not None
@@ -289,6 +291,21 @@ class MarkLinker:
         if not self.finder.phrases.roles.is_title(before, mention.entity):
             return None
         return Referent(mention.entity.id, mention.start, mention.end, "name")
+
+    def _frame_of_previous_paragraph(self, mark: MarkedSpan, paragraph: int) -> Cue | None:
+        """The cue of a colon frame closing the paragraph before a quote that opens its own
+        ("I avisen sier keeper David James:" / "«Om én av ti …»")."""
+        doc = self.doc
+        start, _ = doc.paragraphs[paragraph]
+        if paragraph == 0 or doc.text[start : mark.open_start].strip():
+            return None
+        previous_end = doc.paragraphs[paragraph - 1][1]
+        if not doc.text[:previous_end].rstrip().endswith(":"):
+            return None
+        sentence = doc.sentence_of(max(0, len(doc.text[:previous_end].rstrip()) - 1))
+        if sentence is None:
+            return None
+        return self._leading_cue(sentence.start, mark.open_start)
 
     def _leading_cue(self, left_from: int, opener: int) -> Cue | None:
         """A cue whose clause ends just before the opening mark with ":" or ","."""

@@ -78,7 +78,9 @@ class QuoteLexicon:
     definite_suffixes: tuple[str, ...] = ()
     naming_links: frozenset[str] = frozenset()
     audience_nouns: tuple[tuple[str, ...], ...] = ()
+    asides: tuple[tuple[str, ...], ...] = ()
     leader_nouns: frozenset[str] = frozenset()
+    indefinite_determiners: frozenset[str] = frozenset()
     reported_mood: frozenset[str] = frozenset()
     report_openers: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
@@ -187,7 +189,9 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         audience_nouns=tuple(
             tuple(noun.lower().split()) for noun in grammar.get("audience_nouns", [])
         ),
+        asides=tuple(tuple(phrase.lower().split()) for phrase in grammar.get("asides", [])),
         leader_nouns=_words(grammar.get("leader_nouns", [])),
+        indefinite_determiners=_words(grammar.get("indefinite_determiners", [])),
         reported_mood=_words(grammar.get("reported_mood", [])),
         report_openers=_words(grammar.get("report_openers", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),

@@ -282,7 +282,15 @@ class PhraseReader:
                     items.extend(self._title_and_name(j, last, end))
                     j = items[-1].last if items else last
                     continue
-                item = self._role_item(j, last)
+                named = self._person_named_by(following)
+                fits = named is not None and self._role_fits_person(self.words[j:last], named)
+                if following is not None and named is not None and fits:
+                    # "indique la Pr Joly-Gomez": a surname the entity layer did not mark
+                    referent = Referent(named.id, following.start, following.end, "name")
+                    items.append(Item(referent, j, last + 1))
+                    j = last + 1
+                    continue
+                item = self._role_item(j, last, subject)
                 if item is not None:
                     items.append(item)
                 j = last
@@ -378,11 +386,27 @@ class PhraseReader:
             return True
         if mention.entity.type != "PER":
             return False
-        if self.roles.is_title(words, mention.entity):
+        return self._role_fits_person(words, mention.entity)
+
+    def _person_named_by(self, word: Word | None) -> Entity | None:
+        """The person a lone name word names ("Joly-Gomez" of "Francisca Joly-Gomez")."""
+        named = self.index.by_name_word(word) if word is not None else None
+        return named if named is not None and named.type == "PER" else None
+
+    def _role_fits_person(self, words: Sequence[Word], person: Entity) -> bool:
+        """Whether words before a person's name are the name's title or apposition."""
+        articles = self.lexicon.determiners | self.lexicon.possessives
+        if all(w.lower in articles for w in words):
             return True
+        if self.roles.is_title(words, person):
+            return True
+        content = [w for w in words if w.lower not in articles]
+        if content and all(len(w.text) <= 3 and w.capitalized for w in content):
+            return True  # an abbreviated title: "la Pr", "Dr", "Mme"
         # A descriptive role before a name ("veteran industry analyst Ken Doctor"): lower-case
         # words, no pronoun or verb among them, count as the name's apposition.
-        return all(w.text.isalpha() and w.text.islower() for w in words) and len(words) <= 4
+        # An age ("den 25-årige Bettina Jørgensen") counts among them.
+        return all(w.text.islower() and w.text[-1:].isalpha() for w in words) and len(words) <= 4
 
     def _title_and_name(self, first: int, title_end: int, end: int) -> list[Item]:
         word = self.words[title_end]
@@ -409,18 +433,38 @@ class PhraseReader:
         )
         while last < end and last - j < MAX_ROLE_WORDS:
             word = self.words[last]
+            if last == j and word.lower in lexicon.determiners and not word.is_punct:
+                last += 1  # "sagt der Sprecher": German "der" is a relative pronoun too
+                continue
             if word.is_punct or word.lower in stops or word.pos in NOT_PHRASE:
                 break
             if lexicon.verb(word.text) or lexicon.is_pronoun(word.text):
                 break
             if self.index.mention_over(word.start, word.end) is not None:
                 break
+            if last > j and self.index.by_name_word(word) is not None:
+                break  # "la Pr Joly-Gomez": a known name ends the role
             if last > j and self.calendar(word.text, False):
                 break  # "précise l'OFAG jeudi", "said the ministry Tuesday": a time, not the role
             last += 1
         return last
 
-    def _role_item(self, first: int, last: int) -> Item | None:
+    def _names_the_last_speaker(self, words: Sequence[Word], last: int) -> bool:
+        """Whether a role phrase no entity holds is a short definite noun phrase ending its
+        clause ("», sagt der Virologe.", "», a ajouté la gastro-entérologue."): such a phrase
+        names again someone just quoted; an indefinite one ("un porte-parole") or one with a
+        complement ("le porte-parole du ministère") brings in someone new."""
+        lexicon = self.lexicon
+        first = words[0].lower
+        if first not in lexicon.determiners or first in lexicon.indefinite_determiners:
+            return False
+        if len(words) > 3 or any(
+            w.capitalized and w.lower not in lexicon.determiners for w in words[:-1]
+        ):
+            return False
+        return last >= len(self.words) or self.words[last].is_punct
+
+    def _role_item(self, first: int, last: int, subject: bool = True) -> Item | None:
         words = self.words[first:last]
         content = [w for w in words if w.lower not in self.lexicon.determiners]
         if not content:
@@ -437,6 +481,10 @@ class PhraseReader:
                 for suffix in self.lexicon.definite_suffixes
             )
         )
+        if subject and self._names_the_last_speaker(words, last):
+            entity = self.salience.recent_speaker(start)
+            if entity is not None:
+                return Item(Referent(entity, start, end, "role"), first, last)
         if definite or head.pos == "NOUN":
             return Item(Referent(None, start, end, "role"), first, last)
         if head.capitalized and head.index > 0 and not self.words[head.index - 1].is_punct:

@@ -29,6 +29,8 @@ ReferentKind = Literal["name", "pronoun", "role", "group"]
 POSSESSIVE_ENDINGS = ("'s", "’s", "s")
 # Compound titles match on their last part only when it is this long ("ministeren" -> "minister").
 MIN_TITLE_PART = 4
+# How far back a definite role noun with no entity looks for the speaker it names again.
+RECENT_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,25 @@ class Salience(PronounResolver):
             return word is not None and doc.words[word].dep.startswith("nsubj")
 
         super().__init__(index.article, sentences, subject_at, quoted)
+
+    def recent_speaker(self, offset: int) -> str | None:
+        """The person who spoke last before `offset`, in this sentence or the two before it in
+        the same or the previous paragraph: whom "sagt der Virologe" or "a ajouté la
+        gastro-entérologue" means when no entity holds that role."""
+        sentence = self.sentence_of(offset)
+        if sentence is None:
+            return None
+        for back in range(sentence.index, max(-1, sentence.index - RECENT_SENTENCES), -1):
+            if sentence.paragraph - self.sentences[back].paragraph > 1:
+                break
+            spoke = [
+                entity
+                for at, entity in self.speakers.get(back, [])
+                if at < offset and entity in self._person_ids
+            ]
+            if spoke:
+                return spoke[-1]
+        return None
 
 
 def describe_speaker(

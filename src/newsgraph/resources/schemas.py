@@ -84,6 +84,9 @@ class QuoteGrammar(Schema):
     coordinators: Words = []
     relative_pronouns: Words = []
     determiners: Words = []
+    # The indefinite ones among them: "a spokesman" is someone new, "the spokesman" the speaker
+    # just quoted when no entity holds the role.
+    indefinite_determiners: Words = []
     possessives: Words = []
     auxiliaries: Words = []
     adverbs: Words = []
@@ -92,6 +95,8 @@ class QuoteGrammar(Schema):
     definite_suffixes: Words = []
     naming_links: Words = []
     audience_nouns: Words = []
+    # Set phrases between an inverted speech verb and its speaker ("», résume quant à elle X").
+    asides: Words = []
     leader_nouns: Words = []
     # Verb forms that mark a reported clause standing after a comma without a complementizer
     # (German Konjunktiv: "sagte er, die Lage sei ernst").

@@ -1,0 +1,209 @@
+"""Who said it, on real pages in da, sv, de, fr, en and nb: speaker accuracy over hand-labelled
+quotes, on a development set (`dev`: pages the speaker rules are written from) and on the held-out
+pages of benchmarks/languages_check.py (`heldout`: its second round, da, sv, de and fr), kept apart;
+and on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
+speaker at all.
+
+    .venv/bin/python benchmarks/quotes_speakers.py sheets SET DIR   # one sheet per page, to label
+    .venv/bin/python benchmarks/quotes_speakers.py score SET [--save NAME]
+
+The pages come from ../shared/datasets at run time (`languages_check.page_text`). Their text never
+enters the repository: a sheet (JSON, written to DIR outside it) lists each quote with a key (a hash
+of its first words), its offset, its speaker and context, and a person's verdicts go into
+benchmarks/data/quotes_speakers.json by key: the speaker's accepted names (an entity name that
+holds one of them is right), the words of an unnamed speaker (right when the quote has no entity
+and its description holds one of them), or `"skip"` for a false quote or one whose page gives no
+speaker. `score` runs the pipeline, matches each labelled key to a found quote and reports per
+language: labelled quotes found, speakers right, and the share of all found quotes with neither an
+entity nor a description (no speaker at all). `--save NAME` keeps the figures in
+benchmarks/results/quotes_speakers.json under NAME beside the earlier ones.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from languages_check import PAGES, TRAFILATURA, page_text  # noqa: E402
+
+from newsgraph.api import Extractor  # noqa: E402
+from newsgraph.model import Article, Quote  # noqa: E402
+from newsgraph.settings import load_settings  # noqa: E402
+
+LABELS = REPO / "benchmarks" / "data" / "quotes_speakers.json"
+RESULTS = REPO / "benchmarks" / "results" / "quotes_speakers.json"
+UD_DA = "uner_v1/da_ddt/da_ddt-ud-{}.iob2"
+UD_NB = "norne/ud/no_bokmaal-ud-{}.conllu"
+# Development pages: never among languages_check.PAGES. French and German news pages of
+# trafilatura_eval, runs of 25 sentences of the Danish UD train/dev sets and of NorNE bokmål
+# train, English pages of article_extraction_benchmark.
+DEV: list[tuple[str, str, str]] = [
+    ("fr", "gala.fr.surnom", "trafilatura"),
+    ("fr", "lopinion.fr.glyphosate", "trafilatura"),
+    ("fr", "bondyblog.fr.paris-8", "trafilatura"),
+    ("fr", "madame.lefigaro.fr.dintestin", "trafilatura"),
+    ("fr", "archive.org-travaillent", "trafilatura"),
+    ("fr", "franceculture.fr.idees", "trafilatura"),
+    ("fr", "legrandcontinent.eu.heran", "trafilatura"),
+    ("de", "sueddeutsche.de.flixtrain", "trafilatura"),
+    ("de", "faz.net.streaming", "trafilatura"),
+    ("de", "taz.de.siemens", "trafilatura"),
+    ("de", "tagesanzeiger.ch.umweltzerstoerung", "trafilatura"),
+    ("de", "handelsblatt.com.grenzschliessungen", "trafilatura"),
+    ("de", "deutschlandfunk.de.titanic", "trafilatura"),
+    ("de", "domradio.de-Reformstau", "trafilatura"),
+    ("da", "da_ddt-ud-train:100", UD_DA.format("train")),
+    ("da", "da_ddt-ud-dev:50", UD_DA.format("dev")),
+    ("da", "da_ddt-ud-dev:125", UD_DA.format("dev")),
+]
+HELD_OUT = PAGES[21:]  # languages_check's second round: read only for the final figures
+# General news in English and Norwegian for the share of quotes with no speaker (not labelled).
+GENERAL: list[tuple[str, str, str]] = [
+    *(
+        ("en", page, "zyte")
+        for page in (
+            "33fe2471fd55",
+            "3ce1c8fdf6ad",
+            "57b4dafd18cf",
+            "624fcd903d56",
+            "7837c9d66c81",
+            "833caf3bdba5",
+            "94fbcc267720",
+            "a860fb5eda1a",
+            "b6906ca016bb",
+            "c582d3b77257",
+            "d605bdef2cde",
+            "e7994d550087",
+            "f5c90a6d5253",
+        )
+    ),
+    *(("nb", f"no_bokmaal-ud-dev:{n}", UD_NB.format("dev")) for n in range(0, 2250, 250)),
+]
+SETS = {"dev": DEV, "heldout": HELD_OUT, "general": GENERAL}
+
+
+def quote_key(quote: Quote) -> str:
+    """A short hash of a quote's first words: finds the same quote again, holds no page text."""
+    words = " ".join(re.findall(r"\w+", quote.text.lower())[:8])
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
+
+
+def text_of(page: str, where: str) -> str:
+    """A page's raw text; a trafilatura_eval page that is not UTF-8 is read with replacements."""
+    if where == "trafilatura":
+        return gzip.decompress((TRAFILATURA / f"{page}.html.gz").read_bytes()).decode(
+            "utf-8", "replace"
+        )
+    return page_text(page, where)
+
+
+def articles(pages: list[tuple[str, str, str]]) -> list[tuple[str, str, Article]]:
+    """(language, page id, article) for every page, through the whole pipeline."""
+    extractor = Extractor(load_settings())
+    return [
+        (lang, page, extractor.extract_text(text_of(page, where), lang=lang, path=page))
+        for lang, page, where in pages
+    ]
+
+
+def sheet(article: Article) -> list[dict[str, Any]]:
+    """Each quote with what a person needs to label its speaker."""
+    names = {entity.id: entity.name for entity in article.entities}
+    return [
+        {
+            "key": quote_key(quote),
+            "start": quote.start,
+            "kind": quote.kind,
+            "text": quote.text,
+            "cue": quote.cue.text if quote.cue else None,
+            "speaker": names.get(quote.speaker or ""),
+            "speaker_words": quote.speaker_mention.text if quote.speaker_mention else None,
+            "description": quote.speaker_description.text if quote.speaker_description else None,
+            "context": article.text[max(0, quote.start - 200) : quote.end + 120],
+        }
+        for quote in article.quotes
+    ]
+
+
+def verdict(label: dict[str, Any], quote: Quote, names: dict[str, str]) -> bool:
+    """Whether the quote's speaker is the labelled one."""
+    said = names.get(quote.speaker or "", "").lower()
+    if said:
+        return any(name.lower() in said for name in label.get("names", []))
+    described = quote.speaker_description.text.lower() if quote.speaker_description else ""
+    return bool(described) and any(w.lower() in described for w in label.get("described", []))
+
+
+def score(pages: list[tuple[str, str, str]]) -> dict[str, Any]:
+    """Per language: labelled quotes found, right speakers, unlabelled and speakerless quotes."""
+    labels: dict[str, dict[str, Any]] = json.loads(LABELS.read_text(encoding="utf-8"))
+    tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    wrong: list[str] = []
+    for lang, page, article in articles(pages):
+        names = {entity.id: entity.name for entity in article.entities}
+        page_labels = labels.get(page, {})
+        row = tally[lang]
+        for quote in article.quotes:
+            row["found"] += 1
+            row["no_speaker"] += quote.speaker is None and quote.speaker_description is None
+            label = page_labels.get(quote_key(quote))
+            if label is None:
+                row["unlabelled"] += 1
+                continue
+            if label == "skip":
+                row["skipped"] += 1
+                continue
+            row["labelled"] += 1
+            right = verdict(label, quote, names)
+            row["right"] += right
+            if not right:
+                wrong.append(f"{page} {quote_key(quote)} @{quote.start}")
+        found = {quote_key(q) for q in article.quotes}
+        row["labelled_missing"] += sum(1 for k, v in page_labels.items() if k not in found)
+    report: dict[str, Any] = {}
+    for lang, row in sorted(tally.items()):
+        report[lang] = dict(row)
+        report[lang]["accuracy"] = (
+            round(row["right"] / row["labelled"], 3) if row["labelled"] else None
+        )
+        report[lang]["no_speaker_share"] = (
+            round(row["no_speaker"] / row["found"], 3) if row["found"] else None
+        )
+    report["wrong"] = wrong
+    return report
+
+
+def main() -> None:
+    """Write sheets or score a set."""
+    args = sys.argv[1:]
+    if len(args) == 3 and args[0] == "sheets" and args[1] in SETS:
+        out = Path(args[2])
+        out.mkdir(parents=True, exist_ok=True)
+        for lang, page, article in articles(SETS[args[1]]):
+            target = out / f"{lang}-{page.replace(':', '-')}.json"
+            target.write_text(json.dumps(sheet(article), ensure_ascii=False, indent=1), "utf-8")
+        return
+    if len(args) in (2, 4) and args[0] == "score" and args[1] in SETS:
+        report = score(SETS[args[1]])
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        if len(args) == 4 and args[2] == "--save":
+            saved = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+            saved.setdefault(args[1], {})[args[3]] = {"date": str(date.today()), **report}
+            RESULTS.write_text(json.dumps(saved, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        return
+    sys.exit("usage: quotes_speakers.py sheets dev|heldout DIR | score dev|heldout [--save NAME]")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Speakers of inverted and closing frames in French, German and Danish news prose."""
+
+from __future__ import annotations
+
+from .quote_builder import Person, find, quotes_of
+
+VAUTRIN = Person("p1", "Claire Vautrin", ["Claire Vautrin", "Vautrin"])
+OSTERKAMP = Person("p1", "Henrike Osterkamp", ["Henrike Osterkamp", "Osterkamp"])
+KJAERGAARD = Person("p1", "Mette Kjærgaard", ["Mette Kjærgaard", "Kjærgaard"])
+
+
+def test_adverb_between_an_inverted_verb_and_its_speaker() -> None:
+    text = "« Le chantier reprendra en mai », rappelle ainsi Claire Vautrin."
+    assert find(quotes_of(text, "fr", VAUTRIN), "chantier").speaker == "p1"
+
+
+def test_french_magazine_verbs_of_the_inverted_frame() -> None:
+    for verb in ("soupire", "glisse", "résume", "conseille", "assène", "rétorque"):
+        text = f"« Il est trop tard », {verb} Claire Vautrin."
+        assert find(quotes_of(text, "fr", VAUTRIN), "trop tard").speaker == "p1", verb
+
+
+def test_german_verbs_of_the_inverted_frame() -> None:
+    for verb in ("entgegnete", "bemerkte", "bilanziert", "mahnte"):
+        text = f"„Das reicht nicht“, {verb} Henrike Osterkamp."
+        assert find(quotes_of(text, "de", OSTERKAMP), "reicht").speaker == "p1", verb
+
+
+def test_danish_verbs_of_the_inverted_frame() -> None:
+    for verb in ("vurderer", "uddyber", "erkender", "pointerer"):
+        text = f"»Vi er klar til næste runde«, {verb} Mette Kjærgaard."
+        assert find(quotes_of(text, "da", KJAERGAARD), "næste runde").speaker == "p1", verb
+
+
+def test_danish_bare_clause_after_vurderer() -> None:
+    text = "Kjærgaard vurderer, at prisen vil falde i foråret."
+    quote = find(quotes_of(text, "da", KJAERGAARD), "prisen vil falde")
+    assert (quote.speaker, quote.kind) == ("p1", "indirect")
+
+
+def test_definite_role_with_no_entity_names_the_speaker_just_quoted() -> None:
+    text = (
+        "„Das Risiko steigt“, sagt Henrike Osterkamp. Die Lage sei ernst. "
+        "„Wir wissen zu wenig“, sagt die Virologin."
+    )
+    assert find(quotes_of(text, "de", OSTERKAMP), "zu wenig").speaker == "p1"
+
+
+def test_indefinite_role_is_someone_new_and_described() -> None:
+    text = "„Das Risiko steigt“, sagt Henrike Osterkamp. „Wir wissen zu wenig“, sagt ein Sprecher."
+    quote = find(quotes_of(text, "de", OSTERKAMP), "zu wenig")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "ein Sprecher"
+
+
+def test_german_article_that_is_also_a_relative_pronoun_opens_a_role() -> None:
+    text = "„Die Grenze bleibt zu“, sagt der junge Polizist."
+    quote = find(quotes_of(text, "de"), "Grenze")
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "der junge Polizist"
+
+
+def test_verb_second_subject_after_a_fronted_time_is_described() -> None:
+    text = "Im März erklärte das Präsidium, dass die Zusammenarbeit beendet sei."
+    quote = find(quotes_of(text, "de"), "Zusammenarbeit")
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "das Präsidium"
+
+
+def test_age_before_a_name_belongs_to_the_name() -> None:
+    text = "»Det går fint nu«, siger den 34-årige Mette Kjærgaard."
+    assert find(quotes_of(text, "da", KJAERGAARD), "fint").speaker == "p1"
+
+
+def test_colon_frame_closing_the_paragraph_before_the_quote() -> None:
+    text = (
+        "I avisen sier trener Jon Ruud:\n\n"
+        "«Vi har aldri vært bedre forberedt. Nå gjelder det.»\n\n"
+        "Kampen spilles lørdag."
+    )
+    ruud = Person("p1", "Jon Ruud", ["Jon Ruud"])
+    assert find(quotes_of(text, "nb", ruud), "aldri vært bedre").speaker == "p1"
+
+
+def test_aside_between_an_inverted_verb_and_its_speaker() -> None:
+    text = "« Le budget ne suffira pas », résume quant à elle Claire Vautrin."
+    assert find(quotes_of(text, "fr", VAUTRIN), "budget").speaker == "p1"
+
+
+def test_abbreviated_title_before_a_known_surname() -> None:
+    text = (
+        "« Le budget ne suffira pas », explique Claire Vautrin. "
+        "« Il faut attendre », indique la Pr Vautrin-Leroy."
+    )
+    person = Person("p1", "Claire Vautrin-Leroy", ["Claire Vautrin"])
+    assert find(quotes_of(text, "fr", person), "attendre").speaker == "p1"
