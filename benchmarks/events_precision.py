@@ -236,14 +236,31 @@ def _ewt_train_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Art
     """The documents of the UD English-EWT train file (as the UNER v1 pre-release carries it:
     weblogs, newsgroups, answers, reviews, e-mails), grouped as `ewt_en` groups the test file:
     text no judge has read."""
-    path = DATASETS / "uner_v1" / "en_ewt" / "en_ewt-ud-train.PRERELEASE-2022-12.iob2"
-    yield from _ewt_documents(extractor, skip, "train", path)
+    yield from _ewt_documents(extractor, skip, "train", EWT_PARTS["ewt_train"][1])
 
 
 def _ewt_documents(
     extractor: Extractor, skip: frozenset[str], part: str, path: Path | None = None
 ) -> Iterator[Article]:
     """One page per `# newdoc` document of en_ewt-ud-<part>.conllu, one sentence a line."""
+    for name, sentences in _ewt_texts(part, path):
+        if name in skip:
+            continue
+        yield extractor.extract_text("\n".join(sentences), external_id=name, lang="en")
+
+
+EWT_PARTS = {
+    "ewt_en": ("test", None),
+    "ewt_dev": ("dev", None),
+    "ewt_train": (
+        "train",
+        DATASETS / "uner_v1" / "en_ewt" / "en_ewt-ud-train.PRERELEASE-2022-12.iob2",
+    ),
+}
+
+
+def _ewt_texts(part: str, path: Path | None = None) -> list[tuple[str, list[str]]]:
+    """The `# newdoc` documents of an English-EWT file with their sentences."""
     path = path or DATASETS / "ud_english_ewt" / f"en_ewt-ud-{part}.conllu"
     documents: list[tuple[str, list[str]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -251,10 +268,7 @@ def _ewt_documents(
             documents.append((line[len("# newdoc id = ") :].strip(), []))
         elif line.startswith("# text = ") and documents:
             documents[-1][1].append(line[len("# text = ") :].strip())
-    for name, sentences in documents:
-        if name in skip:
-            continue
-        yield extractor.extract_text("\n".join(sentences), external_id=name, lang="en")
+    return documents
 
 
 def _excluded_pages() -> set[str]:
@@ -527,6 +541,13 @@ def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -
                 path.write_bytes(gzip.decompress(packed.read_bytes()))
                 found = [a for a in extractor.extract_path(path) if a.lang == lang]
             return found[0] if found else None
+    if source in EWT_PARTS:
+        # No cached text on this machine: the page again from its EWT file, as `draw` built it.
+        part, ewt_path = EWT_PARTS[source]
+        for name, sentences in _ewt_texts(part, ewt_path):
+            if name == page:
+                return extractor.extract_text("\n".join(sentences), external_id=page, lang=lang)
+        return None
     if source == "norne_nb_train":
         number = int(page[len("nbtrain") :])
         sentences = _norne_train_sentences()[number * NORNE_PAGE : (number + 1) * NORNE_PAGE]
