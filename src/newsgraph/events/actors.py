@@ -26,6 +26,7 @@ MODIFIER_GAP = 4
 GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
 GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
 MAX_PHRASE = 3
+EVENT_WORD_POS = ("NOUN", "PROPN", "VERB")
 WORD_PIECE = re.compile(r"\w+|,")
 
 
@@ -229,11 +230,31 @@ def _named_after(article: Article, entity_id: str, start: int, end: int) -> bool
     return entity is not None and any(start < m.start < end for m in entity.mentions)
 
 
+def one_word_trigger(lexicon: Lexicon, word: Word, categories: tuple[str, ...] = ()) -> bool:
+    """Whether a noun or verb is a one-word trigger ("invasion", "assassination", "supporting"):
+    an act of its own; with `categories`, of one of those."""
+    if word.pos not in EVENT_WORD_POS:
+        return False
+    for number in lexicon.trigger_starts.starting(word):
+        rule, pattern = lexicon.trigger_patterns[number]
+        if len(pattern.elements) == 1 and (not categories or rule.category in categories):
+            return True
+    return False
+
+
 def _gap_ok(
-    words: tuple[Word, ...], lo: int, hi: int, head: ActorMention, article: Article
+    words: tuple[Word, ...],
+    lo: int,
+    hi: int,
+    head: ActorMention,
+    article: Article,
+    lexicon: Lexicon,
 ) -> bool:
-    """Whether the words between a modifier and a named head may all belong to one noun phrase."""
+    """Whether the words between a modifier and a named head may all belong to one noun phrase;
+    an act between them is the modifier's ("the Israeli assassination of Sheikh Yassin")."""
     if hi - lo > MODIFIER_GAP:
+        return False
+    if any(one_word_trigger(lexicon, word) for word in words[lo:hi]):
         return False
     entity = article.entity(head.entity)
     title_words = {
@@ -249,7 +270,7 @@ def _gap_ok(
 
 
 def _fold_modifiers(
-    mentions: list[ActorMention], words: tuple[Word, ...], article: Article
+    mentions: list[ActorMention], words: tuple[Word, ...], article: Article, lexicon: Lexicon
 ) -> list[ActorMention]:
     """Fold nationality words and genitives into the named person/organisation they modify."""
     result: list[ActorMention] = []
@@ -257,7 +278,9 @@ def _fold_modifiers(
     for mention in mentions:
         if mention.kind in ("PER", "ORG") and mention.entity is not None and pending:
             absorbed = [
-                m for m in pending if _gap_ok(words, m.last + 1, mention.first, mention, article)
+                m
+                for m in pending
+                if _gap_ok(words, m.last + 1, mention.first, mention, article, lexicon)
             ]
             if absorbed and absorbed[-1] is pending[-1]:
                 countries = list(mention.countries)
@@ -464,4 +487,4 @@ def actor_mentions(
     mentions += _institution_mentions(article, view, taken, lexicon, home)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)
     mentions.sort(key=lambda m: m.first)
-    return _group(_fold_modifiers(mentions, view.words, article), view, lexicon)
+    return _group(_fold_modifiers(mentions, view.words, article, lexicon), view, lexicon)

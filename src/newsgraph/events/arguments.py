@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsgraph.events.actors import ActorMention
+from newsgraph.events.actors import ActorMention, one_word_trigger
 from newsgraph.events.clauses import Clauses
 from newsgraph.events.lexicon import Lexicon, PhraseSet
 from newsgraph.events.triggers import TriggerMatch
@@ -29,7 +29,20 @@ JUDGE_REACH = 4
 PASSIVE_WINDOW = 3
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJECT_DEPS = ("obj", "iobj")
-NOUN_LINK_DEPS = ("obj", "obl", "nmod", "iobj", "nsubj", "conj")
+# A trigger noun shares the arguments of the verb that takes it as its object ("launched an
+# attack", "held talks") or that it follows with a place preposition ("took part in talks"); as
+# the verb's subject or in another prepositional phrase ("the attack was condemned by NATO",
+# "shortly after the arrest", "protested against the invasion") only its own phrase names its
+# participants.
+NOUN_LINK_DEPS = ("obj", "iobj", "conj")
+NOUN_PHRASE_LINK_DEPS = ("obl", "nmod")
+# Relations through which a verb passes its subject to the verb below it ("pledged to continue
+# assisting Iran", "stated … and pledged"), and how many such steps are followed.
+CONTROL_DEPS = ("conj", "xcomp")
+CONTROL_STEPS = 3
+# Acts whose patient is a victim, no party to an act about them ("protested the assassination of
+# Yassin"); the target of a sanction or aid someone calls for is that call's target too.
+VICTIM_CATEGORIES = ("ASSAULT", "COERCE")
 PHRASE_DEPS = ("amod", "nmod", "compound", "flat", "appos")
 # Speech acts whose addressee may be the subject of the clause they introduce.
 VERBAL_CATEGORIES = ("REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "AGREE")
@@ -72,6 +85,8 @@ class Roles:
     by_preposition: dict[str, list[Group]] = field(default_factory=dict)
     places: list[ActorMention] = field(default_factory=list)
     passive: bool = False
+    # The trigger is a noun whose participants are those of its own phrase (nominal_scope).
+    nominal: bool = False
 
     def prep(self, *names: str) -> Group:
         """All mentions of the groups introduced by the named prepositions."""
@@ -119,15 +134,102 @@ def _groups(mentions: Iterable[ActorMention]) -> list[Group]:
     return [groups[key] for key in sorted(groups, key=lambda k: groups[k][0].first)]
 
 
-def _governor(view: SentenceView, anchor: int) -> int:
-    """The verb whose arguments are the trigger's: the trigger itself, or a trigger noun's verb."""
+def _governor(view: SentenceView, anchor: int, lexicon: Lexicon | None = None) -> int:
+    """The verb whose arguments are the trigger's: the trigger itself, or the verb of a trigger
+    noun that is its object or stands in its place phrase (with `lexicon`, which names the
+    place prepositions)."""
     word = view.words[anchor]
     if word.pos in ("VERB", "AUX") or word.head is None:
         return anchor
     head = view.words[word.head]
-    if word.dep.split(":")[0] in NOUN_LINK_DEPS and head.pos in ("VERB", "AUX"):
+    if head.pos not in ("VERB", "AUX"):
+        return anchor
+    dep = word.dep.split(":")[0]
+    if dep in NOUN_LINK_DEPS:
+        return head.index
+    if word.dep == "nsubj" and any(
+        w.head == head.index and w.dep in SUBJECT_DEPS and w.index != anchor for w in view.words
+    ):
+        # A second subject of an active verb is its object misread ("Nord-Korea gjennomførte en
+        # prøvesprengning").
+        return head.index
+    if (
+        dep in NOUN_PHRASE_LINK_DEPS
+        and lexicon is not None
+        and preposition_before(view, lexicon, anchor) == "place"
+    ):
         return head.index
     return anchor
+
+
+def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> set[int] | None:
+    """The words of a trigger noun's own phrase (its subtree in the parse) when no verb shares its
+    arguments ("Russia's attack on Ukraine was condemned by NATO": Russia and Ukraine, not NATO);
+    None for a verb, a noun a verb takes, or a sentence without a parse."""
+    word = view.words[match.anchor]
+    # A noun at the root is a headline or a verb the tagger missed ("Iran and Syria agreed").
+    if not view.has_deps or word.pos not in ("NOUN", "PROPN") or word.head is None:
+        return None
+    if _governor(view, match.anchor, lexicon) != match.anchor:
+        return None
+    inside = set(match.words)
+    changed = True
+    while changed:
+        changed = False
+        for other in view.words:
+            if other.index not in inside and other.head in inside:
+                inside.add(other.index)
+                changed = True
+    return inside
+
+
+def _head_word(view: SentenceView, mention: ActorMention) -> int:
+    """The word of a mention whose parse head lies outside it."""
+    index = mention.last
+    seen = 0
+    while seen <= mention.last - mention.first:
+        head = view.words[index].head
+        if head is None or not mention.first <= head <= mention.last:
+            return index
+        index = head
+        seen += 1
+    return mention.last
+
+
+def outside_participant(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, stop: set[int]
+) -> bool:
+    """Whether the parse hangs a name from another violent or coercive act or from a place phrase
+    on its way to the trigger (`stop`: the trigger's words and its governing verb), so that it takes no part in the
+    trigger's event: the patient of an act the trigger is about ("protested the assassination of
+    Yassin", "against the invasion of Iraq", "banners supporting Saddam's regime") or a name
+    inside a place ("near the border with Syria"). The doer of that other act stays ("condemned
+    the attack by the rebels", "Russia's attack", "the Israeli assassination")."""
+    if not view.has_deps:
+        return False
+    child = _head_word(view, mention)
+    current = view.words[child].head
+    steps = 0
+    while current is not None and current not in stop and steps < len(view.words):
+        word = view.words[current]
+        if one_word_trigger(lexicon, word, VICTIM_CATEGORIES):
+            # The doer: a by-phrase under that act, or a state word qualifying it.
+            if preposition_before(view, lexicon, mention.first) == "agent":
+                return False
+            direct = child == _head_word(view, mention)
+            state = (mention.modifier or mention.kind == "NAT") and mention.last < current
+            return not (direct and state)
+        if (
+            word.pos in ("NOUN", "PROPN")
+            and preposition_before(view, lexicon, current) == "place"
+            and preposition_before(view, lexicon, mention.first) is not None
+        ):
+            # "near the border with Syria"; an apposition names the place's actor ("the meeting
+            # in the largest economies, G20").
+            return True
+        child, current = current, word.head
+        steps += 1
+    return False
 
 
 def _dependents(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
@@ -155,7 +257,7 @@ def _group_of_phrase(view: SentenceView, groups: list[Group], index: int) -> Gro
 
 
 def _parse_roles(
-    view: SentenceView, groups: list[Group], anchor: int
+    view: SentenceView, lexicon: Lexicon, groups: list[Group], anchor: int
 ) -> tuple[Group, list[Group], bool]:
     """Subject group, object groups and passive voice according to the dependency parse.
 
@@ -163,11 +265,17 @@ def _parse_roles(
     """
     if not view.has_deps:
         return [], [], False
-    governor = _governor(view, anchor)
+    governor = _governor(view, anchor, lexicon)
     subjects = _dependents(view, governor, SUBJECT_DEPS)
-    head = view.words[governor].head
-    if not subjects and view.words[governor].dep == "conj" and head is not None:
-        subjects = _dependents(view, head, SUBJECT_DEPS)
+    # A verb under another (coordinated, or its infinitive complement) shares its subject:
+    # "besøkte Norge og møtte …", "pledged to continue assisting Iran".
+    controller = governor
+    for _ in range(CONTROL_STEPS):
+        head = view.words[controller].head
+        if subjects or head is None or view.words[controller].dep not in CONTROL_DEPS:
+            break
+        controller = head
+        subjects = _dependents(view, controller, SUBJECT_DEPS)
     subject: Group = []
     for word in subjects:
         subject = _group_of_phrase(view, groups, word.index) or []
@@ -218,6 +326,15 @@ def _borrowed_subject(
     if not before:
         return []
     nearest = before[-1]
+    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < len(view.words) else lo
+    if lexicon.cue("relativizers").matches_word(view.words[opener]):
+        # A relative clause is about the word right before it: "the treaty, which the Senate
+        # rejected" borrows no earlier name ("Al Gore voted for the treaty that …").
+        adjacent = nearest.last + 1 == lo or (
+            nearest.last + 2 == lo and view.words[lo - 1].text == ","
+        )
+        if not adjacent:
+            return []
     return [m for m in before if m.group == nearest.group]
 
 
@@ -282,6 +399,8 @@ def _clause_groups(
     side of the trigger."""
     lo, hi = clauses.span_of(match.anchor)
     trigger_words = set(match.words)
+    scope = nominal_scope(view, lexicon, match)
+    roles.nominal = scope is not None
     inside = [
         m
         for m in mentions
@@ -290,6 +409,10 @@ def _clause_groups(
         and m.first not in clauses.excluded
         and not trigger_words & set(range(m.first, m.last + 1))
     ]
+    if scope is not None:
+        # A coordinated name group belongs to the phrase when one of its names does.
+        groups = {m.group for m in inside if any(i in scope for i in range(m.first, m.last + 1))}
+        inside = [m for m in inside if m.group in groups]
     sides = _Sides()
     for group in _groups(inside):
         role = preposition_before(view, lexicon, group[0].first)
@@ -335,7 +458,9 @@ def clause_roles(
         sides.left = [g for g in sides.left if g[0].first > judge]
         sides.partitive = [g for g in sides.partitive if g[0].first > judge]
     left, right = sides.left, sides.right
-    parsed_subject, parsed_objects, parsed_passive = _parse_roles(view, left + right, match.anchor)
+    parsed_subject, parsed_objects, parsed_passive = _parse_roles(
+        view, lexicon, left + right, match.anchor
+    )
     # The parse overrides word order only where the two do not contradict each other: a parsed
     # subject after the trigger while a name group stands before it is more often a parse error.
     if parsed_subject and (not left or any(parsed_subject is group for group in left)):
@@ -344,6 +469,9 @@ def clause_roles(
             right.remove(parsed_subject)
     elif left:
         roles.subject = _first_subject(left)
+    elif roles.nominal:
+        # A noun's doer stands in its own phrase or nowhere.
+        roles.subject = []
     elif right and lexicon.verb_second:
         roles.subject = right.pop(0)
     elif sides.partitive:
@@ -355,7 +483,9 @@ def clause_roles(
         lo, _ = clauses.span_of(match.anchor)
         roles.subject = _borrowed_subject(mentions, clauses, lexicon, view, lo)
     roles.objects = parsed_objects or [g for g in right if g is not roles.subject]
-    roles.passive = parsed_passive or _passive_cue(view, clauses, lexicon, match)
+    roles.passive = not roles.nominal and (
+        parsed_passive or _passive_cue(view, clauses, lexicon, match)
+    )
     return roles
 
 
@@ -369,7 +499,7 @@ def _judging_verb(
         return None
     verbs = lexicon.cue("judging_verbs")
     if view.has_deps:
-        governor = _governor(view, match.anchor)
+        governor = _governor(view, match.anchor, lexicon)
         if governor != match.anchor and verbs.matches_word(view.words[governor]):
             return governor
         return None
@@ -479,6 +609,13 @@ def _directed(t: _Trigger, roles: Roles, args: Arguments) -> None:
         args.source = roles.prep("agent")
         args.target = list(roles.subject) + roles.prep("to", "against")
         return
+    if roles.nominal:
+        # A trigger noun's by-phrase names its doer ("the attack by Hamas", "angrep av Russland").
+        args.source = list(roles.subject) + roles.prep("agent")
+        args.target = roles.object_mentions() + roles.prep(
+            "to", "against", "with", "from", "between"
+        )
+        return
     args.source = list(roles.subject)
     # In the active voice a by-phrase belongs to the object's noun and names whom the act is
     # about ("demanded an admission by Moscow", "condemned the attack by the rebels"); the
@@ -549,7 +686,11 @@ def extract_arguments(
     match: TriggerMatch,
 ) -> Arguments:
     """Source, target, other participants and place candidates of one trigger, read through the
-    trigger's frame."""
+    trigger's frame. Names the parse hangs from another act or a place take no part."""
+    stop = set(match.words) | {_governor(view, match.anchor, lexicon)}
+    # Acts coordinated with the trigger share its participants ("the kidnapping and murder of X").
+    stop |= {w.index for w in view.words if w.dep == "conj" and w.head in stop}
+    mentions = [m for m in mentions if not outside_participant(view, lexicon, m, stop)]
     roles = clause_roles(view, clauses, lexicon, mentions, match)
     args = Arguments(places=list(roles.places), passive=roles.passive)
     trigger = _Trigger(view, clauses, lexicon, mentions, match)
