@@ -302,3 +302,64 @@ def test_a_relative_clause_borrows_no_name_but_its_antecedent_nb() -> None:
     rejections = of_type(code(article), "REJECT")
     assert rejections
     assert "Gore" not in names(article, rejections[0].actors)
+
+
+MODIFIER_EN = """
+The DET det 3
+US PROPN compound 3
+air NOUN compound 3
+strikes NOUN nsubj 4
+hit VERB ROOT 4
+Iraq PROPN obj 4
+. PUNCT punct 4
+"""
+
+
+def test_a_country_qualifying_a_trigger_noun_is_its_doer_en() -> None:
+    text = "The US air strikes hit Iraq."
+    article = parsed_article(text, "en", [Ent("US", "GPE", "USA"), IRAQ], rows(MODIFIER_EN))
+    attacks = of_type(code(article), "ASSAULT")
+    assert attacks
+    assert "US" in names(article, attacks[0].source)
+    assert "Iraq" not in names(article, attacks[0].source)
+
+
+MODIFIER_NB = """
+Russlands PROPN nmod 1
+angrep NOUN nsubj 2
+rammet VERB ROOT 2
+Kyiv PROPN obj 2
+. PUNCT punct 2
+"""
+
+
+def test_a_country_qualifying_a_trigger_noun_is_its_doer_nb() -> None:
+    text = "Russlands angrep rammet Kyiv."
+    entities = [Ent("Russland", "GPE", "RUS", aliases=("Russlands",)), Ent("Kyiv", "GPE", "UKR")]
+    article = parsed_article(text, "nb", entities, rows(MODIFIER_NB))
+    attacks = of_type(code(article), "ASSAULT")
+    assert attacks
+    assert "Russland" in names(article, attacks[0].source)
+
+
+MEETING_EN = """
+Obama PROPN nsubj 1
+shook VERB ROOT 1
+hands NOUN obj 1
+with ADP case 4
+Hu PROPN nmod 2
+in ADP case 8
+a DET det 8
+bilateral ADJ amod 8
+meeting NOUN obl 1
+. PUNCT punct 1
+"""
+
+
+def test_a_trigger_noun_in_a_place_phrase_shares_the_verbs_subject() -> None:
+    text = "Obama shook hands with Hu in a bilateral meeting."
+    entities = [Ent("Obama", "PER", "USA", titles=("President",)), Ent("Hu", "PER", "CHN")]
+    article = parsed_article(text, "en", entities, rows(MEETING_EN))
+    meetings = of_type(code(article), "CONSULT")
+    assert meetings
+    assert {"USA", "CHN"} <= set(meetings[0].countries)

@@ -41,6 +41,8 @@ class ActorMention:
     entity: str | None = None
     modifier: bool = False
     group: int = -1
+    # The mention names a country (a state), not a town or region.
+    state: bool = False
 
     @property
     def is_place(self) -> bool:
@@ -67,7 +69,9 @@ def _in_compound(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     return modifier_compound(text, start, end, lexicon) or sided_compound(text, start, end, lexicon)
 
 
-def _entity_mentions(article: Article, view: SentenceView, lexicon: Lexicon) -> list[ActorMention]:
+def _entity_mentions(
+    article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo
+) -> list[ActorMention]:
     found: list[ActorMention] = []
     for entity in article.entities:
         if entity.type not in ACTOR_TYPES:
@@ -89,6 +93,7 @@ def _entity_mentions(article: Article, view: SentenceView, lexicon: Lexicon) -> 
                     countries=entity_countries(entity),
                     entity=entity.id,
                     modifier=modifier,
+                    state=_mention_country(entity, mention.text, lexicon, geo) is not None,
                 )
             )
     found.sort(key=lambda m: (m.first, -(m.last - m.first)))
@@ -172,6 +177,7 @@ def _phrase_mention(
                 countries=(country,),
                 entity=_country_entity(article, country),
                 modifier=genitive,
+                state=True,
             )
     return None
 
@@ -354,7 +360,7 @@ def _place_country(
     name = " ".join(w.text for w in words)
     country = geo.country(name) if name[:1].isupper() else None
     # A country is a state, whatever type the tagger gave it.
-    return replace(mention, countries=(country,), kind="GPE") if country else mention
+    return replace(mention, countries=(country,), kind="GPE", state=True) if country else mention
 
 
 def _mention_country(entity: Entity, text: str, lexicon: Lexicon, geo: Geo) -> str | None:
@@ -477,7 +483,7 @@ def actor_mentions(
     the country whose institutions the language's bare nouns name (national_institutions)."""
     mentions = [
         _place_country(_styled_country(m, article, geo), view, lexicon, geo)
-        for m in _entity_mentions(article, view, lexicon)
+        for m in _entity_mentions(article, view, lexicon, geo)
     ]
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _anaphor_mentions(view, taken, lexicon, antecedents)

@@ -30,18 +30,26 @@ PASSIVE_WINDOW = 3
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJECT_DEPS = ("obj", "iobj")
 # A trigger noun shares the arguments of the verb that takes it as its object ("launched an
-# attack", "held talks") or that it follows with a place preposition ("took part in talks"); as
-# the verb's subject or in another prepositional phrase ("the attack was condemned by NATO",
-# "shortly after the arrest", "protested against the invasion") only its own phrase names its
-# participants.
+# attack", "held talks") or its active subject ("the attacks hit Ukraine"), or that it follows
+# with a place preposition ("took part in talks"); as a passive subject or in another
+# prepositional phrase ("the attack was condemned by NATO", "shortly after the arrest",
+# "protested against the invasion") only its own phrase names its participants.
 NOUN_LINK_DEPS = ("obj", "iobj", "conj")
 NOUN_PHRASE_LINK_DEPS = ("obl", "nmod")
 # Relations through which a verb passes its subject to the verb below it ("pledged to continue
 # assisting Iran", "stated … and pledged"), and how many such steps are followed.
 CONTROL_DEPS = ("conj", "xcomp")
 CONTROL_STEPS = 3
-# Acts whose patient is a victim, no party to an act about them ("protested the assassination of
-# Yassin"); the target of a sanction or aid someone calls for is that call's target too.
+# How many nouns up a trigger noun's phrase may be headed ("ten days of war games").
+PHRASE_STEPS = 2
+# How a name qualifies the noun it stands before ("US strikes", "Russia's attack").
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+# Dependents that show a trigger is a noun heading its own phrase.
+NOUN_PHRASE_MARKS = ("det", "case", "nmod:poss", "amod", "det:poss")
+# Triggers that judge another act: the victim of that act is no party to the judgement.
+JUDGING_CATEGORIES = ("ACCUSE", "PROTEST")
+# Acts whose patient is a victim, no party to a judgement of them ("protested the assassination
+# of Yassin"); the target of a sanction someone calls for is that call's target too.
 VICTIM_CATEGORIES = ("ASSAULT", "COERCE")
 PHRASE_DEPS = ("amod", "nmod", "compound", "flat", "appos")
 # Speech acts whose addressee may be the subject of the clause they introduce.
@@ -134,29 +142,60 @@ def _groups(mentions: Iterable[ActorMention]) -> list[Group]:
     return [groups[key] for key in sorted(groups, key=lambda k: groups[k][0].first)]
 
 
+def _phrase_head(view: SentenceView, lexicon: Lexicon | None, anchor: int) -> int:
+    """The noun heading a trigger noun's phrase: the trigger itself, or the noun it qualifies
+    ("a mediation mission", "ten days of war games")."""
+    index = anchor
+    for _ in range(PHRASE_STEPS):
+        word = view.words[index]
+        if word.head is None or view.words[word.head].pos != "NOUN":
+            break
+        quantity = (
+            lexicon is not None
+            and word.dep.split(":")[0] == "nmod"
+            and preposition_before(view, lexicon, index) == "from"
+        )
+        if not (word.dep.startswith("compound") or quantity):
+            break
+        index = word.head
+    return index
+
+
+def _setting_phrase(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
+    """Whether a noun stands in a phrase setting the time or cause of another event ("after the
+    arrest", "i kjølvannet av angrepet")."""
+    settings = lexicon.cue("settings")
+    for case in (w.index for w in view.words if w.head == index and w.dep == "case"):
+        for start in range(max(0, case - PREPOSITION_WORDS + 1), case + 1):
+            found = settings.starts_at(view.words, start)
+            if found is not None and found[-1] == case:
+                return True
+    return False
+
+
 def _governor(view: SentenceView, anchor: int, lexicon: Lexicon | None = None) -> int:
     """The verb whose arguments are the trigger's: the trigger itself, or the verb of a trigger
-    noun that is its object or stands in its place phrase (with `lexicon`, which names the
-    place prepositions)."""
-    word = view.words[anchor]
-    if word.pos in ("VERB", "AUX") or word.head is None:
+    noun (of the phrase it heads) that takes it as object or active subject, or that it follows
+    in a prepositional phrase when the verb has no object of its own and the phrase sets no scene
+    ("came under attack", not "after the arrest, X criticised Y"; with `lexicon`)."""
+    if view.words[anchor].pos in ("VERB", "AUX"):
+        return anchor
+    word = view.words[_phrase_head(view, lexicon, anchor)]
+    if word.head is None:
         return anchor
     head = view.words[word.head]
     if head.pos not in ("VERB", "AUX"):
         return anchor
     dep = word.dep.split(":")[0]
-    if dep in NOUN_LINK_DEPS:
+    if dep in NOUN_LINK_DEPS or word.dep == "nsubj":
         return head.index
-    if word.dep == "nsubj" and any(
-        w.head == head.index and w.dep in SUBJECT_DEPS and w.index != anchor for w in view.words
-    ):
-        # A second subject of an active verb is its object misread ("Nord-Korea gjennomførte en
-        # prøvesprengning").
+    if dep not in NOUN_PHRASE_LINK_DEPS or lexicon is None:
+        return anchor
+    if preposition_before(view, lexicon, word.index) == "place":
+        # "shook hands in a bilateral meeting", "took part in talks".
         return head.index
-    if (
-        dep in NOUN_PHRASE_LINK_DEPS
-        and lexicon is not None
-        and preposition_before(view, lexicon, anchor) == "place"
+    if not _setting_phrase(view, lexicon, word.index) and not any(
+        w.head == head.index and w.dep in OBJECT_DEPS for w in view.words
     ):
         return head.index
     return anchor
@@ -170,9 +209,20 @@ def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
     # A noun at the root is a headline or a verb the tagger missed ("Iran and Syria agreed").
     if not view.has_deps or word.pos not in ("NOUN", "PROPN") or word.head is None:
         return None
+    if word.dep == "conj":
+        # Coordinated with a name or an act, the parse has lost the phrase.
+        return None
     if _governor(view, match.anchor, lexicon) != match.anchor:
         return None
-    inside = set(match.words)
+    # A verb form the tagger called a noun ("Kurds sought refuge") has no determiner, adjective,
+    # preposition or possessor of its own.
+    if not any(
+        w.head == match.anchor
+        and (w.dep in NOUN_PHRASE_MARKS or (w.dep == "nmod" and w.index < match.anchor))
+        for w in view.words
+    ):
+        return None
+    inside = set(match.words) | {_phrase_head(view, lexicon, match.anchor)}
     changed = True
     while changed:
         changed = False
@@ -197,8 +247,8 @@ def _head_word(view: SentenceView, mention: ActorMention) -> int:
 
 
 def outside_participant(
-    view: SentenceView, lexicon: Lexicon, mention: ActorMention, stop: set[int]
-) -> bool:
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, stop: set[int], judging: bool
+) -> str | None:
     """Whether the parse hangs a name from another violent or coercive act or from a place phrase
     on its way to the trigger (`stop`: the trigger's words and its governing verb), so that it takes no part in the
     trigger's event: the patient of an act the trigger is about ("protested the assassination of
@@ -206,30 +256,31 @@ def outside_participant(
     inside a place ("near the border with Syria"). The doer of that other act stays ("condemned
     the attack by the rebels", "Russia's attack", "the Israeli assassination")."""
     if not view.has_deps:
-        return False
+        return None
     child = _head_word(view, mention)
     current = view.words[child].head
     steps = 0
     while current is not None and current not in stop and steps < len(view.words):
         word = view.words[current]
-        if one_word_trigger(lexicon, word, VICTIM_CATEGORIES):
+        if judging and one_word_trigger(lexicon, word, VICTIM_CATEGORIES):
             # The doer: a by-phrase under that act, or a state word qualifying it.
             if preposition_before(view, lexicon, mention.first) == "agent":
-                return False
+                return None
             direct = child == _head_word(view, mention)
             state = (mention.modifier or mention.kind == "NAT") and mention.last < current
-            return not (direct and state)
+            return None if direct and state else "act"
         if (
             word.pos in ("NOUN", "PROPN")
             and preposition_before(view, lexicon, current) == "place"
             and preposition_before(view, lexicon, mention.first) is not None
         ):
             # "near the border with Syria"; an apposition names the place's actor ("the meeting
-            # in the largest economies, G20").
-            return True
+            # in the largest economies, G20"). A town a place noun names is still the place
+            # ("near the town of Samarra").
+            return "place" if lexicon.cue("place_nouns").matches_word(word) else "inside"
         child, current = current, word.head
         steps += 1
-    return False
+    return None
 
 
 def _dependents(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
@@ -359,11 +410,13 @@ def names_place(view: SentenceView, mention: ActorMention, place_nouns: PhraseSe
 
 
 def _place_compound(view: SentenceView, group: Group, match: TriggerMatch) -> bool:
-    """A place name right before a trigger noun names where it was ("the Berlin meeting")."""
+    """A place name right before a trigger noun names where it was ("the Berlin meeting"); a
+    country there names the doer ("US strikes")."""
     anchor = view.words[match.anchor]
     return (
         len(group) == 1
         and group[0].is_place
+        and not group[0].state
         and group[0].last + 1 == match.anchor
         and anchor.pos in ("NOUN", "PROPN")
     )
@@ -470,8 +523,8 @@ def clause_roles(
     elif left:
         roles.subject = _first_subject(left)
     elif roles.nominal:
-        # A noun's doer stands in its own phrase or nowhere.
-        roles.subject = []
+        # A noun's doer stands in its own phrase or nowhere ("a result of Bush's invasion").
+        roles.subject = sides.partitive[0] if sides.partitive else []
     elif right and lexicon.verb_second:
         roles.subject = right.pop(0)
     elif sides.partitive:
@@ -690,12 +743,40 @@ def extract_arguments(
     stop = set(match.words) | {_governor(view, match.anchor, lexicon)}
     # Acts coordinated with the trigger share its participants ("the kidnapping and murder of X").
     stop |= {w.index for w in view.words if w.dep == "conj" and w.head in stop}
-    mentions = [m for m in mentions if not outside_participant(view, lexicon, m, stop)]
+    judging = match.category in JUDGING_CATEGORIES
+    reasons = [outside_participant(view, lexicon, m, stop, judging) for m in mentions]
+    # A name a place noun introduces still says where it happened.
+    inside_places = [m for m, r in zip(mentions, reasons, strict=True) if r == "place"]
+    mentions = [m for m, r in zip(mentions, reasons, strict=True) if r is None]
     roles = clause_roles(view, clauses, lexicon, mentions, match)
     args = Arguments(places=list(roles.places), passive=roles.passive)
     trigger = _Trigger(view, clauses, lexicon, mentions, match)
     FRAME_READERS[match.rule.frame](trigger, roles, args)
+    if match.rule.frame == "directed":
+        doers = _state_modifiers(view, mentions, match)
+        args.source = doers + [m for m in args.source if m not in doers]
+        args.target = [m for m in args.target if m not in doers]
+        args.places = [m for m in args.places if m not in doers]
+    args.places += [m for m in inside_places if m.is_place and m not in args.places]
     return args
+
+
+def _state_modifiers(
+    view: SentenceView, mentions: list[ActorMention], match: TriggerMatch
+) -> list[ActorMention]:
+    """A country or nationality qualifying a trigger noun names its doer ("US strikes",
+    "Russia's attack", "the Israeli assassination", "russiske angrep")."""
+    anchor = view.words[match.anchor]
+    if not view.has_deps or anchor.pos not in ("NOUN", "PROPN"):
+        return []
+    return [
+        m
+        for m in mentions
+        if (m.state or m.kind == "NAT")
+        and m.last < match.first
+        and view.words[_head_word(view, m)].head == match.anchor
+        and view.words[_head_word(view, m)].dep.split(":")[0] in MODIFIER_DEPS
+    ]
 
 
 def _complement_subject(
