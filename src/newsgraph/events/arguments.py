@@ -42,6 +42,8 @@ CONTROL_DEPS = ("conj", "xcomp")
 CONTROL_STEPS = 3
 # How many nouns up a trigger noun's phrase may be headed ("ten days of war games").
 PHRASE_STEPS = 2
+# Prepositions that would make a name a side of the act ("with Syria", "mot Sudan").
+SIDE_ROLES = ("with", "to", "against", "between")
 # How a name qualifies the noun it stands before ("US strikes", "Russia's attack").
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 # Dependents that show a trigger is a noun heading its own phrase.
@@ -209,10 +211,24 @@ def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
     # A noun at the root is a headline or a verb the tagger missed ("Iran and Syria agreed").
     if not view.has_deps or word.pos not in ("NOUN", "PROPN") or word.head is None:
         return None
-    if word.dep == "conj":
-        # Coordinated with a name or an act, the parse has lost the phrase.
+    if word.dep == "conj" or any(view.words[i].pos in ("VERB", "AUX") for i in match.words):
+        # Coordinated with a name or an act, or partly read as a verb, the parse has lost the
+        # phrase.
         return None
     if _governor(view, match.anchor, lexicon) != match.anchor:
+        return None
+    head = view.words[_phrase_head(view, lexicon, match.anchor)]
+    if head.head is None:
+        return None
+    governing = view.words[head.head]
+    # Only a passive subject, a phrase setting the scene, or a prepositional phrase next to the
+    # verb's own object keeps a noun from its verb's arguments; elsewhere the parse is too unsure
+    # to overrule the clause ("Kurds sought refuge", "ansvar for invasjonen av Ukraina").
+    prepositional = head.dep.split(":")[0] in NOUN_PHRASE_LINK_DEPS
+    if governing.pos in ("VERB", "AUX"):
+        if head.dep != "nsubj:pass" and not prepositional:
+            return None
+    elif not (prepositional and _setting_phrase(view, lexicon, head.index)):
         return None
     # A verb form the tagger called a noun ("Kurds sought refuge") has no determiner, adjective,
     # preposition or possessor of its own.
@@ -231,6 +247,19 @@ def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
                 inside.add(other.index)
                 changed = True
     return inside
+
+
+def _after_verb(view: SentenceView, index: int) -> bool:
+    """Whether the preposition of a noun follows a verb right away: a particle ("break off
+    relations") or the verb's own place ("protested at the air base")."""
+    cases = [w.index for w in view.words if w.head == index and w.dep == "case"]
+    return any(c > 0 and view.words[c - 1].pos in ("VERB", "AUX") for c in cases)
+
+
+def _has_case(view: SentenceView, index: int) -> bool:
+    """Whether a word has a preposition of its own in the parse ("with Syria", not "Chinese
+    authorities")."""
+    return any(w.head == index and w.dep == "case" for w in view.words)
 
 
 def _head_word(view: SentenceView, mention: ActorMention) -> int:
@@ -272,7 +301,9 @@ def outside_participant(
         if (
             word.pos in ("NOUN", "PROPN")
             and preposition_before(view, lexicon, current) == "place"
-            and preposition_before(view, lexicon, mention.first) is not None
+            and not _after_verb(view, current)
+            and _has_case(view, _head_word(view, mention))
+            and preposition_before(view, lexicon, mention.first) in SIDE_ROLES
         ):
             # "near the border with Syria"; an apposition names the place's actor ("the meeting
             # in the largest economies, G20"). A town a place noun names is still the place

@@ -472,6 +472,9 @@ class EventCoder:
             return True
         if word.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "ADV"):
             return True
+        if self.lexicon.cue("time_nouns").matches_word(word):
+            # "Pakistan today threatened …": a time word is no noun the country qualifies.
+            return True
         attributive = mention.modifier or mention.kind == "NAT" or word.pos in ("NOUN", "ADJ")
         if not attributive:
             return True
