@@ -42,6 +42,8 @@ CONTROL_DEPS = ("conj", "xcomp")
 CONTROL_STEPS = 3
 # How many nouns up a trigger noun's phrase may be headed ("ten days of war games").
 PHRASE_STEPS = 2
+# Frames whose trigger noun takes its participants from its own phrase (nominal_scope).
+NOMINAL_FRAMES = ("directed", "allegation")
 # Prepositions that would make a name a side of the act ("with Syria", "mot Sudan").
 SIDE_ROLES = ("with", "to", "against", "between")
 # How a name qualifies the noun it stands before ("US strikes", "Russia's attack").
@@ -175,7 +177,9 @@ def _setting_phrase(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
     return False
 
 
-def _governor(view: SentenceView, anchor: int, lexicon: Lexicon | None = None) -> int:
+def _governor(
+    view: SentenceView, anchor: int, lexicon: Lexicon | None = None, strict: bool = True
+) -> int:
     """The verb whose arguments are the trigger's: the trigger itself, or the verb of a trigger
     noun (of the phrase it heads) that takes it as object or active subject, or that it follows
     in a prepositional phrase when the verb has no object of its own and the phrase sets no scene
@@ -191,6 +195,9 @@ def _governor(view: SentenceView, anchor: int, lexicon: Lexicon | None = None) -
     dep = word.dep.split(":")[0]
     if dep in NOUN_LINK_DEPS or word.dep == "nsubj":
         return head.index
+    if not strict:
+        # Frames that read the clause (meet, visit, joint): any verb the noun hangs from.
+        return head.index if dep in ("nsubj", *NOUN_PHRASE_LINK_DEPS) else anchor
     if dep not in NOUN_PHRASE_LINK_DEPS or lexicon is None:
         return anchor
     if preposition_before(view, lexicon, word.index) == "place":
@@ -208,6 +215,10 @@ def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
     arguments ("Russia's attack on Ukraine was condemned by NATO": Russia and Ukraine, not NATO);
     None for a verb, a noun a verb takes, or a sentence without a parse."""
     word = view.words[match.anchor]
+    if match.rule.frame not in NOMINAL_FRAMES:
+        # Who meets, visits or exercises after or during something is mostly the clause's own
+        # subject ("bekreftet departementet etter møter med ambassadørene").
+        return None
     # A noun at the root is a headline or a verb the tagger missed ("Iran and Syria agreed").
     if not view.has_deps or word.pos not in ("NOUN", "PROPN") or word.head is None:
         return None
@@ -339,7 +350,7 @@ def _group_of_phrase(view: SentenceView, groups: list[Group], index: int) -> Gro
 
 
 def _parse_roles(
-    view: SentenceView, lexicon: Lexicon, groups: list[Group], anchor: int
+    view: SentenceView, lexicon: Lexicon, groups: list[Group], anchor: int, strict: bool
 ) -> tuple[Group, list[Group], bool]:
     """Subject group, object groups and passive voice according to the dependency parse.
 
@@ -347,7 +358,7 @@ def _parse_roles(
     """
     if not view.has_deps:
         return [], [], False
-    governor = _governor(view, anchor, lexicon)
+    governor = _governor(view, anchor, lexicon, strict)
     subjects = _dependents(view, governor, SUBJECT_DEPS)
     # A verb under another (coordinated, or its infinitive complement) shares its subject:
     # "besøkte Norge og møtte …", "pledged to continue assisting Iran".
@@ -543,7 +554,7 @@ def clause_roles(
         sides.partitive = [g for g in sides.partitive if g[0].first > judge]
     left, right = sides.left, sides.right
     parsed_subject, parsed_objects, parsed_passive = _parse_roles(
-        view, lexicon, left + right, match.anchor
+        view, lexicon, left + right, match.anchor, match.rule.frame in NOMINAL_FRAMES
     )
     # The parse overrides word order only where the two do not contradict each other: a parsed
     # subject after the trigger while a name group stands before it is more often a parse error.
@@ -583,7 +594,7 @@ def _judging_verb(
         return None
     verbs = lexicon.cue("judging_verbs")
     if view.has_deps:
-        governor = _governor(view, match.anchor, lexicon)
+        governor = _governor(view, match.anchor, lexicon, match.rule.frame in NOMINAL_FRAMES)
         if governor != match.anchor and verbs.matches_word(view.words[governor]):
             return governor
         return None
@@ -771,7 +782,8 @@ def extract_arguments(
 ) -> Arguments:
     """Source, target, other participants and place candidates of one trigger, read through the
     trigger's frame. Names the parse hangs from another act or a place take no part."""
-    stop = set(match.words) | {_governor(view, match.anchor, lexicon)}
+    strict = match.rule.frame in NOMINAL_FRAMES
+    stop = set(match.words) | {_governor(view, match.anchor, lexicon, strict)}
     # Acts coordinated with the trigger share its participants ("the kidnapping and murder of X").
     stop |= {w.index for w in view.words if w.dep == "conj" and w.head in stop}
     judging = match.category in JUDGING_CATEGORIES

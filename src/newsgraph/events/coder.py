@@ -186,6 +186,9 @@ class EventCoder:
         # A news outlet that reports or quotes the event is a source of the news, never its actor.
         outlets = [m for m in args.source if self._news_outlet(article, m)]
         args.source = [m for m in args.source if m not in outlets]
+        # Nor the outlet credited beside it ("Reuters Det bekreftet …").
+        args.target = [m for m in args.target if not self._news_outlet(article, m)]
+        args.others = [m for m in args.others if not self._news_outlet(article, m)]
         # An outlet that meets or visits someone is interviewing them ("Magasinet møter henne").
         if outlets and not args.source and match.category == "CONSULT":
             return None
