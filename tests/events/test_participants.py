@@ -106,7 +106,26 @@ def test_a_trigger_noun_setting_the_scene_takes_no_actor_of_the_main_verb() -> N
     article = parsed_article(text, "en", [smith, NATO], rows(SETTING_EN))
     events = code(article)
     assert of_type(events, "ACCUSE")
-    assert all(not names(article, e.actors) for e in of_type(events, "COERCE"))
+    # The arrest's own phrase names no political side: it is no political event.
+    assert not of_type(events, "COERCE")
+
+
+SETTING_NB = """
+Etter ADP case 1
+arrestasjonen NOUN obl 3
+kritiserte VERB ROOT 3
+statsminister NOUN nmod 4
+Støre PROPN nsubj 3
+Nato PROPN obj 3
+. PUNCT punct 3
+"""
+
+
+def test_a_trigger_noun_setting_the_scene_takes_no_actor_of_the_main_verb_nb() -> None:
+    text = "Etter arrestasjonen kritiserte statsminister Støre Nato."
+    store = Ent("Støre", "PER", "NOR", titles=("statsminister",))
+    article = parsed_article(text, "nb", [store, Ent("Nato", "ORG", None)], rows(SETTING_NB))
+    assert not of_type(code(article), "COERCE")
 
 
 TOPIC_EN = """

@@ -77,6 +77,9 @@ class Arguments:
     others: list[ActorMention] = field(default_factory=list)
     places: list[ActorMention] = field(default_factory=list)
     passive: bool = False
+    # The participants were read from the trigger noun's own phrase (nominal_scope): no one
+    # named elsewhere in the sentence takes part.
+    own_phrase: bool = False
 
     @property
     def actors(self) -> list[ActorMention]:
@@ -792,7 +795,7 @@ def extract_arguments(
     inside_places = [m for m, r in zip(mentions, reasons, strict=True) if r == "place"]
     mentions = [m for m, r in zip(mentions, reasons, strict=True) if r is None]
     roles = clause_roles(view, clauses, lexicon, mentions, match)
-    args = Arguments(places=list(roles.places), passive=roles.passive)
+    args = Arguments(places=list(roles.places), passive=roles.passive, own_phrase=roles.nominal)
     trigger = _Trigger(view, clauses, lexicon, mentions, match)
     FRAME_READERS[match.rule.frame](trigger, roles, args)
     if match.rule.frame == "directed":

@@ -358,10 +358,11 @@ class EventCoder:
                 return True
         if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
-        if args.source:
+        if args.source or args.own_phrase:
             # A named actor does it and none of the participants is political ("the company
-            # canceled …", "a civic group endorsed …"): an office holder named elsewhere in the
-            # sentence does not make it a political act.
+            # canceled …", "a civic group endorsed …"), or the act is a noun whose own phrase
+            # names no political side ("shortly after the arrest, Senator X said …"): an office
+            # holder named elsewhere in the sentence does not make it a political act.
             return False
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
         # ("… threatened a strike unless the Prime Minister resigned"): a named office holder or
