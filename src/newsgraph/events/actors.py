@@ -26,6 +26,7 @@ MODIFIER_GAP = 4
 GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
 GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
 MAX_PHRASE = 3
+EVENT_WORD_POS = ("NOUN", "PROPN", "VERB")
 WORD_PIECE = re.compile(r"\w+|,")
 
 
@@ -40,6 +41,8 @@ class ActorMention:
     entity: str | None = None
     modifier: bool = False
     group: int = -1
+    # The mention names a country (a state), not a town or region.
+    state: bool = False
 
     @property
     def is_place(self) -> bool:
@@ -66,7 +69,9 @@ def _in_compound(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     return modifier_compound(text, start, end, lexicon) or sided_compound(text, start, end, lexicon)
 
 
-def _entity_mentions(article: Article, view: SentenceView, lexicon: Lexicon) -> list[ActorMention]:
+def _entity_mentions(
+    article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo
+) -> list[ActorMention]:
     found: list[ActorMention] = []
     for entity in article.entities:
         if entity.type not in ACTOR_TYPES:
@@ -88,6 +93,7 @@ def _entity_mentions(article: Article, view: SentenceView, lexicon: Lexicon) -> 
                     countries=entity_countries(entity),
                     entity=entity.id,
                     modifier=modifier,
+                    state=_mention_country(entity, mention.text, lexicon, geo) is not None,
                 )
             )
     found.sort(key=lambda m: (m.first, -(m.last - m.first)))
@@ -171,6 +177,7 @@ def _phrase_mention(
                 countries=(country,),
                 entity=_country_entity(article, country),
                 modifier=genitive,
+                state=True,
             )
     return None
 
@@ -229,11 +236,31 @@ def _named_after(article: Article, entity_id: str, start: int, end: int) -> bool
     return entity is not None and any(start < m.start < end for m in entity.mentions)
 
 
+def one_word_trigger(lexicon: Lexicon, word: Word, categories: tuple[str, ...] = ()) -> bool:
+    """Whether a noun or verb is a one-word trigger ("invasion", "assassination", "supporting"):
+    an act of its own; with `categories`, of one of those."""
+    if word.pos not in EVENT_WORD_POS:
+        return False
+    for number in lexicon.trigger_starts.starting(word):
+        rule, pattern = lexicon.trigger_patterns[number]
+        if len(pattern.elements) == 1 and (not categories or rule.category in categories):
+            return True
+    return False
+
+
 def _gap_ok(
-    words: tuple[Word, ...], lo: int, hi: int, head: ActorMention, article: Article
+    words: tuple[Word, ...],
+    lo: int,
+    hi: int,
+    head: ActorMention,
+    article: Article,
+    lexicon: Lexicon,
 ) -> bool:
-    """Whether the words between a modifier and a named head may all belong to one noun phrase."""
+    """Whether the words between a modifier and a named head may all belong to one noun phrase;
+    an act between them is the modifier's ("the Israeli assassination of Sheikh Yassin")."""
     if hi - lo > MODIFIER_GAP:
+        return False
+    if any(one_word_trigger(lexicon, word) for word in words[lo:hi]):
         return False
     entity = article.entity(head.entity)
     title_words = {
@@ -249,7 +276,7 @@ def _gap_ok(
 
 
 def _fold_modifiers(
-    mentions: list[ActorMention], words: tuple[Word, ...], article: Article
+    mentions: list[ActorMention], words: tuple[Word, ...], article: Article, lexicon: Lexicon
 ) -> list[ActorMention]:
     """Fold nationality words and genitives into the named person/organisation they modify."""
     result: list[ActorMention] = []
@@ -257,7 +284,9 @@ def _fold_modifiers(
     for mention in mentions:
         if mention.kind in ("PER", "ORG") and mention.entity is not None and pending:
             absorbed = [
-                m for m in pending if _gap_ok(words, m.last + 1, mention.first, mention, article)
+                m
+                for m in pending
+                if _gap_ok(words, m.last + 1, mention.first, mention, article, lexicon)
             ]
             if absorbed and absorbed[-1] is pending[-1]:
                 countries = list(mention.countries)
@@ -331,7 +360,7 @@ def _place_country(
     name = " ".join(w.text for w in words)
     country = geo.country(name) if name[:1].isupper() else None
     # A country is a state, whatever type the tagger gave it.
-    return replace(mention, countries=(country,), kind="GPE") if country else mention
+    return replace(mention, countries=(country,), kind="GPE", state=True) if country else mention
 
 
 def _mention_country(entity: Entity, text: str, lexicon: Lexicon, geo: Geo) -> str | None:
@@ -454,7 +483,7 @@ def actor_mentions(
     the country whose institutions the language's bare nouns name (national_institutions)."""
     mentions = [
         _place_country(_styled_country(m, article, geo), view, lexicon, geo)
-        for m in _entity_mentions(article, view, lexicon)
+        for m in _entity_mentions(article, view, lexicon, geo)
     ]
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _anaphor_mentions(view, taken, lexicon, antecedents)
@@ -464,4 +493,4 @@ def actor_mentions(
     mentions += _institution_mentions(article, view, taken, lexicon, home)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)
     mentions.sort(key=lambda m: m.first)
-    return _group(_fold_modifiers(mentions, view.words, article), view, lexicon)
+    return _group(_fold_modifiers(mentions, view.words, article, lexicon), view, lexicon)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsgraph.events.actors import ActorMention
+from newsgraph.events.actors import ActorMention, one_word_trigger
 from newsgraph.events.clauses import Clauses
 from newsgraph.events.lexicon import Lexicon, PhraseSet
 from newsgraph.events.triggers import TriggerMatch
@@ -29,7 +29,32 @@ JUDGE_REACH = 4
 PASSIVE_WINDOW = 3
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJECT_DEPS = ("obj", "iobj")
-NOUN_LINK_DEPS = ("obj", "obl", "nmod", "iobj", "nsubj", "conj")
+# A trigger noun shares the arguments of the verb that takes it as its object ("launched an
+# attack", "held talks") or its active subject ("the attacks hit Ukraine"), or that it follows
+# with a place preposition ("took part in talks"); as a passive subject or in another
+# prepositional phrase ("the attack was condemned by NATO", "shortly after the arrest",
+# "protested against the invasion") only its own phrase names its participants.
+NOUN_LINK_DEPS = ("obj", "iobj", "conj")
+NOUN_PHRASE_LINK_DEPS = ("obl", "nmod")
+# Relations through which a verb passes its subject to the verb below it ("pledged to continue
+# assisting Iran", "stated … and pledged"), and how many such steps are followed.
+CONTROL_DEPS = ("conj", "xcomp")
+CONTROL_STEPS = 3
+# How many nouns up a trigger noun's phrase may be headed ("ten days of war games").
+PHRASE_STEPS = 2
+# Frames whose trigger noun takes its participants from its own phrase (nominal_scope).
+NOMINAL_FRAMES = ("directed", "allegation")
+# Prepositions that would make a name a side of the act ("with Syria", "mot Sudan").
+SIDE_ROLES = ("with", "to", "against", "between")
+# How a name qualifies the noun it stands before ("US strikes", "Russia's attack").
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+# Dependents that show a trigger is a noun heading its own phrase.
+NOUN_PHRASE_MARKS = ("det", "case", "nmod:poss", "amod", "det:poss")
+# Triggers that judge another act: the victim of that act is no party to the judgement.
+JUDGING_CATEGORIES = ("ACCUSE", "PROTEST")
+# Acts whose patient is a victim, no party to a judgement of them ("protested the assassination
+# of Yassin"); the target of a sanction someone calls for is that call's target too.
+VICTIM_CATEGORIES = ("ASSAULT", "COERCE")
 PHRASE_DEPS = ("amod", "nmod", "compound", "flat", "appos")
 # Speech acts whose addressee may be the subject of the clause they introduce.
 VERBAL_CATEGORIES = ("REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "AGREE")
@@ -52,6 +77,9 @@ class Arguments:
     others: list[ActorMention] = field(default_factory=list)
     places: list[ActorMention] = field(default_factory=list)
     passive: bool = False
+    # The participants were read from the trigger noun's own phrase (nominal_scope): no one
+    # named elsewhere in the sentence takes part.
+    own_phrase: bool = False
 
     @property
     def actors(self) -> list[ActorMention]:
@@ -72,6 +100,8 @@ class Roles:
     by_preposition: dict[str, list[Group]] = field(default_factory=dict)
     places: list[ActorMention] = field(default_factory=list)
     passive: bool = False
+    # The trigger is a noun whose participants are those of its own phrase (nominal_scope).
+    nominal: bool = False
 
     def prep(self, *names: str) -> Group:
         """All mentions of the groups introduced by the named prepositions."""
@@ -119,15 +149,183 @@ def _groups(mentions: Iterable[ActorMention]) -> list[Group]:
     return [groups[key] for key in sorted(groups, key=lambda k: groups[k][0].first)]
 
 
-def _governor(view: SentenceView, anchor: int) -> int:
-    """The verb whose arguments are the trigger's: the trigger itself, or a trigger noun's verb."""
-    word = view.words[anchor]
-    if word.pos in ("VERB", "AUX") or word.head is None:
+def _phrase_head(view: SentenceView, lexicon: Lexicon | None, anchor: int) -> int:
+    """The noun heading a trigger noun's phrase: the trigger itself, or the noun it qualifies
+    ("a mediation mission", "ten days of war games")."""
+    index = anchor
+    for _ in range(PHRASE_STEPS):
+        word = view.words[index]
+        if word.head is None or view.words[word.head].pos != "NOUN":
+            break
+        quantity = (
+            lexicon is not None
+            and word.dep.split(":")[0] == "nmod"
+            and preposition_before(view, lexicon, index) == "from"
+        )
+        if not (word.dep.startswith("compound") or quantity):
+            break
+        index = word.head
+    return index
+
+
+def _setting_phrase(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
+    """Whether a noun stands in a phrase setting the time or cause of another event ("after the
+    arrest", "i kjølvannet av angrepet")."""
+    settings = lexicon.cue("settings")
+    for case in (w.index for w in view.words if w.head == index and w.dep == "case"):
+        for start in range(max(0, case - PREPOSITION_WORDS + 1), case + 1):
+            found = settings.starts_at(view.words, start)
+            if found is not None and found[-1] == case:
+                return True
+    return False
+
+
+def _governor(
+    view: SentenceView, anchor: int, lexicon: Lexicon | None = None, strict: bool = True
+) -> int:
+    """The verb whose arguments are the trigger's: the trigger itself, or the verb of a trigger
+    noun (of the phrase it heads) that takes it as object or active subject, or that it follows
+    in a prepositional phrase when the verb has no object of its own and the phrase sets no scene
+    ("came under attack", not "after the arrest, X criticised Y"; with `lexicon`)."""
+    if view.words[anchor].pos in ("VERB", "AUX"):
+        return anchor
+    word = view.words[_phrase_head(view, lexicon, anchor)]
+    if word.head is None:
         return anchor
     head = view.words[word.head]
-    if word.dep.split(":")[0] in NOUN_LINK_DEPS and head.pos in ("VERB", "AUX"):
+    if head.pos not in ("VERB", "AUX"):
+        return anchor
+    dep = word.dep.split(":")[0]
+    if dep in NOUN_LINK_DEPS or word.dep == "nsubj":
+        return head.index
+    if not strict:
+        # Frames that read the clause (meet, visit, joint): any verb the noun hangs from.
+        return head.index if dep in ("nsubj", *NOUN_PHRASE_LINK_DEPS) else anchor
+    if dep not in NOUN_PHRASE_LINK_DEPS or lexicon is None:
+        return anchor
+    if preposition_before(view, lexicon, word.index) == "place":
+        # "shook hands in a bilateral meeting", "took part in talks".
+        return head.index
+    if not _setting_phrase(view, lexicon, word.index) and not any(
+        w.head == head.index and w.dep in OBJECT_DEPS for w in view.words
+    ):
         return head.index
     return anchor
+
+
+def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> set[int] | None:
+    """The words of a trigger noun's own phrase (its subtree in the parse) when no verb shares its
+    arguments ("Russia's attack on Ukraine was condemned by NATO": Russia and Ukraine, not NATO);
+    None for a verb, a noun a verb takes, or a sentence without a parse."""
+    word = view.words[match.anchor]
+    if match.rule.frame not in NOMINAL_FRAMES:
+        # Who meets, visits or exercises after or during something is mostly the clause's own
+        # subject ("bekreftet departementet etter møter med ambassadørene").
+        return None
+    # A noun at the root is a headline or a verb the tagger missed ("Iran and Syria agreed").
+    if not view.has_deps or word.pos not in ("NOUN", "PROPN") or word.head is None:
+        return None
+    if word.dep == "conj" or any(view.words[i].pos in ("VERB", "AUX") for i in match.words):
+        # Coordinated with a name or an act, or partly read as a verb, the parse has lost the
+        # phrase.
+        return None
+    if _governor(view, match.anchor, lexicon) != match.anchor:
+        return None
+    head = view.words[_phrase_head(view, lexicon, match.anchor)]
+    if head.head is None:
+        return None
+    governing = view.words[head.head]
+    # Only a passive subject, a phrase setting the scene, or a prepositional phrase next to the
+    # verb's own object keeps a noun from its verb's arguments; elsewhere the parse is too unsure
+    # to overrule the clause ("Kurds sought refuge", "ansvar for invasjonen av Ukraina").
+    prepositional = head.dep.split(":")[0] in NOUN_PHRASE_LINK_DEPS
+    if governing.pos in ("VERB", "AUX"):
+        if head.dep != "nsubj:pass" and not prepositional:
+            return None
+    elif not (prepositional and _setting_phrase(view, lexicon, head.index)):
+        return None
+    # A verb form the tagger called a noun ("Kurds sought refuge") has no determiner, adjective,
+    # preposition or possessor of its own.
+    if not any(
+        w.head == match.anchor
+        and (w.dep in NOUN_PHRASE_MARKS or (w.dep == "nmod" and w.index < match.anchor))
+        for w in view.words
+    ):
+        return None
+    inside = set(match.words) | {_phrase_head(view, lexicon, match.anchor)}
+    changed = True
+    while changed:
+        changed = False
+        for other in view.words:
+            if other.index not in inside and other.head in inside:
+                inside.add(other.index)
+                changed = True
+    return inside
+
+
+def _after_verb(view: SentenceView, index: int) -> bool:
+    """Whether the preposition of a noun follows a verb right away: a particle ("break off
+    relations") or the verb's own place ("protested at the air base")."""
+    cases = [w.index for w in view.words if w.head == index and w.dep == "case"]
+    return any(c > 0 and view.words[c - 1].pos in ("VERB", "AUX") for c in cases)
+
+
+def _has_case(view: SentenceView, index: int) -> bool:
+    """Whether a word has a preposition of its own in the parse ("with Syria", not "Chinese
+    authorities")."""
+    return any(w.head == index and w.dep == "case" for w in view.words)
+
+
+def _head_word(view: SentenceView, mention: ActorMention) -> int:
+    """The word of a mention whose parse head lies outside it."""
+    index = mention.last
+    seen = 0
+    while seen <= mention.last - mention.first:
+        head = view.words[index].head
+        if head is None or not mention.first <= head <= mention.last:
+            return index
+        index = head
+        seen += 1
+    return mention.last
+
+
+def outside_participant(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, stop: set[int], judging: bool
+) -> str | None:
+    """Whether the parse hangs a name from another violent or coercive act or from a place phrase
+    on its way to the trigger (`stop`: the trigger's words and its governing verb), so that it takes no part in the
+    trigger's event: the patient of an act the trigger is about ("protested the assassination of
+    Yassin", "against the invasion of Iraq", "banners supporting Saddam's regime") or a name
+    inside a place ("near the border with Syria"). The doer of that other act stays ("condemned
+    the attack by the rebels", "Russia's attack", "the Israeli assassination")."""
+    if not view.has_deps:
+        return None
+    child = _head_word(view, mention)
+    current = view.words[child].head
+    steps = 0
+    while current is not None and current not in stop and steps < len(view.words):
+        word = view.words[current]
+        if judging and one_word_trigger(lexicon, word, VICTIM_CATEGORIES):
+            # The doer: a by-phrase under that act, or a state word qualifying it.
+            if preposition_before(view, lexicon, mention.first) == "agent":
+                return None
+            direct = child == _head_word(view, mention)
+            state = (mention.modifier or mention.kind == "NAT") and mention.last < current
+            return None if direct and state else "act"
+        if (
+            word.pos in ("NOUN", "PROPN")
+            and preposition_before(view, lexicon, current) == "place"
+            and not _after_verb(view, current)
+            and _has_case(view, _head_word(view, mention))
+            and preposition_before(view, lexicon, mention.first) in SIDE_ROLES
+        ):
+            # "near the border with Syria"; an apposition names the place's actor ("the meeting
+            # in the largest economies, G20"). A town a place noun names is still the place
+            # ("near the town of Samarra").
+            return "place" if lexicon.cue("place_nouns").matches_word(word) else "inside"
+        child, current = current, word.head
+        steps += 1
+    return None
 
 
 def _dependents(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
@@ -155,7 +353,7 @@ def _group_of_phrase(view: SentenceView, groups: list[Group], index: int) -> Gro
 
 
 def _parse_roles(
-    view: SentenceView, groups: list[Group], anchor: int
+    view: SentenceView, lexicon: Lexicon, groups: list[Group], anchor: int, strict: bool
 ) -> tuple[Group, list[Group], bool]:
     """Subject group, object groups and passive voice according to the dependency parse.
 
@@ -163,11 +361,17 @@ def _parse_roles(
     """
     if not view.has_deps:
         return [], [], False
-    governor = _governor(view, anchor)
+    governor = _governor(view, anchor, lexicon, strict)
     subjects = _dependents(view, governor, SUBJECT_DEPS)
-    head = view.words[governor].head
-    if not subjects and view.words[governor].dep == "conj" and head is not None:
-        subjects = _dependents(view, head, SUBJECT_DEPS)
+    # A verb under another (coordinated, or its infinitive complement) shares its subject:
+    # "besøkte Norge og møtte …", "pledged to continue assisting Iran".
+    controller = governor
+    for _ in range(CONTROL_STEPS):
+        head = view.words[controller].head
+        if subjects or head is None or view.words[controller].dep not in CONTROL_DEPS:
+            break
+        controller = head
+        subjects = _dependents(view, controller, SUBJECT_DEPS)
     subject: Group = []
     for word in subjects:
         subject = _group_of_phrase(view, groups, word.index) or []
@@ -218,6 +422,15 @@ def _borrowed_subject(
     if not before:
         return []
     nearest = before[-1]
+    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < len(view.words) else lo
+    if lexicon.cue("relativizers").matches_word(view.words[opener]):
+        # A relative clause is about the word right before it: "the treaty, which the Senate
+        # rejected" borrows no earlier name ("Al Gore voted for the treaty that …").
+        adjacent = nearest.last + 1 == lo or (
+            nearest.last + 2 == lo and view.words[lo - 1].text == ","
+        )
+        if not adjacent:
+            return []
     return [m for m in before if m.group == nearest.group]
 
 
@@ -242,11 +455,13 @@ def names_place(view: SentenceView, mention: ActorMention, place_nouns: PhraseSe
 
 
 def _place_compound(view: SentenceView, group: Group, match: TriggerMatch) -> bool:
-    """A place name right before a trigger noun names where it was ("the Berlin meeting")."""
+    """A place name right before a trigger noun names where it was ("the Berlin meeting"); a
+    country there names the doer ("US strikes")."""
     anchor = view.words[match.anchor]
     return (
         len(group) == 1
         and group[0].is_place
+        and not group[0].state
         and group[0].last + 1 == match.anchor
         and anchor.pos in ("NOUN", "PROPN")
     )
@@ -282,6 +497,8 @@ def _clause_groups(
     side of the trigger."""
     lo, hi = clauses.span_of(match.anchor)
     trigger_words = set(match.words)
+    scope = nominal_scope(view, lexicon, match)
+    roles.nominal = scope is not None
     inside = [
         m
         for m in mentions
@@ -290,6 +507,10 @@ def _clause_groups(
         and m.first not in clauses.excluded
         and not trigger_words & set(range(m.first, m.last + 1))
     ]
+    if scope is not None:
+        # A coordinated name group belongs to the phrase when one of its names does.
+        groups = {m.group for m in inside if any(i in scope for i in range(m.first, m.last + 1))}
+        inside = [m for m in inside if m.group in groups]
     sides = _Sides()
     for group in _groups(inside):
         role = preposition_before(view, lexicon, group[0].first)
@@ -335,7 +556,9 @@ def clause_roles(
         sides.left = [g for g in sides.left if g[0].first > judge]
         sides.partitive = [g for g in sides.partitive if g[0].first > judge]
     left, right = sides.left, sides.right
-    parsed_subject, parsed_objects, parsed_passive = _parse_roles(view, left + right, match.anchor)
+    parsed_subject, parsed_objects, parsed_passive = _parse_roles(
+        view, lexicon, left + right, match.anchor, match.rule.frame in NOMINAL_FRAMES
+    )
     # The parse overrides word order only where the two do not contradict each other: a parsed
     # subject after the trigger while a name group stands before it is more often a parse error.
     if parsed_subject and (not left or any(parsed_subject is group for group in left)):
@@ -344,6 +567,9 @@ def clause_roles(
             right.remove(parsed_subject)
     elif left:
         roles.subject = _first_subject(left)
+    elif roles.nominal:
+        # A noun's doer stands in its own phrase or nowhere ("a result of Bush's invasion").
+        roles.subject = sides.partitive[0] if sides.partitive else []
     elif right and lexicon.verb_second:
         roles.subject = right.pop(0)
     elif sides.partitive:
@@ -355,7 +581,9 @@ def clause_roles(
         lo, _ = clauses.span_of(match.anchor)
         roles.subject = _borrowed_subject(mentions, clauses, lexicon, view, lo)
     roles.objects = parsed_objects or [g for g in right if g is not roles.subject]
-    roles.passive = parsed_passive or _passive_cue(view, clauses, lexicon, match)
+    roles.passive = not roles.nominal and (
+        parsed_passive or _passive_cue(view, clauses, lexicon, match)
+    )
     return roles
 
 
@@ -369,7 +597,7 @@ def _judging_verb(
         return None
     verbs = lexicon.cue("judging_verbs")
     if view.has_deps:
-        governor = _governor(view, match.anchor)
+        governor = _governor(view, match.anchor, lexicon, match.rule.frame in NOMINAL_FRAMES)
         if governor != match.anchor and verbs.matches_word(view.words[governor]):
             return governor
         return None
@@ -479,6 +707,13 @@ def _directed(t: _Trigger, roles: Roles, args: Arguments) -> None:
         args.source = roles.prep("agent")
         args.target = list(roles.subject) + roles.prep("to", "against")
         return
+    if roles.nominal:
+        # A trigger noun's by-phrase names its doer ("the attack by Hamas", "angrep av Russland").
+        args.source = list(roles.subject) + roles.prep("agent")
+        args.target = roles.object_mentions() + roles.prep(
+            "to", "against", "with", "from", "between"
+        )
+        return
     args.source = list(roles.subject)
     # In the active voice a by-phrase belongs to the object's noun and names whom the act is
     # about ("demanded an admission by Moscow", "condemned the attack by the rebels"); the
@@ -549,12 +784,45 @@ def extract_arguments(
     match: TriggerMatch,
 ) -> Arguments:
     """Source, target, other participants and place candidates of one trigger, read through the
-    trigger's frame."""
+    trigger's frame. Names the parse hangs from another act or a place take no part."""
+    strict = match.rule.frame in NOMINAL_FRAMES
+    stop = set(match.words) | {_governor(view, match.anchor, lexicon, strict)}
+    # Acts coordinated with the trigger share its participants ("the kidnapping and murder of X").
+    stop |= {w.index for w in view.words if w.dep == "conj" and w.head in stop}
+    judging = match.category in JUDGING_CATEGORIES
+    reasons = [outside_participant(view, lexicon, m, stop, judging) for m in mentions]
+    # A name a place noun introduces still says where it happened.
+    inside_places = [m for m, r in zip(mentions, reasons, strict=True) if r == "place"]
+    mentions = [m for m, r in zip(mentions, reasons, strict=True) if r is None]
     roles = clause_roles(view, clauses, lexicon, mentions, match)
-    args = Arguments(places=list(roles.places), passive=roles.passive)
+    args = Arguments(places=list(roles.places), passive=roles.passive, own_phrase=roles.nominal)
     trigger = _Trigger(view, clauses, lexicon, mentions, match)
     FRAME_READERS[match.rule.frame](trigger, roles, args)
+    if match.rule.frame == "directed":
+        doers = _state_modifiers(view, mentions, match)
+        args.source = doers + [m for m in args.source if m not in doers]
+        args.target = [m for m in args.target if m not in doers]
+        args.places = [m for m in args.places if m not in doers]
+    args.places += [m for m in inside_places if m.is_place and m not in args.places]
     return args
+
+
+def _state_modifiers(
+    view: SentenceView, mentions: list[ActorMention], match: TriggerMatch
+) -> list[ActorMention]:
+    """A country or nationality qualifying a trigger noun names its doer ("US strikes",
+    "Russia's attack", "the Israeli assassination", "russiske angrep")."""
+    anchor = view.words[match.anchor]
+    if not view.has_deps or anchor.pos not in ("NOUN", "PROPN"):
+        return []
+    return [
+        m
+        for m in mentions
+        if (m.state or m.kind == "NAT")
+        and m.last < match.first
+        and view.words[_head_word(view, m)].head == match.anchor
+        and view.words[_head_word(view, m)].dep.split(":")[0] in MODIFIER_DEPS
+    ]
 
 
 def _complement_subject(

@@ -186,6 +186,9 @@ class EventCoder:
         # A news outlet that reports or quotes the event is a source of the news, never its actor.
         outlets = [m for m in args.source if self._news_outlet(article, m)]
         args.source = [m for m in args.source if m not in outlets]
+        # Nor the outlet credited beside it ("Reuters Det bekreftet …").
+        args.target = [m for m in args.target if not self._news_outlet(article, m)]
+        args.others = [m for m in args.others if not self._news_outlet(article, m)]
         # An outlet that meets or visits someone is interviewing them ("Magasinet møter henne").
         if outlets and not args.source and match.category == "CONSULT":
             return None
@@ -355,10 +358,11 @@ class EventCoder:
                 return True
         if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
-        if args.source:
+        if args.source or args.own_phrase:
             # A named actor does it and none of the participants is political ("the company
-            # canceled …", "a civic group endorsed …"): an office holder named elsewhere in the
-            # sentence does not make it a political act.
+            # canceled …", "a civic group endorsed …"), or the act is a noun whose own phrase
+            # names no political side ("shortly after the arrest, Senator X said …"): an office
+            # holder named elsewhere in the sentence does not make it a political act.
             return False
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
         # ("… threatened a strike unless the Prime Minister resigned"): a named office holder or
@@ -471,6 +475,9 @@ class EventCoder:
             # An event noun of its own: "a US offer", "Russian demands", "Kinas protest".
             return True
         if word.pos in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "ADV"):
+            return True
+        if self.lexicon.cue("time_nouns").matches_word(word):
+            # "Pakistan today threatened …": a time word is no noun the country qualifies.
             return True
         attributive = mention.modifier or mention.kind == "NAT" or word.pos in ("NOUN", "ADJ")
         if not attributive:
