@@ -241,9 +241,14 @@ def _ewt_train_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Art
 
 
 def _ewt_documents(
-    extractor: Extractor, skip: frozenset[str], part: str, path: Path | None = None
+    extractor: Extractor,
+    skip: frozenset[str],
+    part: str,
+    path: Path | None = None,
+    only: str | None = None,
 ) -> Iterator[Article]:
-    """One page per `# newdoc` document of en_ewt-ud-<part>.conllu, one sentence a line."""
+    """One page per `# newdoc` document of en_ewt-ud-<part>.conllu, one sentence a line (with
+    `only`, just that document)."""
     path = path or DATASETS / "ud_english_ewt" / f"en_ewt-ud-{part}.conllu"
     documents: list[tuple[str, list[str]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -252,9 +257,25 @@ def _ewt_documents(
         elif line.startswith("# text = ") and documents:
             documents[-1][1].append(line[len("# text = ") :].strip())
     for name, sentences in documents:
-        if name in skip:
+        if name in skip or (only is not None and name != only):
             continue
         yield extractor.extract_text("\n".join(sentences), external_id=name, lang="en")
+
+
+EWT_PARTS = {"ewt_en": "test", "ewt_dev": "dev", "ewt_train": "train"}
+
+
+def _ewt_document(extractor: Extractor, source: str, page: str) -> Article | None:
+    """One judged English-EWT document coded again from its dataset file (when the page cache of
+    the machine that drew the sheet is gone)."""
+    part = EWT_PARTS[source]
+    path = (
+        DATASETS / "uner_v1" / "en_ewt" / "en_ewt-ud-train.PRERELEASE-2022-12.iob2"
+        if part == "train"
+        else None
+    )
+    found = list(_ewt_documents(extractor, frozenset(), part, path, only=page))
+    return found[0] if found else None
 
 
 def _excluded_pages() -> set[str]:
@@ -527,6 +548,8 @@ def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -
                 path.write_bytes(gzip.decompress(packed.read_bytes()))
                 found = [a for a in extractor.extract_path(path) if a.lang == lang]
             return found[0] if found else None
+    if source in EWT_PARTS:
+        return _ewt_document(extractor, source, page)
     if source == "norne_nb_train":
         number = int(page[len("nbtrain") :])
         sentences = _norne_train_sentences()[number * NORNE_PAGE : (number + 1) * NORNE_PAGE]

@@ -148,7 +148,7 @@ class Sense:
             return True
         passive = bool(_children(view, anchor, ("aux:pass",)))
         deps = OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())
-        found = _children(view, anchor, deps)
+        found = self._relative_object(view, word, _children(view, anchor, deps), passive)
         if rule.needs_object and not found:
             return False
         objects = [w for w in found if w.pos == "NOUN"]
@@ -161,6 +161,56 @@ class Sense:
                 continue
             return False
         return True
+
+    def _relative_object(
+        self, view: SentenceView, word: Word, found: list[Word], passive: bool
+    ) -> list[Word]:
+        """In a relative clause the object is the noun the clause describes: "the rewards (which)
+        NASA has returned to us" returns rewards. A relative pronoun as object, or no object at
+        all after a subject of its own, stands for that noun."""
+        if word.dep != "acl:relcl" or word.head is None or passive:
+            return found
+        head = view.words[word.head]
+        relative = [self.lexicon.cue("relativizers"), self.lexicon.cue("complementizers")]
+        pronouns = [w for w in found if any(cue.matches_word(w) for cue in relative)]
+        if pronouns:
+            return [head if w in pronouns else w for w in found]
+        subjects = _children(view, word.index, SUBJECT_DEPS)
+        own_subject = any(not any(cue.matches_word(s) for cue in relative) for s in subjects)
+        return [head] if not found and own_subject else found
+
+    def adverbial(self, view: SentenceView, words: tuple[int, ...]) -> bool:
+        """A one-word trigger used as an adverb says how something is done, not that an act took
+        place ("Kina satser offensivt på utdanning", "reacted aggressively")."""
+        if not view.has_deps or len(words) != 1:
+            return False
+        word = view.words[words[0]]
+        return word.pos == "ADV" or (word.pos == "ADJ" and word.dep == "advmod")
+
+    def impersonal(self, view: SentenceView, anchor: int, category: str) -> bool:
+        """An active trigger verb whose only subject is an expletive pronoun says what something
+        requires or implies, not what an actor does ("Det krever imidlertid at …" = it requires)."""
+        if not view.has_deps or category.upper() in self.settings.subject_exempt:
+            return False
+        word = view.words[anchor]
+        if word.pos not in ("VERB", "AUX"):
+            return False
+        children = [w for w in view.words if w.head == anchor and w.index != anchor]
+        if any(w.dep in ("aux:pass", "nsubj:pass", "nsubj") for w in children):
+            return False
+        return any(w.dep == "expl" and w.pos == "PRON" for w in children)
+
+    def verbal_attack(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
+        """An attack word followed by where it took place, an interview, a speech, a debate or
+        social media (`[cues].verbal_media` after the trigger, `[cues].attack_words`), is
+        criticism: "Halvorsen angriper de intolerante i et intervju", "attacked the minister in
+        an op-ed"."""
+        if len(match_words) != 1:
+            return False
+        word = view.words[match_words[0]]
+        if not self.lexicon.cue("attack_words").matches_word(word):
+            return False
+        return bool(self.lexicon.cue("verbal_media").spans(view.words, match_words[0] + 1))
 
     def modifier_only(self, view: SentenceView, words: tuple[int, ...], category: str) -> bool:
         """A one-word trigger noun that only qualifies another noun ("a detention center", "an
