@@ -143,7 +143,7 @@ class EventCoder:
             or self.sense.section_off_topic((article.meta.source_url, article.meta.page_url))
         )
         for view in views:
-            if self.grounding.off_topic(view):
+            if self.grounding.off_topic(view) or self.sense.link_line(view):
                 continue
             clauses = segment(view, self.lexicon)
             matches = [
@@ -383,8 +383,11 @@ class EventCoder:
             return False
         if self.sense.noun_for_verb(view, match.words, match.rule):
             return False
-        if self.sense.adverbial(view, match.words) or self.sense.impersonal(
-            view, match.anchor, match.rule.category
+        if (
+            self.sense.adverbial(view, match.words)
+            or self.sense.impersonal(view, match.anchor, match.rule.category)
+            or self.sense.danger_noun(view, match.words)
+            or (match.factuality != "claimed" and self.sense.writer_opinion(view, match.anchor))
         ):
             return False
         # What a speaker says violated a right is accused, whatever it is ("unilateral activities

@@ -47,6 +47,10 @@ OBJECT_DEPS = ("obj",)
 PHRASE_DEPS = ("compound", "amod", "nmod", "nmod:poss", "flat", "appos")
 # Parts of speech that can stand for an actor by themselves.
 ACTOR_POS = ("PROPN", "PRON", "NUM", "X", "SYM", "")
+# How many "|" make a sentence a line of links or headlines.
+LINK_SEPARATORS = 2
+# Parts of speech that put the next word inside a noun phrase.
+NOUN_PHRASE_POS = ("DET", "NOUN", "ADJ", "PROPN", "NUM")
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,10 @@ class Sense:
         if not view.has_deps or len(words) != 1:
             return False
         word = view.words[words[0]]
+        before = view.words[word.index - 1] if word.index else None
+        if before is not None and before.pos in NOUN_PHRASE_POS:
+            # Inside a noun phrase the tag is a slip of the tagger ("the union-organized rally").
+            return False
         return word.pos == "ADV" or (word.pos == "ADJ" and word.dep == "advmod")
 
     def impersonal(self, view: SentenceView, anchor: int, category: str) -> bool:
@@ -199,6 +207,49 @@ class Sense:
         if any(w.dep in ("aux:pass", "nsubj:pass", "nsubj") for w in children):
             return False
         return any(w.dep == "expl" and w.pos == "PRON" for w in children)
+
+    def danger_noun(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
+        """A threat named as a noun is a danger ("the Taliban threat", "challenges and threats",
+        "terrortrusselen"; `[cues].danger_nouns`) unless someone issues or receives it (its verb
+        is one of `[cues].issuing_verbs`: "issued a threat", "fremsatte trusler") or it says what
+        is threatened ("a threat to strike")."""
+        if not view.has_deps or len(match_words) != 1:
+            return False
+        word = view.words[match_words[0]]
+        if not self.lexicon.cue("danger_nouns").matches_word(word):
+            return False
+        after = view.words[word.index + 1] if word.index + 1 < len(view.words) else None
+        if after is not None and self.lexicon.cue("infinitive").matches_word(after):
+            return False
+        head = view.words[word.head] if word.head is not None else None
+        return head is None or not self.lexicon.cue("issuing_verbs").matches_word(head)
+
+    def writer_opinion(self, view: SentenceView, anchor: int) -> bool:
+        """A trigger below a verb of opinion whose subject is the writer ("mener vi det er grunn
+        til å rette kritikk mot …", "we think the minister should be attacked") is the
+        newspaper's or blogger's comment, not a report of an act. Outside quotations only."""
+        if not view.has_deps:
+            return False
+        opinion, writer = self.lexicon.cue("opinion_verbs"), self.lexicon.cue("writer_pronouns")
+        seen: set[int] = set()
+        index: int | None = anchor
+        while index is not None and index not in seen:
+            seen.add(index)
+            word = view.words[index]
+            if opinion.matches_word(word) and any(
+                writer.matches_word(w) for w in _children(view, index, SUBJECT_DEPS)
+            ):
+                return True
+            index = word.head
+        return False
+
+    def link_line(self, view: SentenceView) -> bool:
+        """A line of links or headlines: two or more "|" separators ("Nyheter | Sport | …"), or
+        an opening such as "Read more:" / "Les også:" (`[cues].link_lines`)."""
+        words = view.words
+        if sum(w.text == "|" for w in words) >= LINK_SEPARATORS:
+            return True
+        return bool(words) and self.lexicon.cue("link_lines").starts_at(words, 0) is not None
 
     def verbal_attack(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
         """An attack word followed by where it took place, an interview, a speech, a debate or

@@ -189,7 +189,13 @@ def in_condition(
     """The trigger stands in a clause opened by a condition ("if the United States goes ahead
     with the planned deployment …"), however far from its opener."""
     lo, _ = clauses.span_of(match.anchor)
-    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < len(view.words) else lo
+    opener = lo
+    # The opener may follow a comma or a coordinator ("… eller om møtet ender …").
+    while opener + 1 < match.first and (
+        view.words[opener].text == ","
+        or lexicon.cue("coordinators").matches_word(view.words[opener])
+    ):
+        opener += 1
     found = lexicon.cue("condition_openers").starts_at(view.words, opener)
     return (
         opener < match.first
@@ -201,7 +207,7 @@ def in_condition(
 def presupposed(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
     """A trigger noun right after a preposition that takes it as given ("during the Tet
     Offensive", "etter angrepet"; `[cues].presupposing`) reports an act that happened."""
-    if view.words[match.anchor].pos not in ("NOUN", "PROPN"):
+    if view.words[match.anchor].pos in ("VERB", "AUX"):
         return False
     lo = max(0, match.first - PRESUPPOSED_REACH - 3)
     for span in lexicon.cue("presupposing").spans(view.words, lo, match.first):
