@@ -20,8 +20,8 @@ in resources/<lang>/events.toml:
 * **Modifiers.** A trigger noun that only qualifies another noun ("detention center", "arrest
   warrant", "attack helicopters") names a kind of thing (not in `modifier_exempt_categories`,
   where "aid package" or "sanctions regime" still report the act).
-* **Page topic.** An article whose sentences speak of sport, entertainment, business, science or
-  health more often than of public affairs (`page_topics` cue lists against `political_nouns`)
+* **Page topic.** An article whose sentences speak of sport, entertainment, business, science,
+  health or reviews and leisure (`culture`) more often than of public affairs (`page_topics` cue lists against `political_nouns`)
   yields only events with a state among their participants or a political noun in the sentence.
 
 A sentence without a parse passes the first two tests (nothing to check); the page test needs no
@@ -196,17 +196,22 @@ class Sense:
         return word.pos == "ADV" or (word.pos == "ADJ" and word.dep == "advmod")
 
     def impersonal(self, view: SentenceView, anchor: int, category: str) -> bool:
-        """An active trigger verb whose only subject is an expletive pronoun says what something
-        requires or implies, not what an actor does ("Det krever imidlertid at …" = it requires)."""
+        """An active trigger verb whose only subject is an expletive or impersonal pronoun
+        (`[cues].impersonal_subjects`) says what something requires or implies, not what an actor
+        does ("Det krever imidlertid at …" = it requires)."""
         if not view.has_deps or category.upper() in self.settings.subject_exempt:
             return False
         word = view.words[anchor]
         if word.pos not in ("VERB", "AUX"):
             return False
         children = [w for w in view.words if w.head == anchor and w.index != anchor]
-        if any(w.dep in ("aux:pass", "nsubj:pass", "nsubj") for w in children):
+        if any(w.dep in ("aux:pass", "nsubj:pass") for w in children):
             return False
-        return any(w.dep == "expl" and w.pos == "PRON" for w in children)
+        impersonal = self.lexicon.cue("impersonal_subjects")
+        subjects = [w for w in children if w.dep in ("nsubj", "expl")]
+        return bool(subjects) and all(
+            w.pos == "PRON" and (w.dep == "expl" or impersonal.matches_word(w)) for w in subjects
+        )
 
     def danger_noun(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
         """A threat named as a noun is a danger ("the Taliban threat", "challenges and threats",
@@ -340,9 +345,9 @@ class Sense:
         return bool(self.lexicon.cue("business").spans(view.words))
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
-        """Whether an article is about sport, entertainment, business, science or health rather
-        than public affairs: more sentences with topic cues than with political nouns, and enough
-        of them."""
+        """Whether an article is about sport, entertainment, business, science, health or reviews
+        rather than public affairs: more sentences with topic cues than with political nouns, and
+        enough of them."""
         topics = [self.lexicon.cue(name) for name in self._topic_names()]
         political = self.lexicon.cue("political_nouns")
         topical = sum(any(cue.spans(v.words) for cue in topics) for v in views)
@@ -353,6 +358,6 @@ class Sense:
     def _topic_names(self) -> tuple[str, ...]:
         return tuple(
             name
-            for name in ("sport", "entertainment", "business", "science", "health")
+            for name in ("sport", "entertainment", "business", "science", "health", "culture")
             if self.lexicon.cue(name).patterns
         )
