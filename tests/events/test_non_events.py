@@ -122,3 +122,21 @@ def test_a_refused_request_is_a_rejection_not_a_request(extractor: Extractor) ->
 def test_an_act_after_during_happened_whatever_was_hoped(extractor: Extractor) -> None:
     text = "They hoped to take Hue during the Tet Offensive by North Vietnam against the United States."
     assert ("ASSAULT", "asserted") in coded(extractor, "en", text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Russia, in my opinion, is ready to attack Ukraine."),
+        ("nb", "Etter min mening er Russland klar til å angripe Ukraina."),
+    ],
+)
+def test_a_sentence_marked_as_the_writers_opinion_reports_nothing(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert coded(extractor, lang, text) == []
+
+
+def test_a_wish_is_conditional_not_a_plan(extractor: Extractor) -> None:
+    text = "President Macron would like to impose sanctions on Russia."
+    assert coded(extractor, "en", text) == [("SANCTION", "conditional")]

@@ -159,18 +159,6 @@ def characterisation(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) 
     )
 
 
-def kind_noun(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
-    """A bare plural trigger noun with nobody named as doer or target, in an undated sentence,
-    names a kind of act ("… blod på hendene på grunn av selvmordsaksjoner og rakettangrep", "for
-    grunnløse anklager", "worn down by repeated attacks")."""
-    if not view.has_deps or len(match.words) != 1:
-        return False
-    word = view.words[match.anchor]
-    if word.pos != "NOUN" or not lexicon.cue("plural_nouns").matches_word(word):
-        return False
-    return _bare(view, lexicon, word)
-
-
 def generic_report(
     article: Article,
     view: SentenceView,
@@ -190,8 +178,6 @@ def generic_report(
     if _dated(article, view):
         return False
     if characterisation(view, lexicon, match):
-        return True
-    if not args.actors and kind_noun(view, lexicon, match):
         return True
     if generic_subject(view, lexicon, match) or habitual(view, clauses, lexicon, match):
         return True

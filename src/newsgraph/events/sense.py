@@ -231,8 +231,11 @@ class Sense:
 
     def writer_opinion(self, view: SentenceView, anchor: int) -> bool:
         """A trigger below a verb of opinion whose subject is the writer ("mener vi det er grunn
-        til å rette kritikk mot …", "we think the minister should be attacked") is the
+        til å rette kritikk mot …", "we think the minister should be attacked"), or in a sentence
+        marked as comment (`[cues].opinion_markers`: "in my opinion", "etter min mening"), is the
         newspaper's or blogger's comment, not a report of an act. Outside quotations only."""
+        if self.lexicon.cue("opinion_markers").spans(view.words):
+            return True
         if not view.has_deps:
             return False
         opinion, writer = self.lexicon.cue("opinion_verbs"), self.lexicon.cue("writer_pronouns")
