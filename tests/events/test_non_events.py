@@ -71,7 +71,8 @@ def test_real_events_survive_the_sense_rules(
         # A characterisation of a kind of actor, not a reported attack.
         ("en", "China and Russia are rivals who attack each other.", "ASSAULT"),
         ("nb", "Hamas og Hizbollah er geriljaer som angriper sivile.", "ASSAULT"),
-        # Statistics: acts counted or measured.
+        # Statistics: acts counted or measured; a figure that declined is no refusal.
+        ("en", "Police said bombings in Iraq had declined 80 percent.", "REJECT"),
         ("en", "The number of Russian attacks on Ukraine rose in May.", "ASSAULT"),
         ("nb", "Antallet russiske angrep mot Ukraina har økt.", "ASSAULT"),
         ("nb", "Russiske angrep mot Ukraina har økt kraftig.", "ASSAULT"),
