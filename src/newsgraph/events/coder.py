@@ -85,6 +85,9 @@ SETTING_REACH = 4
 SETTING_POS = ("DET", "ADJ", "NUM", "NOUN", "PROPN")
 # A sentence with at least this share of capitalised words (of four letters or more) is a headline.
 HEADLINE_SHARE = 0.6
+# An attack in words (an interview, a speech, a post) is criticism, not violence.
+VIOLENCE = "ASSAULT"
+VERBAL_ATTACK = ("ACCUSE", "disapprove")
 
 
 @dataclass
@@ -140,7 +143,7 @@ class EventCoder:
             or self.sense.section_off_topic((article.meta.source_url, article.meta.page_url))
         )
         for view in views:
-            if self.grounding.off_topic(view):
+            if self.grounding.off_topic(view) or self.sense.link_line(view):
                 continue
             clauses = segment(view, self.lexicon)
             matches = [
@@ -384,6 +387,13 @@ class EventCoder:
             return False
         if self.sense.noun_for_verb(view, match.words, match.rule):
             return False
+        if (
+            self.sense.adverbial(view, match.words)
+            or self.sense.impersonal(view, match.anchor, match.rule.category)
+            or self.sense.danger_noun(view, match.words)
+            or (match.factuality != "claimed" and self.sense.writer_opinion(view, match.anchor))
+        ):
+            return False
         # What a speaker says violated a right is accused, whatever it is ("unilateral activities
         # that violated the sovereignty …"): an allegation's own subject need not be an actor.
         acts = self._speaker_allegation(match) or self.sense.subject_acts(
@@ -523,8 +533,11 @@ class EventCoder:
     def _recode(
         self, view: SentenceView, match: TriggerMatch, args: Arguments
     ) -> tuple[str, str | None]:
-        """A joint-activity trigger with one state actor and no sign of partners is unilateral."""
+        """An attack in words is criticism; a joint-activity trigger with one state actor and no
+        sign of partners is unilateral."""
         rule = match.rule
+        if match.category == VIOLENCE and self.sense.verbal_attack(view, match.words):
+            return VERBAL_ATTACK
         if rule.unilateral is None or match.recoded is not None:
             return match.category, match.mode
         countries = _countries(args.actors)

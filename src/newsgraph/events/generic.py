@@ -4,8 +4,11 @@
 a trigger noun under a generic or habitual determiner (`[cues].generic_determiners` of
 resources/<lang>/events.toml) reports no event. A quantified one ("many assassinations", "mange
 attentater"; `[cues].generic_quantifiers`) reports none when nobody is named as its doer and its
-sentence gives no date: a count of acts in general, not a report of one. So is an undated act
-whose subject is a generic pronoun ("if you protest, …", "da utsteder man gjerne ultimatum";
+sentence gives no date: a count of acts in general, not a report of one. A counted or measured
+act ("bombings had declined", "the number of kidnappings"; `[cues].trend_verbs`, `[cues].measures`)
+is a statistic, and an undated present-tense act that describes a kind of actor ("Hamas and
+Hezbollah are guerrillas who attack civilians", "opponents are jailed") a characterisation. So is
+an undated act whose subject is a generic pronoun ("if you protest, …", "da utsteder man gjerne ultimatum";
 `[cues].generic_subjects`) or that a frequency adverb in its clause makes a habit ("the army
 usually arrests …", "de pleier å protestere"; `[cues].habitual`).
 """
@@ -27,6 +30,12 @@ DATING_TYPES = ("DATE", "TIME")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl")
 # How far from the trigger, inside its clause, a frequency adverb counts.
 HABIT_WINDOW = 4
+# How many modifiers may stand between a measure ("the number of") and the trigger noun.
+MEASURE_REACH = 2
+# Relations by which a verb describes the noun it hangs on ("guerrillas who attack civilians").
+DESCRIBING_DEPS = ("acl:relcl", "acl", "parataxis")
+# Dependents that make a noun phrase a known group, not a kind.
+KIND_BLOCKERS = ("det", "nummod", "nmod:poss", "det:poss")
 
 
 def _noun(word: Word) -> bool:
@@ -81,6 +90,75 @@ def habitual(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Trig
     return bool(lexicon.cue("habitual").spans(view.words, lo, hi))
 
 
+def statistic(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Whether a trigger noun is counted or measured rather than reported: the subject of a verb
+    of change ("bombings had declined 80 percent", "angrepene har økt"; `[cues].trend_verbs`) or
+    the noun a measure opens ("the number of kidnappings", "antallet angrep"; `[cues].measures`)."""
+    words = view.words
+    word = words[match.anchor]
+    if not _noun(word):
+        return False
+    trend = lexicon.cue("trend_verbs")
+    if word.dep in SUBJECT_DEPS and word.head is not None and trend.matches_word(words[word.head]):
+        return True
+    lo = max(0, match.first - MEASURE_REACH - 2)
+    for span in lexicon.cue("measures").spans(words, lo, match.first):
+        between = words[span[-1] + 1 : match.first]
+        if len(between) <= MEASURE_REACH and all(w.pos in MODIFIER_POS for w in between):
+            return True
+    return False
+
+
+def _bare(view: SentenceView, lexicon: Lexicon, noun: Word) -> bool:
+    """A common noun with no determiner, number or possessor of its own: a kind, not a known
+    group ("guerrillas", "opposisjonelle")."""
+    if noun.pos not in ("NOUN", "ADJ") or noun.text[:1].isupper():
+        return False
+    before = view.words[noun.index - 1] if noun.index else None
+    if before is not None and lexicon.cue("determiners").matches_word(before):
+        return False
+    if lexicon.cue("definite_nouns").matches_word(noun):
+        return False
+    return not any(w.head == noun.index and w.dep in KIND_BLOCKERS for w in view.words)
+
+
+def _present(view: SentenceView, lexicon: Lexicon, word: Word) -> bool:
+    """A verb in the simple present: a present form of `[cues].present_verbs` or a bare form
+    (its own lemma) with no auxiliary, marker or infinitive sign of its own."""
+    if word.pos != "VERB":
+        return False
+    own = [w for w in view.words if w.head == word.index]
+    if any(w.dep in ("aux", "aux:pass", "mark") for w in own):
+        return False
+    if word.index and lexicon.cue("infinitive").matches_word(view.words[word.index - 1]):
+        return False
+    bare = bool(word.lemma) and word.lower == word.lemma.lower() and lexicon.lang == "en"
+    return bare or lexicon.cue("present_verbs").matches_word(word)
+
+
+def characterisation(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Whether a present-tense trigger verb describes what a kind of actor does: it hangs on a
+    bare predicate noun of a copula ("Hamas and Hezbollah are guerrillas who attack civilians",
+    "… er geriljaer som går i sivil, angriper sivile"), or, in English, a present passive has a
+    bare plural subject ("opponents are jailed")."""
+    if not view.has_deps:
+        return False
+    words = view.words
+    word = words[match.anchor]
+    if word.head is not None and word.dep in DESCRIBING_DEPS and _present(view, lexicon, word):
+        head = words[word.head]
+        copula = any(w.head == head.index and w.dep == "cop" for w in words)
+        if head.pos == "NOUN" and copula and _bare(view, lexicon, head):
+            return True
+    own = [w for w in words if w.head == word.index]
+    present_passive = any(
+        w.dep == "aux:pass" and lexicon.cue("present_passive").matches_word(w) for w in own
+    )
+    return present_passive and any(
+        w.dep == "nsubj:pass" and w.lower.endswith("s") and _bare(view, lexicon, w) for w in own
+    )
+
+
 def generic_report(
     article: Article,
     view: SentenceView,
@@ -95,8 +173,12 @@ def generic_report(
         return False
     if under_determiner(view, lexicon, match, "generic_determiners"):
         return True
+    if statistic(view, lexicon, match):
+        return True
     if _dated(article, view):
         return False
+    if characterisation(view, lexicon, match):
+        return True
     if generic_subject(view, lexicon, match) or habitual(view, clauses, lexicon, match):
         return True
     return not args.source and under_determiner(view, lexicon, match, "generic_quantifiers")

@@ -20,8 +20,8 @@ in resources/<lang>/events.toml:
 * **Modifiers.** A trigger noun that only qualifies another noun ("detention center", "arrest
   warrant", "attack helicopters") names a kind of thing (not in `modifier_exempt_categories`,
   where "aid package" or "sanctions regime" still report the act).
-* **Page topic.** An article whose sentences speak of sport, entertainment, business, science or
-  health more often than of public affairs (`page_topics` cue lists against `political_nouns`)
+* **Page topic.** An article whose sentences speak of sport, entertainment, business, science,
+  health or reviews and leisure (`culture`) more often than of public affairs (`page_topics` cue lists against `political_nouns`)
   yields only events with a state among their participants or a political noun in the sentence.
 
 A sentence without a parse passes the first two tests (nothing to check); the page test needs no
@@ -47,6 +47,10 @@ OBJECT_DEPS = ("obj",)
 PHRASE_DEPS = ("compound", "amod", "nmod", "nmod:poss", "flat", "appos")
 # Parts of speech that can stand for an actor by themselves.
 ACTOR_POS = ("PROPN", "PRON", "NUM", "X", "SYM", "")
+# How many "|" make a sentence a line of links or headlines.
+LINK_SEPARATORS = 2
+# Parts of speech that put the next word inside a noun phrase.
+NOUN_PHRASE_POS = ("DET", "NOUN", "ADJ", "PROPN", "NUM")
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ class Sense:
             return True
         passive = bool(_children(view, anchor, ("aux:pass",)))
         deps = OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())
-        found = _children(view, anchor, deps)
+        found = self._relative_object(view, word, _children(view, anchor, deps), passive)
         if rule.needs_object and not found:
             return False
         objects = [w for w in found if w.pos == "NOUN"]
@@ -161,6 +165,111 @@ class Sense:
                 continue
             return False
         return True
+
+    def _relative_object(
+        self, view: SentenceView, word: Word, found: list[Word], passive: bool
+    ) -> list[Word]:
+        """In a relative clause the object is the noun the clause describes: "the rewards (which)
+        NASA has returned to us" returns rewards. A relative pronoun as object, or no object at
+        all after a subject of its own, stands for that noun."""
+        if word.dep != "acl:relcl" or word.head is None or passive:
+            return found
+        head = view.words[word.head]
+        relative = [self.lexicon.cue("relativizers"), self.lexicon.cue("complementizers")]
+        pronouns = [w for w in found if any(cue.matches_word(w) for cue in relative)]
+        if pronouns:
+            return [head if w in pronouns else w for w in found]
+        subjects = _children(view, word.index, SUBJECT_DEPS)
+        own_subject = any(not any(cue.matches_word(s) for cue in relative) for s in subjects)
+        return [head] if not found and own_subject else found
+
+    def adverbial(self, view: SentenceView, words: tuple[int, ...]) -> bool:
+        """A one-word trigger used as an adverb says how something is done, not that an act took
+        place ("Kina satser offensivt på utdanning", "reacted aggressively")."""
+        if not view.has_deps or len(words) != 1:
+            return False
+        word = view.words[words[0]]
+        before = view.words[word.index - 1] if word.index else None
+        if before is not None and before.pos in NOUN_PHRASE_POS:
+            # Inside a noun phrase the tag is a slip of the tagger ("the union-organized rally").
+            return False
+        return word.pos == "ADV" or (word.pos == "ADJ" and word.dep == "advmod")
+
+    def impersonal(self, view: SentenceView, anchor: int, category: str) -> bool:
+        """An active trigger verb whose only subject is an expletive or impersonal pronoun
+        (`[cues].impersonal_subjects`) says what something requires or implies, not what an actor
+        does ("Det krever imidlertid at …" = it requires)."""
+        if not view.has_deps or category.upper() in self.settings.subject_exempt:
+            return False
+        word = view.words[anchor]
+        if word.pos not in ("VERB", "AUX"):
+            return False
+        children = [w for w in view.words if w.head == anchor and w.index != anchor]
+        if any(w.dep in ("aux:pass", "nsubj:pass") for w in children):
+            return False
+        impersonal = self.lexicon.cue("impersonal_subjects")
+        subjects = [w for w in children if w.dep in ("nsubj", "expl")]
+        return bool(subjects) and all(
+            w.pos == "PRON" and (w.dep == "expl" or impersonal.matches_word(w)) for w in subjects
+        )
+
+    def danger_noun(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
+        """A threat named as a noun is a danger ("the Taliban threat", "challenges and threats",
+        "terrortrusselen"; `[cues].danger_nouns`) unless someone issues or receives it (its verb
+        is one of `[cues].issuing_verbs`: "issued a threat", "fremsatte trusler") or it says what
+        is threatened ("a threat to strike")."""
+        if not view.has_deps or len(match_words) != 1:
+            return False
+        word = view.words[match_words[0]]
+        if not self.lexicon.cue("danger_nouns").matches_word(word):
+            return False
+        after = view.words[word.index + 1] if word.index + 1 < len(view.words) else None
+        if after is not None and self.lexicon.cue("infinitive").matches_word(after):
+            return False
+        head = view.words[word.head] if word.head is not None else None
+        return head is None or not self.lexicon.cue("issuing_verbs").matches_word(head)
+
+    def writer_opinion(self, view: SentenceView, anchor: int) -> bool:
+        """A trigger below a verb of opinion whose subject is the writer ("mener vi det er grunn
+        til å rette kritikk mot …", "we think the minister should be attacked"), or in a sentence
+        marked as comment (`[cues].opinion_markers`: "in my opinion", "etter min mening"), is the
+        newspaper's or blogger's comment, not a report of an act. Outside quotations only."""
+        if self.lexicon.cue("opinion_markers").spans(view.words):
+            return True
+        if not view.has_deps:
+            return False
+        opinion, writer = self.lexicon.cue("opinion_verbs"), self.lexicon.cue("writer_pronouns")
+        seen: set[int] = set()
+        index: int | None = anchor
+        while index is not None and index not in seen:
+            seen.add(index)
+            word = view.words[index]
+            if opinion.matches_word(word) and any(
+                writer.matches_word(w) for w in _children(view, index, SUBJECT_DEPS)
+            ):
+                return True
+            index = word.head
+        return False
+
+    def link_line(self, view: SentenceView) -> bool:
+        """A line of links or headlines: two or more "|" separators ("Nyheter | Sport | …"), or
+        an opening such as "Read more:" / "Les også:" (`[cues].link_lines`)."""
+        words = view.words
+        if sum(w.text == "|" for w in words) >= LINK_SEPARATORS:
+            return True
+        return bool(words) and self.lexicon.cue("link_lines").starts_at(words, 0) is not None
+
+    def verbal_attack(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
+        """An attack word followed by where it took place, an interview, a speech, a debate or
+        social media (`[cues].verbal_media` after the trigger, `[cues].attack_words`), is
+        criticism: "Halvorsen angriper de intolerante i et intervju", "attacked the minister in
+        an op-ed"."""
+        if len(match_words) != 1:
+            return False
+        word = view.words[match_words[0]]
+        if not self.lexicon.cue("attack_words").matches_word(word):
+            return False
+        return bool(self.lexicon.cue("verbal_media").spans(view.words, match_words[0] + 1))
 
     def modifier_only(self, view: SentenceView, words: tuple[int, ...], category: str) -> bool:
         """A one-word trigger noun that only qualifies another noun ("a detention center", "an
@@ -239,9 +348,9 @@ class Sense:
         return bool(self.lexicon.cue("business").spans(view.words))
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
-        """Whether an article is about sport, entertainment, business, science or health rather
-        than public affairs: more sentences with topic cues than with political nouns, and enough
-        of them."""
+        """Whether an article is about sport, entertainment, business, science, health or reviews
+        rather than public affairs: more sentences with topic cues than with political nouns, and
+        enough of them."""
         topics = [self.lexicon.cue(name) for name in self._topic_names()]
         political = self.lexicon.cue("political_nouns")
         topical = sum(any(cue.spans(v.words) for cue in topics) for v in views)
@@ -252,6 +361,6 @@ class Sense:
     def _topic_names(self) -> tuple[str, ...]:
         return tuple(
             name
-            for name in ("sport", "entertainment", "business", "science", "health")
+            for name in ("sport", "entertainment", "business", "science", "health", "culture")
             if self.lexicon.cue(name).patterns
         )

@@ -40,6 +40,11 @@ NEGATION_AFTER = 2
 IRREALIS_WINDOW = 8
 EMBEDDING_WINDOW = 8
 NOUN_PHRASE_OPENERS = ("DET", "ADJ", "CCONJ", "NUM", "PRON")
+# Cues of wishes, possibilities and conditions (a preposition among them is no such cue).
+MODAL_CUES = ("irrealis", "hypothetical", "condition_openers")
+# How many words (determiners, adjectives, names) may stand between a presupposing preposition
+# and its trigger noun ("during the Tet Offensive").
+PRESUPPOSED_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,11 @@ def _near(
 ) -> bool:
     clause_lo, clause_hi = clauses.span_of(anchor)
     lo, hi = max(lo, clause_lo), min(hi, clause_hi)
-    return bool(lexicon.cue(name).spans(view.words, lo, hi))
+    spans = lexicon.cue(name).spans(view.words, lo, hi)
+    if name in MODAL_CUES:
+        # A condition word used as a preposition is none: "handlet om beskyldninger" (about).
+        spans = [s for s in spans if len(s) > 1 or view.words[s[0]].pos != "ADP"]
+    return bool(spans)
 
 
 def is_negated(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
@@ -180,11 +189,34 @@ def in_condition(
     """The trigger stands in a clause opened by a condition ("if the United States goes ahead
     with the planned deployment …"), however far from its opener."""
     lo, _ = clauses.span_of(match.anchor)
-    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < len(view.words) else lo
+    opener = lo
+    # The opener may follow a comma or a coordinator ("… eller om møtet ender …").
+    while opener + 1 < match.first and (
+        view.words[opener].text == ","
+        or lexicon.cue("coordinators").matches_word(view.words[opener])
+    ):
+        opener += 1
+    found = lexicon.cue("condition_openers").starts_at(view.words, opener)
     return (
         opener < match.first
-        and lexicon.cue("condition_openers").starts_at(view.words, opener) is not None
+        and found is not None
+        and (len(found) > 1 or view.words[opener].pos != "ADP")
     )
+
+
+def presupposed(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """A trigger noun right after a preposition that takes it as given ("during the Tet
+    Offensive", "etter angrepet"; `[cues].presupposing`) reports an act that happened."""
+    if view.words[match.anchor].pos in ("VERB", "AUX"):
+        return False
+    lo = max(0, match.first - PRESUPPOSED_REACH - 3)
+    for span in lexicon.cue("presupposing").spans(view.words, lo, match.first):
+        between = view.words[span[-1] + 1 : match.first]
+        if len(between) <= PRESUPPOSED_REACH and all(
+            w.pos in ("DET", "ADJ", "PROPN", "NUM", "NOUN") for w in between
+        ):
+            return True
+    return False
 
 
 def is_irrealis(
@@ -232,6 +264,8 @@ def _modality(
         if refused:
             return replace(match, recoded=(refused, None))
         return replace(match, factuality="negated")
+    if presupposed(view, lexicon, match):
+        return match
     if is_irrealis(view, clauses, lexicon, match):
         return replace(match, factuality="conditional")
     if is_future(view, clauses, lexicon, match):
