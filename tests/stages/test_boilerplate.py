@@ -9,6 +9,7 @@ from newsgraph.stages.boilerplate import (
     dominant_script,
     find_boilerplate,
     is_menu_line,
+    script_counts,
 )
 from newsgraph.stages.clean import CleanStage, clean_text
 
@@ -113,3 +114,9 @@ def test_label_pairs_and_links_inside_the_body_are_the_articles_own() -> None:
         pairs += [title, "Protein shake"]
     lines = [PROSE[0], *pairs, "https://example.org/guide", PROSE[1], PROSE[2]]
     assert find_boilerplate(lines) == {}
+
+
+def test_script_counts_count_letters_per_script_in_order_of_first_use() -> None:
+    counts = script_counts("Привет, world! Мир 2024 — 你好 ok")
+    assert list(counts) == ["Cyrillic", "Latin", "CJK"]
+    assert counts == {"Cyrillic": 9, "Latin": 7, "CJK": 2}

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Article
+from newsgraph.model import Article, Token
 from newsgraph.settings import Settings
-from newsgraph.stages.nlp import NlpStage, bundled_model_path, rule_sentence_starts
+from newsgraph.stages.nlp import (
+    NlpStage,
+    Parse,
+    TokenColumns,
+    bundled_model_path,
+    rule_sentence_starts,
+    trusted_token,
+)
 
 pytestmark = pytest.mark.models
 
@@ -164,3 +171,32 @@ def test_a_parsed_sentence_keeps_the_heads_of_the_whole_article_parse() -> None:
     needed = NlpStage(Settings())(Article(text=text, lang="en"))
     full = NlpStage(Settings(nlp_parse="all"))(Article(text=text, lang="en"))
     assert [(t.dep, t.head) for t in needed.tokens] == [(t.dep, t.head) for t in full.tokens]
+
+
+def test_token_columns_and_parse_read_what_spacy_tokens_give() -> None:
+    nlp, _ = NlpStage(Settings()).pipeline("en")
+    doc = nlp("The U.S. envoy  said on Monday he'd go.\n\nÇa va? Fine.")
+    columns = TokenColumns.of_doc(doc)
+    assert columns.idx == [token.idx for token in doc]
+    assert columns.text == [token.text for token in doc]
+    assert columns.lemma == [token.lemma_ for token in doc]
+    assert columns.lower == [token.lower_ for token in doc]
+    assert columns.pos == [token.pos_ for token in doc]
+    assert columns.tag == [token.tag_ for token in doc]
+    assert columns.is_space == [token.is_space for token in doc]
+    parse = Parse.of_doc(doc)
+    assert parse.heads == [token.head.i for token in doc]
+    assert parse.deps == [token.dep_ for token in doc]
+    assert parse.starts == [bool(token.is_sent_start) or token.i == 0 for token in doc]
+    assert any(head != i for i, head in enumerate(parse.heads))
+
+
+def test_a_trusted_token_is_the_record_model_construct_makes() -> None:
+    fields = {"i": 3, "start": 10, "end": 15, "text": "talks", "lemma": "talk", "pos": "NOUN"}
+    fields.update({"dep": "nsubj", "head": 5, "sent": 0})
+    token = trusted_token(dict(fields))
+    reference = Token.model_construct(**fields)
+    assert token == reference
+    assert token.model_dump() == reference.model_dump() == Token(**fields).model_dump()
+    assert token.model_fields_set == reference.model_fields_set
+    assert Token.model_validate_json(token.model_dump_json()) == token

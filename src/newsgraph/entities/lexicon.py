@@ -9,7 +9,7 @@ files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from newsgraph.entities.patterns import Pattern, parse_pattern
@@ -122,7 +122,7 @@ class Lexicon:
     def _read_title(self, phrase: str) -> TitleReading | None:
         written = " ".join(phrase.split())
         words = written.lower()
-        for modifier, qualifier in sorted(self.modifiers.items(), key=lambda kv: -len(kv[0])):
+        for modifier, qualifier in self._modifiers_longest_first:
             if words.startswith(modifier + " "):
                 rest = self.title(written[len(modifier) + 1 :])
                 if rest is None:
@@ -148,12 +148,32 @@ class Lexicon:
             return None
         return self._compound(words)
 
+    @cached_property
+    def _compound_parts(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """The one-word titles and heads, each with its canonical form and its place in the
+        titles-then-heads order `_compound` reads them in (a word may be both)."""
+        parts: dict[str, list[tuple[int, str]]] = {}
+        for place, (known, canonical) in enumerate((*self.titles.items(), *self.heads.items())):
+            if " " not in known:
+                parts.setdefault(known, []).append((place, canonical))
+        return {known: tuple(entries) for known, entries in parts.items()}
+
+    @cached_property
+    def _modifiers_longest_first(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(self.modifiers.items(), key=lambda kv: -len(kv[0])))
+
     def _compound(self, word: str) -> str | None:
         """Read a compound title: a known first part (or any long one) plus a known title/head."""
+        # The known parts that end the word and are shorter than it, looked up by the word's
+        # suffixes rather than by testing every title and head.
+        parts = self._compound_parts
+        endings = sorted(
+            (place, word[cut:], canonical)
+            for cut in range(1, len(word) + 1)
+            for place, canonical in parts.get(word[cut:], ())
+        )
         best: str | None = None
-        for known, canonical in (*self.titles.items(), *self.heads.items()):
-            if " " in known or not word.endswith(known) or len(known) >= len(word):
-                continue
+        for _, known, canonical in endings:
             raw_prefix = word[: -len(known)]
             prefix = raw_prefix.rstrip("-")
             long_enough = len(prefix) >= MIN_UNKNOWN_PREFIX or raw_prefix.endswith("-")

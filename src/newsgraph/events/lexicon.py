@@ -133,6 +133,9 @@ class StartIndex:
         # A word form is looked up by many cue lists and many times per sentence; a bounded
         # memo keeps that to one dictionary hit without growing with an archive's vocabulary.
         self.memo: dict[str, frozenset[int]] = {}
+        # The same for a word's (form, lemma) pair, in the sorted order `candidates` needs: most
+        # words start no pattern, and a sentence is scanned by many phrase sets.
+        self.word_memo: dict[tuple[str, str], tuple[int, ...]] = {}
 
     def _starting(self, text: str) -> frozenset[int]:
         known = self.memo.get(text)
@@ -158,13 +161,31 @@ class StartIndex:
             return found | self._starting(word.lemma)
         return found
 
+    def word_starting(self, word: Word) -> tuple[int, ...]:
+        """`starting` in increasing order, memoised by the word's form and lemma."""
+        key = (word.lower, word.lemma)
+        known = self.word_memo.get(key)
+        if known is not None:
+            return known
+        if len(self.word_memo) >= MEMO_SIZE:
+            self.word_memo.clear()
+        result = self.word_memo[key] = tuple(sorted(self.starting(word)))
+        return result
+
     def candidates(self, words: Sequence[Word], lo: int, stop: int) -> list[tuple[int, int]]:
         """(pattern number, word index) pairs for the words in range(lo, stop) that may start a
         match, ordered by pattern and then by word as a pattern-by-pattern scan would meet them."""
-        pairs = [
-            (number, index) for index in range(lo, stop) for number in self.starting(words[index])
-        ]
-        pairs.sort()
+        memo = self.word_memo
+        pairs: list[tuple[int, int]] = []
+        for index in range(lo, stop):
+            word = words[index]
+            numbers = memo.get((word.lower, word.lemma))
+            if numbers is None:
+                numbers = self.word_starting(word)
+            for number in numbers:
+                pairs.append((number, index))
+        if len(pairs) > 1:
+            pairs.sort()
         return pairs
 
 
@@ -227,14 +248,14 @@ class PhraseSet:
 
     def matches_word(self, word: Word) -> bool:
         """Whether a one-word pattern of the set accepts `word`."""
-        return bool(self.single_words.starting(word))
+        return bool(self.single_words.word_starting(word))
 
     def starts_at(self, words: Sequence[Word], index: int) -> list[int] | None:
         """The longest match starting at `index`, if any."""
         if not self.patterns:
             return None
         best: list[int] | None = None
-        for number in sorted(self.starts.starting(words[index])):
+        for number in self.starts.word_starting(words[index]):
             found = self.patterns[number].match_at(words, index)
             if found is not None and (best is None or len(found) > len(best)):
                 best = found

@@ -23,11 +23,20 @@ S = TypeVar("S", bound=Schema)
 
 def resource_languages() -> list[str]:
     """Languages that have a resource folder."""
+    return list(_resource_folders())
+
+
+@lru_cache(maxsize=1)
+def _resource_folders() -> tuple[str, ...]:
+    # The folders ship with the package (like the files `load_resource` caches): listing them
+    # once spares a directory scan on every language look-up, hundreds an article.
     root = resources.files(__name__)
-    return sorted(
-        entry.name
-        for entry in root.iterdir()
-        if entry.is_dir() and entry.name not in (COMMON, "__pycache__")
+    return tuple(
+        sorted(
+            entry.name
+            for entry in root.iterdir()
+            if entry.is_dir() and entry.name not in (COMMON, "__pycache__")
+        )
     )
 
 
@@ -132,7 +141,7 @@ def base_language(lang: str | None) -> str:
     """Resource folder for a language code: Nynorsk falls back to Bokmål data where it has none."""
     if lang is None:
         return "en"
-    available = resource_languages()
+    available = _resource_folders()
     if lang in available:
         return lang
     if lang == "nn" and "nb" in available:

@@ -115,8 +115,15 @@ def _script_of_letter(char: str) -> str | None:
 
 
 def script_counts(text: str) -> Counter[str]:
-    """Letters per script."""
-    return Counter(s for s in map(script_of, text) if s)
+    """Letters per script (scripts in the order the text first uses them)."""
+    # Characters are counted in C, then each distinct one is looked up once; the counter of
+    # characters keeps first-use order, so the scripts arrive in it too.
+    counts: Counter[str] = Counter()
+    for char, count in Counter(text).items():
+        script = script_of(char)
+        if script:
+            counts[script] += count
+    return counts
 
 
 def dominant_script(text: str) -> str | None:

@@ -239,15 +239,16 @@ class LineCleaner:
         self.seen: set[str] = set()
         self.blank_run: list[int] = []
         self.body: tuple[int, int] = (0, -1)
+        self.line_reasons: list[str | None] = []
 
     def run(self) -> CleanResult:
         """Clean all lines and build the body text."""
         offset = 0
         lines = self.raw.splitlines(keepends=True)
         bare = [line.rstrip("\r\n") for line in lines]
-        navigation = {
-            i for i, line in enumerate(bare) if line_rule_reason(line.strip()) in NAVIGATION_RULES
-        }
+        # Each line's whole-line rule, read once: the navigation lines here, the removals in visit.
+        self.line_reasons = [line_rule_reason(line.strip()) for line in bare]
+        navigation = {i for i, reason in enumerate(self.line_reasons) if reason in NAVIGATION_RULES}
         self.boilerplate = find_boilerplate(
             bare, self.site_lines, known=navigation, is_teaser_heading=teaser_heading
         )
@@ -303,7 +304,8 @@ class LineCleaner:
         lead = start + line.index(stripped[0])
         if self.lift(stripped, lead):
             return
-        if reason := line_rule_reason(stripped):
+        known = 0 <= index < len(self.line_reasons)
+        if reason := self.line_reasons[index] if known else line_rule_reason(stripped):
             self.remove(stripped, reason, lead)
             return
         if reason := self.boilerplate.get(index):

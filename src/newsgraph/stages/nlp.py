@@ -227,15 +227,100 @@ class Parse:
     @classmethod
     def of_doc(cls, doc: Any) -> Parse:
         """The Doc's own annotation (a parser or sentencizer ran over all of it)."""
-        heads = [token.head.i for token in doc]
-        deps = [token.dep_ for token in doc]
-        starts = [bool(token.is_sent_start) or token.i == 0 for token in doc]
-        return cls(heads, deps, starts)
+        from spacy.attrs import DEP, HEAD
+
+        # Heads are stored relative to the token: signed.
+        offsets = doc.to_array(HEAD).view("int64").tolist()
+        heads = [i + offset for i, offset in enumerate(offsets)]
+        return cls(heads, _strings(doc, doc.to_array(DEP).tolist()), sentence_starts(doc))
+
+
+def _columns(doc: Any, attrs: list[Any]) -> list[list[int]]:
+    """Token attributes (two or more) as rows of Python ints, read in one call (no Token
+    objects)."""
+    return doc.to_array(attrs).tolist()  # type: ignore[no-any-return]
+
+
+def _strings(doc: Any, hashes: list[int]) -> list[str]:
+    """The strings of hashes, each distinct hash looked up in the vocabulary once."""
+    strings = doc.vocab.strings
+    names = {value: strings[value] for value in set(hashes)}
+    return [names[value] for value in hashes]
+
+
+def sentence_starts(doc: Any) -> list[bool]:
+    """Whether each token starts a sentence (`Token.is_sent_start`; the first token always)."""
+    from spacy.attrs import SENT_START
+
+    starts = [value > 0 for value in doc.to_array(SENT_START).view("int64").tolist()]
+    if starts:
+        starts[0] = True
+    return starts
+
+
+@dataclass
+class TokenColumns:
+    """What `doc_to_layers` and `parsed_units` read of each token, read column by column."""
+
+    idx: list[int]
+    text: list[str]
+    lemma: list[str]
+    lower: list[str]
+    pos: list[str]
+    tag: list[str]
+    is_space: list[bool]
+
+    @classmethod
+    def of_doc(cls, doc: Any) -> TokenColumns:
+        """The columns of a Doc (as `Token.idx`, `.text`, `.lemma_`, `.lower_`, `.pos_`, `.tag_`
+        and `.is_space` give them)."""
+        from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+        from spacy.parts_of_speech import NAMES
+
+        rows = _columns(doc, [IDX, ORTH, LEMMA, LOWER, POS, TAG, IS_SPACE])
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 7
+        idx, orth, lemma, lower, pos, tag, space = (list(column) for column in columns)
+        return cls(
+            idx=idx,
+            text=_strings(doc, orth),
+            lemma=_strings(doc, lemma),
+            lower=_strings(doc, lower),
+            pos=[NAMES[value] for value in pos],
+            tag=_strings(doc, tag),
+            is_space=[bool(value) for value in space],
+        )
+
+
+TOKEN_FIELDS = ("i", "start", "end", "text", "lemma", "pos", "dep", "head", "sent")
+# `Token.model_construct` spends most of its time matching keyword arguments to fields (aliases,
+# defaults); with every field given, setting the instance's attributes directly makes the same
+# record at a third of the cost. Only while Token stays a plain record (these fields, no
+# private attributes, no post-init hook); otherwise model_construct does it.
+_PLAIN_TOKEN = (
+    tuple(Token.model_fields) == TOKEN_FIELDS
+    and not Token.__private_attributes__
+    and not Token.__pydantic_post_init__
+)
+
+
+def trusted_token(fields: dict[str, Any]) -> Token:
+    """A Token from values of the right types for every field (in TOKEN_FIELDS order), not
+    validated: what `Token.model_construct(**fields)` gives."""
+    if not _PLAIN_TOKEN:
+        return Token.model_construct(**fields)
+    token = Token.__new__(Token)
+    object.__setattr__(token, "__dict__", fields)
+    object.__setattr__(token, "__pydantic_fields_set__", set(TOKEN_FIELDS))
+    object.__setattr__(token, "__pydantic_extra__", None)
+    object.__setattr__(token, "__pydantic_private__", None)
+    return token
 
 
 def doc_to_layers(doc: Any, article: Article, parse: Parse | None = None) -> None:
     """Copy a spaCy Doc's annotation (and, when given, a partial parse) into the article."""
     parse = parse or Parse.of_doc(doc)
+    columns = TokenColumns.of_doc(doc)
+    idx, texts = columns.idx, columns.text
     text = article.text
     sentence_of: list[int] = [0] * len(doc)
     article.sentences = []
@@ -244,9 +329,8 @@ def doc_to_layers(doc: Any, article: Article, parse: Parse | None = None) -> Non
     for lo, hi in itertools.pairwise(bounds):
         if lo >= hi:
             continue
-        start = doc[lo].idx
-        last = doc[hi - 1]
-        end = last.idx + len(last.text)
+        start = idx[lo]
+        end = idx[hi - 1] + len(texts[hi - 1])
         while end > start and text[end - 1].isspace():
             end -= 1
         while start < end and text[start].isspace():
@@ -258,24 +342,27 @@ def doc_to_layers(doc: Any, article: Article, parse: Parse | None = None) -> Non
         for index in range(lo, hi):
             sentence_of[index] = number
     # Whitespace tokens ("\n\n") carry no meaning for later stages: drop them and renumber.
-    kept = [token for token in doc if not token.is_space]
-    renumber = {token.i: new for new, token in enumerate(kept)}
+    kept = [i for i, space in enumerate(columns.is_space) if not space]
+    renumber = {i: new for new, i in enumerate(kept)}
     heads, deps = parse.heads, parse.deps
+    lemmas, lowers, pos, tags = columns.lemma, columns.lower, columns.pos, columns.tag
     # spaCy's attributes already have the record's types: construct without validating (a third
     # of this function's cost on full pages, for ~750 tokens an article).
     article.tokens = [
-        Token.model_construct(
-            i=renumber[token.i],
-            start=token.idx,
-            end=token.idx + len(token.text),
-            text=token.text,
-            lemma=token.lemma_ or token.lower_,
-            pos=token.pos_ or token.tag_,
-            dep=deps[token.i],
-            head=renumber.get(heads[token.i], renumber[token.i]),
-            sent=sentence_of[token.i],
+        trusted_token(
+            {
+                "i": new,
+                "start": idx[i],
+                "end": idx[i] + len(texts[i]),
+                "text": texts[i],
+                "lemma": lemmas[i] or lowers[i],
+                "pos": pos[i] or tags[i],
+                "dep": deps[i],
+                "head": renumber.get(heads[i], new),
+                "sent": sentence_of[i],
+            }
         )
-        for token in kept
+        for new, i in enumerate(kept)
     ]
     article.names = [
         NamedSpan(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_)
@@ -304,15 +391,16 @@ def parsed_units(doc: Any, needs: ParseNeeds) -> list[tuple[int, int]]:
     """Token ranges [start, end) of the rule sentences holding a cue, without outer whitespace."""
     if needs.empty or len(doc) == 0:
         return []
-    lowers = [token.lower_ for token in doc]
-    lemmas = [token.lemma_.lower() or lower for token, lower in zip(doc, lowers, strict=True)]
+    columns = TokenColumns.of_doc(doc)
+    lowers, space = columns.lower, columns.is_space
+    lemmas = [lemma.lower() or lower for lemma, lower in zip(columns.lemma, lowers, strict=True)]
     flags = needs.cue_words(lowers, lemmas)
     units = []
     for sent in doc.sents:
         lo, hi = sent.start, sent.end
-        while lo < hi and doc[lo].is_space:
+        while lo < hi and space[lo]:
             lo += 1
-        while hi > lo and doc[hi - 1].is_space:
+        while hi > lo and space[hi - 1]:
             hi -= 1
         if lo < hi and any(flags[lo:hi]):
             units.append((lo, hi))
@@ -435,15 +523,14 @@ def parse_needed(nlp: Any, docs: Sequence[Any], articles: Sequence[Article]) -> 
     pieces: list[Any] = []
     where: list[tuple[int, int]] = []
     for number, (doc, article) in enumerate(zip(docs, articles, strict=True)):
-        starts = [bool(token.is_sent_start) or token.i == 0 for token in doc]
-        parses.append(Parse(list(range(len(doc))), [""] * len(doc), starts))
+        parses.append(Parse(list(range(len(doc))), [""] * len(doc), sentence_starts(doc)))
         for lo, hi in parsed_units(doc, parse_needs(article.lang or "xx")):
             pieces.append(_sub_doc(doc, lo, hi))
             where.append((number, lo))
     parser = nlp.get_pipe("parser")
     for piece, (number, lo) in zip(parser.pipe(pieces, batch_size=PARSE_BATCH), where, strict=True):
         parse = parses[number]
-        for token in piece:
-            parse.heads[lo + token.i] = lo + token.head.i
-            parse.deps[lo + token.i] = token.dep_
+        read = Parse.of_doc(piece)
+        parse.heads[lo : lo + len(piece)] = [lo + head for head in read.heads]
+        parse.deps[lo : lo + len(piece)] = read.deps
     return parses
