@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
@@ -63,6 +64,17 @@ def test_every_rule_gets_openings() -> None:
         grammar = load_grammar(lang)
         assert grammar.index is not None
         assert grammar.index.everywhere == []
+
+
+def test_cached_index_equals_one_built_from_the_rules_and_survives_pickling() -> None:
+    for lang in ("nb", "en"):
+        grammar = load_grammar(lang)
+        built = OpeningIndex([openings(rule.regex) for rule in grammar.rules])
+        for index in (grammar.index, pickle.loads(pickle.dumps(built))):
+            assert index.table == built.table
+            assert index.everywhere == built.everywhere
+            assert index.scanner is not None and built.scanner is not None
+            assert index.scanner.pattern == built.scanner.pattern
 
 
 def test_openings_of_simple_patterns() -> None:

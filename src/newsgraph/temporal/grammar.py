@@ -212,9 +212,10 @@ def load_grammar(lang: str | None) -> Grammar:
         document_date=dict(data.get("document_date", {})),
         merge_gap=re.compile(gap, re.IGNORECASE),
         # Working out the openings walks every rule's parsed pattern: seconds per language,
-        # so the result goes into the resource cache with the grammar's files and code.
-        index=OpeningIndex(
-            compiled("time-openings", code, lambda: [openings(rule.regex) for rule in rules])
+        # so the index built from them goes into the resource cache with the grammar's files
+        # and code.
+        index=compiled(
+            "time-index", code, lambda: OpeningIndex([openings(rule.regex) for rule in rules])
         ),
     )
 
