@@ -270,29 +270,60 @@ class Planner:
             known.prints[int(seq)] = (bytes(signature), int(shingles), key)
 
     def _known_stories(self, known: Known, articles: list[PreparedArticle]) -> None:
-        keys: set[str] = set()
-        earliest, latest = None, None
+        # Per (key, category): the union of the windows of the batch's events, each looked up
+        # as one range of the anchor index (key, type, anchor_start), so a lookup reads the
+        # anchors it may use, however many the key has elsewhere in the archive.
+        spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for item in articles:
             for event in item.events:
                 window = self._window(event.signature)
                 if window is None:
                     continue
-                keys.update(anchor_keys(event.signature))
-                earliest = min(filter(None, (earliest, window[0])))
-                latest = max(filter(None, (latest, window[1])))
-        if not keys or earliest is None or latest is None:
-            return
+                for key in anchor_keys(event.signature):
+                    spans.setdefault((key, event.signature.type), []).append(window)
+        windows = [
+            (key, kind, low, high)
+            for (key, kind), found in sorted(spans.items())
+            for low, high in _merged(found)
+        ]
         ids: set[str] = set()
-        for key, kind, start, story in self._rows(
-            "SELECT key, type, anchor_start, story_id FROM story_anchor_keys"
-            " WHERE anchor_start BETWEEN ? AND ? AND key",
-            sorted(keys),
-            (earliest, latest),
-        ):
+        for key, kind, start, story in self._anchors_in(windows):
             _add_anchor(known, key, (kind, start, story))
             ids.add(story)
         for row in self._rows(f"SELECT {STORY_COLUMNS} FROM stories WHERE story_id", sorted(ids)):
             known.stories[row[0]] = Story(tuple(row))
+
+    def _anchors_in(self, windows: list[tuple[str, str, str, str]]) -> list[Row]:
+        """Stored anchors (key, type, anchor_start, story_id) in the (key, type, first day,
+        last day) windows: one index range each."""
+        if not windows:
+            return []
+        if self.db.dialect == "postgres":
+            # OFFSET 0 keeps the subquery a parameterised index scan per window (a join would
+            # be planned as a scan of the whole table).
+            return self.db.execute(
+                "SELECT a.key, a.type, a.anchor_start, a.story_id"
+                " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS w (key, type, low, high)"
+                " CROSS JOIN LATERAL (SELECT k.key, k.type, k.anchor_start, k.story_id"
+                " FROM story_anchor_keys k WHERE k.key = w.key AND k.type = w.type"
+                " AND k.anchor_start BETWEEN w.low AND w.high OFFSET 0) a",
+                [list(column) for column in zip(*windows, strict=True)],
+            )
+        rows: list[Row] = []
+        step = LOOKUP_CHUNK // 4
+        for start in range(0, len(windows), step):
+            chunk = windows[start : start + step]
+            rows.extend(
+                self.db.execute(
+                    "WITH w (key, type, low, high) AS"
+                    f" (VALUES {', '.join('(?, ?, ?, ?)' for _ in chunk)})"
+                    " SELECT k.key, k.type, k.anchor_start, k.story_id FROM w"
+                    " JOIN story_anchor_keys k ON k.key = w.key AND k.type = w.type"
+                    " AND k.anchor_start BETWEEN w.low AND w.high",
+                    [value for window in chunk for value in window],
+                )
+            )
+        return rows
 
     def _window(self, sig: EventSignature) -> tuple[str, str] | None:
         """The anchor dates a story candidate of `sig` may have (the writer's bounds)."""
@@ -571,6 +602,17 @@ def _add_anchor(known: Known, key: str, entry: tuple[str, str, str]) -> None:
     if (key, *entry) not in known.anchored:
         known.anchored.add((key, *entry))
         bisect.insort(known.anchors.setdefault((key, kind), []), (start, story))
+
+
+def _merged(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(first day, last day) ranges with the overlapping ones joined."""
+    merged: list[tuple[str, str]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 def _failure_key(where: str, stage: str, reason: str) -> str:
