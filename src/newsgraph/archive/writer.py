@@ -21,8 +21,8 @@ from newsgraph.archive.clustering import ClusterRule, EventSignature, StoryAncho
 from newsgraph.archive.database import Database, Row
 from newsgraph.archive.links import Linker
 from newsgraph.archive.records import BatchResult, FailedInput
-from newsgraph.archive.rollups import RollupDelta, name_keys
-from newsgraph.archive.rows import PreparedArticle, PreparedEvent
+from newsgraph.archive.rollups import RollupDelta
+from newsgraph.archive.rows import PreparedArticle, PreparedEvent, name_keys
 
 INSERTS = {
     "sources": "INSERT INTO sources (article_seq, name, role) VALUES (?, ?, ?)",
