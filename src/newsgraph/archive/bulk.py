@@ -508,8 +508,8 @@ class Planner:
         if decision.story_id is None:
             story_id = clustering.story_id(item.article_id, event.event_id)
             anchored = not clustering.is_vague(sig) and sig.start is not None
-            row = list(story_row(story_id, sig, lang, seq, anchored))
-            story = Story(tuple(row), plan.number)
+            row = story_row(story_id, sig, lang, seq, anchored, event.story_texts)
+            story = Story(row, plan.number)
             known.stories[story_id] = plan.stories[story_id] = story
             if anchored:
                 for key in self._facts_of(sig)[1]:

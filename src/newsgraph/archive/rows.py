@@ -43,6 +43,8 @@ class PreparedEvent:
     signature: EventSignature
     # The name keys of its actors (the story's actor rows), sorted.
     actor_keys: tuple[str, ...] = ()
+    # The text columns of the story it would found (`story_texts`).
+    story_texts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,20 @@ def name_keys(entities: Iterable[Row]) -> dict[str, set[str]]:
             found.add(words[-1])
         keys[row[0]] = found
     return keys
+
+
+def story_texts(sig: EventSignature) -> tuple[str, ...]:
+    """The text columns of a story founded by an event with signature `sig`: anchor countries,
+    actors, source, target, others, names and words, each sorted and joined."""
+    return (
+        ",".join(sorted(sig.countries)),
+        "|".join(sorted(sig.actors)),
+        "|".join(sorted(sig.source)),
+        "|".join(sorted(sig.target)),
+        "|".join(sorted(sig.others)),
+        "|".join(sorted(sig.names)),
+        "|".join(sorted(sig.words)),
+    )
 
 
 def normalise_name(name: str) -> str:
@@ -306,7 +322,7 @@ def _event(article: Article, event: Event, entity_keys: dict[str, set[str]]) -> 
         others=_side(article, event.actors),
     )
     actor_keys = tuple(sorted({key for row in actors for key in entity_keys.get(row[0], ())}))
-    return PreparedEvent(event.id, row, actors, signature, actor_keys)
+    return PreparedEvent(event.id, row, actors, signature, actor_keys, story_texts(signature))
 
 
 def _side(article: Article, ids: list[str]) -> frozenset[str]:
