@@ -598,7 +598,9 @@ def _overlay(known: Known, plan: Plan) -> None:
     known.current.update(plan.current)
     for found_hash, entries in plan.hashes.items():
         listed = known.hashes.setdefault(found_hash, [])
-        listed.extend(entry for entry in entries if entry not in listed)
+        # A set: a text copied hundreds of times would make this quadratic.
+        stored = set(listed)
+        listed.extend(entry for entry in entries if entry not in stored)
     for bucket, seqs in plan.buckets.items():
         known.buckets.setdefault(bucket, set()).update(seqs)
     known.prints.update(plan.prints)
