@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,9 +44,8 @@ from newsgraph.archive.rollups import (
     NAMES_UPSERT,
     TITLES_UPSERT,
     RollupDelta,
-    name_keys,
 )
-from newsgraph.archive.rows import PreparedArticle
+from newsgraph.archive.rows import PreparedArticle, PreparedEvent, name_keys
 from newsgraph.archive.writer import (
     ARTICLE_INSERT,
     INSERTS,
@@ -183,6 +183,9 @@ class Planner:
         self.db = db
         self.dedup = dedup_rule
         self.rules = rules
+        # Per event signature of the batch being planned (by identity): its candidate window
+        # and anchor keys, which the lookups, the candidates and a new story all need.
+        self._facts: dict[int, tuple[tuple[str, str] | None, list[str]]] = {}
 
     def next_seq(self) -> int:
         """The first sequence number after every stored article."""
@@ -194,6 +197,7 @@ class Planner:
         """Decide batch `number` whose first new article gets seq `first`."""
         plan = Plan(number, list(items))
         articles = [item for item in items if isinstance(item, PreparedArticle)]
+        self._facts = {}
         known = self._known(articles, list(items), pending)
         now = datetime.now(UTC).isoformat("T", "seconds")
         seq = first
@@ -270,29 +274,70 @@ class Planner:
             known.prints[int(seq)] = (bytes(signature), int(shingles), key)
 
     def _known_stories(self, known: Known, articles: list[PreparedArticle]) -> None:
-        keys: set[str] = set()
-        earliest, latest = None, None
+        # Per (key, category): the union of the windows of the batch's events, each looked up
+        # as one range of the anchor index (key, type, anchor_start), so a lookup reads the
+        # anchors it may use, however many the key has elsewhere in the archive.
+        spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for item in articles:
             for event in item.events:
-                window = self._window(event.signature)
+                window, keys = self._facts_of(event.signature)
                 if window is None:
                     continue
-                keys.update(anchor_keys(event.signature))
-                earliest = min(filter(None, (earliest, window[0])))
-                latest = max(filter(None, (latest, window[1])))
-        if not keys or earliest is None or latest is None:
-            return
+                for key in keys:
+                    spans.setdefault((key, event.signature.type), []).append(window)
+        windows = [
+            (key, kind, low, high)
+            for (key, kind), found in sorted(spans.items())
+            for low, high in _merged(found)
+        ]
         ids: set[str] = set()
-        for key, kind, start, story in self._rows(
-            "SELECT key, type, anchor_start, story_id FROM story_anchor_keys"
-            " WHERE anchor_start BETWEEN ? AND ? AND key",
-            sorted(keys),
-            (earliest, latest),
-        ):
-            _add_anchor(known, key, (kind, start, story))
+        found: dict[str, list[tuple[str, str, str]]] = {}
+        for key, kind, start, story in self._anchors_in(windows):
+            found.setdefault(key, []).append((kind, start, story))
             ids.add(story)
+        for key, entries in found.items():
+            _add_anchors(known, key, entries)
         for row in self._rows(f"SELECT {STORY_COLUMNS} FROM stories WHERE story_id", sorted(ids)):
             known.stories[row[0]] = Story(tuple(row))
+
+    def _anchors_in(self, windows: list[tuple[str, str, str, str]]) -> list[Row]:
+        """Stored anchors (key, type, anchor_start, story_id) in the (key, type, first day,
+        last day) windows: one index range each."""
+        if not windows:
+            return []
+        if self.db.dialect == "postgres":
+            # OFFSET 0 keeps the subquery a parameterised index scan per window (a join would
+            # be planned as a scan of the whole table); the windows travel as one JSON value.
+            return self.db.execute(
+                "SELECT a.key, a.type, a.anchor_start, a.story_id"
+                " FROM json_array_elements(?::json) AS w (span)"
+                " CROSS JOIN LATERAL (SELECT k.key, k.type, k.anchor_start, k.story_id"
+                " FROM story_anchor_keys k WHERE k.key = w.span->>0 AND k.type = w.span->>1"
+                " AND k.anchor_start BETWEEN w.span->>2 AND w.span->>3 OFFSET 0) a",
+                (json.dumps(windows, ensure_ascii=False),),
+            )
+        rows: list[Row] = []
+        step = LOOKUP_CHUNK // 4
+        for start in range(0, len(windows), step):
+            chunk = windows[start : start + step]
+            rows.extend(
+                self.db.execute(
+                    "WITH w (key, type, low, high) AS"
+                    f" (VALUES {', '.join('(?, ?, ?, ?)' for _ in chunk)})"
+                    " SELECT k.key, k.type, k.anchor_start, k.story_id FROM w"
+                    " JOIN story_anchor_keys k ON k.key = w.key AND k.type = w.type"
+                    " AND k.anchor_start BETWEEN w.low AND w.high",
+                    [value for window in chunk for value in window],
+                )
+            )
+        return rows
+
+    def _facts_of(self, sig: EventSignature) -> tuple[tuple[str, str] | None, list[str]]:
+        """The event's candidate window and anchor keys (computed once per batch)."""
+        facts = self._facts.get(id(sig))
+        if facts is None:
+            facts = self._facts[id(sig)] = (self._window(sig), anchor_keys(sig))
+        return facts
 
     def _window(self, sig: EventSignature) -> tuple[str, str] | None:
         """The anchor dates a story candidate of `sig` may have (the writer's bounds)."""
@@ -331,10 +376,15 @@ class Planner:
         links = self._link_copies(plan, known, seq, item)
         plan.counts["duplicates"] += links
         plan.result.duplicates += links
-        keys = name_keys(item.entities)
+        # The worker's keys; an article prepared without them (an older worker) gets them here.
+        keys = (
+            dict(item.name_keys)
+            if item.name_keys or not item.entities
+            else name_keys(item.entities)
+        )
         other_language = False
         for event in item.events:
-            other_language |= self._cluster(plan, known, seq, item, event, keys)
+            other_language |= self._cluster(plan, known, seq, item, event)
         if other_language:
             plan.multilingual.append((seq, item))
         day = item.published_day
@@ -446,8 +496,7 @@ class Planner:
         known: Known,
         seq: int,
         item: PreparedArticle,
-        event: Any,
-        keys: dict[str, set[str]],
+        event: PreparedEvent,
     ) -> bool:
         """Put one event into a story (as `ArchiveWriter._cluster`); True when the story it
         joined was already told in another language."""
@@ -459,11 +508,11 @@ class Planner:
         if decision.story_id is None:
             story_id = clustering.story_id(item.article_id, event.event_id)
             anchored = not clustering.is_vague(sig) and sig.start is not None
-            row = list(story_row(story_id, sig, lang, seq, anchored))
-            story = Story(tuple(row), plan.number)
+            row = story_row(story_id, sig, lang, seq, anchored, event.story_texts)
+            story = Story(row, plan.number)
             known.stories[story_id] = plan.stories[story_id] = story
             if anchored:
-                for key in anchor_keys(sig):
+                for key in self._facts_of(sig)[1]:
                     entry = (sig.type, iso_day(sig.start) or "", story_id)
                     _add_anchor(known, key, entry)
                     plan.anchors.setdefault(key, []).append(entry)
@@ -476,8 +525,7 @@ class Planner:
             plan.result.merged_events += 1
         rows = plan.copy if story.founded_in == plan.number else plan.upserts
         rows["story_countries"].extend((country, sig.type, story_id) for country in sig.countries)
-        actor_names = {key for row in event.actors for key in keys.get(row[0], ())}
-        rows["story_actors"].extend((name, sig.type, story_id) for name in actor_names)
+        rows["story_actors"].extend((name, sig.type, story_id) for name in event.actor_keys)
         plan.copy["events"].append((seq, *event.row, story_id, decision.reason))
         plan.copy["event_actors"].extend((seq, *row) for row in event.actors)
         plan.counts["events"] += 1
@@ -485,8 +533,7 @@ class Planner:
         return other_language
 
     def _candidates(self, known: Known, sig: EventSignature) -> list[tuple[StoryAnchor, Story]]:
-        window = self._window(sig)
-        keys = anchor_keys(sig)
+        window, keys = self._facts_of(sig)
         if window is None or not keys:
             return []
         ids = set()
@@ -551,13 +598,14 @@ def _overlay(known: Known, plan: Plan) -> None:
     known.current.update(plan.current)
     for found_hash, entries in plan.hashes.items():
         listed = known.hashes.setdefault(found_hash, [])
-        listed.extend(entry for entry in entries if entry not in listed)
+        # A set: a text copied hundreds of times would make this quadratic.
+        stored = set(listed)
+        listed.extend(entry for entry in entries if entry not in stored)
     for bucket, seqs in plan.buckets.items():
         known.buckets.setdefault(bucket, set()).update(seqs)
     known.prints.update(plan.prints)
     for key, anchored in plan.anchors.items():
-        for entry in anchored:
-            _add_anchor(known, key, entry)
+        _add_anchors(known, key, anchored)
     known.stories.update(plan.stories)
     known.failure_keys |= plan.failure_keys
     known.raw_keys |= plan.raw_keys
@@ -571,6 +619,29 @@ def _add_anchor(known: Known, key: str, entry: tuple[str, str, str]) -> None:
     if (key, *entry) not in known.anchored:
         known.anchored.add((key, *entry))
         bisect.insort(known.anchors.setdefault((key, kind), []), (start, story))
+
+
+def _merged(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(first day, last day) ranges with the overlapping ones joined."""
+    merged: list[tuple[str, str]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _add_anchors(known: Known, key: str, entries: list[tuple[str, str, str]]) -> None:
+    """Index a story under one of its anchor keys (once), many entries at a time."""
+    grown: set[tuple[str, str]] = set()
+    for entry in entries:
+        if (key, *entry) not in known.anchored:
+            known.anchored.add((key, *entry))
+            known.anchors.setdefault((key, entry[0]), []).append((entry[1], entry[2]))
+            grown.add((key, entry[0]))
+    for listed in grown:
+        known.anchors[listed].sort()
 
 
 def _failure_key(where: str, stage: str, reason: str) -> str:

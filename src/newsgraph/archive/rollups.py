@@ -9,12 +9,12 @@ contribution is subtracted again (its first and last dates stay: they cannot be 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.archive.database import Database, Row
-from newsgraph.archive.rows import normalise_name
+from newsgraph.archive.rows import name_keys
 
 NAMES_UPSERT = (
     "INSERT INTO entity_names (name_key, name, type, country, articles, mentions, first_seen,"
@@ -54,22 +54,6 @@ GroupKey = tuple[str, str, str, str, str, str, str, str, str]
 TITLE_COLUMNS = "entity_id, idx, text, canonical, country"
 
 
-def name_keys(entities: Iterable[Row]) -> dict[str, set[str]]:
-    """Entity id -> the name keys it answers to: normalised name, canonical name, canonical id
-    (case-folded) and, for a person named in full, the surname ("esper" for Mark Esper)."""
-    keys: dict[str, set[str]] = {}
-    for row in entities:
-        found = {row[2]} | ({row[4]} if row[4] else set())
-        canonical_id = row[10] if len(row) > 10 else None
-        if canonical_id:
-            found.add(normalise_name(str(canonical_id)))
-        words = str(row[2]).split()
-        if row[5] == "PER" and len(words) > 1:
-            found.add(words[-1])
-        keys[row[0]] = found
-    return keys
-
-
 def group_row(row: Row) -> GroupKey:
     """An entity row's `entity_groups` key and names: the group is the canonical id, else the
     normalised canonical name, else the normalised name (the service's ENTITY_KEY)."""
@@ -103,7 +87,7 @@ class RollupDelta:
         titles: Iterable[Row],
         day: str | None,
         sign: int = 1,
-        keys: dict[str, set[str]] | None = None,
+        keys: Mapping[str, Collection[str]] | None = None,
     ) -> None:
         """Count (sign 1) or discount (sign -1) one article's entities and titles (`keys`: their
         `name_keys`, when the caller has them)."""

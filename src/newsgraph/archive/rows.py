@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,10 @@ class PreparedEvent:
     row: Row
     actors: tuple[Row, ...]
     signature: EventSignature
+    # The name keys of its actors (the story's actor rows), sorted.
+    actor_keys: tuple[str, ...] = ()
+    # The text columns of the story it would found (`story_texts`).
+    story_texts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,39 @@ class PreparedArticle:
     stage_failures: tuple[tuple[str, str], ...] = ()
     entity_keys: frozenset[str] = field(default_factory=frozenset)
     fingerprint: Fingerprint | None = None
+    # Entity id -> its `name_keys`, sorted: what the rollups, quote speakers and story actors
+    # are keyed by, computed here rather than in the archive's one writer.
+    name_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def name_keys(entities: Iterable[Row]) -> dict[str, set[str]]:
+    """Entity id -> the name keys it answers to: normalised name, canonical name, canonical id
+    (case-folded) and, for a person named in full, the surname ("esper" for Mark Esper)."""
+    keys: dict[str, set[str]] = {}
+    for row in entities:
+        found = {row[2]} | ({row[4]} if row[4] else set())
+        canonical_id = row[10] if len(row) > 10 else None
+        if canonical_id:
+            found.add(normalise_name(str(canonical_id)))
+        words = str(row[2]).split()
+        if row[5] == "PER" and len(words) > 1:
+            found.add(words[-1])
+        keys[row[0]] = found
+    return keys
+
+
+def story_texts(sig: EventSignature) -> tuple[str, ...]:
+    """The text columns of a story founded by an event with signature `sig`: anchor countries,
+    actors, source, target, others, names and words, each sorted and joined."""
+    return (
+        ",".join(sorted(sig.countries)),
+        "|".join(sorted(sig.actors)),
+        "|".join(sorted(sig.source)),
+        "|".join(sorted(sig.target)),
+        "|".join(sorted(sig.others)),
+        "|".join(sorted(sig.names)),
+        "|".join(sorted(sig.words)),
+    )
 
 
 def normalise_name(name: str) -> str:
@@ -134,7 +172,9 @@ def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> Pr
     # Ids are keys in the archive: should a stage ever repeat one, the first occurrence counts.
     entities = list({entity.id: entity for entity in reversed(article.entities)}.values())[::-1]
     unique_events = list({event.id: event for event in reversed(article.events)}.values())[::-1]
-    events = tuple(_event(article, event) for event in unique_events)
+    entity_rows = tuple(_entity_row(entity) for entity in entities)
+    keys = name_keys(entity_rows)
+    events = tuple(_event(article, event, keys) for event in unique_events)
     return PreparedArticle(
         article_id=article.id,
         doc_key=doc_key(article),
@@ -144,7 +184,7 @@ def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> Pr
         article=_article_row(article),
         published_day=published_day(article.meta.published),
         sources=_sources(article),
-        entities=tuple(_entity_row(entity) for entity in entities),
+        entities=entity_rows,
         titles=tuple(
             (entity.id, index, title.text, title.canonical, title.country)
             for entity in entities
@@ -172,6 +212,7 @@ def prepare(article: Article, dedup: Deduplicator, raw: str | None = None) -> Pr
         stage_failures=tuple((f.stage, f.message) for f in article.failures),
         entity_keys=frozenset(entity_key(entity) for entity in entities),
         fingerprint=fingerprint,
+        name_keys=tuple((entity, tuple(sorted(found))) for entity, found in keys.items()),
     )
 
 
@@ -228,7 +269,7 @@ def _entity_row(entity: Entity) -> Row:
     )
 
 
-def _event(article: Article, event: Event) -> PreparedEvent:
+def _event(article: Article, event: Event, entity_keys: dict[str, set[str]]) -> PreparedEvent:
     span = date_range(event.date)
     date_from = "text" if span else None
     if span is None and (day := date_range(published_day(article.meta.published))):
@@ -280,7 +321,8 @@ def _event(article: Article, event: Event) -> PreparedEvent:
         lang=article.lang,
         others=_side(article, event.actors),
     )
-    return PreparedEvent(event.id, row, actors, signature)
+    actor_keys = tuple(sorted({key for row in actors for key in entity_keys.get(row[0], ())}))
+    return PreparedEvent(event.id, row, actors, signature, actor_keys, story_texts(signature))
 
 
 def _side(article: Article, ids: list[str]) -> frozenset[str]:

@@ -21,8 +21,8 @@ from newsgraph.archive.clustering import ClusterRule, EventSignature, StoryAncho
 from newsgraph.archive.database import Database, Row
 from newsgraph.archive.links import Linker
 from newsgraph.archive.records import BatchResult, FailedInput
-from newsgraph.archive.rollups import RollupDelta, name_keys
-from newsgraph.archive.rows import PreparedArticle, PreparedEvent
+from newsgraph.archive.rollups import RollupDelta
+from newsgraph.archive.rows import PreparedArticle, PreparedEvent, name_keys, story_texts
 
 INSERTS = {
     "sources": "INSERT INTO sources (article_seq, name, role) VALUES (?, ?, ?)",
@@ -360,27 +360,35 @@ class ArchiveWriter:
 
 
 def story_row(
-    story_id: str, sig: EventSignature, lang: str, seq: int, anchored: bool
+    story_id: str,
+    sig: EventSignature,
+    lang: str,
+    seq: int,
+    anchored: bool,
+    texts: tuple[str, ...] = (),
 ) -> tuple[Any, ...]:
-    """A new story's row (the columns of INSERT INTO stories), founded by one event report."""
+    """A new story's row (the columns of INSERT INTO stories), founded by one event report
+    (`texts`: its `story_texts`, when the worker computed them)."""
+    countries, actors, source, target, others, names, words = texts or story_texts(sig)
+    start, end = iso_day(sig.start), iso_day(sig.end)
     return (
         story_id,
         sig.type,
-        iso_day(sig.start) if anchored else None,
-        iso_day(sig.end) if anchored else None,
-        joined(sig.countries),
-        joined(sig.actors, "|"),
-        iso_day(sig.start),
-        iso_day(sig.end),
+        start if anchored else None,
+        end if anchored else None,
+        countries,
+        actors,
+        start,
+        end,
         lang,
         1,
         seq,
-        joined(sig.source, "|"),
-        joined(sig.target, "|"),
-        joined(sig.others, "|"),
+        source,
+        target,
+        others,
         sig.place,
-        joined(sig.names, "|"),
-        joined(sig.words, "|"),
+        names,
+        words,
         sig.lang,
     )
 
