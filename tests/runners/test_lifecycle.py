@@ -100,8 +100,9 @@ def test_signal_stops_ingest_with_a_summary_and_a_rerun_finishes(
     tmp_path: Path, signum: signal.Signals
 ) -> None:
     # Enough articles that a loaded machine cannot finish them all between the fourth stored
-    # article and the signal (with 60, a run once ended normally before the signal arrived).
-    count = 240
+    # article and the signal (with 60, and after the session-6 speed-ups with 240, a run under a
+    # loaded full suite ended normally before the signal arrived).
+    count = 600
     folder = write_inputs(tmp_path / "in", count=count)
     url = str(tmp_path / "a.db")
     child = run_child(folder, url)
