@@ -39,6 +39,18 @@ def marks(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
+def story_report_involves(countries: list[str]) -> tuple[str, list[str]]:
+    """WHERE clause (on stories `s`) and its parameters: one current report of the story involves
+    every country asked for itself. Countries spread over several reports of a story are not one
+    event between them."""
+    involves = " AND ".join("(',' || ev.countries || ',') LIKE ?" for _ in countries)
+    clause = (
+        "EXISTS (SELECT 1 FROM events ev JOIN articles a ON a.seq = ev.article_seq"
+        f" WHERE ev.story_id = s.story_id AND a.is_current = 1 AND {involves})"
+    )
+    return clause, [f"%,{country},%" for country in countries]
+
+
 def search(db: Database, query: str, limit: int, lang: str | None) -> list[SearchHit]:
     """Full-text hits, best first."""
     hits = db.search(query, limit, lang)
@@ -84,14 +96,9 @@ def events(db: Database, query: EventQuery, reports: bool) -> list[StoryEvent]:
         where.append(f"s.type IN ({marks(types)})")
         params.extend(types)
     if countries:
-        # A story matches when one of its reports involves every country asked for; countries
-        # spread over several reports of a story are not one event between them.
-        involves = " AND ".join("(',' || ev.countries || ',') LIKE ?" for _ in countries)
-        where.append(
-            "EXISTS (SELECT 1 FROM events ev JOIN articles a ON a.seq = ev.article_seq"
-            f" WHERE ev.story_id = s.story_id AND a.is_current = 1 AND {involves})"
-        )
-        params.extend(f"%,{country},%" for country in countries)
+        clause, values = story_report_involves(countries)
+        where.append(clause)
+        params.extend(values)
     if query.since:
         where.append("s.date_end >= ?")
         params.append(query.since)

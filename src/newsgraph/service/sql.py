@@ -125,14 +125,9 @@ def _story_source(db: Database, found: StoryFilter) -> tuple[str, list[str], lis
         params.extend(types)
     countries = list(dict.fromkeys(found.countries))
     if countries:
-        # A story matches when one of its current reports involves every country asked for
-        # itself: countries spread over several reports of a story are not one event between them.
-        involves = " AND ".join("(',' || ev.countries || ',') LIKE ?" for _ in countries)
-        where.append(
-            "EXISTS (SELECT 1 FROM events ev JOIN articles a ON a.seq = ev.article_seq"
-            f" WHERE ev.story_id = s.story_id AND a.is_current = 1 AND {involves})"
-        )
-        params.extend(f"%,{country},%" for country in countries)
+        clause, values = queries.story_report_involves(countries)
+        where.append(clause)
+        params.extend(values)
     if found.since:
         where.append("s.date_end >= ?")
         params.append(found.since)
