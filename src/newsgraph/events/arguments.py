@@ -172,7 +172,7 @@ def _setting_phrase(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
     """Whether a noun stands in a phrase setting the time or cause of another event ("after the
     arrest", "i kjølvannet av angrepet")."""
     settings = lexicon.cue("settings")
-    for case in (w.index for w in view.words if w.head == index and w.dep == "case"):
+    for case in (w.index for w in _dependents(view, index, ("case",))):
         for start in range(max(0, case - PREPOSITION_WORDS + 1), case + 1):
             found = settings.starts_at(view.words, start)
             if found is not None and found[-1] == case:
@@ -206,8 +206,8 @@ def _governor(
     if preposition_before(view, lexicon, word.index) == "place":
         # "shook hands in a bilateral meeting", "took part in talks".
         return head.index
-    if not _setting_phrase(view, lexicon, word.index) and not any(
-        w.head == head.index and w.dep in OBJECT_DEPS for w in view.words
+    if not _setting_phrase(view, lexicon, word.index) and not _dependents(
+        view, head.index, OBJECT_DEPS
     ):
         return head.index
     return anchor
@@ -266,14 +266,14 @@ def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
 def _after_verb(view: SentenceView, index: int) -> bool:
     """Whether the preposition of a noun follows a verb right away: a particle ("break off
     relations") or the verb's own place ("protested at the air base")."""
-    cases = [w.index for w in view.words if w.head == index and w.dep == "case"]
+    cases = [w.index for w in _dependents(view, index, ("case",))]
     return any(c > 0 and view.words[c - 1].pos in ("VERB", "AUX") for c in cases)
 
 
 def _has_case(view: SentenceView, index: int) -> bool:
     """Whether a word has a preposition of its own in the parse ("with Syria", not "Chinese
     authorities")."""
-    return any(w.head == index and w.dep == "case" for w in view.words)
+    return bool(_dependents(view, index, ("case",)))
 
 
 def _head_word(view: SentenceView, mention: ActorMention) -> int:
