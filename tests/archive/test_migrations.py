@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from newsgraph.archive.migrations import MIGRATIONS, TABLES, Migration
+import contextlib
+
+import pytest
+
+from newsgraph.archive.migrations import MIGRATIONS, TABLES, Migration, check_archive
+from newsgraph.errors import ArchiveError
 
 
 def test_versions_are_consecutive_from_one() -> None:
@@ -41,3 +46,25 @@ def test_actor_groups_are_filled_from_an_archive_made_before_them() -> None:
     statements = groups.statements("sqlite")
     assert statements[0].startswith("CREATE TABLE entity_groups")
     assert "INSERT INTO entity_groups" in statements[1] and "is_current = 1" in statements[1]
+
+
+class HalfCreatedArchive:
+    """A SQLite file another process is turning into an archive: its first read of the migration
+    table fails (not there yet), and by the next read the table exists."""
+
+    dialect = "sqlite"
+    location = "half.db"
+
+    def execute(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        if "FROM schema_migrations" in sql:
+            raise ArchiveError("half.db: no such table: schema_migrations")
+        return [("schema_migrations",)]
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+
+def test_an_archive_being_created_by_another_process_is_not_taken_for_a_foreign_file() -> None:
+    check_archive(HalfCreatedArchive(), create=True)
+    with pytest.raises(ArchiveError, match="older newsgraph"):
+        check_archive(HalfCreatedArchive(), create=False)

@@ -47,6 +47,13 @@ def wait_for(condition, what: str, process: subprocess.Popen[bytes] | None = Non
         time.sleep(0.05)
 
 
+def state_text(inbox: Path) -> str:
+    try:
+        return (inbox / STATE_NAME).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
 def inbox_with(tmp_path: Path, count: int) -> Path:
     inbox = tmp_path / "inbox"
     inbox.mkdir(exist_ok=True)
@@ -165,6 +172,8 @@ def test_watch_command_stops_on_sigterm_and_resumes_without_duplicates(tmp_path:
     again = run_watch(inbox, tmp_path)
     try:
         wait_for(lambda: versions(tmp_path) == 3, "the late file stored", again)
+        # Interrupted once the round is over (its state saved), as in the first run.
+        wait_for(lambda: "late.txt" in state_text(inbox), "state saved", again)
         again.send_signal(signal.SIGINT)
         assert again.wait(timeout=60) == 130
     finally:

@@ -448,11 +448,16 @@ def check_archive(db: MigrationTarget, *, create: bool) -> None:
     except ArchiveError:
         ours = False
     if not ours and db.dialect == "sqlite":
-        tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        if tables:
+        names = sorted(
+            str(row[0]) for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+        if "schema_migrations" in names:
+            # Another process began creating this archive between the two reads.
+            ours = True
+        elif names:
             raise ArchiveError(
                 f"{db.location} is not a newsgraph archive (it holds other tables, "
-                f"such as {tables[0][0]!r}); choose another --db"
+                f"such as {names[0]!r}); choose another --db"
             )
     if create:
         return
