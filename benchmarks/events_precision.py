@@ -27,7 +27,9 @@ judge has read; `--pages N` reads only the first N pages of the train file, `--f
 before page N), or `norec_nb` (Norwegian newspaper reviews of ../shared/datasets/norec_text: every
 100th page of about 12 sentences, ids `norec<first line>`, Bokmål pages only: general newspaper
 text no judge has read, where political words are mostly figurative or fictional), or `norne_nn`
-(Nynorsk news sentences of the NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources). `--sheet PATH` writes or reads
+(Nynorsk news sentences of the NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources),
+or `norne_nn_unread` (the NorNE Nynorsk dev and train files the same way, ids nndev…/nntrain…: Norwegian
+news no judge has read once the Bokmål pools are used up). `--sheet PATH` writes or reads
 another sheet than the default. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
@@ -134,7 +136,10 @@ def _trafilatura_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[A
     with tempfile.TemporaryDirectory() as scratch:
         for url, record in sorted(records.items()):
             host = url.split("/")[2] if url.count("/") >= 2 else ""
-            if not host.endswith(ENGLISH_DOMAINS) or not _english(record.get("with", [])):
+            # Keys with no URL (the `hard::` pages) have no host: the text test decides.
+            if (host and not host.endswith(ENGLISH_DOMAINS)) or not _english(
+                record.get("with", [])
+            ):
                 continue
             packed = folder / "html" / f"{record['file']}.gz"
             if record["file"] in skip or not packed.is_file():
@@ -192,9 +197,21 @@ def _norne_train_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[A
         yield extractor.extract_text(text, external_id=f"nbtrain{number}", lang="nb")
 
 
-def _norne_train_sentences() -> list[str]:
-    """The sentences of the NorNE/NDT Bokmål train file as text."""
-    path = DATASETS / "norne" / "ud" / "no_bokmaal-ndt-train.derived.conll.gz"
+def _norne_nn_unread_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """Norwegian Nynorsk news text no judge has read: the NorNE/UD Nynorsk dev file (ids nndev0,
+    …), then the NorNE/NDT Nynorsk train file (ids nntrain0, …), 12 sentences to a page, coded as
+    nn with the Bokmål resources."""
+    yield from _norne_pages(extractor, skip, "nynorsk", "nn", "dev")
+    sentences = _norne_train_sentences("nynorsk")
+    for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
+        if f"nntrain{number}" not in skip:
+            text = " ".join(sentences[start : start + NORNE_PAGE])
+            yield extractor.extract_text(text, external_id=f"nntrain{number}", lang="nn")
+
+
+def _norne_train_sentences(variety: str = "bokmaal") -> list[str]:
+    """The sentences of the NorNE/NDT Bokmål (or Nynorsk) train file as text."""
+    path = DATASETS / "norne" / "ud" / f"no_{variety}-ndt-train.derived.conll.gz"
     sentences: list[str] = []
     tokens: list[str] = []
     for line in [*gzip.decompress(path.read_bytes()).decode("utf-8").splitlines(), ""]:
@@ -356,6 +373,7 @@ READERS = {
     "norne_nb_dev": _norne_dev_pages,
     "norne_nb_train": _norne_train_pages,
     "norec_nb": _norec_pages,
+    "norne_nn_unread": _norne_nn_unread_pages,
 }
 
 
@@ -685,10 +703,10 @@ def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -
     if source == "norec_nb":
         review = _norec_page_text(page)
         return extractor.extract_text(review, external_id=page, lang=lang) if review else None
-    if source == "norne_nb_train":
-        number = int(page[len("nbtrain") :])
-        sentences = _norne_train_sentences()[number * NORNE_PAGE : (number + 1) * NORNE_PAGE]
-        return extractor.extract_text(" ".join(sentences), external_id=page, lang="nb")
+    if page.startswith(("nbtrain", "nntrain")) and source in ("norne_nb_train", "norne_nn_unread"):
+        number, variety = int(page[len("nbtrain") :]), "bokmaal" if lang == "nb" else "nynorsk"
+        sentences = _norne_train_sentences(variety)[number * NORNE_PAGE : (number + 1) * NORNE_PAGE]
+        return extractor.extract_text(" ".join(sentences), external_id=page, lang=lang)
     part = next((p for p in ("test", "dev") if page[len(lang) :].startswith(p)), "")
     if source.startswith("norne_") and part:
         variety = "bokmaal" if lang == "nb" else "nynorsk"
