@@ -83,3 +83,10 @@ def test_a_pattern_that_does_not_compile_raises_re_error_and_stores_nothing(cach
     path = cache_path("test-regex", "nb", "anything")
     assert path is not None
     assert not list(cache.glob("test-regex-nb-*.pickle"))
+
+
+def test_without_a_cache_the_patterns_are_compiled_directly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert compile_patterns("test", "nb", SOURCES) == [re.compile(p, f) for p, f in SOURCES]

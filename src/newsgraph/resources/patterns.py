@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from re import _compiler, _parser  # type: ignore[attr-defined]
 
-from newsgraph.resources.compiled import compiled
+from newsgraph.resources.compiled import cache_dir, compiled
 
 # (flags with the pattern's inline flags, code, groups, group index, group names by number)
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -67,6 +67,8 @@ def compile_patterns(
 
     Raises re.error as `re.compile` would when a pattern does not compile (nothing is stored)."""
     listed = [(str(pattern), int(flags)) for pattern, flags in patterns]
+    if cache_dir() is None:  # no cache to keep programs in: working them out twice is waste
+        return [re.compile(pattern, flags) for pattern, flags in listed]
     digest = hashlib.sha256(repr(listed).encode()).hexdigest()
     programs: list[Program | None] = compiled(
         f"{kind}-regex",
