@@ -1,6 +1,7 @@
 """Throughput on full-length news pages: HTML in, every layer out, against references in the same run.
 
     .venv/bin/python benchmarks/throughput.py [--limit N] [--skip-ingest] [--output FILE]
+    .venv/bin/python benchmarks/throughput.py --startup-only [--rounds N] [--baseline CHECKOUT]
 
 Material (read from ../shared at run time, never copied):
 - pages: the HTML pages of datasets/article_extraction_benchmark (181 full-length news pages);
@@ -16,7 +17,14 @@ Measured, all in one run so that ratios survive a busy machine (absolute figures
    articles/s of wall time after the models loaded, model start-up seconds, and the peak resident
    memory of a worker (with 1 worker ingest runs inline, in this process, so that figure also
    holds the benchmark's own data and reference pipelines; the 2-worker figure is a worker's own);
-4. start-up: seconds and resident memory of a fresh process that builds and sets up the pipeline.
+4. start-up: seconds and resident memory of a fresh process that builds and sets up the pipeline
+   (`cpu_s`), and of one that sets up what a local-runner worker holds, the pipeline and the
+   near-duplicate fingerprinter (`worker_cpu_s`); medians over `--rounds` processes.
+
+`--startup-only` measures only the start-up and replaces the start-up figures of the results file
+(the figures before go under "previous"). `--baseline CHECKOUT` runs the same start-up processes
+on another checkout's `src/` (say a worktree of the commit before a change), alternating with this
+one round by round so that both see the same load, and records both sides and the ratio.
 
 The nlp stage is reported on its own too: its CPU ms per article against spaCy's `nlp.pipe` (which
 parses every sentence, while the stage parses only the sentences later stages read, setting
@@ -79,6 +87,11 @@ seconds = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(f"{seconds} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss / 1024}")
 """
+# What a local-runner worker sets up: the pipeline and the near-duplicate fingerprinter.
+WORKER_STARTUP_SCRIPT = STARTUP_SCRIPT.replace(
+    "Pipeline.from_settings(load_settings()).setup()",
+    "from newsgraph.runners.policy import PipelineWorker\nPipelineWorker(load_settings())",
+)
 
 
 def load_pages(limit: int | None) -> list[tuple[str, bytes]]:
@@ -251,13 +264,97 @@ def time_ingest(
     }
 
 
-def time_startup() -> dict[str, float]:
-    """A fresh process that builds and sets up the pipeline (resource cache warm)."""
+def startup_process(script: str, source: Path | None = None) -> dict[str, float]:
+    """Wall seconds, CPU seconds and peak RSS of one fresh process running `script` (the
+    resource cache warm), with `source`'s newsgraph package when given."""
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(source / "src")
     output = subprocess.run(
-        [sys.executable, "-c", STARTUP_SCRIPT], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
     )
     seconds, cpu, rss = output.stdout.split()[-3:]
     return {"wall_s": float(seconds), "cpu_s": float(cpu), "rss_mb": float(rss)}
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _code_of(source: Path) -> str:
+    """Branch and commit of a checkout, for the results."""
+    try:
+        described = subprocess.run(
+            ["git", "-C", str(source), "log", "-1", "--format=%h"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        branch = subprocess.run(
+            ["git", "-C", str(source), "rev-parse", "--abbrev-ref", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return str(source)
+    dirty = subprocess.run(
+        ["git", "-C", str(source), "status", "--porcelain", "--untracked-files=no", "src"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return f"{branch} {described}{' + uncommitted changes' if dirty else ''}"
+
+
+def _medians(runs: list[dict[str, Any]]) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    for kind, prefix in (("pipeline", ""), ("worker", "worker_")):
+        for key in ("wall_s", "cpu_s", "rss_mb"):
+            values = [run[kind][key] for run in runs]
+            figures[f"{prefix}{key}"] = round(_median(values), 3 if key != "rss_mb" else 1)
+    return figures
+
+
+def time_startup(rounds: int = 1, baseline: Path | None = None) -> dict[str, Any]:
+    """Fresh processes that build and set up the pipeline, and ones that set up a worker (resource
+    cache warm: one unmeasured process of each side first); medians over `rounds`. With a
+    `baseline` checkout its processes alternate with this checkout's (ABBA order)."""
+    sides: list[Path | None] = [None] if baseline is None else [None, baseline]
+    for side in sides:
+        startup_process(WORKER_STARTUP_SCRIPT, side)
+    runs: dict[str, list[dict[str, Any]]] = {"this": [], "baseline": []}
+    for number in range(rounds):
+        order = sides if number % 2 == 0 else list(reversed(sides))
+        for side in order:
+            run = {
+                "round": number,
+                "loadavg_1min": round(os.getloadavg()[0], 2),
+                "pipeline": startup_process(STARTUP_SCRIPT, side),
+                "worker": startup_process(WORKER_STARTUP_SCRIPT, side),
+            }
+            runs["this" if side is None else "baseline"].append(run)
+    result: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "rounds": rounds,
+        "code": _code_of(REPO),
+        **_medians(runs["this"]),
+        "loadavg_1min": [run["loadavg_1min"] for run in runs["this"]],
+    }
+    if baseline is not None:
+        result["baseline"] = {"code": _code_of(baseline), **_medians(runs["baseline"])}
+        for kind, key in (("pipeline", "cpu_s"), ("worker", "worker_cpu_s")):
+            ratios = [
+                after[kind]["cpu_s"] / before[kind]["cpu_s"]
+                for after, before in zip(runs["this"], runs["baseline"], strict=True)
+            ]
+            result[f"{key}_ratio_to_baseline_median"] = round(_median(ratios), 3)
+    result["runs"] = runs if baseline is not None else runs["this"]
+    return result
 
 
 def show(result: dict[str, Any]) -> None:
@@ -276,7 +373,12 @@ def show(result: dict[str, Any]) -> None:
         console.print(data["summary"])
     for run in result["ingest"]:
         console.print(run)
-    console.print({"startup": result["startup"]})
+    console.print({"startup": startup_summary(result["startup"])})
+
+
+def startup_summary(startup: dict[str, Any]) -> dict[str, Any]:
+    """The start-up figures without the individual runs."""
+    return {key: value for key, value in startup.items() if key != "runs"}
 
 
 def corpus_result(
@@ -345,7 +447,9 @@ def previous_runs(path: Path) -> list[dict[str, Any]]:
         "limit": earlier.get("limit"),
         "settings": earlier.get("settings"),
         "elapsed_s": earlier.get("elapsed_s"),
-        "startup": earlier.get("startup"),
+        "startup": startup_summary(earlier["startup"])
+        if isinstance(earlier.get("startup"), dict)
+        else None,
         "summaries": {k: v.get("summary") for k, v in earlier.get("corpora", {}).items()},
         "stage_ms_per_article": {
             k: v.get("pipeline", {}).get("stage_ms_per_article")
@@ -366,7 +470,24 @@ def main() -> None:
     parser.add_argument(
         "--output", type=Path, default=RESULTS, help="results file (default: %(default)s)"
     )
+    parser.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="measure only the start-up and replace those figures in the results file",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="start-up processes per side (default 1, 8 alone)"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="another checkout whose start-up is measured alternately with this one",
+    )
     args = parser.parse_args()
+    if args.startup_only:
+        startup_only(args.output, args.rounds or 8, args.baseline)
+        return
     settings = load_settings()
     started = time.perf_counter()
     load_before = os.getloadavg()
@@ -383,7 +504,7 @@ def main() -> None:
             "nlp_parse": settings.nlp_parse,
             "nlp_batch_size": settings.nlp_batch_size,
         },
-        "startup": time_startup(),
+        "startup": time_startup(args.rounds or 1, args.baseline),
     }
     pipeline, setup_s = ready_pipeline(settings)
     result["one_core_setup_s"] = setup_s
@@ -405,6 +526,19 @@ def main() -> None:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     console.print(f"wrote {args.output}")
+
+
+def startup_only(output: Path, rounds: int, baseline: Path | None) -> None:
+    """Measure the start-up alone and write it over the start-up figures of `output`; the other
+    figures stay as they were, the file's headline before this goes under "previous"."""
+    if not output.is_file():
+        raise SystemExit(f"{output} does not exist: run the whole benchmark first")
+    earlier = json.loads(output.read_text(encoding="utf-8"))
+    startup = time_startup(rounds, baseline)
+    console.print({"startup": startup_summary(startup)})
+    result = {**earlier, "startup": startup, "previous": previous_runs(output)}
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    console.print(f"wrote {output}")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import numpy as np
 import pytest
 
 from newsgraph.archive import Repository
-from newsgraph.archive.dedup import Deduplicator, containment, normalise_words, similarity
+from newsgraph.archive.dedup import (
+    Deduplicator,
+    containment,
+    lsh_shape,
+    normalise_words,
+    shingles,
+    similarity,
+)
 from newsgraph.errors import ConfigError
 
 from .builders import articles_with_text
@@ -111,3 +122,49 @@ def test_archive_marks_same_words_from_another_source_as_exact(archive: Reposito
     archive.add_articles([second])
     [link] = archive.duplicates(article_id=second.id)
     assert (link.relation, link.original_id, link.similarity) == ("exact", first.id, 1.0)
+
+
+def test_lsh_shape_is_datasketchs_for_several_thresholds() -> None:
+    from datasketch import MinHashLSH
+
+    for threshold, num_perm in ((0.4, 128), (0.7, 128), (0.85, 64), (0.5, 256)):
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert lsh_shape(threshold, num_perm) == (lsh.b, lsh.r)
+
+
+def test_fingerprint_signature_is_datasketchs_minhash(dedup: Deduplicator) -> None:
+    from datasketch import MinHash
+
+    fingerprint = dedup.fingerprint(ORIGINAL)
+    assert fingerprint is not None
+    grams = shingles(normalise_words(ORIGINAL), 3)
+    expected = MinHash(num_perm=128, seed=1, scheme="affine32")
+    expected.update_batch(list(grams))
+    assert fingerprint.signature == np.asarray(expected.hashvalues, dtype=np.uint32).tobytes()
+
+
+def test_a_fresh_process_fingerprints_without_importing_scipy_or_datasketchs_lsh() -> None:
+    script = (
+        "import sys\n"
+        "from newsgraph.archive.dedup import Deduplicator\n"
+        "d = Deduplicator(threshold=0.4, num_perm=128, shingle_words=3)\n"
+        "assert d.fingerprint('en to tre fire fem seks') is not None\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('scipy', 'datasketch'))))\n"
+    )
+    # Twice: the first run may fill the resource cache (integrating with datasketch's LSH).
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_whole_datasketch_package_still_imports_after_the_minhash_module() -> None:
+    script = (
+        "from newsgraph.archive.dedup import Deduplicator\n"
+        "Deduplicator(threshold=0.4, num_perm=128, shingle_words=3)\n"
+        "import datasketch.minhash\n"
+        "assert datasketch.MinHash is datasketch.minhash.MinHash\n"
+        "assert datasketch.MinHashLSH(threshold=0.4, num_perm=128).b > 0\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsgraph.errors import ConfigError
@@ -69,3 +71,25 @@ def test_rule_setting_unknown_fields_is_a_config_error() -> None:
 def test_rule_that_does_not_compile_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="does not compile"):
         g._compile_rule({"name": "bad", "pattern": "(unclosed"}, 0, {"words": {}}, "xx")
+
+
+def test_a_rule_that_does_not_compile_is_named_when_the_whole_grammar_compiles() -> None:
+    data = {
+        "words": {},
+        "rules": [{"name": "fine", "pattern": "i dag"}, {"name": "bad", "pattern": "(x"}],
+    }
+    with pytest.raises(ConfigError, match="'bad' does not compile"):
+        g._compile_rules(data, "xx")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_rule_regexes_equal_those_re_compile_gives(lang: str) -> None:
+    for rule in g.load_grammar(lang).rules:
+        assert rule.regex == re.compile(rule.regex.pattern, rule.regex.flags)
+
+
+def test_alternation_is_the_same_text_whatever_the_order_of_its_phrases() -> None:
+    phrases = ["mai", "juni", "jan", "i morgen", "feb"]
+    first = g._alternation(phrases)
+    assert first == g._alternation(list(reversed(phrases)))
+    assert first == r"(?:i\s+morgen|juni|feb|jan|mai)"

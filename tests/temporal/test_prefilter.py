@@ -75,6 +75,7 @@ def test_cached_index_equals_one_built_from_the_rules_and_survives_pickling() ->
             assert index.everywhere == built.everywhere
             assert index.scanner is not None and built.scanner is not None
             assert index.scanner.pattern == built.scanner.pattern
+            assert index.scanner == built.scanner
 
 
 def test_openings_of_simple_patterns() -> None:

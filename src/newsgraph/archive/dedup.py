@@ -4,21 +4,36 @@ The only module that imports datasketch. A signature is stored with the article;
 keys go into an indexed table, so finding candidates for a new article is one indexed query and
 the archive never has to hold an in-memory LSH index. Candidates are then confirmed by the
 Jaccard similarity the two signatures estimate.
+
+Every ingest worker fingerprints, so this module is imported in every worker. datasketch's
+package `__init__` imports all of its sketches, and through its LSH classes scipy.integrate: about
+a second of CPU per worker, for two things used here. `MinHash` is therefore loaded from its own
+module without running the package's `__init__` (`_minhash_module`), and the LSH band and row
+counts, which datasketch works out by numerical integration and which depend only on the threshold
+and the number of permutations, are computed once and kept in the resource cache (`lsh_shape`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from importlib import metadata
+from types import ModuleType
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
 
 from newsgraph.errors import ConfigError
+from newsgraph.resources.compiled import compiled
+
+if TYPE_CHECKING:
+    from datasketch.minhash import MinHash
 
 Relation = Literal["exact", "copy", "rewrite", "translation"]
 
@@ -69,10 +84,10 @@ class Deduplicator:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_words = shingle_words
-        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.bands, self.rows = int(lsh.b), int(lsh.r)
+        self.bands, self.rows = lsh_shape(threshold, num_perm)
+        self._minhash: type[MinHash] = _minhash_module().MinHash
         # Permutations are drawn once and shared: every signature must use the same ones.
-        self._template = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
+        self._template = self._minhash(num_perm=num_perm, seed=1, scheme=SCHEME)
 
     def fingerprint(self, text: str) -> Fingerprint | None:
         """Signature and LSH bucket keys of `text`; None when it has no words."""
@@ -80,7 +95,7 @@ class Deduplicator:
         grams = shingles(words, self.shingle_words)
         if not grams:
             return None
-        minhash = MinHash(
+        minhash = self._minhash(
             num_perm=self.num_perm, permutations=self._template.permutations, scheme=SCHEME
         )
         minhash.update_batch(list(grams))
@@ -121,6 +136,49 @@ class Deduplicator:
             f"MinHash Jaccard {jaccard:.2f} over {self.shingle_words}-word shingles,"
             f" {shared:.0%} of the shorter text shared"
         )
+
+
+def _minhash_module() -> ModuleType:
+    """datasketch's `minhash` module (it needs numpy and datasketch's `hashfunc` only), imported
+    without the package's `__init__` when the package is not loaded yet.
+
+    While it imports, an unexecuted module object stands in for the package (it gives the import
+    system the package's folder). Afterwards the stand-in and the modules imported under it leave
+    `sys.modules` again, so a later `import datasketch` imports the whole package as usual (its
+    `MinHash` is then another class object with the same code, which nothing here mixes up)."""
+    if "datasketch" in sys.modules:
+        return importlib.import_module("datasketch.minhash")
+    spec = importlib.util.find_spec("datasketch")
+    if spec is None or spec.submodule_search_locations is None:
+        raise ConfigError("near-duplicate detection needs datasketch: pip install datasketch")
+    loaded = set(sys.modules)
+    sys.modules["datasketch"] = importlib.util.module_from_spec(spec)
+    try:
+        return importlib.import_module("datasketch.minhash")
+    finally:
+        for name in set(sys.modules) - loaded:
+            if name == "datasketch" or name.startswith("datasketch."):
+                del sys.modules[name]
+
+
+def _lsh_shape_by_integration(threshold: float, num_perm: int) -> tuple[int, int]:
+    from datasketch.lsh import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
+
+
+def lsh_shape(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) of datasketch's MinHashLSH for this threshold and number of
+    permutations (equal weights of false positives and negatives), from the resource cache."""
+    inputs = f"datasketch={metadata.version('datasketch')}|lsh_shape"
+    bands, rows = compiled(
+        "lsh-shape",
+        f"{threshold!r}-{num_perm}",
+        lambda: _lsh_shape_by_integration(threshold, num_perm),
+        inputs,
+    )
+    return int(bands), int(rows)
 
 
 def containment(jaccard: float, shingles: int, other_shingles: int) -> float:

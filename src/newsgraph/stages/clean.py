@@ -17,6 +17,7 @@ from newsgraph.model import Article, Caption, Meta, Removed, article_id
 from newsgraph.pipeline import PerArticle
 from newsgraph.publisher import registered_domain
 from newsgraph.resources import COMMON, load_resource, resource_languages, resource_version
+from newsgraph.resources.patterns import compile_patterns
 from newsgraph.settings import Settings
 from newsgraph.stages.boilerplate import SiteTemplates, body_span, find_boilerplate
 from newsgraph.temporal import find_document_date
@@ -84,19 +85,17 @@ NAVIGATION_RULES = {"skip link"}
 CREDIT_KINDS = ("credit", "credit_line")
 
 
-def _compile(kind: str, entry: dict[str, Any]) -> Rule:
+def _rule_patterns(
+    kind: str, entry: dict[str, Any]
+) -> tuple[tuple[str, int], tuple[str, int] | None]:
+    """(pattern, flags) of a rule and of its `within` pattern, if it has one."""
     flags = 0 if entry.get("case") else re.IGNORECASE
     pattern = str(entry["pattern"])
     if kind in CREDIT_KINDS:
         pattern = expand_outlets(pattern)
         flags |= re.MULTILINE
     within = entry.get("within")
-    return Rule(
-        kind=kind,
-        name=str(entry.get("name", kind)),
-        pattern=re.compile(pattern, flags),
-        within=re.compile(within) if within else None,
-    )
+    return (pattern, flags), ((str(within), 0) if within else None)
 
 
 def _alternation(names: list[str]) -> str:
@@ -161,12 +160,27 @@ def line_rule_reason(line: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
-    """Every cleaning rule of the common folder and of each language folder."""
-    rules: list[Rule] = []
+    """Every cleaning rule of the common folder and of each language folder (their compiled
+    regexes kept in the resource cache)."""
+    entries: list[tuple[str, dict[str, Any]]] = []
     for folder in (COMMON, *resource_languages()):
         table = load_resource(folder, "cleaning")
         for kind in RULE_KINDS:
-            rules.extend(_compile(kind, entry) for entry in table.get(kind, []))
+            entries.extend((kind, entry) for entry in table.get(kind, []))
+    patterns = [_rule_patterns(kind, entry) for kind, entry in entries]
+    wanted = [pattern for main, within in patterns for pattern in (main, within) if pattern]
+    compiled = iter(compile_patterns("cleaning", COMMON, wanted))
+    rules: list[Rule] = []
+    for (kind, entry), (_, within) in zip(entries, patterns, strict=True):
+        regex = next(compiled)
+        rules.append(
+            Rule(
+                kind=kind,
+                name=str(entry.get("name", kind)),
+                pattern=regex,
+                within=next(compiled) if within else None,
+            )
+        )
     return tuple(rules)
 
 

@@ -65,7 +65,24 @@ def import_spacy() -> Any:
     finally:
         for name in placeholders:
             sys.modules.pop(name, None)
+    _group_entry_points()
     return spacy
+
+
+def _group_entry_points() -> None:
+    """Let spaCy's registries (catalogue) look entry points up by group.
+
+    catalogue lists every installed entry point once, as importlib.metadata's `SelectableGroups`,
+    and each registry look-up then selects its group from the whole list again: hundreds of look-
+    ups while a pipeline loads, about 0.05 s each. A plain mapping of group to entry points,
+    which catalogue reads with `.get`, gives the same entry points in the same order at once."""
+    catalogue = sys.modules.get("catalogue")
+    available = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if catalogue is None or not isinstance(available, dict) or type(available) is dict:
+        return
+    # dict.items: the groups as stored, without the deprecated dict interface's warning.
+    grouped = dict(dict.items(available))
+    catalogue.AVAILABLE_ENTRY_POINTS = grouped  # type: ignore[attr-defined]
 
 
 def bundled_model_path(lang: str) -> Path | None:

@@ -17,6 +17,7 @@ from typing import Any
 from newsgraph.errors import ConfigError
 from newsgraph.resources import COMMON, base_language, load_resource
 from newsgraph.resources.compiled import compiled
+from newsgraph.resources.patterns import compile_patterns
 from newsgraph.temporal.prefilter import OpeningIndex, openings
 from newsgraph.temporal.spec import TimeSpec
 
@@ -93,8 +94,12 @@ def _word_key(text: str) -> str:
 
 
 def _alternation(entries: list[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
-    phrases = sorted({entry.strip() for entry in entries if entry.strip()}, key=len, reverse=True)
+    """A regex alternation of phrases, longest first, spaces matching any whitespace.
+
+    Phrases of one length come in alphabetical order, so that a grammar's regexes are the same
+    text in every process (the resource cache keeps their compiled programs by that text)."""
+    unique = {entry.strip() for entry in entries if entry.strip()}
+    phrases = sorted(unique, key=lambda phrase: (-len(phrase), phrase))
     parts = [r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
@@ -156,20 +161,42 @@ def _expand(
     return _PLACEHOLDER.sub(replace, pattern), group_classes
 
 
-def _compile_rule(raw: dict[str, Any], position: int, data: dict[str, Any], lang: str) -> Rule:
-    name = str(raw.get("name", f"rule {position}"))
-    kind = str(raw.get("kind", "calendar"))
+def _rule_name(raw: dict[str, Any], position: int) -> str:
+    return str(raw.get("name", f"rule {position}"))
+
+
+def _rule_regex(
+    raw: dict[str, Any], data: dict[str, Any], lang: str
+) -> tuple[str, int, dict[str, tuple[str, ...]]]:
+    """A rule's regex text and flags, and the classes of its named groups."""
     words = data.get("words", {})
     classes = {key: str(value) for key, value in data.get("classes", {}).items()}
     expanded, group_classes = _expand(str(raw.get("pattern", "")), words, classes, lang)
     flags = re.IGNORECASE if not raw.get("case_sensitive", False) else 0
+    # Whole words only, and not the first part of a compound ("2018-valget", "vinter- og").
+    return r"(?<![\w])" + expanded + r"(?![\w]|-[^\W\d_]|-\s)", flags, group_classes
+
+
+def _compile_rule(raw: dict[str, Any], position: int, data: dict[str, Any], lang: str) -> Rule:
+    pattern, flags, group_classes = _rule_regex(raw, data, lang)
     try:
-        # Whole words only, and not the first part of a compound ("2018-valget", "vinter- og").
-        regex = re.compile(r"(?<![\w])" + expanded + r"(?![\w]|-[^\W\d_]|-\s)", flags)
+        regex = re.compile(pattern, flags)
     except re.error as error:
         raise ConfigError(
-            f"resources/{lang}/time.toml: rule {name!r} does not compile ({error})"
+            f"resources/{lang}/time.toml: rule {_rule_name(raw, position)!r} does not compile "
+            f"({error})"
         ) from error
+    return _rule(raw, position, regex, group_classes, lang)
+
+
+def _rule(
+    raw: dict[str, Any],
+    position: int,
+    regex: re.Pattern[str],
+    group_classes: dict[str, tuple[str, ...]],
+    lang: str,
+) -> Rule:
+    name = _rule_name(raw, position)
     fixed = dict(raw.get("set", {}))
     unknown = set(fixed) - _SPEC_FIELDS - {"hour_shift"}
     if unknown:
@@ -178,7 +205,7 @@ def _compile_rule(raw: dict[str, Any], position: int, data: dict[str, Any], lang
         )
     return Rule(
         name=name,
-        kind=kind,
+        kind=str(raw.get("kind", "calendar")),
         regex=regex,
         priority=int(raw.get("priority", 0)),
         fixed=fixed,
@@ -188,13 +215,30 @@ def _compile_rule(raw: dict[str, Any], position: int, data: dict[str, Any], lang
     )
 
 
+def _compile_rules(data: dict[str, Any], lang: str) -> tuple[Rule, ...]:
+    """Every rule of a grammar; the regexes' programs come from the resource cache."""
+    expanded = [_rule_regex(raw, data, lang) for raw in data["rules"]]
+    try:
+        regexes = compile_patterns(
+            "time", lang, [(pattern, flags) for pattern, flags, _ in expanded]
+        )
+    except re.error:  # the rule at fault is named below
+        return tuple(_compile_rule(raw, i, data, lang) for i, raw in enumerate(data["rules"]))
+    return tuple(
+        _rule(raw, i, regex, group_classes, lang)
+        for i, (raw, regex, (_, _, group_classes)) in enumerate(
+            zip(data["rules"], regexes, expanded, strict=True)
+        )
+    )
+
+
 @lru_cache(maxsize=32)
 def load_grammar(lang: str | None) -> Grammar:
     """The compiled grammar of a language (its own rules on top of the common numeric ones)."""
     code = base_language(lang)
     specific = load_resource(code, "time")
     data = _merge(load_resource(COMMON, "time"), specific)
-    rules = tuple(_compile_rule(raw, i, data, code) for i, raw in enumerate(data["rules"]))
+    rules = _compile_rules(data, code)
     settings = dict(data.get("settings", {}))
     gap = str(settings.get("merge_gap", r"^\s*,?\s*$"))
     words = {

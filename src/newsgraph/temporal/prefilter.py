@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from newsgraph.resources.patterns import compile_patterns
+
 # The regex engine's own parser, constants and extra case equivalences ("i" ~ "ı", "s" ~ "ſ").
 sre_parse: Any = importlib.import_module("re._parser")
 sre_c: Any = importlib.import_module("re._constants")
@@ -225,6 +227,19 @@ class OpeningIndex:
             for item in own
         }
         self.scanner = re.compile(r"(?<!\w)(?=(" + _trie(sorted(own)) + "))") if own else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Unpickling a pattern compiles it anew (a tenth of a second for a language's trie):
+        # the resource cache keeps its compiled program instead.
+        state = dict(self.__dict__)
+        state["scanner"] = None if self.scanner is None else self.scanner.pattern
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        scanner = state.get("scanner")
+        if isinstance(scanner, str):
+            state["scanner"] = compile_patterns("time-scanner", "any", [(scanner, 0)])[0]
+        self.__dict__.update(state)
 
     def candidates(self, text: str, start: int, stop: int) -> dict[int, list[int]] | None:
         """Rule number -> ascending positions where it may match; None when the text needs
