@@ -234,3 +234,29 @@ def test_swedish_warning_against_cuts_is_a_caution() -> None:
     assert "THREATEN" not in [e.type for e in _code(make_article(caution, "sv", [sweden, norway]))]
     threat = "Sverige varnar Norge att de kommer att svara med sanktioner."
     assert "THREATEN" in [e.type for e in _code(make_article(threat, "sv", [sweden, norway]))]
+
+
+def test_rejecting_accusations_is_a_denial_not_a_rejection() -> None:
+    denial = "Iran rejected the accusations from China."
+    assert "REJECT" not in [e.type for e in _code(make_article(denial, "en", [IRAN, CHINA]))]
+    refusal = "Iran rejected the proposal from China."
+    assert "REJECT" in [e.type for e in _code(make_article(refusal, "en", [IRAN, CHINA]))]
+    nb = "Russland tilbakeviste påstandene fra Norge."
+    assert "REJECT" not in [e.type for e in _code(make_article(nb, "nb", [RUSSIA, NORWAY]))]
+
+
+def test_what_a_denial_says_happened_is_negated() -> None:
+    text = "Iran denied that it had attacked China."
+    parse: list[Row] = [
+        ("Iran", "PROPN", "nsubj", 1),
+        ("denied", "VERB", "ROOT", None),
+        ("that", "SCONJ", "mark", 5),
+        ("it", "PRON", "nsubj", 5),
+        ("had", "AUX", "aux", 5),
+        ("attacked", "VERB", "ccomp", 1),
+        ("China", "PROPN", "obj", 5),
+        (".", "PUNCT", "punct", 1),
+    ]
+    kinds = _kinds(_parsed(text, "en", parse, [IRAN, CHINA]))
+    assert ("ASSAULT", "asserted") not in kinds
+    assert ("REJECT", "asserted") not in kinds

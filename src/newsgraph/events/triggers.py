@@ -35,6 +35,7 @@ UNDOING = frozenset({"SANCTION", "REJECT", "CONCEDE"})
 CLAIMS = frozenset({"REQUEST", "ACCUSE"})
 PROTEST = "PROTEST"
 THREAT = "THREATEN"
+REFUSAL = "REJECT"
 # The category a modal of necessity codes ("må", "must"; newsgraph.events.modals).
 DEMAND = "REQUEST"
 CLAIM_WINDOW = 12
@@ -239,19 +240,28 @@ def is_irrealis(
     return _near(view, clauses, lexicon, "irrealis", lo, match.first, match.anchor)
 
 
+def _complement_of(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch, cue_name: str
+) -> bool:
+    """The trigger's clause opens with a complementizer right after a word of the cue (a
+    preposition may stand between: "forslag om at")."""
+    lo, _ = clauses.span_of(match.anchor)
+    if not lo < match.first or not lexicon.cue("complementizers").matches_word(view.words[lo]):
+        return False
+    before = lo - 1
+    if before > 0 and view.words[before].pos == "ADP":
+        before -= 1
+    return before >= 0 and lexicon.cue(cue_name).matches_word(view.words[before])
+
+
 def proposed(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
     """The trigger is the content of a proposal or recommendation (`[cues].proposals`): its
     clause opens with a complementizer right after the proposing word ("vil fremme forslag om at
     Norge støtter …", "proposed that NATO send troops"), or the parse puts it under that word
     ("the proposal to hold talks"). What is proposed has not happened."""
     cue = lexicon.cue("proposals")
-    lo, _ = clauses.span_of(match.anchor)
-    if lo < match.first and lexicon.cue("complementizers").matches_word(view.words[lo]):
-        before = lo - 1
-        if before > 0 and view.words[before].pos == "ADP":
-            before -= 1  # "forslag om at"
-        if before >= 0 and cue.matches_word(view.words[before]):
-            return True
+    if _complement_of(view, clauses, lexicon, match, "proposals"):
+        return True
     if not view.has_deps:
         return False
     seen = {match.anchor}
@@ -289,7 +299,9 @@ def _modality(
     ontology = load_ontology()
     if is_counterfactual(view, clauses, lexicon, match):
         return replace(match, factuality="conditional")
-    if is_negated(view, clauses, lexicon, match):
+    if is_negated(view, clauses, lexicon, match) or _complement_of(
+        view, clauses, lexicon, match, "denial_verbs"
+    ):
         refused = ontology.refused.get(match.rule.category)
         if refused is None and is_future(view, clauses, lexicon, match):
             # "vil ikke gi bistand": a refused promise of help.
@@ -358,25 +370,32 @@ def _not_events(view: SentenceView, lexicon: Lexicon) -> set[int]:
 def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> list[TriggerMatch]:
     """The real event reports of a sentence view, left to right."""
     blocked = _not_events(view, lexicon)
-    raw = [
-        m
-        for m in _raw_matches(view, lexicon)
-        if not blocked & set(m.words)
-        and not (m.rule.category == DEMAND and no_demand(view, lexicon, m.anchor))
-    ]
+    raw = [m for m in _raw_matches(view, lexicon) if not blocked & set(m.words)]
     matches = _resolve_overlaps(raw)
     matches = [
         m
         for m in matches
-        if not _undone(view, lexicon, m, matches)
-        and not _claim(view, lexicon, m, matches)
-        and not _caution(view, lexicon, m, matches)
+        if not _undone(view, lexicon, m, matches) and not _claim(view, lexicon, m, matches)
     ]
-    kept = [_modality(view, clauses, lexicon, m) for m in matches]
+    # A modal that is no demand, a caution and a denial report no event of their own, but what
+    # they govern is still no fact ("denied that it had attacked", "må Norge angripe").
+    scopes = [m for m in matches if not _no_event_sense(view, lexicon, m, matches)]
+    kept = [_modality(view, clauses, lexicon, m) for m in scopes]
     kept = [
         _promised_conflict(m, kept, clauses) for m in kept if not _embedded(m, matches, clauses)
     ]
     return _fold_purposes(view, lexicon, kept)
+
+
+def _no_event_sense(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
+) -> bool:
+    """A speech-act word used in a sense that reports no act between actors: a modal that lays
+    no obligation on anyone (newsgraph.events.modals), a warning that is only a caution, a
+    rejection that denies a claim."""
+    if match.rule.category == DEMAND and no_demand(view, lexicon, match.anchor):
+        return True
+    return _caution(view, lexicon, match, matches) or _denial(view, lexicon, match)
 
 
 def _caution(
@@ -406,6 +425,27 @@ def _caution(
         and ontology.categories[other.rule.category].quad == "material conflict"
         for other in matches
     )
+
+
+def _denial(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Rejecting a claim is denying it, not refusing a request or proposal: a REJECT whose object
+    is an accusation, allegation or report (`[cues].denied_claims`: "rejected the accusations",
+    "tilbakeviste påstandene"), or one followed by what is denied (`[cues].denial_complements`:
+    "denied that it had …", "denied having …", "avviste at …")."""
+    if match.rule.category != REFUSAL or match.last + 1 >= len(view.words):
+        return False
+    words = view.words
+    if lexicon.cue("denial_complements").starts_at(words, match.last + 1):
+        return True
+    claims = lexicon.cue("denied_claims")
+    objects = [w for w in words if w.head == match.anchor and w.dep == "obj" and w.pos == "NOUN"]
+    if objects:
+        return any(claims.matches_word(w) for w in objects)
+    for word in words[match.last + 1 : match.last + 1 + UNDONE_REACH + 1]:
+        if word.pos in ("DET", "ADJ", "NUM") or lexicon.cue("determiners").matches_word(word):
+            continue
+        return claims.matches_word(word)
+    return False
 
 
 def _undone(
