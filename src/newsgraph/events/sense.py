@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 
 from newsgraph.events.actors import ActorMention
 from newsgraph.events.lexicon import Lexicon, TriggerRule
+from newsgraph.events.modals import demand_modal, modal_verb
 from newsgraph.events.words import SentenceView, Word
 from newsgraph.resources import COMMON, load_resource
 
@@ -92,6 +93,18 @@ def _name_like(word: Word) -> bool:
     return text[:1].isupper() and (word.index > 0 or (len(text) > 1 and text.isupper()))
 
 
+def _object_by_order(view: SentenceView, verb: Word) -> list[Word]:
+    """The noun right after a verb, past determiners and adjectives, where the parse gives it no
+    object ("fikk også møte WHOs generaldirektør": the parse hangs the noun on "fikk"); none
+    where a preposition or anything else comes first ("møte til spørretime")."""
+    for word in view.words[verb.index + 1 :]:
+        if word.pos in ("NOUN", "PROPN"):
+            return [word]
+        if word.pos not in ("DET", "ADJ", "NUM"):
+            return []
+    return []
+
+
 def _covered(mentions: Iterable[ActorMention]) -> set[int]:
     return {i for m in mentions for i in range(m.first, m.last + 1)}
 
@@ -128,17 +141,30 @@ class Sense:
         "the company canceled", "stocks retreated")."""
         if not view.has_deps or category.upper() in self.settings.subject_exempt:
             return True
+        if demand_modal(view, self.lexicon, anchor):
+            # A modal's subject hangs on the verb it governs ("the law must protect …").
+            anchor = modal_verb(view, anchor).index
         word = view.words[anchor]
         if word.pos not in ("VERB", "AUX"):
             return True
         time_nouns = self.lexicon.cue("time_nouns")
         subjects = [
             s
-            for s in _children(view, anchor, SUBJECT_DEPS)
+            for s in self._own_subjects(view, word)
             if s.pos == "NOUN" and not time_nouns.matches_word(s)
         ]
         covered = _covered(mentions)
         return not subjects or any(self._names_actor(view, s, covered, True) for s in subjects)
+
+    def _own_subjects(self, view: SentenceView, word: Word) -> list[Word]:
+        """The verb's subjects; in a relative clause a relative pronoun stands for the noun the
+        clause describes ("a topic that demands tact": the topic demands)."""
+        subjects = _children(view, word.index, SUBJECT_DEPS)
+        if word.dep != "acl:relcl" or word.head is None:
+            return subjects
+        relative = [self.lexicon.cue("relativizers"), self.lexicon.cue("complementizers")]
+        head = view.words[word.head]
+        return [head if any(c.matches_word(s) for c in relative) else s for s in subjects]
 
     def object_fits(
         self, view: SentenceView, anchor: int, rule: TriggerRule, mentions: list[ActorMention]
@@ -153,6 +179,8 @@ class Sense:
         passive = bool(_children(view, anchor, ("aux:pass",)))
         deps = OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())
         found = self._relative_object(view, word, _children(view, anchor, deps), passive)
+        if rule.needs_object and not found:
+            found = _object_by_order(view, word)
         if rule.needs_object and not found:
             return False
         objects = [w for w in found if w.pos == "NOUN"]
@@ -233,11 +261,16 @@ class Sense:
         """A trigger below a verb of opinion whose subject is the writer ("mener vi det er grunn
         til å rette kritikk mot …", "we think the minister should be attacked"), or in a sentence
         marked as comment (`[cues].opinion_markers`: "in my opinion", "etter min mening"), is the
-        newspaper's or blogger's comment, not a report of an act. Outside quotations only."""
+        newspaper's or blogger's comment, not a report of an act; so is the writer's own doing, a
+        trigger verb (or the verb of a trigger noun) whose subject is a first-person pronoun
+        (`[cues].speaker_pronouns`: "vi møter forfatteren", "I visited Canada"). Outside
+        quotations only."""
         if self.lexicon.cue("opinion_markers").spans(view.words):
             return True
         if not view.has_deps:
             return False
+        if self._writer_subject(view, anchor):
+            return True
         opinion, writer = self.lexicon.cue("opinion_verbs"), self.lexicon.cue("writer_pronouns")
         seen: set[int] = set()
         index: int | None = anchor
@@ -250,6 +283,20 @@ class Sense:
                 return True
             index = word.head
         return False
+
+    def _writer_subject(self, view: SentenceView, anchor: int) -> bool:
+        """The trigger verb, or the verb a trigger noun hangs on, has a first-person subject."""
+        word = view.words[anchor]
+        verb = word
+        if word.pos not in ("VERB", "AUX") and word.head is not None:
+            verb = view.words[word.head]
+            if verb.pos not in ("VERB", "AUX"):
+                return False
+        first_person = self.lexicon.cue("speaker_pronouns")
+        return any(
+            w.pos == "PRON" and first_person.matches_word(w)
+            for w in _children(view, verb.index, SUBJECT_DEPS)
+        )
 
     def link_line(self, view: SentenceView) -> bool:
         """A line of links or headlines: two or more "|" separators ("Nyheter | Sport | …"), or

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from newsgraph.events.clauses import Clauses
+from newsgraph.events.clauses import HARD_BREAKS, Clauses
 from newsgraph.events.lexicon import Lexicon, TriggerRule
+from newsgraph.events.modals import no_demand
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.words import SentenceView, Word
 
@@ -33,6 +34,10 @@ UNDOING = frozenset({"SANCTION", "REJECT", "CONCEDE"})
 # disapproval", "marched to denounce …") is its claim, not a second event.
 CLAIMS = frozenset({"REQUEST", "ACCUSE"})
 PROTEST = "PROTEST"
+THREAT = "THREATEN"
+REFUSAL = "REJECT"
+# The category a modal of necessity codes ("må", "must"; newsgraph.events.modals).
+DEMAND = "REQUEST"
 CLAIM_WINDOW = 12
 UNDONE_REACH = 3
 NEGATION_BEFORE = 3
@@ -42,6 +47,9 @@ EMBEDDING_WINDOW = 8
 NOUN_PHRASE_OPENERS = ("DET", "ADJ", "CCONJ", "NUM", "PRON")
 # Cues of wishes, possibilities and conditions (a preposition among them is no such cue).
 MODAL_CUES = ("irrealis", "hypothetical", "condition_openers")
+# How many heads the parse may lead up from a trigger to the word that proposes it ("forslag om at
+# Norge støtter": støtter -> forslag).
+PROPOSAL_REACH = 3
 # How many words (determiners, adjectives, names) may stand between a presupposing preposition
 # and its trigger noun ("during the Tet Offensive").
 PRESUPPOSED_REACH = 3
@@ -232,6 +240,41 @@ def is_irrealis(
     return _near(view, clauses, lexicon, "irrealis", lo, match.first, match.anchor)
 
 
+def _complement_of(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch, cue_name: str
+) -> bool:
+    """The trigger's clause opens with a complementizer right after a word of the cue (a
+    preposition may stand between: "forslag om at")."""
+    lo, _ = clauses.span_of(match.anchor)
+    if not lo < match.first or not lexicon.cue("complementizers").matches_word(view.words[lo]):
+        return False
+    before = lo - 1
+    if before > 0 and view.words[before].pos == "ADP":
+        before -= 1
+    return before >= 0 and lexicon.cue(cue_name).matches_word(view.words[before])
+
+
+def proposed(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The trigger is the content of a proposal or recommendation (`[cues].proposals`): its
+    clause opens with a complementizer right after the proposing word ("vil fremme forslag om at
+    Norge støtter …", "proposed that NATO send troops"), or the parse puts it under that word
+    ("the proposal to hold talks"). What is proposed has not happened."""
+    cue = lexicon.cue("proposals")
+    if _complement_of(view, clauses, lexicon, match, "proposals"):
+        return True
+    if not view.has_deps:
+        return False
+    seen = {match.anchor}
+    index = view.words[match.anchor].head
+    while index is not None and index not in seen and len(seen) <= PROPOSAL_REACH:
+        word = view.words[index]
+        if cue.matches_word(word):
+            return True
+        seen.add(index)
+        index = word.head
+    return False
+
+
 def is_counterfactual(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
@@ -256,7 +299,9 @@ def _modality(
     ontology = load_ontology()
     if is_counterfactual(view, clauses, lexicon, match):
         return replace(match, factuality="conditional")
-    if is_negated(view, clauses, lexicon, match):
+    if is_negated(view, clauses, lexicon, match) or _complement_of(
+        view, clauses, lexicon, match, "denial_verbs"
+    ):
         refused = ontology.refused.get(match.rule.category)
         if refused is None and is_future(view, clauses, lexicon, match):
             # "vil ikke gi bistand": a refused promise of help.
@@ -266,7 +311,7 @@ def _modality(
         return replace(match, factuality="negated")
     if presupposed(view, lexicon, match):
         return match
-    if is_irrealis(view, clauses, lexicon, match):
+    if is_irrealis(view, clauses, lexicon, match) or proposed(view, clauses, lexicon, match):
         return replace(match, factuality="conditional")
     if is_future(view, clauses, lexicon, match):
         category = match.rule.category
@@ -332,11 +377,75 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
         for m in matches
         if not _undone(view, lexicon, m, matches) and not _claim(view, lexicon, m, matches)
     ]
-    kept = [_modality(view, clauses, lexicon, m) for m in matches]
+    # A modal that is no demand, a caution and a denial report no event of their own, but what
+    # they govern is still no fact ("denied that it had attacked", "må Norge angripe").
+    scopes = [m for m in matches if not _no_event_sense(view, lexicon, m, matches)]
+    kept = [_modality(view, clauses, lexicon, m) for m in scopes]
     kept = [
         _promised_conflict(m, kept, clauses) for m in kept if not _embedded(m, matches, clauses)
     ]
     return _fold_purposes(view, lexicon, kept)
+
+
+def _no_event_sense(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
+) -> bool:
+    """A speech-act word used in a sense that reports no act between actors: a modal that lays
+    no obligation on anyone (newsgraph.events.modals), a warning that is only a caution, a
+    rejection that denies a claim."""
+    if match.rule.category == DEMAND and no_demand(view, lexicon, match.anchor):
+        return True
+    return _caution(view, lexicon, match, matches) or _denial(view, lexicon, match)
+
+
+def _caution(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
+) -> bool:
+    """A warning is a threat only where it announces the warner's own response: what follows it,
+    up to the next colon or dash, holds a future or a consequence (`[cues].future`,
+    `[cues].warning_consequences`: "warned that police will no longer tolerate rallies",
+    "advarte om konsekvenser") or a hostile act ("warned Iran against attacking ships"). A warning
+    of a danger or against a policy is a caution ("warned that there is no room for compromise",
+    "advarer mot kutt i forsvaret"; `[cues].warning_words`)."""
+    words = view.words
+    if match.rule.category != THREAT or not lexicon.cue("warning_words").matches_word(
+        words[match.anchor]
+    ):
+        return False
+    end = next(
+        (i for i in range(match.last + 1, len(words)) if words[i].text in HARD_BREAKS),
+        len(words),
+    )
+    for name in ("future", "warning_consequences"):
+        if lexicon.cue(name).spans(words, match.last + 1, end):
+            return False
+    ontology = load_ontology()
+    return not any(
+        match.last < other.first < end
+        and ontology.categories[other.rule.category].quad == "material conflict"
+        for other in matches
+    )
+
+
+def _denial(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Rejecting a claim is denying it, not refusing a request or proposal: a REJECT whose object
+    is an accusation, allegation or report (`[cues].denied_claims`: "rejected the accusations",
+    "tilbakeviste påstandene"), or one followed by what is denied (`[cues].denial_complements`:
+    "denied that it had …", "denied having …", "avviste at …")."""
+    if match.rule.category != REFUSAL or match.last + 1 >= len(view.words):
+        return False
+    words = view.words
+    if lexicon.cue("denial_complements").starts_at(words, match.last + 1):
+        return True
+    claims = lexicon.cue("denied_claims")
+    objects = [w for w in words if w.head == match.anchor and w.dep == "obj" and w.pos == "NOUN"]
+    if objects:
+        return any(claims.matches_word(w) for w in objects)
+    for word in words[match.last + 1 : match.last + 1 + UNDONE_REACH + 1]:
+        if word.pos in ("DET", "ADJ", "NUM") or lexicon.cue("determiners").matches_word(word):
+            continue
+        return claims.matches_word(word)
+    return False
 
 
 def _undone(
