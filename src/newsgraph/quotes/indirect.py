@@ -183,6 +183,8 @@ class ReportedClauses:
         if cue.shared or cue.speaker is None:
             return []
         first = cue.first if cue.speaker_after else self._phrase_start(cue, sentence)
+        if first is not None and cue.speaker_after:
+            first = self._past_clitics(first, sentence)  # "…, comme nous le raconte X."
         if first is not None and self._report_opener_at(first - 1, sentence):
             first -= 1  # "…, wie die Polizei mitteilte.": the comma stands before "wie"
         if first is None or first <= sentence.first or self.words[first - 1].text != ",":
@@ -202,6 +204,14 @@ class ReportedClauses:
             return []
         start, end = trim(self.doc.text, start, end, TRAILING_STRIP)
         return [self._candidate(start, end, cue)]
+
+    def _past_clitics(self, first: int, sentence: Sentence) -> int:
+        """The first of the object pronouns and auxiliaries before an inverted verb."""
+        lexicon = self.lexicon
+        fillers = lexicon.object_clitics | lexicon.auxiliaries
+        while first - 1 > sentence.first and self.words[first - 1].lower in fillers:
+            first -= 1
+        return first
 
     def _report_opener_at(self, j: int, sentence: Sentence) -> bool:
         return j > sentence.first and self.words[j].lower in self.lexicon.report_openers
@@ -262,8 +272,8 @@ class ReportedClauses:
         other = (
             lexicon.determiners | lexicon.possessives | lexicon.prepositions | lexicon.coordinators
         )
-        if word.capitalized or word.is_punct or word.lower in other:
-            return False
+        if word.capitalized or word.is_punct or word.lower in other or word.text[:1].isdigit():
+            return False  # an age or a number opens an apposition ("…, X, 41 ans, …")
         return not self.finder.phrases.roles.is_title([word], None)
 
     # ---- attribution phrases ---------------------------------------------------------------
