@@ -162,3 +162,21 @@ def test_subheading_between_speaker_and_role_noun_is_not_a_break() -> None:
     )
     quote = find(quotes_of(text, "fr", GIRARD), "fibres")
     assert quote.speaker == "p4"
+
+
+def test_separable_verb_with_a_distant_particle_closes_a_report() -> None:
+    text = (
+        "Es gebe keine Hinweise auf eine Krankheit, teilte das Präsidialamt in der Hauptstadt am "
+        "Dienstag mit. „Auch gibt es keine ungewöhnlichen Aktivitäten.“"
+    )
+    quotes = quotes_of(text, "de")
+    report = find(quotes, "Hinweise")
+    assert report.text == "Es gebe keine Hinweise auf eine Krankheit"
+    assert report.speaker_description is not None
+    assert report.speaker_description.text == "das Präsidialamt"
+    assert find(quotes, "Aktivitäten").speaker_description == report.speaker_description
+
+
+def test_schildern_is_a_speech_verb() -> None:
+    text = "„Wir arbeiten jetzt in kleinen Teams“, schildert Anna Weber."
+    assert find(quotes_of(text, "de", WEBER), "Teams").speaker == "p2"

@@ -23,6 +23,8 @@ CLAUSE_OPENERS = frozenset(",;:–—-«»“”\"'‘’„‹›([")
 # observe-t-il … »").
 INCISE_OPENERS = frozenset(",–—")
 MAX_PHRASE_WORDS = 8
+# How far a separable verb's particle may stand ("teilte das Präsidialamt in Seoul am Dienstag mit").
+MAX_PARTICLE_DISTANCE = 10
 # A closing attribution's source runs to the end of its sentence ("…, so der Sprecher der Polizei
 # in München am Montag.").
 MAX_CLOSING_SOURCE_WORDS = 12
@@ -159,7 +161,7 @@ class CueFinder:
         return head.capitalized or head.lower in self.lexicon.determiners
 
     def _particle(self, i: int, sentence: Sentence, particle: str) -> int | None:
-        for j in range(i + 1, min(sentence.last, i + 6)):
+        for j in range(i + 1, min(sentence.last, i + MAX_PARTICLE_DISTANCE)):
             word = self.words[j]
             if word.is_punct:
                 return None

@@ -17,7 +17,7 @@ from newsgraph.quotes.document import QuoteText, Sentence, Word
 
 Tail = Literal["ends", "continues"]
 MIN_CLAUSE_WORDS = 3
-MAX_TRAILING_WORDS = 3
+MAX_TRAILING_WORDS = 5
 MAX_SPEAKER_WORDS = 8
 MAX_SOURCE_TAIL = 8
 # "sagte er am Montag der Zeitung, …": words between a cue clause and the comma of its report.
@@ -189,7 +189,8 @@ class ReportedClauses:
             first -= 1  # "…, wie die Polizei mitteilte.": the comma stands before "wie"
         if first is None or first <= sentence.first or self.words[first - 1].text != ",":
             return []
-        tail = self._tail(max(cue.clause_end, cue.last), sentence)
+        particle = cue.form.verb.particle if cue.form is not None else None
+        tail = self._tail(max(cue.clause_end, cue.last), sentence, particle)
         if tail is None:
             return []
         start, end = sentence.start, self.words[first - 1].start
@@ -236,12 +237,16 @@ class ReportedClauses:
             j -= 1
         return j if j <= min(cue.words_used) else None
 
-    def _tail(self, j: int, sentence: Sentence) -> Tail | None:
+    def _tail(self, j: int, sentence: Sentence, particle: str | None = None) -> Tail | None:
         """What follows a cue clause: the sentence end (after at most a few adverbials or an
         apposition: "ends"), the rest of the reported sentence ("X, she said, is …":
         "continues"), or a clause of the cue's own (None)."""
         calendar = self.finder.phrases.calendar
-        words = [w for w in self.words[j : sentence.last] if not calendar(w.text, False)]
+        words = [
+            w
+            for w in self.words[j : sentence.last]
+            if not calendar(w.text, False) and w.lower != particle  # "…, teilte X am Montag mit."
+        ]
         for trailing, word in enumerate(words):
             if word.text == ",":
                 return "continues" if self._verb_follows(word.index + 1, sentence) else "ends"
