@@ -180,3 +180,13 @@ def test_separable_verb_with_a_distant_particle_closes_a_report() -> None:
 def test_schildern_is_a_speech_verb() -> None:
     text = "„Wir arbeiten jetzt in kleinen Teams“, schildert Anna Weber."
     assert find(quotes_of(text, "de", WEBER), "Teams").speaker == "p2"
+
+
+def test_role_noun_names_a_speaker_named_only_by_a_surname_some_sentences_back() -> None:
+    text = (
+        "Claire Girard soigne des enfants. «Le sucre fatigue le foie», indique la Pr Girard. "
+        "La solution ? Manger moins.\n\nDes fibres\n\nLes fibres aident. Elles nourrissent. "
+        "«Elles calment aussi l'intestin», précise la nutritionniste."
+    )
+    quote = find(quotes_of(text, "fr", GIRARD), "calment")
+    assert quote.speaker == "p4"

@@ -32,7 +32,7 @@ MIN_TITLE_PART = 4
 # How far back a definite role noun with no entity looks for the speaker it names again.
 RECENT_SENTENCES = 3
 # How far back a definite role noun that no entity holds looks for the person it names again.
-RECENT_PERSON_SENTENCES = 5
+RECENT_PERSON_SENTENCES = 7
 # How a paragraph that is a sentence ends (a subheading does not).
 CLOSING = tuple(".!?…:;»”\"'’)")
 
@@ -334,7 +334,15 @@ class Salience(PronounResolver):
             first -= 1
         lo = bisect_left(self._person_starts, self.sentences[first].start)
         hi = bisect_left(self._person_starts, offset)
-        return person if any(e == person for _, _, e in self._persons[lo:hi]) else None
+        if any(e == person for _, _, e in self._persons[lo:hi]):
+            return person
+        spoke = (
+            entity
+            for n in range(first, sentence.index + 1)
+            for at, entity in self.speakers.get(n, [])
+            if at < offset
+        )
+        return person if person in spoke else None
 
 
 def describe_speaker(
