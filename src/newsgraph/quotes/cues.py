@@ -13,13 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.quotes.document import Sentence, phrase_at
+from newsgraph.quotes.document import Sentence, Word, phrase_at
 from newsgraph.quotes.lexicon import VerbForm
 from newsgraph.quotes.phrases import Item, PhraseReader
 from newsgraph.quotes.speakers import Referent
 
 CLAUSE_OPENERS = frozenset(",;:–—-«»“”\"'‘’„‹›([")
+# What may stand before a cue set inside the quote it attributes ("« A, dit-elle, B »", "« A –
+# observe-t-il … »").
+INCISE_OPENERS = frozenset(",–—")
 MAX_PHRASE_WORDS = 8
+# How far a separable verb's particle may stand ("teilte das Präsidialamt in Seoul am Dienstag mit").
+MAX_PARTICLE_DISTANCE = 10
 # A closing attribution's source runs to the end of its sentence ("…, so der Sprecher der Polizei
 # in München am Montag.").
 MAX_CLOSING_SOURCE_WORDS = 12
@@ -112,7 +117,7 @@ class CueFinder:
         right after a comma, its speaker right after it, then a comma or a full stop."""
         for word in self.doc.words_in(start, end):
             i = word.index
-            if i == 0 or self.words[i - 1].text != ",":
+            if i == 0 or self.words[i - 1].text not in INCISE_OPENERS:
                 continue
             sentence = self.doc.sentence_of(word.start)
             if sentence is None:
@@ -125,13 +130,21 @@ class CueFinder:
             if after is None or after.last >= sentence.last:
                 continue
             closing = self.words[after.last]
-            if closing.text not in (",", ".", "!", "?") or closing.end > end + 1:
+            if closing.end > end + 1 or not self._closes_incise(closing):
                 continue
             cue.speaker, cue.speaker_after = self._referent(after), True
             cue.words_used = list(range(after.first, after.last))
             cue.clause_end = after.last
             return cue
         return None
+
+    def _closes_incise(self, closing: Word) -> bool:
+        """Whether the word after an incise's speaker closes it: a comma or a full stop, or a
+        preposition or subordinator going on with the incise ("« … – observe-t-il dans un
+        livre : …", "« …, glisse-t-il lorsqu'on le croise. …»")."""
+        if closing.text in (",", ".", "!", "?"):
+            return True
+        return closing.lower in self.lexicon.prepositions | self.lexicon.subordinators
 
     def _closes_sentence(self, after: int, sentence: Sentence) -> bool:
         """Whether a closing phrase ("so") stands after a comma and its source ends the sentence
@@ -148,7 +161,7 @@ class CueFinder:
         return head.capitalized or head.lower in self.lexicon.determiners
 
     def _particle(self, i: int, sentence: Sentence, particle: str) -> int | None:
-        for j in range(i + 1, min(sentence.last, i + 6)):
+        for j in range(i + 1, min(sentence.last, i + MAX_PARTICLE_DISTANCE)):
             word = self.words[j]
             if word.is_punct:
                 return None
@@ -198,10 +211,25 @@ class CueFinder:
             first -= 1
         if first == sentence.first:
             return first < cue.first
+        if self._after_inversion_opener(first, sentence):
+            return True
         previous = self.words[first - 1]
         if previous.text not in CLAUSE_OPENERS:
             return False
         return previous.text != "," or self.phrases.parenthetical_start(first - 1, sentence) is None
+
+    def _after_inversion_opener(self, first: int, sentence: Sentence) -> bool:
+        """Whether a word that inverts subject and verb stands before the verb group, past
+        object pronouns ("comme le raconte X", "comme nous l'a confié X")."""
+        lexicon = self.lexicon
+        j = first - 1
+        while j >= sentence.first and (
+            self.words[j].lower in lexicon.object_clitics or self._verb_filler(j)
+        ):
+            j -= 1
+        return (
+            j >= sentence.first and j < first and self.words[j].lower in lexicon.inversion_openers
+        )
 
     def _euphonic(self, j: int) -> bool:
         """A linking letter between an inverted verb and its pronoun, listed as an auxiliary
@@ -243,9 +271,10 @@ class CueFinder:
             return None  # "Støre sier Norge vil …": Norge opens the reported clause
         if cue.form is not None and cue.form.verb.tell:
             # After a telling verb comes its addressee ("told Newsweek"), unless the verb-second
-            # order puts the subject there ("forteller Hansen", "fortalte han NTB at").
+            # order puts the subject there ("forteller Hansen", "fortalte han NTB at") or the cue
+            # clause is inverted ("», raconte Paul Martin", "», confie-t-elle").
             subject_first = inverted or item.referent.how == "pronoun"
-            if not (self.lexicon.verb_second and subject_first):
+            if not (subject_first and (self.lexicon.verb_second or inverted)):
                 return None
         # "Im März erklärte das Präsidium, dass …": after a fronted time or place, the phrase
         # after a verb-second verb is its subject, named or not.
@@ -325,7 +354,9 @@ class CueFinder:
             if items and items[0].first == link + 1:
                 self._set_source(cue, items[0])
                 return
-        items = self.phrases.items(window, subject=True)
+        # "selon lui", "according to her", "ifølge ham": the source may be an object pronoun.
+        subject = not (window and self.words[window[0]].lower in self.lexicon.person_object)
+        items = self.phrases.items(window, subject=subject)
         if items and items[0].first == cue.last:
             self._set_source(cue, items[0])
         else:
@@ -337,6 +368,8 @@ class CueFinder:
         ministère français de l'Intérieur")."""
         before = [self.words[j] for j in window if j < link]
         if before and self.phrases.roles.is_title(before, None):
+            return True
+        if any(word.lower in self.lexicon.relation_nouns for word in before):
             return True
         mention = self.index.mention_over(self.words[window[0]].start, self.words[window[0]].end)
         return mention is not None and mention.end > self.words[link].start

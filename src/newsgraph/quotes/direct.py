@@ -247,6 +247,9 @@ class MarkLinker:
             return Candidate(start, end, "direct", paragraph, cue=incise, mark=mark)
         if direct:
             cue = leading or trailing or interrupted or self._cue_later_in_sentence(mark, sentence)
+            framer = None if cue else self._colon_frame_subject(mark, start, end, sentence_from)
+            if framer is not None:
+                return Candidate(start, end, "direct", paragraph, mark=mark, inherited=framer)
         else:
             cue = trailing if self._adjacent_trailing(mark, trailing) else None
             cue = cue or self._nearest_before(in_sentence) or trailing
@@ -264,18 +267,29 @@ class MarkLinker:
         if not text[sentence_from : mark.open_start].rstrip().endswith(":"):
             return None
         inner = text[start:end].rstrip(' »”"’')
-        if not (text[start : start + 1].isupper() and inner.endswith((".", "!", "?"))):
+        whole = INNER_SENTENCE.search(text, start, end) is not None
+        if not ((whole or text[start : start + 1].isupper()) and inner.endswith((".", "!", "?"))):
             return None
-        words = [w for w in self.doc.words_in(sentence_from, mark.open_start) if not w.is_punct]
+        frame = self.doc.words_in(sentence_from, mark.open_start)
+        words = [w for w in frame if not w.is_punct]
         if not words:
             return None
         index = self.finder.index
-        mention = index.mention_over(words[0].start, words[0].end)
-        if mention is None or mention.start > words[0].start:
-            return self._titled_frame(words)
-        if mention.entity.type not in ("PER", "ORG"):
-            return None
-        return Referent(mention.entity.id, mention.start, mention.end, "name")
+        # The frame's subject opens it, or its main clause after a fronted phrase ("Concernant le
+        # lait, X est plus nuancée : « … »").
+        commas = [n for n, w in enumerate(frame) if w.text == ","]
+        openers = [words[0]]
+        if commas and commas[-1] + 1 < len(frame) and not frame[commas[-1] + 1].is_punct:
+            openers.insert(0, frame[commas[-1] + 1])
+        for opener in openers:
+            mention = index.mention_over(opener.start, opener.end)
+            if mention is None or mention.start > opener.start:
+                continue
+            if mention.entity.type in ("PER", "ORG"):
+                return Referent(mention.entity.id, mention.start, mention.end, "name")
+            if opener is words[0]:
+                return None
+        return self._titled_frame(words)
 
     def _titled_frame(self, words: list[Word]) -> Referent | None:
         """A frame that is only a title and a name ("White House spokesman John Kirby: «…»"):

@@ -16,7 +16,7 @@ from newsgraph.quotes.document import QuoteText
 from newsgraph.quotes.indirect import ReportedClauses
 from newsgraph.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from newsgraph.quotes.phrases import PhraseReader
-from newsgraph.quotes.speakers import EntityIndex, Salience, describe_speaker
+from newsgraph.quotes.speakers import EntityIndex, Referent, Salience, describe_speaker
 
 
 def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Quote]:
@@ -43,7 +43,7 @@ def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> lis
     partials = _fold_partials(partials, clauses)
     clauses = [c for c in clauses if not c.absorbed]
     candidates = sorted(direct + partials + clauses, key=lambda c: (c.start, c.end))
-    _continue_speakers(doc, candidates, cues)
+    _continue_speakers(doc, candidates, cues, index)
     consumed = {id(c.cue) for c in candidates if c.cue is not None}
     for cue in cues:
         if cue.anaphoric and id(cue) not in consumed:
@@ -98,8 +98,11 @@ def _fold_partials(partials: list[Candidate], clauses: list[Candidate]) -> list[
     return kept
 
 
-def _continue_speakers(doc: QuoteText, candidates: list[Candidate], cues: list[Cue]) -> None:
+def _continue_speakers(
+    doc: QuoteText, candidates: list[Candidate], cues: list[Cue], index: EntityIndex
+) -> None:
     anaphoric = {cue.sentence: cue for cue in cues if cue.anaphoric}
+    cued = {cue.sentence for cue in cues}
     own = {id(c) for c in candidates if c.cue is not None}
     for n, candidate in enumerate(candidates):
         cue = candidate.cue
@@ -110,11 +113,42 @@ def _continue_speakers(doc: QuoteText, candidates: list[Candidate], cues: list[C
             continue
         if cue is not None or candidate.kind != "direct" or candidate.inherited is not None:
             continue
+        if _anaphoric_cue(doc, candidate, anaphoric) is None:
+            candidate.inherited = _subject_just_before(doc, candidate, cued, index)
+            if candidate.inherited is not None:
+                continue
         candidate.cue = (
             _anaphoric_cue(doc, candidate, anaphoric)
             or _previous_cue(candidates, n)
             or _next_cue(candidates, n, own)
         )
+
+
+def _subject_just_before(
+    doc: QuoteText, candidate: Candidate, cued: set[int], index: EntityIndex
+) -> Referent | None:
+    """The speaker of a quoted sentence with no cue after a sentence of the same paragraph that
+    opens with a person's name and quotes no one ("Meyer ist verärgert. „Das geht so nicht.“"):
+    that person."""
+    if candidate.mark is None:
+        return None
+    sentence = doc.sentence_of(candidate.mark.open_start)
+    if (
+        sentence is None
+        or sentence.index == 0
+        or doc.text[sentence.start : candidate.mark.open_start].strip()
+    ):
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or previous.index in cued:
+        return None
+    if previous.last <= previous.first:
+        return None
+    first = doc.words[previous.first]
+    mention = index.mention_over(first.start, first.end)
+    if mention is None or mention.start != first.start or mention.entity.type != "PER":
+        return None
+    return Referent(mention.entity.id, mention.start, mention.end, "name")
 
 
 def _anaphoric_cue(doc: QuoteText, candidate: Candidate, anaphoric: dict[int, Cue]) -> Cue | None:

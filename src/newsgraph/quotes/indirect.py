@@ -17,7 +17,7 @@ from newsgraph.quotes.document import QuoteText, Sentence, Word
 
 Tail = Literal["ends", "continues"]
 MIN_CLAUSE_WORDS = 3
-MAX_TRAILING_WORDS = 3
+MAX_TRAILING_WORDS = 5
 MAX_SPEAKER_WORDS = 8
 MAX_SOURCE_TAIL = 8
 # "sagte er am Montag der Zeitung, …": words between a cue clause and the comma of its report.
@@ -183,11 +183,14 @@ class ReportedClauses:
         if cue.shared or cue.speaker is None:
             return []
         first = cue.first if cue.speaker_after else self._phrase_start(cue, sentence)
+        if first is not None and cue.speaker_after:
+            first = self._past_clitics(first, sentence)  # "…, comme nous le raconte X."
         if first is not None and self._report_opener_at(first - 1, sentence):
             first -= 1  # "…, wie die Polizei mitteilte.": the comma stands before "wie"
         if first is None or first <= sentence.first or self.words[first - 1].text != ",":
             return []
-        tail = self._tail(max(cue.clause_end, cue.last), sentence)
+        particle = cue.form.verb.particle if cue.form is not None else None
+        tail = self._tail(max(cue.clause_end, cue.last), sentence, particle)
         if tail is None:
             return []
         start, end = sentence.start, self.words[first - 1].start
@@ -202,6 +205,14 @@ class ReportedClauses:
             return []
         start, end = trim(self.doc.text, start, end, TRAILING_STRIP)
         return [self._candidate(start, end, cue)]
+
+    def _past_clitics(self, first: int, sentence: Sentence) -> int:
+        """The first of the object pronouns and auxiliaries before an inverted verb."""
+        lexicon = self.lexicon
+        fillers = lexicon.object_clitics | lexicon.auxiliaries
+        while first - 1 > sentence.first and self.words[first - 1].lower in fillers:
+            first -= 1
+        return first
 
     def _report_opener_at(self, j: int, sentence: Sentence) -> bool:
         return j > sentence.first and self.words[j].lower in self.lexicon.report_openers
@@ -226,12 +237,16 @@ class ReportedClauses:
             j -= 1
         return j if j <= min(cue.words_used) else None
 
-    def _tail(self, j: int, sentence: Sentence) -> Tail | None:
+    def _tail(self, j: int, sentence: Sentence, particle: str | None = None) -> Tail | None:
         """What follows a cue clause: the sentence end (after at most a few adverbials or an
         apposition: "ends"), the rest of the reported sentence ("X, she said, is …":
         "continues"), or a clause of the cue's own (None)."""
         calendar = self.finder.phrases.calendar
-        words = [w for w in self.words[j : sentence.last] if not calendar(w.text, False)]
+        words = [
+            w
+            for w in self.words[j : sentence.last]
+            if not calendar(w.text, False) and w.lower != particle  # "…, teilte X am Montag mit."
+        ]
         for trailing, word in enumerate(words):
             if word.text == ",":
                 return "continues" if self._verb_follows(word.index + 1, sentence) else "ends"
@@ -262,8 +277,8 @@ class ReportedClauses:
         other = (
             lexicon.determiners | lexicon.possessives | lexicon.prepositions | lexicon.coordinators
         )
-        if word.capitalized or word.is_punct or word.lower in other:
-            return False
+        if word.capitalized or word.is_punct or word.lower in other or word.text[:1].isdigit():
+            return False  # an age or a number opens an apposition ("…, X, 41 ans, …")
         return not self.finder.phrases.roles.is_title([word], None)
 
     # ---- attribution phrases ---------------------------------------------------------------

@@ -58,6 +58,7 @@ class QuoteLexicon:
     attribution_phrases: tuple[tuple[str, ...], ...] = ()
     closing_phrases: tuple[tuple[str, ...], ...] = ()
     source_links: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
     person_subject: frozenset[str] = frozenset()
     person_object: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
@@ -81,8 +82,11 @@ class QuoteLexicon:
     asides: tuple[tuple[str, ...], ...] = ()
     leader_nouns: frozenset[str] = frozenset()
     indefinite_determiners: frozenset[str] = frozenset()
+    neuter_determiners: frozenset[str] = frozenset()
     reported_mood: frozenset[str] = frozenset()
     report_openers: frozenset[str] = frozenset()
+    inversion_openers: frozenset[str] = frozenset()
+    object_clitics: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
     abbreviations: frozenset[str] = frozenset()
     version: str = ""
@@ -167,6 +171,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
             tuple(phrase.lower().split()) for phrase in attribution.get("closing_phrases", [])
         ),
         source_links=_words(attribution.get("source_links", [])),
+        relation_nouns=_words(attribution.get("relation_nouns", [])),
         person_subject=_words(pronouns.get("person_subject", [])),
         person_object=_words(pronouns.get("person_object", [])),
         plural_pronouns=_words(pronouns.get("plural", [])),
@@ -192,8 +197,11 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         asides=tuple(tuple(phrase.lower().split()) for phrase in grammar.get("asides", [])),
         leader_nouns=_words(grammar.get("leader_nouns", [])),
         indefinite_determiners=_words(grammar.get("indefinite_determiners", [])),
+        neuter_determiners=_words(grammar.get("neuter_determiners", [])),
         reported_mood=_words(grammar.get("reported_mood", [])),
         report_openers=_words(grammar.get("report_openers", [])),
+        inversion_openers=_words(grammar.get("inversion_openers", [])),
+        object_clitics=_words(grammar.get("object_clitics", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),
         abbreviations=_words(sentences.get("abbreviations", [])),
         version=f"{resource_version(lang, 'quotes')}+{resource_version(lang, 'speech_verbs')}",

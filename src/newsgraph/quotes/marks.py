@@ -92,6 +92,12 @@ class MarkScanner:
             return True  # an apostrophe inside a word ("don't", "Vietnam’s")
         if char in self.flanking and before.isspace():
             return False  # a flanking mark after a space opens
+        doubled = char in APOSTROPHES and after == char and not before.isspace()
+        if doubled and stack[-1].mark not in SINGLE_MARKS:
+            # Two apostrophes typed for a closing double mark ("“It failed,’’ she said").
+            opened = stack.pop()
+            spans.append(MarkedSpan(opened.position, opened.position + 1, i, i + 2, True))
+            return True
         for depth in range(len(stack) - 1, max(len(stack) - 1 - MAX_NESTING, -1), -1):
             if char in stack[depth].closers:
                 opened = stack[depth]

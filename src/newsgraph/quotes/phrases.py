@@ -395,6 +395,8 @@ class PhraseReader:
 
     def _role_fits_person(self, words: Sequence[Word], person: Entity) -> bool:
         """Whether words before a person's name are the name's title or apposition."""
+        if words and words[-1].lower in self.lexicon.source_links:
+            return False  # "un proche d'X", "a friend of X": someone related to X, not X
         articles = self.lexicon.determiners | self.lexicon.possessives
         if all(w.lower in articles for w in words):
             return True
@@ -462,7 +464,14 @@ class PhraseReader:
             w.capitalized and w.lower not in lexicon.determiners for w in words[:-1]
         ):
             return False
-        return last >= len(self.words) or self.words[last].is_punct
+        if last >= len(self.words) or self.words[last].is_punct:
+            return True
+        if self.words[last].lower in lexicon.prepositions:
+            return True  # "gibt der Virologe zu bedenken", "sagt die Ärztin im Interview"
+        # "Enfin, la professionnelle rappelle que …": the role opens its clause before the verb.
+        at = words[0].index
+        opens = at == 0 or self.words[at - 1].is_punct
+        return opens and lexicon.verb(self.words[last].text) is not None
 
     def _role_item(self, first: int, last: int, subject: bool = True) -> Item | None:
         words = self.words[first:last]
@@ -483,6 +492,8 @@ class PhraseReader:
         )
         if subject and self._names_the_last_speaker(words, last):
             entity = self.salience.recent_speaker(start)
+            if entity is None and words[0].lower not in self.lexicon.neuter_determiners:
+                entity = self.salience.recent_person(start)
             if entity is not None:
                 return Item(Referent(entity, start, end, "role"), first, last)
         if definite or head.pos == "NOUN":

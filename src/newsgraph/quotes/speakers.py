@@ -31,6 +31,10 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "s")
 MIN_TITLE_PART = 4
 # How far back a definite role noun with no entity looks for the speaker it names again.
 RECENT_SENTENCES = 3
+# How far back a definite role noun that no entity holds looks for the person it names again.
+RECENT_PERSON_SENTENCES = 7
+# How a paragraph that is a sentence ends (a subheading does not).
+CLOSING = tuple(".!?…:;»”\"'’)")
 
 
 @dataclass(frozen=True)
@@ -285,7 +289,7 @@ class Salience(PronounResolver):
         if sentence is None:
             return None
         for back in range(sentence.index, max(-1, sentence.index - RECENT_SENTENCES), -1):
-            if sentence.paragraph - self.sentences[back].paragraph > 1:
+            if self._paragraph_gap(self.sentences[back], sentence) > 1:
                 break
             spoke = [
                 entity
@@ -295,6 +299,50 @@ class Salience(PronounResolver):
             if spoke:
                 return spoke[-1]
         return None
+
+    def _paragraph_gap(self, earlier: SentenceSpan, later: SentenceSpan) -> int:
+        """Paragraph breaks from one sentence to a later one, not counting a subheading between
+        them (a paragraph of one sentence with no closing punctuation)."""
+        gap = 0
+        for n in range(earlier.index + 1, later.index + 1):
+            current = self.sentences[n]
+            if current.paragraph == self.sentences[n - 1].paragraph:
+                continue
+            heading = (
+                n < later.index
+                and self.sentences[n + 1].paragraph != current.paragraph
+                and not self.article.text[current.start : current.end].rstrip().endswith(CLOSING)
+            )
+            gap += not heading
+        return gap
+
+    def recent_person(self, offset: int) -> str | None:
+        """The person a definite role phrase with no entity of its own names again ("gibt der
+        Virologe zu bedenken" after "Schmidt-Chanasit hält es für möglich"): the one the
+        pronoun resolver finds, when named in this paragraph or the one before it and at most
+        RECENT_PERSON_SENTENCES sentences back."""
+        sentence = self.sentence_of(offset)
+        person = self.person_before(offset)
+        if sentence is None or person is None:
+            return None
+        first = sentence.index
+        while (
+            first > 0
+            and sentence.index - (first - 1) < RECENT_PERSON_SENTENCES
+            and self._paragraph_gap(self.sentences[first - 1], sentence) <= 1
+        ):
+            first -= 1
+        lo = bisect_left(self._person_starts, self.sentences[first].start)
+        hi = bisect_left(self._person_starts, offset)
+        if any(e == person for _, _, e in self._persons[lo:hi]):
+            return person
+        spoke = (
+            entity
+            for n in range(first, sentence.index + 1)
+            for at, entity in self.speakers.get(n, [])
+            if at < offset
+        )
+        return person if person in spoke else None
 
 
 def describe_speaker(

@@ -67,6 +67,9 @@ class Attribution(Schema):
     # source (German "…, so ein Sprecher."): anywhere else the word is ordinary ("so viel").
     closing_phrases: Words = []
     source_links: Words = []
+    # Nouns for a person known by a tie to someone ("selon un proche de X", "according to an aide
+    # of X"): the source is that person, not a document of X's.
+    relation_nouns: Words = []
 
 
 class Pronouns(Schema):
@@ -89,6 +92,9 @@ class QuoteGrammar(Schema):
     # The indefinite ones among them: "a spokesman" is someone new, "the spokesman" the speaker
     # just quoted when no entity holds the role.
     indefinite_determiners: Words = []
+    # Articles of nouns that rarely name a person (German neuter "das": "das Präsidium"): a role
+    # phrase opening with one is not read as the person named just before.
+    neuter_determiners: Words = []
     possessives: Words = []
     auxiliaries: Words = []
     adverbs: Words = []
@@ -105,6 +111,10 @@ class QuoteGrammar(Schema):
     reported_mood: Words = []
     # Words between the comma and a closing cue clause ("…, wie die Polizei mitteilte.").
     report_openers: Words = []
+    # Words after which the subject follows its speech verb ("comme le raconte X"), and the object
+    # pronouns that may stand between them and the verb.
+    inversion_openers: Words = []
+    object_clitics: Words = []
     max_gap_to_complementizer: StrictInt = 5
 
 
