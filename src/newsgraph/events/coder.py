@@ -442,8 +442,22 @@ class EventCoder:
         """A trip ("ankom", "reiste til", "arrived in": the visit rules that need a person) is a
         political visit only when a political actor travels: a private person's trip to a country
         ("Turen til Colombia hadde gitt ham en infeksjon") is none, although the country is a
-        state. A trip with no named traveller is left to the other tests."""
-        if match.rule.frame != "visit" or not match.rule.actor_types or not args.source:
+        state. Being visited is no act of the host: with no named traveller, a visit is political
+        only when a political noun or a named office holder or political body in the sentence may
+        be the traveller ("the delegation's visit to Canada"), not when the place visited is the
+        only political name ("overstaying a three-month visit to Canada", "never visited the
+        US")."""
+        if match.rule.frame != "visit":
+            return True
+        if not args.source:
+            view = context.view
+            return self.grounding.political_noun(view, 0, len(view.words)) or any(
+                mention.kind in ("PER", "ORG")
+                and mention not in args.target
+                and self._political_mention(article, view, match, mention)
+                for mention in context.mentions
+            )
+        if not match.rule.actor_types:
             return True
         for mention in args.source:
             entity = article.entity(mention.entity)
