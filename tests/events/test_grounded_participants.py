@@ -85,3 +85,17 @@ def test_a_name_inside_a_relative_clause_takes_no_part_in_the_act() -> None:
     events = [e for e in code(_parsed(text, "en", entities, parse)) if e.type == "ASSAULT"]
     assert events
     assert "e1" in events[0].actors and "e2" not in events[0].actors
+
+
+def test_countries_on_a_sport_page_are_teams_not_states() -> None:
+    text = (
+        "Keeperen reddet to straffespark i første omgang. "
+        "Spissen scoret to ganger etter pause. "
+        "Midtbanen styrte kampen fra start. "
+        "Fredag møter Norge Danmark."
+    )
+    entities = [Ent("Norge", "GPE", "NOR"), Ent("Danmark", "GPE", "DNK")]
+    assert [e.type for e in code(make_article(text, "nb", entities))] == []
+    # The same sentence on a page of public affairs is a meeting between the two states.
+    plain = make_article("Fredag møter Norge Danmark.", "nb", entities)
+    assert [e.type for e in code(plain)] == ["CONSULT"]
