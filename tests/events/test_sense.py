@@ -115,17 +115,18 @@ SPACE_AGENCY = Ent("Space Administration", "ORG", "RUS")
 AGENCY_PRAISE = "The Space Administration praised the team."
 
 
-def test_events_on_a_science_page_need_a_state_or_a_political_noun() -> None:
+def test_events_on_a_science_page_need_a_political_noun() -> None:
     text = (
         "Scientists at the university studied the lunar ice.\n"
         "The spacecraft will orbit the moon for a year.\n"
         "Researchers said the telescope found water vapour.\n"
         f"{AGENCY_PRAISE}\n"
-        "Russia praised the scientists."
+        "Russia praised the scientists.\n"
+        "Russian officials praised the scientists."
     )
     events = code(make_article(text, "en", [SPACE_AGENCY, RUSSIA]))
     assert [e.type for e in events] == ["SUPPORT"]
-    assert "Russia praised" in events[0].evidence[0].text
+    assert "Russian officials praised" in events[0].evidence[0].text
 
 
 def test_news_page_keeps_events_of_a_government_body() -> None:

@@ -66,6 +66,12 @@ PREPOSITION_WORDS = 3
 NEWS_VERB_REACH = 3
 # Prepositional roles that may stand before the trigger ("Med Kina holdt Russland øvelser").
 EITHER_SIDE = ("with", "between")
+# A relative clause below the trigger has participants of its own: a name inside one (its subject
+# or object) takes part in that clause's act, not in the trigger's ("the day the government
+# presented its budget, I came back from a visit", "the beating the army has unleashed on them").
+# Adverbial and complement clauses are left alone: an infinitive often names whom a verbal act is
+# aimed at ("offered troops to help the president", "urged the EU to support the PLO").
+RELATIVE_CLAUSE = "acl:relcl"
 
 
 @dataclass
@@ -290,14 +296,21 @@ def _head_word(view: SentenceView, mention: ActorMention) -> int:
 
 
 def outside_participant(
-    view: SentenceView, lexicon: Lexicon, mention: ActorMention, stop: set[int], judging: bool
+    view: SentenceView,
+    lexicon: Lexicon,
+    mention: ActorMention,
+    stop: set[int],
+    judging: bool,
+    bounded: bool = False,
 ) -> str | None:
     """Whether the parse hangs a name from another violent or coercive act or from a place phrase
     on its way to the trigger (`stop`: the trigger's words and its governing verb), so that it takes no part in the
     trigger's event: the patient of an act the trigger is about ("protested the assassination of
     Yassin", "against the invasion of Iraq", "banners supporting Saddam's regime") or a name
     inside a place ("near the border with Syria"). The doer of that other act stays ("condemned
-    the attack by the rebels", "Russia's attack", "the Israeli assassination")."""
+    the attack by the rebels", "Russia's attack", "the Israeli assassination"). With `bounded`, a
+    name inside a clause of another verb below the trigger (`_own_clause`) is that verb's
+    participant ("clause")."""
     if not view.has_deps:
         return None
     child = _head_word(view, mention)
@@ -305,6 +318,8 @@ def outside_participant(
     steps = 0
     while current is not None and current not in stop and steps < len(view.words):
         word = view.words[current]
+        if bounded and _own_clause(view, current) and _under(view, current, stop):
+            return "clause"
         if judging and one_word_trigger(lexicon, word, VICTIM_CATEGORIES):
             # The doer: a by-phrase under that act, or a state word qualifying it.
             if preposition_before(view, lexicon, mention.first) == "agent":
@@ -326,6 +341,29 @@ def outside_participant(
         child, current = current, word.head
         steps += 1
     return None
+
+
+def _own_clause(view: SentenceView, index: int) -> bool:
+    """Whether a word heads a relative clause, or a clause qualifying a noun with a subject of its
+    own ("the land it occupies")."""
+    word = view.words[index]
+    if word.pos not in ("VERB", "AUX"):
+        return False
+    if word.dep == RELATIVE_CLAUSE:
+        return True
+    return word.dep == "acl" and bool(_dependents(view, index, SUBJECT_DEPS))
+
+
+def _under(view: SentenceView, index: int, stop: set[int]) -> bool:
+    """Whether a word hangs, over one or more arcs, from one of the `stop` words."""
+    current = view.words[index].head
+    steps = 0
+    while current is not None and steps < len(view.words):
+        if current in stop:
+            return True
+        current = view.words[current].head
+        steps += 1
+    return False
 
 
 def _dependents(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
@@ -555,6 +593,19 @@ def clause_roles(
         # ("condemned Russia's attack") may be its doer.
         sides.left = [g for g in sides.left if g[0].first > judge]
         sides.partitive = [g for g in sides.partitive if g[0].first > judge]
+    subject_noun = _subject_noun(view, lexicon, match)
+    if subject_noun is not None:
+        # "Storhaug mener angrepet må ha sammenheng med …": a trigger noun that is itself its
+        # verb's subject has its doer in its own phrase ("Russia's attack hit …"); a name before
+        # it outside that phrase and outside that verb's clause speaks of the act.
+        inside = _subtree(view, _phrase_head(view, lexicon, match.anchor))
+        sides.left = [
+            g
+            for g in sides.left
+            if all(
+                m.first in inside or view.words[_head_word(view, m)].head == subject_noun for m in g
+            )
+        ]
     left, right = sides.left, sides.right
     parsed_subject, parsed_objects, parsed_passive = _parse_roles(
         view, lexicon, left + right, match.anchor, match.rule.frame in NOMINAL_FRAMES
@@ -575,7 +626,7 @@ def clause_roles(
     elif sides.partitive:
         # "Thousands of Iranian students demonstrated": the only names before the verb.
         roles.subject = sides.partitive[0]
-    elif judge is not None:
+    elif judge is not None or subject_noun is not None:
         roles.subject = []
     else:
         lo, _ = clauses.span_of(match.anchor)
@@ -585,6 +636,34 @@ def clause_roles(
         parsed_passive or _passive_cue(view, clauses, lexicon, match)
     )
     return roles
+
+
+def _subject_noun(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> int | None:
+    """The verb whose subject the parse makes a trigger noun (its phrase), else None."""
+    anchor = view.words[match.anchor]
+    if not view.has_deps or anchor.pos not in ("NOUN", "PROPN"):
+        return None
+    head = view.words[_phrase_head(view, lexicon, match.anchor)]
+    if (
+        head.dep in ("nsubj", "nsubj:pass")
+        and head.head is not None
+        and view.words[head.head].pos in ("VERB", "AUX", "ADJ")
+    ):
+        return head.head
+    return None
+
+
+def _subtree(view: SentenceView, root: int) -> set[int]:
+    """The words hanging from `root`, itself included."""
+    inside = {root}
+    changed = True
+    while changed:
+        changed = False
+        for word in view.words:
+            if word.index not in inside and word.head in inside:
+                inside.add(word.index)
+                changed = True
+    return inside
 
 
 def _judging_verb(
@@ -664,6 +743,14 @@ class _Trigger:
 def _visit(t: _Trigger, roles: Roles, args: Arguments) -> None:
     objects = roles.object_mentions()
     args.source = list(roles.subject)
+    if (
+        not objects
+        and args.source
+        and all(m.is_place and m.first > t.match.last for m in args.source)
+    ):
+        # A place after the trigger is where the trip goes, not who travels, even where word
+        # order could make it the subject ("fikk aldri tid til å besøke Argentina").
+        args.source, objects = [], args.source
     args.target = objects + roles.prep("to", "with")
     args.places = [m for m in args.target if m.is_place] + args.places
 
@@ -790,13 +877,16 @@ def extract_arguments(
     # Acts coordinated with the trigger share its participants ("the kidnapping and murder of X").
     stop |= {w.index for w in view.words if w.dep == "conj" and w.head in stop}
     judging = match.category in JUDGING_CATEGORIES
-    reasons = [outside_participant(view, lexicon, m, stop, judging) for m in mentions]
+    reasons = [outside_participant(view, lexicon, m, stop, judging, True) for m in mentions]
     # A name a place noun introduces still says where it happened.
     inside_places = [m for m, r in zip(mentions, reasons, strict=True) if r == "place"]
+    # A name in a clause below the trigger may still be whom a verbal act addresses ("demanded
+    # that the US cancel …") or what a threat's condition names.
+    reachable = [m for m, r in zip(mentions, reasons, strict=True) if r in (None, "clause")]
     mentions = [m for m, r in zip(mentions, reasons, strict=True) if r is None]
     roles = clause_roles(view, clauses, lexicon, mentions, match)
     args = Arguments(places=list(roles.places), passive=roles.passive, own_phrase=roles.nominal)
-    trigger = _Trigger(view, clauses, lexicon, mentions, match)
+    trigger = _Trigger(view, clauses, lexicon, reachable, match)
     FRAME_READERS[match.rule.frame](trigger, roles, args)
     if match.rule.frame == "directed":
         doers = _state_modifiers(view, mentions, match)

@@ -210,7 +210,7 @@ class EventCoder:
             return None
         if not self._grounded(article, context, match, args):
             return None
-        if context.off_topic_page and not self._public_affairs(article, context, match, args):
+        if context.off_topic_page and not self._public_affairs(context, match):
             return None
         if (context.off_topic_page or context.topic_sentence) and not self._each_side_political(
             article, context, match, args
@@ -401,20 +401,15 @@ class EventCoder:
         )
         return acts and self.sense.object_fits(view, match.anchor, match.rule, mentions)
 
-    def _public_affairs(
-        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
-    ) -> bool:
-        """On a page about sport, business, science or entertainment an event needs a state among
-        its participants or a political noun in its sentence."""
+    def _public_affairs(self, context: SentenceContext, match: TriggerMatch) -> bool:
+        """On a page about sport, business, science or entertainment an event needs a political
+        noun in its sentence ("troops", "regjeringen", "sanctions"). A country named there is
+        no sign of public affairs: teams, markets and products are named by their country
+        ("Fredag møter Norge Montenegro", "the U.S. had won all previous meetings"), and bodies
+        such as a space agency act there as firms do."""
         view = context.view
         law = self.grounding.law_sensitive(match.category)
-        if self.grounding.political_noun(view, 0, len(view.words), law):
-            return True
-        return any(
-            m.kind in ("GPE", "NAT", "GROUP")
-            and self._political_mention(article, view, match, m, law)
-            for m in args.actors
-        )
+        return self.grounding.political_noun(view, 0, len(view.words), law)
 
     def _each_side_political(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
@@ -442,8 +437,22 @@ class EventCoder:
         """A trip ("ankom", "reiste til", "arrived in": the visit rules that need a person) is a
         political visit only when a political actor travels: a private person's trip to a country
         ("Turen til Colombia hadde gitt ham en infeksjon") is none, although the country is a
-        state. A trip with no named traveller is left to the other tests."""
-        if match.rule.frame != "visit" or not match.rule.actor_types or not args.source:
+        state. Being visited is no act of the host: with no named traveller, a visit is political
+        only when a political noun or a named office holder or political body in the sentence may
+        be the traveller ("the delegation's visit to Canada"), not when the place visited is the
+        only political name ("overstaying a three-month visit to Canada", "never visited the
+        US")."""
+        if match.rule.frame != "visit":
+            return True
+        if not args.source:
+            view = context.view
+            return self.grounding.political_noun(view, 0, len(view.words)) or any(
+                mention.kind in ("PER", "ORG")
+                and mention not in args.target
+                and self._political_mention(article, view, match, mention)
+                for mention in context.mentions
+            )
+        if not match.rule.actor_types:
             return True
         for mention in args.source:
             entity = article.entity(mention.entity)

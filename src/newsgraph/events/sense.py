@@ -22,7 +22,7 @@ in resources/<lang>/events.toml:
   where "aid package" or "sanctions regime" still report the act).
 * **Page topic.** An article whose sentences speak of sport, entertainment, business, science,
   health or reviews and leisure (`culture`) more often than of public affairs (`page_topics` cue lists against `political_nouns`)
-  yields only events with a state among their participants or a political noun in the sentence.
+  yields only events with a political noun in the sentence (newsgraph.events.coder).
 
 A sentence without a parse passes the first two tests (nothing to check); the page test needs no
 parse.
