@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from typing import Any
 
 import pytest
 
 from newsgraph.archive import FailedInput, Repository, open_archive
+from newsgraph.archive.bulk import Plan
+from newsgraph.archive.loader import collector_paused
 from newsgraph.archive.migrations import deferred_indexes
 from newsgraph.archive.records import BatchResult
 from newsgraph.archive.repository import IngestItem
@@ -195,3 +198,40 @@ def test_an_archive_left_without_its_deferred_indexes_gets_them_back_when_opened
         bulk_load(repository, items, 5, 2)
         rerun = repository.snapshot()
     assert rerun == writer_snapshot(new_url(), items, 5)
+
+
+def test_the_collector_is_paused_while_planning_and_back_as_it_was_after() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    # A caller that had switched the collector off keeps it off.
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # An error while planning turns it back on all the same.
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError("a plan that failed")
+    assert gc.isenabled()
+
+
+def test_a_load_plans_with_the_collector_paused(new_url: UrlFactory) -> None:
+    seen: list[bool] = []
+    with open_archive(new_url(), Settings()) as repository:
+        loader = repository.bulk_loader(1)
+        plan = loader.planner.plan
+
+        def watched(*args: Any) -> Plan:
+            seen.append(gc.isenabled())
+            return plan(*args)
+
+        loader.planner.plan = watched  # type: ignore[method-assign]
+        for batch in batches(items_of(repository), 5):
+            loader.write(batch)
+        loader.finish()
+    assert seen and not any(seen)
+    assert gc.isenabled()

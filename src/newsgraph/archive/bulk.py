@@ -348,7 +348,11 @@ class Planner:
         return earliest.isoformat(), (sig.end + window).isoformat()
 
     def _rows(self, sql: str, values: list[Any], before: Sequence[Any] = ()) -> list[Row]:
-        """`sql IN (values)` run in chunks (`before` binds the placeholders ahead of the list)."""
+        """`sql IN (values)` run in chunks (`before` binds the placeholders ahead of the list);
+        on PostgreSQL one `= ANY(array)` (a short statement: the driver rewrites a statement of
+        500 placeholders on every call, ~1 ms)."""
+        if self.db.dialect == "postgres":
+            return self.db.execute(f"{sql} = ANY(?)", (*before, values)) if values else []
         rows: list[Row] = []
         for start in range(0, len(values), LOOKUP_CHUNK):
             chunk = values[start : start + LOOKUP_CHUNK]

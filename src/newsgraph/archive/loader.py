@@ -3,9 +3,11 @@ connections, committed in batch order (see `archive.bulk` for the whole design).
 
 from __future__ import annotations
 
+import gc
 import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from newsgraph.archive import dedup, migrations
 from newsgraph.archive.bulk import (
@@ -69,6 +71,24 @@ def write_plan(
         db.executemany(COUNTERS_UPSERT, sorted(counts.items()))
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a batch is planned.
+
+    Planning a batch of 500 articles makes ~70,000 rows (tuples, lists) that all live on until
+    the batch is written: the collector, triggered every 700 new containers, traversed them
+    again and again (~170 young collections a batch, and full ones over everything the process
+    holds), ~0.2 ms of the loader's CPU per article. The plan makes no reference cycles, so
+    nothing is lost; the collector runs as usual once it is back on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class BulkLoader:
     """Plans batches in order and writes them through `writers` connections (see module doc).
 
@@ -127,11 +147,13 @@ class BulkLoader:
             # One writer: nothing is in flight, and the archive knows the next seq.
             self.next_seq = self.planner.next_seq()
         try:
-            plan = self.planner.plan(self.number, items, self.next_seq, pending)
+            with collector_paused():
+                plan = self.planner.plan(self.number, items, self.next_seq, pending)
         except SupersedesInFlight:
             self._wait(lambda: all(p.committed or p.error for p in self.in_flight))
             self._settle()
-            plan = self.planner.plan(self.number, items, self.next_seq, [])
+            with collector_paused():
+                plan = self.planner.plan(self.number, items, self.next_seq, [])
         self.number += 1
         if plan.seqs:
             self.next_seq = plan.seqs[-1] + 1
