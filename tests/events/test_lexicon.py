@@ -97,3 +97,17 @@ def test_a_name_is_matched_once_however_often_it_is_asked() -> None:
         "Ministry of Defence",
         "Sri Lankan Armed-Forces",
     ]
+
+
+def test_elements_of_one_alternative_kind_accept_only_their_words() -> None:
+    exact, prefix, glob = (compile_pattern(p).elements[0] for p in ("møte", "besøk*", "m?tte"))
+    assert exact.accepts_text("møte") and not exact.accepts_text("møter")
+    assert prefix.accepts_text("besøket") and not prefix.accepts_text("møte")
+    assert glob.accepts_text("møtte") and not glob.accepts_text("møte")
+
+
+def test_a_gap_match_takes_the_nearest_word_and_fails_past_the_sentence_end() -> None:
+    pattern = compile_pattern("ankom … besøk", max_gap=6)
+    assert pattern.match_at(words("ankom x besøk besøk"), 0) == [0, 2]
+    assert pattern.match_at(words("ankom x y"), 0) is None
+    assert pattern.match_at(words("ankom"), 0) is None
