@@ -132,3 +132,19 @@ def test_name_in_a_sentence_case_line_is_not_cut() -> None:
         [("Okonkwo Visits", "PER"), ("Lagos", "GPE"), ("Okonkwo Visits", "PER"), ("Lagos", "GPE")],
     )
     assert ("Okonkwo Visits", "PER") in found
+
+
+def test_a_documents_word_evidence_is_read_once_and_counts_every_token() -> None:
+    from newsgraph.entities.document import Document
+    from newsgraph.entities.evidence import WordEvidence
+    from newsgraph.entities.lexicon import load_lexicon
+    from newsgraph.gazetteer import load_gazetteer
+
+    article = build_article("Eide met Ding. Later eide spoke to Eide.", "en", [("Eide", "PER")])
+    doc = Document(article, load_gazetteer("en"), load_lexicon("en"))
+    evidence = doc.evidence
+    assert doc.evidence is evidence
+    fresh = WordEvidence(doc)
+    assert evidence.counts == fresh.counts and evidence.counts["eide"] == 3
+    assert evidence.inner_capitals == fresh.inner_capitals and evidence.inner_capitals["Eide"] == 1
+    assert "eide" in evidence.lowercase

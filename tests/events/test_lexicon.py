@@ -97,3 +97,40 @@ def test_a_name_is_matched_once_however_often_it_is_asked() -> None:
         "Ministry of Defence",
         "Sri Lankan Armed-Forces",
     ]
+
+
+def test_elements_of_one_alternative_kind_accept_only_their_words() -> None:
+    exact, prefix, glob = (compile_pattern(p).elements[0] for p in ("møte", "besøk*", "m?tte"))
+    assert exact.accepts_text("møte") and not exact.accepts_text("møter")
+    assert prefix.accepts_text("besøket") and not prefix.accepts_text("møte")
+    assert glob.accepts_text("møtte") and not glob.accepts_text("møte")
+
+
+def test_a_gap_match_takes_the_nearest_word_and_fails_past_the_sentence_end() -> None:
+    pattern = compile_pattern("ankom … besøk", max_gap=6)
+    assert pattern.match_at(words("ankom x besøk besøk"), 0) == [0, 2]
+    assert pattern.match_at(words("ankom x y"), 0) is None
+    assert pattern.match_at(words("ankom"), 0) is None
+
+
+def test_a_sentence_scanned_again_finds_the_same_matches_in_every_range() -> None:
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("aldri … mer")))
+    other = PhraseSet((compile_pattern("mer"),))
+    sentence = tuple(words("han ikke aldri ikke mer aldri"))
+    as_list = list(sentence)
+    for lo, hi in ((0, None), (0, 6), (2, 5), (3, 4), (4, 6), (5, 3)):
+        for _ in range(2):
+            assert phrases.spans(sentence, lo, hi) == phrases.spans(as_list, lo, hi), (lo, hi)
+            assert other.spans(sentence, lo, hi) == other.spans(as_list, lo, hi), (lo, hi)
+    assert phrases.spans(sentence) == [[1], [3], [2, 4]]
+    assert other.spans(sentence, 0, 4) == []
+    assert other.spans(sentence, 4) == [[4]]
+
+
+def test_words_that_start_no_pattern_are_remembered_apart() -> None:
+    phrases = PhraseSet((compile_pattern("ikke"),))
+    sentence = tuple(words("det regner"))
+    assert phrases.spans(sentence) == []
+    assert {("det", ""), ("regner", "")} <= phrases.starts.no_start
+    assert phrases.spans(sentence) == []
+    assert phrases.spans(tuple(words("det regner ikke"))) == [[2]]

@@ -200,3 +200,19 @@ def test_a_trusted_token_is_the_record_model_construct_makes() -> None:
     assert token.model_dump() == reference.model_dump() == Token(**fields).model_dump()
     assert token.model_fields_set == reference.model_fields_set
     assert Token.model_validate_json(token.model_dump_json()) == token
+
+
+def test_token_columns_read_before_the_parser_are_those_after_it() -> None:
+    from newsgraph.stages.nlp import _without_parser, parse_needed
+
+    nlp, _ = NlpStage(Settings()).pipeline("en")
+    text = "The weather was grey. The minister told reporters the talks had failed.\n\nFine."
+    article = Article(text=text, lang="en")
+    doc = next(_without_parser(nlp, [text], 8))
+    before = TokenColumns.of_doc(doc)
+    given = parse_needed(nlp, [doc], [article], [before])[0]
+    read = parse_needed(nlp, [doc], [article])[0]
+    assert given == read and any(given.deps)
+    assert TokenColumns.of_doc(doc) == before
+    stage = NlpStage(Settings())(Article(text=text, lang="en"))
+    assert [t.dep for t in stage.tokens if t.dep] and len(stage.sentences) == 3

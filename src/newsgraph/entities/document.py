@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from newsgraph.entities.lexicon import Lexicon
 from newsgraph.gazetteer import Gazetteer, Match
 from newsgraph.model import Article, Title
 from newsgraph.text import text_view
+
+if TYPE_CHECKING:
+    from newsgraph.entities.evidence import WordEvidence
 
 # Parts of speech that never belong to a name or a title.
 FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT"})
@@ -72,6 +77,13 @@ class Document:
 
     def __len__(self) -> int:
         return len(self.tokens)
+
+    @cached_property
+    def evidence(self) -> WordEvidence:
+        """How the article writes each word (read by several steps; the tokens never change)."""
+        from newsgraph.entities.evidence import WordEvidence
+
+        return WordEvidence(self)
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token holding a character offset."""

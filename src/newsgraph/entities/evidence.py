@@ -213,7 +213,7 @@ def _is_common_noun(
 
 def drop_false_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """The mentions without calendar words and sentence-opening common nouns."""
-    evidence = WordEvidence(doc)
+    evidence = doc.evidence
     mentions = [piece for m in mentions for piece in headline_pieces(doc, m, evidence)]
     for mention in mentions:
         _loose_edges(doc, mention, evidence)

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newsgraph.entities.document import Document, Mention
-from newsgraph.entities.evidence import WordEvidence
 from newsgraph.entities.patterns import Element, Pattern
 from newsgraph.model import Title
 
@@ -76,7 +75,7 @@ class RoleMatcher:
         self.mentions = mentions
         self.starting: dict[int, Mention] = {}
         self.covered: set[int] = set()
-        self.evidence = WordEvidence(doc)
+        self.evidence = doc.evidence
         for mention in mentions:
             span = doc.token_span(mention.start, mention.end)
             if span is not None:

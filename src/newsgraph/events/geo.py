@@ -12,6 +12,9 @@ from typing import Protocol
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Location
 
+# Words whose answers `GazetteerGeo` remembers before the memory is cleared.
+MEMO_SIZE = 20_000
+
 
 class Geo(Protocol):
     """What the event coder needs to know about places."""
@@ -31,17 +34,34 @@ class GazetteerGeo:
 
     def __init__(self, lang: str | None) -> None:
         self.gazetteer = load_gazetteer(lang)
+        # The coder asks about every word and phrase of every sentence, mostly the same few
+        # thousand: each is looked up in the (unchanging) gazetteer once.
+        self._adjectives: dict[str, str | None] = {}
+        self._countries: dict[str, str | None] = {}
 
     def adjective(self, text: str) -> str | None:
         """Country of a nationality adjective ("kinesiske", "Chinese")."""
-        return self.gazetteer.adjective_country(text)
+        memo = self._adjectives
+        if text in memo:
+            return memo[text]
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        found = memo[text] = self.gazetteer.adjective_country(text)
+        return found
 
     def country(self, text: str) -> str | None:
         """Country of a country's name or genitive ("Kina", "Kinas")."""
+        memo = self._countries
+        if text in memo:
+            return memo[text]
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
         match = self.gazetteer.best(text, ("name", "genitive"))
+        found = None
         if match is not None and match.place.kind == "country":
-            return match.place.country
-        return None
+            found = match.place.country
+        memo[text] = found
+        return found
 
     def place(self, name: str) -> Location | None:
         """Geocode a place name (its name or genitive form)."""

@@ -28,6 +28,36 @@ MEMO_SIZE = 20_000
 
 
 GLOB_SPECIALS = frozenset("*?[")
+# Sentences whose word keys `sentence_keys` remembers (the coder asks dozens of cue lists about
+# each sentence, not always one right after another).
+SENTENCE_MEMO_SIZE = 256
+
+WordKey = tuple[str, str]
+
+
+class SentenceKeys:
+    """The (form, lemma) keys of the words of recently scanned sentences, by the identity of the
+    (immutable) word tuple, each with the set of its keys: a cue list that no key of a sentence
+    can start is answered with one set comparison instead of a look-up per word."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[tuple[Word, ...], tuple[WordKey, ...], frozenset[WordKey]]] = {}
+
+    def of(self, words: Sequence[Word]) -> tuple[tuple[WordKey, ...], frozenset[WordKey]] | None:
+        """The keys of a word tuple and their set (None for other sequences, which may change)."""
+        if type(words) is not tuple:
+            return None
+        entry = self.known.get(id(words))
+        # The entry holds the tuple itself, so its id is never reused while the entry lives.
+        if entry is None or entry[0] is not words:
+            if len(self.known) >= SENTENCE_MEMO_SIZE:
+                self.known.clear()
+            keys = tuple((word.lower, word.lemma) for word in words)
+            entry = self.known[id(words)] = (words, keys, frozenset(keys))
+        return entry[1], entry[2]
+
+
+sentence_keys = SentenceKeys()
 
 
 @dataclass(frozen=True)
@@ -50,11 +80,13 @@ class Element:
 
     def accepts_text(self, text: str) -> bool:
         """Whether one lower-cased word form matches one of the alternatives."""
-        return (
-            text in self.exact
-            or text.startswith(self.prefixes)
-            or any(g.fullmatch(text) for g in self.others)
-        )
+        # Called millions of times an hour of news, mostly to say no: the empty alternative
+        # kinds are skipped without building a generator.
+        if text in self.exact:
+            return True
+        if self.prefixes and text.startswith(self.prefixes):
+            return True
+        return bool(self.others) and any(g.fullmatch(text) for g in self.others)
 
 
 def compile_element(options: Sequence[str], gap: int) -> Element:
@@ -83,19 +115,21 @@ class Pattern:
 
     def match_at(self, words: Sequence[Word], first: int) -> list[int] | None:
         """Word indices matched when the pattern starts at `first`, or None."""
-        if not self.elements[0].accepts(words[first]):
+        elements = self.elements
+        if not elements[0].accepts(words[first]):
             return None
         matched = [first]
-        for element in self.elements[1:]:
-            last = matched[-1]
-            found = None
-            for index in range(last + 1, min(len(words), last + 2 + element.gap)):
-                if element.accepts(words[index]):
-                    found = index
+        last = first
+        size = len(words)
+        for element in elements[1:]:
+            accepts = element.accepts
+            for index in range(last + 1, min(size, last + 2 + element.gap)):
+                if accepts(words[index]):
                     break
-            if found is None:
+            else:
                 return None
-            matched.append(found)
+            matched.append(index)
+            last = index
         return matched
 
     def find(
@@ -134,8 +168,10 @@ class StartIndex:
         # memo keeps that to one dictionary hit without growing with an archive's vocabulary.
         self.memo: dict[str, frozenset[int]] = {}
         # The same for a word's (form, lemma) pair, in the sorted order `candidates` needs: most
-        # words start no pattern, and a sentence is scanned by many phrase sets.
-        self.word_memo: dict[tuple[str, str], tuple[int, ...]] = {}
+        # words start no pattern, and a sentence is scanned by many phrase sets. The pairs that
+        # start none are kept apart, as a set a sentence's keys are compared with.
+        self.word_memo: dict[WordKey, tuple[int, ...]] = {}
+        self.no_start: set[WordKey] = set()
 
     def _starting(self, text: str) -> frozenset[int]:
         known = self.memo.get(text)
@@ -167,23 +203,41 @@ class StartIndex:
         known = self.word_memo.get(key)
         if known is not None:
             return known
-        if len(self.word_memo) >= MEMO_SIZE:
-            self.word_memo.clear()
-        result = self.word_memo[key] = tuple(sorted(self.starting(word)))
+        if key in self.no_start:
+            return ()
+        result = tuple(sorted(self.starting(word)))
+        if result:
+            if len(self.word_memo) >= MEMO_SIZE:
+                self.word_memo.clear()
+            self.word_memo[key] = result
+        else:
+            if len(self.no_start) >= MEMO_SIZE:
+                self.no_start.clear()
+            self.no_start.add(key)
         return result
 
     def candidates(self, words: Sequence[Word], lo: int, stop: int) -> list[tuple[int, int]]:
         """(pattern number, word index) pairs for the words in range(lo, stop) that may start a
         match, ordered by pattern and then by word as a pattern-by-pattern scan would meet them."""
-        memo = self.word_memo
+        memo, no_start = self.word_memo, self.no_start
         pairs: list[tuple[int, int]] = []
+        known = sentence_keys.of(words)
+        if known is None:
+            keys: Sequence[WordKey] = [(word.lower, word.lemma) for word in words]
+        else:
+            keys, key_set = known
+            whole = lo == 0 and stop >= len(words)
+            if (whole and key_set <= no_start) or (lo > 0 and no_start.issuperset(keys[lo:stop])):
+                return pairs
         for index in range(lo, stop):
-            word = words[index]
-            numbers = memo.get((word.lower, word.lemma))
+            key = keys[index]
+            numbers = memo.get(key)
             if numbers is None:
-                numbers = self.word_starting(word)
-            for number in numbers:
-                pairs.append((number, index))
+                if key in no_start:
+                    continue
+                numbers = self.word_starting(words[index])
+            if numbers:
+                pairs.extend((number, index) for number in numbers)
         if len(pairs) > 1:
             pairs.sort()
         return pairs

@@ -409,10 +409,13 @@ def trusted_token(fields: dict[str, Any]) -> Token:
     return token
 
 
-def doc_to_layers(doc: Any, article: Article, parse: Parse | None = None) -> None:
-    """Copy a spaCy Doc's annotation (and, when given, a partial parse) into the article."""
+def doc_to_layers(
+    doc: Any, article: Article, parse: Parse | None = None, columns: TokenColumns | None = None
+) -> None:
+    """Copy a spaCy Doc's annotation (and, when given, a partial parse and the Doc's columns)
+    into the article."""
     parse = parse or Parse.of_doc(doc)
-    columns = TokenColumns.of_doc(doc)
+    columns = columns or TokenColumns.of_doc(doc)
     idx, texts = columns.idx, columns.text
     text = article.text
     sentence_of: list[int] = [0] * len(doc)
@@ -481,11 +484,13 @@ def blank_language(lang: str) -> str:
     return lang
 
 
-def parsed_units(doc: Any, needs: ParseNeeds) -> list[tuple[int, int]]:
+def parsed_units(
+    doc: Any, needs: ParseNeeds, columns: TokenColumns | None = None
+) -> list[tuple[int, int]]:
     """Token ranges [start, end) of the rule sentences holding a cue, without outer whitespace."""
     if needs.empty or len(doc) == 0:
         return []
-    columns = TokenColumns.of_doc(doc)
+    columns = columns or TokenColumns.of_doc(doc)
     lowers, space = columns.lower, columns.is_space
     lemmas = [lemma.lower() or lower for lemma, lower in zip(columns.lemma, lowers, strict=True)]
     flags = needs.cue_words(lowers, lemmas)
@@ -577,16 +582,19 @@ class NlpStage:
             lang = batch[indices[0]].lang or "xx"
             nlp, description = self.pipeline(lang)
             texts = [batch[index].text for index in indices]
+            columns: list[TokenColumns] = []
             if self.settings.nlp_parse == "all" or "parser" not in nlp.pipe_names:
                 docs = list(nlp.pipe(texts, batch_size=batch_size))
                 parses: list[Parse | None] = [None] * len(docs)
             else:
                 docs = list(_without_parser(nlp, texts, batch_size))
-                parses = list(parse_needed(nlp, docs, [batch[i] for i in indices]))
+                # The parser sets no token attribute the columns hold: read them once.
+                columns = [TokenColumns.of_doc(doc) for doc in docs]
+                parses = list(parse_needed(nlp, docs, [batch[i] for i in indices], columns))
                 description += PARSED_NOTE
-            for index, doc, parse in zip(indices, docs, parses, strict=True):
+            for number, (index, doc, parse) in enumerate(zip(indices, docs, parses, strict=True)):
                 article = batch[index]
-                doc_to_layers(doc, article, parse)
+                doc_to_layers(doc, article, parse, columns[number] if columns else None)
                 article.provenance.models[f"nlp:{article.lang}"] = description
         yield from batch
 
@@ -610,15 +618,22 @@ def _without_parser(nlp: Any, texts: Iterable[str], batch_size: int) -> Iterator
     yield from docs
 
 
-def parse_needed(nlp: Any, docs: Sequence[Any], articles: Sequence[Article]) -> list[Parse]:
+def parse_needed(
+    nlp: Any,
+    docs: Sequence[Any],
+    articles: Sequence[Article],
+    columns: Sequence[TokenColumns] | None = None,
+) -> list[Parse]:
     """Parse the sentences of each doc that hold a cue (`parse_needs`), all docs' sentences in
-    one stream through the parser; the other tokens keep no dependencies."""
+    one stream through the parser; the other tokens keep no dependencies. `columns`: each
+    doc's token columns, when already read."""
     parses = []
     pieces: list[Any] = []
     where: list[tuple[int, int]] = []
     for number, (doc, article) in enumerate(zip(docs, articles, strict=True)):
         parses.append(Parse(list(range(len(doc))), [""] * len(doc), sentence_starts(doc)))
-        for lo, hi in parsed_units(doc, parse_needs(article.lang or "xx")):
+        known = columns[number] if columns else None
+        for lo, hi in parsed_units(doc, parse_needs(article.lang or "xx"), known):
             pieces.append(_sub_doc(doc, lo, hi))
             where.append((number, lo))
     parser = nlp.get_pipe("parser")

@@ -1,0 +1,26 @@
+"""The event coder's gazetteer answers: remembered per word, the same as the gazetteer's own."""
+
+from __future__ import annotations
+
+from newsgraph.events.geo import MEMO_SIZE, GazetteerGeo
+from newsgraph.gazetteer import load_gazetteer
+
+
+def test_remembered_answers_equal_the_gazetteer_answers_asked_again() -> None:
+    geo = GazetteerGeo("en")
+    gazetteer = load_gazetteer("en")
+    for word in ("Chinese", "chinese", "Norwegian", "Thai", "teacher", "North Korean"):
+        first, again = geo.adjective(word), geo.adjective(word)
+        assert first == again == gazetteer.adjective_country(word), word
+    assert geo.adjective("Norwegian") == "NOR"
+    assert geo.adjective("teacher") is None
+    assert geo.country("Norway") == geo.country("Norway") == "NOR"
+    assert geo.country("Oslo") is None
+
+
+def test_the_memory_is_bounded() -> None:
+    geo = GazetteerGeo("nb")
+    for number in range(MEMO_SIZE + 5):
+        geo.adjective(f"ord{number}")
+    assert len(geo._adjectives) <= MEMO_SIZE
+    assert geo.adjective("norske") == "NOR"
