@@ -285,29 +285,21 @@ def _median(values: list[float]) -> float:
     return (ordered[middle - 1] + ordered[middle]) / 2
 
 
+def _git(source: Path, *args: str, check: bool = True) -> str:
+    """One git command's output in a checkout."""
+    return subprocess.run(
+        ["git", "-C", str(source), *args], capture_output=True, text=True, check=check
+    ).stdout.strip()
+
+
 def _code_of(source: Path) -> str:
     """Branch and commit of a checkout, for the results."""
     try:
-        described = subprocess.run(
-            ["git", "-C", str(source), "log", "-1", "--format=%h"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        branch = subprocess.run(
-            ["git", "-C", str(source), "rev-parse", "--abbrev-ref", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        described = _git(source, "log", "-1", "--format=%h")
+        branch = _git(source, "rev-parse", "--abbrev-ref", "HEAD")
     except (OSError, subprocess.CalledProcessError):
         return str(source)
-    dirty = subprocess.run(
-        ["git", "-C", str(source), "status", "--porcelain", "--untracked-files=no", "src"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+    dirty = _git(source, "status", "--porcelain", "--untracked-files=no", "src", check=False)
     return f"{branch} {described}{' + uncommitted changes' if dirty else ''}"
 
 

@@ -258,15 +258,7 @@ def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
         for w in view.words
     ):
         return None
-    inside = set(match.words) | {_phrase_head(view, lexicon, match.anchor)}
-    changed = True
-    while changed:
-        changed = False
-        for other in view.words:
-            if other.index not in inside and other.head in inside:
-                inside.add(other.index)
-                changed = True
-    return inside
+    return _closure(view, set(match.words) | {_phrase_head(view, lexicon, match.anchor)})
 
 
 def _after_verb(view: SentenceView, index: int) -> bool:
@@ -655,7 +647,12 @@ def _subject_noun(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
 
 def _subtree(view: SentenceView, root: int) -> set[int]:
     """The words hanging from `root`, itself included."""
-    inside = {root}
+    return _closure(view, {root})
+
+
+def _closure(view: SentenceView, roots: set[int]) -> set[int]:
+    """The words `roots` and every word hanging from one of them."""
+    inside = set(roots)
     changed = True
     while changed:
         changed = False
