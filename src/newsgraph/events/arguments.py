@@ -18,7 +18,7 @@ from newsgraph.events.actors import ActorMention, one_word_trigger
 from newsgraph.events.clauses import Clauses
 from newsgraph.events.lexicon import Lexicon, PhraseSet
 from newsgraph.events.triggers import TriggerMatch
-from newsgraph.events.words import SentenceView, Word
+from newsgraph.events.words import SentenceView
 
 Group = list[ActorMention]
 SKIPPABLE_POS = ("DET", "ADJ", "NUM", "PRON")
@@ -178,7 +178,7 @@ def _setting_phrase(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
     """Whether a noun stands in a phrase setting the time or cause of another event ("after the
     arrest", "i kjølvannet av angrepet")."""
     settings = lexicon.cue("settings")
-    for case in (w.index for w in _dependents(view, index, ("case",))):
+    for case in (w.index for w in view.dependents(index, ("case",))):
         for start in range(max(0, case - PREPOSITION_WORDS + 1), case + 1):
             found = settings.starts_at(view.words, start)
             if found is not None and found[-1] == case:
@@ -212,8 +212,8 @@ def _governor(
     if preposition_before(view, lexicon, word.index) == "place":
         # "shook hands in a bilateral meeting", "took part in talks".
         return head.index
-    if not _setting_phrase(view, lexicon, word.index) and not _dependents(
-        view, head.index, OBJECT_DEPS
+    if not _setting_phrase(view, lexicon, word.index) and not view.dependents(
+        head.index, OBJECT_DEPS
     ):
         return head.index
     return anchor
@@ -264,14 +264,14 @@ def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
 def _after_verb(view: SentenceView, index: int) -> bool:
     """Whether the preposition of a noun follows a verb right away: a particle ("break off
     relations") or the verb's own place ("protested at the air base")."""
-    cases = [w.index for w in _dependents(view, index, ("case",))]
+    cases = [w.index for w in view.dependents(index, ("case",))]
     return any(c > 0 and view.words[c - 1].pos in ("VERB", "AUX") for c in cases)
 
 
 def _has_case(view: SentenceView, index: int) -> bool:
     """Whether a word has a preposition of its own in the parse ("with Syria", not "Chinese
     authorities")."""
-    return bool(_dependents(view, index, ("case",)))
+    return bool(view.dependents(index, ("case",)))
 
 
 def _head_word(view: SentenceView, mention: ActorMention) -> int:
@@ -343,7 +343,7 @@ def _own_clause(view: SentenceView, index: int) -> bool:
         return False
     if word.dep == RELATIVE_CLAUSE:
         return True
-    return word.dep == "acl" and bool(_dependents(view, index, SUBJECT_DEPS))
+    return word.dep == "acl" and bool(view.dependents(index, SUBJECT_DEPS))
 
 
 def _under(view: SentenceView, index: int, stop: set[int]) -> bool:
@@ -356,10 +356,6 @@ def _under(view: SentenceView, index: int, stop: set[int]) -> bool:
         current = view.words[current].head
         steps += 1
     return False
-
-
-def _dependents(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
-    return [w for w in view.words if w.head == head and w.dep in deps]
 
 
 def _group_holding(groups: list[Group], index: int) -> Group | None:
@@ -392,7 +388,7 @@ def _parse_roles(
     if not view.has_deps:
         return [], [], False
     governor = _governor(view, anchor, lexicon, strict)
-    subjects = _dependents(view, governor, SUBJECT_DEPS)
+    subjects = view.dependents(governor, SUBJECT_DEPS)
     # A verb under another (coordinated, or its infinitive complement) shares its subject:
     # "besøkte Norge og møtte …", "pledged to continue assisting Iran".
     controller = governor
@@ -401,7 +397,7 @@ def _parse_roles(
         if subjects or head is None or view.words[controller].dep not in CONTROL_DEPS:
             break
         controller = head
-        subjects = _dependents(view, controller, SUBJECT_DEPS)
+        subjects = view.dependents(controller, SUBJECT_DEPS)
     subject: Group = []
     for word in subjects:
         subject = _group_of_phrase(view, groups, word.index) or []
@@ -409,7 +405,7 @@ def _parse_roles(
             break
     objects = [
         group
-        for word in _dependents(view, governor, OBJECT_DEPS)
+        for word in view.dependents(governor, OBJECT_DEPS)
         if (group := _group_of_phrase(view, groups, word.index)) is not None
         and group is not subject
     ]

@@ -37,10 +37,6 @@ UNPARSED_REACH = 2
 SENTENCE_OPENERS = ("–", "—", "-", "«", '"', "“")
 
 
-def _children(view: SentenceView, head: int) -> list[Word]:
-    return [w for w in view.words if w.head == head and w.index != head]
-
-
 def demand_modal(view: SentenceView, lexicon: Lexicon, anchor: int) -> bool:
     """Whether the trigger word is a modal of necessity (`[cues].demand_modals`)."""
     return lexicon.cue("demand_modals").matches_word(view.words[anchor])
@@ -52,7 +48,7 @@ def modal_verb(view: SentenceView, anchor: int) -> Word:
     word = view.words[anchor]
     if word.dep in MODAL_DEPS and word.head is not None:
         return view.words[word.head]
-    complements = [w for w in _children(view, anchor) if w.dep in COMPLEMENT_DEPS]
+    complements = view.dependents(anchor, COMPLEMENT_DEPS)
     return complements[0] if complements else word
 
 
@@ -63,16 +59,13 @@ def _subjects(view: SentenceView, anchor: int, verb: Word) -> list[Word]:
 
 def _binds_no_actor(lexicon: Lexicon, subjects: list[Word]) -> bool:
     """A first-person, generic or expletive subject: nobody is asked to do anything."""
-    cues = [lexicon.cue(name) for name in ("speaker_pronouns", "generic_subjects")]
-    expletive = lexicon.cue("expletive_subjects")
-    for word in subjects:
-        if word.dep == "expl":
-            return True
-        if word.pos in ("PRON", "") and any(cue.matches_word(word) for cue in cues):
-            return True
-        if word.pos in ("PRON", "") and expletive.matches_word(word):
-            return True
-    return False
+    names = ("speaker_pronouns", "generic_subjects", "expletive_subjects")
+    cues = [lexicon.cue(name) for name in names]
+    return any(
+        word.dep == "expl"
+        or (word.pos in ("PRON", "") and any(cue.matches_word(word) for cue in cues))
+        for word in subjects
+    )
 
 
 def _inferential(view: SentenceView, lexicon: Lexicon, anchor: int, verb: Word) -> bool:
@@ -82,7 +75,7 @@ def _inferential(view: SentenceView, lexicon: Lexicon, anchor: int, verb: Word) 
     perfect = lexicon.cue("perfect_auxiliaries")
     return any(
         w.dep == "aux" and anchor < w.index < verb.index and perfect.matches_word(w)
-        for w in _children(view, verb.index)
+        for w in view.dependents(verb.index)
     )
 
 

@@ -82,10 +82,6 @@ def load_sense_settings() -> SenseSettings:
     )
 
 
-def _children(view: SentenceView, head: int, deps: tuple[str, ...]) -> list[Word]:
-    return [w for w in view.words if w.head == head and w.dep in deps and w.index != head]
-
-
 def _name_like(word: Word) -> bool:
     """A capitalised word inside the sentence, or an acronym, is a name the tagger missed ("The
     PRC demanded …")."""
@@ -123,7 +119,7 @@ class Sense:
         also a statement, law or decision that acts for someone)."""
         if word.index in mentions or word.pos in ACTOR_POS or _name_like(word):
             return True
-        words = [word, *_children(view, word.index, PHRASE_DEPS)]
+        words = [word, *view.dependents(word.index, PHRASE_DEPS)]
         if any(w.index in mentions or w.pos == "PROPN" for w in words):
             return True
         names = ["political_nouns", "actor_nouns", *(["acting_documents"] if documents else [])]
@@ -159,7 +155,7 @@ class Sense:
     def _own_subjects(self, view: SentenceView, word: Word) -> list[Word]:
         """The verb's subjects; in a relative clause a relative pronoun stands for the noun the
         clause describes ("a topic that demands tact": the topic demands)."""
-        subjects = _children(view, word.index, SUBJECT_DEPS)
+        subjects = view.dependents(word.index, SUBJECT_DEPS)
         if word.dep != "acl:relcl" or word.head is None:
             return subjects
         relative = [self.lexicon.cue("relativizers"), self.lexicon.cue("complementizers")]
@@ -176,9 +172,9 @@ class Sense:
         word = view.words[anchor]
         if word.pos not in ("VERB", "AUX"):
             return True
-        passive = bool(_children(view, anchor, ("aux:pass",)))
+        passive = bool(view.dependents(anchor, ("aux:pass",)))
         deps = OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())
-        found = self._relative_object(view, word, _children(view, anchor, deps), passive)
+        found = self._relative_object(view, word, view.dependents(anchor, deps), passive)
         if rule.needs_object and not found:
             found = _object_by_order(view, word)
         if rule.needs_object and not found:
@@ -186,7 +182,7 @@ class Sense:
         objects = [w for w in found if w.pos == "NOUN"]
         covered = _covered(mentions)
         for noun in objects:
-            phrase = [noun, *_children(view, noun.index, ("compound", "amod"))]
+            phrase = [noun, *view.dependents(noun.index, ("compound", "amod"))]
             if self._names_actor(view, noun, covered):
                 continue
             if any(rule.objects.matches_word(w) for w in phrase):
@@ -207,7 +203,7 @@ class Sense:
         pronouns = [w for w in found if any(cue.matches_word(w) for cue in relative)]
         if pronouns:
             return [head if w in pronouns else w for w in found]
-        subjects = _children(view, word.index, SUBJECT_DEPS)
+        subjects = view.dependents(word.index, SUBJECT_DEPS)
         own_subject = any(not any(cue.matches_word(s) for cue in relative) for s in subjects)
         return [head] if not found and own_subject else found
 
@@ -278,7 +274,7 @@ class Sense:
             seen.add(index)
             word = view.words[index]
             if opinion.matches_word(word) and any(
-                writer.matches_word(w) for w in _children(view, index, SUBJECT_DEPS)
+                writer.matches_word(w) for w in view.dependents(index, SUBJECT_DEPS)
             ):
                 return True
             index = word.head
@@ -295,7 +291,7 @@ class Sense:
         first_person = self.lexicon.cue("speaker_pronouns")
         return any(
             w.pos == "PRON" and first_person.matches_word(w)
-            for w in _children(view, verb.index, SUBJECT_DEPS)
+            for w in view.dependents(verb.index, SUBJECT_DEPS)
         )
 
     def link_line(self, view: SentenceView) -> bool:

@@ -55,6 +55,15 @@ class SentenceView:
         """Indices of the words that overlap the character range [start, end)."""
         return [w.index for w in self.words if w.start < end and start < w.end]
 
+    def dependents(self, head: int, deps: tuple[str, ...] | None = None) -> list[Word]:
+        """The words the parse hangs on word `head` (by one of `deps`, when given); a root that
+        points at itself is not its own dependent."""
+        return [
+            w
+            for w in self.words
+            if w.head == head and w.index != head and (deps is None or w.dep in deps)
+        ]
+
 
 def paragraph_starts(text: str) -> list[int]:
     """Offsets where paragraphs (non-blank lines) begin, numbered as the views number them."""
