@@ -113,15 +113,12 @@ def _continue_speakers(
             continue
         if cue is not None or candidate.kind != "direct" or candidate.inherited is not None:
             continue
-        if _anaphoric_cue(doc, candidate, anaphoric) is None:
+        following = _anaphoric_cue(doc, candidate, anaphoric)
+        if following is None:
             candidate.inherited = _subject_just_before(doc, candidate, cued, index)
             if candidate.inherited is not None:
                 continue
-        candidate.cue = (
-            _anaphoric_cue(doc, candidate, anaphoric)
-            or _previous_cue(candidates, n)
-            or _next_cue(candidates, n, own)
-        )
+        candidate.cue = following or _previous_cue(candidates, n) or _next_cue(candidates, n, own)
 
 
 def _subject_just_before(
