@@ -10,7 +10,6 @@ import pytest
 
 from newsgraph.archive import FailedInput, Repository, open_archive
 from newsgraph.archive.bulk import Plan
-from newsgraph.archive.loader import collector_paused
 from newsgraph.archive.migrations import deferred_indexes
 from newsgraph.archive.records import BatchResult
 from newsgraph.archive.repository import IngestItem
@@ -198,25 +197,6 @@ def test_an_archive_left_without_its_deferred_indexes_gets_them_back_when_opened
         bulk_load(repository, items, 5, 2)
         rerun = repository.snapshot()
     assert rerun == writer_snapshot(new_url(), items, 5)
-
-
-def test_the_collector_is_paused_while_planning_and_back_as_it_was_after() -> None:
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    # A caller that had switched the collector off keeps it off.
-    gc.disable()
-    try:
-        with collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    # An error while planning turns it back on all the same.
-    with pytest.raises(ValueError), collector_paused():
-        raise ValueError("a plan that failed")
-    assert gc.isenabled()
 
 
 def test_a_load_plans_with_the_collector_paused(new_url: UrlFactory) -> None:

@@ -3,11 +3,9 @@ connections, committed in batch order (see `archive.bulk` for the whole design).
 
 from __future__ import annotations
 
-import gc
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 
 from newsgraph.archive import dedup, migrations
 from newsgraph.archive.bulk import (
@@ -25,6 +23,7 @@ from newsgraph.archive.database import Database
 from newsgraph.archive.links import Linker
 from newsgraph.archive.records import BatchResult
 from newsgraph.archive.writer import WriterRules
+from newsgraph.collector import collector_paused
 from newsgraph.errors import ArchiveError, StorageError
 
 
@@ -69,24 +68,6 @@ def write_plan(
         if plan.multilingual:
             counts["duplicates"] += links
         db.executemany(COUNTERS_UPSERT, sorted(counts.items()))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a batch is planned.
-
-    Planning a batch of 500 articles makes ~70,000 rows (tuples, lists) that all live on until
-    the batch is written: the collector, triggered every 700 new containers, traversed them
-    again and again (~170 young collections a batch, and full ones over everything the process
-    holds), ~0.2 ms of the loader's CPU per article. The plan makes no reference cycles, so
-    nothing is lost; the collector runs as usual once it is back on."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class BulkLoader:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable, Iterator
 
 from newsgraph import __version__
+from newsgraph.collector import collector_paused
 from newsgraph.errors import ConfigError, NewsgraphError, StageError
 from newsgraph.model import Article, StageFailure
 from newsgraph.pipeline.contract import (
@@ -109,14 +110,9 @@ class Pipeline:
             # again (a third of a second of start-up). Nor is there one before freezing: loading
             # leaves no cyclic garbage (none found with a warm or a cold resource cache), and a
             # full collection over everything loaded costs 0.15-0.4 s of every start.
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
+            with collector_paused():
                 for stage in self.stages:
                     stage.setup()
-            finally:
-                if collecting:
-                    gc.enable()
             gc.freeze()
             # An article allocates hundreds of thousands of short-lived records (tokens, words,
             # matches) and few cycles: collecting the youngest generation every 700 allocations

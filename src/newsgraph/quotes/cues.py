@@ -144,7 +144,10 @@ class CueFinder:
         livre : …", "« …, glisse-t-il lorsqu'on le croise. …»")."""
         if closing.text in (",", ".", "!", "?"):
             return True
-        return closing.lower in self.lexicon.prepositions | self.lexicon.subordinators
+        return (
+            closing.lower in self.lexicon.prepositions
+            or closing.lower in self.lexicon.subordinators
+        )
 
     def _closes_sentence(self, after: int, sentence: Sentence) -> bool:
         """Whether a closing phrase ("so") stands after a comma and its source ends the sentence

@@ -25,7 +25,6 @@ Load resources in the parent before forking workers and they share one copy (cop
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -39,6 +38,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsgraph import __version__
+from newsgraph.collector import collector_paused
 
 T = TypeVar("T")
 CACHE_ENV = "NEWSGRAPH_CACHE_DIR"
@@ -107,17 +107,12 @@ def compiled(kind: str, lang: str, build: Callable[[], T], inputs: str | None = 
     path = cache_path(kind, lang, inputs)
     if path is not None and path.is_file():
         # Collecting garbage while millions of small objects arrive triples the load time.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            with path.open("rb") as stream:
+            with collector_paused(), path.open("rb") as stream:
                 value: T = pickle.load(stream)
             return value
         except Exception:  # a damaged or foreign entry is rebuilt below
             path.unlink(missing_ok=True)
-        finally:
-            if collecting:
-                gc.enable()
     value = build()
     if path is not None:
         _store(path, value)
