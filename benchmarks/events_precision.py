@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/events_precision.py draw [--source NAME] [--exclude SHEET ...]
                                                          [--size 50] [--seed 2026] [--sheet PATH]
-                                                         [--gate]
+                                                         [--gate] [--test-sheet]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py gate      # which events the gate keeps
     .venv/bin/python benchmarks/events_precision.py recode --sheet PATH ... [--out PATH]
@@ -29,8 +29,15 @@ before page N), or `norec_nb` (Norwegian newspaper reviews of ../shared/datasets
 text no judge has read, where political words are mostly figurative or fictional), or `norne_nn`
 (Nynorsk news sentences of the NorNE/UD Nynorsk test file, 12 to a page, coded as nn with the Bokmål resources),
 or `norne_nn_unread` (the NorNE Nynorsk dev and train files the same way, ids nndev…/nntrain…: Norwegian
-news no judge has read once the Bokmål pools are used up). `--sheet PATH` writes or reads
-another sheet than the default. The sheet holds, per event the page id, the event's
+news no judge has read once the Bokmål pools are used up), or `germeval_news` (the German news sentences
+of ../shared/datasets/ner_de_fr/germeval2014, test then dev file, whose `#` source line is no Wikipedia
+address, 12 to a page, one a line, ids detest…/dedev…, each page dated by its first sentence's source
+line), or `ddt_da` / `talbanken_sv` (the Danish DDT and Swedish Talbanken train and dev files of
+../shared/datasets/uner_v1, never their test files, 12 sentences to a page, one a line, ids
+datrain…/dadev…, svtrain…/svdev…): text no judge has read in de, da and sv. `--sheet PATH` writes or reads
+another sheet than the default; `--test-sheet` marks the sheet `"test_sheet": true` (held out of
+`curve`). The sheet also keeps the pool's events that were not drawn (`coded_not_drawn`, offsets
+only, no verdict) so that `added` does not count them as new, and the draw's arguments. The sheet holds, per event the page id, the event's
 category, factuality, actor names, countries and the evidence sentence's offsets (no page text),
 with empty `verdict` and `reason` fields. A person fills them in: verdict "correct" when the
 sentence reports a political event of that category with those actors (and factuality), "wrong"
@@ -45,7 +52,10 @@ and the events a change newly adds judged by hand; `added` does that on every pa
 sheet's draw (see its docstring). `score` counts the verdicts and writes the precision into
 benchmarks/results/events.json
 (key `precision_sample`; a sheet of another source or seed scored before is kept under `earlier`),
-leaving the other keys as they are; several `--sheet` options are scored as one sample.
+leaving the other keys as they are; several `--sheet` options are scored as one sample, with
+each sheet's own precision, pool size and error kinds (the start of a wrong item's reason, up to its
+first colon: word sense, non-party actor, not political, generic, factuality, category, other)
+under `per_sheet`.
 
 Before and after the precision gate on the same text: `draw` (without `--gate`) draws from the
 events of the coder without the gate (newsgraph.events.precision_gate, setting event_gate, off by
@@ -70,6 +80,7 @@ import random
 import sys
 import tempfile
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -343,6 +354,137 @@ def _ewt_texts(part: str, path: Path | None = None) -> list[tuple[str, str]]:
     return [(name, "\n".join(sentences)) for name, sentences in documents]
 
 
+GERMEVAL = DATASETS / "ner_de_fr" / "germeval2014"
+UNER = DATASETS / "uner_v1"
+DE_NO_SPACE_BEFORE = frozenset(".,:;!?)%“«")
+DE_NO_SPACE_AFTER = frozenset("(„»")
+
+
+def _detokenize_german(tokens: list[str]) -> str:
+    """Tokens of a German sentence as text, as `_detokenize` joins them but with German quotation
+    marks („…“ and »…«); a straight '"' opens and closes in turn, except that one followed by
+    closing punctuation or ending the sentence closes (a quotation begun before the sentence)."""
+    text, quote_open, glue_next = "", False, False
+    for number, token in enumerate(tokens):
+        following = tokens[number + 1] if number + 1 < len(tokens) else "."
+        straight = token == '"'
+        closing = straight and (quote_open or following in DE_NO_SPACE_BEFORE)
+        glue = (
+            not text
+            or glue_next
+            or closing
+            or token in DE_NO_SPACE_BEFORE
+            or text[-1] in DE_NO_SPACE_AFTER
+        )
+        text += token if glue else " " + token
+        glue_next = straight and not closing
+        quote_open = (quote_open or straight) and not closing
+    return text
+
+
+def _germeval_date(comment: str) -> str | None:
+    """The date of a GermEval `#` source line: the publication date of "site vom DD.MM.YYYY",
+    else the bracketed retrieval date, as YYYY-MM-DD."""
+    fields = comment.split("\t")
+    source = fields[1] if len(fields) > 1 else ""
+    if " vom " in source:
+        day, month, year = [*source.rsplit(" vom ", 1)[1].strip().split("."), "", ""][:3]
+        if day.isdigit() and month.isdigit() and year.isdigit():
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+    bracket = next((f.strip()[1:-1] for f in fields[2:] if f.strip().startswith("[")), "")
+    return bracket if len(bracket) == 10 and bracket[:4].isdigit() else None
+
+
+def _germeval_news_sentences(part: str) -> list[tuple[str, str | None]]:
+    """(text, date) of the news sentences of NER-de-<part>.tsv.gz: those whose `#` source line
+    is not a Wikipedia address, in file order (soft hyphens removed and U+0096 read as a dash,
+    as the 2022 fix of the release does; other C1 control characters dropped)."""
+    path = GERMEVAL / f"NER-de-{part}.tsv.gz"
+    sentences: list[tuple[str, str | None]] = []
+    comment, tokens = "", list[str]()
+    for line in [*gzip.decompress(path.read_bytes()).decode("utf-8").splitlines(), ""]:
+        if line.startswith("#\t"):
+            comment, tokens = line, []
+        elif line.strip():
+            token = line.split("\t")[1].replace("\u00ad", "").replace("\u0096", "–")
+            token = "".join(c for c in token if not "\u0080" <= c <= "\u009f")
+            if token.strip():
+                tokens.append(token.strip())
+        elif tokens:
+            if "wikipedia." not in comment.split("\t")[1]:
+                sentences.append((_detokenize_german(tokens), _germeval_date(comment)))
+            tokens = []
+    return sentences
+
+
+_GERMEVAL: dict[str, tuple[str, str | None]] = {}
+
+
+def _germeval_texts() -> dict[str, tuple[str, str | None]]:
+    """Page id -> (text, date of its first sentence) of the GermEval news pages: the news
+    sentences of the test file, then of the dev file, 12 to a page, one sentence a line (the
+    sentences of a page come from different articles), ids detest0…, dedev0…."""
+    if not _GERMEVAL:
+        for part in ("test", "dev"):
+            sentences = _germeval_news_sentences(part)
+            for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
+                page = sentences[start : start + NORNE_PAGE]
+                _GERMEVAL[f"de{part}{number}"] = ("\n".join(s for s, _ in page), page[0][1])
+    return _GERMEVAL
+
+
+def _germeval_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """German news text no judge has read: the news sentences (source address not Wikipedia) of
+    the GermEval 2014 test and dev files, 12 to a page, each page dated by its first sentence's
+    `#` line."""
+    for page, (text, date) in _germeval_texts().items():
+        if page not in skip:
+            yield extractor.extract_text(text, external_id=page, published=date, lang="de")
+
+
+UNER_FILES = {
+    "da": ("da_ddt", "da_ddt-ud-{part}.iob2"),
+    "sv": ("sv_talbanken", "sv_talbanken-ud-{part}.iob2"),
+}
+_UNER: dict[str, str] = {}
+
+
+def _uner_texts(lang: str) -> dict[str, str]:
+    """Page id -> text of the Danish (DDT) or Swedish (Talbanken) UNER train and dev files
+    (never the test files, which the lead has read): their `# text` lines, 12 to a page, one
+    sentence a line (headings have no full stop), ids <lang>train0…, <lang>dev0…."""
+    if not any(page.startswith(lang) for page in _UNER):
+        folder, name = UNER_FILES[lang]
+        for part in ("train", "dev"):
+            path = UNER / folder / name.format(part=part)
+            sentences = [
+                line[len("# text = ") :].strip()
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if line.startswith("# text = ")
+            ]
+            for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
+                _UNER[f"{lang}{part}{number}"] = "\n".join(sentences[start : start + NORNE_PAGE])
+    return {page: text for page, text in _UNER.items() if page.startswith(lang)}
+
+
+def _uner_pages(extractor: Extractor, skip: frozenset[str], lang: str) -> Iterator[Article]:
+    for page, text in _uner_texts(lang).items():
+        if page not in skip:
+            yield extractor.extract_text(text, external_id=page, lang=lang)
+
+
+def _ddt_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """Danish text no judge has read: the Danish Dependency Treebank train and dev files (UNER
+    v1), 12 sentences to a page."""
+    yield from _uner_pages(extractor, skip, "da")
+
+
+def _talbanken_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """Swedish text no judge has read: the Swedish Talbanken train and dev files (UNER v1), 12
+    sentences to a page."""
+    yield from _uner_pages(extractor, skip, "sv")
+
+
 def _excluded_pages() -> set[str]:
     """Pages of earlier judged sheets (`--exclude SHEET`, repeatable; a sheet's own excluded pages
     count too): whoever judged them has read them."""
@@ -374,6 +516,9 @@ READERS = {
     "norne_nb_train": _norne_train_pages,
     "norec_nb": _norec_pages,
     "norne_nn_unread": _norne_nn_unread_pages,
+    "germeval_news": _germeval_pages,
+    "ddt_da": _ddt_pages,
+    "talbanken_sv": _talbanken_pages,
 }
 
 
@@ -401,6 +546,14 @@ def draw() -> None:
     }
     if "--from" in sys.argv:
         sheet["pages_from"] = _option("--from", 0)
+    if "--test-sheet" in sys.argv:
+        sheet["test_sheet"] = True
+    drawn = {id(item) for item in sample}
+    keys = ("page", "lang", "type", "mode", "factuality", "trigger", "sentence")
+    sheet["coded_not_drawn"] = [
+        {key: item[key] for key in keys} for item in pool if id(item) not in drawn
+    ]
+    sheet["draw_arguments"] = sys.argv[2:]
     SAMPLE.write_text(json.dumps(sheet, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(pool)} events on {sum(languages.values())} pages; sample of {len(sample)} written")
 
@@ -634,6 +787,17 @@ def score() -> None:
         "asserted_correct": sum(
             item["factuality"] == "asserted" and item["verdict"] == "correct" for item in headline
         ),
+        "per_sheet": {
+            one["source"]: {
+                **_precision(one["sample"]),
+                "pool_pages": one.get("pages"),
+                "events_coded": one.get("events_coded"),
+                "error_kinds": _error_kinds(one["sample"]),
+            }
+            for one in sheet["sheets"]
+        },
+        "error_kinds": _error_kinds(headline),
+        "date": datetime.now(UTC).date().isoformat(),
         "earlier": earlier,
     }
     if any("in_before" in item for item in sheet["sample"]):
@@ -657,7 +821,31 @@ def _scored_sheets() -> dict[str, Any]:
         "sheet": " + ".join(str(path.relative_to(REPO)) for path in paths or [SAMPLE]),
         "note": " | ".join(sheet.get("note", "") for sheet in sheets if sheet.get("note")),
         "sample": [item for sheet in sheets for item in sheet["sample"]],
+        "sheets": sheets,
     }
+
+
+ERROR_KINDS = (
+    "word sense",
+    "non-party actor",
+    "not political",
+    "generic",
+    "factuality",
+    "category",
+    "other",
+)
+
+
+def _error_kinds(items: list[dict[str, Any]]) -> dict[str, int]:
+    """How many wrong items give each error kind: the start of the reason up to its first colon
+    when it is one of ERROR_KINDS, else "unstated"."""
+    kinds: dict[str, int] = {}
+    for item in items:
+        if item["verdict"] == "wrong":
+            kind = item["reason"].split(":", 1)[0].strip()
+            kind = kind if kind in ERROR_KINDS else "unstated"
+            kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
 
 
 def _precision(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -674,7 +862,18 @@ THRESHOLDS = (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -> Article | None:
     """A judged page coded again: from the cached text where there is one, else from its
-    dataset (article bodies, NorNE sentences, trafilatura HTML)."""
+    dataset (article bodies, NorNE sentences, trafilatura HTML). The GermEval, DDT and Talbanken
+    pages are always rebuilt from their dataset (a GermEval page with its date)."""
+    if source == "germeval_news":
+        text, date = _germeval_texts().get(page, ("", None))
+        return (
+            extractor.extract_text(text, external_id=page, published=date, lang=lang)
+            if text
+            else None
+        )
+    if source in ("ddt_da", "talbanken_sv"):
+        document = _uner_texts(lang).get(page)
+        return extractor.extract_text(document, external_id=page, lang=lang) if document else None
     cached = CACHE / source / f"{page}.txt"
     if cached.is_file():
         return extractor.extract_text(
