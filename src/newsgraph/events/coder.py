@@ -172,14 +172,34 @@ class EventCoder:
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)
 
-    @staticmethod
-    def _factuality(view: SentenceView, quoted: list[tuple[int, int]], match: TriggerMatch) -> str:
-        """A plain report inside quotation marks is a claim; one in a question is no fact."""
-        if view.words and view.words[-1].text == "?" and match.factuality != "negated":
+    def _factuality(
+        self, view: SentenceView, quoted: list[tuple[int, int]], match: TriggerMatch
+    ) -> str:
+        """A plain report inside quotation marks is a claim; one in a question is no fact, unless
+        the question takes it as given (`_named_in_question`)."""
+        if (
+            view.words
+            and view.words[-1].text == "?"
+            and match.factuality != "negated"
+            and not (match.factuality == "asserted" and self._named_in_question(view, match))
+        ):
             return "conditional"
         if match.factuality == "asserted" and _inside(quoted, view.words[match.anchor].start):
             return "claimed"
         return match.factuality
+
+    def _named_in_question(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """A parsed trigger noun after a name or a definite determiner, past at most one adjective,
+        names an act the question takes as given ("Var USAs invasjon i Irak …?", "Kva tenkjer du
+        om den siste fangeutvekslinga?"; `[cues].definite_determiners`)."""
+        word = view.words[match.anchor]
+        if len(match.words) != 1 or word.pos != "NOUN" or match.first == 0:
+            return False
+        before = view.words[match.first - 1]
+        if before.pos == "ADJ" and match.first > 1:
+            before = view.words[match.first - 2]
+        definite = self.lexicon.cue("definite_determiners")
+        return before.pos == "PROPN" or (before.pos == "DET" and definite.matches_word(before))
 
     def _candidate(
         self, article: Article, context: SentenceContext, match: TriggerMatch

@@ -6,8 +6,9 @@ the talks have not happened) or part of a figurative phrase ("personal attacks")
 is not reported as a fact keeps its category and carries a factuality instead: "negated" ("did not
 attack"), "conditional" for wishes, possibilities and conditions ("could attack", "if they
 attack"), "planned" for announced or planned events, which PLOVER codes as intentions (AGREE, or
-THREATEN for conflict: "will impose sanctions"). A refused agreement or support is a REJECT
-("will not accept"), a fact.
+THREATEN for conflict: "will impose sanctions"), "claimed" for what is only said to have happened
+("skal ha angrepet", "soll angegriffen haben", "reportedly attacked"). A refused agreement or
+support is a REJECT ("will not accept"), a fact.
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ PROPOSAL_REACH = 3
 # How many words (determiners, adjectives, names) may stand between a presupposing preposition
 # and its trigger noun ("during the Tet Offensive").
 PRESUPPOSED_REACH = 3
+# How many words (adverbs) may stand between a reportative modal and its participle ("skal
+# angivelig også ha angrepet" has them before the perfect).
+REPORTED_REACH = 2
+# How many words back a proposing or denying phrase may start before its complementizer ("wies
+# die Berichte zurück, dass …" ends on "zurück").
+COMPLEMENT_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -243,15 +250,27 @@ def is_irrealis(
 def _complement_of(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch, cue_name: str
 ) -> bool:
-    """The trigger's clause opens with a complementizer right after a word of the cue (a
-    preposition may stand between: "forslag om at")."""
+    """The trigger's clause opens with a complementizer right after a phrase of the cue (a
+    preposition or a comma may stand between: "forslag om at", "bestritt, dass", "wies
+    zurück, dass")."""
+    words = view.words
     lo, _ = clauses.span_of(match.anchor)
-    if not lo < match.first or not lexicon.cue("complementizers").matches_word(view.words[lo]):
+    if lo > 0 and words[lo].text == "," and lo + 1 < match.first:
+        lo += 1
+    if not lo < match.first or not lexicon.cue("complementizers").matches_word(words[lo]):
         return False
     before = lo - 1
-    if before > 0 and view.words[before].pos == "ADP":
+    if before > 0 and words[before].text == ",":
         before -= 1
-    return before >= 0 and lexicon.cue(cue_name).matches_word(view.words[before])
+    if before > 0 and words[before].pos == "ADP":
+        before -= 1
+    if before < 0:
+        return False
+    cue = lexicon.cue(cue_name)
+    if cue.matches_word(words[before]):
+        return True
+    reach = max(0, before - COMPLEMENT_REACH)
+    return any(span[-1] == before for span in cue.spans(words, reach, before + 1))
 
 
 def proposed(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
@@ -284,6 +303,34 @@ def is_counterfactual(
     return _near(view, clauses, lexicon, "counterfactual", lo, match.first, match.anchor)
 
 
+def is_reported(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """The event is only said to have happened (`[cues].reportative`): a reportative modal with a
+    perfect ("skal ha angrepet", "ska ha dödat", "skal have dræbt"; in German around the
+    participle: "soll Kiew angegriffen haben") or a hearsay adverb ("reportedly", "angivelig").
+    Such a modal is no plan: "soll … haben" is a claim, not a threat. Before the trigger at most
+    REPORTED_REACH adverbs may stand between ("skal også ha angrepet"), no determiner, and a
+    parsed trigger is no noun ("skal ha et møte", "skal ha møte med" are plans)."""
+    words = view.words
+    lo, hi = clauses.span_of(match.anchor)
+    determiners = lexicon.cue("determiners")
+    for span in lexicon.cue("reportative").spans(words, max(lo, match.first - IRREALIS_WINDOW), hi):
+        if span[0] >= match.first:
+            continue
+        if span[-1] > match.last:
+            return True
+        between = words[span[-1] + 1 : match.first]
+        if (
+            span[-1] < match.first
+            and len(between) <= REPORTED_REACH
+            and words[match.anchor].pos not in ("NOUN", "PROPN")
+            and not any(w.pos in ("DET", "NUM") or determiners.matches_word(w) for w in between)
+        ):
+            return True
+    return False
+
+
 def is_future(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
     """The event is announced or planned, not reported ("vil besøke", "will impose")."""
     if match.rule.category in VERBAL - PROMISABLE:
@@ -311,6 +358,8 @@ def _modality(
         return replace(match, factuality="negated")
     if presupposed(view, lexicon, match):
         return match
+    if is_reported(view, clauses, lexicon, match):
+        return replace(match, factuality="claimed")
     if is_irrealis(view, clauses, lexicon, match) or proposed(view, clauses, lexicon, match):
         return replace(match, factuality="conditional")
     if is_future(view, clauses, lexicon, match):
