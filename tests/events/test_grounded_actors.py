@@ -70,3 +70,11 @@ def test_political_parties_still_make_events(
     extractor: Extractor, lang: str, text: str, category: str
 ) -> None:
     assert category in categories(extractor, lang, text)
+
+
+def test_nynorsk_name_of_norway_is_a_state(extractor: Extractor) -> None:
+    """Nynorsk is coded with the Bokmål resources: "Noreg" is Norway."""
+    article = extractor.extract_text(
+        "Noreg møtte Sverige saman med Danmark i Stockholm.", lang="nn"
+    )
+    assert [sorted(e.countries) for e in article.events] == [["DNK", "NOR", "SWE"]]
