@@ -33,6 +33,11 @@ WORD_PIECE = re.compile(r"\w+|,")
 DATELINE = re.compile(
     r"^\s*[A-ZÆØÅÄÖÜÉ][A-ZÆØÅÄÖÜÉ .'\-]{1,40}?(?:,[^()\n—–:]{1,30}?|\s*\([^()\n]{1,40}\))\s*[-–—:]\s"
 )
+# Sectors of political organisations (resources/common/grounding.toml political_sectors), whose
+# name before a country does not make a firm's name of it.
+POLITICAL_SECTORS = ("GOV", "MIL", "LEG", "JUD", "PTY", "IGO", "REB")
+# Dependency relations that join two words into one name.
+NAME_RELATIONS = ("compound", "flat", "flat:name")
 # What may join the names of one credit: "Foto: Kari Hansen, NTB", "Jane Smith/AP", "A & B".
 CREDIT_JOINERS = (",", "/", "&", "-", "–", "og", "and", "und", "och", "et")
 # A sentence with at least this share of capitalised words (of four letters or more) is a headline.
@@ -151,9 +156,9 @@ def _in_firm_name(
     article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, mention: ActorMention
 ) -> bool:
     """A country name closing a firm's or brand's name is no state: "Toyota Norway offered a
-    discount", "Telenor Sverige lover …", "Air France". The word before it is a name (an
-    organisation's mention, or a proper noun of no person or place) written in lower and upper
-    case; not an acronym ("the EU Ukraine summit"), a time word ("Monday Russia said"),
+    discount", "Telenor Sverige lover …", "Air France". The parse joins the word before it and
+    the country into one name, and that word is a proper noun of no person, place or political
+    body, written in lower and upper case; not an acronym ("the EU Ukraine summit"), a time word ("Monday Russia said"),
     a word of a headline, nor the first half of a longer place name ("South Sudan")."""
     if mention.kind != "GPE" or mention.first == 0:
         return False
@@ -162,13 +167,25 @@ def _in_firm_name(
         return False
     if before.end + 1 < view.words[mention.first].start:
         return False
-    kinds = {
-        entity.type
+    country = view.words[mention.first]
+    # The parse joins the two words into one name ("Toyota" a compound of "Norway", "Sverige" a
+    # flat name part of "Telenor").
+    if not (
+        (before.dep in NAME_RELATIONS and before.head == country.index)
+        or (country.dep in NAME_RELATIONS and country.head == before.index)
+    ):
+        return False
+    owners = [
+        entity
         for entity in article.entities
-        for span in entity.mentions
-        if span.start <= before.start < span.end
-    }
-    if kinds - {"ORG", "MISC"} or (not kinds and before.pos != "PROPN"):
+        if any(span.start <= before.start < span.end for span in entity.mentions)
+    ]
+    # An untagged proper noun or an organisation of no political sector: a political body before
+    # a country names a second side ("Hamas Israel talks").
+    if any(
+        entity.type != "ORG" or (entity.sector or "").upper() in POLITICAL_SECTORS
+        for entity in owners
+    ) or (not owners and before.pos != "PROPN"):
         return False
     if lexicon.cue("time_nouns").matches_word(before):
         return False
