@@ -166,3 +166,20 @@ def test_minor_office_holder_resolves_when_the_article_names_the_country() -> No
     article = build_article(text, "en", [("Patrick Simmons", "PER"), ("Grenada", "GPE")])
     simmons = named(find_entities(article), "Patrick Simmons")
     assert (simmons.country, simmons.country_from) == ("GRD", "knowledge")
+
+
+def test_private_namesake_sharing_the_end_of_an_officials_name_gets_no_role() -> None:
+    # The knowledge holds an ambassador "Bengt Olav Johansen"; this Olav Johansen is a private
+    # person in a Norwegian outlet and must not inherit the office's sector.
+    text = "Olav Johansen fra Sandnes møtte naboen sin i går."
+    article = build_article(text, "nb", [("Olav Johansen", "PER"), ("Sandnes", "GPE")])
+    johansen = named(find_entities(article), "Olav Johansen")
+    assert johansen.sector is None
+    assert johansen.canonical_id is not None and not johansen.canonical_id.startswith("Q")
+
+
+def test_partial_name_with_the_officials_title_resolves() -> None:
+    text = "Ambassadør Olav Johansen møtte utenriksministeren i Bern."
+    article = build_article(text, "nb", [("Olav Johansen", "PER"), ("Bern", "GPE")])
+    johansen = named(find_entities(article), "Olav Johansen")
+    assert (johansen.country, johansen.sector) == ("NOR", "GOV")

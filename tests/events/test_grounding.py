@@ -347,3 +347,22 @@ def test_market_demand_and_musical_requests_are_no_requests() -> None:
     band = "The army band of Chile takes requests every Sunday."
     assert all(kind != "REQUEST" for kind, _ in kinds(power, "en", entities))
     assert all(kind != "REQUEST" for kind, _ in kinds(band, "en", entities))
+
+
+def test_country_after_an_acronym_or_a_time_word_is_still_a_state() -> None:
+    text = "On Monday Russia offered Ukraine a ceasefire."
+    entities = [Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")]
+    assert ("AGREE", "asserted") in kinds(text, "en", entities)
+    text = "Etter møtet med EU lovet Russland Kina mer olje."
+    entities = [Ent("EU", "ORG"), Ent("Russland", "GPE", "RUS"), Ent("Kina", "GPE", "CHN")]
+    assert ("AGREE", "asserted") in kinds(text, "nb", entities)
+
+
+def test_dateline_place_is_no_party_to_a_local_crime() -> None:
+    text = "SKIEN, Norge – En mann angrep naboen sin med kniv fredag kveld."
+    entities = [Ent("Norge", "GPE", "NOR")]
+    assert kinds(text, "nb", entities) == []
+    # The states the report itself names still act.
+    text = "OSLO (NTB): Russland angrep Ukraina med droner natt til fredag."
+    entities = [Ent("Russland", "GPE", "RUS"), Ent("Ukraina", "GPE", "UKR")]
+    assert ("ASSAULT", "asserted") in kinds(text, "nb", entities)

@@ -52,6 +52,16 @@ TABLE: dict[str, Any] = {
         ),
         person("Q7", "Harald V", "NOR", royal=[["King", "harald"]]),
         person("Q8", "Ola Nordmann", "NOR"),
+        person(
+            "Q9",
+            "Bengt Olav Lie",
+            "NOR",
+            roles=[["ambassador to Chile", "NOR", "GOV", "1990-01-01", "1995-01-01"]],
+        ),
+        # "Olav" opens three known names: a given name.
+        person("Q10", "Olav Dahl", "NOR"),
+        person("Q11", "Olav Haugen", "NOR"),
+        person("Q12", "Olav Moen", "NOR"),
     ],
     "organisations": [
         {"name": "United Nations", "country": None, "sector": "IGO", "aliases": ["FN", "UN"]},
@@ -92,6 +102,17 @@ def test_exact_full_name_resolves(knowledge: ActorKnowledge) -> None:
 def test_token_subset_resolves_to_the_longer_name(knowledge: ActorKnowledge) -> None:
     found = knowledge.person("Gahr Støre", None)
     assert found is not None and (found.actor.id, found.how) == ("Q1", "subset")
+
+
+def test_name_opening_with_another_given_name_is_only_a_partial_match(
+    knowledge: ActorKnowledge,
+) -> None:
+    # "Olav Lie" may be anyone called Olav Lie, not the ambassador Bengt Olav Lie.
+    found = knowledge.person("Olav Lie", None)
+    assert found is not None and (found.actor.id, found.how) == ("Q9", "partial")
+    # A dropped first name before a double surname is still the known person.
+    found = knowledge.person("Gahr Støre", None)
+    assert found is not None and found.how == "subset"
 
 
 def test_known_name_inside_a_longer_written_name_resolves(knowledge: ActorKnowledge) -> None:

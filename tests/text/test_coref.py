@@ -84,3 +84,23 @@ def test_quotes_and_events_agree_on_who_the_pronoun_is() -> None:
     view = next(v for v in sentence_views(doc) if doc.text[v.start : v.end].startswith("Han"))
     mentions = actor_mentions(doc, view, lexicon, NoGeo(), resolver)
     assert [m.entity for m in mentions if view.words[m.first].lower == "han"] == ["wang"]
+
+
+def test_resolver_leaves_a_pronoun_far_below_the_last_named_person_unresolved() -> None:
+    filler = (
+        "Været var godt. Mange kom. Det var kaldt. Bussen var sen. Kaffen var varm. Ingen klaget"
+    )
+    text = f"Eide åpnet møtet. {filler}. Så sa han at det var over."
+    doc = article(text, {"Eide": "eide"})
+    resolver = PronounResolver.for_article(doc)
+    assert resolver.person_before(text.index("han at")) is None
+    # The same person two sentences up is still found.
+    near = "Eide åpnet møtet. Mange kom. Så sa han at det var over."
+    doc = article(near, {"Eide": "eide"})
+    assert PronounResolver.for_article(doc).person_before(near.index("han at")) == "eide"
+
+
+def test_resolver_leaves_a_pronoun_paragraphs_below_the_last_named_person_unresolved() -> None:
+    text = "Eide åpnet møtet. \nMange kom. \nDet var kaldt. \nBussen var sen. \nSå sa han nei."
+    doc = article(text, {"Eide": "eide"})
+    assert PronounResolver.for_article(doc).person_before(text.index("han nei")) is None

@@ -147,9 +147,7 @@ def _plausible(
     namesake: the actor's country is named in the article (or is the outlet's), the person
     holds a title here that the actor held, or the actor was head of state or government and,
     in a national outlet writing about a foreigner, in office on the article's day."""
-    if actor.country in context:
-        return True
-    if any(actor.holds_title(t.canonical or t.text) for t in entity.titles):
+    if actor.country in context or _titled_as(entity, actor):
         return True
     if not actor.prominent:
         return False
@@ -169,6 +167,7 @@ def _resolve_person(
     found = _person_resolution(doc, knowledge, entity, day)
     if found is not None and (
         _contradicts(entity, found.actor)
+        or (found.how == "partial" and not _titled_as(entity, found.actor))
         or (
             found.how not in ("royal", "surname")
             and not _plausible(entity, found.actor, context, home, day)
@@ -184,6 +183,13 @@ def _resolve_person(
     words = [t.canonical or t.text for t in entity.titles]
     entity.sector = entity.sector or title_sector(words)
     entity.canonical_id = entity.canonical_id or _key("per", entity.name)
+
+
+def _titled_as(entity: Entity, actor: Actor) -> bool:
+    """Whether the text gives the person a title the actor held: a name that only shares its end
+    with a known name ("Olav Johansen", "Bengt Olav Johansen") is the office holder only then,
+    never a private namesake who would inherit the office's role."""
+    return any(actor.holds_title(t.canonical or t.text) for t in entity.titles)
 
 
 def _contradicts(entity: Entity, actor: Actor) -> bool:

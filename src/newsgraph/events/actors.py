@@ -28,6 +28,20 @@ GENITIVE_ENDINGS = ("'s", "’s", "'", "’")
 MAX_PHRASE = 3
 EVENT_WORD_POS = ("NOUN", "PROPN", "VERB")
 WORD_PIECE = re.compile(r"\w+|,")
+# A dateline opening a sentence: a place in capitals with its country or agency, then a dash or
+# colon ("ST CATHERINE, Jamaica — ", "OSLO (NTB): ").
+DATELINE = re.compile(
+    r"^\s*[A-ZÆØÅÄÖÜÉ][A-ZÆØÅÄÖÜÉ .'\-]{1,40}?(?:,[^()\n—–:]{1,30}?|\s*\([^()\n]{1,40}\))\s*[-–—:]\s"
+)
+# Sectors of political organisations (resources/common/grounding.toml political_sectors), whose
+# name before a country does not make a firm's name of it.
+POLITICAL_SECTORS = ("GOV", "MIL", "LEG", "JUD", "PTY", "IGO", "REB")
+# Dependency relations that join two words into one name.
+NAME_RELATIONS = ("compound", "flat", "flat:name")
+# What may join the names of one credit: "Foto: Kari Hansen, NTB", "Jane Smith/AP", "A & B".
+CREDIT_JOINERS = (",", "/", "&", "-", "–", "og", "and", "und", "och", "et")
+# A sentence with at least this share of capitalised words (of four letters or more) is a headline.
+HEADLINE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,85 @@ def _entity_mentions(
             continue
         kept.append(candidate)
     return kept
+
+
+def _in_dateline(article: Article, view: SentenceView, mention: ActorMention) -> bool:
+    """A place in the dateline opening the sentence is where the report was filed, never a party
+    to what it reports ("ST CATHERINE, Jamaica — A police inspector was assaulted …")."""
+    if mention.kind not in PLACE_TYPES:
+        return False
+    found = DATELINE.match(article.text, view.start, min(view.end, view.start + 120))
+    return found is not None and view.words[mention.last].end <= found.end()
+
+
+def _credit_words(view: SentenceView, lexicon: Lexicon) -> set[int]:
+    """The words of the photo or graphics credits in a sentence ("Foto Terje Pedersen, ANB |",
+    "Photo: Jane Smith/AP"): the names (capitalised words) and their separators that follow a
+    credit word written with a capital or a colon. Caption credits glued to a sentence name
+    the photographer and the agency, never a party to the event the sentence reports."""
+    credit = lexicon.cue("credit_words")
+    words = view.words
+    found: set[int] = set()
+    for word in words:
+        if not credit.matches_word(word):
+            continue
+        index = word.index + 1
+        if index < len(words) and words[index].text == ":":
+            index += 1
+        elif not word.text[:1].isupper():
+            continue
+        while index < len(words) and (
+            words[index].text[:1].isupper() or words[index].text in CREDIT_JOINERS
+        ):
+            found.add(index)
+            index += 1
+    return found
+
+
+def _in_firm_name(
+    article: Article, view: SentenceView, lexicon: Lexicon, geo: Geo, mention: ActorMention
+) -> bool:
+    """A country name closing a firm's or brand's name is no state: "Toyota Norway offered a
+    discount", "Telenor Sverige lover …", "Air France". The parse joins the word before it and
+    the country into one name, and that word is a proper noun of no person, place or political
+    body, written in lower and upper case; not an acronym ("the EU Ukraine summit"), a time word ("Monday Russia said"),
+    a word of a headline, nor the first half of a longer place name ("South Sudan")."""
+    if mention.kind != "GPE" or mention.first == 0:
+        return False
+    before = view.words[mention.first - 1]
+    if not (before.text[:1].isupper() and before.text.isalpha() and not before.text.isupper()):
+        return False
+    if before.end + 1 < view.words[mention.first].start:
+        return False
+    country = view.words[mention.first]
+    # The parse joins the two words into one name ("Toyota" a compound of "Norway", "Sverige" a
+    # flat name part of "Telenor").
+    if not (
+        (before.dep in NAME_RELATIONS and before.head == country.index)
+        or (country.dep in NAME_RELATIONS and country.head == before.index)
+    ):
+        return False
+    owners = [
+        entity
+        for entity in article.entities
+        if any(span.start <= before.start < span.end for span in entity.mentions)
+    ]
+    # An untagged proper noun or an organisation of no political sector: a political body before
+    # a country names a second side ("Hamas Israel talks").
+    if any(
+        entity.type != "ORG" or (entity.sector or "").upper() in POLITICAL_SECTORS
+        for entity in owners
+    ) or (not owners and before.pos != "PROPN"):
+        return False
+    if lexicon.cue("time_nouns").matches_word(before):
+        return False
+    if any(t.caption is None and t.start <= before.start < t.end for t in article.times):
+        return False
+    name = article.text[before.start : view.words[mention.last].end]
+    if geo.country(name) or geo.place(name) is not None:
+        return False
+    long = [w for w in view.words if w.text.isalpha() and len(w.text) > 3]
+    return sum(w.text[:1].isupper() for w in long) < max(2, HEADLINE_SHARE * len(long))
 
 
 def _country_entity(article: Article, country: str) -> str | None:
@@ -492,5 +585,15 @@ def actor_mentions(
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _institution_mentions(article, view, taken, lexicon, home)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)
+    # A dateline's place, a country closing a firm's name and a photo credit's names are no
+    # participants.
+    credited = _credit_words(view, lexicon)
+    mentions = [
+        m
+        for m in mentions
+        if not _in_dateline(article, view, m)
+        and not _in_firm_name(article, view, lexicon, geo, m)
+        and not (m.first in credited and m.last in credited)
+    ]
     mentions.sort(key=lambda m: m.first)
     return _group(_fold_modifiers(mentions, view.words, article, lexicon), view, lexicon)

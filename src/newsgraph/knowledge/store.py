@@ -36,6 +36,9 @@ RESOURCE = ("common", "actors.json.gz")
 # transliteration skeleton, words of 7+ letters also one edit away ("McFee" is not "McNee").
 FUZZY_MIN_LETTERS = 5
 EDIT_MIN_LETTERS = 7
+# A word that opens the names of at least this many known persons is a given name ("Olav",
+# "John"), not part of a surname ("Gahr", "Borten").
+GIVEN_NAME_MIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,9 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """An actor found for a name, and how it was found (exact, subset, fuzzy, surname, royal)."""
+    """An actor found for a name, and how it was found (exact, subset, partial, fuzzy, surname,
+    royal). `partial`: the name is the end of a known name whose first given name it replaces by
+    another given name ("Olav Johansen" in "Bengt Olav Johansen"), as often a namesake as not."""
 
     actor: Actor
     how: str
@@ -208,6 +213,7 @@ class ActorKnowledge:
         self.by_last: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.by_skeleton: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.top_surnames: dict[str, list[int]] = {}
+        self.first_words: dict[str, int] = {}
         self.royals: dict[tuple[str, str], list[int]] = {}
         self.org_names: dict[str, list[int]] = {}
         for index, record in enumerate(content.get("persons", [])):
@@ -215,6 +221,10 @@ class ActorKnowledge:
         for index, actor in enumerate(self.organisations):
             for name in (actor.name, *actor.aliases):
                 self.org_names.setdefault(fold(name), []).append(index)
+        self.given_names = frozenset(
+            word for word, count in self.first_words.items() if count >= GIVEN_NAME_MIN
+        )
+        del self.first_words
         del self._interned
 
     def _index_person(self, index: int, record: dict[str, Any]) -> None:
@@ -225,6 +235,8 @@ class ActorKnowledge:
             if not words:
                 continue
             entry = (index, words)
+            if len(words) > 1:
+                self.first_words[words[0]] = self.first_words.get(words[0], 0) + 1
             self.names.setdefault(" ".join(words), []).append(entry)
             self.by_last.setdefault(words[-1], []).append(entry)
             for key in {_skeletons(words[-1:])[0], _skeletons(words[:1])[0]}:
@@ -243,15 +255,22 @@ class ActorKnowledge:
         found = self._choose(exact, day)
         if found is not None:
             return Resolution(found, "exact")
-        subset = [
-            i
-            for i, known in self.by_last.get(words[-1], [])
-            if _subsequence(words, known)
-            or (len(known) > 1 and known[0] == words[0] and _subsequence(known, words))
-        ]
+        subset: list[int] = []
+        partial: list[int] = []
+        for i, known in self.by_last.get(words[-1], []):
+            if _subsequence(words, known):
+                # "Gahr Støre" names Jonas Gahr Støre; "Olav Johansen" need not be Bengt Olav
+                # Johansen: it opens with a given name of its own.
+                dropped = words[0] != known[0] and words[0] in self.given_names
+                (partial if dropped else subset).append(i)
+            elif len(known) > 1 and known[0] == words[0] and _subsequence(known, words):
+                subset.append(i)
         found = self._choose(subset, day)
         if found is not None:
             return Resolution(found, "subset")
+        found = self._choose(partial, day)
+        if found is not None:
+            return Resolution(found, "partial")
         fuzzy = self._fuzzy(words)
         found = self._choose(fuzzy, day)
         return Resolution(found, "fuzzy") if found is not None else None

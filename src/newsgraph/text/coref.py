@@ -185,16 +185,25 @@ class PronounResolver:
         return people[0][1]
 
     def _last_person_before(self, offset: int, avoid: Collection[str]) -> str | None:
-        """The person named last before `offset`, at most PRONOUN_REACH sentences back."""
-        here = self.article.sentence_index(offset)
+        """The person named last before `offset` (inside a quotation too), in the same reach as
+        the sentence-by-sentence search: at most PRONOUN_REACH sentences and PARAGRAPH_REACH
+        paragraphs back. A pronoun whose person is not named that close is left unresolved
+        rather than given to whoever the article named last, however far up."""
+        here = self.sentence_of(offset)
+        if here is None:
+            return None
         best: tuple[int, str] | None = None
         for start, end, entity_id in self._persons:
             if start >= offset:
                 break
             if end > offset or entity_id in avoid:
                 continue
-            there = self.article.sentence_index(start)
-            if here is not None and there is not None and here - there > PRONOUN_REACH:
+            there = self.sentence_of(start)
+            if (
+                there is None
+                or here.index - there.index > PRONOUN_REACH
+                or here.paragraph - there.paragraph > PARAGRAPH_REACH
+            ):
                 continue
             if best is None or end > best[0]:
                 best = (end, entity_id)
