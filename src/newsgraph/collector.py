@@ -4,6 +4,11 @@ A collection runs every 700 new containers and walks the young ones again; while
 millions of small objects that all live on (a pickled resource, the stages' tables, a bulk-load
 plan), those walks find nothing to free and cost a large share of the time. None of these paths
 makes reference cycles, so pausing loses nothing; the collector runs as usual afterwards.
+
+The pause also sets the youngest generation's threshold to 0, which stops automatic collections
+even when something inside the block switches the collector back on: srsly's msgpack reader (every
+spaCy pipeline load) calls `gc.enable()` when it returns, and the rest of the loading then ran
+with the collector on, a second of start-up in collections that found nothing.
 """
 
 from __future__ import annotations
@@ -15,12 +20,17 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """The collector off inside the block, and back as it was after it (also after an error);
-    a caller that had switched it off keeps it off."""
+    """No automatic collection inside the block, and the collector back as it was after it (also
+    after an error); a caller that had switched it off keeps it off."""
     enabled = gc.isenabled()
+    threshold = gc.get_threshold()
     gc.disable()
+    gc.set_threshold(0, *threshold[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*threshold)
         if enabled:
             gc.enable()
+        else:
+            gc.disable()

@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.knowledge import ActorKnowledge
 from newsgraph.knowledge.names import fold, skeleton, within_one_edit
+from newsgraph.knowledge.store import Actors, Role
 
 
 def person(
@@ -204,3 +205,22 @@ def test_equal_titles_dates_and_name_words_are_held_once(knowledge: ActorKnowled
     loaded = pickle.loads(pickle.dumps(fresh))
     assert loaded.persons == knowledge.persons and loaded.names == knowledge.names
     assert loaded.persons[4].roles[0].title is loaded.persons[5].roles[0].title
+
+
+def test_actors_are_made_from_their_rows_when_first_asked_for() -> None:
+    import copy
+    import pickle
+
+    fresh = ActorKnowledge(copy.deepcopy(TABLE))
+    persons = fresh.persons
+    assert isinstance(persons, Actors) and len(persons) == len(TABLE["persons"])
+    assert persons._made == {}
+    first = persons[0]
+    assert persons[0] is first and persons[-len(persons)] is first
+    assert (first.id, first.name) == persons.row(0)[:2]
+    assert all(isinstance(role, Role) for actor in persons for role in actor.roles)
+    assert persons[1:3] == [persons[1], persons[2]]
+    loaded = pickle.loads(pickle.dumps(fresh))
+    assert loaded.persons._made == {}
+    assert loaded.persons == persons and list(loaded.persons) == list(persons)
+    assert loaded.persons != persons[:-1]

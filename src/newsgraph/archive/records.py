@@ -8,9 +8,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Answer(BaseModel):
-    """Base of every query answer: strict fields, JSON-serialisable."""
+    """Base of every query answer: strict fields, JSON-serialisable.
 
-    model_config = ConfigDict(extra="forbid")
+    Their validators are built when an answer is first made, not on import: a pipeline worker
+    imports this module for FailedInput and BatchResult and never answers a query (building the
+    dozen schemas was a tenth of a second of its start-up).
+    """
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @dataclass(frozen=True)
