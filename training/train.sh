@@ -5,7 +5,8 @@
 #   RUNS=/path  where vectors, checkpoints and logs go (default training/output); spaCy keeps
 #               model-best at every improvement on the dev set, so a time-boxed run still yields
 #               the best model seen. JOINT=1 also retrains the joint nb/en tagger+parser+NER pipelines,
-#               JOINT=continue continues the shipped ones (training/configs/pipeline-continue.cfg);
+#               JOINT=continue continues the shipped ones (training/configs/pipeline-continue.cfg),
+#               or with SOURCE=/path/{lang}/model-best an earlier run's best checkpoint;
 #               NER=0 skips the NER-only runs (then the packager ships the joint pipeline alone);
 #               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
@@ -23,23 +24,36 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 mkdir -p "$runs/logs"
 
 for lang in "${langs[@]}"; do
-  [ "${NER:-1}" = 1 ] || break
-  case "$lang" in nb | en)
-    [ -f "$runs/vectors/$lang/meta.json" ] || $py training/vectors.py --lang "$lang" --out "$runs/vectors"
-  esac
+  # The NER-only runs read the nb and en vectors, the joint en pipeline the en ones.
+  case "$lang" in nb) [ "${NER:-1}" = 1 ] || continue ;; en) ;; *) continue ;; esac
+  [ -f "$runs/vectors/$lang/meta.json" ] || $py training/vectors.py --lang "$lang" --out "$runs/vectors"
 done
 
 if [ "${JOINT:-0}" != 0 ]; then
   for lang in "${langs[@]}"; do
     case "$lang" in nb | en) ;; *) continue ;; esac
     joint=(training/configs/pipeline.cfg)
+    out="$runs/$lang"
     if [ "$JOINT" = continue ]; then
-      joint=(training/configs/pipeline-continue.cfg --paths.source "src/newsgraph/models/$lang")
+      # SOURCE=/path/{lang}/model-best continues an earlier run (output $runs/<lang>-continued, so
+      # that run's model-best is kept) instead of the shipped pipeline.
+      source="${SOURCE:-src/newsgraph/models/$lang}"
+      source="${source//\{lang\}/$lang}"
+      joint=(training/configs/pipeline-continue.cfg --paths.source "$source")
+      [ -z "${SOURCE:-}" ] || out="$runs/$lang-continued"
+      if grep -q "include_static_vectors = true" "$source/config.cfg"; then
+        joint+=(--paths.vectors "$runs/vectors/$lang")
+      fi
+    elif [ "$lang" = en ]; then
+      # The English tok2vec also embeds spaCy's en_core_web_md vectors (a table lookup, ~0.4 us a
+      # token). nb has none in its joint pipeline yet: floret on NoReC takes ~40 min to build.
+      joint+=(--paths.vectors "$runs/vectors/en")
+      joint+=(--components.tok2vec.model.embed.include_static_vectors true)
     fi
     if [ -n "${EVAL_EVERY:-}" ]; then joint+=(--training.eval_frequency "$EVAL_EVERY"); fi
     timeout "${minutes}m" $py -m spacy train "${joint[@]}" --nlp.lang "$lang" \
       --paths.train "training/corpus/$lang-train.spacy" --paths.dev "training/corpus/$lang-dev.spacy" \
-      --output "$runs/$lang" > "$runs/logs/$lang.log" 2>&1 || true
+      --output "$out" > "$runs/logs/$(basename "$out").log" 2>&1 || true
   done
 fi
 [ "${NER:-1}" = 1 ] || langs=()
