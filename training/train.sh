@@ -7,6 +7,7 @@
 #               the best model seen. JOINT=1 also retrains the joint nb/en tagger+parser+NER pipelines,
 #               JOINT=continue continues the shipped ones (training/configs/pipeline-continue.cfg),
 #               or with SOURCE=/path/{lang}/model-best an earlier run's best checkpoint;
+#               JOINT_WIDTH=96 JOINT_VECTORS=1 trains the narrower candidate of docs/models.md;
 #               NER=0 skips the NER-only runs (then the packager ships the joint pipeline alone);
 #               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
@@ -44,11 +45,15 @@ if [ "${JOINT:-0}" != 0 ]; then
       if grep -q "include_static_vectors = true" "$source/config.cfg"; then
         joint+=(--paths.vectors "$runs/vectors/$lang")
       fi
-    elif [ "$lang" = en ]; then
-      # The English tok2vec also embeds spaCy's en_core_web_md vectors (a table lookup, ~0.4 us a
-      # token). nb has none in its joint pipeline yet: floret on NoReC takes ~40 min to build.
-      joint+=(--paths.vectors "$runs/vectors/en")
-      joint+=(--components.tok2vec.model.embed.include_static_vectors true)
+    else
+      # JOINT_WIDTH: the shared tok2vec's width (160 as shipped; the session-8 candidate used 96).
+      joint+=(--components.tok2vec.model.encode.width "${JOINT_WIDTH:-160}")
+      if [ "$lang" = en ] && [ "${JOINT_VECTORS:-0}" = 1 ]; then
+        # The English tok2vec then also embeds spaCy's en_core_web_md vectors (a table lookup,
+        # ~0.4 us a token). nb has none in its joint pipeline yet: floret on NoReC takes ~40 min.
+        joint+=(--paths.vectors "$runs/vectors/en")
+        joint+=(--components.tok2vec.model.embed.include_static_vectors true)
+      fi
     fi
     if [ -n "${EVAL_EVERY:-}" ]; then joint+=(--training.eval_frequency "$EVAL_EVERY"); fi
     timeout "${minutes}m" $py -m spacy train "${joint[@]}" --nlp.lang "$lang" \
