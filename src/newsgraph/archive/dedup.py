@@ -27,13 +27,15 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import numpy.typing as npt
 
 from newsgraph.errors import ConfigError
 from newsgraph.resources.compiled import compiled
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
     from datasketch.minhash import MinHash
+
+    from newsgraph.settings import Settings
 
 Relation = Literal["exact", "copy", "rewrite", "translation"]
 
@@ -200,3 +202,10 @@ def similarity(first: bytes, second: bytes) -> float:
     if a.shape != b.shape or a.size == 0:
         return 0.0
     return float(np.count_nonzero(a == b)) / float(a.size)
+
+
+def deduplicator(settings: Settings) -> Deduplicator:
+    """The near-duplicate fingerprinter the settings ask for."""
+    return Deduplicator(
+        settings.dedup_threshold, settings.dedup_permutations, settings.dedup_shingle_words
+    )

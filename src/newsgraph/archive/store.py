@@ -15,7 +15,7 @@ from newsgraph.archive import export, migrations, queries
 from newsgraph.archive.bulk import Fallback
 from newsgraph.archive.clustering import ClusterRule
 from newsgraph.archive.database import Database
-from newsgraph.archive.dedup import Deduplicator
+from newsgraph.archive.dedup import Deduplicator, deduplicator
 from newsgraph.archive.loader import BulkLoader
 from newsgraph.archive.records import (
     ArchiveStats,
@@ -37,13 +37,6 @@ from newsgraph.settings import Settings
 
 # Columns that change on every run and so are left out of snapshots.
 VOLATILE_COLUMNS = frozenset({"ingested_at", "recorded_at", "search_vector"})
-
-
-def deduplicator(settings: Settings) -> Deduplicator:
-    """The near-duplicate fingerprinter the settings ask for."""
-    return Deduplicator(
-        settings.dedup_threshold, settings.dedup_permutations, settings.dedup_shingle_words
-    )
 
 
 def writer_rules(settings: Settings) -> WriterRules:

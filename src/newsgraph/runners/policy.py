@@ -23,11 +23,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from newsgraph.archive.dedup import Deduplicator
+from newsgraph.archive.dedup import Deduplicator, deduplicator
 from newsgraph.archive.records import BatchResult, FailedInput
 from newsgraph.archive.repository import IngestItem, Repository
 from newsgraph.archive.rows import prepare, raw_key, source_of
-from newsgraph.archive.store import deduplicator
 from newsgraph.errors import ArchiveError, StorageError
 from newsgraph.model import Article
 from newsgraph.pipeline import Pipeline

@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.archive import is_postgres, open_archive
+from newsgraph.archive.dedup import deduplicator
 from newsgraph.archive.records import FailedInput
 from newsgraph.archive.repository import Repository
 from newsgraph.archive.rows import PreparedArticle
-from newsgraph.archive.store import deduplicator, writer_rules
 from newsgraph.errors import ConfigError
 from newsgraph.model import Article
 from newsgraph.runners import layers, wire
@@ -362,6 +362,8 @@ def write_passes(out: Path, items: list[PreparedArticle], settings: Settings) ->
     """
     import pyarrow as pa
 
+    # Imported here: the actors import this module, and the SQL store is the driver's alone.
+    from newsgraph.archive.store import writer_rules
     from newsgraph.runners import ray_passes
 
     links = ray_passes.duplicate_links(items, deduplicator(settings))
