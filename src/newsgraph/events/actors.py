@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from newsgraph.events.compounds import modifier_compound, sided_compound
 from newsgraph.events.geo import Geo
 from newsgraph.events.lexicon import Lexicon
-from newsgraph.events.words import SentenceView, Word
+from newsgraph.events.words import SentenceView, Word, headline_case
 from newsgraph.model import Article, Entity
 from newsgraph.text.coref import PronounResolver
 
@@ -40,8 +40,6 @@ POLITICAL_SECTORS = ("GOV", "MIL", "LEG", "JUD", "PTY", "IGO", "REB")
 NAME_RELATIONS = ("compound", "flat", "flat:name")
 # What may join the names of one credit: "Foto: Kari Hansen, NTB", "Jane Smith/AP", "A & B".
 CREDIT_JOINERS = (",", "/", "&", "-", "–", "og", "and", "und", "och", "et")
-# A sentence with at least this share of capitalised words (of four letters or more) is a headline.
-HEADLINE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -119,13 +117,12 @@ def _entity_mentions(
     return kept
 
 
-def _in_dateline(article: Article, view: SentenceView, mention: ActorMention) -> bool:
-    """A place in the dateline opening the sentence is where the report was filed, never a party
-    to what it reports ("ST CATHERINE, Jamaica — A police inspector was assaulted …")."""
-    if mention.kind not in PLACE_TYPES:
-        return False
+def _dateline_end(article: Article, view: SentenceView) -> int:
+    """Where the dateline opening the sentence ends (its start when there is none). A place in
+    it is where the report was filed, never a party to what it reports ("ST CATHERINE, Jamaica
+    — A police inspector was assaulted …")."""
     found = DATELINE.match(article.text, view.start, min(view.end, view.start + 120))
-    return found is not None and view.words[mention.last].end <= found.end()
+    return view.start if found is None else found.end()
 
 
 def _credit_words(view: SentenceView, lexicon: Lexicon) -> set[int]:
@@ -194,8 +191,7 @@ def _in_firm_name(
     name = article.text[before.start : view.words[mention.last].end]
     if geo.country(name) or geo.place(name) is not None:
         return False
-    long = [w for w in view.words if w.text.isalpha() and len(w.text) > 3]
-    return sum(w.text[:1].isupper() for w in long) < max(2, HEADLINE_SHARE * len(long))
+    return not headline_case(view.words)
 
 
 def _country_entity(article: Article, country: str) -> str | None:
@@ -588,10 +584,11 @@ def actor_mentions(
     # A dateline's place, a country closing a firm's name and a photo credit's names are no
     # participants.
     credited = _credit_words(view, lexicon)
+    dateline = _dateline_end(article, view)
     mentions = [
         m
         for m in mentions
-        if not _in_dateline(article, view, m)
+        if not (m.kind in PLACE_TYPES and view.words[m.last].end <= dateline)
         and not _in_firm_name(article, view, lexicon, geo, m)
         and not (m.first in credited and m.last in credited)
     ]

@@ -53,6 +53,7 @@ from newsgraph.events.words import (
     WORD_RE,
     SentenceView,
     Word,
+    headline_case,
     paragraph_starts,
     quoted_ranges,
     sentence_views,
@@ -83,8 +84,6 @@ LEAD_PARAGRAPHS = 2
 # the trigger noun it introduces.
 SETTING_REACH = 4
 SETTING_POS = ("DET", "ADJ", "NUM", "NOUN", "PROPN")
-# A sentence with at least this share of capitalised words (of four letters or more) is a headline.
-HEADLINE_SHARE = 0.6
 # An attack in words (an interview, a speech, a post) is criticism, not violence.
 VIOLENCE = "ASSAULT"
 VERBAL_ATTACK = ("ACCUSE", "disapprove")
@@ -341,12 +340,8 @@ class EventCoder:
         def named(word: Word) -> bool:
             return any(s.start <= word.start and word.end <= s.end for s in spans)
 
-        free = [
-            w
-            for w in view.words[1:]
-            if w.index not in match.words and w.text.isalpha() and len(w.text) > 3 and not named(w)
-        ]
-        if sum(w.text[:1].isupper() for w in free) >= max(2, HEADLINE_SHARE * len(free)):
+        free = [w for w in view.words[1:] if w.index not in match.words and not named(w)]
+        if headline_case(free):
             return False
         # A name goes on after the trigger ("the Popular Protest Committee") or is followed by
         # its acronym ("Economic Cooperation (APEC)"); a trigger at a name's end may still name

@@ -9,6 +9,7 @@ sentence splitter become views of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsgraph.model import Article, Span
@@ -63,6 +64,18 @@ class SentenceView:
             for w in self.words
             if w.head == head and w.index != head and (deps is None or w.dep in deps)
         ]
+
+
+# A run of words with at least this share of capitalised words (of four letters or more) is
+# headline case.
+HEADLINE_SHARE = 0.6
+
+
+def headline_case(words: Iterable[Word]) -> bool:
+    """Whether most of the longer words (four letters or more) are capitalised, as in a headline:
+    at least two of them and HEADLINE_SHARE of all."""
+    long = [w for w in words if w.text.isalpha() and len(w.text) > 3]
+    return sum(w.text[:1].isupper() for w in long) >= max(2, HEADLINE_SHARE * len(long))
 
 
 def paragraph_starts(text: str) -> list[int]:
