@@ -34,7 +34,16 @@ of ../shared/datasets/ner_de_fr/germeval2014, test then dev file, whose `#` sour
 address, 12 to a page, one a line, ids detest…/dedev…, each page dated by its first sentence's source
 line), or `ddt_da` / `talbanken_sv` (the Danish DDT and Swedish Talbanken train and dev files of
 ../shared/datasets/uner_v1, never their test files, 12 sentences to a page, one a line, ids
-datrain…/dadev…, svtrain…/svdev…): text no judge has read in de, da and sv. `--sheet PATH` writes or reads
+datrain…/dadev…, svtrain…/svdev…): text no judge has read in de, da and sv, or `wikinews_en` /
+`wikinews_fr` (whole Wikinews articles, title then body, dated, text CC BY 2.5: English, 295 articles
+of 2019-2020 from github.com/vanatteveldt/wikinews at 347254178bf343f3801aac1d03c41cc09c35decb,
+data/wikinews_2019.csv and data/wikinews_2020.csv, ids wnen2019-N / wnen2020-N; French, 100
+articles of 2012 from github.com/boudinfl/wikinews-2013-pre at
+8ab885018297334ddaa869bbed38bd77cd0276b4, the documents of src/WikinewsKeyphraseCorpus-master.zip,
+ids wnfr<number>; both need `--wikinews DIR`, the folder the snapshots were exported to outside
+the repository: DIR/en/wikinews_2019.csv, DIR/en/wikinews_2020.csv and the zip unpacked under
+DIR/fr, see benchmarks/data/README.md). `--exclude` also takes a recall sheet
+(benchmarks/events_recall.py): its articles are left out. `--sheet PATH` writes or reads
 another sheet than the default; `--test-sheet` marks the sheet `"test_sheet": true` (held out of
 `curve`). The sheet also keeps the pool's events that were not drawn (`coded_not_drawn`, offsets
 only, no verdict) so that `added` does not count them as new, and the draw's arguments. The sheet holds, per event the page id, the event's
@@ -74,6 +83,7 @@ cached outside the repository (in the system's temporary folder) so that `show` 
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import random
@@ -81,6 +91,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -485,6 +496,134 @@ def _talbanken_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Art
     yield from _uner_pages(extractor, skip, "sv")
 
 
+WIKINEWS_SOURCES = {
+    "en": (
+        "vanatteveldt/wikinews",
+        "347254178bf343f3801aac1d03c41cc09c35decb",
+        "data/wikinews_2019.csv, data/wikinews_2020.csv",
+    ),
+    "fr": (
+        "boudinfl/wikinews-2013-pre",
+        "8ab885018297334ddaa869bbed38bd77cd0276b4",
+        "src/WikinewsKeyphraseCorpus-master.zip",
+    ),
+}
+FRENCH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        start=1,
+    )
+}
+_WIKINEWS: dict[str, tuple[str, str | None]] = {}
+
+
+def _wikinews_folder() -> Path:
+    """The folder `--wikinews DIR` names: the Wikinews snapshots exported outside the repository
+    (see WIKINEWS_SOURCES and benchmarks/data/README.md)."""
+    if "--wikinews" not in sys.argv:
+        raise SystemExit("the wikinews sources need --wikinews DIR (the exported snapshots)")
+    return Path(sys.argv[sys.argv.index("--wikinews") + 1])
+
+
+def _french_date(text: str) -> str | None:
+    """The date a French Wikinews article opens with ("22 juin 2012. - …") as YYYY-MM-DD."""
+    words = text.replace(".", " ").split()[:3]
+    if len(words) == 3 and words[0].isdigit() and words[2].isdigit():
+        month = FRENCH_MONTHS.get(words[1].lower())
+        if month:
+            return f"{words[2]}-{month:02d}-{int(words[0]):02d}"
+    return None
+
+
+class _WikinewsHtml(HTMLParser):
+    """The title (h1) and paragraphs (p) of one French Wikinews keyphrase-corpus document."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h1", "p"):
+            self.inside = True
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("h1", "p"):
+            self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.blocks[-1] += data
+
+
+def _wikinews_texts(lang: str) -> dict[str, tuple[str, str | None]]:
+    """Page id -> (text, publication date) of the Wikinews articles in `lang`: the title, a blank
+    line and the body. English (ids wnen2019-N, wnen2020-N: row N of that year's CSV, from 0):
+    vanatteveldt/wikinews, its `date` column the date. French (ids wnfr<document number>): the
+    100 documents of boudinfl/wikinews-2013-pre, title (h1) then paragraphs, dated by the date
+    the first paragraph opens with."""
+    prefix = f"wn{lang}"
+    if not any(page.startswith(prefix) for page in _WIKINEWS):
+        folder = _wikinews_folder() / lang
+        if lang == "en":
+            csv.field_size_limit(1 << 26)
+            for year in (2019, 2020):
+                path = folder / f"wikinews_{year}.csv"
+                with path.open(encoding="utf-8", newline="") as handle:
+                    for number, row in enumerate(csv.DictReader(handle)):
+                        text = _plain(f"{row['title']}\n\n{row['text']}")
+                        _WIKINEWS[f"wnen{year}-{number}"] = (text, row["date"] or None)
+        elif lang == "fr":
+            documents = folder / "WikinewsKeyphraseCorpus-master" / "documents"
+            for path in sorted(documents.glob("*.html"), key=lambda p: int(p.stem)):
+                parser = _WikinewsHtml()
+                parser.feed(path.read_text(encoding="utf-8"))
+                blocks = [" ".join(block.split()) for block in parser.blocks]
+                blocks = [block for block in blocks if block]
+                date = _french_date(blocks[1]) if len(blocks) > 1 else None
+                _WIKINEWS[f"wnfr{path.stem}"] = ("\n\n".join(blocks), date)
+    return {page: item for page, item in _WIKINEWS.items() if page.startswith(prefix)}
+
+
+def _plain(text: str) -> str:
+    """Text as the pipeline keeps it (so that offsets into it are offsets into the coded text):
+    no space at a line's end, at most one blank line between paragraphs."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    kept = [line for n, line in enumerate(lines) if line or (n and lines[n - 1])]
+    return "\n".join(kept)
+
+
+def _wikinews_pages(extractor: Extractor, skip: frozenset[str], lang: str) -> Iterator[Article]:
+    for page, (text, date) in _wikinews_texts(lang).items():
+        if page not in skip:
+            yield extractor.extract_text(text, external_id=page, published=date, lang=lang)
+
+
+def _wikinews_en_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """English Wikinews articles of 2019 and 2020 (vanatteveldt/wikinews, CC BY 2.5)."""
+    yield from _wikinews_pages(extractor, skip, "en")
+
+
+def _wikinews_fr_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """French Wikinews articles of 2012 (boudinfl/wikinews-2013-pre, CC BY 2.5 text)."""
+    yield from _wikinews_pages(extractor, skip, "fr")
+
+
 def _excluded_pages() -> set[str]:
     """Pages of earlier judged sheets (`--exclude SHEET`, repeatable; a sheet's own excluded pages
     count too): whoever judged them has read them."""
@@ -492,7 +631,8 @@ def _excluded_pages() -> set[str]:
     for number, argument in enumerate(sys.argv[:-1]):
         if argument == "--exclude":
             sheet = json.loads(Path(sys.argv[number + 1]).read_text(encoding="utf-8"))
-            pages |= {item["page"] for item in sheet["sample"]}
+            pages |= {item["page"] for item in sheet.get("sample", [])}
+            pages |= {item["page"] for item in sheet.get("articles", [])}  # a recall sheet
             pages |= set(sheet.get("excluded_pages", []))
     return pages
 
@@ -519,6 +659,8 @@ READERS = {
     "germeval_news": _germeval_pages,
     "ddt_da": _ddt_pages,
     "talbanken_sv": _talbanken_pages,
+    "wikinews_en": _wikinews_en_pages,
+    "wikinews_fr": _wikinews_fr_pages,
 }
 
 
@@ -866,6 +1008,13 @@ def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -
     pages are always rebuilt from their dataset (a GermEval page with its date)."""
     if source == "germeval_news":
         text, date = _germeval_texts().get(page, ("", None))
+        return (
+            extractor.extract_text(text, external_id=page, published=date, lang=lang)
+            if text
+            else None
+        )
+    if source in ("wikinews_en", "wikinews_fr"):
+        text, date = _wikinews_texts(lang).get(page, ("", None))
         return (
             extractor.extract_text(text, external_id=page, published=date, lang=lang)
             if text
