@@ -42,7 +42,11 @@ articles of 2012 from github.com/boudinfl/wikinews-2013-pre at
 8ab885018297334ddaa869bbed38bd77cd0276b4, the documents of src/WikinewsKeyphraseCorpus-master.zip,
 ids wnfr<number>; both need `--wikinews DIR`, the folder the snapshots were exported to outside
 the repository: DIR/en/wikinews_2019.csv, DIR/en/wikinews_2020.csv and the zip unpacked under
-DIR/fr, see benchmarks/data/README.md). `--exclude` also takes a recall sheet
+DIR/fr, see benchmarks/data/README.md), or `webbnyheter_sv` (Swedish web news sentences of 2012,
+Språkbanken's Webbnyheter 2012 as github.com/klintan/swedish-ner-corpus at
+87950716635b2bc6971717e6c0656c902a3831e2 annotates it, CC BY 4.0: its test_corpus.txt and
+train_corpus.txt, exported outside the repository to the folder `--webbnyheter DIR` names; the
+sentences come shuffled, 12 to a page, one a line, ids svwntest0…, svwntrain0…). `--exclude` also takes a recall sheet
 (benchmarks/events_recall.py): its articles are left out. `--sheet PATH` writes or reads
 another sheet than the default; `--test-sheet` marks the sheet `"test_sheet": true` (held out of
 `curve`). The sheet also keeps the pool's events that were not drawn (`coded_not_drawn`, offsets
@@ -624,6 +628,49 @@ def _wikinews_fr_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[A
     yield from _wikinews_pages(extractor, skip, "fr")
 
 
+WEBBNYHETER = (
+    "klintan/swedish-ner-corpus",
+    "87950716635b2bc6971717e6c0656c902a3831e2",
+    "test_corpus.txt, train_corpus.txt",
+)
+_WEBBNYHETER: dict[str, str] = {}
+
+
+def _webbnyheter_texts() -> dict[str, str]:
+    """Page id -> text of the Swedish web news sentences of 2012 (Språkbanken's Webbnyheter 2012
+    as klintan/swedish-ner-corpus annotates it, CC BY 4.0; `--webbnyheter DIR`, the folder its
+    test_corpus.txt and train_corpus.txt were exported to outside the repository): one token and
+    its label a line, a blank line between sentences (the sentences come shuffled, each from
+    another article), 12 sentences to a page, one a line, ids svwntest0…, then svwntrain0…"""
+    if not _WEBBNYHETER:
+        if "--webbnyheter" not in sys.argv:
+            raise SystemExit("the webbnyheter_sv source needs --webbnyheter DIR")
+        folder = Path(sys.argv[sys.argv.index("--webbnyheter") + 1])
+        for part in ("test", "train"):
+            sentences: list[str] = []
+            tokens: list[str] = []
+            path = folder / f"{part}_corpus.txt"
+            for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+                parts = line.split()
+                if not parts:
+                    if tokens:
+                        sentences.append(_detokenize(tokens))
+                    tokens = []
+                else:
+                    tokens.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])
+            for number, start in enumerate(range(0, len(sentences), NORNE_PAGE)):
+                text = "\n".join(sentences[start : start + NORNE_PAGE])
+                _WEBBNYHETER[f"svwn{part}{number}"] = text
+    return _WEBBNYHETER
+
+
+def _webbnyheter_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """Swedish web news sentences of 2012 no judge has read (Webbnyheter 2012), 12 to a page."""
+    for page, text in _webbnyheter_texts().items():
+        if page not in skip:
+            yield extractor.extract_text(text, external_id=page, lang="sv")
+
+
 def _excluded_pages() -> set[str]:
     """Pages of earlier judged sheets (`--exclude SHEET`, repeatable; a sheet's own excluded pages
     count too): whoever judged them has read them."""
@@ -661,6 +708,7 @@ READERS = {
     "talbanken_sv": _talbanken_pages,
     "wikinews_en": _wikinews_en_pages,
     "wikinews_fr": _wikinews_fr_pages,
+    "webbnyheter_sv": _webbnyheter_pages,
 }
 
 
@@ -1020,6 +1068,9 @@ def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -
             if text
             else None
         )
+    if source == "webbnyheter_sv":
+        page_text = _webbnyheter_texts().get(page)
+        return extractor.extract_text(page_text, external_id=page, lang=lang) if page_text else None
     if source in ("ddt_da", "talbanken_sv"):
         document = _uner_texts(lang).get(page)
         return extractor.extract_text(document, external_id=page, lang=lang) if document else None
