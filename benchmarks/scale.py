@@ -1,6 +1,6 @@
 """Scaling out: the local runner against the Ray runner on this machine, and the archive's load rate.
 
-    .venv/bin/python benchmarks/scale.py [--copies K] [--postgres URL] [--only bulk|scaling]
+    .venv/bin/python benchmarks/scale.py [--copies K] [--postgres URL] [--only bulk|scaling|floor]
                                          [--writers 1,2,4] [--results PATH]
 
 Material (read from ../shared at run time, never copied into the repo): corpus/dev.jsonl, each
@@ -30,7 +30,13 @@ Measured in one run, so ratios survive a busy machine (absolute figures do not):
    loading process, its calling thread (the planner, when there are writer threads) and every
    PostgreSQL process; `projection.bounds` gives the rates those costs allow.
    `--only bulk` runs this part alone and keeps the runner figures already in the results file.
-3. A paper projection from the per-core rate and the writer's rate: cluster size for 200,000
+3. `--only floor` (PostgreSQL): what the database does at the least for the same rows. A 4-writer
+   bulk load, then its tables copied with binary COPY in one transaction into fresh tables that
+   carry nothing (no index, key or generated column), the articles' search vector, its GIN
+   index, and every index and key of the archive (`FLOOR_VARIANTS`), alternating, `--rounds`
+   times; database CPU ms per article (medians) against the loader's, and the rate this
+   machine's cores allow with the search index kept. Stored under `bulk_floor`.
+4. A paper projection from the per-core rate and the writer's rate: cluster size for 200,000
    articles a day and for a 100-million-article backfill in a day, and where the bottleneck moves.
 
 Writes benchmarks/results/scale.json.
@@ -416,6 +422,126 @@ def drop_schema(base: str, schema: str) -> None:
         conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
+# What the database does at the least for the same rows, by what the table carries.
+FLOOR_VARIANTS = {
+    "bare": "the rows alone: no index, key, default or generated column",
+    "search_vector": "plus the articles' generated search vector",
+    "search_index": "plus the GIN index on it",
+    "all_indexes": "every index, key and default of the archive's tables (no foreign keys)",
+}
+
+
+def table_payloads(base: str, schema: str) -> tuple[dict[str, bytes], dict[str, list[str]]]:
+    """Every non-empty table of a loaded archive schema as one binary COPY payload, and the
+    columns it holds (generated columns are computed, never copied)."""
+    import psycopg
+
+    payloads: dict[str, bytes] = {}
+    columns: dict[str, list[str]] = {}
+    with psycopg.connect(base, autocommit=True) as conn:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = %s AND table_type = 'BASE TABLE'",
+                (schema,),
+            )
+        ]
+        for table in tables:
+            columns[table] = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass"
+                    " AND attnum > 0 AND NOT attisdropped AND attgenerated = ''"
+                    " ORDER BY attnum",
+                    (f"{schema}.{table}",),
+                )
+            ]
+            names = ", ".join(columns[table])
+            with conn.cursor().copy(
+                f"COPY {schema}.{table} ({names}) TO STDOUT (FORMAT binary)"
+            ) as copy:
+                payloads[table] = b"".join(bytes(block) for block in copy)
+    return payloads, columns
+
+
+def copy_floor(
+    base: str, source: str, variant: str, payloads: dict[str, bytes], columns: dict[str, list[str]]
+) -> float:
+    """Database CPU seconds of one binary COPY of `payloads` into fresh tables shaped like the
+    archive's as `variant` says, in one transaction."""
+    import psycopg
+
+    target = f"floor_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {target}")
+        try:
+            for table in payloads:
+                like = {
+                    "all_indexes": "INCLUDING ALL",
+                    "bare": "",
+                }.get(variant, "INCLUDING GENERATED" if table == "articles" else "")
+                conn.execute(f"CREATE TABLE {target}.{table} (LIKE {source}.{table} {like})")
+                conn.execute(f"ALTER TABLE {target}.{table} SET (autovacuum_enabled = false)")
+            if variant == "search_index":
+                conn.execute(f"CREATE INDEX ON {target}.articles USING gin (search_vector)")
+            server = server_cpu_s()
+            with conn.transaction():
+                for table, payload in payloads.items():
+                    names = ", ".join(columns[table])
+                    with conn.cursor().copy(
+                        f"COPY {target}.{table} ({names}) FROM STDIN (FORMAT binary)"
+                    ) as copy:
+                        copy.write(payload)
+            return server_cpu_s() - server
+        finally:
+            conn.execute(f"DROP SCHEMA {target} CASCADE")
+
+
+def bulk_floor(
+    base: str, items: list[PreparedArticle], batch_size: int, rounds: int
+) -> dict[str, Any]:
+    """The bulk loader's cost against the database's floor for the same rows: a 4-writer load
+    into a fresh archive, then its tables copied (binary COPY, one transaction) into bare
+    tables, with the search vector, with its index, and with every index, `rounds` times each,
+    alternating; database CPU ms per article (medians)."""
+    url, schema = postgres_url(base)
+    try:
+        load = bulk_load(url, items, batch_size, 4)
+        payloads, columns = table_payloads(base, schema)
+        runs: dict[str, list[float]] = {variant: [] for variant in FLOOR_VARIANTS}
+        for _ in range(rounds):
+            for variant in FLOOR_VARIANTS:
+                seconds = copy_floor(base, schema, variant, payloads, columns)
+                runs[variant].append(round(1000 * seconds / len(items), 3))
+    finally:
+        drop_schema(base, schema)
+    costs = load_costs({"postgres": [load]})
+    floor = {variant: _median(values) for variant, values in runs.items()}
+    cores = os.cpu_count() or 1
+    loader = costs["loader_cpu_ms_per_article"]
+    return {
+        "articles": len(items),
+        "rows": sum(load["rows"].values()),
+        "payload_mb": round(sum(map(len, payloads.values())) / 1e6, 1),
+        "variants": FLOOR_VARIANTS,
+        "database_ms_per_article": floor,
+        "runs": runs,
+        "bulk_load_4_writers": {**costs, "articles_per_s": load["articles_per_s"]},
+        # With the search index the archive keeps, and the loader's own CPU as measured.
+        "bound_articles_per_s_this_machine": round(1000 * cores / (loader + floor["search_index"])),
+        "cores_for_2000_per_s": round(2000 * (loader + floor["search_index"]) / 1000, 1),
+    }
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return round((ordered[middle - 1] + ordered[middle]) / 2, 3)
+
+
 def load_costs(loads: dict[str, Any]) -> dict[str, float]:
     """CPU milliseconds per article of the fastest bulk load, in the loader and in the database."""
     backend = "postgres" if "postgres" in loads else "sqlite"
@@ -489,7 +615,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=3, help="times the dev corpus is repeated")
     parser.add_argument("--load-articles", type=int, default=2000, help="articles to bulk-load")
     parser.add_argument("--postgres", default=os.environ.get("NEWSGRAPH_TEST_POSTGRES", ""))
-    parser.add_argument("--only", choices=["bulk", "scaling"], help="run only one part")
+    parser.add_argument("--only", choices=["bulk", "scaling", "floor"], help="run only one part")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the floor copies")
     parser.add_argument("--results", type=Path, default=RESULTS, help="results file")
     parser.add_argument("--writers", default="1,2,4", help="bulk writer counts on PostgreSQL")
     parser.add_argument("--batch-size", type=int, default=500, help="articles per bulk batch")
@@ -501,6 +628,9 @@ def main() -> None:
         return
     if args.only == "scaling":
         only_scaling(args.copies)
+        return
+    if args.only == "floor":
+        only_floor(args.copies, args.load_articles, args.batch_size, args.postgres, args.rounds)
         return
     result: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat("T", "seconds"),
@@ -584,6 +714,34 @@ def only_bulk(
         gc.freeze()
         result["bulk_load"] = bulk_loads(folder, load, batch_size, postgres, writers)
     save(result, per_core_rate(result["runs"]), "bulk_loadavg_end")
+
+
+def only_floor(copies: int, articles: int, batch_size: int, postgres: str, rounds: int) -> None:
+    """The database's floor for the bulk load's rows (`bulk_floor`), added to the results file
+    under `bulk_floor`; everything else in it is kept."""
+    if not postgres:
+        raise SystemExit("--only floor needs PostgreSQL: --postgres URL or NEWSGRAPH_TEST_POSTGRES")
+    result = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    started = os.getloadavg()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        corpus, _ = write_corpus(folder, copies)
+        items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
+        load = replicated(items, articles)
+        gc.collect()
+        gc.freeze()
+        floor = bulk_floor(postgres, load, batch_size, rounds)
+    earlier = result.get("bulk_floor")
+    result["bulk_floor"] = {
+        "date": datetime.now(UTC).isoformat("T", "seconds"),
+        "loadavg_start": started,
+        "loadavg_end": os.getloadavg(),
+        **floor,
+    }
+    if earlier:
+        result["bulk_floor"]["previous"] = {k: v for k, v in earlier.items() if k != "previous"}
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result["bulk_floor"], indent=2))
 
 
 if __name__ == "__main__":
