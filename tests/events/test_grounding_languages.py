@@ -175,3 +175,12 @@ def test_german_drohen_threatens_only_with_mit_or_an_infinitive() -> None:
         "THREATEN"
     ]
     assert coded("Der Ukraine droht ein harter Winter ohne Deutschland.", "de") == []
+
+
+def test_a_yearly_habit_is_no_event_in_german() -> None:
+    assert coded("Deutschland besucht die Ukraine jedes Jahr.", "de") == []
+
+
+def test_german_soll_with_gewesen_is_hearsay_not_a_plan() -> None:
+    text = "Auch Deutschland soll an dem Treffen mit der Ukraine beteiligt gewesen sein."
+    assert [f for _, f, _ in coded(text, "de")] == ["claimed"]
