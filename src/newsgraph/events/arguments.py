@@ -538,15 +538,8 @@ def _clause_groups(
         groups = {m.group for m in inside if any(i in scope for i in range(m.first, m.last + 1))}
         inside = [m for m in inside if m.group in groups]
     sides = _Sides()
-    placed_until = -1
     for group in _groups(inside):
         role = preposition_before(view, lexicon, group[0].first)
-        if role is None and _continues_places(view, lexicon, group, placed_until):
-            # "Partner in Afrika, Asien und Haiti": a name coordinated with the places of a place
-            # phrase is one more of them, though the NER gave it another kind.
-            roles.places.extend(group)
-            placed_until = group[-1].last
-            continue
         place_nouns = lexicon.cue("place_nouns")
         if (role == "place" or group[0].kind == "LOC") and attributive(
             view, group[-1], place_nouns
@@ -559,7 +552,6 @@ def _clause_groups(
             or (all(m.is_place for m in group) and names_place(view, group[-1], place_nouns))
         ):
             roles.places.extend(group)
-            placed_until = group[-1].last
         elif role is not None:
             if group[0].first > match.first or role in EITHER_SIDE:
                 roles.by_preposition.setdefault(role, []).append(group)
@@ -570,18 +562,6 @@ def _clause_groups(
         else:
             sides.right.append(group)
     return sides
-
-
-def _continues_places(
-    view: SentenceView, lexicon: Lexicon, group: Group, placed_until: int
-) -> bool:
-    """Whether a group of place names follows the last place of a place phrase, joined to it only by
-    commas and a coordinator ("in Afrika, Asien und Haiti")."""
-    if placed_until < 0 or not all(m.kind in ("GPE", "LOC") for m in group):
-        return False
-    between = view.words[placed_until + 1 : group[0].first]
-    coordinators = lexicon.cue("coordinators")
-    return bool(between) and all(w.text == "," or coordinators.matches_word(w) for w in between)
 
 
 def clause_roles(
@@ -857,29 +837,13 @@ def _condition_subject(t: _Trigger, source: Group) -> Group:
 def _content_places(t: _Trigger, roles: Roles, source: Group) -> Group:
     """Whom a speech act with no addressee is about: the place of the act it names, when that
     lies in another country than the speaker's ("threatened to ban voting in East Jerusalem",
-    "refused to deploy peacekeepers in Iraq"). The act is named by an infinitive or a clause
-    between the trigger and the place; a place that only qualifies the trigger's object names
-    no side ("unterstützt Partner in Haiti")."""
+    "refused to deploy peacekeepers in Iraq")."""
     own = {country for mention in source for country in mention.countries}
     return [
         m
         for m in roles.places
-        if m.first > t.match.last
-        and m.kind == "GPE"
-        and m.countries
-        and not own & set(m.countries)
-        and _act_between(t, m)
+        if m.first > t.match.last and m.kind == "GPE" and m.countries and not own & set(m.countries)
     ][:1]
-
-
-def _act_between(t: _Trigger, mention: ActorMention) -> bool:
-    """Whether an infinitive marker or a complementizer stands between the trigger and a name."""
-    markers = (t.lexicon.cue("infinitive"), t.lexicon.cue("complementizers"))
-    return any(
-        cue.matches_word(word)
-        for word in t.view.words[t.match.last + 1 : mention.first]
-        for cue in markers
-    )
 
 
 FRAME_READERS: dict[str, Callable[[_Trigger, Roles, Arguments], None]] = {
