@@ -33,6 +33,11 @@ WORD_PIECE = re.compile(r"\w+|,")
 DATELINE = re.compile(
     r"^\s*[A-ZÆØÅÄÖÜÉ][A-ZÆØÅÄÖÜÉ .'\-]{1,40}?(?:,[^()\n—–:]{1,30}?|\s*\([^()\n]{1,40}\))\s*[-–—:]\s"
 )
+# A dateline's agency in parentheses before a dash or colon, anywhere in a sentence: a headline or
+# a caption may be glued before it ("Berlin (ots) - ", "… New York (dpa) - ", "Paris (AFP): ").
+AGENCY_MARK = re.compile(r"\(\s*[A-Za-z][A-Za-z/ ,.&-]{0,15}\)\s*[-–—:]\s")
+# What may stand between a dateline's place and its agency mark (a comma, spaces).
+DATELINE_GAP = re.compile(r"[\s,]*")
 # Sectors of political organisations (resources/common/grounding.toml political_sectors), whose
 # name before a country does not make a firm's name of it.
 POLITICAL_SECTORS = ("GOV", "MIL", "LEG", "JUD", "PTY", "IGO", "REB")
@@ -123,6 +128,18 @@ def _dateline_end(article: Article, view: SentenceView) -> int:
     — A police inspector was assaulted …")."""
     found = DATELINE.match(article.text, view.start, min(view.end, view.start + 120))
     return view.start if found is None else found.end()
+
+
+def _filed_at(article: Article, view: SentenceView) -> set[int]:
+    """Words ending right before a dateline's agency mark ("Berlin (ots) - ", "… New York (dpa) -
+    "): the place the report was filed from, also where a headline stands before it."""
+    ends: set[int] = set()
+    for found in AGENCY_MARK.finditer(article.text, view.start, view.end):
+        gap_start = found.start()
+        while gap_start > view.start and DATELINE_GAP.fullmatch(article.text[gap_start - 1]):
+            gap_start -= 1
+        ends.add(gap_start)
+    return {word.index for word in view.words if word.end in ends}
 
 
 def _credit_words(view: SentenceView, lexicon: Lexicon) -> set[int]:
@@ -585,10 +602,12 @@ def actor_mentions(
     # participants.
     credited = _credit_words(view, lexicon)
     dateline = _dateline_end(article, view)
+    filed = _filed_at(article, view)
     mentions = [
         m
         for m in mentions
         if not (m.kind in PLACE_TYPES and view.words[m.last].end <= dateline)
+        and not (m.kind in PLACE_TYPES and m.last in filed)
         and not _in_firm_name(article, view, lexicon, geo, m)
         and not (m.first in credited and m.last in credited)
     ]

@@ -45,14 +45,18 @@ class Clauses:
         return -1
 
 
-def _opens_relative(words: tuple[Word, ...], index: int) -> bool:
+def _opens_relative(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> bool:
     """A relative pronoun opens a clause unless a bare noun phrase follows ("som forsvarsminister",
-    "as part of"); "som Eide og Wang diskuterte" does open one."""
+    "as part of"); "som Eide og Wang diskuterte" does open one. Without a parse, a relative
+    pronoun that is also an article ("der", "die", "das") opens one only after a comma: "mit der
+    Ukraine" is a noun phrase, ", die Kiew angriff" a relative clause."""
     following = words[index + 1] if index + 1 < len(words) else None
     if following is None:
         return False
     if following.pos:
         return following.pos not in NOUN_PHRASE_POS
+    if lexicon.cue("determiners").matches_word(words[index]):
+        return words[index - 1].text == ","
     return True
 
 
@@ -66,7 +70,7 @@ def _break_before(
     if lexicon.cue("clause_breaks").starts_at(words, index):
         return True
     if lexicon.cue("relativizers").matches_word(word) and index > 0:
-        return _opens_relative(words, index)
+        return _opens_relative(words, index, lexicon)
     previous = words[index - 1] if index else None
     if previous is not None and previous.index in speech:
         # "said the six nations had ..." opens a complement; "sa Belousov at" keeps its subject.

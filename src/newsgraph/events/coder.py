@@ -301,10 +301,18 @@ class EventCoder:
         )
         return round(max(0.0, min(MAX_CONFIDENCE, score)), 3)
 
-    @staticmethod
-    def _news_outlet(article: Article, mention: ActorMention) -> bool:
+    def _news_outlet(self, article: Article, mention: ActorMention) -> bool:
+        """A news outlet: the actor knowledge's media sector, or an organisation whose name holds a
+        word that names newspapers or broadcasters (`[cues].outlet_words`: "Süddeutsche Zeitung",
+        "Berlingske Tidende", "The Wall Street Journal")."""
         entity = article.entity(mention.entity)
-        return entity is not None and entity.sector == "MED"
+        if entity is None:
+            return False
+        if entity.sector == "MED":
+            return True
+        words = self.lexicon.cue("outlet_words")
+        names = (entity.name, entity.canonical or "", *(m.text for m in entity.mentions))
+        return mention.kind == "ORG" and any(name and words.in_name(name) for name in names)
 
     @staticmethod
     def _speaker_allegation(match: TriggerMatch) -> bool:

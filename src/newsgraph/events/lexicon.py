@@ -370,6 +370,8 @@ class Lexicon:
     prepositions: dict[str, PhraseSet]
     actor_groups: dict[str, tuple[str, ...]]
     verb_second: bool = False
+    # Whether a modal's or auxiliary's verb closes its clause ("will … unterzeichnen").
+    verb_final: bool = False
     dash_quotes: bool = False
     # Endings that turn a nationality adjective into its people ("Palestinian" -> "Palestinians").
     nationality_plurals: tuple[str, ...] = ()
@@ -482,6 +484,7 @@ def load_lexicon(lang: str | None) -> Lexicon:
         prepositions,
         groups,
         verb_second=bool(syntax.get("verb_second", False)),
+        verb_final=bool(syntax.get("verb_final", False)),
         dash_quotes=bool(syntax.get("dash_quotes", False)),
         nationality_plurals=tuple(str(e) for e in syntax.get("nationality_plurals", [])),
     )

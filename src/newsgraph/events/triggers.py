@@ -48,6 +48,11 @@ EMBEDDING_WINDOW = 8
 NOUN_PHRASE_OPENERS = ("DET", "ADJ", "CCONJ", "NUM", "PRON")
 # Cues of wishes, possibilities and conditions (a preposition among them is no such cue).
 MODAL_CUES = ("irrealis", "hypothetical", "condition_openers")
+# Relations by which a modal or a tense auxiliary hangs on its verb ("will … unterzeichnen").
+AUXILIARY_DEPS = ("aux",)
+# How many words after a trigger noun its phrase may run before the future verb it is the subject
+# of ("Das Treffen zwischen Russland und der Ukraine soll …").
+NOUN_PHRASE_REACH = 6
 # How many heads the parse may lead up from a trigger to the word that proposes it ("forslag om at
 # Norge støtter": støtter -> forslag).
 PROPOSAL_REACH = 3
@@ -179,10 +184,75 @@ def _resolve_overlaps(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     return sorted(kept, key=lambda m: m.anchor)
 
 
+def _governed_start(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, clause_lo: int, anchor: int
+) -> int:
+    """Where the modality of the clause holding `anchor` is read from. An infinitive clause opened
+    by a marker that is also a subordinator ("ventes at besøge", "hoppas att träffa") is
+    governed by the verb before it, so its window reaches into the clause before; the marker must
+    stand right before the verb ("sagde, at hans parti vil …" is a that-clause)."""
+    words = view.words
+    if clause_lo <= 0 or clause_lo + 1 >= len(words) or clause_lo >= anchor:
+        return clause_lo
+    if not lexicon.cue("infinitive").matches_word(words[clause_lo]):
+        return clause_lo
+    following = words[clause_lo + 1]
+    if following.index != anchor and following.pos not in ("VERB", "AUX"):
+        return clause_lo
+    if words[clause_lo - 1].text in (",", ";", ":"):
+        return clause_lo
+    return clauses.span_of(clause_lo - 1)[0]
+
+
+def _auxiliary_cue(view: SentenceView, lexicon: Lexicon, name: str, anchor: int) -> bool:
+    """A cue word that the parse hangs on the trigger verb as its auxiliary, however far before it:
+    German puts the verb last ("will Bush am Sonntag mit Putin ein Abkommen unterzeichnen")."""
+    if not view.has_deps or view.words[anchor].pos != "VERB":
+        return False
+    cue = lexicon.cue(name)
+    return any(cue.matches_word(word) for word in view.dependents(anchor, AUXILIARY_DEPS))
+
+
+def _clause_final_verb(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, name: str, match: TriggerMatch
+) -> bool:
+    """In a verb-final language the verb a modal governs closes the clause however far the modal
+    stands before it ("will Bush am Sonntag mit Putin ein Abkommen unterzeichnen"): a lower-case
+    trigger closing its clause takes a cue anywhere before it in the clause."""
+    if not lexicon.verb_final:
+        return False
+    words = view.words
+    lo, hi = clauses.span_of(match.anchor)
+    last = match.last + 1
+    if last < hi and words[last].text[:1].isalnum():
+        return False
+    if not words[match.first].text[:1].islower() or words[match.anchor].pos in ("NOUN", "PROPN"):
+        return False
+    return bool(lexicon.cue(name).spans(words, lo, match.first))
+
+
+def _planned_occurrence(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """A trigger noun as the subject of a future "take place" ("Das Treffen soll im Mai
+    stattfinden", "Mødet skal holdes i Paris"): a future cue right after its phrase and a verb of
+    occurrence (`[cues].occurrence_verbs`) later in its clause."""
+    occurrence = lexicon.cue("occurrence_verbs")
+    if not occurrence.patterns or view.words[match.anchor].pos in ("VERB", "AUX"):
+        return False
+    _, hi = clauses.span_of(match.anchor)
+    after = match.last + 1
+    for span in lexicon.cue("future").spans(view.words, after, min(hi, after + NOUN_PHRASE_REACH)):
+        if occurrence.spans(view.words, span[-1] + 1, hi):
+            return True
+    return False
+
+
 def _near(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, name: str, lo: int, hi: int, anchor: int
 ) -> bool:
     clause_lo, clause_hi = clauses.span_of(anchor)
+    clause_lo = _governed_start(view, clauses, lexicon, clause_lo, anchor)
     lo, hi = max(lo, clause_lo), min(hi, clause_hi)
     spans = lexicon.cue(name).spans(view.words, lo, hi)
     if name in MODAL_CUES:
@@ -242,9 +312,10 @@ def is_irrealis(
     if in_condition(view, clauses, lexicon, match):
         return True
     lo = match.first - IRREALIS_WINDOW
-    if match.rule.category in VERBAL:
-        return _near(view, clauses, lexicon, "hypothetical", lo, match.first, match.anchor)
-    return _near(view, clauses, lexicon, "irrealis", lo, match.first, match.anchor)
+    name = "hypothetical" if match.rule.category in VERBAL else "irrealis"
+    return _near(view, clauses, lexicon, name, lo, match.first, match.anchor) or (
+        _clause_final_verb(view, clauses, lexicon, name, match)
+    )
 
 
 def _complement_of(
@@ -336,7 +407,12 @@ def is_future(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Tri
     if match.rule.category in VERBAL - PROMISABLE:
         return False
     lo = match.first - IRREALIS_WINDOW
-    return _near(view, clauses, lexicon, "future", lo, match.first, match.anchor)
+    return (
+        _near(view, clauses, lexicon, "future", lo, match.first, match.anchor)
+        or _auxiliary_cue(view, lexicon, "future", match.anchor)
+        or _clause_final_verb(view, clauses, lexicon, "future", match)
+        or _planned_occurrence(view, clauses, lexicon, match)
+    )
 
 
 def _modality(

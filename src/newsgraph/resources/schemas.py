@@ -326,6 +326,7 @@ class Time(Schema):
 
 class Syntax(Schema):
     verb_second: StrictBool = False
+    verb_final: StrictBool = False
     dash_quotes: StrictBool = False
     nationality_plurals: Words = []
 
