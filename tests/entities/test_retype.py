@@ -150,3 +150,51 @@ def test_title_after_a_place_genitive_is_cut_off() -> None:
         "Vi møtte Bergens ordfører etter flommen.", "nb", [("Bergens ordfører", "LOC")]
     )
     assert _types(article) == {"Bergen": "GPE"}
+
+
+def test_acronym_holding_the_initials_in_order_joins_the_name() -> None:
+    article = build_article(
+        "The Northern Children's Fund (NOCEF) sent tents. NOCEF staff stayed a week.",
+        "en",
+        [("Northern Children's Fund", "ORG"), ("NOCEF", "ORG"), ("NOCEF", "ORG")],
+    )
+    entities = find_entities(article)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Northern Children's Fund", 3)]
+
+
+def test_surname_without_its_hyphened_particle_joins_the_full_name() -> None:
+    article = build_article(
+        "Karim Yusuf al-Haddad was hurt. Haddad was taken to hospital.",
+        "en",
+        [("Karim Yusuf al-Haddad", "PER"), ("Haddad", "PER")],
+    )
+    persons = [e for e in find_entities(article) if e.type == "PER"]
+    assert [(e.name, len(e.mentions)) for e in persons] == [("Karim Yusuf al-Haddad", 2)]
+
+
+def test_unknown_place_label_before_a_speech_verb_is_a_person() -> None:
+    article = build_article(
+        "His aunt, Zarifa, told reporters the house shook.",
+        "en",
+        [("Zarifa", "LOC")],
+    )
+    assert _types(article)["Zarifa"] == "PER"
+
+
+def test_known_place_before_a_speech_verb_stays_a_place() -> None:
+    article = build_article("Norway said the talks would go on.", "en", [("Norway", "GPE")])
+    assert _types(article)["Norway"] == "GPE"
+
+
+def test_dateline_in_capitals_names_a_salient_place_the_ner_missed() -> None:
+    article = build_article("PORTUGAL (News) - The talks ended on Friday.", "en", [])
+    assert _types(article) == {"Portugal": "GPE"}
+
+
+def test_place_before_an_inverted_speech_verb_stays_a_place() -> None:
+    article = build_article(
+        "Det skjer her i Skibotn, sier Kari Holm.",
+        "nb",
+        [("Skibotn", "LOC"), ("Kari Holm", "PER")],
+    )
+    assert _types(article)["Skibotn"] == "LOC"

@@ -317,6 +317,8 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 wanted = match.salient and match.form in ("name", "genitive")
                 if wanted and (best is None or last > best[0]):
                     best = (last, match)
+            if best is None:
+                best = _shouted_place(doc, index)
         if best is None:
             index += 1
             continue
@@ -332,6 +334,17 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
             )
         index = last
     return added
+
+
+def _shouted_place(doc: Document, index: int) -> tuple[int, Match] | None:
+    """A salient place written in capitals, as datelines write it ("SINGAPORE (Reuters)")."""
+    text = doc.tokens[index].text
+    if not text.isupper() or len(text) <= MAX_ACRONYM_LENGTH:
+        return None
+    match = doc.gazetteer.best(text.title(), ("name",))
+    if match is None or not match.salient:
+        return None
+    return index + 1, match
 
 
 def _adjective_country(doc: Document, first: int, last: int) -> str | None:

@@ -8,8 +8,9 @@ language's organisation heads (resources/<lang>/organisations.toml [names]):
   "Arbeiderpartiet") and that the gazetteer does not know as a place is an ORG;
 - a span typed ORG, LOC or GPE that the gazetteer does not know is a PER when the knowledge
   knows the full name (or, one word, the surname of a head of state or government in office on
-  the article's day), when a title stands right before it ("spokesperson Ndivhuwo Mabaya"), or
-  when it opens with a given name the knowledge knows ("Ihor Terehov");
+  the article's day), when a title stands right before it ("spokesperson Ndivhuwo Mabaya"), when
+  it opens with a given name the knowledge knows ("Ihor Terehov"), or (not ORG) when a speech
+  verb follows it;
 - a one-word PER that the gazetteer knows as a sizeable city of a country the article names,
   and that is no word of a known person's name, is the city (see `mentions.type_with_gazetteer`);
 - multi-word organisation names of the knowledge written with capitals in the text are found
@@ -111,6 +112,27 @@ def _title_before(doc: Document, mention: Mention) -> bool:
     return False
 
 
+def _speaks(doc: Document, mention: Mention) -> bool:
+    """Whether the name is the subject of a speech verb right after it ("Leila said"), or after
+    it and a comma when a comma opens it too ("his aunt, Leila, told reporters"); not when a name
+    follows the verb ("..., says Stoltenberg" names another speaker). A place the gazetteer does
+    not know does not speak."""
+    span = doc.token_span(mention.start, mention.end)
+    if span is None:
+        return False
+    first, index = span
+    if index < len(doc) and doc.tokens[index].text == ",":
+        if first == 0 or doc.tokens[first - 1].text != ",":
+            return False
+        index += 1
+    if index >= len(doc) or not doc.same_sentence(first, index + 1):
+        return False
+    if doc.tokens[index].text.lower() not in doc.lexicon.speech_forms:
+        return False
+    following = index + 1
+    return following >= len(doc) or not doc.is_capitalised(following)
+
+
 def _opens_with_given_name(doc: Document, knowledge: ActorKnowledge, text: str) -> bool:
     """Two or more name words whose first is a given name of known persons and no place."""
     words = text.split()
@@ -143,6 +165,7 @@ def retype_mentions(doc: Document, mentions: list[Mention]) -> None:
         multi = " " in mention.text
         if (
             _known_person(knowledge, doc, mention.text, day)
+            or (mention.label != "ORG" and _speaks(doc, mention))
             or (multi and _title_before(doc, mention))
             or (multi and _opens_with_given_name(doc, knowledge, mention.text))
         ):
