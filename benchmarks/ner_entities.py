@@ -41,7 +41,7 @@ def _score(counts: Counter[str], gold: set[Any], predicted: set[Any]) -> None:
         counts["tp" if span in gold and span in predicted else "fn" if span in gold else "fp"] += 1
 
 
-def evaluate(key: str, limit: int | None) -> dict[str, Any] | None:
+def evaluate(key: str, limit: int | None, dump: Path | None = None) -> dict[str, Any] | None:
     """Raw NER and entity-layer scores on one test set; None when the data is missing."""
     lang, name, path = TEST_SETS[key]
     if not path.is_file():
@@ -53,7 +53,8 @@ def evaluate(key: str, limit: int | None) -> dict[str, Any] | None:
     docs = list(nlp.pipe((Doc(nlp.vocab, words=s.words) for s in sentences), batch_size=256))
     raw: Counter[str] = Counter()
     layer: Counter[str] = Counter()
-    for sentence, doc in zip(sentences, docs, strict=True):
+    lines: list[str] = []
+    for number, (sentence, doc) in enumerate(zip(sentences, docs, strict=True)):
         gold = spans(sentence.tags)
         ner = {(e.start, e.end, rename.get(e.label_, e.label_)) for e in doc.ents}
         _score(raw, gold, {span for span in ner if span[2] in labels})
@@ -71,6 +72,12 @@ def evaluate(key: str, limit: int | None) -> dict[str, Any] | None:
                 elif kind in labels:
                     predicted.add((-mention.start, -mention.end, kind))  # off token bounds
         _score(layer, gold, predicted)
+        for first, last, kind in sorted(gold ^ predicted):
+            words = " ".join(sentence.words[abs(first) : abs(last)])
+            side = "missed" if (first, last, kind) in gold else "spurious"
+            lines.append(f"{number}\t{side}\t{kind}\t{words}")
+    if dump is not None:
+        dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {
         "dataset": name,
         "model": description,
@@ -87,11 +94,13 @@ def main() -> None:
     parser.add_argument("--set", choices=SETS, action="append")
     parser.add_argument("--limit", type=int, default=None, help="first N test sentences only")
     parser.add_argument("--output", type=Path, default=RESULTS, help="results file")
+    parser.add_argument("--dump", type=Path, help="write each set's span errors to DUMP.<set>")
     args = parser.parse_args()
     results: dict[str, Any] = {"date": datetime.now(UTC).isoformat(timespec="seconds")}
     results["sets"] = {}
     for key in args.set or SETS:
-        found = evaluate(key, args.limit)
+        dump = args.dump.with_suffix(f".{key}") if args.dump else None
+        found = evaluate(key, args.limit, dump)
         if found is None:
             continue
         results["sets"][key] = found

@@ -198,3 +198,10 @@ def test_place_before_an_inverted_speech_verb_stays_a_place() -> None:
         [("Skibotn", "LOC"), ("Kari Holm", "PER")],
     )
     assert _types(article)["Skibotn"] == "LOC"
+
+
+def test_place_label_on_a_name_opening_with_a_given_name_stays_a_place() -> None:
+    article = build_article(
+        "Skipet seilte videre til Ivan Sound i går.", "nb", [("Ivan Sound", "LOC")]
+    )
+    assert _types(article)["Ivan Sound"] == "LOC"

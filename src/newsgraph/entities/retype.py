@@ -9,8 +9,8 @@ language's organisation heads (resources/<lang>/organisations.toml [names]):
 - a span typed ORG, LOC or GPE that the gazetteer does not know is a PER when the knowledge
   knows the full name (or, one word, the surname of a head of state or government in office on
   the article's day), when a title stands right before it ("spokesperson Ndivhuwo Mabaya"), when
-  it opens with a given name the knowledge knows ("Ihor Terehov"), or (not ORG) when a speech
-  verb follows it;
+  (typed ORG) it opens with a given name the knowledge knows ("Ihor Terehov"; places are often
+  named after persons: "Jan Mayen"), or (not ORG) when a speech verb follows it;
 - a one-word PER that the gazetteer knows as a sizeable city of a country the article names,
   and that is no word of a known person's name, is the city (see `mentions.type_with_gazetteer`);
 - multi-word organisation names of the knowledge written with capitals in the text are found
@@ -167,7 +167,11 @@ def retype_mentions(doc: Document, mentions: list[Mention]) -> None:
             _known_person(knowledge, doc, mention.text, day)
             or (mention.label != "ORG" and _speaks(doc, mention))
             or (multi and _title_before(doc, mention))
-            or (multi and _opens_with_given_name(doc, knowledge, mention.text))
+            or (
+                multi
+                and mention.label == "ORG"
+                and _opens_with_given_name(doc, knowledge, mention.text)
+            )
         ):
             mention.label = "PER"
 
