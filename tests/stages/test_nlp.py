@@ -203,12 +203,12 @@ def test_a_trusted_token_is_the_record_model_construct_makes() -> None:
 
 
 def test_token_columns_read_before_the_parser_are_those_after_it() -> None:
-    from newsgraph.stages.nlp import _without_parser, parse_needed
+    from newsgraph.stages.nlp import parse_needed, run_components
 
     nlp, _ = NlpStage(Settings()).pipeline("en")
     text = "The weather was grey. The minister told reporters the talks had failed.\n\nFine."
     article = Article(text=text, lang="en")
-    doc = next(_without_parser(nlp, [text], 8))
+    doc = next(run_components(nlp, [text], 8, parser=False))
     before = TokenColumns.of_doc(doc)
     given = parse_needed(nlp, [doc], [article], [before])[0]
     read = parse_needed(nlp, [doc], [article])[0]
