@@ -469,8 +469,8 @@ def convert_fr(data: Path, out: Path, wikiner: Path | None) -> None:
         train += sentences(wiki_train)
         dev += sentences(wiki_dev)
         save(sentences(wiki_test), out / "fr-wikiner-test.spacy")
-    # Modern, clean text with the same three labels weighs against the OCR noise: with it a
-    # 20-minute run scored 0.636 against 0.589 on benchmarks/data/ner_fr_news.txt (docs/models.md).
+    # Modern, clean text with the same three labels weighs against the OCR noise: with it the best
+    # checkpoint of a 13-minute run scored 0.636 against 0.589 on benchmarks/data/ner_fr_news.txt.
     train += read_uner_only(data / "uner_v1/en_ewt/en_ewt-ud-train.PRERELEASE-2022-12.iob2", vocab)
     save(train, out / "fr-ner-train.spacy")
     save(dev, out / "fr-ner-dev.spacy")

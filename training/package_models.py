@@ -51,8 +51,9 @@ DATA = {
     "GermEval 2014 dev (CC BY 4.0, outer level, OTH dropped). No static vectors.",
     "fr": "Europeana Newspapers FR (CC0; BnF pages 1870-1939, historical OCR): 80 % of its "
     "~2,000-token blocks (fixed seed, training/convert.py), selected on another 10 %, the last 10 % "
-    "kept for benchmarks/ner.py; with `make train-models WIKINER=...` also WikiNER French "
-    "(Nothman et al. 2012, CC BY 3.0). No static vectors.",
+    "kept for benchmarks/ner.py, + Universal NER English-EWT train (CC BY-SA 4.0) as modern text; "
+    "with `make train-models WIKINER=...` also WikiNER French (Nothman et al. 2012, CC BY 3.0). "
+    "No static vectors.",
 }
 LICENCE = {
     "nb": "CC0 data; NoReC-derived vectors usable freely",
@@ -60,7 +61,7 @@ LICENCE = {
     "da": "CC BY-SA 4.0 (UNER/DDT data)",
     "sv": "CC BY-SA 4.0 (UNER/Talbanken data)",
     "de": "CC BY 4.0 (ZEFYS2025, GermEval 2014 used for selection) and CC0 (Europeana)",
-    "fr": "CC0 (Europeana); CC BY 3.0 (WikiNER) when it was added",
+    "fr": "CC0 (Europeana) and CC BY-SA 4.0 (UNER/EWT data); CC BY 3.0 (WikiNER) when added",
 }
 BASE = {"da": "nb", "sv": "nb"}
 DEV = {
