@@ -88,6 +88,20 @@ def test_german_model_finds_names_without_a_parser() -> None:
     assert ("Berlin", "LOC") in {(n.text, n.label) for n in article.names}
 
 
+def test_french_model_finds_persons_organisations_and_places() -> None:
+    if bundled_model_path("fr") is None:
+        pytest.skip("no fr model shipped")
+    text = (
+        "Le secrétaire général de l'ONU, António Guterres, est arrivé lundi à Bruxelles. "
+        "Il y rencontrera le Premier ministre belge."
+    )
+    article = NlpStage(Settings())(Article(text=text, lang="fr"))
+    assert len(article.sentences) == 2
+    assert article.provenance.models["nlp:fr"].startswith("newsgraph-fr")
+    found = {(n.text, n.label) for n in article.names}
+    assert {("António Guterres", "PER"), ("Bruxelles", "LOC"), ("ONU", "ORG")} <= found
+
+
 def test_nynorsk_uses_the_bokmal_pipeline() -> None:
     article = NlpStage(Settings())(Article(text="Ho reiste til Bergen i går.", lang="nn"))
     assert article.provenance.models["nlp:nn"].startswith("newsgraph-nb")
