@@ -48,8 +48,10 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
+# WIKINER=/path/aij-wikiner-fr-wp3 adds WikiNER French to the fr data (docs/models.md says where).
 train-models: $(STAMP) knowledge
-	$(BIN)/python training/convert.py --data ../shared/datasets --out training/corpus
+	$(BIN)/python training/convert.py --data ../shared/datasets --out training/corpus \
+		$(if $(WIKINER),--wikiner $(WIKINER))
 	bash training/train.sh
 
 # Actor knowledge (persons, organisations, roles) from ../shared/datasets/actors.

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/throughput.py [--limit N] [--skip-ingest] [--output FILE]
     .venv/bin/python benchmarks/throughput.py --startup-only [--rounds N] [--baseline CHECKOUT]
+    .venv/bin/python benchmarks/throughput.py --ingest-only WORKERS [--limit N]  (one ingest, JSON)
 
 Material (read from ../shared at run time, never copied):
 - pages: the HTML pages of datasets/article_extraction_benchmark (181 full-length news pages);
@@ -13,10 +14,13 @@ Measured, all in one run so that ratios survive a busy machine (absolute figures
    exactly the texts the newsgraph pipeline analyses;
 2. newsgraph on one core, in this process: reading (HTML -> Article) plus `Pipeline.run_many`, with
    the CPU seconds of every stage (the per-stage cost table) and of each spaCy component;
-3. `newsgraph ingest` (runners.local) into a temporary SQLite archive with 1 and 2 worker processes:
-   articles/s of wall time after the models loaded, model start-up seconds, and the peak resident
-   memory of a worker (with 1 worker ingest runs inline, in this process, so that figure also
-   holds the benchmark's own data and reference pipelines; the 2-worker figure is a worker's own);
+3. `newsgraph ingest` (runners.local) into a temporary SQLite archive with 1 and 2 worker processes,
+   each run in a fresh process of its own (`--ingest-only`): articles/s of wall time after the
+   models loaded, model start-up seconds, and the peak resident memory of a worker (VmHWM: with 1
+   worker ingest runs inline, so that is the ingest process's own peak; with 2 the workers are
+   forked from a process that loaded the pipeline, whose pages count in a worker's RSS, shared).
+   Run in this process instead, the 1-worker figure was this process's peak, with the one-core
+   pipeline, the reference pipelines and the data, and forked workers inherited all of it;
 4. start-up: seconds and resident memory of a fresh process that builds and sets up the pipeline
    (`cpu_s`), and of one that sets up what a local-runner worker holds, the pipeline and the
    near-duplicate fingerprinter (`worker_cpu_s`); medians over `--rounds` processes.
@@ -72,6 +76,7 @@ from newsgraph.ingest import read_bytes, record_to_article  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
 from newsgraph.pipeline import Pipeline  # noqa: E402
 from newsgraph.runners.local import ingest  # noqa: E402
+from newsgraph.runners.policy import peak_rss_mb  # noqa: E402
 from newsgraph.settings import Settings, load_settings  # noqa: E402
 from newsgraph.stages.nlp import NlpStage, load_pipeline, pipeline_key  # noqa: E402
 
@@ -230,11 +235,24 @@ def time_pipeline(
     }, done
 
 
-def time_ingest(
-    pages: list[tuple[str, bytes]], workers: int, settings: Settings, words_per_article: float
+def time_ingest(limit: int | None, workers: int, words_per_article: float) -> dict[str, Any]:
+    """`time_ingest_here` in a fresh process (`--ingest-only`), so that the peak memory it reports
+    is an ingest's own, not this process's with its references and data."""
+    command = [sys.executable, __file__, "--ingest-only", str(workers)]
+    if limit is not None:
+        command += ["--limit", str(limit)]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    output = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+    result: dict[str, Any] = json.loads(output.stdout.strip().splitlines()[-1])
+    result["words_per_s"] = result["articles_per_s"] * words_per_article
+    return result
+
+
+def time_ingest_here(
+    pages: list[tuple[str, bytes]], workers: int, settings: Settings
 ) -> dict[str, Any]:
-    """`newsgraph ingest` of the pages into a fresh SQLite archive with `workers` processes
-    (words/s from the words per article the one-core run counted on the same pages)."""
+    """`newsgraph ingest` of the pages into a fresh SQLite archive with `workers` processes, in
+    this process."""
     from newsgraph.archive import open_archive
 
     with tempfile.TemporaryDirectory() as folder:
@@ -259,8 +277,8 @@ def time_ingest(
         "model_setup_s": getattr(report, "setup_s", None),
         "wall_s": total,
         "articles_per_s": report.articles_per_second,
-        "words_per_s": report.articles_per_second * words_per_article,
         "peak_worker_rss_mb": report.peak_worker_rss_mb,
+        "ingest_process_peak_rss_mb": peak_rss_mb(),
     }
 
 
@@ -476,7 +494,18 @@ def main() -> None:
         default=None,
         help="another checkout whose start-up is measured alternately with this one",
     )
+    parser.add_argument(
+        "--ingest-only",
+        type=int,
+        default=None,
+        metavar="WORKERS",
+        help="run one ingest with WORKERS workers in this process and print its figures as JSON",
+    )
     args = parser.parse_args()
+    if args.ingest_only is not None:
+        ingest_run = time_ingest_here(load_pages(args.limit), args.ingest_only, load_settings())
+        print(json.dumps(ingest_run))
+        return
     if args.startup_only:
         startup_only(args.output, args.rounds or 8, args.baseline)
         return
@@ -509,7 +538,7 @@ def main() -> None:
     result["ingest"] = (
         []
         if args.skip_ingest
-        else [time_ingest(pages, workers, settings, per_article) for workers in (1, 2)]
+        else [time_ingest(args.limit, workers, per_article) for workers in (1, 2)]
     )
     result["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     result["elapsed_s"] = round(time.perf_counter() - started, 1)

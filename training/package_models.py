@@ -7,7 +7,7 @@ serves the language now (the test sets are never used to choose). Layouts:
 - da, sv: only the NER-only model, stored without vectors, and `newsgraph_base: nb` in meta.json: at
   load time the nb pipeline (tokenizer, tagger, parser and the same floret vectors) runs with this NER
   in place of its own (newsgraph.stages.nlp).
-- de: a German tokenizer, a sentencizer and the NER-only model (no German tagger/parser data here).
+- de, fr: the language's tokenizer, a sentencizer and the NER-only model (no tagger/parser data here).
 
 Run: .venv/bin/python training/package_models.py --runs training/output
 """
@@ -49,6 +49,11 @@ DATA = {
     "de": "ZEFYS2025 train+dev (Staatsbibliothek zu Berlin, CC BY 4.0, SuperGLEBer conversion) and "
     "the LFT/ONB sections of Europeana Newspapers DE (CC0): historical newspaper OCR; selected on "
     "GermEval 2014 dev (CC BY 4.0, outer level, OTH dropped). No static vectors.",
+    "fr": "Europeana Newspapers FR (CC0; BnF pages 1870-1939, historical OCR): 80 % of its "
+    "~2,000-token blocks (fixed seed, training/convert.py), selected on another 10 %, the last 10 % "
+    "kept for benchmarks/ner.py, + Universal NER English-EWT train (CC BY-SA 4.0) as modern text; "
+    "with `make train-models WIKINER=...` also WikiNER French (Nothman et al. 2012, CC BY 3.0). "
+    "No static vectors.",
 }
 LICENCE = {
     "nb": "CC0 data; NoReC-derived vectors usable freely",
@@ -56,9 +61,17 @@ LICENCE = {
     "da": "CC BY-SA 4.0 (UNER/DDT data)",
     "sv": "CC BY-SA 4.0 (UNER/Talbanken data)",
     "de": "CC BY 4.0 (ZEFYS2025, GermEval 2014 used for selection) and CC0 (Europeana)",
+    "fr": "CC0 (Europeana) and CC BY-SA 4.0 (UNER/EWT data); CC BY 3.0 (WikiNER) when added",
 }
 BASE = {"da": "nb", "sv": "nb"}
-DEV = {"nb": "nb-dev", "en": "en-dev", "da": "da-ner-dev", "sv": "sv-ner-dev", "de": "de-ner-dev"}
+DEV = {
+    "nb": "nb-dev",
+    "en": "en-dev",
+    "da": "da-ner-dev",
+    "sv": "sv-ner-dev",
+    "de": "de-ner-dev",
+    "fr": "fr-ner-dev",
+}
 
 
 def git_commit() -> str:
@@ -113,7 +126,7 @@ def candidate(lang: str, runs: Path) -> tuple[Any, Any] | None:
         pipeline = spacy.load(joint)
         return pipeline, pipeline
     ner = spacy.load(best)
-    if lang == "de":
+    if lang in ("de", "fr"):
         ner.add_pipe("sentencizer", first=True)
         return ner, ner
     base_path = runs / lang / "model-best"
@@ -172,6 +185,7 @@ def card(lang: str, meta: dict[str, Any], scores: str, nlp: Any) -> str:
         "da": "NER only (own tok2vec); runs inside the nb pipeline (`newsgraph_base`)",
         "sv": "NER only (own tok2vec); runs inside the nb pipeline (`newsgraph_base`)",
         "de": "German tokenizer, sentencizer, NER with its own tok2vec (no tagger or parser)",
+        "fr": "French tokenizer, sentencizer, NER with its own tok2vec (no tagger or parser)",
     }[lang]
     if not own:
         layout = joint
@@ -222,9 +236,9 @@ def main() -> None:
     """Package every language with a finished run (nb before da/sv, which run on it)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=Path, default=ROOT / "training" / "output")
-    parser.add_argument("--lang", action="append", choices=["nb", "en", "da", "sv", "de"])
+    parser.add_argument("--lang", action="append", choices=["nb", "en", "da", "sv", "de", "fr"])
     args = parser.parse_args()
-    for lang in args.lang or ["nb", "en", "da", "sv", "de"]:
+    for lang in args.lang or ["nb", "en", "da", "sv", "de", "fr"]:
         package(lang, args.runs)
 
 

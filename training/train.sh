@@ -12,13 +12,13 @@
 #               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
 # pipeline by training/package_models.py, which also builds da/sv (nb pipeline + their NER) and de
-# (German tokenizer + sentencizer + NER).
+# and fr (German/French tokenizer + sentencizer + NER).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-60}"
 shift || true
 langs=("$@")
-[ ${#langs[@]} -gt 0 ] || langs=(nb en da sv de)
+[ ${#langs[@]} -gt 0 ] || langs=(nb en da sv de fr)
 runs="${RUNS:-training/output}"
 py=.venv/bin/python
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
@@ -66,8 +66,8 @@ fi
 # Danish and Swedish NER run inside the nb pipeline (its tokenizer, tagger and parser), so they are
 # trained as nb models; like German they have no vectors of their own here (VECTORS_DA=nb etc.
 # would give them the Norwegian floret vectors, which then must ship in the nb pipeline too).
-declare -A nlp_lang=([nb]=nb [en]=en [da]=nb [sv]=nb [de]=de)
-declare -A vectors=([nb]=nb [en]=en [da]="${VECTORS_DA:-none}" [sv]="${VECTORS_SV:-none}" [de]=none)
+declare -A nlp_lang=([nb]=nb [en]=en [da]=nb [sv]=nb [de]=de [fr]=fr)
+declare -A vectors=([nb]=nb [en]=en [da]="${VECTORS_DA:-none}" [sv]="${VECTORS_SV:-none}" [de]=none [fr]=none)
 for lang in "${langs[@]}"; do
   extra=()
   if [ -n "${EVAL_EVERY:-}" ]; then extra+=(--training.eval_frequency "$EVAL_EVERY"); fi

@@ -80,6 +80,30 @@ def test_shipped_model_and_entities_stage_tag_one_sentence(
 
 
 @pytest.mark.models
+def test_french_model_gives_entities_speakers_and_actors_the_rules_missed() -> None:
+    text = (
+        "Le secrétaire général de l'ONU, António Guterres, a condamné mercredi les frappes "
+        "contre Kharkiv.\n\n"
+        "Le ministre de la Défense Gérard Longuet a annoncé l'envoi de soldats en Estonie. "
+        "« Nous tiendrons parole », a-t-il déclaré."
+    )
+    settings = Settings(models={"fr": model_path("fr")}, languages=["fr"])
+    article = Pipeline.from_settings(settings).run(
+        article_from_text(text, Meta(), "fr-check", "text")
+    )
+    assert not article.failures
+    by_name = {e.name: e for e in article.entities}
+    assert by_name["António Guterres"].type == "PER"
+    assert by_name["Gérard Longuet"].type == "PER"
+    assert "Défense Gérard Longuet" not in by_name
+    assert by_name["ONU"].type == "ORG"
+    quote = next(q for q in article.quotes if "tiendrons parole" in q.text)
+    assert quote.speaker == by_name["Gérard Longuet"].id
+    condemn = next(e for e in article.events if e.trigger and e.trigger.text == "a condamné")
+    assert by_name["António Guterres"].id in condemn.source
+
+
+@pytest.mark.models
 def test_reference_article_entities_match_gold(reference_path: Path) -> None:
     if not GOLD.is_file():
         pytest.skip("../shared gold is not beside this checkout")

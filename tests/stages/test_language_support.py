@@ -24,6 +24,14 @@ def test_nynorsk_reads_bokmal_resources_and_a_relative_pipeline() -> None:
         assert "the nb pipeline of a close relative" in line
 
 
+def test_french_says_it_has_its_own_ner_model() -> None:
+    if bundled_model_path("fr") is None:
+        pytest.skip("no fr model shipped")
+    line = language_support("fr", Settings())
+    assert line.startswith("fr: its own NER model (no tagger or parser)")
+    assert "resources/fr" in line
+
+
 def test_configured_pipeline_is_named() -> None:
     line = language_support("fr", Settings(models={"fr": "fr_core_news_sm"}))
     assert "configured pipeline 'fr_core_news_sm'" in line

@@ -12,6 +12,8 @@ from newsgraph.stages.nlp import (
     TokenColumns,
     bundled_model_path,
     rule_sentence_starts,
+    run_components,
+    token_batches,
     trusted_token,
 )
 
@@ -84,6 +86,20 @@ def test_german_model_finds_names_without_a_parser() -> None:
     assert len(article.sentences) == 2
     assert article.provenance.models["nlp:de"].startswith("newsgraph-de")
     assert ("Berlin", "LOC") in {(n.text, n.label) for n in article.names}
+
+
+def test_french_model_finds_persons_organisations_and_places() -> None:
+    if bundled_model_path("fr") is None:
+        pytest.skip("no fr model shipped")
+    text = (
+        "Le secrétaire général de l'ONU, António Guterres, est arrivé lundi à Bruxelles. "
+        "Il y rencontrera le Premier ministre belge."
+    )
+    article = NlpStage(Settings())(Article(text=text, lang="fr"))
+    assert len(article.sentences) == 2
+    assert article.provenance.models["nlp:fr"].startswith("newsgraph-fr")
+    found = {(n.text, n.label) for n in article.names}
+    assert {("António Guterres", "PER"), ("Bruxelles", "LOC"), ("ONU", "ORG")} <= found
 
 
 def test_nynorsk_uses_the_bokmal_pipeline() -> None:
@@ -203,12 +219,12 @@ def test_a_trusted_token_is_the_record_model_construct_makes() -> None:
 
 
 def test_token_columns_read_before_the_parser_are_those_after_it() -> None:
-    from newsgraph.stages.nlp import _without_parser, parse_needed
+    from newsgraph.stages.nlp import parse_needed, run_components
 
     nlp, _ = NlpStage(Settings()).pipeline("en")
     text = "The weather was grey. The minister told reporters the talks had failed.\n\nFine."
     article = Article(text=text, lang="en")
-    doc = next(_without_parser(nlp, [text], 8))
+    doc = next(run_components(nlp, [text], 8, parser=False))
     before = TokenColumns.of_doc(doc)
     given = parse_needed(nlp, [doc], [article], [before])[0]
     read = parse_needed(nlp, [doc], [article])[0]
@@ -216,3 +232,32 @@ def test_token_columns_read_before_the_parser_are_those_after_it() -> None:
     assert TokenColumns.of_doc(doc) == before
     stage = NlpStage(Settings())(Article(text=text, lang="en"))
     assert [t.dep for t in stage.tokens if t.dep] and len(stage.sentences) == 3
+
+
+def test_token_batches_cap_docs_and_tokens_and_keep_the_order() -> None:
+    docs = [[0] * length for length in (3, 4, 9, 1, 1, 1)]
+    batches = list(token_batches(docs, max_docs=2, max_tokens=8))
+    assert [[len(doc) for doc in batch] for batch in batches] == [[3, 4], [9], [1, 1], [1]]
+    assert [doc for batch in batches for doc in batch] == docs
+    assert list(token_batches([], max_docs=4, max_tokens=8)) == []
+
+
+def test_annotation_does_not_depend_on_the_batches() -> None:
+    nlp, _ = NlpStage(Settings()).pipeline("en")
+    texts = [
+        "The mayor of Leeds said the bridge would reopen in May.",
+        "Rain delayed the final in Melbourne.\n\nOrganisers apologised to fans.",
+        "Two ministers met in Oslo on Tuesday to discuss fishing quotas.",
+    ]
+    for parser in (True, False):
+        one = list(run_components(nlp, texts, 32, parser=parser))
+        # One doc a batch (max_docs=1) against all three in one batch.
+        alone = [next(run_components(nlp, [text], 1, parser=parser)) for text in texts]
+        for together, single in zip(one, alone, strict=True):
+            assert (together.tensor == single.tensor).all()
+            assert [t.tag_ for t in together] == [t.tag_ for t in single]
+            assert [t.dep_ for t in together] == [t.dep_ for t in single]
+            assert [(e.text, e.label_) for e in together.ents] == [
+                (e.text, e.label_) for e in single.ents
+            ]
+            assert [s.text for s in together.sents] == [s.text for s in single.sents]

@@ -22,6 +22,12 @@ from newsgraph.entities.mentions import (
 )
 from newsgraph.entities.merge import PLACE_LABELS, cluster_entity, cluster_mentions
 from newsgraph.entities.repeats import add_repeated_mentions
+from newsgraph.entities.retype import (
+    extend_to_heads,
+    knowledge_organisations,
+    merge_known_organisations,
+    retype_mentions,
+)
 from newsgraph.entities.roles import find_roles
 from newsgraph.entities.sources import media_mentions, source_mentions, speaker_name_mentions
 from newsgraph.gazetteer import load_gazetteer
@@ -35,12 +41,17 @@ def find_entities(article: Article) -> list[Entity]:
     doc = Document(article, load_gazetteer(article.lang), load_lexicon(article.lang))
     mentions = drop_false_names(doc, model_mentions(doc))
     type_with_gazetteer(doc, mentions)
+    retype_mentions(doc, mentions)
     mentions += media_mentions(doc, mentions)
     mentions += source_mentions(doc, mentions)
     mentions += speaker_name_mentions(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     harmonise_labels(mentions)
-    mentions = merge_pattern_organisations(mentions, organisation_mentions(doc))
+    extend_to_heads(doc, mentions)
+    organisations = merge_known_organisations(
+        organisation_mentions(doc), knowledge_organisations(doc)
+    )
+    mentions = merge_pattern_organisations(mentions, organisations)
     mentions += gazetteer_mentions(doc, mentions)
     locate_organisations(doc, mentions)
     mentions += find_roles(doc, mentions)

@@ -18,6 +18,8 @@ from newsgraph.temporal.grammar import load_grammar
 
 # Compound titles with an unknown first part still count when that part is at least this long.
 MIN_UNKNOWN_PREFIX = 3
+# A compound organisation name ("Arbeiderpartiet") has at least this many letters before its head.
+MIN_COMPOUND_PREFIX = 3
 # Word tables of the temporal grammar whose words are calendar names, never entity names.
 CALENDAR_TABLES = ("weekday_name", "month_name")
 # Title readings remembered per language before the memory is cleared (a batch runs for long).
@@ -91,6 +93,11 @@ class Lexicon:
     source_cues: tuple[tuple[str, ...], ...] = ()
     calendar_words: frozenset[str] = frozenset()
     calendar_lowercase: bool = False
+    # Words that end an organisation's name ("Council"), and lower-case words that may continue
+    # the name after one ("Centre for Human Rights"); see organisations.toml [names].
+    name_heads: frozenset[str] = frozenset()
+    name_joiners: frozenset[str] = frozenset()
+    compound_name_heads: frozenset[str] = frozenset()
     title_cache: dict[str, TitleReading | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -207,6 +214,19 @@ class Lexicon:
             if " " not in words and words.endswith(head) and len(words) > len(head):
                 return canonical
         return None
+
+    def is_name_head(self, word: str) -> bool:
+        """Whether a word ends an organisation's name: a head ("Council", "rådet") or a compound
+        word ending in a compound head ("Arbeiderpartiet")."""
+        lowered = word.casefold()
+        if lowered in self.name_heads:
+            return True
+        if not word.isalpha():
+            return False
+        return any(
+            lowered.endswith(head) and len(lowered) - len(head) >= MIN_COMPOUND_PREFIX
+            for head in self.compound_name_heads
+        )
 
     def strip_genitive(self, name: str) -> str | None:
         """The name without its genitive suffix, or None if it has none."""
@@ -327,4 +347,9 @@ def load_lexicon(lang: str | None) -> Lexicon:
         source_cues=tuple(tuple(c.lower().split()) for c in sources.get("cues", [])),
         calendar_words=calendar_words,
         calendar_lowercase=calendar_lowercase,
+        name_heads=frozenset(w.casefold() for w in orgs.get("names", {}).get("heads", [])),
+        name_joiners=frozenset(w.casefold() for w in orgs.get("names", {}).get("joiners", [])),
+        compound_name_heads=frozenset(
+            w.casefold() for w in orgs.get("names", {}).get("compound_heads", [])
+        ),
     )

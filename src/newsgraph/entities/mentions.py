@@ -12,12 +12,17 @@ from functools import lru_cache
 
 from newsgraph.entities.document import Document, Mention
 from newsgraph.gazetteer import Match
+from newsgraph.knowledge import load_knowledge
+from newsgraph.knowledge.names import fold
 from newsgraph.resources import COMMON, load_resource
 
 EDGE_PUNCTUATION = " \t\n\"'«»“”‘’()[]{},;:!?–—-"
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Cities this big win over the NER's PER label for a one-word span ("Paris" as a person is rarer).
 CITY_OVER_PERSON_POPULATION = 1_000_000
+# A city this big wins too when it lies in a country the article names and the actor knowledge
+# knows no person with the word as a given name or surname ("Lviv" typed PER in a story on Ukraine).
+CITY_OVER_UNKNOWN_NAME_POPULATION = 100_000
 # Upper-case words longer than this are shouted names (datelines), not acronyms.
 MAX_ACRONYM_LENGTH = 4
 # Parts of speech a one-word name never has.
@@ -141,7 +146,8 @@ def model_mentions(doc: Document) -> list[Mention]:
         label = labels.get(name.label, "")
         if not label:
             continue
-        start, end = _trim(doc.text, name.start, name.end)
+        start, end = _trim(doc.text, *_cut_open_parenthesis(doc.text, name.start, name.end))
+        start, end = _cut_trailing_title(doc, start, end)
         text = doc.text[start:end]
         if _is_junk(doc, text) or _runs_into_title(doc, start, end):
             continue
@@ -154,6 +160,29 @@ def model_mentions(doc: Document) -> list[Mention]:
                 continue
         found.extend(_split_coordinated(doc, mention))
     return found
+
+
+def _cut_open_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span running into a parenthesis it does not close ends before it ("Relief Team
+    (Medical team" -> "Relief Team")."""
+    inner = text[start:end]
+    if "(" in inner and ")" not in inner and inner.index("(") > 0:
+        return start, start + inner.index("(")
+    return start, end
+
+
+def _cut_trailing_title(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """A name the NER ran into a lower-case title after it ends before the title ("Kyivs
+    borgermester" -> "Kyivs")."""
+    span = doc.token_span(start, end)
+    if span is None:
+        return start, end
+    first, last = span
+    for size in range(min(doc.lexicon.title_max_words, last - first - 1), 0, -1):
+        tail = doc.slice(last - size, last)
+        if tail[:1].islower() and doc.lexicon.title(tail) is not None:
+            return start, doc.tokens[last - size - 1].end
+    return start, end
 
 
 def _split_coordinated(doc: Document, mention: Mention) -> list[Mention]:
@@ -223,6 +252,7 @@ def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
         if m.label == "PER" and " " in m.text
         for word in m.text.split()
     }
+    named = _named_countries(doc, mentions)
     for mention in mentions:
         if mention.label != "PER":
             _extend_to_place(doc, mention, mentions)
@@ -230,7 +260,7 @@ def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
         if match is None:
             continue
         if mention.label == "PER" and (
-            mention.text.casefold() in name_parts or not _place_beats_person(mention, match)
+            mention.text.casefold() in name_parts or not _place_beats_person(mention, match, named)
         ):
             continue
         mention.place = match
@@ -238,14 +268,38 @@ def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
         mention.country = match.place.country
 
 
-def _place_beats_person(mention: Mention, match: Match) -> bool:
-    """Whether a one-word PER span is rather a country, region or big city."""
+def _place_beats_person(mention: Mention, match: Match, named: set[str]) -> bool:
+    """Whether a one-word PER span is rather a country, region or big city: a very big one, or
+    a big one in a country the article names whose name no known person bears."""
     if " " in mention.text:
         return False
     place = match.place
     if place.kind == "city":
-        return place.population >= CITY_OVER_PERSON_POPULATION
+        if place.population >= CITY_OVER_PERSON_POPULATION:
+            return True
+        return (
+            place.population >= CITY_OVER_UNKNOWN_NAME_POPULATION
+            and place.country in named
+            and not _known_name_word(match.base if match.form == "genitive" else mention.text)
+        )
     return place.kind != "state"
+
+
+def _named_countries(doc: Document, mentions: list[Mention]) -> set[str]:
+    """Countries the mentions name (by a gazetteer reading of a country)."""
+    found = set()
+    for mention in mentions:
+        match = _reading(doc, mention.text)
+        if match is not None and match.place.kind == "country" and match.place.country:
+            found.add(match.place.country)
+    return found
+
+
+def _known_name_word(word: str) -> bool:
+    """Whether the actor knowledge knows a person with this given name or surname."""
+    knowledge = load_knowledge()
+    folded = fold(word)
+    return folded in knowledge.by_last or folded in knowledge.given_names
 
 
 def _covered(mentions: list[Mention], start: int, end: int) -> bool:
@@ -263,6 +317,8 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 wanted = match.salient and match.form in ("name", "genitive")
                 if wanted and (best is None or last > best[0]):
                     best = (last, match)
+            if best is None:
+                best = _shouted_place(doc, index)
         if best is None:
             index += 1
             continue
@@ -278,6 +334,17 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
             )
         index = last
     return added
+
+
+def _shouted_place(doc: Document, index: int) -> tuple[int, Match] | None:
+    """A salient place written in capitals, as datelines write it ("SINGAPORE (Reuters)")."""
+    text = doc.tokens[index].text
+    if not text.isupper() or len(text) <= MAX_ACRONYM_LENGTH:
+        return None
+    match = doc.gazetteer.best(text.title(), ("name",))
+    if match is None or not match.salient:
+        return None
+    return index + 1, match
 
 
 def _adjective_country(doc: Document, first: int, last: int) -> str | None:

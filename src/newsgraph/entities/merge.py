@@ -20,6 +20,10 @@ from newsgraph.model.article import EntityType
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 MAX_NAME_WORDS = 4
+# Longest particle joined to a surname by a hyphen ("al-", "el-", "bin-").
+MAX_PARTICLE_LETTERS = 3
+# An acronym that is not exactly a name's initials must hold at least this many of them.
+MIN_ACRONYM_INITIALS = 2
 ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÆØÅ]{2,12})\)")
 
 
@@ -45,6 +49,17 @@ def _fold(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     remaining = iter(long)
     return all(word in remaining for word in short)
+
+
+def _without_particles(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words without a short particle joined by a hyphen ("al-mughrabi" -> "mughrabi"),
+    so that the bare surname joins the full name."""
+    return tuple(
+        word.split("-", 1)[1]
+        if "-" in word and 0 < len(word.split("-", 1)[0]) <= MAX_PARTICLE_LETTERS
+        else word
+        for word in words
+    )
 
 
 def genitive_base(doc: Document, mention: Mention) -> str | None:
@@ -85,7 +100,12 @@ def cluster_persons(doc: Document, mentions: list[Mention]) -> list[Cluster]:
             variants.append(_fold(stripped.split()))
         target = None
         for variant in variants:
-            fits = [c for c in clusters if _is_subsequence(variant, c.words)]
+            fits = [
+                c
+                for c in clusters
+                if _is_subsequence(variant, c.words)
+                or _is_subsequence(variant, _without_particles(c.words))
+            ]
             if fits:
                 target = nearest_cluster(fits, mention.start)
                 break
@@ -111,7 +131,7 @@ def cluster_organisations(doc: Document, mentions: list[Mention]) -> list[Cluste
     aliases: dict[str, str] = {}
     for mention in mentions:
         found = ACRONYM_AFTER.match(doc.text, mention.end)
-        if found and _initials(mention.text) == found.group(1):
+        if found and _abbreviates(found.group(1), mention.text):
             aliases[found.group(1).casefold()] = _org_key(doc, mention.text)
     clusters: dict[str, Cluster] = {}
     for mention in mentions:
@@ -144,6 +164,19 @@ def _merge_heads(clusters: list[Cluster]) -> list[Cluster]:
 
 def _initials(text: str) -> str:
     return "".join(word[0] for word in text.split() if word[:1].isupper())
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym in brackets after a name stands for it: the name's initials, or an
+    acronym that opens with the first initial and holds all of them in order ("UNICEF" after
+    "UN Children's Fund")."""
+    initials = _initials(name)
+    if initials == acronym:
+        return True
+    if len(initials) < MIN_ACRONYM_INITIALS or acronym[0] != initials[0]:
+        return False
+    remaining = iter(acronym)
+    return all(letter in remaining for letter in initials)
 
 
 def cluster_places(doc: Document, mentions: list[Mention]) -> list[Cluster]:

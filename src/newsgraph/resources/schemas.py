@@ -166,8 +166,18 @@ class OrganisationRules(Schema):
     adjective_after_noun: StrictBool = False
 
 
+class OrganisationNames(Schema):
+    # Words that end an organisation's name ("Council", "Centre"): a name ending in one is no
+    # person or place; `compound_heads` also end a compound word ("Utenriksdepartementet").
+    heads: Words = []
+    compound_heads: Words = []
+    # Lower-case words that may continue a name after its head ("Centre for Human Rights").
+    joiners: Words = []
+
+
 class Organisations(Schema):
     rules: OrganisationRules = OrganisationRules()
+    names: OrganisationNames = OrganisationNames()
     nouns: list[Forms] = []
     heads: list[Forms] = []
     institutions: dict[str, Institution] = {}

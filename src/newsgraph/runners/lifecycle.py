@@ -92,6 +92,21 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def release_free_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc's `malloc_trim`; elsewhere nothing).
+
+    The nlp stage's arrays of a few MB each come from the heap once glibc has raised its mmap
+    threshold, and their freed pages stay resident: a worker held ~120 MB more after 181 full
+    pages. Trimming after each chunk costs ~0.1 ms an article and changes no output."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
+
+
 def die_with_parent(parent_pid: int) -> None:
     """Make this worker process end when the process `parent_pid` ends, however it ends."""
     if sys.platform.startswith("linux"):

@@ -160,7 +160,9 @@ class PipelineWorker:
 
     def process_many(self, tasks: list[Task]) -> list[IngestItem]:
         """Run the chunk's articles through the pipeline as one batch, then prepare their rows."""
-        return [item for item, _ in self.process_with_articles(tasks)]
+        items = [item for item, _ in self.process_with_articles(tasks)]
+        lifecycle.release_free_memory()
+        return items
 
     def process_with_articles(self, tasks: list[Task]) -> list[tuple[IngestItem, Article | None]]:
         """Like `process_many`, each item with the processed Article it came from (if any)."""

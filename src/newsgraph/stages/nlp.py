@@ -584,10 +584,10 @@ class NlpStage:
             texts = [batch[index].text for index in indices]
             columns: list[TokenColumns] = []
             if self.settings.nlp_parse == "all" or "parser" not in nlp.pipe_names:
-                docs = list(nlp.pipe(texts, batch_size=batch_size))
+                docs = list(run_components(nlp, texts, batch_size, parser=True))
                 parses: list[Parse | None] = [None] * len(docs)
             else:
-                docs = list(_without_parser(nlp, texts, batch_size))
+                docs = list(run_components(nlp, texts, batch_size, parser=False))
                 # The parser sets no token attribute the columns hold: read them once.
                 columns = [TokenColumns.of_doc(doc) for doc in docs]
                 parses = list(parse_needed(nlp, docs, [batch[i] for i in indices], columns))
@@ -604,18 +604,46 @@ PARSED_NOTE = " (parser over the sentences with a speech or event cue)"
 PARSE_BATCH = 256
 
 
-def _without_parser(nlp: Any, texts: Iterable[str], batch_size: int) -> Iterator[Any]:
-    """Docs through every component but the parser, whose sentence boundaries the punctuation
-    rule gives instead (before the NER, which never lets a name cross a sentence boundary)."""
-    docs: Iterable[Any] = (nlp.make_doc(text) for text in texts)
-    for name, component in nlp.pipeline:
-        if name == "parser":
-            docs = map(_set_rule_sentences, docs)
-        elif hasattr(component, "pipe"):
-            docs = component.pipe(docs, batch_size=batch_size)
-        else:
-            docs = map(component, docs)
-    yield from docs
+# Tokens that go through the components together. The tok2vec keeps every layer's output of a
+# batch alive until the batch is done (~34 kB a token for the bundled width-160 encoder), so 32
+# full pages at once took 450-750 MB more at the peak; batches of about 2,000 tokens take ~70 MB,
+# and run slightly faster (the arrays stay in cache). A longer doc goes through alone. Each doc's
+# annotation does not depend on which docs it is batched with.
+BATCH_TOKENS = 2000
+
+
+def token_batches(
+    docs: Iterable[Any], max_docs: int, max_tokens: int = BATCH_TOKENS
+) -> Iterator[list[Any]]:
+    """Consecutive docs in batches of at most `max_docs` docs and `max_tokens` tokens (a longer
+    doc alone)."""
+    batch: list[Any] = []
+    tokens = 0
+    for doc in docs:
+        if batch and (len(batch) >= max_docs or tokens + len(doc) > max_tokens):
+            yield batch
+            batch, tokens = [], 0
+        batch.append(doc)
+        tokens += len(doc)
+    if batch:
+        yield batch
+
+
+def run_components(
+    nlp: Any, texts: Iterable[str], batch_size: int, *, parser: bool = True
+) -> Iterator[Any]:
+    """Docs of `texts` through every component, batch by batch (`token_batches`). Without the
+    `parser`, the punctuation rule gives the sentence boundaries instead (set before the NER,
+    which never lets a name cross a sentence boundary)."""
+    for batch in token_batches((nlp.make_doc(text) for text in texts), batch_size):
+        for name, component in nlp.pipeline:
+            if name == "parser" and not parser:
+                batch = [_set_rule_sentences(doc) for doc in batch]
+            elif hasattr(component, "pipe"):
+                batch = list(component.pipe(batch, batch_size=len(batch)))
+            else:
+                batch = [component(doc) for doc in batch]
+        yield from batch
 
 
 def parse_needed(
