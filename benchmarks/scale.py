@@ -694,6 +694,19 @@ def save(result: dict[str, Any], per_core: float, end_key: str = "loadavg_end") 
     print(json.dumps(result, indent=2))
 
 
+def load_items(folder: Path, copies: int, articles: int) -> list[PreparedArticle]:
+    """The dev corpus (`copies` times) processed once and replicated to `articles` prepared
+    articles, with the collector frozen: the pipeline's models stay in this process, and a loader
+    (the Ray driver, the local runner's parent) holds none, so the collector is kept from walking
+    them on every pass."""
+    corpus, _ = write_corpus(folder, copies)
+    items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
+    load = replicated(items, articles)
+    gc.collect()
+    gc.freeze()
+    return load
+
+
 def only_bulk(
     copies: int, articles: int, batch_size: int, postgres: str, writers: list[int]
 ) -> None:
@@ -705,13 +718,7 @@ def only_bulk(
     result["bulk_loadavg_start"] = os.getloadavg()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        corpus, _ = write_corpus(folder, copies)
-        items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
-        load = replicated(items, articles)
-        # The pipeline's models stay in this process; a loader (the Ray driver, the local
-        # runner's parent) holds none, so the collector is kept from walking them on every pass.
-        gc.collect()
-        gc.freeze()
+        load = load_items(folder, copies, articles)
         result["bulk_load"] = bulk_loads(folder, load, batch_size, postgres, writers)
     save(result, per_core_rate(result["runs"]), "bulk_loadavg_end")
 
@@ -724,13 +731,9 @@ def only_floor(copies: int, articles: int, batch_size: int, postgres: str, round
     result = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     started = os.getloadavg()
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        corpus, _ = write_corpus(folder, copies)
-        items = prepared_items(corpus, Settings(database=str(folder / "unused.db")))
-        load = replicated(items, articles)
-        gc.collect()
-        gc.freeze()
-        floor = bulk_floor(postgres, load, batch_size, rounds)
+        floor = bulk_floor(
+            postgres, load_items(Path(scratch), copies, articles), batch_size, rounds
+        )
     earlier = result.get("bulk_floor")
     result["bulk_floor"] = {
         "date": datetime.now(UTC).isoformat("T", "seconds"),

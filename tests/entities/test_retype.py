@@ -97,6 +97,17 @@ def test_known_organisation_the_ner_missed_is_found() -> None:
     assert found["Norwegian Refugee Council"] == "ORG"
 
 
+def test_sentence_opening_article_is_not_part_of_a_known_organisation() -> None:
+    article = build_article(
+        "The European Union sent doctors, and the Norwegian Refugee Council sent tents.",
+        "en",
+        [],
+    )
+    found = _types(article)
+    assert found.get("European Union") == "ORG"
+    assert not any(name.startswith("The ") for name in found)
+
+
 def test_known_organisation_replaces_the_piece_the_ner_found() -> None:
     article = build_article(
         "Staff of the World Health Organization arrived.",

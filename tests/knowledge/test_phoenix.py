@@ -41,3 +41,13 @@ def test_until_date_and_two_digit_years() -> None:
 
 def test_display_name_from_underscored_upper_case() -> None:
     assert display_name("HU_JINTAO_") == "Hu Jintao"
+
+
+def test_codes_that_name_no_country_give_none() -> None:
+    # Phoenix also writes regional and private prefixes (Western European Union, a party code)
+    # where a country would stand: they must not become countries of an actor.
+    assert parse_code("WEUIGO", None, None).country is None
+    assert parse_code("KKLPTY", None, None).country is None
+    assert parse_code("ANGREB", None, None).country == "AGO"
+    assert parse_code("KSVGOV", None, None).country == "XKX"
+    assert parse_code("NORGOV", None, None).country == "NOR"

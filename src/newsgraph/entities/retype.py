@@ -222,6 +222,12 @@ def _name_end(doc: Document, first: int, last: int) -> int:
     return last
 
 
+# The knowledge's names come from English-language dictionaries, a few with a leading article
+# ("The Advisory Board Company"); a sentence's opening "The" is not part of the name after it
+# ("The United Nations will provide ..." names the United Nations).
+LEADING_ARTICLES = frozenset({"the"})
+
+
 @lru_cache(maxsize=1)
 def _organisation_first_words() -> frozenset[str]:
     """First folded words of the knowledge's organisation names of two words or more."""
@@ -239,7 +245,8 @@ def knowledge_organisations(doc: Document) -> list[Mention]:
     index = 0
     while index < len(doc):
         end = None
-        if doc.is_capitalised(index) and fold(doc.tokens[index].text) in first_words:
+        word = fold(doc.tokens[index].text)
+        if doc.is_capitalised(index) and word in first_words and word not in LEADING_ARTICLES:
             end = _organisation_end(doc, knowledge, index)
         if end is None:
             index += 1

@@ -72,8 +72,6 @@ EITHER_SIDE = ("with", "between")
 # Adverbial and complement clauses are left alone: an infinitive often names whom a verbal act is
 # aimed at ("offered troops to help the president", "urged the EU to support the PLO").
 RELATIVE_CLAUSE = "acl:relcl"
-# Clauses below the trigger that are another act's once they have a subject of their own.
-OWN_SUBJECT_CLAUSES = ("acl", "advcl")
 
 
 @dataclass
@@ -179,26 +177,10 @@ def _phrase_head(view: SentenceView, lexicon: Lexicon | None, anchor: int) -> in
 def _setting_phrase(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
     """Whether a noun stands in a phrase setting the time or cause of another event ("after the
     arrest", "i kjølvannet av angrepet")."""
-    return _case_in(view, lexicon.cue("settings"), index)
-
-
-def _stance_phrase(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
-    """Whether a noun stands in a phrase another act is against or about ("protested against the
-    invasion", "spoke about the attack"; `stance_prepositions`, `topic_prepositions`)."""
-    return _case_in(view, lexicon.cue("stance_prepositions"), index) or _case_in(
-        view, lexicon.cue("topic_prepositions"), index
-    )
-
-
-def _case_in(view: SentenceView, phrases: PhraseSet, index: int, skip: Iterable[int] = ()) -> bool:
-    """Whether the parse gives a word a preposition of its own (a `case` dependent, not one of
-    `skip`) that is one of `phrases`."""
-    skipped = set(skip)
+    settings = lexicon.cue("settings")
     for case in (w.index for w in view.dependents(index, ("case",))):
-        if case in skipped:
-            continue
         for start in range(max(0, case - PREPOSITION_WORDS + 1), case + 1):
-            found = phrases.starts_at(view.words, start)
+            found = settings.starts_at(view.words, start)
             if found is not None and found[-1] == case:
                 return True
     return False
@@ -230,10 +212,6 @@ def _governor(
     if preposition_before(view, lexicon, word.index) == "place":
         # "shook hands in a bilateral meeting", "took part in talks".
         return head.index
-    if _stance_phrase(view, lexicon, word.index):
-        # "protesterte mot bombingen av Libya", "spoke about the attack": the verb's subject
-        # takes a stance on the act or speaks of it, it does not do it.
-        return anchor
     if not _setting_phrase(view, lexicon, word.index) and not view.dependents(
         head.index, OBJECT_DEPS
     ):
@@ -270,14 +248,7 @@ def nominal_scope(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
     if governing.pos in ("VERB", "AUX"):
         if head.dep != "nsubj:pass" and not prepositional:
             return None
-    elif not (
-        prepositional
-        and (
-            _setting_phrase(view, lexicon, head.index) or _stance_phrase(view, lexicon, head.index)
-        )
-    ):
-        # "trakk seg i protest mot bombinga av Libya": an act a protest or statement is against
-        # or about has the parties of its own phrase only.
+    elif not (prepositional and _setting_phrase(view, lexicon, head.index)):
         return None
     # A verb form the tagger called a noun ("Kurds sought refuge") has no determiner, adjective,
     # preposition or possessor of its own.
@@ -331,23 +302,16 @@ def outside_participant(
     inside a place ("near the border with Syria"). The doer of that other act stays ("condemned
     the attack by the rebels", "Russia's attack", "the Israeli assassination"). With `bounded`, a
     name inside a clause of another verb below the trigger (`_own_clause`) is that verb's
-    participant ("clause", or "adverbial" for an adverbial clause). The name a topic preposition
-    takes in the parse (`topic_prepositions`: "about", "om", "bezüglich") is what the trigger's act
-    is about ("topic")."""
+    participant ("clause")."""
     if not view.has_deps:
         return None
     child = _head_word(view, mention)
-    topic = lexicon.cue("topic_prepositions")
-    if child not in stop and _case_in(view, topic, child, stop):
-        # "talked with Putin about Ukraine": the name the preposition takes is the topic. One that
-        # only qualifies the topic may be a party ("forhandlingene om tyrkisk EU-medlemskap").
-        return "topic"
     current = view.words[child].head
     steps = 0
     while current is not None and current not in stop and steps < len(view.words):
         word = view.words[current]
         if bounded and _own_clause(view, current) and _under(view, current, stop):
-            return "adverbial" if word.dep.startswith("advcl") else "clause"
+            return "clause"
         if judging and one_word_trigger(lexicon, word, VICTIM_CATEGORIES):
             # The doer: a by-phrase under that act, or a state word qualifying it.
             if preposition_before(view, lexicon, mention.first) == "agent":
@@ -379,11 +343,7 @@ def _own_clause(view: SentenceView, index: int) -> bool:
         return False
     if word.dep == RELATIVE_CLAUSE:
         return True
-    # An adverbial clause with a subject of its own ("called for calm after officials arrested the
-    # premier") reports another act, whose participants are its own.
-    return word.dep.split(":")[0] in OWN_SUBJECT_CLAUSES and bool(
-        view.dependents(index, SUBJECT_DEPS)
-    )
+    return word.dep == "acl" and bool(view.dependents(index, SUBJECT_DEPS))
 
 
 def _under(view: SentenceView, index: int, stop: set[int]) -> bool:
@@ -914,10 +874,8 @@ def extract_arguments(
     # A name a place noun introduces still says where it happened.
     inside_places = [m for m, r in zip(mentions, reasons, strict=True) if r == "place"]
     # A name in a clause below the trigger may still be whom a verbal act addresses ("demanded
-    # that the US cancel …") or what a threat's condition names; an adverbial clause of its own
-    # only for a threat ("unless Israel rescinded …", not "called for calm after X arrested Y").
-    open_reasons = (None, "clause", "adverbial") if match.category == THREAT else (None, "clause")
-    reachable = [m for m, r in zip(mentions, reasons, strict=True) if r in open_reasons]
+    # that the US cancel …") or what a threat's condition names.
+    reachable = [m for m, r in zip(mentions, reasons, strict=True) if r in (None, "clause")]
     mentions = [m for m, r in zip(mentions, reasons, strict=True) if r is None]
     roles = clause_roles(view, clauses, lexicon, mentions, match)
     args = Arguments(places=list(roles.places), passive=roles.passive, own_phrase=roles.nominal)

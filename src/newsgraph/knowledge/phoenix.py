@@ -13,8 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CODE = re.compile(r"\[([A-Z]{3,})\s*([<>]?\d{6,8})?(?:-(\d{6,8}))?\]")
-# CAMEO country codes that are not ISO 3166 alpha-3.
-CAMEO_COUNTRIES = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "BRM": "MMR"}
+# CAMEO country codes that are not ISO 3166 alpha-3 ("ANG": Angola in some Phoenix entries).
+CAMEO_COUNTRIES = {
+    "TMP": "TLS",
+    "KSV": "XKX",
+    "ROM": "ROU",
+    "ZAR": "COD",
+    "BRM": "MMR",
+    "ANG": "AGO",
+}
+# Kosovo has no ISO 3166 code; XKX is the one in common use (and the gazetteer's).
+USER_ASSIGNED = frozenset({"XKX"})
 # Codes whose first three letters name no country.
 NO_COUNTRY = frozenset({"IGO", "NGO", "MNC", "INT", "MEA", "AFR", "ASA", "EUR", "LAM", "WST"})
 NO_COUNTRY |= frozenset({"EAF", "WAF", "SAF", "NAF", "CAF", "SAS", "SEA", "CAS", "BLK", "CRB"})
@@ -80,10 +89,20 @@ def _date(value: str | None) -> str | None:
     return f"{digits[:4]}-{digits[4:6]}-{day}"
 
 
+def is_country(code: str) -> bool:
+    """Whether a three-letter code names a country (ISO 3166 alpha-3, or Kosovo's XKX)."""
+    import pycountry
+
+    return code in USER_ASSIGNED or pycountry.countries.get(alpha_3=code) is not None
+
+
 def parse_code(code: str, when: str | None, until: str | None) -> Code:
     """A TABARI code with its dates: `CHNGOV`, `>051101` -> country CHN, sector GOV, from 2005."""
     prefix = code[:3]
     country = None if prefix in NO_COUNTRY else CAMEO_COUNTRIES.get(prefix, prefix)
+    if country is not None and not is_country(country):
+        # A regional, historical or private code (KKL, WEU, SUN, MED, ...): no country.
+        country = None
     sector = None
     for index in range(0, len(code), 3):
         found = SECTORS.get(code[index : index + 3])
