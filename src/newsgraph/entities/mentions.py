@@ -8,6 +8,7 @@ retypes spans (countries and cities are GPE, seas LOC) and adds salient places t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from newsgraph.entities.document import Document, Mention
@@ -252,11 +253,18 @@ def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
         if m.label == "PER" and " " in m.text
         for word in m.text.split()
     }
-    named = _named_countries(doc, mentions)
+    readings: dict[str, Match | None] = {}
+
+    def reading(text: str) -> Match | None:
+        if text not in readings:
+            readings[text] = _reading(doc, text)
+        return readings[text]
+
+    named = _named_countries(mentions, reading)
     for mention in mentions:
         if mention.label != "PER":
             _extend_to_place(doc, mention, mentions)
-        match = _reading(doc, mention.text)
+        match = reading(mention.text)
         if match is None:
             continue
         if mention.label == "PER" and (
@@ -285,11 +293,11 @@ def _place_beats_person(mention: Mention, match: Match, named: set[str]) -> bool
     return place.kind != "state"
 
 
-def _named_countries(doc: Document, mentions: list[Mention]) -> set[str]:
+def _named_countries(mentions: list[Mention], reading: Callable[[str], Match | None]) -> set[str]:
     """Countries the mentions name (by a gazetteer reading of a country)."""
     found = set()
     for mention in mentions:
-        match = _reading(doc, mention.text)
+        match = reading(mention.text)
         if match is not None and match.place.kind == "country" and match.place.country:
             found.add(match.place.country)
     return found

@@ -606,8 +606,7 @@ def actor_mentions(
     mentions = [
         m
         for m in mentions
-        if not (m.kind in PLACE_TYPES and view.words[m.last].end <= dateline)
-        and not (m.kind in PLACE_TYPES and m.last in filed)
+        if not (m.kind in PLACE_TYPES and (view.words[m.last].end <= dateline or m.last in filed))
         and not _in_firm_name(article, view, lexicon, geo, m)
         and not (m.first in credited and m.last in credited)
     ]
