@@ -198,3 +198,77 @@ def test_declining_to_answer_is_no_rejection() -> None:
 def test_reporters_invading_a_town_is_no_assault() -> None:
     text = "Reporters from Russia invaded the Ukrainian town for the festival."
     assert types(text, "en", [RUSSIA]) == []
+
+
+def test_an_end_to_attacks_is_no_assault() -> None:
+    hamas, israel, egypt = (
+        Ent("Hamas", "ORG"),
+        Ent("Israel", "GPE", "ISR"),
+        Ent("Egypt", "GPE", "EGY"),
+    )
+    assert types("Hamas announced an end to rocket attacks on Israel.", "en", [hamas, israel]) == []
+    assert types("Egypt convinced Hamas to end the attacks.", "en", [egypt, hamas]) == []
+    assert types("Hamas launched rocket attacks on Israel.", "en", [hamas, israel]) == ["ASSAULT"]
+
+
+def test_being_seen_as_a_threat_is_no_threat() -> None:
+    text = "Any Russian attack on Ukraine could be seen as a direct threat by China."
+    assert "THREATEN" not in types(text, "en", [UKRAINE, Ent("China", "GPE", "CHN")])
+    assert types("Russia threatened Ukraine with a direct attack.", "en", [UKRAINE, RUSSIA]) == [
+        "THREATEN"
+    ]
+
+
+def test_a_conviction_thrown_out_or_overturned_is_no_sanction() -> None:
+    thrown = "A Ukrainian judge threw out the old conviction of the Russian spy."
+    assert types(thrown, "en", [UKRAINE]) == []
+    overturned = "A Ukrainian court overturned the conviction of the Russian spy."
+    assert types(overturned, "en", [UKRAINE]) == []
+    assert types("A Ukrainian court convicted the Russian spy.", "en", [UKRAINE]) == ["SANCTION"]
+
+
+def test_offering_an_explanation_is_no_promise() -> None:
+    text = "The Ukrainian minister offered an explanation to Russia."
+    assert types(text, "en", [UKRAINE, RUSSIA]) == []
+
+
+def test_declining_to_run_is_no_rejection() -> None:
+    text = "The Ukrainian president declined to run for a second term, Russia said."
+    assert types(text, "en", [RUSSIA]) == []
+
+
+def test_receiving_refugees_is_no_visit() -> None:
+    norwegian = [Ent("Kina", "GPE", "CHN"), Ent("Russland", "GPE", "RUS")]
+    assert types("Kina tok imot tusen flyktninger fra Russland i fjor.", "nb", norwegian) == []
+    assert types("Kina tok imot Russlands president i fjor.", "nb", norwegian) == ["CONSULT"]
+    swedish = [Ent("Sverige", "GPE", "SWE"), Ent("Syrien", "GPE", "SYR")]
+    assert types("Sverige tog emot tusen flyktingar från Syrien i går.", "sv", swedish) == []
+    danish = [Ent("Danmark", "GPE", "DNK"), Ent("Syrien", "GPE", "SYR")]
+    assert types("Danmark tog imod tusind flygtninge fra Syrien sidste år.", "da", danish) == []
+    french = [Ent("Russie", "GPE", "RUS")]
+    assert types("La Russie a reçu des milliers de réfugiés ukrainiens.", "fr", french) == []
+
+
+def test_signing_a_decree_is_no_signed_agreement_in_swedish_and_french() -> None:
+    swedish = [Ent("Sverige", "GPE", "SWE"), Ent("Ryssland", "GPE", "RUS")]
+    assert types("Sverige undertecknade ett dekret om Ryssland.", "sv", swedish) == []
+    french = [Ent("Macron", "PER", "FRA"), Ent("Russie", "GPE", "RUS")]
+    assert types("Le président Macron a signé un décret sur la Russie.", "fr", french) == []
+
+
+def test_french_portfolio_received_is_no_reception() -> None:
+    given = [Ent("Macron", "PER", "FRA"), Ent("France", "GPE", "FRA")]
+    text = "Macron reçoit la Défense dans le gouvernement de la France."
+    assert types(text, "fr", given) == []
+    guests = [Ent("Macron", "PER", "FRA"), Ent("Russie", "GPE", "RUS")]
+    assert types("Macron reçoit le président de la Russie.", "fr", guests) == ["CONSULT"]
+
+
+def test_german_welcoming_a_proposal_is_support_not_a_reception() -> None:
+    russia = [Ent("Russland", "GPE", "RUS")]
+    text = "Der Kanzler begrüßte den Vorstoß Russlands: Wir brauchen Frieden in der Region."
+    assert types(text, "de", russia) == ["SUPPORT"]
+    guests = [*russia, Ent("Berlin", "GPE", "DEU")]
+    assert types("Der Kanzler begrüßte den russischen Präsidenten in Berlin.", "de", guests) == [
+        "CONSULT"
+    ]

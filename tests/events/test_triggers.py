@@ -38,3 +38,21 @@ def test_norwegian_ville_ha_is_conditional() -> None:
     entities = [Ent("Russland", "GPE", "RUS"), Ent("Ukraina", "GPE", "UKR")]
     events = code("Russland ville ha angrepet Ukraina i mai.", "nb", entities)
     assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "conditional")]
+
+
+def test_what_is_demanded_is_conditional_and_the_demand_asserted() -> None:
+    swedish = [Ent("Sverige", "GPE", "SWE"), Ent("Palestina", "GPE", "PSE")]
+    events = code("Oppositionen kräver att Sverige erkänner Palestina.", "sv", swedish)
+    assert sorted((e.type, e.factuality) for e in events) == [
+        ("REQUEST", "asserted"),
+        ("SUPPORT", "conditional"),
+    ]
+    norwegian = [Ent("Norge", "GPE", "NOR"), Ent("Palestina", "GPE", "PSE")]
+    events = code("Opposisjonen krever at Norge anerkjenner Palestina.", "nb", norwegian)
+    assert ("SUPPORT", "conditional") in [(e.type, e.factuality) for e in events]
+
+
+def test_a_recognition_that_is_reported_stays_asserted() -> None:
+    norwegian = [Ent("Norge", "GPE", "NOR"), Ent("Palestina", "GPE", "PSE")]
+    events = code("Norge anerkjente Palestina i går.", "nb", norwegian)
+    assert [(e.type, e.factuality) for e in events] == [("SUPPORT", "asserted")]

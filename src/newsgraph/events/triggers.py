@@ -436,7 +436,11 @@ def _modality(
         return match
     if is_reported(view, clauses, lexicon, match):
         return replace(match, factuality="claimed")
-    if is_irrealis(view, clauses, lexicon, match) or proposed(view, clauses, lexicon, match):
+    if (
+        is_irrealis(view, clauses, lexicon, match)
+        or proposed(view, clauses, lexicon, match)
+        or _complement_of(view, clauses, lexicon, match, "demanding")
+    ):
         return replace(match, factuality="conditional")
     if is_future(view, clauses, lexicon, match):
         category = match.rule.category
