@@ -272,3 +272,44 @@ def test_german_welcoming_a_proposal_is_support_not_a_reception() -> None:
     assert types("Der Kanzler begrüßte den russischen Präsidenten in Berlin.", "de", guests) == [
         "CONSULT"
     ]
+
+
+def test_an_agreement_that_a_policy_builds_on_is_no_signing() -> None:
+    parties = [Ent("Norge", "GPE", "NOR"), Ent("EU", "ORG")]
+    standing = (
+        "Regjeringen legger til grunn at Norges tilknytning til EU bygger på EØS-avtalen "
+        "og andre samarbeidsavtaler med EU."
+    )
+    assert types(standing, "nb", parties) == []
+    assert types("Norge og EU inngikk en ny samarbeidsavtale i går.", "nb", parties) == ["SUPPORT"]
+
+
+def test_a_character_played_by_an_actor_meets_no_one() -> None:
+    people = [Ent("Bill Clinton", "PER", "USA"), Ent("Russland", "GPE", "RUS")]
+    plot = "Will jobber for Bill Clintons valgkamp, og der møter han Russlands ambassadør"
+    assert types(f"{plot}, spilt av Rachel Weisz.", "nb", people) == []
+    assert types(f"{plot}.", "nb", people) == ["CONSULT"]
+
+
+def test_ignored_or_not_is_an_idiom() -> None:
+    text = "Ignored or not, foreign leaders from Russia have a duty to remind Ukraine."
+    assert types(text, "en", [UKRAINE, RUSSIA]) == []
+    assert types("Russia rejected the offer from Ukraine.", "en", [UKRAINE, RUSSIA]) == ["REJECT"]
+
+
+def test_discussed_in_a_white_paper_is_no_meeting() -> None:
+    parties = [Ent("Russland", "GPE", "RUS"), Ent("Norge", "GPE", "NOR"), Ent("Kina", "GPE", "CHN")]
+    paper = (
+        "En omlegging av forholdet til Russland vil bli drøftet i den kommende "
+        "stortingsmeldingen om Norge."
+    )
+    assert types(paper, "nb", parties) == []
+    talks = "Norge drøftet forholdet til Russland med Kina i går."
+    assert types(talks, "nb", parties) == ["CONSULT"]
+
+
+def test_hosting_an_exhibition_is_no_reception() -> None:
+    assert types("Russia hosted an exhibition on Ukraine in Moscow.", "en", [UKRAINE, RUSSIA]) == []
+    assert types("Russia hosted the Ukrainian president in Moscow.", "en", [UKRAINE]) == ["CONSULT"]
+    swedes = [Ent("Sverige", "GPE", "SWE"), Ent("Ryssland", "GPE", "RUS")]
+    assert types("Sverige var värd för en utställning om Ryssland.", "sv", swedes) == []

@@ -24,6 +24,14 @@ in resources/<lang>/events.toml:
   health or reviews and leisure (`culture`) more often than of public affairs (`page_topics` cue lists against `political_nouns`)
   yields only events with a political noun in the sentence (newsgraph.events.coder).
 
+* **Surroundings and parties.** A meeting, attack, threat or withdrawal in a sentence next to one
+  about sport is a match unless a political noun is named (`sport_context_categories`); a state
+  of emergency or an investigation in a sentence naming a natural disaster or an accident is the
+  authorities' response to it (`[cues].disasters`); an animal as the trigger verb's subject or
+  object (`[cues].animals`), or firms, museums, universities and sports bodies as the only named
+  parties (`[cues].nonpolitical_orgs`), make no political event; an attack on a policy, a record
+  or a statement (`[cues].criticism_objects`) is criticism (ACCUSE).
+
 A sentence without a parse passes the first two tests (nothing to check); the page test needs no
 parse.
 """

@@ -581,10 +581,15 @@ def _undone(
     view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
 ) -> bool:
     """A trigger noun that is the direct object of a cancelling, refusing or conceding trigger
-    ("cancelled a planned visit", "rejected the proposed talks", "would not meet the demands")."""
+    ("cancelled a planned visit", "rejected the proposed talks", "would not meet the demands"),
+    or the subject of one in the passive ("the planned meeting was cancelled")."""
     word = view.words[match.anchor]
     for other in matches:
-        if other is match or other.rule.category not in UNDOING or other.anchor >= match.first:
+        if other is match or other.rule.category not in UNDOING:
+            continue
+        if word.dep == "nsubj:pass" and word.head == other.anchor:
+            return True
+        if other.anchor >= match.first:
             continue
         if word.dep == "obj" and word.head == other.anchor:
             return True
