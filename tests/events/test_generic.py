@@ -16,6 +16,7 @@ from newsgraph.events.words import sentence_views
 from newsgraph.model import Article
 
 from .builders import Ent, FakeGeo, ParseRow, Time, parsed_article
+from .test_sense_context import types as sentence_types
 
 UKRAINE = Ent("Ukraine", "GPE", "UKR")
 KYIV = Ent("Kyiv", "GPE", "UKR", lat=50.45, lon=30.52)
@@ -169,3 +170,22 @@ def test_a_negated_or_refused_act_under_such_is_no_generic_report() -> None:
     assert not generic_report(article, view, clauses, lexicon, negated, Arguments())
     refused = replace(match, recoded=("REJECT", None))
     assert not generic_report(article, view, clauses, lexicon, refused, Arguments())
+
+
+def test_an_attack_defined_as_a_kind_is_no_report() -> None:
+    ukraine, russia = Ent("Ukraine", "GPE", "UKR"), Ent("Russia", "GPE", "RUS")
+    defined = "An attack on Ukraine is an attack on all of Europe, Russia was told."
+    assert sentence_types(defined, "en", [ukraine, russia]) == []
+    norwegian = [Ent("Ukraina", "GPE", "UKR"), Ent("Russland", "GPE", "RUS")]
+    quoted = "- Et angrep på Ukraina er en avskyelig handling, sier Russlands president."
+    assert sentence_types(quoted, "nb", norwegian) == []
+
+
+def test_an_attack_that_is_expected_or_carried_out_is_kept() -> None:
+    ukraine = Ent("Ukraine", "GPE", "UKR")
+    assert sentence_types("A Russian attack on Ukraine is expected tomorrow.", "en", [ukraine]) == [
+        "ASSAULT"
+    ]
+    norwegian = [Ent("Ukraina", "GPE", "UKR"), Ent("Russland", "GPE", "RUS")]
+    done = "Et angrep på Ukraina ble gjennomført av Russland i går."
+    assert sentence_types(done, "nb", norwegian) == ["ASSAULT"]

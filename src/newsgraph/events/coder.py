@@ -99,6 +99,8 @@ class SentenceContext:
     off_topic_page: bool = False
     topic_sentence: bool = False
     quoted: tuple[tuple[int, int], ...] = ()
+    # A sentence next to it speaks of sport (newsgraph.events.sense.Sense.sport_context).
+    sport_near: bool = False
 
 
 def _ids(mentions: list[ActorMention]) -> list[str]:
@@ -141,7 +143,8 @@ class EventCoder:
             self.sense.page_off_topic(views)
             or self.sense.section_off_topic((article.meta.source_url, article.meta.page_url))
         )
-        for view in views:
+        sport_near = self.sense.sport_context(views)
+        for number, view in enumerate(views):
             if self.grounding.off_topic(view) or self.sense.link_line(view):
                 continue
             clauses = segment(view, self.lexicon)
@@ -159,7 +162,9 @@ class EventCoder:
                 article, view, self.lexicon, self.geo, persons, antecedents, home
             )
             topic = self.grounding.configured and self.sense.topic_sentence(view)
-            context = SentenceContext(view, clauses, mentions, off_topic_page, topic, tuple(quoted))
+            context = SentenceContext(
+                view, clauses, mentions, off_topic_page, topic, tuple(quoted), sport_near[number]
+            )
             found = [c for m in matches if (c := self._candidate(article, context, m))]
             candidates += merge_in_sentence(found)
         self._fill_gaps(article, candidates, lead_dates)
@@ -226,6 +231,8 @@ class EventCoder:
         if in_event_or_work_name(article, view, match):
             return None
         if generic_report(article, view, clauses, self.lexicon, match, args):
+            return None
+        if self._sport_or_private(context, match, args):
             return None
         if not self._grounded(article, context, match, args):
             return None
@@ -414,6 +421,8 @@ class EventCoder:
             self.sense.adverbial(view, match.words)
             or self.sense.impersonal(view, match.anchor, match.rule.category)
             or self.sense.danger_noun(view, match.words)
+            or self.sense.disaster_response(view, match.words)
+            or self.sense.animal_party(view, match.anchor)
             or (match.factuality != "claimed" and self.sense.writer_opinion(view, match.anchor))
         ):
             return False
@@ -423,6 +432,20 @@ class EventCoder:
             view, match.anchor, match.rule.category, mentions
         )
         return acts and self.sense.object_fits(view, match.anchor, match.rule, mentions)
+
+    def _sport_or_private(
+        self, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """With no political noun in its sentence ("troops", "police", "the government"), a
+        meeting, attack or threat next to sport talk is a match, and an event whose every named
+        party is a firm, a museum, a university or a sports body is none of politics' business
+        (newsgraph.events.sense)."""
+        view = context.view
+        if self.grounding.political_noun(view, 0, len(view.words)):
+            return False
+        if context.sport_near and self.sense.sport_vetoes(match.category):
+            return True
+        return self.sense.nonpolitical_parties(view, args.actors)
 
     def _public_affairs(self, context: SentenceContext, match: TriggerMatch) -> bool:
         """On a page about sport, business, science or entertainment an event needs a political
@@ -568,7 +591,10 @@ class EventCoder:
         """An attack in words is criticism; a joint-activity trigger with one state actor and no
         sign of partners is unilateral."""
         rule = match.rule
-        if match.category == VIOLENCE and self.sense.verbal_attack(view, match.words):
+        if match.category == VIOLENCE and (
+            self.sense.verbal_attack(view, match.words)
+            or self.sense.criticism_attack(view, match.words)
+        ):
             return VERBAL_ATTACK
         if rule.unilateral is None or match.recoded is not None:
             return match.category, match.mode

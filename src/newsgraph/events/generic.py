@@ -6,8 +6,10 @@ resources/<lang>/events.toml) reports no event. A quantified one ("many assassin
 attentater"; `[cues].generic_quantifiers`) reports none when nobody is named as its doer and its
 sentence gives no date: a count of acts in general, not a report of one. A counted or measured
 act ("bombings had declined", "the number of kidnappings"; `[cues].trend_verbs`, `[cues].measures`)
-is a statistic, and an undated present-tense act that describes a kind of actor ("Hamas and
-Hezbollah are guerrillas who attack civilians", "opponents are jailed") a characterisation. So is
+is a statistic, a kind of act that a sentence defines ("An attack on one is an attack on all";
+`[cues].indefinite_articles`, `[cues].present_copulas`) a judgement, and an undated present-tense
+act that describes a kind of actor ("Hamas and Hezbollah are guerrillas who attack civilians",
+"opponents are jailed") a characterisation. So is
 an undated act whose subject is a generic pronoun ("if you protest, …", "da utsteder man gjerne ultimatum";
 `[cues].generic_subjects`) or that a frequency adverb in its clause makes a habit ("the army
 usually arrests …", "de pleier å protestere"; `[cues].habitual`).
@@ -34,6 +36,10 @@ HABIT_WINDOW = 4
 MEASURE_REACH = 2
 # Relations by which a verb describes the noun it hangs on ("guerrillas who attack civilians").
 DESCRIBING_DEPS = ("acl:relcl", "acl", "parataxis")
+# How far after a kind-defining trigger noun its copula may stand ("an attack on one member is").
+KIND_REACH = 6
+# Marks that may open a sentence before its first noun phrase (a quotation dash).
+SENTENCE_OPENERS = ("–", "—", "-", "«", '"', "“")
 # Dependents that make a noun phrase a known group, not a kind.
 KIND_BLOCKERS = ("det", "nummod", "nmod:poss", "det:poss")
 
@@ -109,6 +115,34 @@ def statistic(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool
     return False
 
 
+def defined_kind(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Whether a trigger noun that opens its sentence with an indefinite article is said to be
+    something: "An attack on one member is an attack on all", "Et angrep på hellige steder er en
+    avskyelig handling". The noun phrase (`[cues].indefinite_articles`, adjectives) opens the
+    sentence, and within KIND_REACH words after the trigger a present copula
+    (`[cues].present_copulas`) is followed by a determiner (`[cues].determiners`): a judgement of
+    a kind of act, not a report of one. Word order only; a copula followed by a participle ("an
+    attack is expected") is left alone."""
+    words = view.words
+    if len(match.words) != 1 or not lexicon.cue("indefinite_articles").patterns:
+        return False
+    start = 0
+    while start < match.first and words[start].text in SENTENCE_OPENERS:
+        start += 1
+    if start >= match.first or not lexicon.cue("indefinite_articles").matches_word(words[start]):
+        return False
+    if any(w.pos not in ("ADJ", "") for w in words[start + 1 : match.first]):
+        return False
+    copulas, determiners = lexicon.cue("present_copulas"), lexicon.cue("determiners")
+    stop = min(len(words) - 1, match.last + 1 + KIND_REACH)
+    for index in range(match.last + 1, stop):
+        if words[index].text in (",", ";", ":"):
+            return False
+        if copulas.matches_word(words[index]) and determiners.matches_word(words[index + 1]):
+            return True
+    return False
+
+
 def _bare(view: SentenceView, lexicon: Lexicon, noun: Word) -> bool:
     """A common noun with no determiner, number or possessor of its own: a kind, not a known
     group ("guerrillas", "opposisjonelle")."""
@@ -173,7 +207,7 @@ def generic_report(
         return False
     if under_determiner(view, lexicon, match, "generic_determiners"):
         return True
-    if statistic(view, lexicon, match):
+    if statistic(view, lexicon, match) or defined_kind(view, lexicon, match):
         return True
     if _dated(article, view):
         return False

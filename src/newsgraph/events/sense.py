@@ -24,6 +24,14 @@ in resources/<lang>/events.toml:
   health or reviews and leisure (`culture`) more often than of public affairs (`page_topics` cue lists against `political_nouns`)
   yields only events with a political noun in the sentence (newsgraph.events.coder).
 
+* **Surroundings and parties.** A meeting, attack, threat or withdrawal in a sentence next to one
+  about sport is a match unless a political noun is named (`sport_context_categories`); a state
+  of emergency or an investigation in a sentence naming a natural disaster or an accident is the
+  authorities' response to it (`[cues].disasters`); an animal as the trigger verb's subject or
+  object (`[cues].animals`), or firms, museums, universities and sports bodies as the only named
+  parties (`[cues].nonpolitical_orgs`), make no political event; an attack on a policy, a record
+  or a statement (`[cues].criticism_objects`) is criticism (ACCUSE).
+
 A sentence without a parse passes the first two tests (nothing to check); the page test needs no
 parse.
 """
@@ -52,6 +60,10 @@ ACTOR_POS = ("PROPN", "PRON", "NUM", "X", "SYM", "")
 LINK_SEPARATORS = 2
 # Parts of speech that put the next word inside a noun phrase.
 NOUN_PHRASE_POS = ("DET", "NOUN", "ADJ", "PROPN", "NUM")
+# How many words after an attack word its object may reach ("attacked the president's record").
+CRITICISM_REACH = 5
+# Words that end the stretch read after an attack word ("attacked the town, a statement said").
+STRETCH_ENDS = (",", ";", ":", ".", "–", "—", "-", '"', "«", "»", "“", "”")
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ class SenseSettings:
     page_min_sentences: int
     page_ratio: float
     page_sections: frozenset[str] = frozenset()
+    sport_context: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +92,7 @@ def load_sense_settings() -> SenseSettings:
         page_min_sentences=int(data.get("page_min_sentences", 3)),
         page_ratio=float(data.get("page_ratio", 1.0)),
         page_sections=frozenset(str(s).casefold() for s in data.get("page_sections", [])),
+        sport_context=frozenset(str(c).upper() for c in data.get("sport_context_categories", [])),
     )
 
 
@@ -313,6 +327,88 @@ class Sense:
         if not self.lexicon.cue("attack_words").matches_word(word):
             return False
         return bool(self.lexicon.cue("verbal_media").spans(view.words, match_words[0] + 1))
+
+    def criticism_attack(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
+        """An attack word whose object is a policy, a record, a statement or a decision
+        (`[cues].criticism_objects` within a few words after it, before any comma) is criticism:
+        "attacked the president's record on trade", "angrep regjeringens politikk", "griff die
+        Politik … an" (the words of a trigger of several words are passed over)."""
+        words = view.words
+        first, last = match_words[0], match_words[-1]
+        if not self.lexicon.cue("attack_words").spans(words, first, last + 1):
+            return False
+        objects = self.lexicon.cue("criticism_objects")
+        after = [w for w in words[first + 1 :] if w.index not in match_words]
+        for word in after[:CRITICISM_REACH]:
+            if word.text in STRETCH_ENDS:
+                return False
+            if objects.matches_word(word):
+                return True
+        return False
+
+    def sport_context(self, views: list[SentenceView]) -> list[bool]:
+        """For each sentence: whether the sentence before or after it speaks of sport
+        (`[cues].sport`). A meeting, an attack or a threat between countries or clubs there is
+        most likely a match ("Norge møter Montenegro fredag", "Sverige mötte Finland")."""
+        sport = self.lexicon.cue("sport")
+        if not sport.patterns:
+            return [False] * len(views)
+        flags = [bool(sport.spans(view.words)) for view in views]
+        last = len(views) - 1
+        return [
+            (index > 0 and flags[index - 1]) or (index < last and flags[index + 1])
+            for index in range(len(views))
+        ]
+
+    def sport_vetoes(self, category: str) -> bool:
+        """Whether a sentence next to sport talk codes no event of this category unless it names
+        a political noun (`sport_context_categories` of resources/common/grounding.toml)."""
+        return category.upper() in self.settings.sport_context
+
+    def disaster_response(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
+        """A state of emergency or an investigation in a sentence about a natural disaster or an
+        accident (`[cues].disasters`) is the authorities' response to it, not a political act
+        against anyone: "governors declared a state of emergency ahead of the hurricane",
+        "safety boards opened an investigation into the crash". The trigger must hold a word of
+        `[cues].emergency_words` or `[cues].inquiry_words`."""
+        words = view.words
+        responses = [self.lexicon.cue("emergency_words"), self.lexicon.cue("inquiry_words")]
+        if not any(cue.matches_word(words[i]) for cue in responses for i in match_words):
+            return False
+        return bool(self.lexicon.cue("disasters").spans(words))
+
+    def animal_party(self, view: SentenceView, anchor: int) -> bool:
+        """Whether the trigger verb's subject or object is an animal (`[cues].animals`): "a bat
+        attacked the nominee", "the tribe welcomed a herd of buffalo" report no political act."""
+        if not view.has_deps:
+            return False
+        word = view.words[anchor]
+        if word.pos not in ("VERB", "AUX"):
+            return False
+        animals = self.lexicon.cue("animals")
+        parties = view.dependents(anchor, SUBJECT_DEPS + OBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+        for party in parties:
+            phrase = [party, *view.dependents(party.index, ("nmod", "compound"))]
+            if party.pos == "NOUN" and any(animals.matches_word(w) for w in phrase):
+                return True
+        return False
+
+    def nonpolitical_parties(self, view: SentenceView, mentions: list[ActorMention]) -> bool:
+        """Whether every named party of an event is a firm, a museum, a university, a learned
+        society or a sports body: a mention whose words hold one of `[cues].nonpolitical_orgs`
+        ("the Natural History Museum", "Nintendo Co.", "the Royal Society", "the IOC"), and none
+        of `[cues].political_orgs`; a place that is no state is no party. Such bodies sponsor,
+        host, promise and meet, but not as parties to political events."""
+        parties = [m for m in mentions if m.state or not m.is_place]
+        if not parties:
+            return False
+        nonpolitical = self.lexicon.cue("nonpolitical_orgs")
+        political = self.lexicon.cue("political_orgs")
+        for mention in parties:
+            words = view.words[mention.first : mention.last + 1]
+            if mention.state or political.spans(words) or not nonpolitical.spans(words):
+                return False
+        return True
 
     def modifier_only(self, view: SentenceView, words: tuple[int, ...], category: str) -> bool:
         """A one-word trigger noun that only qualifies another noun ("a detention center", "an

@@ -436,7 +436,11 @@ def _modality(
         return match
     if is_reported(view, clauses, lexicon, match):
         return replace(match, factuality="claimed")
-    if is_irrealis(view, clauses, lexicon, match) or proposed(view, clauses, lexicon, match):
+    if (
+        is_irrealis(view, clauses, lexicon, match)
+        or proposed(view, clauses, lexicon, match)
+        or _complement_of(view, clauses, lexicon, match, "demanding")
+    ):
         return replace(match, factuality="conditional")
     if is_future(view, clauses, lexicon, match):
         category = match.rule.category
@@ -577,10 +581,15 @@ def _undone(
     view: SentenceView, lexicon: Lexicon, match: TriggerMatch, matches: list[TriggerMatch]
 ) -> bool:
     """A trigger noun that is the direct object of a cancelling, refusing or conceding trigger
-    ("cancelled a planned visit", "rejected the proposed talks", "would not meet the demands")."""
+    ("cancelled a planned visit", "rejected the proposed talks", "would not meet the demands"),
+    or the subject of one in the passive ("the planned meeting was cancelled")."""
     word = view.words[match.anchor]
     for other in matches:
-        if other is match or other.rule.category not in UNDOING or other.anchor >= match.first:
+        if other is match or other.rule.category not in UNDOING:
+            continue
+        if word.dep == "nsubj:pass" and word.head == other.anchor:
+            return True
+        if other.anchor >= match.first:
             continue
         if word.dep == "obj" and word.head == other.anchor:
             return True

@@ -426,6 +426,7 @@ class Sense(Schema):
     page_min_sentences: StrictInt | None = None
     page_ratio: Number | None = None
     page_sections: Words = []
+    sport_context_categories: Words = []
 
 
 class GroundingConfidence(Schema):
