@@ -139,18 +139,8 @@ def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str 
         for start in range(max(0, index - PREPOSITION_WORDS + 1), index + 1):
             for role, phrases in lexicon.prepositions.items():
                 found = phrases.starts_at(view.words, start)
-                if (
-                    found is not None
-                    and found[-1] == index
-                    and not _names_place_noun(view, lexicon, role, found)
-                ):
+                if found is not None and found[-1] == index:
                     return role
-        if _names_place_noun(view, lexicon, "from", [index]):
-            # "in the capital of Santiago", "the town of Samarra": the name is the place noun's,
-            # whose own preposition gives the role.
-            index -= 2
-            skipped += 2
-            continue
         if word.pos in SKIPPABLE_POS or determiners.matches_word(word) or word.text in '«»"“”':
             index -= 1
             skipped += 1
@@ -166,19 +156,6 @@ def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str 
             continue
         return None
     return None
-
-
-def _names_place_noun(view: SentenceView, lexicon: Lexicon, role: str, found: list[int]) -> bool:
-    """Whether a one-word "of" (a `from` preposition) joins a name to the place noun right before
-    it ("the capital of Santiago")."""
-    index = found[0]
-    return (
-        role == "from"
-        and len(found) == 1
-        and index > 0
-        and lexicon.preposition("from").matches_word(view.words[index])
-        and lexicon.cue("place_nouns").matches_word(view.words[index - 1])
-    )
 
 
 def _groups(mentions: Iterable[ActorMention]) -> list[Group]:
