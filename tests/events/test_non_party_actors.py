@@ -297,3 +297,63 @@ def test_a_borrowed_doer_is_no_bridge_and_an_attribution_is_no_aid_en() -> None:
     assert "AID" not in [e.type for e in events]
     for event in events:
         assert "Friendship Bridge" not in {e.name for i in event.source if (e := article.entity(i))}
+
+
+# Names outside the clause of the verb a trigger noun is the subject of
+
+PROTESTS_GOING_ON_EN = """
+With ADP case 1
+protests NOUN nsubj 2
+going VERB advcl 9
+on ADP compound:prt 2
+in ADP case 5
+Santiago PROPN obl 2
+, PUNCT punct 2
+President NOUN compound 8
+Bush PROPN nsubj 9
+visited VERB ROOT 9
+Xi PROPN obj 9
+. PUNCT punct 9
+"""
+
+
+def test_who_visits_while_protests_go_on_takes_no_part_in_them_en() -> None:
+    text = "With protests going on in Santiago, President Bush visited Xi."
+    bush = Ent("Bush", "PER", "USA", titles=("President",))
+    xi = Ent("Xi", "PER", "CHN", titles=("President",))
+    santiago = Ent("Santiago", "GPE", "CHL", lat=-33.4, lon=-70.6)
+    article = parsed_article(text, "en", [bush, xi, santiago], rows(PROTESTS_GOING_ON_EN))
+    protests = [e for e in code(article) if e.type == "PROTEST"]
+    assert protests
+    assert not {"Bush", "Xi"} & names(article, protests[0])
+
+
+def test_whose_successor_was_kidnapped_takes_no_part_nb() -> None:
+    brundtland = Ent(
+        "Brundtland", "PER", "NOR", aliases=("Brundtlands",), titles=("statsminister",)
+    )
+    text = "Væpnede menn kidnappet Brundtlands etterfølger i Genève."
+    assert "Brundtland" not in all_names(make_article(text, "nb", [brundtland]))
+    text = "Væpnede menn kidnappet Brundtland i Genève."
+    assert "Brundtland" in all_names(make_article(text, "nb", [brundtland]))
+
+
+# The name of a joint activity is no participant
+
+
+def test_the_name_of_an_exercise_is_no_participant_en() -> None:
+    text = "Indian and Nepali troops began the joint military exercise Surya Kiran on Monday."
+    article = make_article(text, "en", [Ent("Surya Kiran", "PER", None)])
+    exercises = [e for e in code(article) if e.type == "COOPERATE"]
+    assert exercises
+    assert "Surya Kiran" not in names(article, exercises[0])
+    assert {"IND", "NPL"} <= set(exercises[0].countries)
+
+
+def test_the_name_of_an_exercise_is_no_participant_nb() -> None:
+    text = "Norske og amerikanske soldater gjennomførte øvelsen Cold Response i Troms mandag."
+    article = make_article(text, "nb", [Ent("Cold Response", "ORG", None)])
+    exercises = [e for e in code(article) if e.type == "COOPERATE"]
+    assert exercises
+    assert "Cold Response" not in names(article, exercises[0])
+    assert {"NOR", "USA"} <= set(exercises[0].countries)

@@ -949,11 +949,29 @@ def extract_arguments(
         args.target = [m for m in args.target if m not in doers]
         args.places = [m for m in args.places if m not in doers]
     args.places += [m for m in inside_places if m.is_place and m not in args.places]
-    owners = [m for m in args.actors if relative_owner(view, lexicon, m)]
+    owners = [
+        m for m in args.actors if relative_owner(view, lexicon, m) or _names_the_act(view, match, m)
+    ]
     args.source = [m for m in args.source if m not in owners]
     args.target = [m for m in args.target if m not in owners]
     args.others = [m for m in args.others if m not in owners]
     return args
+
+
+def _names_the_act(view: SentenceView, match: TriggerMatch, mention: ActorMention) -> bool:
+    """Whether a name right after a joint activity's noun is the activity's own name ("the joint
+    military exercise Surya Kiran", "øvelsen Nordic Response"): a name with no country, no
+    state, standing next to the noun with nothing between."""
+    anchor = view.words[match.last]
+    return (
+        match.rule.frame == "joint"
+        and mention.first == match.last + 1
+        and anchor.pos in ("NOUN", "")
+        and not mention.countries
+        and not mention.state
+        and mention.kind in ("PER", "ORG", "LOC")
+        and view.words[mention.first].text[:1].isupper()
+    )
 
 
 def relative_owner(view: SentenceView, lexicon: Lexicon, mention: ActorMention) -> bool:
