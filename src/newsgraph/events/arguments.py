@@ -80,6 +80,8 @@ RELATIVE_CLAUSE = "acl:relcl"
 # Prime Minister X"), and the parts of speech they may have ("" without a parse).
 KIN_TITLE_WORDS = 3
 TITLE_POS = ("", "NOUN", "PROPN", "ADJ")
+# Quotation marks that may enclose a name.
+QUOTE_MARKS = ("'", '"', "‘", "’", "“", "”", "«", "»")
 # Genitive marks the tokenizer splits from a name ("Allawi 's cousin").
 GENITIVE_MARKS = ("'s", "’s", "'", "’")
 
@@ -960,12 +962,15 @@ def extract_arguments(
 
 def _names_the_act(view: SentenceView, match: TriggerMatch, mention: ActorMention) -> bool:
     """Whether a name right after a joint activity's noun is the activity's own name ("the joint
-    military exercise Surya Kiran", "øvelsen Nordic Response"): a name with no country, no
-    state, standing next to the noun with nothing between."""
+    military exercise Surya Kiran", "the exercise 'Surya Kiran'", "øvelsen Nordic Response"): a
+    name with no country, no state, next to the noun with at most quotation marks between."""
     anchor = view.words[match.last]
+    after = match.last + 1
+    while after < mention.first and view.words[after].text in QUOTE_MARKS:
+        after += 1
     return (
         match.rule.frame == "joint"
-        and mention.first == match.last + 1
+        and mention.first == after
         and anchor.pos in ("NOUN", "")
         and not mention.countries
         and not mention.state
