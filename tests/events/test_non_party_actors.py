@@ -358,6 +358,14 @@ def test_the_quoted_name_of_an_exercise_is_no_participant_en() -> None:
     assert "Surya Kiran" not in names(article, exercises[0])
 
 
+def test_the_name_after_an_exercise_phrase_is_no_participant_en() -> None:
+    text = "Indian and Nepali troops began the military training exercise 'Surya Kiran' on Monday."
+    article = make_article(text, "en", [Ent("Surya Kiran", "PER", None)])
+    exercises = [e for e in code(article) if e.type == "COOPERATE"]
+    assert exercises
+    assert not any("Surya Kiran" in names(article, e) for e in exercises)
+
+
 def test_the_name_of_an_exercise_is_no_participant_nb() -> None:
     text = "Norske og amerikanske soldater gjennomførte øvelsen Cold Response i Troms mandag."
     article = make_article(text, "nb", [Ent("Cold Response", "ORG", None)])

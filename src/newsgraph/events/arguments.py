@@ -964,8 +964,18 @@ def _names_the_act(view: SentenceView, match: TriggerMatch, mention: ActorMentio
     """Whether a name right after a joint activity's noun is the activity's own name ("the joint
     military exercise Surya Kiran", "the exercise 'Surya Kiran'", "øvelsen Nordic Response"): a
     name with no country, no state, next to the noun with at most quotation marks between."""
-    anchor = view.words[match.last]
     after = match.last + 1
+    # The noun the trigger qualifies ("military training exercise") heads the phrase.
+    while (
+        after < mention.first
+        and after <= match.last + 2
+        and (
+            view.words[after].pos == "NOUN"
+            or (not view.has_deps and view.words[after].text.islower())
+        )
+    ):
+        after += 1
+    anchor = view.words[after - 1]
     while after < mention.first and view.words[after].text in QUOTE_MARKS:
         after += 1
     return (
