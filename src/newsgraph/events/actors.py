@@ -45,6 +45,13 @@ POLITICAL_SECTORS = ("GOV", "MIL", "LEG", "JUD", "PTY", "IGO", "REB")
 NAME_RELATIONS = ("compound", "flat", "flat:name")
 # What may join the names of one credit: "Foto: Kari Hansen, NTB", "Jane Smith/AP", "A & B".
 CREDIT_JOINERS = (",", "/", "&", "-", "–", "og", "and", "und", "och", "et")
+# Parts of speech of a sentence's first word that make it no name, whatever the NER says ("Anten
+# må ein …" = either one must; "Massive protests …").
+NOT_NAME_POS = ("ADJ", "ADV", "DET", "CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX", "NUM")
+# Lower-case words (four letters or more) that make a sentence no title-cased headline.
+HEADLINE_LOWER = 2
+# Quotation marks and dashes a sentence may open with before its first word.
+OPENING_MARKS = ('"', "«", "“", "'", "‘", "-", "–", "—", "(")
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,79 @@ def _in_firm_name(
     if geo.country(name) or geo.place(name) is not None:
         return False
     return not headline_case(view.words)
+
+
+def _name_fragment(
+    article: Article,
+    view: SentenceView,
+    lexicon: Lexicon,
+    mention: ActorMention,
+    named: set[int],
+) -> bool:
+    """A person's or place's name the NER cut out of a longer proper name is no participant:
+    "Abraham" of "the Abraham Accords", "Federal District" of "Federal District Court". The word right after it is capitalised, joined to it without punctuation, and is no
+    name, title, time or political body of its own ("US President Joe Biden", "Israel Sunday
+    said", "the Trump Administration", "EU Ukraine summit"); headlines, whose words are all
+    capitalised, are left alone. `named` holds the words of every other mention."""
+    following = mention.last + 1
+    if mention.state or mention.kind not in ("PER", "GPE", "LOC") or mention.modifier:
+        # A country or a genitive qualifies what follows ("US Predator attacks", "Nicaragua's
+        # Sandinista government"); an organisation's name cut short by the NER still names it
+        # ("International Labor" of "International Labor Office").
+        return False
+    if following >= len(view.words) or following in named:
+        return False
+    word = view.words[following]
+    if not (word.text[:1].isupper() and word.text.isalpha() and not word.text.isupper()):
+        return False
+    if word.start != view.words[mention.last].end + 1 or word.text == "I":
+        return False
+    if any(
+        (span.start <= word.start < span.end)
+        for entity in article.entities
+        for span in entity.mentions
+    ) or any(
+        title.start is not None and title.end is not None and title.start <= word.start < title.end
+        for entity in article.entities
+        for title in entity.titles
+    ):
+        return False
+    if any(t.caption is None and t.start <= word.start < t.end for t in article.times):
+        return False
+    if word.pos in ("VERB", "AUX") or any(
+        lexicon.cue(cue).matches_word(word)
+        for cue in ("time_nouns", "political_orgs", "political_nouns", "speech")
+    ):
+        return False
+    # A headline capitalises its words; a sentence full of names still has lower-case words.
+    lower = [w for w in view.words if w.text.isalpha() and len(w.text) > 3 and w.text.islower()]
+    return len(lower) >= HEADLINE_LOWER
+
+
+def _common_word_name(view: SentenceView, lexicon: Lexicon, mention: ActorMention) -> bool:
+    """A sentence's capitalised first word that the parse reads as no proper noun is no name: an
+    adjective, adverb or conjunction ("Anten må ein …"), or a common noun of people ("Barna
+    først", the children). Only with a parse, and never a political body or an institution
+    ("Regjeringen", "Forsvaret")."""
+    if not view.has_deps or mention.first != mention.last:
+        return False
+    first = 0
+    while first < len(view.words) and view.words[first].text in OPENING_MARKS:
+        first += 1
+    if mention.first != first or mention.kind not in ACTOR_TYPES or mention.state:
+        return False
+    word = view.words[mention.first]
+    if word.dep.startswith("nsubj") and word.pos != "NOUN":
+        # The parser takes a name opening the sentence for an adjective ("Serbia lodged …").
+        return False
+    if any(
+        lexicon.cue(cue).matches_word(word)
+        for cue in ("political_orgs", "political_nouns", "national_institutions")
+    ):
+        return False
+    return word.pos in NOT_NAME_POS or (
+        word.pos == "NOUN" and lexicon.cue("actor_nouns").matches_word(word)
+    )
 
 
 def _country_entity(article: Article, country: str) -> str | None:
@@ -598,17 +678,20 @@ def actor_mentions(
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += _institution_mentions(article, view, taken, lexicon, home)
     mentions += _pronoun_mentions(view, list(mentions), lexicon, persons, article)
-    # A dateline's place, a country closing a firm's name and a photo credit's names are no
-    # participants.
+    # A dateline's place, a country closing a firm's name, a photo credit's names, a piece of a
+    # longer name and a common word the NER took for a name are no participants.
     credited = _credit_words(view, lexicon)
     dateline = _dateline_end(article, view)
     filed = _filed_at(article, view)
+    named = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions = [
         m
         for m in mentions
         if not (m.kind in PLACE_TYPES and (view.words[m.last].end <= dateline or m.last in filed))
         and not _in_firm_name(article, view, lexicon, geo, m)
         and not (m.first in credited and m.last in credited)
+        and not (m.entity is not None and _name_fragment(article, view, lexicon, m, named))
+        and not (m.entity is not None and _common_word_name(view, lexicon, m))
     ]
     mentions.sort(key=lambda m: m.first)
     return _group(_fold_modifiers(mentions, view.words, article, lexicon), view, lexicon)

@@ -18,7 +18,7 @@ from newsgraph.events.actors import ActorMention, one_word_trigger
 from newsgraph.events.clauses import Clauses
 from newsgraph.events.lexicon import Lexicon, PhraseSet
 from newsgraph.events.triggers import TriggerMatch
-from newsgraph.events.words import SentenceView
+from newsgraph.events.words import SentenceView, Word
 
 Group = list[ActorMention]
 SKIPPABLE_POS = ("DET", "ADJ", "NUM", "PRON")
@@ -26,6 +26,7 @@ MAX_SKIP = 3
 # How many words (determiners, adjectives, a possessor) may stand between a judging verb and the
 # trigger noun it takes, when there is no parse.
 JUDGE_REACH = 4
+CLAUSE_PUNCTUATION = (",", ";", ":", "–", "—", "(", ")")
 PASSIVE_WINDOW = 3
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 OBJECT_DEPS = ("obj", "iobj")
@@ -40,6 +41,9 @@ NOUN_PHRASE_LINK_DEPS = ("obl", "nmod")
 # assisting Iran", "stated … and pledged"), and how many such steps are followed.
 CONTROL_DEPS = ("conj", "xcomp")
 CONTROL_STEPS = 3
+# How many determiners and adjectives may stand between a setting phrase and its act ("on the eve
+# of a visit", "after two days of talks").
+SETTING_REACH = 4
 # How many nouns up a trigger noun's phrase may be headed ("ten days of war games").
 PHRASE_STEPS = 2
 # Frames whose trigger noun takes its participants from its own phrase (nominal_scope).
@@ -72,6 +76,14 @@ EITHER_SIDE = ("with", "between")
 # Adverbial and complement clauses are left alone: an infinitive often names whom a verbal act is
 # aimed at ("offered troops to help the president", "urged the EU to support the PLO").
 RELATIVE_CLAUSE = "acl:relcl"
+# How many title words may stand between a kin noun's preposition and the name ("relatives of
+# Prime Minister X"), and the parts of speech they may have ("" without a parse).
+KIN_TITLE_WORDS = 3
+TITLE_POS = ("", "NOUN", "PROPN", "ADJ")
+# Quotation marks that may enclose a name.
+QUOTE_MARKS = ("'", '"', "‘", "’", "“", "”", "«", "»")
+# Genitive marks the tokenizer splits from a name ("Allawi 's cousin").
+GENITIVE_MARKS = ("'s", "’s", "'", "’")
 
 
 @dataclass
@@ -320,6 +332,15 @@ def outside_participant(
             state = (mention.modifier or mention.kind == "NAT") and mention.last < current
             return None if direct and state else "act"
         if (
+            word.pos == "NOUN"
+            and child > current
+            and _has_case(view, child)
+            and lexicon.cue("topic_nouns").matches_word(word)
+        ):
+            # "criticism of Antifa", "his remarks about the riots", "kritikken av Kina": what a
+            # speech or text is about takes no part in the act that mentions it.
+            return "topic"
+        if (
             word.pos in ("NOUN", "PROPN")
             and preposition_before(view, lexicon, current) == "place"
             and not _after_verb(view, current)
@@ -434,7 +455,17 @@ def _borrowed_subject(
     """A relative or non-finite clause takes the nearest name group before it as its subject."""
     if lo == 0:
         return []
-    before = [m for m in mentions if m.last < lo and m.first not in clauses.excluded]
+    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < len(view.words) else lo
+    if opener in clauses.speech or (
+        lo - 1 in clauses.speech and lo > 1 and view.words[lo - 2].text == ","
+    ):
+        # A trailing attribution ("…, reports aid agencies", "…, said aid officials") names who
+        # speaks; an act word in the speaker's phrase borrows no doer from the report.
+        return []
+    # A named feature of a landscape ("the Friendship Bridge", "the Gaza Strip") does not act.
+    before = [
+        m for m in mentions if m.last < lo and m.first not in clauses.excluded and m.kind != "LOC"
+    ]
     before = [m for m in before if preposition_before(view, lexicon, m.first) is None]
     # "Reuters reported that clerics called for …": who reports the news does not do it.
     news = lexicon.cue("news_verbs")
@@ -448,7 +479,6 @@ def _borrowed_subject(
     if not before:
         return []
     nearest = before[-1]
-    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < len(view.words) else lo
     if lexicon.cue("relativizers").matches_word(view.words[opener]):
         # A relative clause is about the word right before it: "the treaty, which the Senate
         # rejected" borrows no earlier name ("Al Gore voted for the treaty that …").
@@ -533,6 +563,10 @@ def _clause_groups(
         and m.first not in clauses.excluded
         and not trigger_words & set(range(m.first, m.last + 1))
     ]
+    scene = _later_setting(view, lexicon, match, hi)
+    # "threatened … on the eve of a visit here by Arafat": the parties of an act that sets the
+    # scene after the trigger take no part in the trigger's act, nor is its place the trigger's.
+    inside = [m for m in inside if m.first < scene]
     if scope is not None:
         # A coordinated name group belongs to the phrase when one of its names does.
         groups = {m.group for m in inside if any(i in scope for i in range(m.first, m.last + 1))}
@@ -562,6 +596,29 @@ def _clause_groups(
         else:
             sides.right.append(group)
     return sides
+
+
+def _later_setting(view: SentenceView, lexicon: Lexicon, match: TriggerMatch, hi: int) -> int:
+    """Where a phrase setting the scene with another act begins after the trigger ("on the eve of
+    a visit", "after talks"): a `settings` phrase followed, past at most SETTING_REACH
+    determiners and adjectives, by an act word of its own; `hi` when there is none."""
+    for found in lexicon.cue("settings").spans(view.words, match.last + 1, hi):
+        for index in range(found[-1] + 1, min(hi, found[-1] + 1 + SETTING_REACH)):
+            word = view.words[index]
+            if _one_word_act(lexicon, word):
+                return found[0]
+            if word.pos not in SKIPPABLE_POS and not lexicon.cue("determiners").matches_word(word):
+                break
+    return hi
+
+
+def _one_word_act(lexicon: Lexicon, word: Word) -> bool:
+    """Whether a word is a one-word trigger, whatever the parse says its part of speech is."""
+    for number in lexicon.trigger_starts.starting(word):
+        _, pattern = lexicon.trigger_patterns[number]
+        if len(pattern.elements) == 1:
+            return True
+    return False
 
 
 def clause_roles(
@@ -594,6 +651,10 @@ def clause_roles(
                 m.first in inside or view.words[_head_word(view, m)].head == subject_noun for m in g
             )
         ]
+        # Nor does a name after it outside that verb's clause ("With protests going on in
+        # Santiago, President Bush visited Hu Jintao").
+        clause = _subtree(view, subject_noun)
+        sides.right = [g for g in sides.right if all(m.first in clause for m in g)]
     left, right = sides.left, sides.right
     parsed_subject, parsed_objects, parsed_passive = _parse_roles(
         view, lexicon, left + right, match.anchor, match.rule.frame in NOMINAL_FRAMES
@@ -673,8 +734,11 @@ def _judging_verb(
         if governor != match.anchor and verbs.matches_word(view.words[governor]):
             return governor
         return None
-    lo, _ = clauses.span_of(match.anchor)
-    for index in range(match.first - 1, max(lo, match.first - JUDGE_REACH) - 1, -1):
+    # The clause splitter may open a clause at the preposition ("responded | to the
+    # allegations"): only punctuation ends the search.
+    for index in range(match.first - 1, max(0, match.first - JUDGE_REACH) - 1, -1):
+        if view.words[index].text in CLAUSE_PUNCTUATION:
+            return None
         if verbs.matches_word(view.words[index]):
             return index
     return None
@@ -887,7 +951,78 @@ def extract_arguments(
         args.target = [m for m in args.target if m not in doers]
         args.places = [m for m in args.places if m not in doers]
     args.places += [m for m in inside_places if m.is_place and m not in args.places]
+    owners = [
+        m for m in args.actors if relative_owner(view, lexicon, m) or _names_the_act(view, match, m)
+    ]
+    args.source = [m for m in args.source if m not in owners]
+    args.target = [m for m in args.target if m not in owners]
+    args.others = [m for m in args.others if m not in owners]
     return args
+
+
+def _names_the_act(view: SentenceView, match: TriggerMatch, mention: ActorMention) -> bool:
+    """Whether a name right after a joint activity's noun is the activity's own name ("the joint
+    military exercise Surya Kiran", "the exercise 'Surya Kiran'", "øvelsen Nordic Response"): a
+    name with no country, no state, next to the noun with at most quotation marks between."""
+    after = match.last + 1
+    # The noun the trigger qualifies ("military training exercise") heads the phrase.
+    while (
+        after < mention.first
+        and after <= match.last + 2
+        and (
+            view.words[after].pos == "NOUN"
+            or (not view.has_deps and view.words[after].text.islower())
+        )
+    ):
+        after += 1
+    anchor = view.words[after - 1]
+    while after < mention.first and view.words[after].text in QUOTE_MARKS:
+        after += 1
+    return (
+        match.rule.frame == "joint"
+        and mention.first == after
+        and anchor.pos in ("NOUN", "")
+        and not mention.countries
+        and not mention.state
+        and mention.kind in ("PER", "ORG", "LOC")
+        and view.words[mention.first].text[:1].isupper()
+    )
+
+
+def relative_owner(view: SentenceView, lexicon: Lexicon, mention: ActorMention) -> bool:
+    """Whether a name is only the possessor of a relative (`kin_nouns`): "Allawi's cousin",
+    "three relatives of Prime Minister Allawi", "sønnen til Støre". The relative took part, the
+    person whose relative it is did not."""
+    kin = lexicon.cue("kin_nouns")
+    if not kin.patterns:
+        return False
+    words = view.words
+    if view.has_deps:
+        head = words[_head_word(view, mention)]
+        if (
+            head.head is not None
+            and head.dep.split(":")[0] in ("nmod", "obl")
+            and words[head.head].pos == "NOUN"
+            and kin.matches_word(words[head.head])
+        ):
+            return True
+    # Surface: a genitive mark, at most one adjective, then the kin noun ("Allawi's elder son").
+    index = mention.last + 1
+    if index < len(words) and words[index].text in GENITIVE_MARKS:
+        index += 1
+    if index < len(words) and words[index].pos == "ADJ":
+        index += 1
+    if index < len(words) and kin.matches_word(words[index]):
+        return True
+    # Or the kin noun and a preposition of possession before it, past a title ("relatives of
+    # Prime Minister X", "sønnen til statsminister X").
+    prepositions = lexicon.cue("kin_prepositions")
+    for index in range(mention.first - 1, max(0, mention.first - 1 - KIN_TITLE_WORDS), -1):
+        if prepositions.matches_word(words[index]):
+            return kin.matches_word(words[index - 1])
+        if not words[index].text.isalpha() or words[index].pos not in TITLE_POS:
+            return False
+    return False
 
 
 def _state_modifiers(
