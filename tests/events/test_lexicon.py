@@ -128,9 +128,33 @@ def test_a_sentence_scanned_again_finds_the_same_matches_in_every_range() -> Non
 
 
 def test_words_that_start_no_pattern_are_remembered_apart() -> None:
-    phrases = PhraseSet((compile_pattern("ikke"),))
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("aldri*")))
     sentence = tuple(words("det regner"))
     assert phrases.spans(sentence) == []
     assert {("det", ""), ("regner", "")} <= phrases.starts.no_start
     assert phrases.spans(sentence) == []
     assert phrases.spans(tuple(words("det regner ikke"))) == [[2]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["ikke aldri ikke mer aldri", "aldri sa han mer", "aldri", "ingen treff her", ""],
+)
+def test_any_span_says_whether_spans_finds_a_match(sentence: str) -> None:
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("aldri … mer", max_gap=2)))
+    for view in (words(sentence), tuple(words(sentence))):
+        assert phrases.any_span(view) == bool(phrases.spans(view))
+    assert not PhraseSet(()).any_span(words(sentence))
+
+
+def test_a_sentence_without_any_opening_word_of_plain_patterns_is_answered_at_once() -> None:
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("aldri … mer", max_gap=2)))
+    assert phrases.starts.plain_only
+    sentence = tuple(words("det regner"))
+    assert phrases.spans(sentence) == []
+    assert not phrases.any_span(sentence)
+    assert phrases.starts.no_start == set()
+    lemma = (Word(index=0, start=0, end=0, text="Ikkje", lower="ikkje", lemma="ikke"),)
+    assert phrases.spans(lemma) == [[0]]
+    assert phrases.spans(tuple(words("nei aldri sa han mer"))) == [[1, 4]]
+    assert not PhraseSet((compile_pattern("aldri*"),)).starts.plain_only
