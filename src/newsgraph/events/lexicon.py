@@ -33,15 +33,16 @@ GLOB_SPECIALS = frozenset("*?[")
 SENTENCE_MEMO_SIZE = 256
 
 WordKey = tuple[str, str]
-# A sentence's word keys in order, their set, and the set of its non-empty forms and lemmas.
-SentenceKeySets = tuple[tuple[WordKey, ...], frozenset[WordKey], frozenset[str]]
+# A sentence's word keys in order, their set, the set of its non-empty forms and lemmas, and
+# the set of their beginnings (every prefix of each).
+SentenceKeySets = tuple[tuple[WordKey, ...], frozenset[WordKey], frozenset[str], frozenset[str]]
 
 
 class SentenceKeys:
     """The (form, lemma) keys of the words of recently scanned sentences, by the identity of the
-    (immutable) word tuple, each with the set of its keys and the set of its forms and lemmas: a
-    cue list that no key of a sentence can start is answered with one set comparison instead of
-    a look-up per word."""
+    (immutable) word tuple, each with the set of its keys, of its forms and lemmas and of their
+    beginnings: a cue list that no word of a sentence can start is answered with a set
+    comparison or two instead of a look-up per word."""
 
     def __init__(self) -> None:
         self.known: dict[int, tuple[tuple[Word, ...], SentenceKeySets]] = {}
@@ -58,7 +59,8 @@ class SentenceKeys:
                 self.known.clear()
             keys = tuple((word.lower, word.lemma) for word in words)
             texts = frozenset(text for key in keys for text in key if text)
-            entry = self.known[id(words)] = (words, (keys, frozenset(keys), texts))
+            heads = frozenset(text[:size] for text in texts for size in range(1, len(text) + 1))
+            entry = self.known[id(words)] = (words, (keys, frozenset(keys), texts, heads))
         return entry[1]
 
 
@@ -169,9 +171,13 @@ class StartIndex:
             if first.others:
                 self.others.append((number, first.others))
         self.lengths = tuple(sorted({len(prefix) for prefix in self.prefixes}))
-        # Patterns that open with plain words only: a sentence none of whose forms and lemmas is
-        # one of those words starts none of them (one set comparison).
-        self.plain_only = not self.prefixes and not self.others
+        # Patterns that open with plain words or prefixes (no other glob, no bare `*`): a
+        # sentence none of whose forms and lemmas is one of those words or begins with one of
+        # those prefixes starts none of them (two set comparisons).
+        self.plain_only = not self.others and "" not in self.prefixes
+        self.prefix_set = frozenset(self.prefixes)
+        # Patterns that open with plain words only.
+        self.words_only = not self.others and not self.prefixes
         # A word form is looked up by many cue lists and many times per sentence; a bounded
         # memo keeps that to one dictionary hit without growing with an archive's vocabulary.
         self.memo: dict[str, frozenset[int]] = {}
@@ -233,12 +239,26 @@ class StartIndex:
         if known is None:
             keys: Sequence[WordKey] = [(word.lower, word.lemma) for word in words]
         else:
-            keys, key_set, texts = known
-            if self.plain_only and texts.isdisjoint(self.exact):
+            keys, key_set, texts, heads = known
+            if (
+                self.plain_only
+                and texts.isdisjoint(self.exact)
+                and heads.isdisjoint(self.prefix_set)
+            ):
                 return pairs
             whole = lo == 0 and stop >= len(words)
             if (whole and key_set <= no_start) or (lo > 0 and no_start.issuperset(keys[lo:stop])):
                 return pairs
+        if self.words_only:
+            # Only a word whose form or lemma is one of the opening words starts a pattern.
+            exact = self.exact
+            for index in range(lo, stop):
+                lower, lemma = keys[index]
+                if lower in exact or (lemma and lemma in exact):
+                    pairs.extend((number, index) for number in self.word_starting(words[index]))
+            if len(pairs) > 1:
+                pairs.sort()
+            return pairs
         for index in range(lo, stop):
             key = keys[index]
             numbers = memo.get(key)
