@@ -128,9 +128,57 @@ def test_a_sentence_scanned_again_finds_the_same_matches_in_every_range() -> Non
 
 
 def test_words_that_start_no_pattern_are_remembered_apart() -> None:
-    phrases = PhraseSet((compile_pattern("ikke"),))
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("a?dri")))
     sentence = tuple(words("det regner"))
     assert phrases.spans(sentence) == []
     assert {("det", ""), ("regner", "")} <= phrases.starts.no_start
     assert phrases.spans(sentence) == []
     assert phrases.spans(tuple(words("det regner ikke"))) == [[2]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["ikke aldri ikke mer aldri", "aldri sa han mer", "aldri", "ingen treff her", ""],
+)
+def test_any_span_says_whether_spans_finds_a_match(sentence: str) -> None:
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("aldri … mer", max_gap=2)))
+    for view in (words(sentence), tuple(words(sentence))):
+        assert phrases.any_span(view) == bool(phrases.spans(view))
+    assert not PhraseSet(()).any_span(words(sentence))
+
+
+def test_a_sentence_without_any_opening_word_of_plain_patterns_is_answered_at_once() -> None:
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("aldri … mer", max_gap=2)))
+    assert phrases.starts.plain_only and phrases.starts.words_only
+    sentence = tuple(words("det regner"))
+    assert phrases.spans(sentence) == []
+    assert not phrases.any_span(sentence)
+    assert phrases.starts.no_start == set()
+    lemma = (Word(index=0, start=0, end=0, text="Ikkje", lower="ikkje", lemma="ikke"),)
+    assert phrases.spans(lemma) == [[0]]
+    assert phrases.spans(tuple(words("nei aldri sa han mer"))) == [[1, 4]]
+    prefixes = PhraseSet((compile_pattern("besøk*"), compile_pattern("ikke")))
+    assert prefixes.starts.plain_only and not prefixes.starts.words_only
+    assert prefixes.spans(tuple(words("hun besøkte Oslo"))) == [[1]]
+    assert prefixes.spans(tuple(words("hun besøk"))) == [[1]]
+    assert prefixes.spans(tuple(words("hun bes om ro"))) == []
+    assert not PhraseSet((compile_pattern("*"),)).starts.plain_only
+    assert PhraseSet((compile_pattern("*"),)).spans(tuple(words("alt"))) == [[0]]
+    assert not PhraseSet((compile_pattern("b?søk"),)).starts.plain_only
+
+
+def test_words_only_lists_find_what_a_word_by_word_scan_finds() -> None:
+    phrases = PhraseSet(
+        (compile_pattern("ikke"), compile_pattern("aldri … mer", max_gap=3), compile_pattern("nei"))
+    )
+    assert phrases.starts.words_only
+    lemma = Word(index=3, start=0, end=0, text="Ikkje", lower="ikkje", lemma="ikke")
+    sentence = (*words("nei aldri sa"), lemma, *words("han mer ikke"))
+    sentence = tuple(
+        Word(index=n, start=0, end=0, text=w.text, lower=w.lower, lemma=w.lemma)
+        for n, w in enumerate(sentence)
+    )
+    assert phrases.spans(sentence) == [[3], [6], [1, 5], [0]]
+    assert phrases.spans(sentence) == [m for p in phrases.patterns for m in p.find(sentence)]
+    assert phrases.spans(list(sentence)) == phrases.spans(sentence)
+    assert phrases.spans(sentence, 2, 6) == [[3]]

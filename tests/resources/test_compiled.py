@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import array
 import os
 from pathlib import Path
 
 import pytest
 
-from newsgraph.resources.compiled import CACHE_ENV, KEEP_OTHER_DIGESTS, cache_path, compiled
+from newsgraph.resources.compiled import (
+    CACHE_ENV,
+    KEEP_OTHER_DIGESTS,
+    cache_path,
+    compiled,
+    mapped_array,
+)
 
 
 class Counter:
@@ -149,3 +156,41 @@ def test_reading_an_entry_prunes_nothing(cache: Path) -> None:
         path.write_bytes(b"old")
     compiled("places", "nb", Counter().build)
     assert all(path.exists() for path in stale)
+
+
+def states(count: list[int]) -> array.array[int]:
+    count.append(1)
+    return array.array("I", [0, 7, 4_000_000_000, 12, 7])
+
+
+def test_a_mapped_array_reads_back_the_same_numbers_without_building(cache: Path) -> None:
+    builds: list[int] = []
+    built = mapped_array("states", "all", lambda: states(builds), "inputs 1")
+    mapped = mapped_array("states", "all", lambda: states(builds), "inputs 1")
+    assert isinstance(built, array.array) and isinstance(mapped, memoryview)
+    assert len(builds) == 1
+    assert list(mapped) == list(built) and len(mapped) == len(built)
+    assert mapped[2] == 4_000_000_000 and mapped[-1] == 7
+    with pytest.raises(TypeError):
+        mapped[0] = 1  # read-only: workers share the pages
+
+
+def test_a_damaged_mapped_array_is_rebuilt(cache: Path) -> None:
+    builds: list[int] = []
+    mapped_array("states", "all", lambda: states(builds), "inputs 1")
+    path = cache_path("states", "all", "inputs 1", suffix=".array")
+    assert path is not None and path.is_file()
+    path.write_bytes(b"I\0\0\0\0\0\0\0abc")  # not a whole number of elements
+    assert list(mapped_array("states", "all", lambda: states(builds), "inputs 1"))[1] == 7
+    assert len(builds) == 2
+    assert isinstance(mapped_array("states", "all", lambda: states(builds), "inputs 1"), memoryview)
+
+
+def test_a_mapped_array_with_the_cache_off_is_the_built_array(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, "off")
+    builds: list[int] = []
+    assert isinstance(mapped_array("states", "all", lambda: states(builds), "x"), array.array)
+    assert isinstance(mapped_array("states", "all", lambda: states(builds), "x"), array.array)
+    assert len(builds) == 2

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsgraph.stages.boilerplate import find_boilerplate
-from newsgraph.stages.clean import clean_text, text_credits
+from newsgraph.stages.clean import _alternation, clean_text, text_credits
 
 PROSE = [
     "The harbour authority said on Tuesday that the new ferry route would open in the spring.",
@@ -264,3 +266,29 @@ def test_bulleted_lists_code_and_long_colon_lines_after_the_body_stay() -> None:
     assert find_boilerplate([*PROSE, *demands]) == {}
     assert "related headlines after the body" not in find_boilerplate([*PROSE, *code]).values()
     assert find_boilerplate([*PROSE, "The full report from the harbour office is here:"]) == {}
+
+
+def _flat(names: list[str]) -> str:
+    unique = sorted(set(names), key=lambda name: (-len(name), name))
+    return "(?:" + "|".join(re.escape(name) for name in unique) + ")"
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_outlet_alternation_grouped_by_letter_matches_like_the_flat_one(flags: int) -> None:
+    names = ["AP", "AFP", "Associated Press", "apa", "NTB", "NRK", "N", "Reuters", "dpa", "DPA"]
+    text = (
+        "AP and AFP wrote; apa, APA and Associated Press too. NTB, NRK and N said. "
+        "dpa/DPA and Reuters -- Apathy, Napoleon, Assoc"
+    )
+    for template in (r"\b(?P<source>{})\b", r"(?P<source>{})\s+(?:and|said|too)"):
+        grouped = re.compile(template.format(_alternation(names)), flags)
+        flat = re.compile(template.format(_flat(names)), flags)
+        found = [(m.span(), m.group("source")) for m in grouped.finditer(text)]
+        assert found == [(m.span(), m.group("source")) for m in flat.finditer(text)]
+        assert found
+
+
+def test_outlet_alternation_with_a_name_opening_with_a_non_ascii_letter_stays_flat() -> None:
+    names = ["Østlendingen", "AP"]
+    assert _alternation(names) == _flat(names)
+    assert _alternation(["AP", "AFP", "NTB"]) == "(?:(?:AFP|AP)|(?:NTB))"

@@ -135,5 +135,8 @@ def test_line_identifier_reads_its_model_back_from_the_resource_cache(
     built = LineIdentifier(["nb", "en", "de"])
     first = built(line)
     assert len(list(tmp_path.glob("langid-*.pickle"))) == 1
-    assert LineIdentifier(["de", "en", "nb"])(line) == first
+    assert len(list(tmp_path.glob("langid-states-*.array"))) == 1
+    again = LineIdentifier(["de", "en", "nb"])
+    assert again(line) == first
+    assert isinstance(again._model.tk_nextmove, memoryview)
     assert first[0] == "de"

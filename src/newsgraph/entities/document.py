@@ -56,6 +56,9 @@ class Document:
         self.tokens = self.view.tokens
         self.starts = self.view.token_starts
         self.segments = self._segments()
+        # Asked several times about every token by the passes over the article (the tokens
+        # never change): read once.
+        self.capitalised = [bool(token.text) and token.text[0].isupper() for token in self.tokens]
         self.gazetteer = gazetteer
         self.lexicon = lexicon
 
@@ -119,8 +122,7 @@ class Document:
 
     def is_capitalised(self, index: int) -> bool:
         """Whether a token starts with an upper-case letter."""
-        text = self.tokens[index].text
-        return bool(text) and text[0].isupper()
+        return self.capitalised[index]
 
     def is_function_word(self, index: int) -> bool:
         """Whether the tagger marks a token as a function word or verb."""

@@ -245,9 +245,11 @@ def knowledge_organisations(doc: Document) -> list[Mention]:
     index = 0
     while index < len(doc):
         end = None
-        word = fold(doc.tokens[index].text)
-        if doc.is_capitalised(index) and word in first_words and word not in LEADING_ARTICLES:
-            end = _organisation_end(doc, knowledge, index)
+        # Most tokens are not capitalised: that test comes before folding the token.
+        if doc.is_capitalised(index):
+            word = fold(doc.tokens[index].text)
+            if word in first_words and word not in LEADING_ARTICLES:
+                end = _organisation_end(doc, knowledge, index)
         if end is None:
             index += 1
             continue

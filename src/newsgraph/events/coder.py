@@ -139,11 +139,11 @@ class EventCoder:
         antecedents: list[tuple[int, tuple[str, ...]]] | None = None
         home = load_rules().languages.get((article.lang or "").split("-")[0])
         views = list(sentence_views(article))
-        off_topic_page = self.grounding.configured and (
-            self.sense.page_off_topic(views)
-            or self.sense.section_off_topic((article.meta.source_url, article.meta.page_url))
-        )
-        sport_near = self.sense.sport_context(views)
+        # Whether the page is off topic and which sentences have sport next door: read every
+        # sentence's cues, so only once a sentence holds a trigger (most pages of no events never
+        # need it).
+        off_topic_page: bool | None = None
+        sport_near: list[bool] | None = None
         for number, view in enumerate(views):
             if self.grounding.off_topic(view) or self.sense.link_line(view):
                 continue
@@ -162,6 +162,10 @@ class EventCoder:
                 article, view, self.lexicon, self.geo, persons, antecedents, home
             )
             topic = self.grounding.configured and self.sense.topic_sentence(view)
+            if off_topic_page is None:
+                off_topic_page = self._off_topic_page(article, views)
+            if sport_near is None:
+                sport_near = self.sense.sport_context(views)
             context = SentenceContext(
                 view, clauses, mentions, off_topic_page, topic, tuple(quoted), sport_near[number]
             )
@@ -175,6 +179,13 @@ class EventCoder:
         for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)
+
+    def _off_topic_page(self, article: Article, views: list[SentenceView]) -> bool:
+        """Whether the page's topic cues or its address put it outside public affairs."""
+        return self.grounding.configured and (
+            self.sense.page_off_topic(views)
+            or self.sense.section_off_topic((article.meta.source_url, article.meta.page_url))
+        )
 
     def _factuality(
         self, view: SentenceView, quoted: list[tuple[int, int]], match: TriggerMatch
@@ -599,7 +610,7 @@ class EventCoder:
         if rule.unilateral is None or match.recoded is not None:
             return match.category, match.mode
         countries = _countries(args.actors)
-        joint = bool(self.lexicon.cue("joint").spans(view.words))
+        joint = self.lexicon.cue("joint").any_span(view.words)
         if len(countries) == 1 and len(_ids(args.actors)) <= 1 and not joint:
             return rule.unilateral
         return match.category, match.mode

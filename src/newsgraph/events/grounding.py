@@ -150,9 +150,9 @@ class Grounding:
     def off_topic(self, view: SentenceView) -> bool:
         """A sentence about sport or entertainment reports no political event."""
         words = view.words
-        return bool(
-            self.lexicon.cue("sport").spans(words) or self.lexicon.cue("entertainment").spans(words)
-        )
+        return self.lexicon.cue("sport").any_span(words) or self.lexicon.cue(
+            "entertainment"
+        ).any_span(words)
 
     def political_noun(self, view: SentenceView, lo: int, hi: int, law: bool = False) -> bool:
         """A political common noun ("troops", "politiet", "opprørere") in words [lo, hi); with

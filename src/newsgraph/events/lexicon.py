@@ -33,18 +33,23 @@ GLOB_SPECIALS = frozenset("*?[")
 SENTENCE_MEMO_SIZE = 256
 
 WordKey = tuple[str, str]
+# A sentence's word keys in order, their set, the set of its non-empty forms and lemmas, and
+# the set of their beginnings (every prefix of each).
+SentenceKeySets = tuple[tuple[WordKey, ...], frozenset[WordKey], frozenset[str], frozenset[str]]
 
 
 class SentenceKeys:
     """The (form, lemma) keys of the words of recently scanned sentences, by the identity of the
-    (immutable) word tuple, each with the set of its keys: a cue list that no key of a sentence
-    can start is answered with one set comparison instead of a look-up per word."""
+    (immutable) word tuple, each with the set of its keys, of its forms and lemmas and of their
+    beginnings: a cue list that no word of a sentence can start is answered with a set
+    comparison or two instead of a look-up per word."""
 
     def __init__(self) -> None:
-        self.known: dict[int, tuple[tuple[Word, ...], tuple[WordKey, ...], frozenset[WordKey]]] = {}
+        self.known: dict[int, tuple[tuple[Word, ...], SentenceKeySets]] = {}
 
-    def of(self, words: Sequence[Word]) -> tuple[tuple[WordKey, ...], frozenset[WordKey]] | None:
-        """The keys of a word tuple and their set (None for other sequences, which may change)."""
+    def of(self, words: Sequence[Word]) -> SentenceKeySets | None:
+        """The keys of a word tuple, their set and the set of the words' forms and lemmas (None
+        for other sequences, which may change)."""
         if type(words) is not tuple:
             return None
         entry = self.known.get(id(words))
@@ -53,8 +58,10 @@ class SentenceKeys:
             if len(self.known) >= SENTENCE_MEMO_SIZE:
                 self.known.clear()
             keys = tuple((word.lower, word.lemma) for word in words)
-            entry = self.known[id(words)] = (words, keys, frozenset(keys))
-        return entry[1], entry[2]
+            texts = frozenset(text for key in keys for text in key if text)
+            heads = frozenset(text[:size] for text in texts for size in range(1, len(text) + 1))
+            entry = self.known[id(words)] = (words, (keys, frozenset(keys), texts, heads))
+        return entry[1]
 
 
 sentence_keys = SentenceKeys()
@@ -164,6 +171,13 @@ class StartIndex:
             if first.others:
                 self.others.append((number, first.others))
         self.lengths = tuple(sorted({len(prefix) for prefix in self.prefixes}))
+        # Patterns that open with plain words or prefixes (no other glob, no bare `*`): a
+        # sentence none of whose forms and lemmas is one of those words or begins with one of
+        # those prefixes starts none of them (two set comparisons).
+        self.plain_only = not self.others and "" not in self.prefixes
+        self.prefix_set = frozenset(self.prefixes)
+        # Patterns that open with plain words only.
+        self.words_only = not self.others and not self.prefixes
         # A word form is looked up by many cue lists and many times per sentence; a bounded
         # memo keeps that to one dictionary hit without growing with an archive's vocabulary.
         self.memo: dict[str, frozenset[int]] = {}
@@ -225,10 +239,26 @@ class StartIndex:
         if known is None:
             keys: Sequence[WordKey] = [(word.lower, word.lemma) for word in words]
         else:
-            keys, key_set = known
+            keys, key_set, texts, heads = known
+            if (
+                self.plain_only
+                and texts.isdisjoint(self.exact)
+                and heads.isdisjoint(self.prefix_set)
+            ):
+                return pairs
             whole = lo == 0 and stop >= len(words)
             if (whole and key_set <= no_start) or (lo > 0 and no_start.issuperset(keys[lo:stop])):
                 return pairs
+        if self.words_only:
+            # Only a word whose form or lemma is one of the opening words starts a pattern.
+            exact = self.exact
+            for index in range(lo, stop):
+                lower, lemma = keys[index]
+                if lower in exact or (lemma and lemma in exact):
+                    pairs.extend((number, index) for number in self.word_starting(words[index]))
+            if len(pairs) > 1:
+                pairs.sort()
+            return pairs
         for index in range(lo, stop):
             key = keys[index]
             numbers = memo.get(key)
@@ -299,6 +329,15 @@ class PhraseSet:
             if match is not None and match[-1] < stop:
                 found.append(match)
         return found
+
+    def any_span(self, words: Sequence[Word]) -> bool:
+        """Whether some pattern matches inside the words (`bool(spans(words))`, stopping at the
+        first match)."""
+        patterns = self.patterns
+        for number, first in self.starts.candidates(words, 0, len(words)):
+            if patterns[number].match_at(words, first) is not None:
+                return True
+        return False
 
     def matches_word(self, word: Word) -> bool:
         """Whether a one-word pattern of the set accepts `word`."""

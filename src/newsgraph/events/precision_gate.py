@@ -112,7 +112,7 @@ def event_features(
     if anchor is not None and view.has_deps:
         features.append(f"trig_dep={view.words[anchor].dep.split(':')[0] or '?'}")
     for name in SENTENCE_CUES:
-        if lexicon.cue(name).spans(view.words):
+        if lexicon.cue(name).any_span(view.words):
             features += [f"sent_{name}", f"{kind}|sent_{name}"]
     return features
 

@@ -275,7 +275,7 @@ class Sense:
         trigger verb (or the verb of a trigger noun) whose subject is a first-person pronoun
         (`[cues].speaker_pronouns`: "vi møter forfatteren", "I visited Canada"). Outside
         quotations only."""
-        if self.lexicon.cue("opinion_markers").spans(view.words):
+        if self.lexicon.cue("opinion_markers").any_span(view.words):
             return True
         if not view.has_deps:
             return False
@@ -484,7 +484,7 @@ class Sense:
         "næringsliv"): its event needs a political actor on each side. Science words alone
         ("university", "professor") count for the page only: aid delivered to a university is
         still aid."""
-        return bool(self.lexicon.cue("business").spans(view.words))
+        return self.lexicon.cue("business").any_span(view.words)
 
     def page_off_topic(self, views: list[SentenceView]) -> bool:
         """Whether an article is about sport, entertainment, business, science, health or reviews
@@ -492,8 +492,8 @@ class Sense:
         enough of them."""
         topics = [self.lexicon.cue(name) for name in self._topic_names()]
         political = self.lexicon.cue("political_nouns")
-        topical = sum(any(cue.spans(v.words) for cue in topics) for v in views)
-        public = sum(bool(political.spans(v.words)) for v in views)
+        topical = sum(any(cue.any_span(v.words) for cue in topics) for v in views)
+        public = sum(political.any_span(v.words) for v in views)
         settings = self.settings
         return topical >= settings.page_min_sentences and topical > settings.page_ratio * public
 

@@ -105,7 +105,7 @@ def _raw_matches(view: SentenceView, lexicon: Lexicon) -> list[TriggerMatch]:
     for rule, pattern, first in lexicon.trigger_candidates(view.words):
         key = id(rule)
         if key not in in_context:
-            in_context[key] = not rule.context.patterns or bool(rule.context.spans(view.words))
+            in_context[key] = not rule.context.patterns or rule.context.any_span(view.words)
         if not in_context[key]:
             continue
         words = pattern.match_at(view.words, first)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode decomposition leaves alone.
 LETTERS = str.maketrans(
@@ -46,8 +47,12 @@ SOUNDS = (
     ("h", ""),
 )
 REPEATS = re.compile(r"(.)\1+")
+FOLD_MEMO_SIZE = 1 << 16
 
 
+# Articles fold the same words and names over and over (every token of an article, every
+# candidate name); the folded forms of the most recent ones are kept.
+@lru_cache(maxsize=FOLD_MEMO_SIZE)
 def fold(name: str) -> str:
     """Lower case, no diacritics, no punctuation, hyphens as spaces, single spaces."""
     text = unicodedata.normalize("NFKD", name.casefold().translate(LETTERS))

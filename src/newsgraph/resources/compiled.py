@@ -21,11 +21,15 @@ the entries of the same kind and language built from other inputs, keeping the n
 temporary files that a killed writer left behind. The files are pickles
 written by this process's own code for its own use; an unreadable one is rebuilt, never trusted.
 Load resources in the parent before forking workers and they share one copy (copy-on-write).
+A large flat array of integers (py3langid's tokenizer states) is kept as raw numbers instead and
+memory-mapped (`mapped_array`): no copy at start-up, one copy in the page cache for all workers.
 """
 
 from __future__ import annotations
 
+import array
 import hashlib
+import mmap
 import os
 import pickle
 import sys
@@ -35,7 +39,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, Literal, TypeVar
 
 from newsgraph import __version__
 from newsgraph.collector import collector_paused
@@ -52,6 +56,11 @@ DATA_SUFFIXES = (".toml", ".json", ".gz")
 KEEP_OTHER_DIGESTS = 8
 # A temporary file this old is a killed writer's leftover (a store takes seconds at most).
 STALE_TEMPORARY_S = 3600.0
+# A mapped array's file: an ASCII header naming the element type (`array` type code), padded
+# to a multiple of every element size so that the numbers after it stay aligned.
+ARRAY_HEADER = 8
+IntegerCode = Literal["b", "B", "h", "H", "i", "I", "l", "L", "q", "Q"]
+INTEGER_CODES: tuple[IntegerCode, ...] = ("b", "B", "h", "H", "i", "I", "l", "L", "q", "Q")
 
 
 def cache_dir() -> Path | None:
@@ -91,7 +100,9 @@ def own_digest(inputs: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def cache_path(kind: str, lang: str, inputs: str | None = None) -> Path | None:
+def cache_path(
+    kind: str, lang: str, inputs: str | None = None, suffix: str = ".pickle"
+) -> Path | None:
     """Where the compiled `kind` of `lang` is stored for the current inputs: the resource files
     and builders (`inputs_digest`), or, for a result built from neither, the `inputs` its caller
     names (a package version and the builder's source), so it outlives edits of the resources."""
@@ -99,7 +110,7 @@ def cache_path(kind: str, lang: str, inputs: str | None = None) -> Path | None:
     if folder is None:
         return None
     digest = inputs_digest() if inputs is None else own_digest(inputs)
-    return folder / f"{kind}-{lang}-{digest}.pickle"
+    return folder / f"{kind}-{lang}-{digest}{suffix}"
 
 
 def compiled(kind: str, lang: str, build: Callable[[], T], inputs: str | None = None) -> T:
@@ -119,7 +130,52 @@ def compiled(kind: str, lang: str, build: Callable[[], T], inputs: str | None = 
     return value
 
 
-def _store(path: Path, value: object) -> None:
+def mapped_array(
+    kind: str, lang: str, build: Callable[[], array.array[int]], inputs: str | None = None
+) -> memoryview[int] | array.array[int]:
+    """A large array of integers from the cache, memory-mapped read-only, or `build()` stored
+    there for next time (and returned as built).
+
+    Unpickling a 40 MB array copies it into fresh memory at every start; a mapped one is read
+    from the page cache as it is used, and every worker process shares the same pages. The view
+    indexes like the array (same type, same numbers)."""
+    path = cache_path(kind, lang, inputs, suffix=".array")
+    if path is not None and path.is_file():
+        try:
+            return _map_array(path)
+        except (OSError, ValueError, TypeError):  # a damaged entry is rebuilt below
+            path.unlink(missing_ok=True)
+    value = build()
+    if path is not None:
+        _store(path, value, _write_array)
+    return value
+
+
+def _map_array(path: Path) -> memoryview[int]:
+    with path.open("rb") as stream:
+        mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    header = mapped[:ARRAY_HEADER].rstrip(b"\0").decode("ascii")
+    typecode = next((code for code in INTEGER_CODES if code == header), None)
+    if typecode is None:
+        raise ValueError(f"{path.name}: no integer array type code in the header")
+    # The view keeps the mapping open as long as it lives.
+    return memoryview(mapped)[ARRAY_HEADER:].cast(typecode)
+
+
+def _write_array(value: object, stream: BinaryIO) -> None:
+    if not isinstance(value, array.array):
+        raise TypeError(f"not an array: {type(value).__name__}")
+    stream.write(value.typecode.encode("ascii").ljust(ARRAY_HEADER, b"\0"))
+    value.tofile(stream)
+
+
+def _write_pickle(value: object, stream: BinaryIO) -> None:
+    pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _store(
+    path: Path, value: object, write: Callable[[object, BinaryIO], None] = _write_pickle
+) -> None:
     """Write atomically; a cache that cannot be written only costs the next start its speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -128,7 +184,7 @@ def _store(path: Path, value: object) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            write(value, stream)
         os.replace(temporary, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         Path(temporary).unlink(missing_ok=True)
@@ -141,6 +197,7 @@ def prune(kept: Path, keep: int = KEEP_OTHER_DIGESTS) -> list[Path]:
     `keep` newest, and stale temporary files; returns what was deleted. Another process may
     delete the same files at the same time, so a file already gone is no error."""
     prefix = kept.name.rsplit("-", 1)[0] + "-"
+    suffix = kept.suffix
     removed: list[Path] = []
     try:
         entries = list(kept.parent.iterdir())
@@ -156,11 +213,11 @@ def prune(kept: Path, keep: int = KEEP_OTHER_DIGESTS) -> list[Path]:
                     entry.unlink(missing_ok=True)
                     removed.append(entry)
                 continue
-            digest = name.removeprefix(prefix).removesuffix(".pickle")
+            digest = name.removeprefix(prefix).removesuffix(suffix)
             if (
                 entry != kept
                 and name.startswith(prefix)
-                and name.endswith(".pickle")
+                and name.endswith(suffix)
                 and len(digest) == len(kept.stem.rsplit("-", 1)[1])
                 and "-" not in digest
             ):

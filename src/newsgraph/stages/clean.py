@@ -99,9 +99,25 @@ def _rule_patterns(
 
 
 def _alternation(names: list[str]) -> str:
-    """Names as one regex alternation, longest first (so "Associated Press" wins over "AP")."""
+    """Names as one regex alternation, longest first (so "Associated Press" wins over "AP").
+
+    The names are grouped by their first letter, each group in that order ("(?:(?:AFP|AP)|...)"):
+    the regex engine tries a group only where its letter stands instead of trying every name at
+    every word, and matches the same. Two names in different groups cannot both match at one
+    place, so the order across groups does not matter; within a group it is kept. Grouping by
+    the lower-cased letter keeps that true under IGNORECASE, where each ASCII letter matches one
+    lower-case ASCII letter; a list with a name that opens with anything else stays flat."""
     unique = sorted(set(names), key=lambda name: (-len(name), name))
-    return "(?:" + "|".join(re.escape(name) for name in unique) + ")"
+    if not all(name[:1].isascii() and name[:1].isalnum() for name in unique):
+        return "(?:" + "|".join(re.escape(name) for name in unique) + ")"
+    groups: dict[str, list[str]] = {}
+    for name in unique:
+        groups.setdefault(name[0].lower(), []).append(name)
+    return (
+        "(?:"
+        + "|".join("(?:" + "|".join(re.escape(n) for n in group) + ")" for group in groups.values())
+        + ")"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from newsgraph.errors import InputError
 from newsgraph.model import Article
 from newsgraph.pipeline import PerArticle
 from newsgraph.provenance import detect_translation, load_rules
-from newsgraph.resources.compiled import compiled
+from newsgraph.resources.compiled import compiled, mapped_array
 from newsgraph.settings import Settings
 
 # Enough text to decide; more only costs time.
@@ -107,19 +107,17 @@ class LanguageIdentifier:
         return ranked
 
 
-def _line_model(wanted: frozenset[str]) -> tuple[Any, ...]:
+def _line_model(model: tuple[Any, ...], wanted: frozenset[str]) -> tuple[Any, ...]:
     """py3langid's model restricted to the wanted languages' columns (the full table, ~30 MB,
-    is dropped): (ptc, pc, classes, nextmove, row, output), as its constructor takes them."""
+    is dropped), without its tokenizer's state table: (ptc, pc, classes, row, output)."""
     import numpy
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, _load_model_file
 
-    ptc, pc, classes, nextmove, row, output = _load_model_file(MODEL_DIR / MODEL_FILE)
+    ptc, pc, classes, _, row, output = model
     columns = [i for i, label in enumerate(classes) if label in wanted]
     return (
         numpy.ascontiguousarray(numpy.asarray(ptc)[:, columns]),
         numpy.asarray(pc)[columns],
         [classes[i] for i in columns],
-        nextmove,
         row,
         output,
     )
@@ -164,23 +162,32 @@ class LineIdentifier:
             self._model = self._load()
 
     def _load(self) -> Any:
-        from py3langid.langid import LanguageIdentifier
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier, _load_model_file
 
         wanted = sorted(
             set(self.codes) | {alias for alias, code in LINE_ALIASES.items() if code in self.codes}
         )
         # Decompressing the model takes about a second; its columns for these languages come
-        # back from the resource cache in a fraction of that.
+        # back from the resource cache in a fraction of that, and its tokenizer's state table
+        # (a 40 MB array, the same for every language set) is memory-mapped from there.
         key = hashlib.sha256(" ".join(wanted).encode()).hexdigest()[:12]
         # Built from py3langid's data alone: keyed by its version and this module's code, not
-        # by the resource files, so editing a lexicon does not store another ~45 MB copy.
+        # by the resource files, so editing a lexicon does not store another copy.
         inputs = (
             f"py3langid={metadata.version('py3langid')}|"
             + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
         )
-        ptc, pc, classes, nextmove, row, output = compiled(
-            "langid", key, lambda: _line_model(frozenset(wanted)), inputs
+        decompressed: list[tuple[Any, ...]] = []
+
+        def model() -> tuple[Any, ...]:
+            if not decompressed:
+                decompressed.append(tuple(_load_model_file(MODEL_DIR / MODEL_FILE)))
+            return decompressed[0]
+
+        ptc, pc, classes, row, output = compiled(
+            "langid", key, lambda: _line_model(model(), frozenset(wanted)), inputs
         )
+        nextmove = mapped_array("langid-states", "all", lambda: model()[3], inputs)
         return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
     def __call__(self, line: str) -> tuple[str | None, float]:

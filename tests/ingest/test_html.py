@@ -1,0 +1,83 @@
+"""The HTML reader: one parse, the metadata an Article keeps, the same result as trafilatura's
+own metadata pass."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import trafilatura
+
+from newsgraph.ingest.html import extract_html
+
+BODY = """<article><h1>{title}</h1>
+<p>The new bridge over the river opened on Tuesday after four years of building work, and the
+first cars crossed it at noon while a band played on the bank.</p>
+<p>The mayor said the crossing would cut the drive to the hospital by twenty minutes for the
+villages on the east side, where most of the town's older people live.</p>
+<p>Tolls will not be charged in the first year, the council decided last month.</p>
+</article>"""
+
+PAGES = {
+    "meta tags": """<!DOCTYPE html><html><head><title>Bridge opens | Town News</title>
+<meta name="author" content="Kari Nordmann; Ola Hansen">
+<meta property="article:published_time" content="2024-05-14T09:30:00Z">
+<meta property="og:url" content="https://news.example.com/2024/05/bridge">
+<meta property="article:section" content="Local">
+<meta property="og:site_name" content="Town News"></head>
+<body>{body}<a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC</a>
+<footer><a href="/category/local/">Local</a><a href="/tag/bridges/">bridges</a></footer>
+</body></html>""",
+    "json-ld": """<!DOCTYPE html><html><head><title>Bridge opens</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Bridge opens to traffic", "datePublished": "2023-11-02",
+"author": {{"@type": "Person", "name": "Jane Roe"}}}}</script></head>
+<body>{body}</body></html>""",
+    "byline in the page": """<!DOCTYPE html><html><head><title>Bridge opens</title></head>
+<body><div class="byline"><span class="author">By John Smith</span></div>
+<time datetime="2022-03-04">4 March 2022</time>{body}</body></html>""",
+    "no metadata": """<html><body>{body}</body></html>""",
+}
+
+
+def trafilatura_reading(html: str) -> tuple[str, dict[str, Any]]:
+    """What trafilatura's own metadata pass gives with the reader's options."""
+    document: Any = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True
+    )
+    found = document.as_dict()
+    return str(found["text"] or ""), found
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_html_reader_gives_the_text_and_metadata_of_trafilaturas_own_pass(kind: str) -> None:
+    html = PAGES[kind].format(body=BODY.format(title="Bridge opens to traffic"))
+    text, meta = extract_html(html)
+    expected_text, expected = trafilatura_reading(html)
+    assert text == expected_text
+    assert "first cars crossed it" in text
+    assert meta.title == (expected["title"] or None)
+    assert meta.published == (expected["date"] or None)
+    authors = [a.strip() for a in str(expected["author"] or "").split(";") if a.strip()]
+    assert meta.authors == authors
+    assert meta.source_url == (expected["url"] or None)
+
+
+def test_html_reader_reads_title_authors_and_date_from_meta_tags() -> None:
+    html = PAGES["meta tags"].format(body=BODY.format(title="Bridge opens to traffic"))
+    _, meta = extract_html(html, url="https://news.example.com/given")
+    assert meta.authors == ["Kari Nordmann", "Ola Hansen"]
+    assert meta.published == "2024-05-14"
+    assert meta.source_url == "https://news.example.com/given"
+
+
+@pytest.mark.parametrize(
+    "html", ["<html><body><nav>Home</nav></body></html>", "just a line of plain text", "<p>x</p>"]
+)
+def test_a_page_trafilatura_finds_nothing_or_little_in_gives_what_it_gives(html: str) -> None:
+    text, meta = extract_html(html, url="https://x.org/")
+    document: Any = trafilatura.bare_extraction(
+        html, url="https://x.org/", with_metadata=True, include_comments=False
+    )
+    assert text == ("" if document is None else str(document.text or ""))
+    assert meta.source_url == "https://x.org/"
