@@ -226,3 +226,24 @@ def test_a_known_organisations_name_is_no_other_spelling_or_genitive_of_a_city(l
     assert hamm is not None and hamm.place.country == "DEU"
     hama = gazetteer.best("Hama")
     assert hama is not None and hama.place.country == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("lang", "surface", "form", "country"),
+    [
+        ("en", "PRC", "name", "CHN"),
+        ("en", "Macedonia", "name", "MKD"),
+        ("en", "Macedonian", "adjective", "MKD"),
+        ("en", "East Timor", "name", "TLS"),
+        ("en", "East Timorese", "adjective", "TLS"),
+        ("en", "Kampuchea", "name", "KHM"),
+        ("nb", "Makedonia", "name", "MKD"),
+        ("sv", "Makedonien", "name", "MKD"),
+        ("de", "Mazedonien", "name", "MKD"),
+        ("fr", "Macédoine", "name", "MKD"),
+    ],
+)
+def test_former_and_short_country_names_still_common_in_news(
+    lang: str, surface: str, form: str, country: str
+) -> None:
+    assert country_of(lang, surface, form) == country

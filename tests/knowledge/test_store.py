@@ -167,6 +167,25 @@ def test_bare_surname_shared_by_two_countries_leaders_stays_unknown(
     assert found is not None and found.actor.country == "AUS"
 
 
+def test_titled_surname_resolves_without_a_date_when_the_title_fits_one_country(
+    knowledge: ActorKnowledge,
+) -> None:
+    found = knowledge.titled_surname("Zelenskyy", ["President"])
+    assert found is not None and (found.actor.id, found.how) == ("Q2", "surname")
+    # No title, or a title no holder of the surname bore: nothing.
+    assert knowledge.titled_surname("Zelenskyy", []) is None
+    assert knowledge.titled_surname("Zelenskyy", ["Bishop"]) is None
+
+
+def test_titled_surname_shared_by_two_countries_leaders_stays_unknown(
+    knowledge: ActorKnowledge,
+) -> None:
+    # Both Smiths were PM, of two countries: the title does not tell which.
+    assert knowledge.titled_surname("Smith", ["PM"]) is None
+    # A minister who never held a top office is not found by surname.
+    assert knowledge.titled_surname("Berg", ["Minister"]) is None
+
+
 def test_surname_spelling_variant_of_a_leader_resolves(knowledge: ActorKnowledge) -> None:
     found = knowledge.surname("Selenskyj", "2023-05-01")
     assert found is not None and found.actor.id == "Q2"

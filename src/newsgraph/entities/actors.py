@@ -137,7 +137,10 @@ def _person_resolution(
         royal = knowledge.royal(title, entity.name)
         if royal is not None:
             return royal
-    return knowledge.surname(entity.name, day)
+    found = knowledge.surname(entity.name, day)
+    if found is not None:
+        return found
+    return knowledge.titled_surname(entity.name, [t.canonical or t.text for t in entity.titles])
 
 
 def _plausible(

@@ -372,6 +372,22 @@ class ActorKnowledge:
         found = self._choose(holders, None)
         return Resolution(found, "surname") if found is not None else None
 
+    def titled_surname(self, name: str, titles: list[str]) -> Resolution | None:
+        """A head of state or government named by surname alone under a title one of the office
+        holders of that surname held ("President Bush", "Prime Minister Rutte"), whatever the
+        day: only when every such holder is of one country (the title, not the date, tells which
+        office holder the text means)."""
+        words = fold(name).split()
+        if len(words) != 1 or not titles:
+            return None
+        holders = [
+            i
+            for i in self.top_surnames.get(skeleton_word(words[0]), [])
+            if any(self.persons[i].holds_title(title) for title in titles)
+        ]
+        found = self._choose(holders, None)
+        return Resolution(found, "surname") if found is not None else None
+
     def royal(self, title: str, first_name: str) -> Resolution | None:
         """A royal by canonical title ("King") and first name ("Harald")."""
         indices = self.royals.get((title.casefold(), fold(first_name)), [])
