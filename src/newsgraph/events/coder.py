@@ -382,6 +382,8 @@ class EventCoder:
         for mention in args.actors:
             if self._political_mention(article, context.view, match, mention, law):
                 return True
+        if any(self._speaks_for_state(context.view, match, m) for m in args.source):
+            return True
         if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
         if args.source or args.own_phrase:
@@ -449,7 +451,11 @@ class EventCoder:
             return self.grounding.political_noun(view, 0, len(view.words), law)
         # A town on a side is a place, not a participant ("reiste til Shanghai for å møte …").
         return all(
-            any(self._political_mention(article, view, match, m, law) for m in side)
+            any(
+                self._political_mention(article, view, match, m, law)
+                or (side is args.source and self._speaks_for_state(view, match, m))
+                for m in side
+            )
             or all(m.kind in ("GPE", "LOC") for m in side)
             for side in sides
         )
@@ -499,6 +505,21 @@ class EventCoder:
             return False
         is_country = self._is_country(view, mention, entity)
         return self.grounding.is_political(mention, entity, is_country, law)
+
+    def _speaks_for_state(
+        self, view: SentenceView, match: TriggerMatch, mention: ActorMention
+    ) -> bool:
+        """A national capital doing a verbal act stands for its government ("Beijing condemned
+        …", "Moskva advarte …", "Washington a averti Téhéran"): statements, demands and threats
+        come from governments, not from towns. Only the doer of a verbal act is read this way: a
+        town that "beat" another is a team, and sport and weather sentences are left out before
+        this; a capital qualifying a noun ("Paris traders") is no doer."""
+        if mention.kind != "GPE" or not self._heads_political(view, match, mention):
+            return False
+        if not self.ontology.categories[match.category].quad.startswith("verbal"):
+            return False
+        text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
+        return self.geo.capital(text) is not None
 
     def _heads_political(
         self, view: SentenceView, match: TriggerMatch, mention: ActorMention
@@ -597,7 +618,7 @@ class EventCoder:
             for m in context.mentions
             if lo <= m.first < hi
             and m.first not in context.clauses.excluded
-            and not attributive(view, m, place_nouns)
+            and not attributive(view, m, place_nouns, self.lexicon.cue("time_nouns"))
             and (m.kind == "GPE" or not verbal)
             and (
                 m.kind == "LOC"
