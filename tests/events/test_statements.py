@@ -188,3 +188,47 @@ def test_capital_threatening_another_with_sanctions() -> None:
 def test_pluperfect_threat() -> None:
     text = "Le Royaume-Uni avait menacé la veille d'entrer dans l'ambassade."
     assert _types(text, "fr", [Ent("Royaume-Uni", G, "GBR")]) == ["THREATEN"]
+
+
+def test_capital_the_tagger_took_for_a_person_still_speaks_for_its_government() -> None:
+    text = "Washington warned Pyongyang that it would respond."
+    entities = [Ent("Washington", "PER"), Ent("Pyongyang", G, "PRK", lat=1.0, lon=1.0)]
+    events = _code(make_article(text, "en", entities))
+    assert [(e.type, sorted(e.countries)) for e in events] == [("THREATEN", ["PRK", "USA"])]
+
+
+def test_capital_stands_for_its_government_only_in_acts_worded_as_statements() -> None:
+    # A deed announced for later is coded as a threat, but the town named as its doer or place
+    # said nothing ("soll bei einer Demonstration in der Hauptstadt …").
+    text = "Moscow will attack the city on Sunday."
+    assert _code(make_article(text, "en", [_city("Moscow", "RUS")])) == []
+
+
+# ------------------------------------------------------------------ Swedish, Danish, German
+
+
+def test_swedish_warning_to_a_named_state_after_a_day_phrase_is_a_threat() -> None:
+    text = "Kina varnade på onsdagen USA för att blanda sig i landets inre angelägenheter."
+    events = _code(make_article(text, "sv", [Ent("Kina", G, "CHN"), Ent("USA", G, "USA")]))
+    assert [(e.type, sorted(e.countries)) for e in events] == [("THREATEN", ["CHN", "USA"])]
+
+
+def test_danish_ambassador_called_to_a_meeting_is_a_protest_not_a_meeting() -> None:
+    text = "Danmark kaldte Ruslands ambassadør til møde efter spionsagen."
+    entities = [Ent("Danmark", G, "DNK"), Ent("Rusland", G, "RUS", aliases=("Ruslands",))]
+    assert _types(text, "da", entities) == ["ACCUSE"]
+
+
+def test_german_present_tense_condemnation_is_no_conviction() -> None:
+    text = "Deutschland verurteilt den Angriff auf die Stadt scharf."
+    assert _types(text, "de", [Ent("Deutschland", G, "DEU")]) == ["ACCUSE"]
+
+
+def test_german_court_sentence_stays_no_accusation() -> None:
+    text = "Ein russisches Gericht verurteilte den Oppositionellen zu drei Jahren Haft."
+    assert "ACCUSE" not in _types(text, "de", [])
+
+
+def test_german_perfect_request() -> None:
+    text = "Die Bundesregierung hat Russland aufgefordert, die Truppen abzuziehen."
+    assert "REQUEST" in _types(text, "de", [Ent("Russland", G, "RUS")])

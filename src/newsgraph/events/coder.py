@@ -514,12 +514,32 @@ class EventCoder:
         come from governments, not from towns. Only the doer of a verbal act is read this way: a
         town that "beat" another is a team, and sport and weather sentences are left out before
         this; a capital qualifying a noun ("Paris traders") is no doer."""
-        if mention.kind != "GPE" or not self._heads_political(view, match, mention):
+        # The tagger often takes a capital opening a sentence for a person ("Washington said"):
+        # a one-word name of no known country is read as the capital too.
+        misread = mention.kind == "PER" and mention.first == mention.last and not mention.countries
+        if not (mention.kind == "GPE" or misread) or not self._heads_political(
+            view, match, mention
+        ):
             return False
-        if not self.ontology.categories[match.category].quad.startswith("verbal"):
+        # The act as worded, not as recoded: a deed announced for later ("soll … stattfinden")
+        # is coded as a threat or promise but was not said by the town where it happens.
+        if not self.ontology.categories[match.rule.category].quad.startswith("verbal"):
             return False
         text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
         return self.geo.capital(text) is not None
+
+    def _capital_countries(
+        self, view: SentenceView, match: TriggerMatch, args: Arguments
+    ) -> list[str]:
+        """The countries of the capitals that do a verbal act as their government."""
+        found = []
+        for mention in args.source:
+            if self._speaks_for_state(view, match, mention):
+                text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
+                country = self.geo.capital(text)
+                if country:
+                    found.append(country)
+        return found
 
     def _heads_political(
         self, view: SentenceView, match: TriggerMatch, mention: ActorMention
@@ -696,6 +716,11 @@ class EventCoder:
         """The participants' countries; with no named doer, also the country of a place in the
         subject's phrase ("Demonstrators in Baghdad blocked a road to protest US policy")."""
         countries = _countries(args.actors)
+        # A capital speaking for its government stands for its country, even where the name is
+        # also a region's ("Washington warned Pyongyang …").
+        countries = list(
+            dict.fromkeys([*self._capital_countries(context.view, match, args), *countries])
+        )
         if args.source and countries:
             return countries
         return list(dict.fromkeys([*countries, *self._subject_place(context, match, args)]))

@@ -616,8 +616,20 @@ def _named_addressee(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) 
     velferden") is a caution."""
     words = view.words
     index = match.last + 1
-    time_nouns = lexicon.cue("time_nouns")
-    while index < len(words) and time_nouns.matches_word(words[index]):
+    time_nouns, determiners = lexicon.cue("time_nouns"), lexicon.cue("determiners")
+
+    def skipped(at: int) -> bool:
+        # A day ("onsdag"), a preposition or article before one ("på onsdagen", "am
+        # Mittwoch") and a determiner ("the United States").
+        word = words[at]
+        before_day = at + 1 < len(words) and time_nouns.matches_word(words[at + 1])
+        return (
+            time_nouns.matches_word(word)
+            or determiners.matches_word(word)
+            or (before_day and word.text.islower())
+        )
+
+    while index < len(words) and skipped(index):
         index += 1
     if index >= len(words):
         return False
