@@ -232,3 +232,10 @@ def test_german_court_sentence_stays_no_accusation() -> None:
 def test_german_perfect_request() -> None:
     text = "Die Bundesregierung hat Russland aufgefordert, die Truppen abzuziehen."
     assert "REQUEST" in _types(text, "de", [Ent("Russland", G, "RUS")])
+
+
+def test_branding_a_party_terrorists_is_an_accusation() -> None:
+    text = "Turkey branded the Kurdish militia terrorists on Monday."
+    assert _types(text, "en", [Ent("Turkey", G, "TUR")]) == ["ACCUSE"]
+    nb = "Tyrkia stemplet mandag den kurdiske militsen som terrorister."
+    assert _types(nb, "nb", [Ent("Tyrkia", G, "TUR")]) == ["ACCUSE"]
