@@ -239,3 +239,12 @@ def test_branding_a_party_terrorists_is_an_accusation() -> None:
     assert _types(text, "en", [Ent("Turkey", G, "TUR")]) == ["ACCUSE"]
     nb = "Tyrkia stemplet mandag den kurdiske militsen som terrorister."
     assert _types(nb, "nb", [Ent("Tyrkia", G, "TUR")]) == ["ACCUSE"]
+
+
+def test_protest_announced_in_a_capital_is_no_statement_of_its_government() -> None:
+    text = "Morgen soll bei einer Demonstration in der Hauptstadt Moskau ein Redner sprechen."
+    geo = _geo()
+    geo.capitals["Moskau"] = "RUS"
+    article = make_article(text, "de", [_city("Moskau", "RUS")])
+    events = EventCoder(load_lexicon("de"), geo).code(article)
+    assert [e for e in events if e.type == "THREATEN"] == []

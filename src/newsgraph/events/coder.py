@@ -48,7 +48,7 @@ from newsgraph.events.names import in_event_or_work_name
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.precision_gate import PrecisionGate
 from newsgraph.events.sense import Sense
-from newsgraph.events.triggers import TriggerMatch, find_triggers
+from newsgraph.events.triggers import VERBAL, TriggerMatch, find_triggers
 from newsgraph.events.words import (
     WORD_RE,
     SentenceView,
@@ -521,9 +521,11 @@ class EventCoder:
             view, match, mention
         ):
             return False
-        # The act as worded, not as recoded: a deed announced for later ("soll … stattfinden")
-        # is coded as a threat or promise but was not said by the town where it happens.
-        if not self.ontology.categories[match.rule.category].quad.startswith("verbal"):
+        # A speech act as worded, not as recoded: a deed or a protest announced for later ("soll
+        # bei einer Demonstration in der Hauptstadt …") is coded as a threat or promise but was
+        # not said by the town where it happens; a protest (PLOVER's verbal conflict) is no
+        # statement of a government.
+        if match.rule.category not in VERBAL:
             return False
         text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
         return self.geo.capital(text) is not None
