@@ -248,3 +248,22 @@ def test_protest_announced_in_a_capital_is_no_statement_of_its_government() -> N
     article = make_article(text, "de", [_city("Moskau", "RUS")])
     events = EventCoder(load_lexicon("de"), geo).code(article)
     assert [e for e in events if e.type == "THREATEN"] == []
+
+
+def test_promise_of_revenge_coordinated_with_a_condemnation_is_a_threat() -> None:
+    text = "Iran condemned the killing and promised revenge against the attackers."
+    parse: list[Row] = [
+        ("Iran", "PROPN", "nsubj", 1),
+        ("condemned", "VERB", "ROOT", None),
+        ("the", "DET", "det", 3),
+        ("killing", "NOUN", "obj", 1),
+        ("and", "CCONJ", "cc", 5),
+        ("promised", "VERB", "conj", 1),
+        ("revenge", "NOUN", "obj", 5),
+        ("against", "ADP", "case", 9),
+        ("the", "DET", "det", 9),
+        ("attackers", "NOUN", "nmod", 6),
+        (".", "PUNCT", "punct", 1),
+    ]
+    events = _code(_parsed(text, "en", parse, [Ent("Iran", G, "IRN")]))
+    assert sorted(e.type for e in events) == ["ACCUSE", "THREATEN"]
