@@ -267,3 +267,20 @@ def test_promise_of_revenge_coordinated_with_a_condemnation_is_a_threat() -> Non
     ]
     events = _code(_parsed(text, "en", parse, [Ent("Iran", G, "IRN")]))
     assert sorted(e.type for e in events) == ["ACCUSE", "THREATEN"]
+
+
+def test_arrest_at_a_capitals_airport_is_placed_in_its_country() -> None:
+    text = "Police detained the opposition leader at Moscow airport."
+    parse: list[Row] = [
+        ("Police", "NOUN", "nsubj", 1),
+        ("detained", "VERB", "ROOT", None),
+        ("the", "DET", "det", 4),
+        ("opposition", "NOUN", "compound", 4),
+        ("leader", "NOUN", "obj", 1),
+        ("at", "ADP", "case", 7),
+        ("Moscow", "PROPN", "compound", 7),
+        ("airport", "NOUN", "obl", 1),
+        (".", "PUNCT", "punct", 1),
+    ]
+    events = _code(_parsed(text, "en", parse, [_city("Moscow", "RUS")]))
+    assert [(e.type, e.countries) for e in events] == [("COERCE", ["RUS"])]
