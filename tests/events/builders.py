@@ -81,6 +81,9 @@ class FakeGeo:
             "Kyiv": ("UKR", 50.4, 30.5),
         }
     )
+    capitals: dict[str, str] = field(
+        default_factory=lambda: {"Beijing": "CHN", "Oslo": "NOR", "Kyiv": "UKR"}
+    )
 
     def adjective(self, text: str) -> str | None:
         """Country of a nationality word, also capitalised at a sentence start."""
@@ -89,6 +92,10 @@ class FakeGeo:
     def country(self, text: str) -> str | None:
         """Country of a country name or genitive."""
         return self.countries.get(text)
+
+    def capital(self, text: str) -> str | None:
+        """Country of a national capital named in `capitals`."""
+        return self.capitals.get(text)
 
     def place(self, name: str) -> Location | None:
         """Geocode a place name."""

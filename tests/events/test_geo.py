@@ -24,3 +24,11 @@ def test_the_memory_is_bounded() -> None:
         geo.adjective(f"ord{number}")
     assert len(geo._adjectives) <= MEMO_SIZE
     assert geo.adjective("norske") == "NOR"
+
+
+def test_a_capital_in_any_language_names_its_country_and_other_towns_none() -> None:
+    assert GazetteerGeo("nb").capital("Moskva") == "RUS"
+    assert GazetteerGeo("fr").capital("Pékin") == "CHN"
+    assert GazetteerGeo("en").capital("Washington") == "USA"
+    assert GazetteerGeo("en").capital("Columbus") is None
+    assert GazetteerGeo("en").capital("Russia") is None

@@ -491,7 +491,10 @@ def _borrowed_subject(
 
 
 def attributive(
-    view: SentenceView, mention: ActorMention, place_nouns: PhraseSet | None = None
+    view: SentenceView,
+    mention: ActorMention,
+    place_nouns: PhraseSet | None = None,
+    time_nouns: PhraseSet | None = None,
 ) -> bool:
     """A place name qualifying a noun ("in North Korea disarmament talks") names no place; one
     qualifying a noun of a place (`place_nouns`: "a Gaza City street", "a Kabul market") does."""
@@ -499,6 +502,9 @@ def attributive(
     if following is None or not following.text[:1].islower() or not following.text.isalpha():
         return False
     if place_nouns is not None and place_nouns.matches_word(following):
+        return False
+    if time_nouns is not None and time_nouns.matches_word(following):
+        # "pågrepet i Minsk søndag": a day after the place is when, not a noun it qualifies.
         return False
     return view.has_deps and following.pos == "NOUN"
 
@@ -576,7 +582,7 @@ def _clause_groups(
         role = preposition_before(view, lexicon, group[0].first)
         place_nouns = lexicon.cue("place_nouns")
         if (role == "place" or group[0].kind == "LOC") and attributive(
-            view, group[-1], place_nouns
+            view, group[-1], place_nouns, lexicon.cue("time_nouns")
         ):
             continue
         if (

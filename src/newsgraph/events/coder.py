@@ -48,7 +48,7 @@ from newsgraph.events.names import in_event_or_work_name
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.precision_gate import PrecisionGate
 from newsgraph.events.sense import Sense
-from newsgraph.events.triggers import TriggerMatch, find_triggers
+from newsgraph.events.triggers import VERBAL, TriggerMatch, find_triggers
 from newsgraph.events.words import (
     WORD_RE,
     SentenceView,
@@ -400,6 +400,8 @@ class EventCoder:
         for mention in args.actors:
             if self._political_mention(article, context.view, match, mention, law):
                 return True
+        if any(self._speaks_for_state(context.view, match, m) for m in args.source):
+            return True
         if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
             return True
         if args.source or args.own_phrase:
@@ -483,7 +485,11 @@ class EventCoder:
             return self.grounding.political_noun(view, 0, len(view.words), law)
         # A town on a side is a place, not a participant ("reiste til Shanghai for å møte …").
         return all(
-            any(self._political_mention(article, view, match, m, law) for m in side)
+            any(
+                self._political_mention(article, view, match, m, law)
+                or (side is args.source and self._speaks_for_state(view, match, m))
+                for m in side
+            )
             or all(m.kind in ("GPE", "LOC") for m in side)
             for side in sides
         )
@@ -533,6 +539,43 @@ class EventCoder:
             return False
         is_country = self._is_country(view, mention, entity)
         return self.grounding.is_political(mention, entity, is_country, law)
+
+    def _speaks_for_state(
+        self, view: SentenceView, match: TriggerMatch, mention: ActorMention
+    ) -> bool:
+        """A national capital doing a verbal act stands for its government ("Beijing condemned
+        …", "Moskva advarte …", "Washington a averti Téhéran"): statements, demands and threats
+        come from governments, not from towns. Only the doer of a verbal act is read this way: a
+        town that "beat" another is a team, and sport and weather sentences are left out before
+        this; a capital qualifying a noun ("Paris traders") is no doer."""
+        # The tagger often takes a capital opening a sentence for a person ("Washington said"):
+        # a one-word name of no known country is read as the capital too.
+        misread = mention.kind == "PER" and mention.first == mention.last and not mention.countries
+        if not (mention.kind == "GPE" or misread) or not self._heads_political(
+            view, match, mention
+        ):
+            return False
+        # A speech act as worded, not as recoded: a deed or a protest announced for later ("soll
+        # bei einer Demonstration in der Hauptstadt …") is coded as a threat or promise but was
+        # not said by the town where it happens; a protest (PLOVER's verbal conflict) is no
+        # statement of a government.
+        if match.rule.category not in VERBAL:
+            return False
+        text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
+        return self.geo.capital(text) is not None
+
+    def _capital_countries(
+        self, view: SentenceView, match: TriggerMatch, args: Arguments
+    ) -> list[str]:
+        """The countries of the capitals that do a verbal act as their government."""
+        found = []
+        for mention in args.source:
+            if self._speaks_for_state(view, match, mention):
+                text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
+                country = self.geo.capital(text)
+                if country:
+                    found.append(country)
+        return found
 
     def _heads_political(
         self, view: SentenceView, match: TriggerMatch, mention: ActorMention
@@ -634,7 +677,7 @@ class EventCoder:
             for m in context.mentions
             if lo <= m.first < hi
             and m.first not in context.clauses.excluded
-            and not attributive(view, m, place_nouns)
+            and not attributive(view, m, place_nouns, self.lexicon.cue("time_nouns"))
             and (m.kind == "GPE" or not verbal)
             and (
                 m.kind == "LOC"
@@ -712,6 +755,11 @@ class EventCoder:
         """The participants' countries; with no named doer, also the country of a place in the
         subject's phrase ("Demonstrators in Baghdad blocked a road to protest US policy")."""
         countries = _countries(args.actors)
+        # A capital speaking for its government stands for its country, even where the name is
+        # also a region's ("Washington warned Pyongyang …").
+        countries = list(
+            dict.fromkeys([*self._capital_countries(context.view, match, args), *countries])
+        )
         if args.source and countries:
             return countries
         return list(dict.fromkeys([*countries, *self._subject_place(context, match, args)]))

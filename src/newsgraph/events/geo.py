@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from newsgraph.gazetteer import load_gazetteer
+from newsgraph.gazetteer.geonames import capitals_by_alpha3
 from newsgraph.model import Location
 
 # Words whose answers `GazetteerGeo` remembers before the memory is cleared.
@@ -27,6 +28,9 @@ class Geo(Protocol):
 
     def place(self, name: str) -> Location | None:
         """The place a name refers to, geocoded, or None."""
+
+    def capital(self, text: str) -> str | None:
+        """ISO alpha-3 of the country whose capital a city name names ("Moskva", "Washington")."""
 
 
 class GazetteerGeo:
@@ -71,6 +75,14 @@ class GazetteerGeo:
         place = match.place
         return Location(name=name, country=place.country, lat=place.lat, lon=place.lon)
 
+    def capital(self, text: str) -> str | None:
+        """Country of a national capital's name in any of its forms ("Moskva", "Pékin")."""
+        match = self.gazetteer.best(text, ("name",))
+        if match is None or match.place.kind != "city" or match.place.country is None:
+            return None
+        country = match.place.country
+        return country if capitals_by_alpha3().get(country) == match.place.canonical else None
+
 
 class NoGeo:
     """`Geo` that knows nothing: actors keep only the countries their entities carry."""
@@ -84,5 +96,9 @@ class NoGeo:
         return None
 
     def place(self, name: str) -> Location | None:
+        """Always None."""
+        return None
+
+    def capital(self, text: str) -> str | None:
         """Always None."""
         return None

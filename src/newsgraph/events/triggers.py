@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from newsgraph.events.clauses import HARD_BREAKS, Clauses
-from newsgraph.events.lexicon import Lexicon, TriggerRule
+from newsgraph.events.lexicon import Lexicon, PhraseSet, TriggerRule
 from newsgraph.events.modals import no_demand
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.words import SentenceView, Word
@@ -62,6 +62,9 @@ PRESUPPOSED_REACH = 3
 # How many words (adverbs) may stand between a reportative modal and its participle ("skal
 # angivelig også ha angrepet" has them before the perfect).
 REPORTED_REACH = 2
+# How many words after a warning's addressee the infinitive of what it must not do may start
+# ("advarte USA mot å …", "warned Tehran not to …", "warned the United States not to …").
+ADDRESSEE_REACH = 4
 # How many words back a proposing or denying phrase may start before its complementizer ("wies
 # die Berichte zurück, dass …" ends on "zurück").
 COMPLEMENT_REACH = 10
@@ -472,8 +475,15 @@ def _negated_plan(
     )
 
 
-def _embedded(match: TriggerMatch, others: list[TriggerMatch], clauses: Clauses) -> bool:
-    """Inside the scope of a verbal act to its left in the same clause ("threatened to attack")."""
+def _embedded(
+    view: SentenceView,
+    lexicon: Lexicon,
+    match: TriggerMatch,
+    others: list[TriggerMatch],
+    clauses: Clauses,
+) -> bool:
+    """Inside the scope of a verbal act to its left in the same clause ("threatened to attack"),
+    unless it is a second act coordinated with it ("condemned the visit and warned Washington")."""
     clause = clauses.number_of(match.anchor)
     for other in others:
         if other is match or other.category not in VERBAL:
@@ -482,9 +492,50 @@ def _embedded(match: TriggerMatch, others: list[TriggerMatch], clauses: Clauses)
             continue
         if clauses.number_of(other.anchor) != clause:
             continue
-        if other.anchor < match.first <= other.anchor + EMBEDDING_WINDOW:
+        if other.anchor < match.first <= other.anchor + EMBEDDING_WINDOW and not _coordinated(
+            view, lexicon, match, other
+        ):
             return True
     return False
+
+
+def _coordinated(
+    view: SentenceView, lexicon: Lexicon, match: TriggerMatch, other: TriggerMatch
+) -> bool:
+    """The trigger is a verb of its own coordinated with the verbal act before it, not what that
+    act is about: "condemned the visit and warned Washington …", "ont condamné l'attentat et
+    appelé les autorités à …". With a parse, the trigger is a conjunct of the act's verb; without
+    one, a coordinator stands right before it (or opens it) and no infinitive marker or
+    complementizer lies between the two ("threatened to attack and kill", "accusé X d'avoir
+    attaqué et tué" stay the content)."""
+    words = view.words
+    if view.has_deps:
+        word = words[match.anchor]
+        return word.dep == "conj" and word.head == other.anchor and word.pos == "VERB"
+    coordinators = lexicon.cue("coordinators")
+    if coordinators.matches_word(words[match.first]):
+        joint = match.first
+    elif match.first > 0 and coordinators.matches_word(words[match.first - 1]):
+        joint = match.first - 1
+    else:
+        return False
+    markers = (lexicon.cue("infinitive"), lexicon.cue("complementizers"))
+    return joint > other.last + 1 and not any(
+        _opens_complement(markers, word) for word in words[other.last + 1 : joint]
+    )
+
+
+def _opens_complement(markers: tuple[PhraseSet, ...], word: Word) -> bool:
+    """An infinitive marker or complementizer, also elided and glued to the next word when the
+    tokenizer left them one ("d'avoir", "qu'il")."""
+    if any(cue.matches_word(word) for cue in markers):
+        return True
+    text = word.text.lower().replace("’", "'")
+    if "'" not in text[:-1]:
+        return False
+    elided = text.split("'", 1)[0] + "'"
+    piece = Word(index=0, start=0, end=len(elided), text=elided, lower=elided)
+    return any(cue.matches_word(piece) for cue in markers)
 
 
 def _not_events(view: SentenceView, lexicon: Lexicon) -> set[int]:
@@ -511,7 +562,9 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
     scopes = [m for m in matches if not _no_event_sense(view, lexicon, m, matches)]
     kept = [_modality(view, clauses, lexicon, m) for m in scopes]
     kept = [
-        _promised_conflict(m, kept, clauses) for m in kept if not _embedded(m, matches, clauses)
+        _promised_conflict(m, kept, clauses)
+        for m in kept
+        if not _embedded(view, lexicon, m, matches, clauses)
     ]
     return _fold_purposes(view, lexicon, kept)
 
@@ -548,12 +601,48 @@ def _caution(
     for name in ("future", "warning_consequences"):
         if lexicon.cue(name).spans(words, match.last + 1, end):
             return False
+    if _named_addressee(view, lexicon, match):
+        return False
     ontology = load_ontology()
     return not any(
         match.last < other.first < end
         and ontology.categories[other.rule.category].quad == "material conflict"
         for other in matches
     )
+
+
+def _named_addressee(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """A warning to a named party, right after the verb past time words, not to do something
+    ("warned Washington not to interfere", "advarte onsdag USA mot å blande seg inn", "a averti
+    Londres de ne pas …": an infinitive soon after the name) is a coercive warning from one party
+    to another, a threat in PLOVER's sense. A warning to a kind of people ("warned investors"),
+    about something ("warned of", "advarer mot") or against a policy ("advarer Norge mot kutt i
+    velferden") is a caution."""
+    words = view.words
+    index = match.last + 1
+    time_nouns, determiners = lexicon.cue("time_nouns"), lexicon.cue("determiners")
+
+    def skipped(at: int) -> bool:
+        # A day ("onsdag"), a preposition or article before one ("på onsdagen", "am
+        # Mittwoch") and a determiner ("the United States").
+        word = words[at]
+        before_day = at + 1 < len(words) and time_nouns.matches_word(words[at + 1])
+        return (
+            time_nouns.matches_word(word)
+            or determiners.matches_word(word)
+            or (before_day and word.text.islower())
+        )
+
+    while index < len(words) and skipped(index):
+        index += 1
+    if index >= len(words):
+        return False
+    word = words[index]
+    if not (word.text[:1].isupper() and word.text[:1].isalpha() and word.pos in ("PROPN", "")):
+        return False
+    infinitive = lexicon.cue("infinitive")
+    after = words[index + 1 : index + 1 + ADDRESSEE_REACH]
+    return any(infinitive.matches_word(w) for w in after)
 
 
 def _denial(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
@@ -603,11 +692,14 @@ def _undone(
 
 def _modifies(lexicon: Lexicon, word: Word) -> bool:
     """Whether a word may stand between a verb and its object noun: a determiner, an adjective or
-    participle ("a planned visit"); without a parse, any lower-case word that is no preposition."""
+    participle ("a planned visit"); without a parse, any lower-case word that is no preposition
+    or coordinator ("a rejeté ces accusations et a appelé …": what follows "et" is no object)."""
     if word.pos:
         return word.pos in ("DET", "ADJ", "NUM") or word.dep == "amod"
     if lexicon.cue("determiners").matches_word(word):
         return True
+    if lexicon.cue("coordinators").matches_word(word):
+        return False
     prepositions = lexicon.prepositions.values()
     return (
         word.text.isalpha()

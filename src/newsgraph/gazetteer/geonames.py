@@ -101,6 +101,16 @@ def capitals() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def capitals_by_alpha3() -> dict[str, str]:
+    """Capital city name per ISO alpha-3 country code (read once per process)."""
+    return {
+        row["iso3"]: row["capital"]
+        for row in _cache().get_countries().values()
+        if row.get("capital") and row.get("iso3")
+    }
+
+
 def continents() -> list[Continent]:
     """The seven continents with names per language ("Europa" in nb) and coordinates."""
     result = []
