@@ -29,7 +29,12 @@ from newsgraph.entities.retype import (
     retype_mentions,
 )
 from newsgraph.entities.roles import find_roles
-from newsgraph.entities.sources import media_mentions, source_mentions, speaker_name_mentions
+from newsgraph.entities.sources import (
+    institution_mentions,
+    media_mentions,
+    source_mentions,
+    speaker_name_mentions,
+)
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Article, Entity
 
@@ -42,6 +47,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions = drop_false_names(doc, model_mentions(doc))
     type_with_gazetteer(doc, mentions)
     retype_mentions(doc, mentions)
+    institution_mentions(doc, mentions)
     mentions += media_mentions(doc, mentions)
     mentions += source_mentions(doc, mentions)
     mentions += speaker_name_mentions(doc, mentions)

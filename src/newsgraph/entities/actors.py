@@ -236,6 +236,9 @@ def _resolve_organisation(doc: Document, entity: Entity) -> None:
         if actor.sector == "IGO" or fold(name) == fold(actor.name):
             _adopt(entity, actor)
         break
+    institution = doc.lexicon.institution(entity.name)
+    if institution is not None:
+        entity.sector = entity.sector or institution.sector
     entity.sector = entity.sector or title_sector([entity.canonical or "", entity.name])
     entity.canonical_id = entity.canonical_id or _key("org", entity.canonical or entity.name)
 

@@ -46,10 +46,17 @@ class OrgNoun:
 
 @dataclass(frozen=True)
 class Institution:
-    """A national institution named without its country ("Forsvaret")."""
+    """A national institution named without its country ("Forsvaret", "the Kremlin").
+
+    `sector` is its actor sector (GOV, LEG, MIL ...); `common_noun` marks a name that is also
+    the definite form of a common noun ("Regjeringen", "Politiet"): the NER's span of it is
+    typed, but the word alone is not taken for the name.
+    """
 
     country: str | None
     canonical: str
+    sector: str | None = None
+    common_noun: bool = False
 
 
 def _lower_keys(table: dict[str, Any]) -> dict[str, str]:
@@ -317,7 +324,12 @@ def load_lexicon(lang: str | None) -> Lexicon:
         adjective_after_noun=bool(org_rules.get("adjective_after_noun", False)),
         nouns_capitalised=bool(names.get("nouns_capitalised", False)),
         institutions={
-            name: Institution(value.get("country"), str(value.get("canonical", name)))
+            name: Institution(
+                value.get("country"),
+                str(value.get("canonical", name)),
+                value.get("sector"),
+                bool(value.get("common_noun", False)),
+            )
             for name, value in orgs.get("institutions", {}).items()
         },
         genitive_suffixes=tuple(names.get("genitive_suffixes", ())),

@@ -447,7 +447,35 @@ def organisation_mentions(doc: Document) -> list[Mention]:
         found.append(mention)
         span = doc.token_span(mention.start, mention.end)
         index = span[1] if span else index + 1
-    return found
+    return _repeated_organisations(doc, found)
+
+
+def _repeated_organisations(doc: Document, found: list[Mention]) -> list[Mention]:
+    """The national body named again without its country after the text tied it to one: "Iraq's
+    foreign ministry … The foreign ministry said" is Iraq's. A determiner must open the bare noun,
+    and every earlier mention of that body must name the same country (two foreign ministries
+    named before leave a bare one open)."""
+    result = list(found)
+    for index in range(1, len(doc)):
+        if doc.tokens[index - 1].text.lower() not in doc.lexicon.determiners:
+            continue
+        if not doc.same_sentence(index - 1, index):
+            continue
+        start = doc.tokens[index].start
+        if any(m.start <= start < m.end for m in result):
+            continue
+        for noun_end in range(min(len(doc), index + 4), index, -1):
+            noun = doc.lexicon.org_noun(doc.slice(index, noun_end))
+            if noun is None or not doc.same_sentence(index, noun_end):
+                continue
+            countries = {
+                m.country for m in found if m.canonical == noun.canonical and m.end <= start
+            }
+            country = countries.pop() if len(countries) == 1 else None
+            if country is not None:
+                result.append(_org_mention(doc, index, noun_end, country, noun.canonical))
+            break
+    return sorted(result, key=lambda m: m.start)
 
 
 def merge_pattern_organisations(mentions: list[Mention], orgs: list[Mention]) -> list[Mention]:

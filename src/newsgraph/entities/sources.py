@@ -9,6 +9,8 @@ untagged single capitalised word there (or an acronym with a number) becomes an 
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.entities.document import Document, Mention
 
 # Longest outlet name in the media lexicon the token scan tries, in tokens.
@@ -374,3 +376,66 @@ def _name_run_end(doc: Document, slot: int, covered: set[int]) -> int | None:
     if doc.gazetteer.lookup(doc.slice(slot, last)):
         return None
     return last
+
+
+def institution_mentions(doc: Document, mentions: list[Mention]) -> None:
+    """A national institution's own name (resources/<lang>/organisations.toml [institutions]:
+    "the Kremlin", "Downing Street", "Quai d'Orsay", "Stortinget") is an organisation of its
+    country wherever it stands, whatever type the NER gave it: a span of the name (or the name
+    with a determiner or genitive) becomes that ORG, and a name the NER missed is added, unless
+    it is also a common noun ("Regjeringen", "Politiet"). A longer span that holds the name
+    ("White House spokesman John Kirby") keeps its own reading.
+    """
+    table = doc.lexicon.institutions
+    taken: list[tuple[int, int]] = []
+    for name in sorted(table, key=len, reverse=True):
+        institution = table[name]
+        for start, end in _name_spans(doc, name):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            inside = [m for m in mentions if m.overlaps(start, end)]
+            if any(not _same_name(doc, m, name, start, end) for m in inside):
+                continue
+            taken.append((start, end))
+            if not inside and institution.common_noun:
+                continue
+            if inside:
+                first = inside[0]
+                for other in inside[1:]:
+                    mentions.remove(other)
+                first.start, first.end = min(first.start, start), max(first.end, end)
+                first.text = doc.text[first.start : first.end]
+                mention = first
+            else:
+                mention = Mention(start, end, doc.text[start:end], "ORG", "institution")
+                mentions.append(mention)
+            mention.label, mention.place = "ORG", None
+            mention.country = institution.country
+            mention.canonical = institution.canonical
+    mentions.sort(key=lambda m: m.start)
+
+
+def _name_spans(doc: Document, name: str) -> list[tuple[int, int]]:
+    """Where the name stands as whole words, with a genitive suffix where one follows."""
+    suffixes = "|".join(re.escape(s) for s in sorted(doc.lexicon.genitive_suffixes, key=len))
+    genitive = f"(?:{suffixes})?" if suffixes else ""
+    pattern = rf"(?<!\w){re.escape(name)}{genitive}(?![\w'’-])"
+    spans = []
+    for match in re.finditer(pattern, doc.text):
+        start, end = match.span()
+        # "the Kremlin's": the English possessive is no part of the name
+        if doc.text[start:end].endswith(("'s", "’s")):
+            end -= 2
+        spans.append((start, end))
+    return spans
+
+
+def _same_name(doc: Document, mention: Mention, name: str, start: int, end: int) -> bool:
+    """Whether a mention overlapping the name is that name: inside it, or the name with a
+    determiner before it ("the Kremlin", "Le Kremlin")."""
+    if start <= mention.start and mention.end <= end:
+        return True
+    if mention.end > end or mention.start > start:
+        return False
+    before = doc.text[mention.start : start].strip().lower()
+    return before in doc.lexicon.determiners and mention.end <= end

@@ -9,7 +9,7 @@ words (titles, institutions, month names) are typed by their values.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
@@ -155,6 +155,8 @@ class Forms(Schema):
 class Institution(Schema):
     canonical: StrictStr | None = None
     country: StrictStr | None = None
+    sector: Literal["GOV", "LEG", "MIL", "JUD", "MED"] | None = None
+    common_noun: StrictBool = False
 
 
 class OrganisationRules(Schema):
