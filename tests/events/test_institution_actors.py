@@ -55,3 +55,20 @@ def test_ministry_named_again_speaks_for_the_country_named_first(extractor: Extr
     second = [e for e in article.events if e.start >= text.index("The foreign")]
     assert [e.type for e in second] == ["ACCUSE"]
     assert "IRQ" in second[0].countries
+
+
+def _countries(extractor: Extractor, text: str) -> set[str]:
+    article = extractor.extract_text(text, lang="nb")
+    return {c for event in article.events for c in event.countries}
+
+
+def test_bare_government_noun_is_the_home_country_in_national_news(extractor: Extractor) -> None:
+    text = "Flere ble drept ved grensen søndag. Regjeringen fordømte angrepet på Somalia."
+    assert "NOR" in _countries(extractor, text)
+
+
+def test_bare_government_noun_in_a_report_filed_abroad_is_not_the_home_country(
+    extractor: Extractor,
+) -> None:
+    text = "NAIROBI (NTB): Flere ble drept ved grensen søndag. Regjeringen fordømte angrepet på Somalia."
+    assert "NOR" not in _countries(extractor, text)

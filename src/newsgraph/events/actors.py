@@ -622,6 +622,32 @@ def _anaphor_mentions(
     return found
 
 
+def national_home(article: Article, home: str | None) -> str | None:
+    """The country whose institutions the language's bare nouns name ("regjeringen",
+    "forsvarsministeren"): the home country in national news, none in a report filed from
+    abroad, where a dateline opening the article names a place of another country ("NAIROBI
+    (NTB): Regjeringen …" is no Norwegian government; which one it is the text must say)."""
+    if home is None or not article.sentences:
+        return home
+    first = article.sentences[0]
+    found = DATELINE.match(article.text, first.start, min(first.end, first.start + 120))
+    end = found.end() if found is not None else first.start
+    filed = {
+        entity.country
+        for entity in article.entities
+        if entity.type in PLACE_TYPES
+        and entity.country
+        and any(first.start <= m.start < end for m in entity.mentions)
+    }
+    if article.meta.dateline:
+        filed |= {
+            e.country
+            for e in article.entities
+            if e.type in PLACE_TYPES and e.country and e.name == article.meta.dateline
+        }
+    return None if filed and home not in filed else home
+
+
 def _institution_mentions(
     article: Article, view: SentenceView, taken: set[int], lexicon: Lexicon, home: str | None
 ) -> list[ActorMention]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from newsgraph.entities.actors import load_rules
-from newsgraph.events.actors import ActorMention, actor_mentions, country_lists
+from newsgraph.events.actors import ActorMention, actor_mentions, country_lists, national_home
 from newsgraph.events.arguments import (
     Arguments,
     attributive,
@@ -137,7 +137,9 @@ class EventCoder:
         # The article's lists of countries ("the countries" refers back to them): read once, and
         # only for an article with a trigger.
         antecedents: list[tuple[int, tuple[str, ...]]] | None = None
-        home = load_rules().languages.get((article.lang or "").split("-")[0])
+        home = national_home(
+            article, load_rules().languages.get((article.lang or "").split("-")[0])
+        )
         views = list(sentence_views(article))
         # Whether the page is off topic and which sentences have sport next door: read every
         # sentence's cues, so only once a sentence holds a trigger (most pages of no events never
