@@ -104,6 +104,19 @@ def test_striking_an_accord_is_agree_and_striking_a_base_is_not() -> None:
     assert not _of("Chile struck a base in Peru.", "en", ents, "AGREE")
 
 
+def test_strikes_that_broke_a_truce_are_no_agreement() -> None:
+    # "strikes" is the attack noun here and the truce is not its object.
+    text = "Chilean air strikes on Peru broke the truce on Monday."
+    coded = _code(text, "en", [Ent("Chilean", G, "CHL"), Ent("Peru", G, "PER")])
+    assert "AGREE" not in [e.type for e, _, _ in coded]
+
+
+def test_troops_entering_a_town_after_a_ceasefire_reached_no_agreement() -> None:
+    text = "Chile's troops entered into the town after the ceasefire with Peru."
+    coded = _code(text, "en", [Ent("Chile", G, "CHL"), Ent("Peru", G, "PER")])
+    assert "AGREE" not in [e.type for e, _, _ in coded]
+
+
 # ------------------------------------------------------------------ requests without a request verb
 
 
@@ -167,6 +180,12 @@ def test_restrictions_on_flights_to_a_country_are_a_sanction() -> None:
     text = "The US Department of Transportation announced new restrictions on flights to Peru."
     ents = [Ent("US Department of Transportation", O, "USA"), Ent("Peru", G, "PER")]
     assert _of(text, "en", ents, "SANCTION") == [(["US Department of Transportation"], ["Peru"])]
+
+
+def test_a_limited_number_of_flights_is_no_sanction() -> None:
+    text = "Only a limited number of flights left Peru for Chile on Monday."
+    coded = _code(text, "en", [Ent("Peru", G, "PER"), Ent("Chile", G, "CHL")])
+    assert "SANCTION" not in [e.type for e, _, _ in coded]
 
 
 def test_banning_a_party_stays_coercion() -> None:
