@@ -853,18 +853,21 @@ def _allegation(t: _Trigger, roles: Roles, args: Arguments) -> None:
 
 
 def _directed(t: _Trigger, roles: Roles, args: Arguments) -> None:
+    # Whoever called a rally or strike leads it, whoever else marches ("se sont rassemblés à
+    # l'appel des syndicats", "at the call of the unions"): the caller is its source.
+    callers = roles.prep("caller")
     if roles.passive:
-        args.source = roles.prep("agent")
+        args.source = roles.prep("agent") + callers
         args.target = list(roles.subject) + roles.prep("to", "against")
         return
     if roles.nominal:
         # A trigger noun's by-phrase names its doer ("the attack by Hamas", "angrep av Russland").
-        args.source = list(roles.subject) + roles.prep("agent")
+        args.source = list(roles.subject) + roles.prep("agent") + callers
         args.target = roles.object_mentions() + roles.prep(
             "to", "against", "with", "from", "between"
         )
         return
-    args.source = list(roles.subject)
+    args.source = list(roles.subject) + callers
     # In the active voice a by-phrase belongs to the object's noun and names whom the act is
     # about ("demanded an admission by Moscow", "condemned the attack by the rebels"); the
     # parties of a "between" phrase are those a third party acts on ("mediation between A and B").
