@@ -176,6 +176,15 @@ def make_article(
 ParseRow = tuple[str, str, str, str, int]
 
 
+def rows(parse: str) -> list[ParseRow]:
+    """A parse written one "word POS dep head" per line; the lemma is the lower-cased word."""
+    found = []
+    for line in parse.strip().splitlines():
+        word, pos, dep, head = line.split()
+        found.append((word, word.lower(), pos, dep, int(head)))
+    return found
+
+
 def parsed_article(
     text: str,
     lang: str,

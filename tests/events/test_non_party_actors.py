@@ -11,7 +11,7 @@ from __future__ import annotations
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.model import Article, Event
 
-from .builders import Ent, FakeGeo, ParseRow, Time, make_article, parsed_article
+from .builders import Ent, FakeGeo, Time, make_article, parsed_article, rows
 
 ALLAWI = Ent("Iyad Allawi", "PER", "IRQ", aliases=("Allawi",), titles=("prime minister",))
 STORE = Ent("Jonas Gahr Støre", "PER", "NOR", aliases=("Støre",), titles=("statsminister",))
@@ -28,15 +28,6 @@ USA = Ent("USA", "GPE", "USA")
 ARAFAT = Ent("Yasser Arafat", "PER", "PSE", aliases=("Arafat",), titles=("chairman",))
 TRUSS = Ent("Elizabeth Truss", "PER", "GBR", aliases=("Truss",), titles=("foreign secretary",))
 EIDE = Ent("Espen Barth Eide", "PER", "NOR", aliases=("Eide",), titles=("utenriksminister",))
-
-
-def rows(parse: str) -> list[ParseRow]:
-    """One "word POS dep head" per line; the lemma is the lower-cased word."""
-    found = []
-    for line in parse.strip().splitlines():
-        word, pos, dep, head = line.split()
-        found.append((word, word.lower(), pos, dep, int(head)))
-    return found
 
 
 def code(article: Article) -> list[Event]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.model import Article, Event
 
-from .builders import Ent, FakeGeo, ParseRow, parsed_article
+from .builders import Ent, FakeGeo, parsed_article, rows
 
 RUSSIA = Ent("Russia", "GPE", "RUS")
 UKRAINE = Ent("Ukraine", "GPE", "UKR")
@@ -18,15 +18,6 @@ IRAQ = Ent("Iraq", "GPE", "IRQ")
 SYRIA = Ent("Syria", "GPE", "SYR")
 HEZBOLLAH = Ent("Hezbollah", "ORG", "LBN")
 ISRAEL = Ent("Israel", "GPE", "ISR")
-
-
-def rows(parse: str) -> list[ParseRow]:
-    """One "word POS dep head" per line; the lemma is the lower-cased word."""
-    found = []
-    for line in parse.strip().splitlines():
-        word, pos, dep, head = line.split()
-        found.append((word, word.lower(), pos, dep, int(head)))
-    return found
 
 
 def code(article: Article) -> list[Event]:
