@@ -156,3 +156,25 @@ def test_norwegian_named_speaker_after_a_title_is_unchanged() -> None:
     person = Person("p1", "Kari Nordmann", ["Kari Nordmann"])
     text = "– Vi er forsiktige, sier statsråd Kari Nordmann til NTB."
     assert find(quotes_of(text, "nb", person), "forsiktige").speaker == "p1"
+
+
+def test_french_view_holder_after_pour_before_que() -> None:
+    text = (
+        "L’essor des podcasts confirme aujourd’hui pour Claire Vautrin que la radio change "
+        "de forme."
+    )
+    quote = find(quotes_of(text, "fr", VAUTRIN), "la radio change")
+    assert quote.speaker == "p1"
+
+
+def test_french_pour_before_an_organisation_names_no_holder() -> None:
+    ministry = Person("o1", "ministère de l'Intérieur", ["ministère de l'Intérieur"], "ORG")
+    text = "Le rapport confirme pour le ministère de l'Intérieur que la fraude recule."
+    quotes = quotes_of(text, "fr", ministry)
+    assert all(q.speaker != "o1" for q in quotes)
+
+
+def test_french_person_subject_keeps_the_speech_verb() -> None:
+    text = "Claire Vautrin affirme pour sa part que la radio change de forme."
+    quote = find(quotes_of(text, "fr", VAUTRIN), "la radio change")
+    assert quote.speaker == "p1"

@@ -437,7 +437,7 @@ class PhraseReader:
             return None
         k = link + 1 if self.index.mention_over(*self._span(link)) is None else link
         while k < end and k - link <= 3 and self.index.mention_over(*self._span(k)) is None:
-            if self.words[k].is_punct or self.words[k].capitalized and k > link + 1:
+            if self.words[k].is_punct or (self.words[k].capitalized and k > link + 1):
                 return None
             k += 1
         if k >= end:
