@@ -178,3 +178,20 @@ def test_french_person_subject_keeps_the_speech_verb() -> None:
     text = "Claire Vautrin affirme pour sa part que la radio change de forme."
     quote = find(quotes_of(text, "fr", VAUTRIN), "la radio change")
     assert quote.speaker == "p1"
+
+
+def test_german_quantified_group_before_a_colon_frame_is_described() -> None:
+    text = (
+        "„Ich bleibe ruhig“, sagt Henrike Osterkamp. "
+        "Einige Nachbarn hätten ihr sogar gesagt: „Das geht wieder los.“"
+    )
+    quote = find(quotes_of(text, "de", OSTERKAMP), "geht wieder")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "Einige Nachbarn"
+
+
+def test_german_konjunktiv_after_the_speaker_still_reports() -> None:
+    text = "Henrike Osterkamp sagte, die Lage sei ernst."
+    quote = find(quotes_of(text, "de", OSTERKAMP), "Lage")
+    assert (quote.speaker, quote.kind) == ("p1", "indirect")
