@@ -207,3 +207,43 @@ def test_person_grows_over_an_untagged_proper_noun_after_it() -> None:
         pos={"Dhami": "PROPN", "Pushkar": "PROPN", "Ravi": "PROPN"},
     )
     assert [e.name for e in find_entities(article)] == ["Pushkar Ravi Dhami"]
+
+
+def test_person_grows_over_the_second_part_of_a_hyphenated_surname() -> None:
+    # The French model stops at the hyphen and reads the second part as a place.
+    article = build_article(
+        "Selon la chercheuse Hélène Morel-Dubois, le projet avance.",
+        "fr",
+        [("Hélène Morel", "PER"), ("Dubois", "LOC")],
+    )
+    assert [(e.name, e.type) for e in find_entities(article)] == [("Hélène Morel-Dubois", "PER")]
+
+
+def test_untagged_surname_after_known_given_names_joins_the_person() -> None:
+    # No part-of-speech tags (German, French models): "Thomas" is a known given name.
+    article = build_article(
+        "Das sagte der Abgeordnete Thomas Brenneisen am Montag.",
+        "de",
+        [("Thomas", "PER")],
+    )
+    assert [e.name for e in find_entities(article)] == ["Thomas Brenneisen"]
+
+
+def test_capitalised_noun_after_a_surname_stays_out_of_the_name() -> None:
+    # German capitalises nouns: with no tags a name that ends with a surname does not grow.
+    article = build_article(
+        "Das sagte Thomas Brenneisen Journalisten in Berlin.",
+        "de",
+        [("Thomas Brenneisen", "PER"), ("Berlin", "LOC")],
+    )
+    assert [e.name for e in find_entities(article) if e.type == "PER"] == ["Thomas Brenneisen"]
+
+
+def test_english_tagged_name_does_not_grow_over_a_common_noun() -> None:
+    article = build_article(
+        "Thomas met Officials in London.",
+        "en",
+        [("Thomas", "PER"), ("London", "GPE")],
+        pos={"Thomas": "PROPN", "Officials": "NOUN", "London": "PROPN"},
+    )
+    assert [e.name for e in find_entities(article) if e.type == "PER"] == ["Thomas"]

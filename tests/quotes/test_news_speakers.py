@@ -95,3 +95,103 @@ def test_abbreviated_title_before_a_known_surname() -> None:
     )
     person = Person("p1", "Claire Vautrin-Leroy", ["Claire Vautrin"])
     assert find(quotes_of(text, "fr", person), "attendre").speaker == "p1"
+
+
+REGIERUNG = Person("o1", "südkoreanische Regierung", ["der südkoreanischen Regierung"], "ORG")
+MINISTERIUM = Person("o1", "Innenministerium", ["Innenministeriums"], "ORG")
+MACRON = Person("p2", "Emmanuel Macron", ["Emmanuel Macron", "Macron"])
+BRENNEISEN = Person("p1", "Thomas Brenneisen", ["Thomas Brenneisen", "Brenneisen"])
+
+
+def test_german_title_with_a_genitive_body_is_described_not_the_body() -> None:
+    text = (
+        "Am Sonntag hatte der Sicherheitsberater der südkoreanischen Regierung am Montag gesagt, "
+        "die Lage sei „stabil“."
+    )
+    quote = find(quotes_of(text, "de", REGIERUNG), "stabil")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert "Sicherheitsberater der südkoreanischen Regierung" in quote.speaker_description.text
+
+
+def test_german_spokesman_of_a_ministry_keeps_the_ministry_in_the_description() -> None:
+    text = "„Wir prüfen das“, sagte ein Sprecher des Innenministeriums am Montag."
+    quote = find(quotes_of(text, "de", MINISTERIUM), "prüfen")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "ein Sprecher des Innenministeriums"
+
+
+def test_french_relation_noun_names_someone_close_to_the_person_not_another() -> None:
+    text = (
+        "Emmanuel Macron était absent. "
+        "« Il est redoutable », selon une amie de Claire Vautrin. Macron a quitté la salle."
+    )
+    quote = find(quotes_of(text, "fr", MACRON, VAUTRIN), "redoutable")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "une amie de Claire Vautrin"
+
+
+def test_french_title_and_name_after_its_complement_is_the_person() -> None:
+    text = "« Nous restons prudents », a déclaré le président de la République Emmanuel Macron."
+    assert find(quotes_of(text, "fr", MACRON), "prudents").speaker == "p2"
+
+
+def test_german_coordinated_titles_before_a_name() -> None:
+    text = "„Die Arbeit bleibt“, sagt der Publizist und Philosoph Thomas Brenneisen im Radio."
+    assert find(quotes_of(text, "de", BRENNEISEN), "Arbeit").speaker == "p1"
+
+
+def test_english_spokesman_for_a_ministry_is_described() -> None:
+    ministry = Person("o1", "Interior Ministry", ["Interior Ministry"], "ORG")
+    text = '"We are careful," said a spokesman for the Interior Ministry.'
+    quote = find(quotes_of(text, "en", ministry), "careful")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text.startswith("a spokesman")
+
+
+def test_norwegian_named_speaker_after_a_title_is_unchanged() -> None:
+    person = Person("p1", "Kari Nordmann", ["Kari Nordmann"])
+    text = "– Vi er forsiktige, sier statsråd Kari Nordmann til NTB."
+    assert find(quotes_of(text, "nb", person), "forsiktige").speaker == "p1"
+
+
+def test_french_view_holder_after_pour_before_que() -> None:
+    text = (
+        "L’essor des podcasts confirme aujourd’hui pour Claire Vautrin que la radio change "
+        "de forme."
+    )
+    quote = find(quotes_of(text, "fr", VAUTRIN), "la radio change")
+    assert quote.speaker == "p1"
+
+
+def test_french_pour_before_an_organisation_names_no_holder() -> None:
+    ministry = Person("o1", "ministère de l'Intérieur", ["ministère de l'Intérieur"], "ORG")
+    text = "Le rapport confirme pour le ministère de l'Intérieur que la fraude recule."
+    quotes = quotes_of(text, "fr", ministry)
+    assert all(q.speaker != "o1" for q in quotes)
+
+
+def test_french_person_subject_keeps_the_speech_verb() -> None:
+    text = "Claire Vautrin affirme pour sa part que la radio change de forme."
+    quote = find(quotes_of(text, "fr", VAUTRIN), "la radio change")
+    assert quote.speaker == "p1"
+
+
+def test_german_quantified_group_before_a_colon_frame_is_described() -> None:
+    text = (
+        "„Ich bleibe ruhig“, sagt Henrike Osterkamp. "
+        "Einige Nachbarn hätten ihr sogar gesagt: „Das geht wieder los.“"
+    )
+    quote = find(quotes_of(text, "de", OSTERKAMP), "geht wieder")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "Einige Nachbarn"
+
+
+def test_german_konjunktiv_after_the_speaker_still_reports() -> None:
+    text = "Henrike Osterkamp sagte, die Lage sei ernst."
+    quote = find(quotes_of(text, "de", OSTERKAMP), "Lage")
+    assert (quote.speaker, quote.kind) == ("p1", "indirect")

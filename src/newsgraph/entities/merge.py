@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from newsgraph.entities.document import Document, Mention
 from newsgraph.gazetteer import nationality_adjectives
+from newsgraph.knowledge import load_knowledge
+from newsgraph.knowledge.names import fold
 from newsgraph.model import Entity, Span, Title
 from newsgraph.model.article import EntityType
 
@@ -248,8 +250,12 @@ def _small_town_name_part(mention: Mention, parts: set[str]) -> bool:
 
 
 def _joinable(doc: Document, person: Mention, other: Mention) -> bool:
-    """Whether `other` continues the person's name right after it ("Pavlo" + "Klimkin")."""
-    if doc.text[person.end : other.start] != " ":
+    """Whether `other` continues the person's name right after it ("Pavlo" + "Klimkin"), or
+    is the second part of a hyphenated surname ("Joly" + "-" + "Gomez", whatever its label)."""
+    gap = doc.text[person.end : other.start]
+    if gap == "-":
+        return " " not in other.text and other.text[:1].isupper() and other.text.isalpha()
+    if gap != " ":
         return False
     if other.label != "PER" and (
         other.label not in ("ORG", "PROD", "EVT") or other.place or other.country
@@ -280,16 +286,24 @@ def join_split_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _extend_over_proper_nouns(doc: Document, person: Mention, mentions: list[Mention]) -> None:
-    """Grow a person over untagged proper nouns right after it ("Pushkar Singh" + "Dhami")."""
+    """Grow a person over untagged proper nouns right after it ("Pushkar Singh" + "Dhami"), over
+    the second part of a hyphenated surname ("Joly" + "-Gomez"), and, where the pipeline tags no
+    parts of speech (de, fr), over one capitalised word after a known given name ("Christophe" +
+    "Arend", "Richard David" + "Precht"): German capitalises every noun, so a name that already
+    ends with a surname ("Olaf Scholz Journalisten") is never grown that way."""
     span = doc.token_span(person.start, person.end)
     if span is None:
         return
     first, last = span
     while last < len(doc) and last - first < MAX_NAME_WORDS and doc.same_sentence(first, last + 1):
         token = doc.tokens[last]
-        if token.pos != "PROPN" or not token.text.isalpha() or not doc.is_capitalised(last):
+        gap = doc.text[doc.tokens[last - 1].end : token.start]
+        if token.text == "-" and gap == "" and _hyphen_part(doc, last + 1, mentions):
+            last += 2
+            continue
+        if not token.text.isalpha() or not doc.is_capitalised(last) or gap != " ":
             break
-        if doc.text[doc.tokens[last - 1].end : token.start] != " ":
+        if token.pos != "PROPN" and (token.pos or not _ends_with_given_name(doc, first, last)):
             break
         if any(m.overlaps(token.start, token.end) for m in mentions):
             break
@@ -299,6 +313,28 @@ def _extend_over_proper_nouns(doc: Document, person: Mention, mentions: list[Men
     if last != span[1]:
         person.end = doc.tokens[last - 1].end
         person.text = doc.text[person.start : person.end]
+
+
+def _hyphen_part(doc: Document, index: int, mentions: list[Mention]) -> bool:
+    """Whether the token at `index` is a capitalised word written right after a hyphen that no
+    other mention holds: the second part of a double surname."""
+    if index >= len(doc):
+        return False
+    token = doc.tokens[index]
+    return (
+        doc.tokens[index - 1].end == token.start
+        and token.text.isalpha()
+        and doc.is_capitalised(index)
+        and not any(m.overlaps(token.start, token.end) for m in mentions)
+    )
+
+
+def _ends_with_given_name(doc: Document, first: int, last: int) -> bool:
+    """Whether a name's words so far are all given names the actor knowledge knows, so that a
+    surname may still follow."""
+    given = load_knowledge().given_names
+    words = [doc.tokens[i].text for i in range(first, last)]
+    return all(fold(w) in given for w in words if w.isalpha())
 
 
 def cluster_mentions(doc: Document, mentions: list[Mention]) -> list[Cluster]:

@@ -190,12 +190,41 @@ class CueFinder:
             cue.words_used = list(range(after.first, after.last))
         if cue.speaker is None:
             before = self._before_speaker(cue, sentence)
+            holder = self._view_holder(cue, sentence)
+            if holder is not None and (before is None or not self._is_person(before)):
+                before = holder
             if before is not None:
                 cue.speaker = self._referent(before)
                 cue.words_used = list(range(before.first, before.last))
         start = max([cue.last, *(w + 1 for w in cue.words_used if w > cue.first)])
         cue.addressee = self._addressee(cue, sentence, start)
         cue.clause_end = max(start, cue.clause_end)
+
+    def _view_holder(self, cue: Cue, sentence: Sentence) -> Item | None:
+        """The person whose view a reported clause is, named after the verb by a holder
+        preposition right before the complementizer ("… confirme aujourd'hui pour Claire Vautrin
+        que …"): a person, a pronoun or a role, never an organisation or place."""
+        j = cue.last
+        while j < sentence.last and (
+            self.words[j].lower in self.lexicon.adverbs
+            or self.phrases.calendar(self.words[j].text, False)
+        ):
+            j += 1
+        if j >= sentence.last or self.words[j].lower not in self.lexicon.holder_prepositions:
+            return None
+        window = self.phrases.after_window(j + 1, sentence, stop_at_prepositions=False)
+        items = self.phrases.items(window, subject=False)
+        if not items or items[0].first != j + 1:
+            return None
+        item = items[0]
+        if item.last >= sentence.last or self.words[item.last].lower not in (
+            self.lexicon.complementizers
+        ):
+            return None
+        entity = self.index.get(item.referent.entity)
+        if entity is not None and entity.type != "PER":
+            return None
+        return item
 
     def joins_previous(self, cue: Cue, sentence: Sentence) -> bool:
         """Whether the verb shares an earlier verb's subject ("og bemerket", ", adding")."""

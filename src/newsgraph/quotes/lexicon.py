@@ -87,6 +87,7 @@ class QuoteLexicon:
     report_openers: frozenset[str] = frozenset()
     inversion_openers: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
+    holder_prepositions: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
     abbreviations: frozenset[str] = frozenset()
     version: str = ""
@@ -202,6 +203,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         report_openers=_words(grammar.get("report_openers", [])),
         inversion_openers=_words(grammar.get("inversion_openers", [])),
         object_clitics=_words(grammar.get("object_clitics", [])),
+        holder_prepositions=_words(grammar.get("holder_prepositions", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),
         abbreviations=_words(sentences.get("abbreviations", [])),
         version=f"{resource_version(lang, 'quotes')}+{resource_version(lang, 'speech_verbs')}",

@@ -34,6 +34,8 @@ MAX_ROLE_WORDS = 5
 GENITIVE_ENDINGS = ("s", "'s", "’s", "'", "’")
 MAX_PARENTHETICAL_WORDS = 25
 MAX_BRACKET_WORDS = 5
+# Longest title on each side of "und"/"et"/"and" before one name ("der Publizist und Philosoph").
+MAX_COORDINATED_TITLE = 2
 
 
 @dataclass
@@ -137,11 +139,20 @@ class PhraseReader:
                 break
             if word.lower in self.lexicon.complementizers or self.verb_form(j, sentence):
                 break
-            if word.lower in self.lexicon.relative_pronouns:
+            if word.lower in self.lexicon.relative_pronouns and not self._article_in_phrase(j):
                 return self._relative_subject(j, window, sentence)
             window.append(j)
             j -= 1
         return sorted(window)
+
+    def _article_in_phrase(self, j: int) -> bool:
+        """Whether a word that is both a relative pronoun and an article (German "der", "die")
+        is the article here: a relative clause follows a comma, so "hatte der Sicherheitsberater
+        der Regierung gesagt" holds two articles and no relative clause."""
+        word = self.words[j]
+        if word.lower not in self.lexicon.determiners or j == 0:
+            return False
+        return not self.words[j - 1].is_punct
 
     def _bracket_start(self, closing: int, sentence: Sentence) -> int | None:
         for k in range(closing - 1, max(sentence.first, closing - MAX_BRACKET_WORDS) - 1, -1):
@@ -275,6 +286,17 @@ class PhraseReader:
                 continue
             last = self._role_run_end(j, end)
             if last > j:
+                complement = self._role_with_complement(j, last, end)
+                if complement is not None:
+                    items.append(complement)
+                    j = complement.last
+                    continue
+                coordinated = self._coordinated_title_end(j, last, end)
+                if coordinated is not None:
+                    # "der Publizist und Philosoph Richard David Precht": two titles, one name.
+                    items.extend(self._title_and_name(j, coordinated, end))
+                    j = items[-1].last if items else coordinated
+                    continue
                 following = self.words[last] if last < end else None
                 if following is not None and self._joins_name(j, last, following):
                     # A title or article before a name ("forsvarssjef Eirik Kristoffersen",
@@ -393,6 +415,68 @@ class PhraseReader:
         named = self.index.by_name_word(word) if word is not None else None
         return named if named is not None and named.type == "PER" else None
 
+    def _role_with_complement(self, first: int, last: int, end: int) -> Item | None:
+        """A title or relation noun and the one it belongs to ("der Sicherheitsberater der
+        südkoreanischen Regierung", "le porte-parole du ministère", "un proche d'Edouard
+        Philippe"): one phrase naming someone of that body or close to that person, never the
+        body or the person itself. Its speaker is a person who holds the title in the text, or
+        no one (a described speaker). A name right after the complement is the titled person's
+        own ("le président de la République Emmanuel Macron"): left to the other readings."""
+        lexicon = self.lexicon
+        links = lexicon.source_links
+        role_end = last - 1 if self.words[last - 1].lower in links else last
+        link = role_end
+        if role_end <= first or link >= end or self.words[link].lower not in links:
+            return None
+        role = self.words[first:role_end]
+        content = [w for w in role if w.lower not in lexicon.determiners | lexicon.possessives]
+        if not content:
+            return None
+        relation = any(w.lower in lexicon.relation_nouns for w in content)
+        if not relation and not self.roles.is_title(content, None):
+            return None
+        k = link + 1 if self.index.mention_over(*self._span(link)) is None else link
+        while k < end and k - link <= 3 and self.index.mention_over(*self._span(k)) is None:
+            if self.words[k].is_punct or (self.words[k].capitalized and k > link + 1):
+                return None
+            k += 1
+        if k >= end:
+            return None
+        mention = self.index.mention_over(*self._span(k))
+        if mention is None:
+            return None
+        stop = k
+        while stop < end and self.words[stop].start < mention.end:
+            stop += 1
+        after = self.index.mention_over(*self._span(stop)) if stop < end else None
+        if after is not None and after.entity.type == "PER":
+            return None
+        start, finish = self.words[first].start, self.words[stop - 1].end
+        entity = None
+        if not relation:
+            found = self.roles.resolve(role, start, self.salience.order)
+            person = self.index.get(found)
+            entity = found if person is not None and person.type == "PER" else None
+        return Item(Referent(entity, start, finish, "role"), first, stop)
+
+    def _span(self, j: int) -> tuple[int, int]:
+        return self.words[j].start, self.words[j].end
+
+    def _coordinated_title_end(self, first: int, last: int, end: int) -> int | None:
+        """Where the titles of "der Publizist und Philosoph Richard David Precht" end: two role
+        runs joined by a coordinator, right before a person's name that both fit."""
+        if last + 1 >= end or self.words[last].lower not in self.lexicon.coordinators:
+            return None
+        second = self._role_run_end(last + 1, end)
+        if second <= last + 1 or second >= end:
+            return None
+        mention = self.index.mention_over(*self._span(second))
+        if mention is None or mention.entity.type != "PER":
+            return None
+        if second - (last + 1) > MAX_COORDINATED_TITLE or last - first > MAX_COORDINATED_TITLE + 1:
+            return None
+        return second
+
     def _role_fits_person(self, words: Sequence[Word], person: Entity) -> bool:
         """Whether words before a person's name are the name's title or apposition."""
         if words and words[-1].lower in self.lexicon.source_links:
@@ -446,8 +530,8 @@ class PhraseReader:
                 break
             if last > j and self.index.by_name_word(word) is not None:
                 break  # "la Pr Joly-Gomez": a known name ends the role
-            if last > j and self.calendar(word.text, False):
-                break  # "précise l'OFAG jeudi", "said the ministry Tuesday": a time, not the role
+            if self.calendar(word.text, False):
+                break  # "précise l'OFAG jeudi", "hatte … am Sonntag gesagt": a time, not a role
             last += 1
         return last
 

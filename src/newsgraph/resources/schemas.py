@@ -115,6 +115,9 @@ class QuoteGrammar(Schema):
     # pronouns that may stand between them and the verb.
     inversion_openers: Words = []
     object_clitics: Words = []
+    # Prepositions that name whose view a reported clause is, right after a speech verb whose
+    # subject is no one ("L'essor des podcasts confirme pour X que …").
+    holder_prepositions: Words = []
     max_gap_to_complementizer: StrictInt = 5
 
 
