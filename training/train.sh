@@ -9,7 +9,9 @@
 #               or with SOURCE=/path/{lang}/model-best an earlier run's best checkpoint;
 #               JOINT_WIDTH=96 JOINT_VECTORS=1 trains the narrower candidate of docs/models.md;
 #               NER=0 skips the NER-only runs (then the packager ships the joint pipeline alone);
-#               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs).
+#               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs);
+#               SILVER=1 trains the joint pipelines on the gold train set plus the shipped pipelines'
+#               silver annotations (training/corpus/<lang>-silver.spacy from training/distill.py).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
 # pipeline by training/package_models.py, which also builds da/sv (nb pipeline + their NER) and de
 # and fr (German/French tokenizer + sentencizer + NER).
@@ -56,8 +58,17 @@ if [ "${JOINT:-0}" != 0 ]; then
       fi
     fi
     if [ -n "${EVAL_EVERY:-}" ]; then joint+=(--training.eval_frequency "$EVAL_EVERY"); fi
+    train="training/corpus/$lang-train.spacy"
+    if [ "${SILVER:-0}" = 1 ]; then
+      # spaCy's corpus reader takes a folder and reads every .spacy file in it: gold and silver.
+      train="$runs/train-$lang"
+      [ -f "training/corpus/$lang-silver.spacy" ] || $py training/distill.py --lang "$lang" \
+        --match "training/corpus/$lang-train.spacy"
+      mkdir -p "$train"
+      ln -sf "$PWD/training/corpus/$lang-train.spacy" "$PWD/training/corpus/$lang-silver.spacy" "$train/"
+    fi
     timeout "${minutes}m" $py -m spacy train "${joint[@]}" --nlp.lang "$lang" \
-      --paths.train "training/corpus/$lang-train.spacy" --paths.dev "training/corpus/$lang-dev.spacy" \
+      --paths.train "$train" --paths.dev "training/corpus/$lang-dev.spacy" \
       --output "$out" > "$runs/logs/$(basename "$out").log" 2>&1 || true
   done
 fi

@@ -32,6 +32,18 @@ def test_punctuation_around_a_span_is_trimmed_but_abbreviation_dots_stay() -> No
     assert found == [("Kari Nordmann", ["Kari Nordmann"]), ("United States", ["U.S."])]
 
 
+def test_agency_mark_glued_to_a_dash_is_cut_from_the_front_of_a_name() -> None:
+    article = build_article(
+        "AFP- Maria Costa said on Saturday that Nord- og Sør-Korea must talk.",
+        "en",
+        [("AFP- Maria Costa", "PER"), ("Nord- og Sør-Korea", "LOC")],
+    )
+    found = [[m.text for m in e.mentions] for e in find_entities(article)]
+    assert ["Maria Costa"] in found
+    assert not any("- Maria" in text for mentions in found for text in mentions)
+    assert any(text.startswith("Nord-") for mentions in found for text in mentions)
+
+
 def test_derived_names_are_not_entities() -> None:
     article = build_article("Oslo-mannen kom hjem.", "nb", [("Oslo-mannen", "DRV")])
     assert find_entities(article) == []

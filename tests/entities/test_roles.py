@@ -100,6 +100,16 @@ def test_verb_homograph_of_a_title_gives_no_title() -> None:
     assert person(find_entities(article), "Per Hansen").titles == []
 
 
+def test_title_after_a_genitive_counts_even_when_tagged_as_a_verb() -> None:
+    article = build_article(
+        "Luftvernet ble aktivert, ifølge byens guvernør Per Hansen.",
+        "nb",
+        [("Per Hansen", "PER")],
+        pos={"byens": "NOUN", "guvernør": "VERB"},
+    )
+    assert [t.text for t in person(find_entities(article), "Per Hansen").titles] == ["guvernør"]
+
+
 def test_organisation_title_gives_no_country() -> None:
     article = build_article(
         "Natos generalsekretær Erik Holm besøkte øvelsen.",

@@ -58,3 +58,27 @@ def _envoy(with_title_offsets: bool) -> Article:
 def test_trigger_inside_a_persons_title_is_no_event() -> None:
     assert "CONSULT" in types(_envoy(with_title_offsets=False))
     assert "CONSULT" not in types(_envoy(with_title_offsets=True))
+
+
+NORWAY, RUSSLAND, UKRAINA = (
+    Ent("Norge", "GPE", "NOR"),
+    Ent("Russland", "GPE", "RUS"),
+    Ent("Ukraina", "GPE", "UKR"),
+)
+
+
+def test_trigger_inside_the_quoted_title_of_a_regulation_is_no_event() -> None:
+    text = "Norge vedtok fredag en forskrift «om tiltak mot Russland som angriper Ukraina»."
+    assert "ASSAULT" not in types(make_article(text, "nb", [NORWAY, RUSSLAND, UKRAINA]))
+
+
+def test_the_same_quotation_as_speech_is_coded() -> None:
+    text = "Norge sa fredag: «Russland angriper Ukraina»."
+    assert "ASSAULT" in types(make_article(text, "nb", [NORWAY, RUSSLAND, UKRAINA]))
+
+
+def test_trigger_inside_the_quoted_title_of_a_law_is_no_event() -> None:
+    text = "Ukraine passed a law “on punishing Russia for attacking Ukraine” on Monday."
+    assert "ASSAULT" not in types(make_article(text, "en", [RUSSIA, UKRAINE]))
+    said = "Ukraine said “Russia is attacking Ukraine” on Monday."
+    assert "ASSAULT" in types(make_article(said, "en", [RUSSIA, UKRAINE]))

@@ -96,6 +96,15 @@ def test_apposition_between_commas_is_skipped_for_the_subject() -> None:
     assert find(quotes_of(text, "nb", HANSEN, norway), "arbeidet").speaker == "p1"
 
 
+def test_source_title_the_tagger_reads_as_a_verb_still_closes_the_report() -> None:
+    berg = Person("p2", "Anna Berg", ["Anna Berg"])
+    text = "I natt ble luftvernet aktivert over byen, ifølge byens guvernør Anna Berg."
+    article = build(text, "nb", berg)
+    article.tokens = _tokens(text, {"guvernør": ("VERB", "conj", "aktivert")})
+    quotes = [q for q in extract_quotes(article) if q.cue is not None and q.cue.text == "ifølge"]
+    assert [q.text for q in quotes] == ["I natt ble luftvernet aktivert over byen"]
+
+
 def test_tagger_saying_a_cue_form_is_a_name_rules_it_out() -> None:
     text = "Sa Pa ligger nord i Vietnam, og at byen er kald er kjent."
     article = build(text, "nb")

@@ -8,6 +8,7 @@ retypes spans (countries and cities are GPE, seas LOC) and adds salient places t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -18,6 +19,9 @@ from newsgraph.knowledge.names import fold
 from newsgraph.resources import COMMON, load_resource
 
 EDGE_PUNCTUATION = " \t\n\"'«»“”‘’()[]{},;:!?–—-"
+# An upper-case word glued to a dash and then a space opens the span: an agency or dateline mark
+# in front of the name ("AFP- Pakistan"; not "Nord- og Sør-Korea").
+DASH_MARK = re.compile(r"[A-ZÆØÅÄÖÜ]{2,6}[-–—]\s+")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Cities this big win over the NER's PER label for a one-word span ("Paris" as a person is rarer).
 CITY_OVER_PERSON_POPULATION = 1_000_000
@@ -37,9 +41,17 @@ MAX_PLACE_EXTENSION = 2
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span past surrounding punctuation; a final dot stays after another dot (U.S.)."""
+    """Shrink a span past surrounding punctuation; a final dot stays after another dot (U.S.).
+
+    An upper-case first word glued to a dash that a space follows is an agency or dateline mark in
+    front of the name ("AFP- Pakistan", "NTB- Oslo"): names hyphenate without a space, so it is cut
+    off.
+    """
     while start < end and text[start] in EDGE_PUNCTUATION:
         start += 1
+    marked = DASH_MARK.match(text, start, end)
+    if marked is not None and marked.end() < end:
+        start = marked.end()
     while end > start and text[end - 1] in EDGE_PUNCTUATION:
         end -= 1
     if end > start and text[end - 1] == "." and "." not in text[start : end - 1]:

@@ -52,12 +52,28 @@ NOT_TITLE_HEAD = frozenset({"VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET
 NOT_TITLE_START = frozenset({"PRON", "ADP", "CCONJ", "SCONJ", "DET", "PUNCT"})
 
 
+GENITIVE_MARKS = frozenset({"'s", "’s"})
+
+
 def _title_edges(doc: Document, first: int, last: int) -> bool:
-    """Whether tokens first..last-1 start and end like a title (by their parts of speech)."""
-    return (
-        doc.tokens[last - 1].pos not in NOT_TITLE_HEAD
-        and doc.tokens[first].pos not in NOT_TITLE_START
-    )
+    """Whether tokens first..last-1 start and end like a title (by their parts of speech).
+
+    After a genitive ("byens guvernør", "the city's governor") the title is the possessed noun,
+    whatever part of speech the tagger gave its last word (a verb reading of "guvernør")."""
+    if doc.tokens[first].pos in NOT_TITLE_START:
+        return False
+    head = doc.tokens[last - 1].pos
+    return head not in NOT_TITLE_HEAD or (head == "VERB" and _after_genitive(doc, first))
+
+
+def _after_genitive(doc: Document, index: int) -> bool:
+    """Whether the token before `index` is a genitive noun ("byens", "Norges", "city 's")."""
+    if index == 0:
+        return False
+    before = doc.tokens[index - 1]
+    if before.text in GENITIVE_MARKS:
+        return True
+    return before.pos in ("NOUN", "PROPN") and len(before.text) > 2 and before.text.endswith("s")
 
 
 def _could_be_person(mention: Mention) -> bool:

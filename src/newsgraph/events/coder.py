@@ -241,7 +241,7 @@ class EventCoder:
             or not self._sensible(context, match)
         ):
             return None
-        if in_event_or_work_name(article, view, match):
+        if in_event_or_work_name(article, view, match, self.lexicon.cue("document_nouns")):
             return None
         if generic_report(article, view, clauses, self.lexicon, match, args):
             return None

@@ -6,11 +6,15 @@ document the NER tagged PROD), a short title-cased quotation naming a book, film
 name. So is a trigger word inside a person's title as the entities stage found it ("UN envoy for
 peace talks Ann Lee", "the Minister of Trade and Cooperation"). The coder also drops capitalised triggers inside longer names of organisations
 (EventCoder._in_name); this module covers what those rules miss: names of events and works, where
-the trigger may be lower-case.
+the trigger may be lower-case. A quotation right after a word that names a document
+(`[cues].document_nouns`: "en forskrift «om tiltak mot handlinger som truer Ukraina»", "the bill
+“to punish those who attack journalists”") is that document's title whatever its case: it says
+what the document is about, not that the act happened.
 """
 
 from __future__ import annotations
 
+from newsgraph.events.lexicon import PhraseSet
 from newsgraph.events.triggers import TriggerMatch
 from newsgraph.events.words import SentenceView
 from newsgraph.model import Article
@@ -24,9 +28,14 @@ TITLE_SHARE = 0.6
 LONG_WORD = 4
 
 
-def in_event_or_work_name(article: Article, view: SentenceView, match: TriggerMatch) -> bool:
+def in_event_or_work_name(
+    article: Article,
+    view: SentenceView,
+    match: TriggerMatch,
+    document_nouns: PhraseSet | None = None,
+) -> bool:
     """Whether the trigger lies inside the mention of an event or work entity, a person's title,
-    or a short title-cased quotation."""
+    a short title-cased quotation, or the quoted title of a document (`document_nouns`)."""
     anchor = view.words[match.anchor]
     for entity in article.entities:
         if entity.type in NAME_TYPES and any(
@@ -38,7 +47,24 @@ def in_event_or_work_name(article: Article, view: SentenceView, match: TriggerMa
             for t in entity.titles
         ):
             return True
+    if document_nouns is not None and _in_document_title(view, match, document_nouns):
+        return True
     return _in_quoted_title(view, match)
+
+
+def _in_document_title(view: SentenceView, match: TriggerMatch, nouns: PhraseSet) -> bool:
+    """The trigger is inside a closed quotation that directly follows a document noun."""
+    words = view.words
+    opening = None
+    for i in range(match.first - 1, -1, -1):
+        if words[i].text in CLOSING_QUOTES and words[i].text not in OPENING_QUOTES:
+            return False
+        if words[i].text in OPENING_QUOTES:
+            opening = i
+            break
+    if opening is None or opening == 0 or not nouns.matches_word(words[opening - 1]):
+        return False
+    return any(w.text in CLOSING_QUOTES for w in words[match.last + 1 :])
 
 
 def _in_quoted_title(view: SentenceView, match: TriggerMatch) -> bool:

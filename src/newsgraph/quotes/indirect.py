@@ -252,7 +252,10 @@ class ReportedClauses:
                 return "continues" if self._verb_follows(word.index + 1, sentence) else "ends"
             if word.is_punct:
                 return "ends"
-            if word.lower in self.lexicon.complementizers or word.pos in ("VERB", "AUX"):
+            if word.lower in self.lexicon.complementizers:
+                return None
+            # A title the tagger read as a verb ("ifølge byens guvernør X") is still the source.
+            if word.pos in ("VERB", "AUX") and not self.finder.phrases.roles.is_title([word], None):
                 return None
             if trailing >= MAX_TRAILING_WORDS:
                 return None
