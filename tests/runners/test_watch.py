@@ -161,11 +161,13 @@ def test_watch_command_stops_on_sigterm_and_resumes_without_duplicates(tmp_path:
         wait_for(lambda: versions(tmp_path) == 2, "files stored", child)
         wait_for(lambda: (inbox / STATE_NAME).exists(), "state saved", child)
         child.send_signal(signal.SIGTERM)
-        assert child.wait(timeout=60) == 130
+        # communicate() drains the pipes while waiting, so a full pipe cannot hold the child.
+        _, err = child.communicate(timeout=60)
+        assert child.returncode == 130
     finally:
         if child.poll() is None:
             child.kill()
-    stderr = child.stderr.read().decode() if child.stderr else ""
+    stderr = err.decode()
     assert "Traceback" not in stderr
     assert "interrupted: 2 stored, rerun to resume" in stderr
     drop(inbox, "late.txt", TEXT.format(day="Saturday"))
@@ -175,10 +177,11 @@ def test_watch_command_stops_on_sigterm_and_resumes_without_duplicates(tmp_path:
         # Interrupted once the round is over (its state saved), as in the first run.
         wait_for(lambda: "late.txt" in state_text(inbox), "state saved", again)
         again.send_signal(signal.SIGINT)
-        assert again.wait(timeout=60) == 130
+        _, err = again.communicate(timeout=60)
+        assert again.returncode == 130
     finally:
         if again.poll() is None:
             again.kill()
-    stderr = again.stderr.read().decode() if again.stderr else ""
+    stderr = err.decode()
     assert "interrupted: 1 stored" in stderr
     assert versions(tmp_path) == 3
