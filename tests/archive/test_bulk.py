@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -156,6 +157,29 @@ def index_names(repository: Repository) -> set[str]:
 ON_POSTGRES = pytest.mark.parametrize("new_url", ["postgres"], indirect=True)
 
 
+def writer_lock_released(url: str, seconds: float = 30.0) -> None:
+    """Wait until no session holds the writers' advisory lock: PostgreSQL releases a closed
+    connection's session locks when its backend process exits, which on a loaded machine can come
+    after the client has already opened the next connection."""
+    import psycopg
+
+    from newsgraph.archive.postgres import WRITER_LOCK
+
+    deadline = time.monotonic() + seconds
+    with psycopg.connect(url, autocommit=True) as conn:
+        while True:
+            row = conn.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                " AND classid = 0 AND objid = %s",
+                (WRITER_LOCK,),
+            ).fetchone()
+            if row is None or row[0] == 0:
+                return
+            assert time.monotonic() < deadline, "the writers' lock was never released"
+            time.sleep(0.05)
+
+
 @ON_POSTGRES
 def test_a_load_into_an_empty_archive_builds_its_deferred_indexes_at_the_end(
     new_url: UrlFactory,
@@ -192,6 +216,7 @@ def test_an_archive_left_without_its_deferred_indexes_gets_them_back_when_opened
         assert not set(deferred_indexes()) & index_names(repository)
         # Killed here: the batch committed, the indexes were never built, the lock goes with
         # the connection.
+    writer_lock_released(url)
     with open_archive(url, Settings()) as repository:
         assert index_names(repository) == expected
         bulk_load(repository, items, 5, 2)
