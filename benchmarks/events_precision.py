@@ -46,7 +46,12 @@ DIR/fr, see benchmarks/data/README.md), or `webbnyheter_sv` (Swedish web news se
 Språkbanken's Webbnyheter 2012 as github.com/klintan/swedish-ner-corpus at
 87950716635b2bc6971717e6c0656c902a3831e2 annotates it, CC BY 4.0: its test_corpus.txt and
 train_corpus.txt, exported outside the repository to the folder `--webbnyheter DIR` names; the
-sentences come shuffled, 12 to a page, one a line, ids svwntest0…, svwntrain0…). `--exclude` also takes a recall sheet
+sentences come shuffled, 12 to a page, one a line, ids svwntest0…, svwntrain0…), or `norquad_nb`
+(Norwegian news articles of NorQuAD, github.com/ltgoslo/NorQuAD at
+701f7db6a51f0264a282ce1ff8e59580251b391e, CC0: the 403 news documents of
+data/validation/annotator{1,2}/news/input/documents.csv, exported outside the repository to the
+folder `--norquad DIR` names; one article a page, ids nqnews<number>, Bokmål articles only,
+`--pages N` the first N). `--exclude` also takes a recall sheet
 (benchmarks/events_recall.py): its articles are left out. `--sheet PATH` writes or reads
 another sheet than the default; `--test-sheet` marks the sheet `"test_sheet": true` (held out of
 `curve`). The sheet also keeps the pool's events that were not drawn (`coded_not_drawn`, offsets
@@ -671,6 +676,49 @@ def _webbnyheter_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[A
             yield extractor.extract_text(text, external_id=page, lang="sv")
 
 
+NORQUAD_NEWS = (
+    "ltgoslo/NorQuAD",
+    "701f7db6a51f0264a282ce1ff8e59580251b391e",
+    "data/validation/annotator1/news/input/documents.csv, "
+    "data/validation/annotator2/news/input/documents.csv",
+)
+_NORQUAD: dict[str, str] = {}
+
+
+def _norquad_texts() -> dict[str, str]:
+    """Page id -> text of the Norwegian news articles of NorQuAD (ltgoslo/NorQuAD, CC0; see
+    NORQUAD_NEWS): `--norquad DIR`, the folder the two documents.csv files were exported to
+    outside the repository as annotator1_documents.csv and annotator2_documents.csv (columns
+    document_text, document_identifier). One article a page, headline then body, ids
+    nqnews<document_identifier>, in order of that number; photo caption lines (starting
+    "FOTO:") are left out. `--pages N` reads only the first N articles."""
+    if not _NORQUAD:
+        if "--norquad" not in sys.argv:
+            raise SystemExit("the norquad_nb source needs --norquad DIR (the exported csv files)")
+        folder = Path(sys.argv[sys.argv.index("--norquad") + 1])
+        texts: dict[int, str] = {}
+        for annotator in ("annotator1", "annotator2"):
+            path = folder / f"{annotator}_documents.csv"
+            with path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    lines = row["document_text"].splitlines()
+                    kept = [line for line in lines if not line.lstrip().startswith("FOTO:")]
+                    texts[int(row["document_identifier"])] = _plain("\n".join(kept))
+        for number in sorted(texts)[: _option("--pages", len(texts))]:
+            _NORQUAD[f"nqnews{number}"] = texts[number]
+    return _NORQUAD
+
+
+def _norquad_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """Norwegian news articles of NorQuAD no judge has read, language detected by the pipeline;
+    only the Bokmål ones are kept."""
+    for page, text in _norquad_texts().items():
+        if page not in skip:
+            article = extractor.extract_text(text, external_id=page)
+            if article.lang == "nb":
+                yield article
+
+
 def _excluded_pages() -> set[str]:
     """Pages of earlier judged sheets (`--exclude SHEET`, repeatable; a sheet's own excluded pages
     count too): whoever judged them has read them."""
@@ -709,6 +757,7 @@ READERS = {
     "wikinews_en": _wikinews_en_pages,
     "wikinews_fr": _wikinews_fr_pages,
     "webbnyheter_sv": _webbnyheter_pages,
+    "norquad_nb": _norquad_pages,
 }
 
 
@@ -1071,6 +1120,9 @@ def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -
     if source == "webbnyheter_sv":
         page_text = _webbnyheter_texts().get(page)
         return extractor.extract_text(page_text, external_id=page, lang=lang) if page_text else None
+    if source == "norquad_nb":
+        article_text = _norquad_texts().get(page)
+        return extractor.extract_text(article_text, external_id=page) if article_text else None
     if source in ("ddt_da", "talbanken_sv"):
         document = _uner_texts(lang).get(page)
         return extractor.extract_text(document, external_id=page, lang=lang) if document else None
