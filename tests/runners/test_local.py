@@ -159,8 +159,19 @@ def run_child(folder: Path, url: str, **popen: object) -> subprocess.Popen[bytes
     ]
     env = {**os.environ, "FAKE_STAGE_DELAY": "0.08"}
     return subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
+        **popen,
     )  # type: ignore[call-overload]
+
+
+def interruptible() -> None:
+    """In the child before it runs: Ctrl-C interrupts it as in a terminal. A shell that runs the
+    suite in the background hands its children SIGINT ignored, and Python then keeps it so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def stored_versions(url: str) -> int:

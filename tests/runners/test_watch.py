@@ -16,6 +16,8 @@ from newsgraph.archive import open_archive
 from newsgraph.runners.watch import STATE_NAME, WatchState, ready_files, watch
 from newsgraph.settings import Settings
 
+from .test_local import interruptible
+
 TEXT = "The council approved the new harbour plan on {day} after a long debate in the town hall."
 CLI = "from newsgraph.cli import main; main()"
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday"]
@@ -151,7 +153,9 @@ def test_a_state_file_that_cannot_be_written_is_one_warning(tmp_path: Path) -> N
 def run_watch(inbox: Path, tmp_path: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-c", CLI, "watch", str(inbox), "--db"]
     command += [str(tmp_path / "a.db"), "--poll", "0.1", "--workers", "1", "--stages", "clean"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=interruptible
+    )
 
 
 def test_watch_command_stops_on_sigterm_and_resumes_without_duplicates(tmp_path: Path) -> None:
