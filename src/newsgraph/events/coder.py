@@ -545,7 +545,14 @@ class EventCoder:
     def _speaks_for_state(
         self, view: SentenceView, match: TriggerMatch, mention: ActorMention
     ) -> bool:
-        """A national capital doing a verbal act stands for its government ("Beijing condemned
+        """Whether the mention is a capital doing a verbal act as its government."""
+        return self._state_capital(view, match, mention) is not None
+
+    def _state_capital(
+        self, view: SentenceView, match: TriggerMatch, mention: ActorMention
+    ) -> str | None:
+        """The country whose capital the mention is, when the capital does a verbal act as that
+        country's government. A national capital doing a verbal act stands for its government ("Beijing condemned
         …", "Moskva advarte …", "Washington a averti Téhéran"): statements, demands and threats
         come from governments, not from towns. Only the doer of a verbal act is read this way: a
         town that "beat" another is a team, and sport and weather sentences are left out before
@@ -556,28 +563,25 @@ class EventCoder:
         if not (mention.kind == "GPE" or misread) or not self._heads_political(
             view, match, mention
         ):
-            return False
+            return None
         # A speech act as worded, not as recoded: a deed or a protest announced for later ("soll
         # bei einer Demonstration in der Hauptstadt …") is coded as a threat or promise but was
         # not said by the town where it happens; a protest (PLOVER's verbal conflict) is no
         # statement of a government.
         if match.rule.category not in VERBAL:
-            return False
+            return None
         text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
-        return self.geo.capital(text) is not None
+        return self.geo.capital(text)
 
     def _capital_countries(
         self, view: SentenceView, match: TriggerMatch, args: Arguments
     ) -> list[str]:
         """The countries of the capitals that do a verbal act as their government."""
-        found = []
-        for mention in args.source:
-            if self._speaks_for_state(view, match, mention):
-                text = " ".join(w.text for w in view.words[mention.first : mention.last + 1])
-                country = self.geo.capital(text)
-                if country:
-                    found.append(country)
-        return found
+        return [
+            country
+            for mention in args.source
+            if (country := self._state_capital(view, match, mention))
+        ]
 
     def _heads_political(
         self, view: SentenceView, match: TriggerMatch, mention: ActorMention
