@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/events_precision.py draw [--source NAME] [--exclude SHEET ...]
                                                          [--size 50] [--seed 2026] [--sheet PATH]
                                                          [--gate] [--test-sheet]
+                                                         [--exclude-sheet SHEET ...]
     .venv/bin/python benchmarks/events_precision.py show      # print the sample for judging
     .venv/bin/python benchmarks/events_precision.py gate      # which events the gate keeps
     .venv/bin/python benchmarks/events_precision.py recode --sheet PATH ... [--out PATH]
@@ -52,7 +53,10 @@ sentences come shuffled, 12 to a page, one a line, ids svwntest0…, svwntrain0�
 data/validation/annotator{1,2}/news/input/documents.csv, exported outside the repository to the
 folder `--norquad DIR` names; one article a page, ids nqnews<number>, Bokmål articles only,
 `--pages N` the first N). `--exclude` also takes a recall sheet
-(benchmarks/events_recall.py): its articles are left out. `--sheet PATH` writes or reads
+(benchmarks/events_recall.py): its articles are left out. `--exclude-sheet SHEET` (repeatable)
+leaves out only the events SHEET judged (same page and category, overlapping trigger), still
+coding its pages: a second draw from the same pool takes events no one has judged (the sheet
+records `events_coded_all` and `events_excluded`). `--sheet PATH` writes or reads
 another sheet than the default; `--test-sheet` marks the sheet `"test_sheet": true` (held out of
 `curve`). The sheet also keeps the pool's events that were not drawn (`coded_not_drawn`, offsets
 only, no verdict) so that `added` does not count them as new, and the draw's arguments. The sheet holds, per event the page id, the event's
@@ -72,7 +76,8 @@ benchmarks/results/events.json
 (key `precision_sample`; a sheet of another source or seed scored before is kept under `earlier`),
 leaving the other keys as they are; several `--sheet` options are scored as one sample, with
 each sheet's own precision, pool size and error kinds (the start of a wrong item's reason, up to its
-first colon: word sense, non-party actor, not political, generic, factuality, category, other)
+first colon: word sense, non-party actor, not political, generic, factuality, category,
+figurative, sport, other)
 under `per_sheet`.
 
 Before and after the precision gate on the same text: `draw` (without `--gate`) draws from the
@@ -732,6 +737,26 @@ def _excluded_pages() -> set[str]:
     return pages
 
 
+def _excluded_sheet_items() -> list[dict[str, Any]]:
+    """The judged items of the sheets `--exclude-sheet SHEET` names (repeatable): their events are
+    left out of the pool while their pages are still coded, so that a second draw from the same
+    pool takes only events no judge has judged."""
+    items: list[dict[str, Any]] = []
+    for number, argument in enumerate(sys.argv[:-1]):
+        if argument == "--exclude-sheet":
+            sheet = json.loads(Path(sys.argv[number + 1]).read_text(encoding="utf-8"))
+            items += sheet.get("sample", [])
+    return items
+
+
+def _without_judged(
+    pool: list[dict[str, Any]], judged: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The events of `pool` that match no judged item (same page and category, overlapping
+    trigger: the match `added` and `recode` use)."""
+    return [event for event in pool if not any(_same_event(event, item) for item in judged)]
+
+
 def _fresh_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     """Both English page sets: the article_extraction_benchmark bodies, then trafilatura_eval."""
     yield from _benchmark_pages(extractor, skip)
@@ -771,6 +796,9 @@ def draw() -> None:
     extractor = _gated_extractor() if "--gate" in sys.argv else Extractor()
     seen = _excluded_pages()
     pool, languages = _coded_pool(extractor, source, seen)
+    judged = _excluded_sheet_items()
+    coded = len(pool)
+    pool = _without_judged(pool, judged)
     size, seed = _option("--size", 50), _option("--seed", 2026)
     sample = random.Random(seed).sample(pool, min(size, len(pool)))
     SAMPLE.parent.mkdir(parents=True, exist_ok=True)
@@ -783,6 +811,9 @@ def draw() -> None:
         "events_coded": len(pool),
         "sample": sample,
     }
+    if judged:
+        sheet["events_coded_all"] = coded
+        sheet["events_excluded"] = coded - len(pool)
     if "--from" in sys.argv:
         sheet["pages_from"] = _option("--from", 0)
     if "--test-sheet" in sys.argv:
@@ -1071,6 +1102,8 @@ ERROR_KINDS = (
     "generic",
     "factuality",
     "category",
+    "figurative",
+    "sport",
     "other",
 )
 

@@ -1,0 +1,68 @@
+"""benchmarks/events_precision.py: a second draw leaves out the events an earlier sheet judged."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "events_precision.py"
+
+
+def load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("events_precision", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+events_precision = load()
+
+
+def event(page: str, kind: str, start: int, end: int) -> dict[str, Any]:
+    return {"page": page, "type": kind, "trigger": [start, end], "verdict": "", "reason": ""}
+
+
+def test_judged_events_are_left_out_of_the_pool() -> None:
+    pool = [
+        event("p1", "PROTEST", 10, 20),
+        event("p1", "ACCUSE", 10, 20),  # same trigger, another category: not judged
+        event("p1", "PROTEST", 40, 50),  # same category, another trigger
+        event("p2", "PROTEST", 12, 18),  # same offsets on another page
+        event("p3", "AGREE", 5, 9),
+    ]
+    judged = [event("p1", "PROTEST", 15, 25), event("p3", "AGREE", 0, 6)]
+    kept = events_precision._without_judged(pool, judged)
+    assert kept == [pool[1], pool[2], pool[3]]
+
+
+def test_nothing_judged_keeps_the_whole_pool() -> None:
+    pool = [event("p1", "PROTEST", 10, 20)]
+    assert events_precision._without_judged(pool, []) == pool
+
+
+def test_exclude_sheet_options_read_the_judged_items_of_every_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(json.dumps({"sample": [event("p1", "PROTEST", 1, 2)]}), encoding="utf-8")
+    second.write_text(
+        json.dumps(
+            {
+                "sample": [event("p2", "AGREE", 3, 4)],
+                "coded_not_drawn": [event("p9", "AGREE", 0, 1)],
+            }
+        ),
+        encoding="utf-8",
+    )
+    argv = ["x", "draw", "--exclude-sheet", str(first), "--exclude", "c.json"]
+    monkeypatch.setattr(sys, "argv", [*argv, "--exclude-sheet", str(second)])
+    items = events_precision._excluded_sheet_items()
+    # Only judged items: the events a sheet coded but did not draw stay in the pool.
+    assert [(item["page"], item["type"]) for item in items] == [("p1", "PROTEST"), ("p2", "AGREE")]
