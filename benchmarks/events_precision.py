@@ -75,7 +75,8 @@ sheet's draw (see its docstring). `score` counts the verdicts and writes the pre
 benchmarks/results/events.json
 (key `precision_sample`; a sheet of another source or seed scored before is kept under `earlier`),
 leaving the other keys as they are; several `--sheet` options are scored as one sample, with
-each sheet's own precision, pool size and error kinds (the start of a wrong item's reason, up to its
+each sheet's own precision, pool size, error kinds, and (where a verdict carries `"unsure": true`)
+the number of unsure verdicts and the precision of the sure ones alone (the start of a wrong item's reason, up to its
 first colon: word sense, non-party actor, not political, generic, factuality, category,
 figurative, sport, other)
 under `per_sheet`.
@@ -1063,10 +1064,12 @@ def score() -> None:
                 "pool_pages": one.get("pages"),
                 "events_coded": one.get("events_coded"),
                 "error_kinds": _error_kinds(one["sample"]),
+                **_unsure(one["sample"]),
             }
             for one in sheet["sheets"]
         },
         "error_kinds": _error_kinds(headline),
+        **_unsure(headline),
         "date": datetime.now(UTC).date().isoformat(),
         "earlier": earlier,
     }
@@ -1118,6 +1121,19 @@ def _error_kinds(items: list[dict[str, Any]]) -> dict[str, int]:
             kind = kind if kind in ERROR_KINDS else "unstated"
             kinds[kind] = kinds.get(kind, 0) + 1
     return kinds
+
+
+def _unsure(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """How many verdicts the judge was unsure of (`"unsure": true`, counted with their verdict in
+    the precision) and the precision of the sure ones alone; nothing when every verdict is sure."""
+    unsure = [item for item in items if item.get("unsure")]
+    if not unsure:
+        return {}
+    return {
+        "unsure": len(unsure),
+        "unsure_correct": sum(item["verdict"] == "correct" for item in unsure),
+        "sure_only": _precision([item for item in items if not item.get("unsure")]),
+    }
 
 
 def _precision(items: list[dict[str, Any]]) -> dict[str, Any]:

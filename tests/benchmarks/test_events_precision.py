@@ -66,3 +66,18 @@ def test_exclude_sheet_options_read_the_judged_items_of_every_sheet(
     items = events_precision._excluded_sheet_items()
     # Only judged items: the events a sheet coded but did not draw stay in the pool.
     assert [(item["page"], item["type"]) for item in items] == [("p1", "PROTEST"), ("p2", "AGREE")]
+
+
+def test_unsure_verdicts_are_counted_and_left_out_of_the_sure_precision() -> None:
+    items = [
+        {**event("p1", "PROTEST", 1, 2), "verdict": "correct"},
+        {**event("p1", "AGREE", 3, 4), "verdict": "wrong"},
+        {**event("p2", "AGREE", 3, 4), "verdict": "correct", "unsure": True},
+        {**event("p3", "ACCUSE", 3, 4), "verdict": "wrong", "unsure": True},
+    ]
+    assert events_precision._unsure(items) == {
+        "unsure": 2,
+        "unsure_correct": 1,
+        "sure_only": {"judged": 2, "correct": 1, "precision": 0.5},
+    }
+    assert events_precision._unsure(items[:2]) == {}
