@@ -40,7 +40,14 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from newsgraph.api import Extractor  # noqa: E402
 from newsgraph.errors import NewsgraphError  # noqa: E402
-from newsgraph.events.trust import LEVELS, REASONS, confidence_level, level_rank  # noqa: E402
+from newsgraph.events.trust import (  # noqa: E402
+    HIGH,
+    LEVELS,
+    LOW,
+    REASONS,
+    confidence_level,
+    level_rank,
+)
 from newsgraph.model import Article  # noqa: E402
 
 # The reason codes a "high" condition may be built from, and those a "low" one may use.
@@ -64,7 +71,7 @@ NEGATIVE = (
 )
 MIN_HIGH_SHARE = 0.15
 MIN_LOW_SUPPORT = 8
-LOW_PRECISION = 0.25
+LOW_PRECISION = 0.35
 
 
 def _option(name: str, default: Path) -> Path:
@@ -231,6 +238,7 @@ def analyse() -> None:
         "judged": data["judged"],
         "still_coded": len(rows),
         "sheets": sheets,
+        "shipped_rule": {"low_if_any": list(LOW), "high_if_all": list(HIGH)},
         "reasons": single,
         "pairs": pairs,
         "shipped_all_sheets": shipped,

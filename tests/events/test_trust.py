@@ -45,7 +45,7 @@ def test_state_subject_of_an_asserted_verb_is_high() -> None:
     assert all(reason in REASONS for reason in event.confidence_reasons)
 
 
-def test_nationality_word_of_a_trigger_noun_is_joined_by_syntax() -> None:
+def test_nationality_word_of_a_trigger_noun_is_joined_by_syntax_but_not_high() -> None:
     text = "Russian airstrikes hit Ukraine."
     parse = [
         ("Russian", "ADJ", "amod", 1),
@@ -54,11 +54,10 @@ def test_nationality_word_of_a_trigger_noun_is_joined_by_syntax() -> None:
         ("Ukraine", "PROPN", "obj", 2),
         (".", "PUNCT", "punct", 2),
     ]
-    events = code(_parsed(text, "en", [UKRAINE], parse))
-    event = only(events, "ASSAULT")
-    assert "noun_trigger" in event.confidence_reasons
-    if event.source:
-        assert "syntax_source" in event.confidence_reasons
+    event = only(code(_parsed(text, "en", [UKRAINE], parse)), "ASSAULT")
+    assert {"noun_trigger", "syntax_source", "state_source"} <= set(event.confidence_reasons)
+    # A noun trigger is never high: on the read sheets nouns were right less often than verbs.
+    assert event.confidence_level == "medium"
 
 
 def test_a_denied_attack_is_low() -> None:
@@ -98,16 +97,32 @@ def test_a_pronoun_doer_is_indirect_and_low() -> None:
     ]
     events = code(_parsed(text, "en", [minister, UKRAINE], parse))
     threat = only(events, "THREATEN")
-    print(threat.confidence_reasons)
+    assert {"indirect_source", "syntax_source"} <= set(threat.confidence_reasons)
+    assert "indirect_actors" not in threat.confidence_reasons  # Ukraine is named
 
 
 def test_levels_from_reason_codes() -> None:
-    assert confidence_level(["political_source", "syntax_source", "asserted"]) == "high"
-    assert confidence_level(["political_source", "asserted"]) == "medium"
-    assert confidence_level(["syntax_source", "asserted"]) == "medium"
-    assert confidence_level(["political_source", "syntax_source", "not_asserted"]) == "low"
-    assert confidence_level(["political_source", "syntax_source", "indirect_actors"]) == "low"
-    assert confidence_level(["no_named_actor", "asserted"]) == "low"
+    assert confidence_level(["syntax_source", "asserted", "verb_trigger"]) == "high"
+    assert confidence_level(["political_source", "syntax_source", "asserted"]) == "medium"
+    assert confidence_level(["political_source", "asserted", "verb_trigger"]) == "medium"
+    assert confidence_level(["syntax_source", "not_asserted", "verb_trigger"]) == "low"
+    assert confidence_level(["no_source", "political_target", "asserted"]) == "low"
+    assert confidence_level(["asserted", "verb_trigger", "actor_far"]) == "low"
+    assert confidence_level(["no_named_actor", "asserted", "noun_trigger"]) == "medium"
+
+
+def test_named_participants_without_a_doer_are_low() -> None:
+    text = "Ukraine was attacked."
+    parse = [
+        ("Ukraine", "PROPN", "nsubj:pass", 2),
+        ("was", "AUX", "aux:pass", 2),
+        ("attacked", "VERB", "ROOT", 2),
+        (".", "PUNCT", "punct", 2),
+    ]
+    event = only(code(_parsed(text, "en", [UKRAINE], parse)), "ASSAULT")
+    assert event.source == []
+    assert "no_source" in event.confidence_reasons
+    assert event.confidence_level == "low"
 
 
 def test_level_rank_orders_levels_and_puts_unassessed_first() -> None:

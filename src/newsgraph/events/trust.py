@@ -27,7 +27,7 @@ REASONS: dict[str, str] = {
     "political_target": "the target is a named state, government body or office holder",
     "political_participant": "some participant is a named state, government body or office holder",
     "state_source": "the source is a state (a country or a nationality word)",
-    "no_source": "no source (initiator) named",
+    "no_source": "participants are named, but none as the source (the one who acts)",
     "no_named_actor": "no named participant at all",
     "syntax_source": "the source is joined to the trigger by the parse (subject, by-agent, "
     "possessor or nationality word of the trigger noun)",
@@ -112,7 +112,7 @@ def event_facts(
         facts.append("political_participant")
     if any(m.state or m.kind == "NAT" for m in source):
         facts.append("state_source")
-    if not source:
+    if actors and not source:
         facts.append("no_source")
     if not actors:
         facts.append("no_named_actor")
@@ -146,12 +146,20 @@ def event_facts(
     return facts
 
 
+# A report with any of these is low; one with all of HIGH (and none of LOW) is high.
+LOW = ("not_asserted", "actor_far", "no_source")
+HIGH = ("asserted", "syntax_source", "verb_trigger")
+
+
 def confidence_level(facts: Iterable[str]) -> ConfidenceLevel:
-    """The level the reason codes give (docs/events.md, *Confidence*)."""
+    """The level the reason codes give (docs/events.md, *Confidence*): low when the report is
+    not a plain fact, its participants stand far from the trigger on the parse, or participants
+    are named but none as the doer; high when it is a fact told by a verb whose subject (or
+    agent) is the coded source; medium otherwise."""
     found = set(facts)
-    if "not_asserted" in found or "no_named_actor" in found or "indirect_actors" in found:
+    if any(code in found for code in LOW):
         return "low"
-    if "political_source" in found and "syntax_source" in found:
+    if all(code in found for code in HIGH):
         return "high"
     return "medium"
 
