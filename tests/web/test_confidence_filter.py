@@ -71,3 +71,14 @@ def test_export_keeps_events_of_the_level(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert rows and {row["confidence_level"] for row in rows} <= {"medium", "high"}
     assert build(NORWAY_TALKS).id not in {row["source_article_id"] for row in rows}
+
+
+def test_the_stories_page_filters_by_level_and_shows_it(client: TestClient) -> None:
+    page = client.get("/stories", params={"min_confidence": "high"})
+    assert page.status_code == 200
+    assert '<option value="high" selected>' in page.text
+    story = client.get("/api/v1/events", params={"min_confidence": "high"}).json()["items"][0]
+    detail = client.get(f"/stories/{story['story_id']}")
+    assert detail.status_code == 200
+    assert "Confidence:</strong> high (political_source, syntax_source, asserted)" in detail.text
+    assert client.get("/stories", params={"min_confidence": "certain"}).status_code == 400
