@@ -458,10 +458,16 @@ def main() -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     # The hand-judged precision sample and the confidence curve (benchmarks/events_precision.py)
     # and the precision gate's figures are kept across reruns, and so are the before/after records
-    # of rule rounds ("rounds").
+    # of rule rounds ("rounds") and the confidence levels (benchmarks/events_confidence.py).
     kept = {
         key: earlier[key]
-        for key in ("precision_sample", "confidence_curve", "precision_gate", "rounds")
+        for key in (
+            "precision_sample",
+            "confidence_curve",
+            "precision_gate",
+            "rounds",
+            "confidence_levels",
+        )
         if key in earlier
     }
     result = {"gold": gold, "plover_gsr": gsr, "petrarch2_unittest": petrarch, **kept}

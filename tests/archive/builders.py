@@ -358,6 +358,26 @@ def corpus() -> list[Article]:
     return [build(story) for story in CORPUS]
 
 
+LEVEL_REASONS = {
+    "high": ["political_source", "syntax_source", "asserted"],
+    "medium": ["political_source", "asserted"],
+    "low": ["not_asserted"],
+}
+
+
+def levelled_corpus() -> list[Article]:
+    """The little corpus with confidence levels on its events: the Norwegian meeting high, the
+    Norway talks low, every other event medium."""
+    articles = corpus()
+    levels = {build(MEETING_NB).id: "high", build(NORWAY_TALKS).id: "low"}
+    for article in articles:
+        level = levels.get(article.id, "medium")
+        for event in article.events:
+            event.confidence_level = level  # type: ignore[assignment]
+            event.confidence_reasons = list(LEVEL_REASONS[level])
+    return articles
+
+
 def revised(story: Story, text: str) -> Article:
     """The same story (same URL) with a new text: a changed article."""
     return build(

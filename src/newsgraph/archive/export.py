@@ -25,6 +25,7 @@ from newsgraph.archive.database import Database, Row
 from newsgraph.archive.gdelt import actor_code, cameo_table
 from newsgraph.errors import ArchiveError, ConfigError
 from newsgraph.events.ontology import load_ontology
+from newsgraph.events.trust import LEVELS
 
 
 class ExportWhat(StrEnum):
@@ -59,7 +60,7 @@ INT_COLUMNS = frozenset(
     }
 )
 DATE_COLUMNS = frozenset({"date", "date_end"})
-LIST_COLUMNS = frozenset({"countries"})
+LIST_COLUMNS = frozenset({"countries", "confidence_reasons"})
 LIST_SEPARATOR = ";"
 PRECISIONS = ((DAY, "day"), (WEEK, "week"), (MONTH, "month"), (YEAR, "year"))
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -116,6 +117,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "published",
         "evidence",
         "confidence",
+        "confidence_level",
+        "confidence_reasons",
     ),
     "quotes": (
         "article_id",
@@ -141,6 +144,8 @@ class ExportFilter:
     since: date | None = None
     countries: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
+    # Confidence levels an event must have (newsgraph.events.trust); every event when empty.
+    levels: tuple[str, ...] = ()
 
 
 def check_filters(
@@ -149,6 +154,7 @@ def check_filters(
     since: str | None = None,
     countries: Sequence[str] = (),
     types: Sequence[str] = (),
+    min_confidence: str | None = None,
 ) -> ExportFilter:
     """Validated filters; ConfigError naming the valid choices for a value that cannot match."""
     if what not in COLUMNS:
@@ -161,8 +167,16 @@ def check_filters(
             day = date.fromisoformat(since.strip())
         except ValueError as error:
             raise ConfigError(f"--since {since!r} is not a date: {error}") from error
-    if (countries or types) and what != "events":
-        raise ConfigError(f"--country and --type filter events only, not {what}")
+    if (countries or types or min_confidence) and what != "events":
+        raise ConfigError(f"--country, --type and --min-confidence filter events only, not {what}")
+    levels: tuple[str, ...] = ()
+    if min_confidence is not None:
+        wanted = min_confidence.strip().lower()
+        if wanted not in LEVELS:
+            raise ConfigError(
+                f"unknown confidence level {min_confidence!r}; choose from {', '.join(LEVELS)}"
+            )
+        levels = LEVELS[LEVELS.index(wanted) :]
     ontology = load_ontology()
     checked_types = []
     for name in types:
@@ -184,7 +198,7 @@ def check_filters(
                 f" countries in the archive: {known}"
             )
     return ExportFilter(
-        day, tuple(dict.fromkeys(checked_countries)), tuple(dict.fromkeys(checked_types))
+        day, tuple(dict.fromkeys(checked_countries)), tuple(dict.fromkeys(checked_types)), levels
     )
 
 
@@ -256,6 +270,9 @@ def _event_filter(filters: ExportFilter) -> tuple[str, list[Any]]:
     if filters.types:
         where.append(f"ev.type IN ({', '.join('?' for _ in filters.types)})")
         params.extend(filters.types)
+    if filters.levels:
+        where.append(f"ev.confidence_level IN ({', '.join('?' for _ in filters.levels)})")
+        params.extend(filters.levels)
     # A report matches when it involves every country asked for itself (not its story).
     for country in filters.countries:
         where.append("(',' || ev.countries || ',') LIKE ?")
@@ -270,7 +287,8 @@ def _event_rows(db: Database, page: list[Row], filters: ExportFilter) -> Iterato
     events = db.execute(
         "SELECT ev.article_seq, ev.event_id, ev.story_id, ev.date_value, ev.date_start,"
         " ev.date_end, ev.type, ev.mode, ev.countries, ev.location_name, ev.location_country,"
-        " ev.lat, ev.lon, ev.evidence, ev.confidence, ev.date_from FROM events ev"
+        " ev.lat, ev.lon, ev.evidence, ev.confidence, ev.date_from, ev.confidence_level,"
+        " ev.confidence_reasons FROM events ev"
         " JOIN articles a ON a.seq = ev.article_seq"
         f" WHERE ev.article_seq IN ({marks}){condition} ORDER BY ev.article_seq, ev.event_id",
         [*seqs, *params],
@@ -318,6 +336,8 @@ def _event_rows(db: Database, page: list[Row], filters: ExportFilter) -> Iterato
             "published": article[6],
             "evidence": ev[13],
             "confidence": ev[14],
+            "confidence_level": ev[16],
+            "confidence_reasons": [r for r in (ev[17] or "").split(",") if r],
         }
 
 

@@ -355,6 +355,14 @@ TRANSLATED_FROM = """
 ALTER TABLE articles ADD COLUMN translated_from TEXT
 """
 
+# Event confidence levels (newsgraph.events.trust): the level and its reason codes, comma-joined.
+# Events stored before have no level (NULL) and no reasons.
+EVENT_CONFIDENCE_LEVELS = """
+ALTER TABLE events ADD COLUMN confidence_level TEXT;
+ALTER TABLE events ADD COLUMN confidence_reasons TEXT NOT NULL DEFAULT '';
+CREATE INDEX events_confidence_level ON events (confidence_level, story_id)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", common=CORE_TABLES),
     Migration(2, "full-text search", sqlite=SQLITE_SEARCH, postgres=POSTGRES_SEARCH),
@@ -362,6 +370,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "story anchors (dyad, place, evidence)", common=STORY_ANCHOR_TEXT),
     Migration(5, "actor groups rollup", common=ENTITY_GROUPS),
     Migration(6, "article translation provenance", common=TRANSLATED_FROM),
+    Migration(7, "event confidence levels and reasons", common=EVENT_CONFIDENCE_LEVELS),
 )
 
 # Every table a migration creates, in dependency order; snapshots and counts walk this list.

@@ -153,7 +153,8 @@ def _stories(db: Database, rows: Sequence[Row], with_reports: bool) -> list[Stor
 def _reports(db: Database, ids: Sequence[str]) -> dict[str, list[StoryReport]]:
     rows = db.execute(
         f"SELECT ev.story_id, {ARTICLE_COLUMNS}, ev.event_id, ev.date_value, ev.countries,"
-        " ev.evidence, ev.story_reason FROM events ev JOIN articles a ON a.seq = ev.article_seq"
+        " ev.evidence, ev.story_reason, ev.confidence_level, ev.confidence_reasons"
+        " FROM events ev JOIN articles a ON a.seq = ev.article_seq"
         f" WHERE ev.story_id IN ({marks(ids)}) AND a.is_current = 1"
         " ORDER BY ev.story_id, a.seq, ev.event_id",
         ids,
@@ -168,6 +169,8 @@ def _reports(db: Database, ids: Sequence[str]) -> dict[str, list[StoryReport]]:
                 countries=[c for c in (row[9] or "").split(",") if c],
                 evidence=row[10],
                 reason=row[11],
+                confidence_level=row[12],
+                confidence_reasons=[r for r in (row[13] or "").split(",") if r],
             )
         )
     return found

@@ -80,6 +80,8 @@ class StoryReport(Answer):
     countries: list[str]
     evidence: str
     reason: str
+    confidence_level: str | None = None
+    confidence_reasons: list[str] = Field(default_factory=list)
 
 
 class StoryEvent(Answer):

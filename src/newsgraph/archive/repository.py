@@ -111,11 +111,13 @@ class Repository(ABC):
         since: str | None = None,
         countries: Sequence[str] = (),
         types: Sequence[str] = (),
+        min_confidence: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Flat rows of articles, events (GDELT-like) or quotes, streamed in archive order.
 
         Filters are checked at once (ConfigError naming the valid choices): `since` (ISO date),
-        and for events `countries` (every one involved in the report itself) and `types`.
+        and for events `countries` (every one involved in the report itself), `types` and
+        `min_confidence` (low, medium or high: events of at least that confidence level).
         """
 
     @abstractmethod

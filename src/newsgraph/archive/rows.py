@@ -298,6 +298,8 @@ def _event(article: Article, event: Event, entity_keys: dict[str, set[str]]) -> 
         location.lat if location else None,
         location.lon if location else None,
         event.confidence,
+        event.confidence_level,
+        ",".join(event.confidence_reasons),
         event.trigger.text if event.trigger else None,
         evidence,
     )

@@ -178,9 +178,10 @@ class SqlRepository(Repository):
         since: str | None = None,
         countries: Sequence[str] = (),
         types: Sequence[str] = (),
+        min_confidence: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Flat rows for export, streamed; filters checked before the first row."""
-        filters = export.check_filters(self.db, what, since, countries, types)
+        filters = export.check_filters(self.db, what, since, countries, types, min_confidence)
         return export.iter_rows(self.db, what, filters)
 
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:

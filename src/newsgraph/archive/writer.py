@@ -49,8 +49,8 @@ INSERTS = {
     "events": (
         "INSERT INTO events (article_seq, event_id, type, mode, countries, date_value, date_start,"
         " date_end, date_from, location_name, location_country, lat, lon, confidence,"
-        " trigger_text, evidence, story_id, story_reason)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " confidence_level, confidence_reasons, trigger_text, evidence, story_id, story_reason)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
     "event_actors": (
         "INSERT INTO event_actors (article_seq, entity_id, event_id, role, idx)"

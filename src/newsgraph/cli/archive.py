@@ -235,6 +235,10 @@ def events(
         typer.Option("--type", help="PLOVER category or CAMEO root (repeat: any of)"),
     ] = None,
     mode: Annotated[str | None, typer.Option(help="PLOVER mode of the categories")] = None,
+    min_confidence: Annotated[
+        str | None,
+        typer.Option(help="low, medium or high: stories with a report of at least this level"),
+    ] = None,
     since: Annotated[str | None, typer.Option(help="events on or after: ISO date or 7d")] = None,
     until: Annotated[str | None, typer.Option(help="events on or before: ISO date or 7d")] = None,
     lang: Annotated[str | None, typer.Option(help="stories reported in this language")] = None,
@@ -267,6 +271,7 @@ def events(
             dyad=dyad,
             category=event_type or [],
             mode=mode,
+            min_confidence=min_confidence,
             since=since,
             until=until,
             lang=lang,
@@ -380,6 +385,10 @@ def export(
         list[str] | None,
         typer.Option("--type", help="events only: PLOVER category (repeat: any of)"),
     ] = None,
+    min_confidence: Annotated[
+        str | None,
+        typer.Option(help="events only: low, medium or high, the least confidence level kept"),
+    ] = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -387,7 +396,11 @@ def export(
     with opened(db, config) as archive:
         try:
             rows = archive.export_rows(
-                what.value, since=since, countries=country or [], types=event_type or []
+                what.value,
+                since=since,
+                countries=country or [],
+                types=event_type or [],
+                min_confidence=min_confidence,
             )
             count = write_rows(rows, what.value, file_format.value, out)
         except NewsgraphError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
@@ -87,9 +88,10 @@ def render_events(console: Console, stories: Sequence[StoryEvent], reports: bool
             f" ({', '.join(story.languages)})"
         )
         for report in story.reports:
+            level = f" [{report.confidence_level} confidence]" if report.confidence_level else ""
             node.add(
                 f"{report.lang or '?'} {report.article_id} {_short(report.title, 50)}"
-                f" [dim]— {report.reason}[/]"
+                f"{escape(level)} [dim]— {report.reason}[/]"
             )
     console.print(tree)
 

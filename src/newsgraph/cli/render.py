@@ -82,12 +82,20 @@ def render_article(console: Console, article: Article) -> None:
             table.add_row(escape(time.text), time.type, time.value)
         console.print(table)
     if article.events:
-        table = Table("type", "mode", "actors", "countries", "where", "date", title="Events")
+        table = Table(
+            "type", "mode", "actors", "countries", "where", "date", "confidence", title="Events"
+        )
         for event in article.events:
             actors = ", ".join(_name(article, a) for a in event.actors)
             where = event.location.name if event.location else ""
             table.add_row(
-                event.type, event.mode or "", actors, "+".join(event.countries), where, event.date
+                event.type,
+                event.mode or "",
+                actors,
+                "+".join(event.countries),
+                where,
+                event.date,
+                event.confidence_level or "",
             )
         console.print(table)
     for failure in article.failures:

@@ -49,6 +49,7 @@ from newsgraph.events.ontology import load_ontology
 from newsgraph.events.precision_gate import PrecisionGate
 from newsgraph.events.sense import Sense
 from newsgraph.events.triggers import VERBAL, TriggerMatch, find_triggers
+from newsgraph.events.trust import confidence_level, event_facts, indirect
 from newsgraph.events.words import (
     WORD_RE,
     SentenceView,
@@ -101,6 +102,8 @@ class SentenceContext:
     quoted: tuple[tuple[int, int], ...] = ()
     # A sentence next to it speaks of sport (newsgraph.events.sense.Sense.sport_context).
     sport_near: bool = False
+    # The outlet's home country (newsgraph.events.actors.national_home).
+    home: str | None = None
 
 
 def _ids(mentions: list[ActorMention]) -> list[str]:
@@ -169,7 +172,14 @@ class EventCoder:
             if sport_near is None:
                 sport_near = self.sense.sport_context(views)
             context = SentenceContext(
-                view, clauses, mentions, off_topic_page, topic, tuple(quoted), sport_near[number]
+                view,
+                clauses,
+                mentions,
+                off_topic_page,
+                topic,
+                tuple(quoted),
+                sport_near[number],
+                home,
             )
             found = [c for m in matches if (c := self._candidate(article, context, m))]
             candidates += merge_in_sentence(found)
@@ -178,6 +188,10 @@ class EventCoder:
         merged = merge_occasions(merge_across(fold_announcements(kept)))
         events = [c.event for c in merged if self.confidence.keep(c.event.confidence)]
         events = self.gate.filter(article, views, events)
+        for event in events:
+            if len(event.evidence) > 1 and "repeated" not in event.confidence_reasons:
+                event.confidence_reasons.append("repeated")
+            event.confidence_level = confidence_level(event.confidence_reasons)
         for number, event in enumerate(sorted(events, key=lambda e: e.start), start=1):
             event.id = f"ev{number}"
         return sorted(events, key=lambda e: e.start)
@@ -285,6 +299,7 @@ class EventCoder:
                 - NON_FACT_PENALTY * (match.factuality in UNCERTAIN)
                 - COMPLEMENT_PENALTY * self._in_complement(view, match),
             ),
+            confidence_reasons=self._trust_facts(article, context, match, args),
         )
         return Candidate(
             event,
@@ -320,6 +335,47 @@ class EventCoder:
             view, anchor, args.actors, quoted, political_source
         )
         return round(max(0.0, min(MAX_CONFIDENCE, score)), 3)
+
+    def _trust_facts(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> list[str]:
+        """The reason codes of the report's confidence level (newsgraph.events.trust)."""
+        view = context.view
+        return event_facts(
+            view,
+            match.anchor,
+            factuality=match.factuality,
+            verbal=self.ontology.categories[match.category].quad.startswith("verbal"),
+            source=args.source,
+            target=args.target,
+            actors=args.actors,
+            political_source=any(
+                self._political_mention(article, view, match, m) for m in args.source
+            ),
+            political_target=any(
+                self._political_mention(article, view, match, m) for m in args.target
+            ),
+            political_participant=any(
+                self._political_mention(article, view, match, m) for m in args.actors
+            ),
+            indirect_mentions=[self._indirect(article, context, m) for m in args.actors],
+            subordinate=self._subordinate(context, match),
+            lead=view.paragraph < LEAD_PARAGRAPHS,
+        )
+
+    @staticmethod
+    def _indirect(article: Article, context: SentenceContext, mention: ActorMention) -> bool:
+        """The participant is not named in the sentence's words: a resolved pronoun, a list of
+        countries named earlier ("landene"), or a national institution or person whose country is
+        only the outlet's home country."""
+        entity = article.entity(mention.entity)
+        home = (entity is not None and entity.country_from == "home") or (
+            entity is None
+            and context.home is not None
+            and mention.kind in ("ORG", "GROUP")
+            and (mention.kind == "GROUP" or mention.countries == (context.home,))
+        )
+        return indirect(context.view, mention, home)
 
     def _news_outlet(self, article: Article, mention: ActorMention) -> bool:
         """A news outlet: the actor knowledge's media sector, or an organisation whose name holds a

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsgraph.events.context import TimeReading
+from newsgraph.events.trust import confidence_level, level_rank
 from newsgraph.model import Event, Location, Span
 
 CONFIDENCE_STEP = 0.05
@@ -86,6 +87,11 @@ def absorb(base: Candidate, other: Candidate, union_actors: bool = True) -> None
     event.confidence = min(
         MAX_CONFIDENCE, max(event.confidence, other.event.confidence) + CONFIDENCE_STEP
     )
+    # The event is as trustworthy as its best report: keep that report's reasons.
+    if level_rank(confidence_level(other.event.confidence_reasons)) > level_rank(
+        confidence_level(event.confidence_reasons)
+    ):
+        event.confidence_reasons = list(other.event.confidence_reasons)
     base.merged.append(other)
 
 

@@ -16,6 +16,7 @@ EntityType = Literal["PER", "ORG", "GPE", "LOC", "PROD", "EVT", "DRV"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedFrom = Literal["metadata", "url", "text", "caption"]
+ConfidenceLevel = Literal["low", "medium", "high"]
 CountryFrom = Literal["text", "title", "knowledge", "home", "gazetteer"]
 
 
@@ -224,7 +225,20 @@ class Event(Record):
     end: int
     trigger: Span | None = None
     evidence: list[Span] = Field(default_factory=list, description="every sentence reporting it")
-    confidence: float = 0.5
+    confidence: float = Field(
+        default=0.5, description="the coder's internal score (0-1); see confidence_level"
+    )
+    confidence_level: ConfidenceLevel | None = Field(
+        default=None,
+        description="how far an analyst can trust the event: high, medium or low, from the "
+        "structural facts in confidence_reasons (docs/events.md, Confidence); null in records "
+        "coded before levels existed",
+    )
+    confidence_reasons: list[str] = Field(
+        default_factory=list,
+        description="reason codes behind confidence_level (political_source, syntax_source, "
+        "asserted, indirect_actors, ...; newsgraph.events.trust.REASONS)",
+    )
 
 
 class StageFailure(Record):

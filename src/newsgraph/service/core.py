@@ -152,6 +152,9 @@ class ArchiveService:
             countries=list(dict.fromkeys(countries)),
             types=types,
             mode=filters.mode(request.mode, types) if request.mode else None,
+            levels=(
+                filters.confidence_levels(request.min_confidence) if request.min_confidence else []
+            ),
             since=since,
             until=until,
             lang=self._lang(request.lang),
@@ -404,6 +407,8 @@ def _row_filter(
         if found.types and row.get("category") not in found.types:
             return False
         if found.mode and row.get("mode") != found.mode:
+            return False
+        if found.levels and row.get("confidence_level") not in found.levels:
             return False
         if found.independent_sources and int(row.get("story_sources") or 0) < 2:
             return False

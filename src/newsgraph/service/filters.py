@@ -11,7 +11,8 @@ names the valid choices: a misspelt country or category must never look like "no
 - dates: ISO dates (`2024-10-14`, `2024-10`, `2024`, a datetime) or relative ones (`today`,
   `yesterday`, `7d`, `2w`, `3m`, `1y` before today) -> an ISO day;
 - languages: ISO 639-1 codes or language names (any supported language) -> a code the
-  language identifier can give.
+  language identifier can give;
+- confidence levels: low, medium or high (newsgraph.events.trust) -> the levels at least as high.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from functools import lru_cache
 from newsgraph.archive.rows import normalise_name
 from newsgraph.errors import ConfigError, FilterError
 from newsgraph.events.ontology import load_ontology
+from newsgraph.events.trust import LEVELS
 from newsgraph.gazetteer.cldr import language_names, territory_names
 from newsgraph.gazetteer.isocodes import iso_countries
 from newsgraph.resources import COMMON, load_resource, resource_languages
@@ -221,3 +223,11 @@ def dyad(value: str, vocab: Vocabulary) -> list[str]:
     if len(parts) != 2:
         raise FilterError("dyad", value, "give two countries as USA-CHN or Norway,Russia")
     return [country(part, vocab) for part in parts]
+
+
+def confidence_levels(value: str, field: str = "min_confidence") -> list[str]:
+    """The confidence levels at least as high as `value` (low, medium or high, any case)."""
+    wanted = value.strip().lower()
+    if wanted not in LEVELS:
+        raise FilterError(field, value, f"confidence levels: {', '.join(LEVELS)}")
+    return list(LEVELS[LEVELS.index(wanted) :])

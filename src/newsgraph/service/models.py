@@ -75,6 +75,11 @@ class EventRequest(PageRequest):
         default_factory=list, description="PLOVER categories or CAMEO roots, any of"
     )
     mode: str | None = Field(default=None, description="PLOVER mode of the categories")
+    min_confidence: str | None = Field(
+        default=None,
+        description="low, medium or high: stories with a report of at least this confidence "
+        "level (default: every story)",
+    )
     since: str | None = None
     until: str | None = None
     lang: str | None = Field(default=None, description="stories reported in this language")

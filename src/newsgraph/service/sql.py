@@ -35,6 +35,8 @@ class StoryFilter:
     countries: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     mode: str | None = None
+    # Confidence levels a report of the story must have (every story when empty).
+    levels: list[str] = field(default_factory=list)
     since: str | None = None
     until: str | None = None
     lang: str | None = None
@@ -115,6 +117,12 @@ def _story_source(db: Database, found: StoryFilter) -> tuple[str, list[str], lis
     if found.mode:
         subsets.append(f"SELECT story_id FROM events WHERE mode = ?{type_filter}")
         params.extend([found.mode, *types])
+    if found.levels:
+        subsets.append(
+            f"SELECT story_id FROM events WHERE confidence_level IN ({queries.marks(found.levels)})"
+            f"{type_filter}"
+        )
+        params.extend([*found.levels, *types])
     source = "stories s"
     if subsets:
         source = (
