@@ -36,6 +36,8 @@ MAX_PARENTHETICAL_WORDS = 25
 MAX_BRACKET_WORDS = 5
 # Longest title on each side of "und"/"et"/"and" before one name ("der Publizist und Philosoph").
 MAX_COORDINATED_TITLE = 2
+# Words of a role noun phrase standing as a name's apposition ("der Vereinsvorsitzende").
+MAX_APPOSITION_WORDS = 3
 
 
 @dataclass
@@ -69,6 +71,7 @@ class PhraseReader:
         self.roles = RoleResolver(index, doc)
         self.salience = salience
         self.calendar = load_lexicon(index.article.lang).is_calendar_word
+        self.nouns_capitalised = load_lexicon(index.article.lang).nouns_capitalised
         self.quoted = sorted(quoted)
         self._quoted_starts = [start for start, _ in self.quoted]
         # The furthest end of any span starting at or before each index: one bisect answers.
@@ -108,10 +111,32 @@ class PhraseReader:
             if word.lower in self.lexicon.complementizers:
                 break
             in_name = self.index.mention_over(word.start, word.end) is not None
+            in_name = in_name or self._opens_surname(j, sentence)
             if stop_at_prepositions and not in_name and word.lower in self.lexicon.prepositions:
                 break
             window.append(j)
         return window
+
+    def _particle_surname(self, j: int, end: int) -> Item | None:
+        """A surname with its particles ("von Preen") whose last word names a known person."""
+        k = j
+        while k < end and self.words[k].lower in self.lexicon.name_particles:
+            k += 1
+        if k == j or k >= end:
+            return None
+        named = self._person_named_by(self.words[k])
+        if named is None:
+            return None
+        referent = Referent(named.id, self.words[j].start, self.words[k].end, "name")
+        return Item(referent, j, k + 1)
+
+    def _opens_surname(self, j: int, sentence: Sentence) -> bool:
+        """Whether word j is a particle of a surname: "von" in "sagte von Preen", "de" in "a
+        déclaré de Villepin" (particles, then a capitalised word, in the same sentence)."""
+        k = j
+        while k < sentence.last and self.words[k].lower in self.lexicon.name_particles:
+            k += 1
+        return j < k < sentence.last and self.words[k].capitalized and not self.words[k].is_punct
 
     def before_window(self, verb: int, sentence: Sentence) -> list[int]:
         window: list[int] = []
@@ -283,6 +308,11 @@ class PhraseReader:
             if named is not None:
                 items.append(Item(Referent(named.id, word.start, word.end, "name"), j, j + 1))
                 j += 1
+                continue
+            surname = self._particle_surname(j, end)
+            if surname is not None:
+                items.append(surname)
+                j = surname.last
                 continue
             last = self._role_run_end(j, end)
             if last > j:
@@ -492,7 +522,27 @@ class PhraseReader:
         # A descriptive role before a name ("veteran industry analyst Ken Doctor"): lower-case
         # words, no pronoun or verb among them, count as the name's apposition.
         # An age ("den 25-årige Bettina Jørgensen") counts among them.
-        return all(w.text.islower() and w.text[-1:].isalpha() for w in words) and len(words) <= 4
+        if all(w.text.islower() and w.text[-1:].isalpha() for w in words) and len(words) <= 4:
+            return True
+        return self._capitalised_apposition(content)
+
+    def _capitalised_apposition(self, content: Sequence[Word]) -> bool:
+        """Where nouns are capitalised, a role noun with its lower-case adjectives right before a
+        name is its apposition ("der Vereinsvorsitzende David Bendels", "Kabarettist Torsten
+        Sträter", "ATU-Organisator Gutierrez"): one to three words ending in a capitalised noun,
+        none a pronoun, a verb or a function word."""
+        if not self.nouns_capitalised or not content or len(content) > MAX_APPOSITION_WORDS:
+            return False
+        lexicon = self.lexicon
+        function = lexicon.prepositions | lexicon.coordinators | lexicon.complementizers
+        for w in content:
+            if w.is_punct or w.lower in function or w.lower in lexicon.adverbs:
+                return False
+            if lexicon.verb(w.text) is not None or lexicon.is_pronoun(w.text):
+                return False
+            if not (w.capitalized or w.text.islower()):
+                return False
+        return content[-1].capitalized
 
     def _title_and_name(self, first: int, title_end: int, end: int) -> list[Item]:
         word = self.words[title_end]
@@ -532,6 +582,9 @@ class PhraseReader:
                 break  # "la Pr Joly-Gomez": a known name ends the role
             if self.calendar(word.text, False):
                 break  # "précise l'OFAG jeudi", "hatte … am Sonntag gesagt": a time, not a role
+            if self.nouns_capitalised and word.text.islower() and self.words[last - 1].capitalized:
+                if last - 1 > j or self.words[j].lower not in lexicon.determiners:
+                    break  # "so der Major-Sieger rückblickend": the noun ends its phrase
             last += 1
         return last
 
@@ -544,8 +597,11 @@ class PhraseReader:
         first = words[0].lower
         if first not in lexicon.determiners or first in lexicon.indefinite_determiners:
             return False
+        # A capitalised word before the head is a name ("the Reuters reporter"), except where
+        # every noun is capitalised ("der 15-malige Major-Sieger").
         if len(words) > 3 or any(
-            w.capitalized and w.lower not in lexicon.determiners for w in words[:-1]
+            w.capitalized and w.lower not in lexicon.determiners and not self.nouns_capitalised
+            for w in words[:-1]
         ):
             return False
         if last >= len(self.words) or self.words[last].is_punct:
