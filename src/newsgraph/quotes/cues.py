@@ -378,7 +378,9 @@ class CueFinder:
     def _resolve_source(self, cue: Cue, sentence: Sentence) -> None:
         """The source after "ifølge"/"according to", past a document ("en uttalelse fra X")."""
         window = self.phrases.after_window(cue.last, sentence, stop_at_prepositions=False)
-        for link in (j for j in window if self.words[j].lower in self.lexicon.source_links):
+        # A link opening the window is an article ("so der CEO", German "der"), not a link.
+        links = [j for j in window[1:] if self.words[j].lower in self.lexicon.source_links]
+        for link in links:
             if self._source_spans_link(window, link):
                 break
             later = [j for j in window if j > link]

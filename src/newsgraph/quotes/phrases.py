@@ -582,11 +582,20 @@ class PhraseReader:
                 break  # "la Pr Joly-Gomez": a known name ends the role
             if self.calendar(word.text, False):
                 break  # "précise l'OFAG jeudi", "hatte … am Sonntag gesagt": a time, not a role
-            if self.nouns_capitalised and word.text.islower() and self.words[last - 1].capitalized:
-                if last - 1 > j or self.words[j].lower not in lexicon.determiners:
-                    break  # "so der Major-Sieger rückblickend": the noun ends its phrase
+            if self._after_capitalised_noun(j, last):
+                break  # "so der Major-Sieger rückblickend": the noun ends its phrase
             last += 1
         return last
+
+    def _after_capitalised_noun(self, j: int, last: int) -> bool:
+        """Where nouns are capitalised, whether word `last` is a lower-case word right after the
+        role's noun (an adverb or adjective of the clause, no longer the role)."""
+        if not self.nouns_capitalised or last == j or not self.words[last].text.islower():
+            return False
+        previous = self.words[last - 1]
+        if not previous.capitalized:
+            return False
+        return last - 1 > j or previous.lower not in self.lexicon.determiners
 
     def _names_the_last_speaker(self, words: Sequence[Word], last: int) -> bool:
         """Whether a role phrase no entity holds is a short definite noun phrase ending its
