@@ -74,3 +74,27 @@ def test_german_laut_der_behoerde_keeps_the_article_out_of_a_link() -> None:
     text = "Die Leitung sei laut der Stadtwerke seit Montag repariert."
     quote = find(quotes_of(text, "de", STADT), "Die Leitung")
     assert quote.speaker == "o1"
+
+
+WOODS = Person("p5", "Tom Woods", ["Tom Woods", "Woods"])
+ELDER = Person("p6", "Lee Elder", ["Lee Elder", "Elder"])
+
+
+def test_german_definite_role_with_an_adverb_names_the_person_just_mentioned() -> None:
+    text = (
+        "Woods, der Elder viel verdankt, bekam Mut von seinem Vorbild. „Lee Elder kam zu mir“, "
+        "so der 15-malige Major-Sieger rückblickend."
+    )
+    quote = find(quotes_of(text, "de", WOODS, ELDER), "Lee Elder kam zu mir")
+    assert quote.speaker == "p5"
+
+
+def test_german_definite_role_with_a_complement_is_someone_new() -> None:
+    text = (
+        "Woods bekam Mut von seinem Vorbild. „Der Platz ist gesperrt“, sagte der Sprecher des "
+        "Golfclubs am Abend."
+    )
+    quote = find(quotes_of(text, "de", WOODS), "Der Platz ist gesperrt")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert "Sprecher" in quote.speaker_description.text

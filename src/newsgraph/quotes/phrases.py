@@ -587,6 +587,21 @@ class PhraseReader:
             last += 1
         return last
 
+    def _adverb_like(self, j: int) -> bool:
+        """Whether word j reads as an adverb of the clause: lower case, no function word, no
+        speech verb."""
+        word = self.words[j]
+        lexicon = self.lexicon
+        function = lexicon.determiners | lexicon.possessives | lexicon.complementizers
+        return (
+            word.text.isalpha()
+            and word.text.islower()
+            and word.lower not in function
+            and word.lower not in lexicon.coordinators
+            and lexicon.verb(word.text) is None
+            and not lexicon.is_pronoun(word.text)
+        )
+
     def _after_capitalised_noun(self, j: int, last: int) -> bool:
         """Where nouns are capitalised, whether word `last` is a lower-case word right after the
         role's noun (an adverb or adjective of the clause, no longer the role)."""
@@ -617,6 +632,8 @@ class PhraseReader:
             return True
         if self.words[last].lower in lexicon.prepositions:
             return True  # "gibt der Virologe zu bedenken", "sagt die Ärztin im Interview"
+        if self._after_capitalised_noun(words[0].index, last) and self._adverb_like(last):
+            return True  # "so der Major-Sieger rückblickend": an adverb, not a complement
         # "Enfin, la professionnelle rappelle que …": the role opens its clause before the verb.
         at = words[0].index
         opens = at == 0 or self.words[at - 1].is_punct
