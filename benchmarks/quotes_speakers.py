@@ -1,6 +1,8 @@
 """Who said it, on real pages in da, sv, de, fr, en and nb: speaker accuracy over hand-labelled
 quotes, on a development set (`dev`: pages the speaker rules are written from) and on the held-out
 pages of benchmarks/languages_check.py (`heldout`: its second round, da, sv, de and fr), kept apart;
+the development pages added in session 11 (`dev-added`: news pages and sentence runs the rules
+were not written from, scored on main before any change as a transfer measurement);
 and on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
 speaker at all.
 
@@ -257,7 +259,10 @@ def main() -> None:
             saved.setdefault(args[1], {})[args[3]] = {"date": str(date.today()), **report}
             RESULTS.write_text(json.dumps(saved, ensure_ascii=False, indent=1) + "\n", "utf-8")
         return
-    sys.exit("usage: quotes_speakers.py sheets dev|heldout DIR | score dev|heldout [--save NAME]")
+    sys.exit(
+        "usage: quotes_speakers.py sheets SET DIR | score SET [--save NAME]; SET: "
+        + ", ".join(SETS)
+    )
 
 
 if __name__ == "__main__":

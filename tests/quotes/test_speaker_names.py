@@ -98,3 +98,52 @@ def test_german_definite_role_with_a_complement_is_someone_new() -> None:
     assert quote.speaker is None
     assert quote.speaker_description is not None
     assert "Sprecher" in quote.speaker_description.text
+
+
+NIELSEN = Person("p7", "Lars Nielsen", ["Lars Nielsen", "Nielsen"])
+VENSTRE = Person("o2", "Venstre", ["Venstre"], type="ORG")
+POLISEN = Person("o3", "Polisen", ["polisen"], type="ORG")
+
+
+def test_danish_role_with_a_complement_before_the_verb_is_the_speaker_not_the_body() -> None:
+    text = "Chefen for den jugoslaviske hær siger, at hans styrker er i alarmberedskab."
+    quote = find(quotes_of(text, "da"), "hans styrker")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text.startswith("Chefen for")
+
+
+def test_swedish_role_with_a_complement_is_not_the_organisation_in_it() -> None:
+    text = "Chefen för polisen säger att läget är lugnt."
+    quote = find(quotes_of(text, "sv", POLISEN), "läget är lugnt")
+    assert quote.speaker != "o3"
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text.startswith("Chefen")
+
+
+def test_danish_person_before_a_party_complement_stays_the_speaker() -> None:
+    text = "Nielsen fra Venstre siger, at loven er god. Lars Nielsen er glad."
+    quote = find(quotes_of(text, "da", NIELSEN, VENSTRE), "loven er god")
+    assert quote.speaker == "p7"
+
+
+SOMMER = Person("p8", "Lutz Sommer", ["Lutz Sommer", "Sommer"])
+HAHN = Person("p9", "Paul Hahn", ["Paul Hahn", "Hahn"])
+
+
+def test_pronoun_after_a_fronted_reported_clause_skips_the_name_inside_it() -> None:
+    text = "Zuletzt rufen wir Lutz Sommer an. Hahn kenne er privat, sagt er."
+    quote = find(quotes_of(text, "de", SOMMER, HAHN), "Hahn kenne er privat")
+    assert quote.speaker == "p8"
+
+
+def test_danish_pronoun_after_a_fronted_clause_means_the_person_before() -> None:
+    text = "Vi ringer til Lars Nielsen. Venstre har tabt, siger han."
+    quote = find(quotes_of(text, "da", NIELSEN, VENSTRE), "Venstre har tabt")
+    assert quote.speaker == "p7"
+
+
+def test_pronoun_after_a_quote_still_means_the_last_person_named() -> None:
+    text = "Lutz Sommer kam spät. Paul Hahn wartete. „Ich bin müde“, sagte er."
+    quote = find(quotes_of(text, "de", SOMMER, HAHN), "Ich bin müde")
+    assert quote.speaker == "p9"

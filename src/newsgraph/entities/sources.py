@@ -168,6 +168,15 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
+def _reads_as_name(doc: Document, text: str) -> bool:
+    """Where every noun is capitalised, whether a lone capitalised word after a source cue is a
+    name rather than a noun ("laut Marktprognosen", "laut Umfrage"): an acronym or a word with an
+    inner capital ("ZDF", "McKinsey"), or one the text uses again (a name recurs)."""
+    if text.isupper() or any(c.isupper() for c in text[1:]):
+        return True
+    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", doc.text)) > 1
+
+
 def _salient_place(mention: Mention) -> bool:
     """A known place other than a small town: "according to Russia" names the state."""
     place = mention.place
@@ -186,6 +195,8 @@ def _untagged_source(doc: Document, slot: int, person_words: set[str]) -> Mentio
     if text.casefold() in person_words or lexicon.is_calendar_word(text, False):
         return None
     if doc.gazetteer.lookup(text):
+        return None
+    if lexicon.nouns_capitalised and not _reads_as_name(doc, text):
         return None
     last = slot + 1
     if last < len(doc) and doc.same_sentence(slot, last + 1):

@@ -662,7 +662,9 @@ class PhraseReader:
                 entity = self.salience.recent_person(start)
             if entity is not None:
                 return Item(Referent(entity, start, end, "role"), first, last)
-        if definite or head.pos == "NOUN":
+        # A title opening its sentence is capitalised for that alone ("Chefen for hæren siger").
+        opening = head.index == 0 or self.words[head.index - 1].is_punct
+        if definite or head.pos == "NOUN" or (opening and self.roles.is_title(content, None)):
             return Item(Referent(None, start, end, "role"), first, last)
         if head.capitalized and head.index > 0 and not self.words[head.index - 1].is_punct:
             return Item(Referent(None, start, end, "name"), first, last)
