@@ -188,8 +188,7 @@ class CueFinder:
         if cue.speaker is None and after is not None:
             # "Hansen kenne er privat, sagt er": a name in the fronted reported clause is not
             # whom the pronoun after the verb means, so it is read from the sentence's start.
-            fronted = cue.first > sentence.first and self.words[cue.first - 1].text == ","
-            at = self.words[sentence.first].start if fronted else None
+            at = self._fronted_report_start(cue, sentence)
             cue.speaker, cue.speaker_after = self._referent(after, at=at), True
             cue.words_used = list(range(after.first, after.last))
         if cue.speaker is None:
@@ -203,6 +202,20 @@ class CueFinder:
         start = max([cue.last, *(w + 1 for w in cue.words_used if w > cue.first)])
         cue.addressee = self._addressee(cue, sentence, start)
         cue.clause_end = max(start, cue.clause_end)
+
+    def _fronted_report_start(self, cue: Cue, sentence: Sentence) -> int | None:
+        """Where a reported clause before the verb starts ("Hansen kenne er privat, sagt er"),
+        when the sentence is just that clause, a comma and the cue: no quotation marks, no
+        colon."""
+        if cue.first <= sentence.first or self.words[cue.first - 1].text != ",":
+            return None
+        fronted = self.words[sentence.first : cue.first - 1]
+        if any(w.text == ":" or self.phrases.is_quoted(w.start) for w in fronted):
+            return None
+        marks = {mark for pair in self.lexicon.mark_pairs for mark in pair}
+        if any(w.text in marks for w in fronted):
+            return None
+        return self.words[sentence.first].start
 
     def _view_holder(self, cue: Cue, sentence: Sentence) -> Item | None:
         """The person whose view a reported clause is, named after the verb by a holder
