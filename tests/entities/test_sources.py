@@ -62,3 +62,19 @@ def test_person_after_told_stays_a_person() -> None:
     )
     entities = find_entities(article)
     assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Anna Berg", "PER", 2)]
+
+
+def test_german_plain_noun_after_laut_is_no_organisation() -> None:
+    text = "Bis 2030 würden laut Marktprognosen viele Flugzeuge gebaut."
+    assert "Marktprognosen" not in by_name(find_entities(build_article(text, "de")))
+
+
+def test_german_recurring_word_after_laut_is_an_organisation() -> None:
+    text = "Das sei laut Bundesrechnungsamt illegal. Das Bundesrechnungsamt prüft den Fall."
+    found = by_name(find_entities(build_article(text, "de")))
+    assert found.get("Bundesrechnungsamt", ("", None))[0] == "ORG"
+
+
+def test_german_acronym_after_laut_is_an_organisation() -> None:
+    text = "Laut WDR ist die Strecke gesperrt."
+    assert by_name(find_entities(build_article(text, "de"))).get("WDR", ("", None))[0] == "ORG"

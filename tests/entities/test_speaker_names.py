@@ -58,3 +58,17 @@ def test_danish_name_after_an_age_role() -> None:
 def test_name_after_an_aside_of_the_inverted_verb() -> None:
     text = "« Le budget ne suffira pas », résume quant à elle Francine Aubert."
     assert people(text, "fr") == ["Francine Aubert"]
+
+
+def test_german_lone_surname_ending_a_closing_quote_frame_is_a_person() -> None:
+    text = "„Wir warten auf den zweiten Test“, betonte Lindqvist. Dann ging er."
+    assert people(text, "de") == ["Lindqvist"]
+
+
+def test_german_lone_capitalised_word_followed_by_more_words_is_no_person() -> None:
+    text = "„Wir warten auf den zweiten Test“, sagte Mutter Teresa am Abend."
+    assert "Mutter" not in people(text, "de")
+
+
+def test_german_lone_month_after_a_closing_quote_is_no_person() -> None:
+    assert people("„Das Werk schließt“, hieß es im März.", "de") == []

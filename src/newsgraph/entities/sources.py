@@ -168,6 +168,15 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
+def _reads_as_name(doc: Document, text: str) -> bool:
+    """Where every noun is capitalised, whether a lone capitalised word after a source cue is a
+    name rather than a noun ("laut Marktprognosen", "laut Umfrage"): an acronym or a word with an
+    inner capital ("ZDF", "McKinsey"), or one the text uses again (a name recurs)."""
+    if text.isupper() or any(c.isupper() for c in text[1:]):
+        return True
+    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", doc.text)) > 1
+
+
 def _salient_place(mention: Mention) -> bool:
     """A known place other than a small town: "according to Russia" names the state."""
     place = mention.place
@@ -186,6 +195,8 @@ def _untagged_source(doc: Document, slot: int, person_words: set[str]) -> Mentio
     if text.casefold() in person_words or lexicon.is_calendar_word(text, False):
         return None
     if doc.gazetteer.lookup(text):
+        return None
+    if lexicon.nouns_capitalised and not _reads_as_name(doc, text):
         return None
     last = slot + 1
     if last < len(doc) and doc.same_sentence(slot, last + 1):
@@ -245,6 +256,8 @@ def _closing_speaker_names(doc: Document, words: list[str], covered: set[int]) -
             continue
         slot = index + 1
         last = _name_run_end(doc, slot, covered)
+        if last is None:
+            last = _lone_surname_end(doc, slot, covered)
         if last is None or last - slot > 3 or last >= len(doc):
             continue
         if doc.tokens[last].text not in (",", ".", "(", ";") or not doc.same_sentence(slot, last):
@@ -258,6 +271,25 @@ def _closing_speaker_names(doc: Document, words: list[str], covered: set[int]) -
         added.append(Mention(start, end, doc.text[start:end], "PER", "pattern"))
         covered.update(range(slot, last))
     return added
+
+
+def _lone_surname_end(doc: Document, slot: int, covered: set[int]) -> int | None:
+    """End of a lone surname that is the whole subject of a speech verb right after a closing
+    quotation mark ("“, betonte Schimmelpfennig."): one capitalised word, no title, month or
+    place, that ends the clause."""
+    if slot + 1 >= len(doc) or slot in covered or not doc.same_sentence(slot, slot + 1):
+        return None
+    text = doc.tokens[slot].text
+    if not (text.isalpha() and text[0].isupper() and text[1:].islower() and len(text) > 2):
+        return None
+    if doc.tokens[slot + 1].text not in (",", ".", ";"):
+        return None
+    lexicon = doc.lexicon
+    if text.lower() in lexicon.not_names or lexicon.title(text) is not None:
+        return None
+    if lexicon.is_calendar_word(text, False) or doc.gazetteer.lookup(doc.slice(slot, slot + 1)):
+        return None
+    return slot + 1
 
 
 def _after_closing_quote(words: list[str], index: int) -> bool:

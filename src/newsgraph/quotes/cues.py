@@ -186,7 +186,10 @@ class CueFinder:
             if after is None and previous is not None:
                 cue.speaker, cue.shared = previous.speaker, True
         if cue.speaker is None and after is not None:
-            cue.speaker, cue.speaker_after = self._referent(after), True
+            # "Hansen kenne er privat, sagt er": a name in the fronted reported clause is not
+            # whom the pronoun after the verb means, so it is read from the sentence's start.
+            at = self._fronted_report_start(cue, sentence)
+            cue.speaker, cue.speaker_after = self._referent(after, at=at), True
             cue.words_used = list(range(after.first, after.last))
         if cue.speaker is None:
             before = self._before_speaker(cue, sentence)
@@ -199,6 +202,20 @@ class CueFinder:
         start = max([cue.last, *(w + 1 for w in cue.words_used if w > cue.first)])
         cue.addressee = self._addressee(cue, sentence, start)
         cue.clause_end = max(start, cue.clause_end)
+
+    def _fronted_report_start(self, cue: Cue, sentence: Sentence) -> int | None:
+        """Where a reported clause before the verb starts ("Hansen kenne er privat, sagt er"),
+        when the sentence is just that clause, a comma and the cue: no quotation marks, no
+        colon."""
+        if cue.first <= sentence.first or self.words[cue.first - 1].text != ",":
+            return None
+        fronted = self.words[sentence.first : cue.first - 1]
+        if any(w.text == ":" or self.phrases.is_quoted(w.start) for w in fronted):
+            return None
+        marks = {mark for pair in self.lexicon.mark_pairs for mark in pair}
+        if any(w.text in marks for w in fronted):
+            return None
+        return self.words[sentence.first].start
 
     def _view_holder(self, cue: Cue, sentence: Sentence) -> Item | None:
         """The person whose view a reported clause is, named after the verb by a holder
@@ -354,12 +371,37 @@ class CueFinder:
         closest = (resolved or items)[-1]
         if self._is_person(closest):
             return closest
+        head = self._head_of_complement(items, closest)
+        if head is not None:
+            return head
         # The parse may name a person further back as the subject ("Rice, the U.S. envoy, said").
         for item in reversed(resolved):
             subject = any(self._is_subject_of(j, cue.first) for j in range(item.first, item.last))
             if subject and self._is_person(item):
                 return item
         return closest
+
+    def _head_of_complement(self, items: list[Item], closest: Item) -> Item | None:
+        """The role or person a prepositional complement before the verb belongs to ("Chefen
+        for den jugoslaviske hær siger", "Chefen för polisen säger"): the subject is the head,
+        described with its complement, not the body in the complement."""
+        at = items.index(closest)
+        if at == 0 or closest.referent.how == "group":
+            return None
+        earlier = items[at - 1]
+        link = earlier.last
+        if closest.first != link + 1 or self.words[link].lower not in self.lexicon.prepositions:
+            return None
+        if earlier.referent.how not in ("role", "name"):
+            return None
+        if earlier.referent.how == "name" and not self._is_person(earlier):
+            return None
+        referent = Referent(
+            earlier.referent.entity, earlier.referent.start, closest.referent.end, "role"
+        )
+        if earlier.referent.how == "name":
+            referent = earlier.referent
+        return Item(referent, earlier.first, closest.last)
 
     def _is_person(self, item: Item) -> bool:
         if item.referent.how == "pronoun":
@@ -378,7 +420,9 @@ class CueFinder:
     def _resolve_source(self, cue: Cue, sentence: Sentence) -> None:
         """The source after "ifølge"/"according to", past a document ("en uttalelse fra X")."""
         window = self.phrases.after_window(cue.last, sentence, stop_at_prepositions=False)
-        for link in (j for j in window if self.words[j].lower in self.lexicon.source_links):
+        # A link opening the window is an article ("so der CEO", German "der"), not a link.
+        links = [j for j in window[1:] if self.words[j].lower in self.lexicon.source_links]
+        for link in links:
             if self._source_spans_link(window, link):
                 break
             later = [j for j in window if j > link]
@@ -449,9 +493,10 @@ class CueFinder:
                 return start + len(noun)
         return None
 
-    def _referent(self, item: Item, exclude: str | None = None) -> Referent:
+    def _referent(self, item: Item, exclude: str | None = None, at: int | None = None) -> Referent:
         referent = item.referent
         if referent.how != "pronoun":
             return referent
-        person = self.salience.person_before(referent.start, avoid=[exclude] if exclude else ())
+        offset = referent.start if at is None else at
+        person = self.salience.person_before(offset, avoid=[exclude] if exclude else ())
         return Referent(person, referent.start, referent.end, "pronoun")

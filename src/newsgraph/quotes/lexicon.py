@@ -88,6 +88,7 @@ class QuoteLexicon:
     inversion_openers: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
     holder_prepositions: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
     abbreviations: frozenset[str] = frozenset()
     version: str = ""
@@ -204,6 +205,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         inversion_openers=_words(grammar.get("inversion_openers", [])),
         object_clitics=_words(grammar.get("object_clitics", [])),
         holder_prepositions=_words(grammar.get("holder_prepositions", [])),
+        name_particles=_words(grammar.get("name_particles", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),
         abbreviations=_words(sentences.get("abbreviations", [])),
         version=f"{resource_version(lang, 'quotes')}+{resource_version(lang, 'speech_verbs')}",

@@ -36,6 +36,8 @@ MAX_PARENTHETICAL_WORDS = 25
 MAX_BRACKET_WORDS = 5
 # Longest title on each side of "und"/"et"/"and" before one name ("der Publizist und Philosoph").
 MAX_COORDINATED_TITLE = 2
+# Words of a role noun phrase standing as a name's apposition ("der Vereinsvorsitzende").
+MAX_APPOSITION_WORDS = 3
 
 
 @dataclass
@@ -69,6 +71,7 @@ class PhraseReader:
         self.roles = RoleResolver(index, doc)
         self.salience = salience
         self.calendar = load_lexicon(index.article.lang).is_calendar_word
+        self.nouns_capitalised = load_lexicon(index.article.lang).nouns_capitalised
         self.quoted = sorted(quoted)
         self._quoted_starts = [start for start, _ in self.quoted]
         # The furthest end of any span starting at or before each index: one bisect answers.
@@ -108,10 +111,32 @@ class PhraseReader:
             if word.lower in self.lexicon.complementizers:
                 break
             in_name = self.index.mention_over(word.start, word.end) is not None
+            in_name = in_name or self._opens_surname(j, sentence)
             if stop_at_prepositions and not in_name and word.lower in self.lexicon.prepositions:
                 break
             window.append(j)
         return window
+
+    def _particle_surname(self, j: int, end: int) -> Item | None:
+        """A surname with its particles ("von Preen") whose last word names a known person."""
+        k = j
+        while k < end and self.words[k].lower in self.lexicon.name_particles:
+            k += 1
+        if k == j or k >= end:
+            return None
+        named = self._person_named_by(self.words[k])
+        if named is None:
+            return None
+        referent = Referent(named.id, self.words[j].start, self.words[k].end, "name")
+        return Item(referent, j, k + 1)
+
+    def _opens_surname(self, j: int, sentence: Sentence) -> bool:
+        """Whether word j is a particle of a surname: "von" in "sagte von Preen", "de" in "a
+        déclaré de Villepin" (particles, then a capitalised word, in the same sentence)."""
+        k = j
+        while k < sentence.last and self.words[k].lower in self.lexicon.name_particles:
+            k += 1
+        return j < k < sentence.last and self.words[k].capitalized and not self.words[k].is_punct
 
     def before_window(self, verb: int, sentence: Sentence) -> list[int]:
         window: list[int] = []
@@ -283,6 +308,11 @@ class PhraseReader:
             if named is not None:
                 items.append(Item(Referent(named.id, word.start, word.end, "name"), j, j + 1))
                 j += 1
+                continue
+            surname = self._particle_surname(j, end)
+            if surname is not None:
+                items.append(surname)
+                j = surname.last
                 continue
             last = self._role_run_end(j, end)
             if last > j:
@@ -492,7 +522,27 @@ class PhraseReader:
         # A descriptive role before a name ("veteran industry analyst Ken Doctor"): lower-case
         # words, no pronoun or verb among them, count as the name's apposition.
         # An age ("den 25-årige Bettina Jørgensen") counts among them.
-        return all(w.text.islower() and w.text[-1:].isalpha() for w in words) and len(words) <= 4
+        if all(w.text.islower() and w.text[-1:].isalpha() for w in words) and len(words) <= 4:
+            return True
+        return self._capitalised_apposition(content)
+
+    def _capitalised_apposition(self, content: Sequence[Word]) -> bool:
+        """Where nouns are capitalised, a role noun with its lower-case adjectives right before a
+        name is its apposition ("der Vereinsvorsitzende David Bendels", "Kabarettist Torsten
+        Sträter", "ATU-Organisator Gutierrez"): one to three words ending in a capitalised noun,
+        none a pronoun, a verb or a function word."""
+        if not self.nouns_capitalised or not content or len(content) > MAX_APPOSITION_WORDS:
+            return False
+        lexicon = self.lexicon
+        function = lexicon.prepositions | lexicon.coordinators | lexicon.complementizers
+        for w in content:
+            if w.is_punct or w.lower in function or w.lower in lexicon.adverbs:
+                return False
+            if lexicon.verb(w.text) is not None or lexicon.is_pronoun(w.text):
+                return False
+            if not (w.capitalized or w.text.islower()):
+                return False
+        return content[-1].capitalized
 
     def _title_and_name(self, first: int, title_end: int, end: int) -> list[Item]:
         word = self.words[title_end]
@@ -532,8 +582,35 @@ class PhraseReader:
                 break  # "la Pr Joly-Gomez": a known name ends the role
             if self.calendar(word.text, False):
                 break  # "précise l'OFAG jeudi", "hatte … am Sonntag gesagt": a time, not a role
+            if self._after_capitalised_noun(j, last):
+                break  # "so der Major-Sieger rückblickend": the noun ends its phrase
             last += 1
         return last
+
+    def _adverb_like(self, j: int) -> bool:
+        """Whether word j reads as an adverb of the clause: lower case, no function word, no
+        speech verb."""
+        word = self.words[j]
+        lexicon = self.lexicon
+        function = lexicon.determiners | lexicon.possessives | lexicon.complementizers
+        return (
+            word.text.isalpha()
+            and word.text.islower()
+            and word.lower not in function
+            and word.lower not in lexicon.coordinators
+            and lexicon.verb(word.text) is None
+            and not lexicon.is_pronoun(word.text)
+        )
+
+    def _after_capitalised_noun(self, j: int, last: int) -> bool:
+        """Where nouns are capitalised, whether word `last` is a lower-case word right after the
+        role's noun (an adverb or adjective of the clause, no longer the role)."""
+        if not self.nouns_capitalised or last == j or not self.words[last].text.islower():
+            return False
+        previous = self.words[last - 1]
+        if not previous.capitalized:
+            return False
+        return last - 1 > j or previous.lower not in self.lexicon.determiners
 
     def _names_the_last_speaker(self, words: Sequence[Word], last: int) -> bool:
         """Whether a role phrase no entity holds is a short definite noun phrase ending its
@@ -544,14 +621,19 @@ class PhraseReader:
         first = words[0].lower
         if first not in lexicon.determiners or first in lexicon.indefinite_determiners:
             return False
+        # A capitalised word before the head is a name ("the Reuters reporter"), except where
+        # every noun is capitalised ("der 15-malige Major-Sieger").
         if len(words) > 3 or any(
-            w.capitalized and w.lower not in lexicon.determiners for w in words[:-1]
+            w.capitalized and w.lower not in lexicon.determiners and not self.nouns_capitalised
+            for w in words[:-1]
         ):
             return False
         if last >= len(self.words) or self.words[last].is_punct:
             return True
         if self.words[last].lower in lexicon.prepositions:
             return True  # "gibt der Virologe zu bedenken", "sagt die Ärztin im Interview"
+        if self._after_capitalised_noun(words[0].index, last) and self._adverb_like(last):
+            return True  # "so der Major-Sieger rückblickend": an adverb, not a complement
         # "Enfin, la professionnelle rappelle que …": the role opens its clause before the verb.
         at = words[0].index
         opens = at == 0 or self.words[at - 1].is_punct
@@ -580,7 +662,9 @@ class PhraseReader:
                 entity = self.salience.recent_person(start)
             if entity is not None:
                 return Item(Referent(entity, start, end, "role"), first, last)
-        if definite or head.pos == "NOUN":
+        # A title opening its sentence is capitalised for that alone ("Chefen for hæren siger").
+        opening = head.index == 0 or self.words[head.index - 1].is_punct
+        if definite or head.pos == "NOUN" or (opening and self.roles.is_title(content, None)):
             return Item(Referent(None, start, end, "role"), first, last)
         if head.capitalized and head.index > 0 and not self.words[head.index - 1].is_punct:
             return Item(Referent(None, start, end, "name"), first, last)

@@ -118,6 +118,9 @@ class QuoteGrammar(Schema):
     # Prepositions that name whose view a reported clause is, right after a speech verb whose
     # subject is no one ("L'essor des podcasts confirme pour X que …").
     holder_prepositions: Words = []
+    # Lower-case particles inside a surname ("von Preen", "de Villepin", "van der Bellen"): a
+    # speaker phrase after a speech verb does not end at one that a capitalised word follows.
+    name_particles: Words = []
     max_gap_to_complementizer: StrictInt = 5
 
 
