@@ -93,3 +93,19 @@ def test_bare_body_after_two_countries_bodies_stays_open() -> None:
 def test_bare_body_with_no_earlier_country_stays_open() -> None:
     article = build_article("The foreign ministry said talks would go on.", "en")
     assert all(e.country is None for e in find_entities(article))
+
+
+def test_seat_in_the_genitive_is_the_name_without_the_possessive_and_no_part_of_a_longer_word() -> (
+    None
+):
+    article = build_article("The Kremlin's spokesman met Kremlinology students.", "en")
+    kremlin = [e for e in find_entities(article) if e.name.startswith("Kremlin")]
+    assert [(e.name, e.type, e.country) for e in kremlin] == [("Kremlin", "ORG", "RUS")]
+    assert [(m.start, m.end) for m in kremlin[0].mentions] == [(4, 11)]
+
+
+def test_norwegian_seat_with_a_genitive_s_is_found_and_an_absent_seat_is_not() -> None:
+    article = build_article("Kremls talsperson avviste kravet.", "nb")
+    names = by_name(find_entities(article))
+    assert names.get("Kremls", names.get("Kreml", ("", None, None)))[:2] == ("ORG", "RUS")
+    assert "Stortinget" not in names

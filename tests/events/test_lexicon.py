@@ -182,3 +182,19 @@ def test_words_only_lists_find_what_a_word_by_word_scan_finds() -> None:
     assert phrases.spans(sentence) == [m for p in phrases.patterns for m in p.find(sentence)]
     assert phrases.spans(list(sentence)) == phrases.spans(sentence)
     assert phrases.spans(sentence, 2, 6) == [[3]]
+
+
+def test_a_sentence_asked_again_gets_the_same_answer_from_the_memory() -> None:
+    phrases = PhraseSet((compile_pattern("ikke"), compile_pattern("aldri … mer", max_gap=2)))
+    hit, miss = tuple(words("han kommer aldri mer")), tuple(words("han kommer"))
+    for _ in range(3):
+        assert phrases.any_span(hit)
+        assert not phrases.any_span(miss)
+    assert {key: answer for key, (_, answer) in phrases.sentence_hits.items()} == {
+        id(hit): True,
+        id(miss): False,
+    }
+    # An equal sentence that is another tuple is read for itself, and a list never remembered.
+    assert phrases.any_span(tuple(words("han kommer aldri mer")))
+    assert phrases.any_span(list(hit))
+    assert len(phrases.sentence_hits) == 3

@@ -59,6 +59,18 @@ def test_may_start_knows_one_word_surfaces_first_words_and_hyphen_heads() -> Non
     assert not gazetteer.may_start("Bergen")
 
 
+def test_remembered_answers_equal_fresh_ones_and_stay_out_of_the_pickle() -> None:
+    gazetteer = built()
+    words = ("Oslo", "New", "York", "Norske", "norske", "Bergen", "Nord")
+    first = [(gazetteer.may_start(w), gazetteer.adjective_country(w)) for w in words]
+    assert first[3] == (True, "NOR") and first[5] == (False, None)
+    assert [(gazetteer.may_start(w), gazetteer.adjective_country(w)) for w in words] == first
+    assert gazetteer._may_start and gazetteer._adjective
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    assert copy._may_start == {} and copy._adjective == {}
+    assert [(copy.may_start(w), copy.adjective_country(w)) for w in words] == first
+
+
 BERGEN = Place("city:4", "city", "Bergen", "Bergen", "GPE", "NOR", 60.4, 5.3, 280_000, False)
 MAN = Place("city:5", "city", "Man", "Man", "GPE", "CIV", 7.4, -7.6, 150_000, False)
 OSLO_STATE = Place("state:NO-03", "state", "Oslo", "Oslo", "GPE", "NOR", localised=False)

@@ -92,6 +92,8 @@ class RoleMatcher:
         self.starting: dict[int, Mention] = {}
         self.covered: set[int] = set()
         self.evidence = doc.evidence
+        # Titles found at a token (by definiteness): every pattern and every anchor nearby asks.
+        self.titles: dict[tuple[int, bool], list[tuple[int, list[TitleHit]]]] = {}
         for mention in mentions:
             span = doc.token_span(mention.start, mention.end)
             if span is not None:
@@ -103,7 +105,14 @@ class RoleMatcher:
         return span[1] if span else 0
 
     def titles_at(self, index: int, definite_only: bool) -> list[tuple[int, list[TitleHit]]]:
-        """Titles starting at a token, longest first; coordinated titles count as one slot."""
+        """Titles starting at a token, longest first; coordinated titles count as one slot (the
+        list is shared between callers: read it, never change it)."""
+        known = self.titles.get((index, definite_only))
+        if known is None:
+            known = self.titles[index, definite_only] = self._titles_at(index, definite_only)
+        return known
+
+    def _titles_at(self, index: int, definite_only: bool) -> list[tuple[int, list[TitleHit]]]:
         doc = self.doc
         found: list[tuple[int, list[TitleHit]]] = []
         for last in range(min(len(doc), index + doc.lexicon.title_max_words + 1), index, -1):
@@ -228,6 +237,14 @@ class RoleMatcher:
 
     def match(self, pattern: Pattern, start: int, person_at: int) -> Binding | None:
         """Match a whole pattern from token `start`, its person starting at token `person_at`."""
+        first = pattern.elements[0]
+        if first.slot is None and not first.optional:
+            # Literal words open the pattern: a word that is none of them starts no match.
+            doc = self.doc
+            if start >= len(doc) or doc.tokens[start].text.lower() not in first.words:
+                return None
+        elif first.slot == "person" and start != person_at:
+            return None
         return next(self._match(pattern.elements, 0, start, person_at, Binding(), False), None)
 
     def _match(

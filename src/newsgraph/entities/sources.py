@@ -10,6 +10,7 @@ untagged single capitalised word there (or an acronym with a number) becomes an 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsgraph.entities.document import Document, Mention
 
@@ -447,13 +448,22 @@ def institution_mentions(doc: Document, mentions: list[Mention]) -> None:
     mentions.sort(key=lambda m: m.start)
 
 
+@lru_cache(maxsize=1024)
+def _name_pattern(name: str, genitive_suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """The name as whole words, with any of the genitive suffixes after it."""
+    suffixes = "|".join(re.escape(s) for s in sorted(genitive_suffixes, key=len))
+    genitive = f"(?:{suffixes})?" if suffixes else ""
+    return re.compile(rf"(?<!\w){re.escape(name)}{genitive}(?![\w'’-])")
+
+
 def _name_spans(doc: Document, name: str) -> list[tuple[int, int]]:
     """Where the name stands as whole words, with a genitive suffix where one follows."""
-    suffixes = "|".join(re.escape(s) for s in sorted(doc.lexicon.genitive_suffixes, key=len))
-    genitive = f"(?:{suffixes})?" if suffixes else ""
-    pattern = rf"(?<!\w){re.escape(name)}{genitive}(?![\w'’-])"
+    # A pattern opening with a look-behind is tried at every offset of the text; most names are
+    # not in an article at all.
+    if name not in doc.text:
+        return []
     spans = []
-    for match in re.finditer(pattern, doc.text):
+    for match in _name_pattern(name, doc.lexicon.genitive_suffixes).finditer(doc.text):
         start, end = match.span()
         # "the Kremlin's": the English possessive is no part of the name
         if doc.text[start:end].endswith(("'s", "’s")):

@@ -308,9 +308,13 @@ def _word_mentions(
     index = 0
     while index < len(words):
         hit = None
+        if not words[index].text[:1].isalpha():
+            # No phrase opens with a digit or a punctuation mark.
+            index += 1
+            continue
         for size in range(min(MAX_PHRASE, len(words) - index), 0, -1):
             span = range(index, index + size)
-            if any(i in taken for i in span) or not words[index].text[:1].isalpha():
+            if any(i in taken for i in span):
                 continue
             phrase = " ".join(words[i].text for i in span)
             hit = _phrase_mention(phrase, index, index + size - 1, lexicon, geo, article)

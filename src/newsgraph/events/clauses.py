@@ -60,16 +60,38 @@ def _opens_relative(words: tuple[Word, ...], index: int, lexicon: Lexicon) -> bo
     return True
 
 
+@dataclass(frozen=True)
+class _Openers:
+    """Word indices of a view where a clause-break phrase may start, and where a relativizer
+    stands: every other word is answered without asking the cue lists."""
+
+    breaks: frozenset[int]
+    relativizers: frozenset[int]
+
+    @classmethod
+    def of(cls, words: tuple[Word, ...], lexicon: Lexicon) -> _Openers:
+        """The indices, from one scan of each cue list's index of opening words."""
+        size = len(words)
+        breaks = lexicon.cue("clause_breaks").starts.candidates(words, 0, size)
+        relativizers = lexicon.cue("relativizers").single_words.candidates(words, 0, size)
+        return cls(frozenset(i for _, i in breaks), frozenset(i for _, i in relativizers))
+
+
 def _break_before(
-    view: SentenceView, index: int, lexicon: Lexicon, speech: set[int], clause_start: int
+    view: SentenceView,
+    index: int,
+    lexicon: Lexicon,
+    speech: set[int],
+    clause_start: int,
+    openers: _Openers,
 ) -> bool:
     words = view.words
     word = words[index]
     if word.text in HARD_BREAKS:
         return True
-    if lexicon.cue("clause_breaks").starts_at(words, index):
+    if index in openers.breaks and lexicon.cue("clause_breaks").starts_at(words, index):
         return True
-    if lexicon.cue("relativizers").matches_word(word) and index > 0:
+    if index in openers.relativizers and index > 0:
         return _opens_relative(words, index, lexicon)
     previous = words[index - 1] if index else None
     if previous is not None and previous.index in speech:
@@ -79,8 +101,11 @@ def _break_before(
     if word.text == "," and index + 1 < len(words):
         following = words[index + 1]
         return (
-            lexicon.cue("clause_breaks").starts_at(words, index + 1) is not None
-            or lexicon.cue("relativizers").matches_word(following)
+            (
+                index + 1 in openers.breaks
+                and lexicon.cue("clause_breaks").starts_at(words, index + 1) is not None
+            )
+            or index + 1 in openers.relativizers
             or following.index in speech
             or (following.pos in FINITE_POS and _has_verb(words, clause_start, index))
             or _trailing_attribution(words, index, speech)
@@ -144,10 +169,11 @@ def _parenthesised(view: SentenceView) -> set[int]:
 def segment(view: SentenceView, lexicon: Lexicon) -> Clauses:
     """Split a sentence view into clauses."""
     speech = _speech_verbs(view, lexicon)
+    openers = _Openers.of(view.words, lexicon)
     spans: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(view.words)):
-        if _break_before(view, index, lexicon, speech, start):
+        if _break_before(view, index, lexicon, speech, start, openers):
             if index > start:
                 spans.append((start, index))
             start = index

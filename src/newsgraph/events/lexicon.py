@@ -303,12 +303,19 @@ class PhraseSet:
     # Names already looked at by `in_name` (an article repeats its names: one organisation
     # mentioned a thousand times is matched once).
     name_hits: dict[str, bool] = field(init=False, repr=False, compare=False)
+    # `any_span` answers for recently asked sentences, by the identity of the (immutable) word
+    # tuple: the coder asks the topic cues about every sentence for the sentence and again for
+    # the page.
+    sentence_hits: dict[int, tuple[tuple[Word, ...], bool]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", StartIndex(self.patterns))
         singles = [pattern for pattern in self.patterns if len(pattern.elements) == 1]
         object.__setattr__(self, "single_words", StartIndex(singles))
         object.__setattr__(self, "name_hits", {})
+        object.__setattr__(self, "sentence_hits", {})
 
     def in_name(self, name: str) -> bool:
         """Whether some pattern matches inside a name (hyphens read as spaces)."""
@@ -333,6 +340,19 @@ class PhraseSet:
     def any_span(self, words: Sequence[Word]) -> bool:
         """Whether some pattern matches inside the words (`bool(spans(words))`, stopping at the
         first match)."""
+        if type(words) is not tuple:
+            return self._any_span(words)
+        known = self.sentence_hits.get(id(words))
+        # The entry holds the tuple itself, so its id is never reused while the entry lives.
+        if known is not None and known[0] is words:
+            return known[1]
+        hit = self._any_span(words)
+        if len(self.sentence_hits) >= SENTENCE_MEMO_SIZE:
+            self.sentence_hits.clear()
+        self.sentence_hits[id(words)] = (words, hit)
+        return hit
+
+    def _any_span(self, words: Sequence[Word]) -> bool:
         patterns = self.patterns
         for number, first in self.starts.candidates(words, 0, len(words)):
             if patterns[number].match_at(words, first) is not None:

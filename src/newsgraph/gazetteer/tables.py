@@ -109,18 +109,26 @@ class Gazetteer:
     _places: dict[int, Place] = field(default_factory=dict, init=False, repr=False, compare=False)
     # `underived` and the words seen to be no derivable genitive (per process).
     _underivable: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    # Answers of `may_start` and `adjective_country` per word (per process): the entity and
+    # event engines ask them about every capitalised word of an article, several times over.
+    _may_start: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _adjective: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle the compiled tables, never the per-process decoded records."""
         state = dict(self.__dict__)
         state["_decoded"], state["_places"], state["shared"] = {}, {}, None
-        state.pop("_underivable", None)
+        for cache in ("_underivable", "_may_start", "_adjective"):
+            state.pop(cache, None)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """Restore the tables; the per-process caches start empty."""
         self.__dict__.update(state)
         self._underivable = set(self.underived)
+        self._may_start, self._adjective = {}, {}
 
     def add(self, surface: str, match: Match) -> None:
         """Register a reading of `surface` (duplicates of the same place and form are ignored)."""
@@ -274,6 +282,8 @@ class Gazetteer:
         self.places, self.readings, self.forms = tuple(places), readings, {}
         self._decoded.clear()
         self._places.clear()
+        self._may_start.clear()
+        self._adjective.clear()
 
     def _matches(self, surface: str) -> tuple[Match, ...]:
         """The readings of a normalised surface as Match records, best first."""
@@ -325,7 +335,13 @@ class Gazetteer:
     def may_start(self, word: str) -> bool:
         """Whether some surface form starts with this word (as written or with a lower-case
         first letter)."""
-        return self._starts(word) or self._starts(word[:1].lower() + word[1:])
+        known = self._may_start.get(word)
+        if known is None:
+            known = self._starts(word) or self._starts(word[:1].lower() + word[1:])
+            if len(self._may_start) >= DECODED_CACHE_SIZE:
+                self._may_start.clear()
+            self._may_start[word] = known
+        return known
 
     def best(self, surface: str, forms: Iterable[Form] | None = None) -> Match | None:
         """The most likely reading of a surface form, if it names anything."""
@@ -346,11 +362,18 @@ class Gazetteer:
 
     def adjective_country(self, word: str) -> str | None:
         """ISO alpha-3 of the country a nationality adjective refers to ("russiske" -> "RUS")."""
+        if word in self._adjective:
+            return self._adjective[word]
+        country = None
         for candidate in (word, word[:1].lower() + word[1:]):
             match = self.best(candidate, ("adjective",))
             if match is not None:
-                return match.place.country
-        return None
+                country = match.place.country
+                break
+        if len(self._adjective) >= DECODED_CACHE_SIZE:
+            self._adjective.clear()
+        self._adjective[word] = country
+        return country
 
 
 @lru_cache(maxsize=64)

@@ -63,6 +63,14 @@ class CueFinder:
         self.lexicon = phrases.lexicon
         self.index = phrases.index
         self.salience = phrases.salience
+        # The words an attribution or closing phrase can start with: most words start none,
+        # and `cue_at` asks about every word of the article.
+        lexicon = self.lexicon
+        self.phrase_openers = frozenset(
+            phrase[0] if phrase else ""
+            for phrase in (*lexicon.attribution_phrases, *lexicon.closing_phrases)
+        )
+        self.any_phrase_opens = "" in self.phrase_openers
 
     def find(self) -> list[Cue]:
         """Every cue of the text, speakers and addressees resolved."""
@@ -88,14 +96,10 @@ class CueFinder:
         word = self.words[i]
         if self.phrases.is_quoted(word.start):
             return None
-        for phrase in self.lexicon.attribution_phrases:
-            if phrase_at(self.words, i, phrase):
-                return Cue(i, i + len(phrase), sentence.index, attribution=True)
-        for phrase in self.lexicon.closing_phrases:
-            if phrase_at(self.words, i, phrase) and self._closes_sentence(
-                i + len(phrase), sentence
-            ):
-                return Cue(i, i + len(phrase), sentence.index, attribution=True)
+        if self.any_phrase_opens or word.lower in self.phrase_openers:
+            cue = self._phrase_cue(i, sentence)
+            if cue is not None:
+                return cue
         form = self.phrases.verb_form(i, sentence)
         if form is None:
             return None
@@ -110,6 +114,18 @@ class CueFinder:
             i == sentence.first + 1 and self.words[i - 1].lower in self.lexicon.anaphoric
         )
         return cue
+
+    def _phrase_cue(self, i: int, sentence: Sentence) -> Cue | None:
+        """An attribution phrase ("according to") or a closing one starting at word i."""
+        for phrase in self.lexicon.attribution_phrases:
+            if phrase_at(self.words, i, phrase):
+                return Cue(i, i + len(phrase), sentence.index, attribution=True)
+        for phrase in self.lexicon.closing_phrases:
+            if phrase_at(self.words, i, phrase) and self._closes_sentence(
+                i + len(phrase), sentence
+            ):
+                return Cue(i, i + len(phrase), sentence.index, attribution=True)
+        return None
 
     def incise_cue(self, start: int, end: int) -> Cue | None:
         """A cue clause set inside the marks of the quote it attributes ("« Cette loi, affirme-
