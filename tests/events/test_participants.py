@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.model import Article, Event
 
-from .builders import Ent, FakeGeo, parsed_article, rows
+from .builders import Ent, FakeGeo, make_article, parsed_article, rows
 
 RUSSIA = Ent("Russia", "GPE", "RUS")
 UKRAINE = Ent("Ukraine", "GPE", "UKR")
@@ -373,3 +373,46 @@ def test_a_trigger_noun_in_a_place_phrase_shares_the_verbs_subject() -> None:
     meetings = of_type(code(article), "CONSULT")
     assert meetings
     assert {"USA", "CHN"} <= set(meetings[0].countries)
+
+
+# Verb-second clauses read without a parse (de, da, sv): who stands after the verb.
+
+EU = Ent("EU", "ORG", None)
+FRANCE_DE = Ent("Frankreich", "GPE", "FRA")
+POLAND_DE = Ent("Polen", "GPE", "POL")
+
+
+def _sides(text: str, lang: str, entities: list[Ent], category: str) -> tuple[set[str], set[str]]:
+    article = make_article(text, lang, entities)
+    (event,) = of_type(code(article), category)
+    return names(article, event.source), names(article, event.target)
+
+
+def test_a_fronted_noun_phrase_is_the_subject_and_the_name_after_the_verb_an_object_de() -> None:
+    text = "Die Bundesregierung kritisierte Frankreich am Montag scharf."
+    source, target = _sides(text, "de", [FRANCE_DE], "ACCUSE")
+    assert "Frankreich" not in source
+    assert "Frankreich" in target
+
+
+def test_a_name_after_the_verb_of_a_clause_opening_with_a_time_is_its_subject_de() -> None:
+    text = "Am Montag kritisierte Polen Frankreich scharf."
+    source, target = _sides(text, "de", [POLAND_DE, FRANCE_DE], "ACCUSE")
+    assert source == {"Polen"}
+    assert "Frankreich" in target
+
+
+def test_a_genitive_name_after_a_noun_is_its_possessor_no_subject_de() -> None:
+    text = "Am Montag lehnte die Regierung den Vorschlag der EU ab."
+    source, _ = _sides(text, "de", [EU], "REJECT")
+    assert "EU" not in source
+    inverted = "Am Montag lehnte Frankreich den Vorschlag der EU ab."
+    source, _ = _sides(inverted, "de", [FRANCE_DE, EU], "REJECT")
+    assert source == {"Frankreich"}
+
+
+def test_a_fronted_noun_phrase_is_the_subject_da() -> None:
+    text = "Den nye regering kritiserede Frankrig i går."
+    source, target = _sides(text, "da", [Ent("Frankrig", "GPE", "FRA")], "ACCUSE")
+    assert "Frankrig" not in source
+    assert "Frankrig" in target

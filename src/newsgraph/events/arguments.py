@@ -21,6 +21,9 @@ from newsgraph.events.triggers import TriggerMatch
 from newsgraph.events.words import SentenceView, Word
 
 Group = list[ActorMention]
+# How many words may follow the determiner of a noun phrase that opens a verb-second clause
+# before the verb ("Der Sprecher der Regierung lehnte …").
+FRONTED_REACH = 3
 SKIPPABLE_POS = ("DET", "ADJ", "NUM", "PRON")
 MAX_SKIP = 3
 # How many words (determiners, adjectives, a possessor) may stand between a judging verb and the
@@ -677,7 +680,11 @@ def clause_roles(
         # A noun's doer stands in its own phrase or nowhere ("a result of Bush's invasion").
         roles.subject = sides.partitive[0] if sides.partitive else []
     elif right and lexicon.verb_second:
-        roles.subject = right.pop(0)
+        roles.subject = (
+            right[0] if view.has_deps else _inverted_subject(view, clauses, lexicon, match, right)
+        )
+        if roles.subject:
+            right.remove(roles.subject)
     elif sides.partitive:
         # "Thousands of Iranian students demonstrated": the only names before the verb.
         roles.subject = sides.partitive[0]
@@ -691,6 +698,47 @@ def clause_roles(
         parsed_passive or _passive_cue(view, clauses, lexicon, match)
     )
     return roles
+
+
+def _inverted_subject(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch, right: list[Group]
+) -> Group:
+    """The subject after the verb in a verb-second clause read without a parse ("Am Dienstag
+    besuchte Scholz Kyiv"), or none. A clause that opens with a noun phrase of its own (a
+    `fronted_subjects` determiner and at most FRONTED_REACH words before the trigger: "Die
+    Bundesregierung lehnte den Plan ab", "Regjeringen" has a parse) has its subject there, and a
+    name after the verb is an object. A name after a `genitive_articles` word that follows a noun
+    ("den Vorschlag der EU") is that noun's possessor, no subject."""
+    lo, _ = clauses.span_of(match.anchor)
+    opening = view.words[lo : match.first]
+    fronted = lexicon.cue("fronted_subjects")
+    if (
+        opening
+        and fronted.matches_word(opening[0])
+        and 1 < len(opening) <= FRONTED_REACH + 1
+        and all(w.text.isalpha() for w in opening)
+    ):
+        return []
+    for group in right:
+        if not _genitive_attribute(view, lexicon, group[0].first, match):
+            return group
+    return []
+
+
+def _genitive_attribute(
+    view: SentenceView, lexicon: Lexicon, first: int, match: TriggerMatch
+) -> bool:
+    """Whether the name starting at `first` follows a genitive article that follows a noun of
+    its own phrase ("den Vorschlag der EU"): not the trigger, no time word, no punctuation."""
+    if first < 2 or not lexicon.cue("genitive_articles").matches_word(view.words[first - 1]):
+        return False
+    before = view.words[first - 2]
+    return (
+        before.index not in match.words
+        and before.text.isalpha()
+        and before.text[:1].isupper()
+        and not lexicon.cue("time_nouns").matches_word(before)
+    )
 
 
 def _subject_noun(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> int | None:
