@@ -150,13 +150,6 @@ def test_signs_as_a_plural_noun_are_no_signing(extractor: Extractor) -> None:
     assert "SUPPORT" in [t for t, _ in coded(extractor, "en", signed)]
 
 
-def test_agreeing_that_is_an_opinion_agreeing_to_act_is_an_agreement(extractor: Extractor) -> None:
-    opinion = "The Egyptian government agrees that the dam threatens its water supply from Sudan."
-    assert "AGREE" not in [t for t, _ in coded(extractor, "en", opinion)]
-    deal = "Egypt and Sudan agreed on Monday to reopen their border."
-    assert "AGREE" in [t for t, _ in coded(extractor, "en", deal)]
-
-
 def test_undated_present_stance_of_a_party_is_no_event(extractor: Extractor) -> None:
     stance = "China opposes any official contact between Taiwan and other countries."
     assert coded(extractor, "en", stance) == []

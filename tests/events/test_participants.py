@@ -416,3 +416,49 @@ def test_a_fronted_noun_phrase_is_the_subject_da() -> None:
     source, target = _sides(text, "da", [Ent("Frankrig", "GPE", "FRA")], "ACCUSE")
     assert "Frankrig" not in source
     assert "Frankrig" in target
+
+
+# Where a speech act was made is no party to it; a place in the act it names is.
+
+IRAQ = Ent("Iraq", "GPE", "IRQ")
+MOSCOW = Ent("Moscow", "GPE", "RUS", lat=55.75, lon=37.62)
+
+AGREED_IN_MOSCOW = """
+Iran PROPN nsubj 3
+and CCONJ cc 2
+Iraq PROPN conj 0
+agreed VERB ROOT 3
+in ADP case 5
+Moscow PROPN obl 3
+to PART mark 7
+exchange VERB xcomp 3
+prisoners NOUN obj 7
+. PUNCT punct 3
+"""
+
+THREATENED_TO_BAN = """
+Iran PROPN nsubj 1
+threatened VERB ROOT 1
+to PART mark 3
+ban VERB xcomp 1
+observers NOUN obj 3
+in ADP case 6
+Iraq PROPN obl 3
+. PUNCT punct 1
+"""
+
+
+def test_the_place_where_a_verbal_act_was_made_is_no_target() -> None:
+    text = "Iran and Iraq agreed in Moscow to exchange prisoners."
+    article = parsed_article(
+        text, "en", [Ent("Iran", "GPE", "IRN"), IRAQ, MOSCOW], rows(AGREED_IN_MOSCOW)
+    )
+    (event,) = of_type(code(article), "AGREE")
+    assert "Moscow" not in names(article, event.target)
+
+
+def test_a_place_in_the_act_a_threat_names_is_its_target() -> None:
+    text = "Iran threatened to ban observers in Iraq."
+    article = parsed_article(text, "en", [Ent("Iran", "GPE", "IRN"), IRAQ], rows(THREATENED_TO_BAN))
+    (event,) = of_type(code(article), "THREATEN")
+    assert names(article, event.target) == {"Iraq"}

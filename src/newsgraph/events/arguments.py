@@ -963,8 +963,26 @@ def _content_places(t: _Trigger, roles: Roles, source: Group) -> Group:
     return [
         m
         for m in roles.places
-        if m.first > t.match.last and m.kind == "GPE" and m.countries and not own & set(m.countries)
+        if m.first > t.match.last
+        and m.kind == "GPE"
+        and m.countries
+        and not own & set(m.countries)
+        and _in_content(t, m)
     ][:1]
+
+
+def _in_content(t: _Trigger, mention: ActorMention) -> bool:
+    """Whether a place after a speech act lies in the act it names or in what it is about, not
+    where the speech act itself was made: "refused to deploy peacekeepers in Iraq", "will evacuate
+    the settlements in the Gaza Strip", but not "agreed in Moscow to …", "signed the agreement in
+    Washington". With a parse the place must not hang on the trigger itself; without one a verb
+    sign (`[cues].infinitive`, `[cues].complementizers`) must stand between them."""
+    view = t.view
+    if view.has_deps:
+        return view.words[_head_word(view, mention)].head not in t.match.words
+    between = view.words[t.match.last + 1 : mention.first]
+    signs = (t.lexicon.cue("infinitive"), t.lexicon.cue("complementizers"))
+    return any(cue.matches_word(w) for w in between for cue in signs)
 
 
 FRAME_READERS: dict[str, Callable[[_Trigger, Roles, Arguments], None]] = {
