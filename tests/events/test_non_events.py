@@ -155,3 +155,8 @@ def test_undated_present_stance_of_a_party_is_no_event(extractor: Extractor) -> 
     assert coded(extractor, "en", stance) == []
     stated = "China condemned the visit of the American delegation to Taiwan on Monday."
     assert "ACCUSE" in [t for t, _ in coded(extractor, "en", stated)]
+
+
+def test_a_quoted_stance_in_the_present_is_the_statement_itself(extractor: Extractor) -> None:
+    text = "“China firmly opposes any official contact with Taiwan,” the Chinese foreign minister said."
+    assert "ACCUSE" in [t for t, _ in coded(extractor, "en", text)]

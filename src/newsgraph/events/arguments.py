@@ -967,7 +967,9 @@ def _content_places(t: _Trigger, roles: Roles, source: Group) -> Group:
         and m.kind == "GPE"
         and m.countries
         and not own & set(m.countries)
-        and _in_content(t, m)
+        # A speaker of a known country is not aimed at the town it speaks in ("agreed in Moscow
+        # to …"); one of no known country is read with the place's ("protesterer … i Oslo").
+        and (not own or _in_content(t, m))
     ][:1]
 
 

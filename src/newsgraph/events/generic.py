@@ -256,9 +256,12 @@ def generic_report(
     lexicon: Lexicon,
     match: TriggerMatch,
     args: Arguments,
+    quoted: bool = False,
 ) -> bool:
     """Whether the trigger names acts of its kind in general rather than one reported act. A
-    negated one is a refusal ("no such grant will come", "will not accept any deal"), an act."""
+    negated one is a refusal ("no such grant will come", "will not accept any deal"), an act. A
+    stance in the present inside a direct quotation (`quoted`) is the statement itself ("'We
+    oppose the plan,' the minister said"), no position held in the background."""
     if match.factuality == "negated" or match.recoded is not None:
         return False
     if under_determiner(view, lexicon, match, "generic_determiners"):
@@ -271,6 +274,6 @@ def generic_report(
         return True
     if generic_subject(view, lexicon, match) or habitual(view, clauses, lexicon, match):
         return True
-    if lasting_stance(view, lexicon, match):
+    if not quoted and lasting_stance(view, lexicon, match):
         return True
     return not args.source and under_determiner(view, lexicon, match, "generic_quantifiers")
