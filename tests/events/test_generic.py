@@ -15,7 +15,7 @@ from newsgraph.events.triggers import find_triggers
 from newsgraph.events.words import sentence_views
 from newsgraph.model import Article
 
-from .builders import Ent, FakeGeo, ParseRow, Time, parsed_article
+from .builders import Ent, FakeGeo, ParseRow, Time, make_article, parsed_article
 from .test_sense_context import types as sentence_types
 
 UKRAINE = Ent("Ukraine", "GPE", "UKR")
@@ -189,3 +189,109 @@ def test_an_attack_that_is_expected_or_carried_out_is_kept() -> None:
     norwegian = [Ent("Ukraina", "GPE", "UKR"), Ent("Russland", "GPE", "RUS")]
     done = "Et angrep på Ukraina ble gjennomført av Russland i går."
     assert sentence_types(done, "nb", norwegian) == ["ASSAULT"]
+
+
+GERMANY = Ent("Germany", "GPE", "DEU")
+NATO = Ent("NATO", "ORG", None)
+
+
+def _stance(
+    verb: str, lemma: str, aux: str | None = None, day: bool = False, stop: str = "."
+) -> Article:
+    """Germany [aux] <verb> NATO's plan [on Monday]<stop>, with a hand-made parse."""
+    words = ["Germany", *([aux] if aux else []), verb, "NATO", "'s", "plan"]
+    words += ["on", "Monday"] if day else []
+    text = " ".join(words).replace(" 's", "'s") + stop
+    at = words.index
+    parse: Parse = [
+        ("Germany", "Germany", "PROPN", "nsubj", at(verb)),
+        *([(aux, aux, "AUX", "aux", at(verb))] if aux else []),
+        (verb, lemma, "VERB", "ROOT", at(verb)),
+        ("NATO", "NATO", "PROPN", "nmod:poss", at("plan")),
+        ("'s", "'s", "PART", "case", at("NATO")),
+        ("plan", "plan", "NOUN", "obj", at(verb)),
+    ]
+    if day:
+        parse += [
+            ("on", "on", "ADP", "case", at("Monday")),
+            ("Monday", "Monday", "PROPN", "obl", at(verb)),
+        ]
+    if stop:
+        parse.append((stop, stop, "PUNCT", "punct", at(verb)))
+    times = [Time("Monday", "2025-03-03")] if day else []
+    return _parsed(text, "en", [GERMANY, NATO], parse, times)
+
+
+def test_an_undated_stance_in_the_simple_present_is_a_position_not_an_event() -> None:
+    assert "SUPPORT" not in types(_stance("supports", "support"))
+    assert "ACCUSE" not in types(_stance("opposes", "oppose"))
+    assert "REJECT" not in types(_stance("rejects", "reject"))
+
+
+def test_a_stance_stated_in_the_past_or_on_a_day_is_reported() -> None:
+    assert "SUPPORT" in types(_stance("supported", "support"))
+    assert "SUPPORT" in types(_stance("supports", "support", day=True))
+    assert "REJECT" in types(_stance("rejected", "reject"))
+
+
+def test_a_stance_in_a_headline_with_no_full_stop_is_reported() -> None:
+    assert "SUPPORT" in types(_stance("supports", "support", stop=""))
+
+
+def test_a_stance_with_an_auxiliary_is_no_simple_present() -> None:
+    # A promise of support is an intention (AGREE), kept as such.
+    assert "AGREE" in types(_stance("support", "support", aux="will"))
+    assert "SUPPORT" in types(_stance("supported", "support", aux="has"))
+
+
+def test_has_long_makes_an_undated_stance_lasting() -> None:
+    text = "Germany has long supported NATO's plan."
+    parse: Parse = [
+        ("Germany", "Germany", "PROPN", "nsubj", 3),
+        ("has", "have", "AUX", "aux", 3),
+        ("long", "long", "ADV", "advmod", 3),
+        ("supported", "support", "VERB", "ROOT", 3),
+        ("NATO", "NATO", "PROPN", "nmod:poss", 6),
+        ("'s", "'s", "PART", "case", 4),
+        ("plan", "plan", "NOUN", "obj", 3),
+        (".", ".", "PUNCT", "punct", 3),
+    ]
+    assert "SUPPORT" not in types(_parsed(text, "en", [GERMANY, NATO], parse))
+
+
+FRANCE = Ent("France", "GPE", "FRA")
+IRAN = Ent("Iran", "GPE", "IRN")
+
+
+def test_french_present_stance_is_a_position_the_compound_past_a_report() -> None:
+    held = make_article("La France soutient la candidature de l'Ukraine.", "fr", [FRANCE, UKRAINE])
+    stated = make_article(
+        "La France a soutenu la candidature de l'Ukraine.", "fr", [FRANCE, UKRAINE]
+    )
+    assert "SUPPORT" not in types(held)
+    assert "SUPPORT" in types(stated)
+
+
+def test_french_present_refusal_on_a_named_day_is_reported() -> None:
+    text = "L'Iran rejette lundi la proposition de la France."
+    undated = make_article("L'Iran rejette la proposition de la France.", "fr", [IRAN, FRANCE])
+    dated = make_article(text, "fr", [IRAN, FRANCE], [Time("lundi", "2025-03-03")])
+    assert "REJECT" not in types(undated)
+    assert "REJECT" in types(dated)
+
+
+def test_german_present_rejection_is_a_position_the_preterite_a_report() -> None:
+    russia, nato = Ent("Russland", "GPE", "RUS"), Ent("NATO", "ORG", None)
+    held = make_article("Russland lehnt die Erweiterung der NATO ab.", "de", [russia, nato])
+    stated = make_article("Russland lehnte die Erweiterung der NATO ab.", "de", [russia, nato])
+    assert "REJECT" not in types(held)
+    assert "REJECT" in types(stated)
+
+
+def test_german_seit_langem_makes_an_undated_act_lasting() -> None:
+    poland = Ent("Polen", "GPE", "POL")
+    lasting = make_article("Polen unterstützte seit langem die Ukraine.", "de", [poland, UKRAINE])
+    assert "SUPPORT" not in types(lasting)
+    assert "SUPPORT" in types(
+        make_article("Polen unterstützte die Ukraine.", "de", [poland, UKRAINE])
+    )

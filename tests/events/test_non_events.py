@@ -141,3 +141,22 @@ def test_a_sentence_marked_as_the_writers_opinion_reports_nothing(
 def test_a_wish_is_conditional_not_a_plan(extractor: Extractor) -> None:
     text = "President Macron would like to impose sanctions on Russia."
     assert coded(extractor, "en", text) == [("SANCTION", "conditional")]
+
+
+def test_signs_as_a_plural_noun_are_no_signing(extractor: Extractor) -> None:
+    text = "The Egyptian foreign ministry saw hopeful signs that the talks with Sudan may succeed."
+    assert "SUPPORT" not in [t for t, _ in coded(extractor, "en", text)]
+    signed = "Egypt signed a border agreement with Sudan on Monday."
+    assert "SUPPORT" in [t for t, _ in coded(extractor, "en", signed)]
+
+
+def test_undated_present_stance_of_a_party_is_no_event(extractor: Extractor) -> None:
+    stance = "China opposes any official contact between Taiwan and other countries."
+    assert coded(extractor, "en", stance) == []
+    stated = "China condemned the visit of the American delegation to Taiwan on Monday."
+    assert "ACCUSE" in [t for t, _ in coded(extractor, "en", stated)]
+
+
+def test_a_quoted_stance_in_the_present_is_the_statement_itself(extractor: Extractor) -> None:
+    text = "“China firmly opposes any official contact with Taiwan,” the Chinese foreign minister said."
+    assert "ACCUSE" in [t for t, _ in coded(extractor, "en", text)]

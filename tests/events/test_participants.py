@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.model import Article, Event
 
-from .builders import Ent, FakeGeo, parsed_article, rows
+from .builders import Ent, FakeGeo, make_article, parsed_article, rows
 
 RUSSIA = Ent("Russia", "GPE", "RUS")
 UKRAINE = Ent("Ukraine", "GPE", "UKR")
@@ -373,3 +373,92 @@ def test_a_trigger_noun_in_a_place_phrase_shares_the_verbs_subject() -> None:
     meetings = of_type(code(article), "CONSULT")
     assert meetings
     assert {"USA", "CHN"} <= set(meetings[0].countries)
+
+
+# Verb-second clauses read without a parse (de, da, sv): who stands after the verb.
+
+EU = Ent("EU", "ORG", None)
+FRANCE_DE = Ent("Frankreich", "GPE", "FRA")
+POLAND_DE = Ent("Polen", "GPE", "POL")
+
+
+def _sides(text: str, lang: str, entities: list[Ent], category: str) -> tuple[set[str], set[str]]:
+    article = make_article(text, lang, entities)
+    (event,) = of_type(code(article), category)
+    return names(article, event.source), names(article, event.target)
+
+
+def test_a_fronted_noun_phrase_is_the_subject_and_the_name_after_the_verb_an_object_de() -> None:
+    text = "Die Bundesregierung kritisierte Frankreich am Montag scharf."
+    source, target = _sides(text, "de", [FRANCE_DE], "ACCUSE")
+    assert "Frankreich" not in source
+    assert "Frankreich" in target
+
+
+def test_a_name_after_the_verb_of_a_clause_opening_with_a_time_is_its_subject_de() -> None:
+    text = "Am Montag kritisierte Polen Frankreich scharf."
+    source, target = _sides(text, "de", [POLAND_DE, FRANCE_DE], "ACCUSE")
+    assert source == {"Polen"}
+    assert "Frankreich" in target
+
+
+def test_a_genitive_name_after_a_noun_is_its_possessor_no_subject_de() -> None:
+    text = "Am Montag lehnte die Regierung den Vorschlag der EU ab."
+    source, _ = _sides(text, "de", [EU], "REJECT")
+    assert "EU" not in source
+    inverted = "Am Montag lehnte Frankreich den Vorschlag der EU ab."
+    source, _ = _sides(inverted, "de", [FRANCE_DE, EU], "REJECT")
+    assert source == {"Frankreich"}
+
+
+def test_a_fronted_noun_phrase_is_the_subject_da() -> None:
+    text = "Den nye regering kritiserede Frankrig i går."
+    source, target = _sides(text, "da", [Ent("Frankrig", "GPE", "FRA")], "ACCUSE")
+    assert "Frankrig" not in source
+    assert "Frankrig" in target
+
+
+# Where a speech act was made is no party to it; a place in the act it names is.
+
+IRAQ = Ent("Iraq", "GPE", "IRQ")
+MOSCOW = Ent("Moscow", "GPE", "RUS", lat=55.75, lon=37.62)
+
+AGREED_IN_MOSCOW = """
+Iran PROPN nsubj 3
+and CCONJ cc 2
+Iraq PROPN conj 0
+agreed VERB ROOT 3
+in ADP case 5
+Moscow PROPN obl 3
+to PART mark 7
+exchange VERB xcomp 3
+prisoners NOUN obj 7
+. PUNCT punct 3
+"""
+
+THREATENED_TO_BAN = """
+Iran PROPN nsubj 1
+threatened VERB ROOT 1
+to PART mark 3
+ban VERB xcomp 1
+observers NOUN obj 3
+in ADP case 6
+Iraq PROPN obl 3
+. PUNCT punct 1
+"""
+
+
+def test_the_place_where_a_verbal_act_was_made_is_no_target() -> None:
+    text = "Iran and Iraq agreed in Moscow to exchange prisoners."
+    article = parsed_article(
+        text, "en", [Ent("Iran", "GPE", "IRN"), IRAQ, MOSCOW], rows(AGREED_IN_MOSCOW)
+    )
+    (event,) = of_type(code(article), "AGREE")
+    assert "Moscow" not in names(article, event.target)
+
+
+def test_a_place_in_the_act_a_threat_names_is_its_target() -> None:
+    text = "Iran threatened to ban observers in Iraq."
+    article = parsed_article(text, "en", [Ent("Iran", "GPE", "IRN"), IRAQ], rows(THREATENED_TO_BAN))
+    (event,) = of_type(code(article), "THREATEN")
+    assert names(article, event.target) == {"Iraq"}

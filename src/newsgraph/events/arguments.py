@@ -21,6 +21,9 @@ from newsgraph.events.triggers import TriggerMatch
 from newsgraph.events.words import SentenceView, Word
 
 Group = list[ActorMention]
+# How many words may follow the determiner of a noun phrase that opens a verb-second clause
+# before the verb ("Der Sprecher der Regierung lehnte …").
+FRONTED_REACH = 3
 SKIPPABLE_POS = ("DET", "ADJ", "NUM", "PRON")
 MAX_SKIP = 3
 # How many words (determiners, adjectives, a possessor) may stand between a judging verb and the
@@ -677,7 +680,11 @@ def clause_roles(
         # A noun's doer stands in its own phrase or nowhere ("a result of Bush's invasion").
         roles.subject = sides.partitive[0] if sides.partitive else []
     elif right and lexicon.verb_second:
-        roles.subject = right.pop(0)
+        roles.subject = (
+            right[0] if view.has_deps else _inverted_subject(view, clauses, lexicon, match, right)
+        )
+        if roles.subject:
+            right.remove(roles.subject)
     elif sides.partitive:
         # "Thousands of Iranian students demonstrated": the only names before the verb.
         roles.subject = sides.partitive[0]
@@ -691,6 +698,47 @@ def clause_roles(
         parsed_passive or _passive_cue(view, clauses, lexicon, match)
     )
     return roles
+
+
+def _inverted_subject(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch, right: list[Group]
+) -> Group:
+    """The subject after the verb in a verb-second clause read without a parse ("Am Dienstag
+    besuchte Scholz Kyiv"), or none. A clause that opens with a noun phrase of its own (a
+    `fronted_subjects` determiner and at most FRONTED_REACH words before the trigger: "Die
+    Bundesregierung lehnte den Plan ab", "Regjeringen" has a parse) has its subject there, and a
+    name after the verb is an object. A name after a `genitive_articles` word that follows a noun
+    ("den Vorschlag der EU") is that noun's possessor, no subject."""
+    lo, _ = clauses.span_of(match.anchor)
+    opening = view.words[lo : match.first]
+    fronted = lexicon.cue("fronted_subjects")
+    if (
+        opening
+        and fronted.matches_word(opening[0])
+        and 1 < len(opening) <= FRONTED_REACH + 1
+        and all(w.text.isalpha() for w in opening)
+    ):
+        return []
+    for group in right:
+        if not _genitive_attribute(view, lexicon, group[0].first, match):
+            return group
+    return []
+
+
+def _genitive_attribute(
+    view: SentenceView, lexicon: Lexicon, first: int, match: TriggerMatch
+) -> bool:
+    """Whether the name starting at `first` follows a genitive article that follows a noun of
+    its own phrase ("den Vorschlag der EU"): not the trigger, no time word, no punctuation."""
+    if first < 2 or not lexicon.cue("genitive_articles").matches_word(view.words[first - 1]):
+        return False
+    before = view.words[first - 2]
+    return (
+        before.index not in match.words
+        and before.text.isalpha()
+        and before.text[:1].isupper()
+        and not lexicon.cue("time_nouns").matches_word(before)
+    )
 
 
 def _subject_noun(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> int | None:
@@ -915,8 +963,28 @@ def _content_places(t: _Trigger, roles: Roles, source: Group) -> Group:
     return [
         m
         for m in roles.places
-        if m.first > t.match.last and m.kind == "GPE" and m.countries and not own & set(m.countries)
+        if m.first > t.match.last
+        and m.kind == "GPE"
+        and m.countries
+        and not own & set(m.countries)
+        # A speaker of a known country is not aimed at the town it speaks in ("agreed in Moscow
+        # to …"); one of no known country is read with the place's ("protesterer … i Oslo").
+        and (not own or _in_content(t, m))
     ][:1]
+
+
+def _in_content(t: _Trigger, mention: ActorMention) -> bool:
+    """Whether a place after a speech act lies in the act it names or in what it is about, not
+    where the speech act itself was made: "refused to deploy peacekeepers in Iraq", "will evacuate
+    the settlements in the Gaza Strip", but not "agreed in Moscow to …", "signed the agreement in
+    Washington". With a parse the place must not hang on the trigger itself; without one a verb
+    sign (`[cues].infinitive`, `[cues].complementizers`) must stand between them."""
+    view = t.view
+    if view.has_deps:
+        return view.words[_head_word(view, mention)].head not in t.match.words
+    between = view.words[t.match.last + 1 : mention.first]
+    signs = (t.lexicon.cue("infinitive"), t.lexicon.cue("complementizers"))
+    return any(cue.matches_word(w) for w in between for cue in signs)
 
 
 FRAME_READERS: dict[str, Callable[[_Trigger, Roles, Arguments], None]] = {

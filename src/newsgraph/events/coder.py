@@ -257,7 +257,8 @@ class EventCoder:
             return None
         if in_event_or_work_name(article, view, match, self.lexicon.cue("document_nouns")):
             return None
-        if generic_report(article, view, clauses, self.lexicon, match, args):
+        quoted = _inside(list(context.quoted), view.words[match.anchor].start)
+        if generic_report(article, view, clauses, self.lexicon, match, args, quoted):
             return None
         if self._sport_or_private(context, match, args):
             return None

@@ -12,10 +12,15 @@ act that describes a kind of actor ("Hamas and Hezbollah are guerrillas who atta
 "opponents are jailed") a characterisation. So is
 an undated act whose subject is a generic pronoun ("if you protest, …", "da utsteder man gjerne ultimatum";
 `[cues].generic_subjects`) or that a frequency adverb in its clause makes a habit ("the army
-usually arrests …", "de pleier å protestere"; `[cues].habitual`).
+usually arrests …", "de pleier å protestere"; `[cues].habitual`), and an undated verb of stance in
+the simple present of a full sentence ("The Green Party opposes nuclear power", "China opposes any
+contact with Taiwan", "la France soutient …"; `[cues].stance_verbs`): a position held, not a
+statement made on a given day.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from newsgraph.events.arguments import Arguments
 from newsgraph.events.clauses import Clauses
@@ -40,6 +45,10 @@ DESCRIBING_DEPS = ("acl:relcl", "acl", "parataxis")
 KIND_REACH = 6
 # Marks that may open a sentence before its first noun phrase (a quotation dash).
 SENTENCE_OPENERS = ("–", "—", "-", "«", '"', "“")
+# Marks that close a full sentence (a headline, which reports in the present, has none).
+CLOSING_MARKS = (".", "!", ";")
+# Quotation marks and brackets that may follow the closing mark.
+TRAILING_MARKS = ('"', "”", "»", "’", "'", ")")
 # Dependents that make a noun phrase a known group, not a kind.
 KIND_BLOCKERS = ("det", "nummod", "nmod:poss", "det:poss")
 
@@ -193,6 +202,53 @@ def characterisation(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) 
     )
 
 
+def _closed_sentence(view: SentenceView) -> bool:
+    """Whether the sentence ends with a full stop (past closing quotes): body text, no headline."""
+    words = [w for w in view.words if w.text not in TRAILING_MARKS]
+    return bool(words) and words[-1].text in CLOSING_MARKS
+
+
+def lasting_stance(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Whether a trigger is a verb of stance (support, oppose, favour, reject;
+    `[cues].stance_verbs`) in the simple present of a full sentence: "The Green Party opposes
+    nuclear power", "Germany says it supports the bid". News reports a statement made on a day in
+    a past tense; the present of body text states a position the actor holds (a headline, with no
+    full stop, reports in the present and is left alone). With a parse the verb must have no
+    auxiliary, marker or infinitive sign; without one the cue lists only forms that are present
+    and nothing else ("soutient", "s'oppose", "lehnt … ab")."""
+    cue = lexicon.cue("stance_verbs")
+    if not cue.patterns or not _closed_sentence(view):
+        return False
+    for index in match.words:
+        word = view.words[index]
+        if view.has_deps and cue.matches_word(word) and _simple_present(view, lexicon, word):
+            return True
+        if not view.has_deps and cue.matches_word(replace(word, lemma="")):
+            return True
+    return False
+
+
+def _simple_present(view: SentenceView, lexicon: Lexicon, word: Word) -> bool:
+    """A verb in the simple present: no auxiliary of its own, no infinitive sign or determiner
+    before it, a present form of `[cues].present_verbs` or (English) its bare lemma. A
+    complementizer may open its clause ("said that it supports")."""
+    before = view.words[word.index - 1] if word.index else None
+    if before is not None and (
+        lexicon.cue("infinitive").matches_word(before)
+        or lexicon.cue("determiners").matches_word(before)
+    ):
+        return False
+    inflected = lexicon.cue("present_verbs").matches_word(replace(word, lemma=""))
+    if word.pos != "VERB":
+        # The parser reads an inflected stance verb after a name as a noun or preposition at
+        # times ("China opposes any contact …"); its form alone says it is a present.
+        return inflected and word.pos in ("NOUN", "ADP", "PROPN")
+    if view.dependents(word.index, ("aux", "aux:pass")):
+        return False
+    bare = bool(word.lemma) and word.lower == word.lemma.lower() and lexicon.lang == "en"
+    return bare or inflected
+
+
 def generic_report(
     article: Article,
     view: SentenceView,
@@ -200,9 +256,12 @@ def generic_report(
     lexicon: Lexicon,
     match: TriggerMatch,
     args: Arguments,
+    quoted: bool = False,
 ) -> bool:
     """Whether the trigger names acts of its kind in general rather than one reported act. A
-    negated one is a refusal ("no such grant will come", "will not accept any deal"), an act."""
+    negated one is a refusal ("no such grant will come", "will not accept any deal"), an act. A
+    stance in the present inside a direct quotation (`quoted`) is the statement itself ("'We
+    oppose the plan,' the minister said"), no position held in the background."""
     if match.factuality == "negated" or match.recoded is not None:
         return False
     if under_determiner(view, lexicon, match, "generic_determiners"):
@@ -214,5 +273,7 @@ def generic_report(
     if characterisation(view, lexicon, match):
         return True
     if generic_subject(view, lexicon, match) or habitual(view, clauses, lexicon, match):
+        return True
+    if not quoted and lasting_stance(view, lexicon, match):
         return True
     return not args.source and under_determiner(view, lexicon, match, "generic_quantifiers")
