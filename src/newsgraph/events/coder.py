@@ -336,15 +336,16 @@ class EventCoder:
         names = (entity.name, entity.canonical or "", *(m.text for m in entity.mentions))
         return mention.kind == "ORG" and any(name and words.in_name(name) for name in names)
 
-    @staticmethod
-    def _unclaimed_demand(view: SentenceView, match: TriggerMatch, args: Arguments) -> bool:
-        """A demand named by a noun with nobody making it ("kravet om kirkemedlemskap for
-        statsrådene", "kravet om ei melding til Stortinget kvart fjerde år") is a rule or a
-        requirement: no actor asks an addressable party for anything."""
+    def _unclaimed_demand(self, view: SentenceView, match: TriggerMatch, args: Arguments) -> bool:
+        """A noun that names a requirement as well as a demand (`[cues].requirement_nouns`:
+        "kravet", "krav") with nobody making it ("kravet om kirkemedlemskap for statsrådene",
+        "kravet om ei melding til Stortinget kvart fjerde år") is a rule: no actor asks an
+        addressable party for anything."""
         return (
             match.category == "REQUEST"
             and match.recoded is None
             and view.words[match.anchor].pos == "NOUN"
+            and self.lexicon.cue("requirement_nouns").matches_word(view.words[match.anchor])
             and not args.source
         )
 

@@ -42,6 +42,8 @@ COMPLEMENT_DEPS = ("xcomp", "ccomp")
 UNPARSED_REACH = 2
 # How many words after a passive infinitive an agent ("av regjeringen") may stand, without a parse.
 UNPARSED_AGENT_REACH = 4
+# How far after the modal its passive verb may stand ("must not be released").
+PASSIVE_REACH = 3
 # How many words before the modal a verb of belief may stand ("mener Frp snart må"), without a parse.
 OPINION_REACH = 4
 # Marks that may stand before a condition opener at the start of a sentence (a quotation dash).
@@ -109,8 +111,14 @@ def _passive(view: SentenceView, lexicon: Lexicon, anchor: int, verb: Word) -> b
     the passive infinitive's ending on the verb (the word after the modal, past a negation, when
     there is no parse)."""
     words = view.words
+    if not lexicon.cue("passive_infinitives").patterns:
+        # Languages without the list (English: "X said the hostages must be released" is read as
+        # a demand on whoever holds them) keep the passive demand.
+        return False
     if view.has_deps:
-        if verb.index == anchor:
+        # A passive verb far after the modal is a slip of the parse ("must reach an agreement …
+        # before assistance is released" hung on "released").
+        if verb.index == anchor or verb.index - anchor > PASSIVE_REACH:
             return False
         children = view.dependents(verb.index)
         if any(w.dep == "obl:agent" for w in children):
