@@ -249,6 +249,8 @@ class EventCoder:
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
+        if self._unclaimed_demand(view, match, args):
+            return None
         if (
             self._in_name(article, view, match)
             or self._in_title(article, view, match)
@@ -391,6 +393,19 @@ class EventCoder:
         names = (entity.name, entity.canonical or "", *(m.text for m in entity.mentions))
         return mention.kind == "ORG" and any(name and words.in_name(name) for name in names)
 
+    def _unclaimed_demand(self, view: SentenceView, match: TriggerMatch, args: Arguments) -> bool:
+        """A noun that names a requirement as well as a demand (`[cues].requirement_nouns`:
+        "kravet", "krav") with nobody making it ("kravet om kirkemedlemskap for statsrådene",
+        "kravet om ei melding til Stortinget kvart fjerde år") is a rule: no actor asks an
+        addressable party for anything."""
+        return (
+            match.category == "REQUEST"
+            and match.recoded is None
+            and view.words[match.anchor].pos == "NOUN"
+            and self.lexicon.cue("requirement_nouns").matches_word(view.words[match.anchor])
+            and not args.source
+        )
+
     @staticmethod
     def _speaker_allegation(match: TriggerMatch) -> bool:
         """An accusation read from a reported statement ("Minh said there were activities that
@@ -456,12 +471,15 @@ class EventCoder:
         # Arrests, charges, sentences and shootings reported by the police are crime news unless
         # a political actor other than the police, a court or a prosecutor takes part.
         law = self.grounding.law_sensitive(match.category)
+        # An appeal to the public, health advice or a grounded aircraft type by the police or an
+        # agency alone is administration, not politics.
+        civil = self.grounding.civil_sensitive(match.category)
         for mention in args.actors:
-            if self._political_mention(article, context.view, match, mention, law):
+            if self._political_mention(article, context.view, match, mention, law, civil):
                 return True
         if any(self._speaks_for_state(context.view, match, m) for m in args.source):
             return True
-        if self.grounding.political_noun(context.view, 0, len(context.view.words), law):
+        if self.grounding.political_noun(context.view, 0, len(context.view.words), law, civil):
             return True
         if args.source or args.own_phrase:
             # A named actor does it and none of the participants is political ("the company
@@ -475,7 +493,7 @@ class EventCoder:
         return any(
             mention.kind in ("PER", "ORG")
             and mention.first not in context.clauses.excluded
-            and self._political_mention(article, context.view, match, mention, law)
+            and self._political_mention(article, context.view, match, mention, law, civil)
             for mention in context.mentions
         )
 
@@ -491,7 +509,7 @@ class EventCoder:
             return False
         if (
             self.sense.adverbial(view, match.words)
-            or self.sense.impersonal(view, match.anchor, match.rule.category)
+            or self.sense.impersonal(view, match.anchor, match.rule.category, mentions)
             or self.sense.danger_noun(view, match.words)
             or self.sense.disaster_response(view, match.words)
             or self.sense.animal_party(view, match.anchor)
@@ -527,7 +545,8 @@ class EventCoder:
         such as a space agency act there as firms do."""
         view = context.view
         law = self.grounding.law_sensitive(match.category)
-        return self.grounding.political_noun(view, 0, len(view.words), law)
+        civil = self.grounding.civil_sensitive(match.category)
+        return self.grounding.political_noun(view, 0, len(view.words), law, civil)
 
     def _each_side_political(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
@@ -539,13 +558,14 @@ class EventCoder:
         no named side, a political noun in the sentence grounds it."""
         view = context.view
         law = self.grounding.law_sensitive(match.category)
+        civil = self.grounding.civil_sensitive(match.category)
         sides = [side for side in (args.source, args.target) if side]
         if not sides:
-            return self.grounding.political_noun(view, 0, len(view.words), law)
+            return self.grounding.political_noun(view, 0, len(view.words), law, civil)
         # A town on a side is a place, not a participant ("reiste til Shanghai for å møte …").
         return all(
             any(
-                self._political_mention(article, view, match, m, law)
+                self._political_mention(article, view, match, m, law, civil)
                 or (side is args.source and self._speaks_for_state(view, match, m))
                 for m in side
             )
@@ -592,12 +612,13 @@ class EventCoder:
         match: TriggerMatch,
         mention: ActorMention,
         law: bool = False,
+        civil: bool = False,
     ) -> bool:
         entity = article.entity(mention.entity)
         if mention.kind in ("GPE", "NAT") and not self._heads_political(view, match, mention):
             return False
         is_country = self._is_country(view, mention, entity)
-        return self.grounding.is_political(mention, entity, is_country, law)
+        return self.grounding.is_political(mention, entity, is_country, law, civil)
 
     def _speaks_for_state(
         self, view: SentenceView, match: TriggerMatch, mention: ActorMention

@@ -41,6 +41,7 @@ class PoliticalRoles:
     titles: frozenset[str]
     law_categories: frozenset[str] = frozenset()
     law_titles: frozenset[str] = frozenset()
+    civil_categories: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,9 @@ def load_political_roles() -> PoliticalRoles:
             str(c).upper() for c in data.get("law_enforcement_categories", [])
         ),
         law_titles=frozenset(str(t).casefold() for t in data.get("law_enforcement_titles", [])),
+        civil_categories=frozenset(
+            str(c).upper() for c in data.get("civil_authority_categories", [])
+        ),
     )
 
 
@@ -86,6 +90,7 @@ def political_actor(
     org_words: PhraseSet,
     roles: PoliticalRoles | None = None,
     law_words: PhraseSet | None = None,
+    civil_words: PhraseSet | None = None,
 ) -> bool:
     """Whether one participant is a political actor.
 
@@ -98,9 +103,20 @@ def political_actor(
     count: an organisation whose name holds one of them ("Metropolitan Police", "Oslo tingrett"), a
     court (sector JUD) and a person whose only political titles are law-enforcement ones (judge,
     prosecutor, sheriff) are no political actors then. A state still is ("Egyptian police").
+
+    With `civil_words` (the language's police, health, transport and other agency words) an
+    organisation whose name holds one of them ("Oslo politidistrikt", "Helsedirektoratet",
+    "Luftfartstilsynet") is no political actor: an agency serving the public.
     """
     roles = roles or load_political_roles()
     law = law_words is not None
+    if (
+        civil_words is not None
+        and kind == "ORG"
+        and entity is not None
+        and any(civil_words.in_name(name) for name in _org_names(entity))
+    ):
+        return False
     if (
         law_words is not None
         and kind == "ORG"
@@ -127,7 +143,7 @@ def political_actor(
     if kind == "PER":
         if law and (entity.sector or "").upper() == "JUD":
             return False
-        return _political_title(entity, roles, law)
+        return _political_title(entity, roles, law or civil_words is not None)
     if kind == "ORG":
         return any(org_words.in_name(name) for name in _org_names(entity))
     return False
@@ -154,15 +170,22 @@ class Grounding:
             "entertainment"
         ).any_span(words)
 
-    def political_noun(self, view: SentenceView, lo: int, hi: int, law: bool = False) -> bool:
+    def political_noun(
+        self, view: SentenceView, lo: int, hi: int, law: bool = False, civil: bool = False
+    ) -> bool:
         """A political common noun ("troops", "politiet", "opprørere") in words [lo, hi); with
         `law`, police, court and prosecutor words ("police", "authorities", "retten") do not
-        count."""
+        count; with `civil`, police and agency words ("politiet", "helsemyndighetene") do not."""
         spans = self.lexicon.cue("political_nouns").spans(view.words, lo, hi)
-        if not law:
+        if not (law or civil):
             return bool(spans)
-        law_words = self.lexicon.cue("law_enforcement").spans(view.words, lo, hi)
-        covered = {i for span in law_words for i in range(span[0], span[-1] + 1)}
+        names = [*(["law_enforcement"] if law else []), *(["civil_authorities"] if civil else [])]
+        covered = {
+            i
+            for name in names
+            for span in self.lexicon.cue(name).spans(view.words, lo, hi)
+            for i in range(span[0], span[-1] + 1)
+        }
         return any(not covered.issuperset(span) for span in spans)
 
     def law_sensitive(self, category: str) -> bool:
@@ -170,15 +193,27 @@ class Grounding:
         sentence: crime news unless a political actor takes part)."""
         return category.upper() in load_political_roles().law_categories
 
+    def civil_sensitive(self, category: str) -> bool:
+        """Whether a civil authority alone grounds no event of this category (the police asking
+        the public for tips, health advice, an aircraft type grounded: administration, not
+        politics; `civil_authority_categories` in resources/common/grounding.toml)."""
+        return category.upper() in load_political_roles().civil_categories
+
     def is_political(
-        self, mention: ActorMention, entity: Entity | None, is_country: bool, law: bool = False
+        self,
+        mention: ActorMention,
+        entity: Entity | None,
+        is_country: bool,
+        law: bool = False,
+        civil: bool = False,
     ) -> bool:
         """`political_actor` for one actor mention of a sentence; with `law`, law enforcement does
-        not count."""
+        not count, with `civil` civil authorities do not."""
         return political_actor(
             mention.kind,
             entity,
             is_country,
             self.lexicon.cue("political_orgs"),
             law_words=self.lexicon.cue("law_enforcement") if law else None,
+            civil_words=self.lexicon.cue("civil_authorities") if civil else None,
         )

@@ -14,6 +14,13 @@ uses in running text do not:
 * **Inference.** A modal over a perfect ("må ha visst", "must have known") says what the speaker
   concludes, not what anyone is to do. (A copula is no such sign: "the US must be ready to
   mediate" is a demand.)
+* **A passive.** A modal over a passive with no agent ("Veien må stenges", "de må inddrages i
+  overvejelserne", "sanktionerna måste hävas") says what must happen, not who is to do it: nobody
+  is asked (`[cues].passive_infinitives`, the passive infinitive's ending, less the
+  `deponent_verbs` whose -s form is active: "må møtes", "måste träffas").
+* **An opinion.** A modal in the complement of a verb of belief ("Johansen mener Frp snart må
+  ta ansvar", "anser att Sverige måste …"; `[cues].modal_opinion_verbs`) states a view of what
+  ought to be, not a demand made of anyone.
 * **A consequence.** A modal in the main clause after a condition ("Hvis man bruker samme formel,
   må Norge opp i 75 prosent", "if the trend holds, prices must rise") draws a conclusion.
 
@@ -33,6 +40,12 @@ MODAL_DEPS = ("aux",)
 COMPLEMENT_DEPS = ("xcomp", "ccomp")
 # How many words after the modal the parse-less reading looks at ("må jeg si").
 UNPARSED_REACH = 2
+# How many words after a passive infinitive an agent ("av regjeringen") may stand, without a parse.
+UNPARSED_AGENT_REACH = 4
+# How far after the modal its passive verb may stand ("must not be released").
+PASSIVE_REACH = 3
+# How many words before the modal a verb of belief may stand ("mener Frp snart må"), without a parse.
+OPINION_REACH = 4
 # Marks that may stand before a condition opener at the start of a sentence (a quotation dash).
 SENTENCE_OPENERS = ("–", "—", "-", "«", '"', "“")
 
@@ -93,6 +106,67 @@ def _consequent(view: SentenceView, lexicon: Lexicon, anchor: int) -> bool:
     return any(w.text == "," for w in words[opener[-1] + 1 : anchor])
 
 
+def _passive(view: SentenceView, lexicon: Lexicon, anchor: int, verb: Word) -> bool:
+    """The modal governs a passive with no agent: the parse's passive subject or auxiliary, or
+    the passive infinitive's ending on the verb (the word after the modal, past a negation, when
+    there is no parse)."""
+    words = view.words
+    if not lexicon.cue("passive_infinitives").patterns:
+        # Languages without the list (English: "X said the hostages must be released" is read as
+        # a demand on whoever holds them) keep the passive demand.
+        return False
+    if view.has_deps:
+        # A passive verb far after the modal is a slip of the parse ("must reach an agreement …
+        # before assistance is released" hung on "released").
+        if verb.index == anchor or verb.index - anchor > PASSIVE_REACH:
+            return False
+        children = view.dependents(verb.index)
+        if any(w.dep == "obl:agent" for w in children):
+            return False
+        if any(w.dep in ("nsubj:pass", "aux:pass") for w in children):
+            return True
+        form = verb
+    else:
+        after = anchor + 1
+        if after < len(words) and lexicon.cue("negation").matches_word(words[after]):
+            after += 1
+        if after >= len(words):
+            return False
+        form = words[after]
+        agent = lexicon.preposition("agent")
+        if any(agent.matches_word(w) for w in words[after + 1 : after + 1 + UNPARSED_AGENT_REACH]):
+            return False
+    # A capital is a name or a genitive before the subject ("Derfor må Norges regjering …").
+    return (
+        form.text[:1].islower()
+        and lexicon.cue("passive_infinitives").matches_word(form)
+        and not lexicon.cue("deponent_verbs").matches_word(form)
+    )
+
+
+def _opinion(view: SentenceView, lexicon: Lexicon, anchor: int, verb: Word) -> bool:
+    """The modal stands in the complement of a verb of belief: the parse hangs its verb on it,
+    or (without a parse) one stands at most OPINION_REACH words before the modal with no
+    punctuation between but a comma before the complementizer."""
+    beliefs = lexicon.cue("modal_opinion_verbs")
+    words = view.words
+    if view.has_deps and verb.index != anchor:
+        return (
+            verb.dep == "ccomp" and verb.head is not None and beliefs.matches_word(words[verb.head])
+        )
+    complementizers = lexicon.cue("complementizers")
+    for word in reversed(words[max(0, anchor - OPINION_REACH) : anchor]):
+        # "mener, at Rusland må …": a comma before the complementizer stays inside the clause.
+        following = words[word.index + 1]
+        if not word.text[:1].isalnum() and not (
+            word.text == "," and complementizers.matches_word(following)
+        ):
+            return False
+        if beliefs.matches_word(word):
+            return True
+    return False
+
+
 def _unparsed_reading(view: SentenceView, lexicon: Lexicon, anchor: int) -> bool:
     """Without a parse: a first-person or generic pronoun, or a verb of speech or cognition, right
     after the modal ("må jeg si", "must admit", "man må forstå" has the pronoun before)."""
@@ -112,9 +186,13 @@ def no_demand(view: SentenceView, lexicon: Lexicon, anchor: int) -> bool:
         return False
     if _consequent(view, lexicon, anchor):
         return True
-    if not view.has_deps:
-        return _unparsed_reading(view, lexicon, anchor)
     verb = modal_verb(view, anchor)
+    if _passive(view, lexicon, anchor, verb) or _opinion(view, lexicon, anchor, verb):
+        return True
+    if not view.has_deps or verb.index == anchor:
+        # Without a parse, or where the parse did not join the modal to a verb (a tagger of
+        # another language), the words right after the modal are read.
+        return _unparsed_reading(view, lexicon, anchor)
     if verb.index != anchor and lexicon.cue("modal_discourse_verbs").matches_word(verb):
         return True
     if _inferential(view, lexicon, anchor, verb):

@@ -233,12 +233,22 @@ class Sense:
             return False
         return word.pos == "ADV" or (word.pos == "ADJ" and word.dep == "advmod")
 
-    def impersonal(self, view: SentenceView, anchor: int, category: str) -> bool:
+    def impersonal(
+        self,
+        view: SentenceView,
+        anchor: int,
+        category: str,
+        mentions: Iterable[ActorMention] = (),
+    ) -> bool:
         """An active trigger verb whose only subject is an expletive or impersonal pronoun
         (`[cues].impersonal_subjects`) says what something requires or implies, not what an actor
-        does ("Det krever imidlertid at …" = it requires)."""
-        if not view.has_deps or category.upper() in self.settings.subject_exempt:
+        does ("Det krever imidlertid at …" = it requires). Without a parse, a verb of requiring
+        (`[cues].requirement_verbs`) whose clause opens with a thing as its subject says the same
+        (`_thing_requires`)."""
+        if category.upper() in self.settings.subject_exempt:
             return False
+        if not view.has_deps:
+            return self._thing_requires(view, anchor, _covered(mentions))
         word = view.words[anchor]
         if word.pos not in ("VERB", "AUX"):
             return False
@@ -250,6 +260,60 @@ class Sense:
         return bool(subjects) and all(
             w.pos == "PRON" and (w.dep == "expl" or impersonal.matches_word(w)) for w in subjects
         )
+
+    def _thing_requires(self, view: SentenceView, anchor: int, named: set[int]) -> bool:
+        """Without a parse: "kræver"/"kräver"/"krever" (`[cues].requirement_verbs`) after the
+        phrase that opens its clause, when that phrase is an impersonal pronoun ("Det kræver
+        …"), a relative pronoun after a thing ("en opgave, der kræver tålmodighed") or a common
+        noun with at most two words before it that names no one ("Projektet kræver mange penge",
+        "Det nya bygget kräver …"): the thing requires or costs, nobody demands. A name, a
+        pronoun of persons, a noun of people or political bodies ("Regeringen kræver …",
+        "Facket kräver …"), a time word or a preposition ("I dag kræver …") keeps the demand."""
+        words = view.words
+        if anchor == 0 or not self.lexicon.cue("requirement_verbs").matches_word(words[anchor]):
+            return False
+        start = anchor
+        while start > 0 and words[start - 1].text[:1].isalnum():
+            start -= 1
+        phrase = words[start:anchor]
+        if not phrase or len(phrase) > 3:
+            return False
+        if any(w.index in named for w in phrase):
+            return False
+        actors = [
+            self.lexicon.cue(name)
+            for name in (
+                "political_nouns",
+                "actor_nouns",
+                "national_institutions",
+                "pronouns",
+                "speaker_pronouns",
+                "writer_pronouns",
+                "generic_subjects",
+                "time_nouns",
+            )
+        ]
+        if any(cue.matches_word(w) for cue in actors for w in phrase):
+            return False
+        if any(
+            preposition.matches_word(phrase[0])
+            for preposition in self.lexicon.prepositions.values()
+        ):
+            return False
+        head = phrase[-1]
+        relative = self.lexicon.cue("relativizers").matches_word(head)
+        if relative:
+            # "en opgave, der kræver …": the noun before the comma is what requires.
+            before = [w for w in words[max(0, start - 3) : start] if w.text[:1].isalnum()]
+            return (
+                bool(before)
+                and before[-1].index not in named
+                and not any(cue.matches_word(before[-1]) for cue in actors)
+            )
+        if self.lexicon.cue("impersonal_subjects").matches_word(head):
+            return len(phrase) == 1
+        # A capital inside the sentence is a name the tagger missed.
+        return all(w.text[:1].islower() or w.index == 0 for w in phrase)
 
     def danger_noun(self, view: SentenceView, match_words: tuple[int, ...]) -> bool:
         """A threat named as a noun is a danger ("the Taliban threat", "challenges and threats",

@@ -44,6 +44,8 @@ UNDONE_REACH = 3
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 IRREALIS_WINDOW = 8
+# Tags of a word that opens a that-clause as its subject ("planlægger, at regeringen …").
+CLAUSE_SUBJECT_POS = ("NOUN", "PROPN", "PRON", "DET", "NUM")
 EMBEDDING_WINDOW = 8
 NOUN_PHRASE_OPENERS = ("DET", "ADJ", "CCONJ", "NUM", "PRON")
 # Cues of wishes, possibilities and conditions (a preposition among them is no such cue).
@@ -200,11 +202,30 @@ def _governed_start(
     if not lexicon.cue("infinitive").matches_word(words[clause_lo]):
         return clause_lo
     following = words[clause_lo + 1]
-    if following.index != anchor and following.pos not in ("VERB", "AUX"):
+    if (
+        following.index != anchor
+        and following.pos not in ("VERB", "AUX")
+        and not (
+            following.pos not in CLAUSE_SUBJECT_POS
+            and _modal_verb(lexicon, words, words[clause_lo - 1])
+        )
+    ):
         return clause_lo
     if words[clause_lo - 1].text in (",", ";", ":"):
         return clause_lo
     return clauses.span_of(clause_lo - 1)[0]
+
+
+def _modal_verb(lexicon: Lexicon, words: tuple[Word, ...], word: Word) -> bool:
+    """A verb or phrase of plan, expectation or wish (a `future` or `irrealis` cue ending) right
+    before the marker: unless a subject follows the marker (a that-clause), what follows is its infinitive
+    ("planlægger at indføre sanktioner", "agter at sende tropper", also where the tagger takes
+    the infinitive for an adjective or there is no tagger)."""
+    return any(
+        span[-1] == word.index
+        for name in ("future", "irrealis")
+        for span in lexicon.cue(name).spans(words, max(0, word.index - 3), word.index + 1)
+    )
 
 
 def _auxiliary_cue(view: SentenceView, lexicon: Lexicon, name: str, anchor: int) -> bool:
@@ -284,7 +305,15 @@ def in_condition(
         or lexicon.cue("coordinators").matches_word(view.words[opener])
     ):
         opener += 1
-    found = lexicon.cue("condition_openers").starts_at(view.words, opener)
+    openers = lexicon.cue("condition_openers")
+    found = openers.starts_at(view.words, opener)
+    if found is None and opener == lo:
+        # "forutsatt at …", "i tilfælde af at …": the opener ends with the complementizer that
+        # opens the clause.
+        found = next(
+            (span for span in openers.spans(view.words, max(0, lo - 4), lo + 1) if span[-1] == lo),
+            None,
+        )
     return (
         opener < match.first
         and found is not None

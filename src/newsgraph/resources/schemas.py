@@ -457,6 +457,7 @@ class Grounding(Schema):
     political_titles: Words = []
     law_enforcement_categories: Words = []
     law_enforcement_titles: Words = []
+    civil_authority_categories: Words = []
 
 
 # Other common tables.
