@@ -313,7 +313,7 @@ class CueFinder:
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
-        item = items[0]
+        item = self.phrases.named_after_comma(items[0], sentence)
         if not self.lexicon.verb_second and not self._ends_phrase(item.last, sentence):
             return None  # "…, said the talks had failed": a clause follows, not a speaker
         if self._opens_reported_clause(cue, item, sentence, inverted):
@@ -434,7 +434,7 @@ class CueFinder:
         subject = not (window and self.words[window[0]].lower in self.lexicon.person_object)
         items = self.phrases.items(window, subject=subject)
         if items and items[0].first == cue.last:
-            self._set_source(cue, items[0])
+            self._set_source(cue, self.phrases.named_after_comma(items[0], sentence))
         else:
             cue.clause_end = cue.last
 
