@@ -132,3 +132,17 @@ def test_danish_name_after_a_comma_that_opens_a_new_clause_is_not_the_speaker() 
     text = "- Vi venter på svar, siger talsmanden for ministeriet, Anna Berg rejste i går."
     quote = find(quotes_of(text, "da", BERG), "Vi venter på svar")
     assert quote.speaker is None
+
+
+def test_danish_role_before_the_verb_is_the_subject_and_the_noun_after_it_the_object() -> None:
+    text = "Direktøren meddelte pludselig bestyrelsen, at motoren svigtede."
+    quote = find(quotes_of(text, "da"), "motoren svigtede")
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "Direktøren"
+
+
+def test_swedish_fronted_time_leaves_the_role_after_the_verb_the_subject() -> None:
+    text = "I går meddelade styrelsen att planen håller."
+    quote = find(quotes_of(text, "sv"), "planen håller")
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "styrelsen"

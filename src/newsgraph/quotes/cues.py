@@ -338,7 +338,14 @@ class CueFinder:
         if not self.lexicon.verb_second:
             return False
         before = self._before_speaker(cue, sentence)
-        return before is None or not before.resolved
+        if before is None:
+            return True
+        # "Piloten meddelte kontroltårnet, at …": a role filling the whole field before the
+        # verb is its subject, named or not, and the phrase after the verb its object.
+        whole_field = before.first == sentence.first and all(
+            self.words[j].lower in self.lexicon.adverbs for j in range(before.last, cue.first)
+        )
+        return not before.resolved and not (whole_field and before.referent.how == "role")
 
     def _opens_reported_clause(
         self, cue: Cue, item: Item, sentence: Sentence, inverted: bool
