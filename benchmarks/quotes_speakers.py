@@ -2,7 +2,9 @@
 quotes, on a development set (`dev`: pages the speaker rules are written from) and on the held-out
 pages of benchmarks/languages_check.py (`heldout`: its second round, da, sv, de and fr), kept apart;
 the development pages added in session 11 (`dev-added`: news pages and sentence runs the rules
-were not written from, scored on main before any change as a transfer measurement);
+were not written from, scored on main before any change as a transfer measurement), and those
+added in session 12 (`dev-spk12`: Danish DDT runs, Swedish Talbanken runs and German news pages no
+other set holds, likewise scored on main first);
 and on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
 speaker at all.
 
