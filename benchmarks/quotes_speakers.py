@@ -2,7 +2,9 @@
 quotes, on a development set (`dev`: pages the speaker rules are written from) and on the held-out
 pages of benchmarks/languages_check.py (`heldout`: its second round, da, sv, de and fr), kept apart;
 the development pages added in session 11 (`dev-added`: news pages and sentence runs the rules
-were not written from, scored on main before any change as a transfer measurement);
+were not written from, scored on main before any change as a transfer measurement), and those
+added in session 12 (`dev-spk12`: Danish DDT runs, Swedish Talbanken runs and German news pages no
+other set holds, likewise scored on main first);
 and on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
 speaker at all.
 
@@ -124,6 +126,29 @@ DEV_ADDED: list[tuple[str, str, str]] = [
     *(("sv", f"sv_talbanken-ud-dev:{n}", UD_SV.format("dev")) for n in (450, 300)),
     *(("nb", f"no_bokmaal-ud-dev:{n}", UD_NB.format("dev")) for n in (1725, 1300)),
 ]
+# Added in session 12 (spk12): the Danish DDT runs and German news pages with the most speech
+# verbs that no set above holds, and Swedish Talbanken runs (few quotes: Talbanken is essays);
+# trafilatura_eval has no French news page left. Scored on main before any rule change.
+DEV_SPK12: list[tuple[str, str, str]] = [
+    *(
+        ("da", f"da_ddt-ud-train:{n}", UD_DA.format("train"))
+        for n in (1525, 2450, 2025, 1700, 1650)
+    ),
+    *(("da", f"da_ddt-ud-dev:{n}", UD_DA.format("dev")) for n in (475, 200, 175)),
+    *(
+        ("sv", f"sv_talbanken-ud-train:{n}", UD_SV.format("train"))
+        for n in (2250, 4225, 4050, 3825)
+    ),
+    *(
+        ("de", page, "trafilatura")
+        for page in (
+            "d76cf81a74fa4633bd19d7060f5c05ee",
+            "guten-tach.de-sperrung",
+            "dvg.de.weihnachtsurlaub",
+            "aussengedanken.de.feuerholz",
+        )
+    ),
+]
 HELD_OUT = PAGES[21:]  # languages_check's second round: read only for the final figures
 # General news in English and Norwegian for the share of quotes with no speaker (not labelled).
 GENERAL: list[tuple[str, str, str]] = [
@@ -147,7 +172,13 @@ GENERAL: list[tuple[str, str, str]] = [
     ),
     *(("nb", f"no_bokmaal-ud-dev:{n}", UD_NB.format("dev")) for n in range(0, 2250, 250)),
 ]
-SETS = {"dev": DEV, "dev-added": DEV_ADDED, "heldout": HELD_OUT, "general": GENERAL}
+SETS = {
+    "dev": DEV,
+    "dev-added": DEV_ADDED,
+    "dev-spk12": DEV_SPK12,
+    "heldout": HELD_OUT,
+    "general": GENERAL,
+}
 
 
 def quote_key(quote: Quote) -> str:

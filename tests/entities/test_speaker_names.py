@@ -72,3 +72,37 @@ def test_german_lone_capitalised_word_followed_by_more_words_is_no_person() -> N
 
 def test_german_lone_month_after_a_closing_quote_is_no_person() -> None:
     assert people("„Das Werk schließt“, hieß es im März.", "de") == []
+
+
+def tagged_people(text: str, lang: str, pos: dict[str, str]) -> list[str]:
+    article = build_article(text, lang, pos=pos)
+    return [e.name for e in find_entities(article) if e.type == "PER"]
+
+
+def test_danish_proper_noun_right_before_a_speech_verb_is_a_person() -> None:
+    text = "Efter mødet erklærede Rasmussen intet. Kovalenko erklærede også, at aftalen holder."
+    assert "Kovalenko" in tagged_people(text, "da", {"Kovalenko": "PROPN"})
+
+
+def test_danish_sentence_opening_noun_before_a_speech_verb_is_no_person() -> None:
+    text = "Piloten meddelte kontroltårnet, at motoren svigtede."
+    assert tagged_people(text, "da", {"Piloten": "NOUN"}) == []
+
+
+def test_swedish_untagged_lone_word_before_a_speech_verb_is_no_person() -> None:
+    assert people("Styrelsen uppger att planen håller.", "sv") == []
+
+
+def test_german_given_name_and_surname_opening_a_clause_before_a_speech_verb() -> None:
+    text = "Der Abend war lang. Helge Brandner meint dazu: „Das war schön.“"
+    assert people(text, "de") == ["Helge Brandner"]
+
+
+def test_german_capitalised_nouns_before_a_speech_verb_are_no_person() -> None:
+    text = "Viele Experten meinen, die Lage sei ernst. Die Gewerkschaft Verdi sagte nichts."
+    assert people(text, "de") == []
+
+
+def test_danish_known_surname_before_a_speech_verb_is_a_person_without_tags() -> None:
+    text = "Mødet sluttede sent. Hansen erklærede også, at aftalen holder."
+    assert people(text, "da") == ["Hansen"]

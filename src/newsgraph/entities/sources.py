@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 
 from newsgraph.entities.document import Document, Mention
+from newsgraph.knowledge import load_knowledge
+from newsgraph.knowledge.names import fold
 
 # Longest outlet name in the media lexicon the token scan tries, in tokens.
 MAX_OUTLET_TOKENS = 5
@@ -220,11 +222,15 @@ def speaker_name_mentions(doc: Document, mentions: list[Mention]) -> list[Mentio
     covered = _covered_tokens(doc, mentions)
     words = [token.text.lower() for token in doc.tokens]
     if lexicon.nouns_capitalised:
-        return _closing_speaker_names(doc, words, covered)
+        return _closing_speaker_names(doc, words, covered) + _given_name_subjects(
+            doc, words, covered
+        )
     added: list[Mention] = []
     for index, word in enumerate(words):
         if word in lexicon.speech_forms and not _clause_opening(doc, words, index):
-            before = _name_before_verb(doc, index, covered)
+            before = _name_before_verb(doc, index, covered) or _proper_noun_before_verb(
+                doc, index, covered
+            )
             if before is not None:
                 first, stop = before
                 start, end = doc.tokens[first].start, doc.tokens[stop - 1].end
@@ -327,6 +333,78 @@ def _name_before_verb(doc: Document, verb: int, covered: set[int]) -> tuple[int,
     if first == last or _name_run_end(doc, first, covered) != last:
         return None
     return first, last
+
+
+def _proper_noun_before_verb(doc: Document, verb: int, covered: set[int]) -> tuple[int, int] | None:
+    """A lone name right before a speech verb past its auxiliaries and adverbs ("Hansen
+    erklærede også, at", "Kerry said"), which the tagger reads as a proper noun or the actor
+    knowledge knows as a surname or given name: the verb's subject, so a person unless the
+    gazetteer, the title list or the calendar knows the word. Otherwise a lone capitalised word
+    there is as often a sentence-opening noun ("Piloten meddelte")."""
+    lexicon = doc.lexicon
+    slot = verb
+    while slot > 0 and doc.tokens[slot - 1].text.lower() in (
+        lexicon.auxiliaries | lexicon.speech_adverbs
+    ):
+        slot -= 1
+    slot -= 1
+    if slot < 0 or slot in covered:
+        return None
+    knowledge = load_knowledge()
+    folded = fold(doc.tokens[slot].text)
+    known = folded in knowledge.by_last or folded in knowledge.given_names
+    if doc.tokens[slot].pos != "PROPN" and not known:
+        return None
+    if slot > 0 and doc.same_sentence(slot - 1, slot) and doc.is_capitalised(slot - 1):
+        return None  # part of a longer capitalised run the NER left alone
+    if not _plain_name_word(doc, slot):
+        return None
+    return slot, slot + 1
+
+
+def _plain_name_word(doc: Document, slot: int) -> bool:
+    """Whether a token is shaped like a name (capitalised, then lower case) and no known place,
+    title, month or excluded word."""
+    text = doc.tokens[slot].text
+    if not (text.isalpha() and text[0].isupper() and text[1:].islower() and len(text) > 2):
+        return False
+    lexicon = doc.lexicon
+    if text.lower() in lexicon.not_names or lexicon.title(text) is not None:
+        return False
+    if text.lower() in lexicon.org_nouns or text.lower() in lexicon.org_heads:
+        return False
+    return not (
+        lexicon.is_calendar_word(text, False) or doc.gazetteer.lookup(doc.slice(slot, slot + 1))
+    )
+
+
+def _given_name_subjects(doc: Document, words: list[str], covered: set[int]) -> list[Mention]:
+    """Where nouns are capitalised, a full name opening its clause right before a speech verb
+    ("Helge Schneider meint zu den Sketchen:", "…, Anna Berger sagte"): two or three capitalised
+    words whose first is a given name the actor knowledge knows, none of them a title or a place;
+    capitalised nouns ("Experten meinen") do not open with a given name."""
+    added: list[Mention] = []
+    given = load_knowledge().given_names
+    for index, word in enumerate(words):
+        if word not in doc.lexicon.speech_forms or index < 2:
+            continue
+        for size in (2, 3):
+            first = index - size
+            if first < 0 or any(k in covered for k in range(first, index)):
+                continue
+            if not doc.same_sentence(first, index) or fold(doc.tokens[first].text) not in given:
+                continue
+            if first > 0 and doc.same_sentence(first - 1, first):
+                opener = doc.tokens[first - 1].text
+                if opener.isalnum() and opener.lower() not in doc.lexicon.conjunctions:
+                    continue
+            if not all(_plain_name_word(doc, k) for k in range(first, index)):
+                continue
+            start, end = doc.tokens[first].start, doc.tokens[index - 1].end
+            added.append(Mention(start, end, doc.text[start:end], "PER", "pattern"))
+            covered.update(range(first, index))
+            break
+    return added
 
 
 def _single_name_end(doc: Document, slot: int, covered: set[int]) -> int | None:

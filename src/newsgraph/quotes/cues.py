@@ -329,7 +329,7 @@ class CueFinder:
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
-        item = items[0]
+        item = self.phrases.named_after_comma(items[0], sentence)
         if not self.lexicon.verb_second and not self._ends_phrase(item.last, sentence):
             return None  # "…, said the talks had failed": a clause follows, not a speaker
         if self._opens_reported_clause(cue, item, sentence, inverted):
@@ -354,7 +354,14 @@ class CueFinder:
         if not self.lexicon.verb_second:
             return False
         before = self._before_speaker(cue, sentence)
-        return before is None or not before.resolved
+        if before is None:
+            return True
+        # "Piloten meddelte kontroltårnet, at …": a role filling the whole field before the
+        # verb is its subject, named or not, and the phrase after the verb its object.
+        whole_field = before.first == sentence.first and all(
+            self.words[j].lower in self.lexicon.adverbs for j in range(before.last, cue.first)
+        )
+        return not before.resolved and not (whole_field and before.referent.how == "role")
 
     def _opens_reported_clause(
         self, cue: Cue, item: Item, sentence: Sentence, inverted: bool
@@ -450,7 +457,7 @@ class CueFinder:
         subject = not (window and self.words[window[0]].lower in self.lexicon.person_object)
         items = self.phrases.items(window, subject=subject)
         if items and items[0].first == cue.last:
-            self._set_source(cue, items[0])
+            self._set_source(cue, self.phrases.named_after_comma(items[0], sentence))
         else:
             cue.clause_end = cue.last
 

@@ -248,6 +248,9 @@ class MarkLinker:
         if direct:
             cue = leading or trailing or interrupted or self._cue_later_in_sentence(mark, sentence)
             framer = None if cue else self._colon_frame_subject(mark, start, end, sentence_from)
+            frame_from = None if cue or framer or left else self._frame_above(mark, paragraph)
+            if frame_from is not None:
+                framer = self._colon_frame_subject(mark, start, end, frame_from, True)
             if framer is not None:
                 return Candidate(start, end, "direct", paragraph, mark=mark, inherited=framer)
         else:
@@ -259,16 +262,23 @@ class MarkLinker:
         return Candidate(start, end, kind, paragraph, cue=cue, mark=mark)
 
     def _colon_frame_subject(
-        self, mark: MarkedSpan, start: int, end: int, sentence_from: int
+        self, mark: MarkedSpan, start: int, end: int, sentence_from: int, own: bool = False
     ) -> Referent | None:
         """The speaker of a whole quoted sentence after a colon frame with no speech verb
-        ("Blinken had a clear message: «…»"): the person or organisation the frame opens with."""
+        ("Blinken had a clear message: «…»"): the person or organisation the frame opens with.
+        A quote that opens its own paragraph under the frame (`own`) is whole when its sentence
+        ends at the closing mark (".“" or "“.")."""
         text = self.doc.text
         if not text[sentence_from : mark.open_start].rstrip().endswith(":"):
             return None
         inner = text[start:end].rstrip(' »”"’')
         whole = INNER_SENTENCE.search(text, start, end) is not None
-        if not ((whole or text[start : start + 1].isupper()) and inner.endswith((".", "!", "?"))):
+        paragraph_start = self.doc.paragraphs[self.doc.paragraph_of(mark.open_start)][0]
+        own = own or not text[paragraph_start : mark.open_start].strip()
+        closed = inner.endswith((".", "!", "?")) or (
+            own and text[mark.close_end : mark.close_end + 1] in (".", "!", "?", "\n", "")
+        )
+        if not ((whole or text[start : start + 1].isupper()) and closed):
             return None
         frame = self.doc.words_in(sentence_from, mark.open_start)
         words = [w for w in frame if not w.is_punct]
@@ -278,7 +288,11 @@ class MarkLinker:
         # The frame's subject opens it, or its main clause after a fronted phrase ("Concernant le
         # lait, X est plus nuancée : « … »").
         commas = [n for n, w in enumerate(frame) if w.text == ","]
-        openers = [words[0]]
+        # An adverb may open the frame before its subject ("Auch X kennt solche Konflikte:").
+        lead = 0
+        while lead + 1 < len(words) and words[lead].lower in self.doc.lexicon.adverbs:
+            lead += 1
+        openers = [words[lead]]
         if commas and commas[-1] + 1 < len(frame) and not frame[commas[-1] + 1].is_punct:
             openers.insert(0, frame[commas[-1] + 1])
         for opener in openers:
@@ -287,7 +301,7 @@ class MarkLinker:
                 continue
             if mention.entity.type in ("PER", "ORG"):
                 return Referent(mention.entity.id, mention.start, mention.end, "name")
-            if opener is words[0]:
+            if opener is words[lead]:
                 return None
         return self._titled_frame(words)
 
@@ -305,6 +319,20 @@ class MarkLinker:
         if not self.finder.phrases.roles.is_title(before, mention.entity):
             return None
         return Referent(mention.entity.id, mention.start, mention.end, "name")
+
+    def _frame_above(self, mark: MarkedSpan, paragraph: int) -> int | None:
+        """Where the last sentence of the paragraph before starts, when that paragraph ends
+        with a colon and the quote opens its own ("Auch X von World Vision kennt solche
+        Konflikte:" / "„Für die Leute …“")."""
+        doc = self.doc
+        start, _ = doc.paragraphs[paragraph]
+        if paragraph == 0 or doc.text[start : mark.open_start].strip():
+            return None
+        previous_end = len(doc.text[: doc.paragraphs[paragraph - 1][1]].rstrip())
+        if not doc.text[:previous_end].endswith(":"):
+            return None
+        sentence = doc.sentence_of(max(0, previous_end - 1))
+        return sentence.start if sentence is not None else None
 
     def _frame_of_previous_paragraph(self, mark: MarkedSpan, paragraph: int) -> Cue | None:
         """The cue of a colon frame closing the paragraph before a quote that opens its own

@@ -117,6 +117,37 @@ class PhraseReader:
             window.append(j)
         return window
 
+    def named_after_comma(self, item: Item, sentence: Sentence) -> Item:
+        """A role with no entity followed by a comma and a person's name that ends the clause
+        ("so der Geschäftsführer der DGB-Region Mittelhessen, Matthias Körner.", "sagt der
+        Sprecher des Ministeriums, Jan Berg."): the name is the role's apposition and the
+        speaker; the role item itself otherwise."""
+        comma = item.last
+        if item.referent.entity is not None or item.referent.how != "role":
+            return item
+        opens = comma < sentence.last and self.words[comma].lower in (
+            self.lexicon.prepositions | self.lexicon.source_links
+        )
+        while opens and comma < sentence.last and comma - item.last <= MAX_ROLE_WORDS:
+            # the role's complement ("talsmanden for ministeriet, Anna Berg")
+            word = self.words[comma]
+            if word.text == "," or (word.is_punct or self.lexicon.verb(word.text) is not None):
+                break
+            comma += 1
+        if comma + 1 >= sentence.last or self.words[comma].text != ",":
+            return item
+        word = self.words[comma + 1]
+        mention = self.index.mention_over(word.start, word.end)
+        if mention is None or mention.entity.type != "PER" or mention.start != word.start:
+            return item
+        last = comma + 1
+        while last < sentence.last and self.words[last].start < mention.end:
+            last += 1
+        if last < sentence.last and self.words[last].text not in (".", ",", ";", "!", "?"):
+            return item
+        referent = Referent(mention.entity.id, mention.start, mention.end, "name")
+        return Item(referent, item.first, last)
+
     def _particle_surname(self, j: int, end: int) -> Item | None:
         """A surname with its particles ("von Preen") whose last word names a known person."""
         k = j
@@ -478,7 +509,10 @@ class PhraseReader:
         stop = k
         while stop < end and self.words[stop].start < mention.end:
             stop += 1
-        after = self.index.mention_over(*self._span(stop)) if stop < end else None
+        # "so der Geschäftsführer der DGB-Region Mittelhessen, Matthias Körner": a name set off
+        # by a comma after the complement is the titled person's own, as one right after it is.
+        named_at = stop + 1 if stop < end and self.words[stop].text == "," else stop
+        after = self.index.mention_over(*self._span(named_at)) if named_at < end else None
         if after is not None and after.entity.type == "PER":
             return None
         start, finish = self.words[first].start, self.words[stop - 1].end
@@ -614,12 +648,22 @@ class PhraseReader:
 
     def _names_the_last_speaker(self, words: Sequence[Word], last: int) -> bool:
         """Whether a role phrase no entity holds is a short definite noun phrase ending its
-        clause ("», sagt der Virologe.", "», a ajouté la gastro-entérologue."): such a phrase
+        clause ("», sagt der Virologe.", "», a ajouté la gastro-entérologue.", "siger
+        direktøren."): such a phrase
         names again someone just quoted; an indefinite one ("un porte-parole") or one with a
         complement ("le porte-parole du ministère") brings in someone new."""
         lexicon = self.lexicon
         first = words[0].lower
-        if first not in lexicon.determiners or first in lexicon.indefinite_determiners:
+        # "siger direktøren", "säger chefen": one title made definite by its ending.
+        suffixed = (
+            len(words) == 1
+            and not words[0].capitalized
+            and any(first.endswith(s) and len(s) > 1 for s in lexicon.definite_suffixes)
+            and self.roles.is_title(words, None)
+        )
+        if not suffixed and (
+            first not in lexicon.determiners or first in lexicon.indefinite_determiners
+        ):
             return False
         # A capitalised word before the head is a name ("the Reuters reporter"), except where
         # every noun is capitalised ("der 15-malige Major-Sieger").
@@ -659,7 +703,7 @@ class PhraseReader:
         if subject and self._names_the_last_speaker(words, last):
             entity = self.salience.recent_speaker(start)
             if entity is None and words[0].lower not in self.lexicon.neuter_determiners:
-                entity = self.salience.recent_person(start)
+                entity = self.salience.recent_person(start) or self.salience.sole_person(start)
             if entity is not None:
                 return Item(Referent(entity, start, end, "role"), first, last)
         # A title opening its sentence is capitalised for that alone ("Chefen for hæren siger").

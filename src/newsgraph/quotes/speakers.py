@@ -33,6 +33,8 @@ MIN_TITLE_PART = 4
 RECENT_SENTENCES = 3
 # How far back a definite role noun that no entity holds looks for the person it names again.
 RECENT_PERSON_SENTENCES = 7
+# How far back a definite role noun that no entity holds looks for the one person named there.
+SOLE_PERSON_SENTENCES = 20
 # How a paragraph that is a sentence ends (a subheading does not).
 CLOSING = tuple(".!?…:;»”\"'’)")
 
@@ -343,6 +345,28 @@ class Salience(PronounResolver):
             if at < offset
         )
         return person if person in spoke else None
+
+    def sole_person(self, offset: int) -> str | None:
+        """The one person who spoke, else the one person named (outside quotations), in the
+        SOLE_PERSON_SENTENCES sentences before `offset`: whom "betonte der Branchenkenner"
+        means in a piece about one person when the name stands further back than
+        `recent_person` reaches. Where two people spoke, or none spoke and two are named, no
+        one."""
+        sentence = self.sentence_of(offset)
+        if sentence is None:
+            return None
+        first = self.sentences[max(0, sentence.index - SOLE_PERSON_SENTENCES)]
+        spoke = {
+            entity
+            for n in range(first.index, sentence.index + 1)
+            for at, entity in self.speakers.get(n, [])
+            if at < offset and entity in self._person_ids
+        }
+        if not spoke:
+            lo = bisect_left(self._person_starts, first.start)
+            hi = bisect_left(self._person_starts, offset)
+            spoke = {e for start, _, e in self._persons[lo:hi] if not self._quoted(start)}
+        return next(iter(spoke)) if len(spoke) == 1 else None
 
 
 def describe_speaker(
