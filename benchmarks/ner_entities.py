@@ -7,7 +7,7 @@ no outlet). Every entity mention is a predicted span with the entity's type; the
 are scored in the same run for comparison. Spans match exactly (same tokens, same label); labels
 the gold lacks are left out, and where the gold has no GPE (UNER) a GPE counts as LOC.
 
-Run: .venv/bin/python benchmarks/ner_entities.py [--set nb|en] [--limit N] [--output FILE]
+Run: .venv/bin/python benchmarks/ner_entities.py [--set nb|en|de|de-pud] [--limit N] [--output FILE]
 Writes benchmarks/results/ner_entities.json (earlier results kept under "previous").
 """
 
@@ -32,7 +32,7 @@ from newsgraph.entities import find_entities  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
 from newsgraph.stages.nlp import doc_to_layers  # noqa: E402
 
-SETS = ("nb", "en")
+SETS = ("nb", "en", "de", "de-pud")
 RENAME = {"GPE": "LOC"}
 
 
@@ -53,6 +53,7 @@ def evaluate(key: str, limit: int | None, dump: Path | None = None) -> dict[str,
     docs = list(nlp.pipe((Doc(nlp.vocab, words=s.words) for s in sentences), batch_size=256))
     raw: Counter[str] = Counter()
     layer: Counter[str] = Counter()
+    persons: Counter[str] = Counter()
     lines: list[str] = []
     for number, (sentence, doc) in enumerate(zip(sentences, docs, strict=True)):
         gold = spans(sentence.tags)
@@ -72,6 +73,7 @@ def evaluate(key: str, limit: int | None, dump: Path | None = None) -> dict[str,
                 elif kind in labels:
                     predicted.add((-mention.start, -mention.end, kind))  # off token bounds
         _score(layer, gold, predicted)
+        _score(persons, {s for s in gold if s[2] == "PER"}, {s for s in predicted if s[2] == "PER"})
         for first, last, kind in sorted(gold ^ predicted):
             words = " ".join(sentence.words[abs(first) : abs(last)])
             side = "missed" if (first, last, kind) in gold else "spurious"
@@ -85,6 +87,7 @@ def evaluate(key: str, limit: int | None, dump: Path | None = None) -> dict[str,
         "sentences": len(sentences),
         "ner": prf(raw["tp"], raw["fp"], raw["fn"]),
         "entity_layer": prf(layer["tp"], layer["fp"], layer["fn"]),
+        "entity_layer_per": prf(persons["tp"], persons["fp"], persons["fn"]),
     }
 
 
@@ -107,7 +110,8 @@ def main() -> None:
         ner, layer = found["ner"], found["entity_layer"]
         print(
             f"{key}: NER F1 {ner['f1']:.3f} ({ner['tp']}/{ner['fp']}/{ner['fn']}), "
-            f"entity layer F1 {layer['f1']:.3f} ({layer['tp']}/{layer['fp']}/{layer['fn']})"
+            f"entity layer F1 {layer['f1']:.3f} ({layer['tp']}/{layer['fp']}/{layer['fn']}), "
+            f"PER F1 {found['entity_layer_per']['f1']:.3f} (P {found['entity_layer_per']['precision']:.3f})"
         )
     if args.output.exists():
         earlier = json.loads(args.output.read_text(encoding="utf-8"))

@@ -79,6 +79,14 @@ class Pronouns(Schema):
     anaphoric: Words = []
     # Pronouns an organisation speaks through ("it said", British "they said" of a company).
     organisation: Words = []
+    # Gendered person pronouns: "elle"/"sie"/"hun" never means a person known to be a man.
+    feminine: Words = []
+    masculine: Words = []
+    # Words right before a name or a title that say its gender ("Frau", "Mme", "la ministre").
+    feminine_markers: Words = []
+    masculine_markers: Words = []
+    # Endings of a title's last word that make it a woman's ("Ministerin", "kronprinsesse").
+    feminine_title_endings: Words = []
 
 
 class QuoteGrammar(Schema):

@@ -7,7 +7,8 @@ speaker before the pronoun, else a person named there (the grammatical subject f
 named inside a quotation); failing that, the person named last before it. The quotes engine
 notes speakers as it attributes cues in reading order; the event coder, which runs after it,
 starts from the speakers of the quotes layer, and a pronoun that the quotes layer already
-attributed ("sa han") takes that quote's speaker.
+attributed ("sa han") takes that quote's speaker. A gendered pronoun ("hun", "elle", "sie")
+never means a person known to be of the other gender (`newsgraph.text.gender`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from newsgraph.model import Article
+from newsgraph.text.gender import PersonGenders
 from newsgraph.text.view import text_view
 
 # How far back (in sentences) a pronoun looks for its person.
@@ -73,6 +75,7 @@ class PronounResolver:
         # Every noted speaker in reading order (a role noun prefers a recent speaker).
         self.order: list[str] = []
         self._speaker_mentions: list[tuple[int, int, str]] = []
+        self._genders: PersonGenders | None = None
 
     @classmethod
     def for_article(
@@ -123,7 +126,13 @@ class PronounResolver:
         return None
 
     def person_before(self, offset: int, avoid: Collection[str] = ()) -> str | None:
-        """The person a pronoun at `offset` most likely means; never one in `avoid`."""
+        """The person a pronoun at `offset` most likely means; never one in `avoid`, nor one
+        known to be of the other gender than a gendered pronoun's."""
+        if self._genders is None:
+            self._genders = PersonGenders(self.article)
+        other_gender = self._genders.excluded(offset)
+        if other_gender:
+            avoid = frozenset(avoid) | other_gender
         attributed = self.attributed_at(offset)
         if attributed is not None and attributed not in avoid:
             return attributed
