@@ -148,3 +148,42 @@ def test_a_documents_word_evidence_is_read_once_and_counts_every_token() -> None
     assert evidence.counts == fresh.counts and evidence.counts["eide"] == 3
     assert evidence.inner_capitals == fresh.inner_capitals and evidence.inner_capitals["Eide"] == 1
     assert "eide" in evidence.lowercase
+
+
+def persons(text: str, lang: str, spans: list[tuple[str, str]]) -> list[str]:
+    return [name for name, kind in names(text, lang, spans) if kind == "PER"]
+
+
+def test_person_span_with_a_slash_is_dropped() -> None:
+    text = "Im Lager Dadaab /Kenia leben viele Menschen, sagte Anna Berger."
+    spans = [("Dadaab /Kenia", "PER"), ("Anna Berger", "PER")]
+    assert persons(text, "de", spans) == ["Anna Berger"]
+
+
+def test_person_span_opening_with_a_number_word_is_dropped() -> None:
+    text = "Nach Hundert Kilometern erreichte Jonas Weber das Ziel."
+    spans = [("Hundert Kilometern", "PER"), ("Jonas Weber", "PER")]
+    assert persons(text, "de", spans) == ["Jonas Weber"]
+
+
+def test_english_person_opening_with_a_short_number_like_word_is_kept() -> None:
+    text = "Yesterday An Nguyen and Ten Hoeve met reporters in Leeds."
+    spans = [("An Nguyen", "PER"), ("Ten Hoeve", "PER")]
+    assert persons(text, "en", spans) == ["An Nguyen", "Ten Hoeve"]
+
+
+def test_german_lone_abstract_noun_taken_for_a_person_is_dropped() -> None:
+    text = "Laut dem Bericht hat die Zulassung lange gedauert, sagte Weber."
+    spans = [("Zulassung", "PER"), ("Weber", "PER")]
+    assert persons(text, "de", spans) == ["Weber"]
+
+
+def test_german_surname_with_a_noun_ending_in_a_full_name_is_kept() -> None:
+    text = "Gestern sprach Petra Schaltung. Danach sagte Schaltung nichts mehr."
+    spans = [("Petra Schaltung", "PER"), ("Schaltung", "PER")]
+    assert persons(text, "de", spans) == ["Petra Schaltung"]
+
+
+def test_norwegian_lone_word_with_a_german_noun_ending_is_kept() -> None:
+    text = "I går sa Hoffnung at saken var løst."
+    assert persons(text, "nb", [("Hoffnung", "PER")]) == ["Hoffnung"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsgraph.entities.document import Document, Mention
+from newsgraph.knowledge.given_names import given_names, name_key
 
 # Parts of speech of a sentence-opening word that is no part of the name after it; verbs and
 # auxiliaries only when the article also writes the word in lower case ("Will Smith" stays).
@@ -37,6 +38,10 @@ BACKED_VOTE = 2
 # Tokens that open a sentence as a full stop does: a quotation dash or an opening quote.
 OPENERS = frozenset({"–", "—", "-", "«", "“", '"', "'", "‘", "(", ":"})
 KNOWN_SOURCES = frozenset({"gazetteer"})
+# A word shorter than this is never taken for a common noun by its ending alone.
+MIN_NOUN_LENGTH = 5
+# Shorter number words are names too often ("An", "Ni", "Tre") to rule a person out.
+MIN_NUMBER_WORD = 4
 # A line is in title case (or capitals) when it has at least this many words of HEADLINE_WORD_CHARS
 # letters or more and every one of them begins with a capital.
 HEADLINE_MIN_WORDS = 3
@@ -231,7 +236,34 @@ def drop_false_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if _is_common_noun(doc, mention, span[0], evidence, other_words):
                 continue
         kept.append(mention)
-    return kept
+    return [m for m in kept if not _is_false_person(doc, m, person_words)]
+
+
+def _is_false_person(doc: Document, mention: Mention, person_words: set[str]) -> bool:
+    """A model PER that no person's name looks like: a span with a slash ("Kakuma /Kenia"), one
+    opening with a number word ("Hundert Kilometer"), or, where every noun is capitalised, a
+    lone common noun by its ending ("Zulassung", "Gemeinschaft") that is neither a known given
+    name nor a word of a full name in the article."""
+    if mention.label != "PER" or mention.source in KNOWN_SOURCES:
+        return False
+    words = mention.text.split()
+    if not words:
+        return False
+    if "/" in mention.text:
+        return True
+    first = words[0].casefold()
+    if words[0].isdigit() or (
+        len(first) >= MIN_NUMBER_WORD
+        and first in doc.lexicon.number_words
+        and first not in given_names()
+    ):
+        return True
+    if len(words) != 1 or not doc.lexicon.nouns_capitalised:
+        return False
+    key = name_key(words[0])
+    if key in person_words or key in given_names():
+        return False
+    return len(key) > MIN_NOUN_LENGTH and key.endswith(doc.lexicon.common_noun_endings)
 
 
 def _vote(mention: Mention) -> int:

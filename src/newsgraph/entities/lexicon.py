@@ -89,6 +89,9 @@ class Lexicon:
     speech_forms: frozenset[str] = frozenset()
     adjective_after_noun: bool = False
     nouns_capitalised: bool = False
+    common_noun_endings: tuple[str, ...] = ()
+    # The language's number words (time.toml [words.number]): no person's name opens with one.
+    number_words: frozenset[str] = frozenset()
     # Auxiliaries of quotes.toml: "», a déclaré X" opens an inverted cue clause like "», dit X".
     auxiliaries: frozenset[str] = frozenset()
     # Adverbs and articles of quotes.toml: "», rappelle ainsi X", "», précise la toxicologue X".
@@ -293,6 +296,11 @@ def _calendar(lang: str) -> tuple[frozenset[str], bool]:
     return words, bool(lowercase & set(CALENDAR_TABLES))
 
 
+def _number_words(lang: str) -> frozenset[str]:
+    """The number words of the temporal grammar ("zwei", "hundert")."""
+    return frozenset(w.casefold() for w in load_grammar(lang).words.get("number", {}))
+
+
 @lru_cache(maxsize=16)
 def load_lexicon(lang: str | None) -> Lexicon:
     """The entity lexicon of a language (Nynorsk falls back to Bokmål)."""
@@ -323,6 +331,8 @@ def load_lexicon(lang: str | None) -> Lexicon:
         include_determiner=bool(org_rules.get("include_determiner", True)),
         adjective_after_noun=bool(org_rules.get("adjective_after_noun", False)),
         nouns_capitalised=bool(names.get("nouns_capitalised", False)),
+        common_noun_endings=tuple(w.lower() for w in names.get("common_noun_endings", [])),
+        number_words=_number_words(folder),
         institutions={
             name: Institution(
                 value.get("country"),

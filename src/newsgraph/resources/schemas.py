@@ -210,6 +210,9 @@ class Entities(Schema):
     not_names: Words = []
     # The language capitalises every noun (German), so a run of capitalised words is no name.
     nouns_capitalised: StrictBool = False
+    # Endings of common nouns no name has ("-ung", "-heit"): where nouns are capitalised, a lone
+    # PER word with one of them is a false person.
+    common_noun_endings: Words = []
     sources: Sources = Sources()
 
 
