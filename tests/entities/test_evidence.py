@@ -187,3 +187,8 @@ def test_german_surname_with_a_noun_ending_in_a_full_name_is_kept() -> None:
 def test_norwegian_lone_word_with_a_german_noun_ending_is_kept() -> None:
     text = "I går sa Hoffnung at saken var løst."
     assert persons(text, "nb", [("Hoffnung", "PER")]) == ["Hoffnung"]
+
+
+def test_person_with_two_spellings_split_by_a_slash_is_kept() -> None:
+    text = "Gestern sprach Peter/Pietro Alberthal in Bozen."
+    assert persons(text, "de", [("Peter/Pietro Alberthal", "PER")]) == ["Peter/Pietro Alberthal"]

@@ -240,7 +240,8 @@ def drop_false_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _is_false_person(doc: Document, mention: Mention, person_words: set[str]) -> bool:
-    """A model PER that no person's name looks like: a span with a slash ("Kakuma /Kenia"), one
+    """A model PER that no person's name looks like: a name and a place after a slash ("Kakuma
+    /Kenia"; "Peter/Pietro Alberthal", two spellings of one name, stays), one
     opening with a number word ("Hundert Kilometer"), or, where every noun is capitalised, a
     lone common noun by its ending ("Zulassung", "Gemeinschaft") that is neither a known given
     name nor a word of a full name in the article."""
@@ -249,7 +250,7 @@ def _is_false_person(doc: Document, mention: Mention, person_words: set[str]) ->
     words = mention.text.split()
     if not words:
         return False
-    if "/" in mention.text:
+    if any(doc.gazetteer.lookup(part.strip()) for part in mention.text.split("/")[1:]):
         return True
     first = words[0].casefold()
     if words[0].isdigit() or (
