@@ -91,27 +91,22 @@ def _surface_words(view: TextView, start: int, end: int) -> tuple[Word, ...]:
 
 
 def _token_words(view: TextView, start: int, end: int) -> tuple[tuple[Word, ...], bool]:
-    """Words from the token layer inside [start, end), heads remapped into the view."""
-    chosen = view.tokens_in(start, end)
-    local = {token.i: number for number, token in enumerate(chosen)}
-    has_deps = any(token.dep for token in chosen)
+    """Words from the token layer inside [start, end), heads remapped into the view; read from
+    the view's shared token rows."""
+    rows = view.token_rows
+    chosen = [rows[n] for n in view.token_range(start, end)]
+    local = {row.i: number for number, row in enumerate(chosen)}
+    has_deps = False
     words = []
-    for number, token in enumerate(chosen):
-        head = local.get(token.head)
-        if head == number or token.dep == "ROOT":
+    for number, row in enumerate(chosen):
+        dep = row.dep
+        if dep:
+            has_deps = True
+        head = local.get(row.head)
+        if head == number or dep == "ROOT":
             head = None
         words.append(
-            Word(
-                index=number,
-                start=token.start,
-                end=token.end,
-                text=token.text,
-                lower=token.text.lower(),
-                lemma=token.lemma.lower(),
-                pos=token.pos,
-                dep=token.dep,
-                head=head,
-            )
+            Word(number, row.start, row.end, row.text, row.lower, row.lemma, row.pos, dep, head)
         )
     return tuple(words), has_deps
 

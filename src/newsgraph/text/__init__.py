@@ -3,6 +3,7 @@
 from newsgraph.text.view import (
     SurfaceWord,
     TextView,
+    TokenRow,
     fallback_sentences,
     split_paragraphs,
     surface_words,
@@ -12,6 +13,7 @@ from newsgraph.text.view import (
 __all__ = [
     "SurfaceWord",
     "TextView",
+    "TokenRow",
     "fallback_sentences",
     "split_paragraphs",
     "surface_words",
