@@ -411,7 +411,12 @@ def trusted_tokens(rows: Iterable[dict[str, Any]]) -> list[Token]:
     (~750 tokens a full page)."""
     if not _PLAIN_TOKEN:
         return [Token.model_construct(**fields) for fields in rows]
-    new, cls, set_attribute, all_fields = Token.__new__, Token, object.__setattr__, _ALL_TOKEN_FIELDS
+    new, cls, set_attribute, all_fields = (
+        Token.__new__,
+        Token,
+        object.__setattr__,
+        _ALL_TOKEN_FIELDS,
+    )
     tokens = []
     for fields in rows:
         token = new(cls)
