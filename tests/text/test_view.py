@@ -124,36 +124,7 @@ def parsed(text: str) -> Article:
     return Article(text=text, lang="nb", tokens=list(reversed(tokens)))
 
 
-def test_token_rows_read_each_non_blank_token_once_in_text_order() -> None:
-    article = parsed("Støre Sier  Nei")
-    view = text_view(article)
-    rows = view.token_rows
-    assert [row.text for row in rows] == ["Støre", "Sier", "Nei"]
-    assert [row.lower for row in rows] == ["støre", "sier", "nei"]
-    assert [row.lemma for row in rows] == ["støre", "sier", "nei"]
-    assert [(row.i, row.head, row.dep) for row in rows] == [
-        (0, 1, "nsubj"),
-        (1, 1, "ROOT"),
-        (3, 1, "nsubj"),
-    ]
-    assert [(row.start, row.end) for row in rows] == [(t.start, t.end) for t in view.tokens]
-    assert view.token_rows is rows
-
-
-def test_token_range_holds_the_tokens_wholly_inside_a_span() -> None:
-    article = parsed("Støre Sier  Nei")
-    view = text_view(article)
-    sier = article.text.index("Sier")
-    assert view.token_range(0, len(article.text)) == [0, 1, 2]
-    assert view.token_range(sier, len(article.text)) == [1, 2]
-    # "Nei" sticks out of a span that ends inside it.
-    assert view.token_range(sier, len(article.text) - 1) == [1]
-    assert [view.tokens[n] for n in view.token_range(sier, sier + 4)] == view.tokens_in(
-        sier, sier + 4
-    )
-
-
-def test_events_and_quotes_take_tags_and_heads_from_the_shared_rows() -> None:
+def test_events_and_quotes_take_tags_and_heads_from_the_token_layer() -> None:
     article = parsed("Støre Sier  Nei")
     words = sentence_views(article)[0].words
     assert [(w.lower, w.lemma, w.pos, w.dep, w.head) for w in words] == [

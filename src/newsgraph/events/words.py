@@ -91,22 +91,29 @@ def _surface_words(view: TextView, start: int, end: int) -> tuple[Word, ...]:
 
 
 def _token_words(view: TextView, start: int, end: int) -> tuple[tuple[Word, ...], bool]:
-    """Words from the token layer inside [start, end), heads remapped into the view; read from
-    the view's shared token rows."""
-    rows = view.token_rows
-    chosen = [rows[n] for n in view.token_range(start, end)]
-    local = {row.i: number for number, row in enumerate(chosen)}
-    has_deps = False
+    """Words from the token layer inside [start, end), heads remapped into the view."""
+    chosen = view.tokens_in(start, end)
+    local = {token.i: number for number, token in enumerate(chosen)}
+    has_deps = any(token.dep for token in chosen)
     words = []
-    for number, row in enumerate(chosen):
-        dep = row.dep
-        if dep:
-            has_deps = True
-        head = local.get(row.head)
-        if head == number or dep == "ROOT":
+    # Positional fields (index, start, end, text, lower, lemma, pos, dep, head): every token of
+    # the article is made a word here, and keywords cost a third more.
+    for number, token in enumerate(chosen):
+        head = local.get(token.head)
+        if head == number or token.dep == "ROOT":
             head = None
         words.append(
-            Word(number, row.start, row.end, row.text, row.lower, row.lemma, row.pos, dep, head)
+            Word(
+                number,
+                token.start,
+                token.end,
+                token.text,
+                token.text.lower(),
+                token.lemma.lower(),
+                token.pos,
+                token.dep,
+                head,
+            )
         )
     return tuple(words), has_deps
 

@@ -206,9 +206,9 @@ def build_words(view: TextView, lexicon: QuoteLexicon) -> list[Word]:
     raw: list[tuple[int, int, str, str, int | None]] = []
     keys: list[int] = []
     if view.tokens_fit:
-        for row in view.token_rows:
-            raw.append((row.start, row.end, row.pos, row.dep, row.head))
-            keys.append(row.i)
+        for token in view.tokens:
+            raw.append((token.start, token.end, token.pos, token.dep, token.head))
+            keys.append(token.i)
     else:
         for n, word in enumerate(surface_words(text)):
             raw.append((word.start, word.end, "", "", None))

@@ -3,7 +3,6 @@
 from newsgraph.text.view import (
     SurfaceWord,
     TextView,
-    TokenRow,
     fallback_sentences,
     split_paragraphs,
     surface_words,
@@ -13,7 +12,6 @@ from newsgraph.text.view import (
 __all__ = [
     "SurfaceWord",
     "TextView",
-    "TokenRow",
     "fallback_sentences",
     "split_paragraphs",
     "surface_words",

@@ -16,8 +16,6 @@ import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
-from typing import NamedTuple
 
 from newsgraph.model import Article, Span, Token
 
@@ -36,22 +34,6 @@ class SurfaceWord:
     start: int
     end: int
     text: str
-
-
-class TokenRow(NamedTuple):
-    """What the engines read of one non-blank token, read off the token layer once per article:
-    offsets, text and its lower case, the lemma in lower case, the tags and the token's and its
-    head's numbers in the token layer (`Token.i`, `Token.head`)."""
-
-    start: int
-    end: int
-    text: str
-    lower: str
-    lemma: str
-    pos: str
-    dep: str
-    i: int
-    head: int
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -141,32 +123,6 @@ class TextView:
             if stripped_start < stripped_end:
                 pieces.append((stripped_start, stripped_end))
         return pieces
-
-    @cached_property
-    def token_rows(self) -> list[TokenRow]:
-        """One row per token of `tokens` (same order), built on first use and shared by the
-        engines, so none of them reads the token records again to make its own words."""
-        return [
-            TokenRow(
-                token.start,
-                token.end,
-                token.text,
-                token.text.lower(),
-                token.lemma.lower(),
-                token.pos,
-                token.dep,
-                token.i,
-                token.head,
-            )
-            for token in self.tokens
-        ]
-
-    def token_range(self, start: int, end: int) -> list[int]:
-        """Indices (into `tokens`) of the non-blank tokens lying wholly inside [start, end)."""
-        lo = bisect_left(self.token_starts, start)
-        hi = bisect_right(self.token_starts, end)
-        tokens = self.tokens
-        return [n for n in range(lo, hi) if tokens[n].start >= start and tokens[n].end <= end]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The non-blank tokens lying wholly inside [start, end)."""
