@@ -15,6 +15,7 @@ from newsgraph.stages.nlp import (
     run_components,
     token_batches,
     trusted_token,
+    trusted_tokens,
 )
 
 pytestmark = pytest.mark.models
@@ -216,6 +217,20 @@ def test_a_trusted_token_is_the_record_model_construct_makes() -> None:
     assert token.model_dump() == reference.model_dump() == Token(**fields).model_dump()
     assert token.model_fields_set == reference.model_fields_set
     assert Token.model_validate_json(token.model_dump_json()) == token
+
+
+def test_trusted_tokens_are_separate_records_each_with_its_own_fields_set() -> None:
+    rows = [
+        {"i": n, "start": 2 * n, "end": 2 * n + 1, "text": text, "lemma": text, "pos": "X"}
+        | {"dep": "", "head": n, "sent": 0}
+        for n, text in enumerate("abc")
+    ]
+    tokens = trusted_tokens([dict(row) for row in rows])
+    assert tokens == [Token(**row) for row in rows]
+    tokens[0].pos = "NOUN"
+    assert [token.pos for token in tokens] == ["NOUN", "X", "X"]
+    assert tokens[1].model_fields_set == set(Token.model_fields)
+    assert tokens[0].model_fields_set is not tokens[1].model_fields_set
 
 
 def test_token_columns_read_before_the_parser_are_those_after_it() -> None:

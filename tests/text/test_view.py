@@ -98,3 +98,43 @@ def test_text_view_cache_lets_go_of_a_dropped_article() -> None:
     assert ident in module._VIEWS
     del article
     assert ident not in module._VIEWS
+
+
+def parsed(text: str) -> Article:
+    """An article with lemmas, tags and a parse on its whitespace-separated pieces, blank tokens
+    included, numbered out of text order as a token layer may be."""
+    tokens = []
+    position = 0
+    for number, piece in enumerate(text.split(" ")):
+        start = text.index(piece, position)
+        position = start + len(piece)
+        tokens.append(
+            Token(
+                i=number,
+                start=start,
+                end=position,
+                text=piece,
+                lemma=piece.upper(),
+                pos="NOUN" if piece[:1].isupper() else "VERB",
+                dep="ROOT" if number == 1 else "nsubj",
+                head=1,
+                sent=0,
+            )
+        )
+    return Article(text=text, lang="nb", tokens=list(reversed(tokens)))
+
+
+def test_events_and_quotes_take_tags_and_heads_from_the_token_layer() -> None:
+    article = parsed("Støre Sier  Nei")
+    words = sentence_views(article)[0].words
+    assert [(w.lower, w.lemma, w.pos, w.dep, w.head) for w in words] == [
+        ("støre", "støre", "NOUN", "nsubj", 1),
+        ("sier", "sier", "NOUN", "ROOT", None),
+        ("nei", "nei", "NOUN", "nsubj", 1),
+    ]
+    quote_words = QuoteText(article, load_quote_lexicon("nb")).words
+    assert [(w.text, w.dep, w.head) for w in quote_words] == [
+        ("Støre", "nsubj", 1),
+        ("Sier", "ROOT", 1),
+        ("Nei", "nsubj", 1),
+    ]

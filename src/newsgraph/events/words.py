@@ -96,21 +96,23 @@ def _token_words(view: TextView, start: int, end: int) -> tuple[tuple[Word, ...]
     local = {token.i: number for number, token in enumerate(chosen)}
     has_deps = any(token.dep for token in chosen)
     words = []
+    # Positional fields (index, start, end, text, lower, lemma, pos, dep, head): every token of
+    # the article is made a word here, and keywords cost a third more.
     for number, token in enumerate(chosen):
         head = local.get(token.head)
         if head == number or token.dep == "ROOT":
             head = None
         words.append(
             Word(
-                index=number,
-                start=token.start,
-                end=token.end,
-                text=token.text,
-                lower=token.text.lower(),
-                lemma=token.lemma.lower(),
-                pos=token.pos,
-                dep=token.dep,
-                head=head,
+                number,
+                token.start,
+                token.end,
+                token.text,
+                token.text.lower(),
+                token.lemma.lower(),
+                token.pos,
+                token.dep,
+                head,
             )
         )
     return tuple(words), has_deps

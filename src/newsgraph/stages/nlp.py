@@ -399,14 +399,33 @@ _PLAIN_TOKEN = (
 def trusted_token(fields: dict[str, Any]) -> Token:
     """A Token from values of the right types for every field (in TOKEN_FIELDS order), not
     validated: what `Token.model_construct(**fields)` gives."""
+    return trusted_tokens([fields])[0]
+
+
+# Each token gets its own copy (pydantic adds to the set when a field is assigned).
+_ALL_TOKEN_FIELDS = set(TOKEN_FIELDS)
+
+
+def trusted_tokens(rows: Iterable[dict[str, Any]]) -> list[Token]:
+    """`trusted_token` of each row, with the names it needs looked up once for all of them
+    (~750 tokens a full page)."""
     if not _PLAIN_TOKEN:
-        return Token.model_construct(**fields)
-    token = Token.__new__(Token)
-    object.__setattr__(token, "__dict__", fields)
-    object.__setattr__(token, "__pydantic_fields_set__", set(TOKEN_FIELDS))
-    object.__setattr__(token, "__pydantic_extra__", None)
-    object.__setattr__(token, "__pydantic_private__", None)
-    return token
+        return [Token.model_construct(**fields) for fields in rows]
+    new, cls, set_attribute, all_fields = (
+        Token.__new__,
+        Token,
+        object.__setattr__,
+        _ALL_TOKEN_FIELDS,
+    )
+    tokens = []
+    for fields in rows:
+        token = new(cls)
+        set_attribute(token, "__dict__", fields)
+        set_attribute(token, "__pydantic_fields_set__", all_fields.copy())
+        set_attribute(token, "__pydantic_extra__", None)
+        set_attribute(token, "__pydantic_private__", None)
+        tokens.append(token)
+    return tokens
 
 
 def doc_to_layers(
@@ -434,9 +453,7 @@ def doc_to_layers(
         if start == end:
             continue
         article.sentences.append(Span(start=start, end=end, text=text[start:end]))
-        number = len(article.sentences) - 1
-        for index in range(lo, hi):
-            sentence_of[index] = number
+        sentence_of[lo:hi] = [len(article.sentences) - 1] * (hi - lo)
     # Whitespace tokens ("\n\n") carry no meaning for later stages: drop them and renumber.
     kept = [i for i, space in enumerate(columns.is_space) if not space]
     renumber = {i: new for new, i in enumerate(kept)}
@@ -444,22 +461,20 @@ def doc_to_layers(
     lemmas, lowers, pos, tags = columns.lemma, columns.lower, columns.pos, columns.tag
     # spaCy's attributes already have the record's types: construct without validating (a third
     # of this function's cost on full pages, for ~750 tokens an article).
-    article.tokens = [
-        trusted_token(
-            {
-                "i": new,
-                "start": idx[i],
-                "end": idx[i] + len(texts[i]),
-                "text": texts[i],
-                "lemma": lemmas[i] or lowers[i],
-                "pos": pos[i] or tags[i],
-                "dep": deps[i],
-                "head": renumber.get(heads[i], new),
-                "sent": sentence_of[i],
-            }
-        )
+    article.tokens = trusted_tokens(
+        {
+            "i": new,
+            "start": idx[i],
+            "end": idx[i] + len(texts[i]),
+            "text": texts[i],
+            "lemma": lemmas[i] or lowers[i],
+            "pos": pos[i] or tags[i],
+            "dep": deps[i],
+            "head": renumber.get(heads[i], new),
+            "sent": sentence_of[i],
+        }
         for new, i in enumerate(kept)
-    ]
+    )
     article.names = [
         NamedSpan(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_)
         for ent in doc.ents
