@@ -10,8 +10,12 @@
 #               JOINT_WIDTH=96 JOINT_VECTORS=1 trains the narrower candidate of docs/models.md;
 #               NER=0 skips the NER-only runs (then the packager ships the joint pipeline alone);
 #               PACKAGE=0 skips packaging; EVAL_EVERY=N evaluates on dev every N steps (short runs);
+#               PATIENCE=N stops a joint run after N steps without a dev improvement (0: never);
 #               SILVER=1 trains the joint pipelines on the gold train set plus the shipped pipelines'
 #               silver annotations (training/corpus/<lang>-silver.spacy from training/distill.py).
+#               en joint runs from scratch select their checkpoint on en-ner-dev and train on
+#               en-joint-train (EN_DEV=small: en-dev and en-train, as before session 11; the
+#               default for JOINT=continue, whose source was trained on en-ner-dev's sentences).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
 # pipeline by training/package_models.py, which also builds da/sv (nb pipeline + their NER) and de
 # and fr (German/French tokenizer + sentencizer + NER).
@@ -28,7 +32,12 @@ mkdir -p "$runs/logs"
 
 for lang in "${langs[@]}"; do
   # The NER-only runs read the nb and en vectors, the joint en pipeline the en ones.
-  case "$lang" in nb) [ "${NER:-1}" = 1 ] || continue ;; en) ;; *) continue ;; esac
+  # A continued pipeline reads its source's own vectors (below).
+  case "$lang" in
+    nb) [ "${NER:-1}" = 1 ] || continue ;;
+    en) [ "${NER:-1}" = 1 ] || [ "${JOINT_VECTORS:-0}" = 1 ] || continue ;;
+    *) continue ;;
+  esac
   [ -f "$runs/vectors/$lang/meta.json" ] || $py training/vectors.py --lang "$lang" --out "$runs/vectors"
 done
 
@@ -45,7 +54,9 @@ if [ "${JOINT:-0}" != 0 ]; then
       joint=(training/configs/pipeline-continue.cfg --paths.source "$source")
       [ -z "${SOURCE:-}" ] || out="$runs/$lang-continued"
       if grep -q "include_static_vectors = true" "$source/config.cfg"; then
-        joint+=(--paths.vectors "$runs/vectors/$lang")
+        # The source pipeline's own table: the sourced tok2vec reads exactly the vectors it was
+        # trained with (rebuilding them could give another table).
+        joint+=(--paths.vectors "$source")
       fi
     else
       # JOINT_WIDTH: the shared tok2vec's width (160 as shipped; the session-8 candidate used 96).
@@ -58,17 +69,33 @@ if [ "${JOINT:-0}" != 0 ]; then
       fi
     fi
     if [ -n "${EVAL_EVERY:-}" ]; then joint+=(--training.eval_frequency "$EVAL_EVERY"); fi
+    # PATIENCE=0 never stops early (a time-boxed continuation then uses all its minutes).
+    if [ -n "${PATIENCE:-}" ]; then joint+=(--training.patience "$PATIENCE"); fi
     train="training/corpus/$lang-train.spacy"
+    dev="training/corpus/$lang-dev.spacy"
+    # en-dev has only 92 names: a run from scratch selects its checkpoint on en-ner-dev (1,306 docs,
+    # every tenth UNER train sentence + en-dev) and trains on en-joint-train, which leaves those
+    # sentences out (training/convert.py). A continued pipeline was trained on them (all the
+    # pipelines so far were: the session-10 en checkpoint scores NER 0.883 on en-ner-dev, 0.58 on
+    # en-dev), so a continuation selects on en-dev unless EN_DEV=ner; EN_DEV=small: en-dev always.
+    en_dev="${EN_DEV:-ner}"
+    if [ "$JOINT" = continue ] && [ -z "${EN_DEV:-}" ]; then en_dev=small; fi
+    if [ "$lang" = en ] && [ "$en_dev" = ner ]; then
+      train="training/corpus/en-joint-train.spacy"
+      dev="training/corpus/en-ner-dev.spacy"
+    fi
     if [ "${SILVER:-0}" = 1 ]; then
       # spaCy's corpus reader takes a folder and reads every .spacy file in it: gold and silver.
-      train="$runs/train-$lang"
       [ -f "training/corpus/$lang-silver.spacy" ] || $py training/distill.py --lang "$lang" \
         --match "training/corpus/$lang-train.spacy"
+      gold="$PWD/$train"
+      train="$runs/train-$lang"
       mkdir -p "$train"
-      ln -sf "$PWD/training/corpus/$lang-train.spacy" "$PWD/training/corpus/$lang-silver.spacy" "$train/"
+      rm -f "$train"/*.spacy
+      ln -sf "$gold" "$PWD/training/corpus/$lang-silver.spacy" "$train/"
     fi
     timeout "${minutes}m" $py -m spacy train "${joint[@]}" --nlp.lang "$lang" \
-      --paths.train "$train" --paths.dev "training/corpus/$lang-dev.spacy" \
+      --paths.train "$train" --paths.dev "$dev" \
       --output "$out" > "$runs/logs/$(basename "$out").log" 2>&1 || true
   done
 fi
