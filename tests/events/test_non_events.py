@@ -241,3 +241,25 @@ def test_acts_that_happened_stay_asserted_beside_preventing_and_purpose_words(
     assert ("SANCTION", "asserted") in coded(
         extractor, "en", "The US imposed sanctions on Iran on Tuesday."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "prevented", "done"),
+    [
+        (
+            "fr",
+            "La police française a empêché une attaque contre l'ambassade russe à Paris.",
+            "La police française a mené une attaque contre l'ambassade russe à Paris.",
+        ),
+        (
+            "de",
+            "Die deutsche Polizei verhinderte einen Anschlag auf die russische Botschaft in Berlin.",
+            "Die deutsche Polizei verübte einen Anschlag auf die russische Botschaft in Berlin.",
+        ),
+    ],
+)
+def test_french_and_german_prevented_attacks_are_negated(
+    extractor: Extractor, lang: str, prevented: str, done: str
+) -> None:
+    assert coded(extractor, lang, prevented) == [("ASSAULT", "negated")]
+    assert coded(extractor, lang, done) == [("ASSAULT", "asserted")]

@@ -412,18 +412,20 @@ def _governors(view: SentenceView, anchor: int) -> list[Word]:
 def prevented(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
     """An act the parse puts under a verb that stops it (`[cues].preventing`: "avoided
     extradition", "prevented the opposition from holding a rally", "stopped short of imposing
-    sanctions") did not happen; unless a negation stands right before that verb ("failed to
-    prevent the attack", "did not avoid a clash": it did happen)."""
-    if not view.has_deps:
-        return False
+    sanctions", "a empêché une attaque", "verhinderte einen Anschlag") did not happen; unless a
+    negation stands right before that verb ("failed to prevent the attack": it did happen).
+    Without a parse only a verb right before the trigger counts."""
     words = view.words
     cue, negation = lexicon.cue("preventing"), lexicon.cue("negation")
-    # A parse that hangs the verb on the noun ("avoided extradition" as a modifier) still
-    # shows it right before the trigger, with at most a determiner or adjective between.
-    governors = _governors(view, match.anchor)
+    determiners = lexicon.cue("determiners")
+    governors = _governors(view, match.anchor) if view.has_deps else []
+    # Without a parse, or with one that hangs the verb on the noun ("avoided extradition" as a
+    # modifier), the verb stands right before the trigger, a determiner or adjective between.
     for span in cue.spans(words, max(0, match.first - PRESUPPOSED_REACH - 2), match.first):
         between = words[span[-1] + 1 : match.first]
-        if len(between) <= PRESUPPOSED_REACH and all(w.pos in ("DET", "ADJ") for w in between):
+        if len(between) <= PRESUPPOSED_REACH and all(
+            w.pos in ("DET", "ADJ") or determiners.matches_word(w) for w in between
+        ):
             governors.insert(0, words[span[-1]])
     for governor in governors:
         index = governor.index
