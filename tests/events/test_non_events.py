@@ -223,6 +223,12 @@ def test_political_senses_of_the_same_verbs_stay_events(
             "SANCTION",
             "conditional",
         ),
+        ("Residents of Kyiv fear a new attack by Russian forces.", "ASSAULT", "conditional"),
+        (
+            "The Venezuelan opposition raised the possibility of talks with the government.",
+            "CONSULT",
+            "conditional",
+        ),
     ],
 )
 def test_acts_that_are_stopped_weighed_or_aimed_at_are_not_asserted(
