@@ -247,6 +247,14 @@ def test_acts_that_happened_stay_asserted_beside_preventing_and_purpose_words(
     assert ("SANCTION", "asserted") in coded(
         extractor, "en", "The US imposed sanctions on Iran on Tuesday."
     )
+    assert ("ASSAULT", "asserted") in coded(
+        extractor, "en", "Civilians escaped the shelling of Mariupol by Russian forces."
+    )
+
+
+def test_an_escaped_arrest_is_no_event(extractor: Extractor) -> None:
+    text = "The Brazilian senator escaped arrest by fleeing to Paraguay."
+    assert "COERCE" not in [t for t, _ in coded(extractor, "en", text)]
 
 
 @pytest.mark.parametrize(
