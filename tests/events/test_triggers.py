@@ -183,3 +183,21 @@ def test_weighed_acts_are_conditional_and_due_to_is_a_plan() -> None:
     assert [e.factuality for e in weighing if e.type == "SANCTION"] == ["conditional"]
     assert [e.factuality for e in due] == ["planned"]
     assert [e.factuality for e in fact] == ["asserted"]
+
+
+def test_an_adverbial_clause_of_its_own_is_not_under_the_preventing_verb() -> None:
+    rows = [
+        ("Poland", "PROPN", "nsubj", 1),
+        ("prevented", "VERB", "ROOT", 1),
+        ("protesters", "NOUN", "obj", 1),
+        ("after", "SCONJ", "mark", 4),
+        ("holding", "VERB", "advcl", 1),
+        ("a", "DET", "det", 6),
+        ("rally", "NOUN", "obj", 4),
+        ("in", "ADP", "case", 8),
+        ("Belarus", "PROPN", "nmod", 6),
+        (".", "PUNCT", "punct", 1),
+    ]
+    text = "Poland prevented protesters after holding a rally in Belarus."
+    events = _parsed_code(text, [POLAND, BELARUS], rows)
+    assert [e.factuality for e in events if e.type == "PROTEST"] == ["asserted"]

@@ -62,6 +62,7 @@ PRESUPPOSED_REACH = 3
 # How many steps up the parse an act is searched for a verb that stops it ("avoided extradition")
 # and through which relations: arguments, modifiers and complements, never a coordination.
 GOVERNOR_REACH = 4
+CLAUSE_DEPS = frozenset({"advcl", "acl", "xcomp", "pcomp"})
 GOVERNING_DEPS = frozenset(
     {
         "obj",
@@ -395,18 +396,34 @@ def proposed(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Trig
     return False
 
 
-def _governors(view: SentenceView, anchor: int) -> list[Word]:
+def _governors(view: SentenceView, lexicon: Lexicon, anchor: int) -> list[Word]:
     """The words above the trigger in the parse, nearest first: its head, their heads, while
     each step is an argument, a modifier or a complement (`GOVERNING_DEPS`), at most
     GOVERNOR_REACH steps ("extradition" <- "avoided"; "rally" <- "holding" <- "prevented")."""
     found: list[Word] = []
     word = view.words[anchor]
     while word.head is not None and word.head != word.index and len(found) < GOVERNOR_REACH:
-        if word.dep not in GOVERNING_DEPS:
+        if word.dep not in GOVERNING_DEPS or not _subjectless(view, lexicon, word):
             break
         word = view.words[word.head]
         found.append(word)
     return found
+
+
+def _subjectless(view: SentenceView, lexicon: Lexicon, word: Word) -> bool:
+    """A clause the walk may climb out of is a bare complement: no subject of its own and no
+    marker but a complement marker (`[cues].complement_marks`: "from holding a rally"); an
+    adverbial clause of its own ("though he was allowed to enter", "after seeking refuge") is
+    not under the verb it hangs on."""
+    if word.dep not in CLAUSE_DEPS:
+        return True
+    marks = lexicon.cue("complement_marks")
+    for child in view.dependents(word.index):
+        if child.dep.startswith(("nsubj", "expl", "csubj")):
+            return False
+        if child.dep == "mark" and not marks.matches_word(child):
+            return False
+    return True
 
 
 def prevented(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
@@ -418,7 +435,7 @@ def prevented(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool
     words = view.words
     cue, negation = lexicon.cue("preventing"), lexicon.cue("negation")
     determiners = lexicon.cue("determiners")
-    governors = _governors(view, match.anchor) if view.has_deps else []
+    governors = _governors(view, lexicon, match.anchor) if view.has_deps else []
     # Without a parse, or with one that hangs the verb on the noun ("avoided extradition" as a
     # modifier), the verb stands right before the trigger, a determiner or adjective between.
     for span in cue.spans(words, max(0, match.first - PRESUPPOSED_REACH - 2), match.first):
