@@ -415,13 +415,13 @@ def _subjectless(view: SentenceView, lexicon: Lexicon, word: Word) -> bool:
     marker but a complement marker (`[cues].complement_marks`: "from holding a rally"); an
     adverbial clause of its own ("though he was allowed to enter", "after seeking refuge") is
     not under the verb it hangs on."""
-    if word.dep not in CLAUSE_DEPS:
+    if word.dep not in CLAUSE_DEPS and word.pos != "VERB":
         return True
     marks = lexicon.cue("complement_marks")
     for child in view.dependents(word.index):
         if child.dep.startswith(("nsubj", "expl", "csubj")):
             return False
-        if child.dep == "mark" and not marks.matches_word(child):
+        if child.dep in ("mark", "case") and not marks.matches_word(child):
             return False
     return True
 
