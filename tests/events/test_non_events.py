@@ -160,3 +160,120 @@ def test_undated_present_stance_of_a_party_is_no_event(extractor: Extractor) -> 
 def test_a_quoted_stance_in_the_present_is_the_statement_itself(extractor: Extractor) -> None:
     text = "“China firmly opposes any official contact with Taiwan,” the Chinese foreign minister said."
     assert "ACCUSE" in [t for t, _ in coded(extractor, "en", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The German government is seeking applicants for a new cyber agency.", "REQUEST"),
+        ("The Kenyan government charged a fee for visa applications.", "ACCUSE"),
+        ("The Canadian prime minister dropped the charges against the protesters.", "ACCUSE"),
+        ("The Mexican government seized the opportunity to renegotiate the deal.", "COERCE"),
+        ("The Norwegian foreign minister shot down rumours of a rift with Sweden.", "ASSAULT"),
+    ],
+)
+def test_everyday_senses_of_trigger_verbs_are_no_event(
+    extractor: Extractor, text: str, category: str
+) -> None:
+    assert category not in [t for t, _ in coded(extractor, "en", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Afghan government is seeking talks with the Taliban.", "REQUEST"),
+        ("Prosecutors charged the former Peruvian president with corruption.", "ACCUSE"),
+        ("Ukrainian forces shot down a Russian drone over Kyiv.", "ASSAULT"),
+    ],
+)
+def test_political_senses_of_the_same_verbs_stay_events(
+    extractor: Extractor, text: str, category: str
+) -> None:
+    assert (category, "asserted") in coded(extractor, "en", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "factuality"),
+    [
+        (
+            "The former Pakistani minister avoided extradition to the United Kingdom.",
+            "COOPERATE",
+            "negated",
+        ),
+        ("The EU stopped short of imposing sanctions on Turkey.", "SANCTION", "negated"),
+        ("Egyptian security forces thwarted an attack on a church in Cairo.", "ASSAULT", "negated"),
+        (
+            "The Indian government prevented the opposition from holding a rally in Delhi.",
+            "PROTEST",
+            "negated",
+        ),
+        ("US officials are weighing new sanctions against North Korea.", "SANCTION", "conditional"),
+        (
+            "The Afghan government is in talks to secure the release of the hostages.",
+            "RETREAT",
+            "conditional",
+        ),
+        (
+            "The agreement paves the way for the withdrawal of US troops from Iraq.",
+            "RETREAT",
+            "conditional",
+        ),
+        (
+            "The Chinese government is unlikely to impose sanctions on Russia.",
+            "SANCTION",
+            "conditional",
+        ),
+        ("Residents of Kyiv fear a new attack by Russian forces.", "ASSAULT", "conditional"),
+        (
+            "The Venezuelan opposition raised the possibility of talks with the government.",
+            "CONSULT",
+            "conditional",
+        ),
+    ],
+)
+def test_acts_that_are_stopped_weighed_or_aimed_at_are_not_asserted(
+    extractor: Extractor, text: str, category: str, factuality: str
+) -> None:
+    assert (category, factuality) in coded(extractor, "en", text)
+    assert (category, "asserted") not in coded(extractor, "en", text)
+
+
+def test_acts_that_happened_stay_asserted_beside_preventing_and_purpose_words(
+    extractor: Extractor,
+) -> None:
+    assert ("ASSAULT", "asserted") in coded(
+        extractor, "en", "Russian forces used drones to attack Kyiv on Monday."
+    )
+    assert ("SANCTION", "asserted") in coded(
+        extractor, "en", "The US imposed sanctions on Iran on Tuesday."
+    )
+    assert ("ASSAULT", "asserted") in coded(
+        extractor, "en", "Civilians escaped the shelling of Mariupol by Russian forces."
+    )
+
+
+def test_an_escaped_arrest_is_no_event(extractor: Extractor) -> None:
+    text = "The Brazilian senator escaped arrest by fleeing to Paraguay."
+    assert "COERCE" not in [t for t, _ in coded(extractor, "en", text)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "prevented", "done"),
+    [
+        (
+            "fr",
+            "La police française a empêché une attaque contre l'ambassade russe à Paris.",
+            "La police française a mené une attaque contre l'ambassade russe à Paris.",
+        ),
+        (
+            "de",
+            "Die deutsche Polizei verhinderte einen Anschlag auf die russische Botschaft in Berlin.",
+            "Die deutsche Polizei verübte einen Anschlag auf die russische Botschaft in Berlin.",
+        ),
+    ],
+)
+def test_french_and_german_prevented_attacks_are_negated(
+    extractor: Extractor, lang: str, prevented: str, done: str
+) -> None:
+    assert coded(extractor, lang, prevented) == [("ASSAULT", "negated")]
+    assert coded(extractor, lang, done) == [("ASSAULT", "asserted")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.model import Event
 
-from .builders import Ent, FakeGeo, make_article
+from .builders import Ent, FakeGeo, make_article, parsed_article
 from .test_grounding import _parsed
 
 RUSSIA, UKRAINE = Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")
@@ -85,3 +85,119 @@ def test_a_meeting_that_was_held_is_a_meeting() -> None:
     article = _parsed(text, "en", [RUSSIA, UKRAINE], _meeting_parse("held"))
     events = EventCoder(load_lexicon("en"), FakeGeo()).code(article)
     assert "CONSULT" in [e.type for e in events]
+
+
+POLAND, BELARUS = Ent("Poland", "GPE", "POL"), Ent("Belarus", "GPE", "BLR")
+
+
+def _parsed_code(
+    text: str, entities: list[Ent], rows: list[tuple[str, str, str, int]]
+) -> list[Event]:
+    parse = [(word, "", pos, dep, head) for word, pos, dep, head in rows]
+    return EventCoder(load_lexicon("en"), FakeGeo()).code(
+        parsed_article(text, "en", entities, parse)
+    )
+
+
+def _prevent_rows(verb: str, negation: bool = False) -> list[tuple[str, str, str, int]]:
+    rows = [("Poland", "PROPN", "nsubj", 2 if negation else 1)]
+    if negation:
+        rows += [("did", "AUX", "aux", 3), ("not", "PART", "advmod", 3)]
+    verb_at = len(rows)
+    rows += [
+        (verb, "VERB", "ROOT", verb_at),
+        ("an", "DET", "det", verb_at + 2),
+        ("attack", "NOUN", "obj", verb_at),
+        ("on", "ADP", "case", verb_at + 4),
+        ("Belarus", "PROPN", "nmod", verb_at + 2),
+        (".", "PUNCT", "punct", verb_at),
+    ]
+    return rows
+
+
+def test_an_act_under_a_preventing_verb_is_negated() -> None:
+    for verb in ("prevented", "thwarted", "averted"):
+        text = f"Poland {verb} an attack on Belarus."
+        events = _parsed_code(text, [POLAND, BELARUS], _prevent_rows(verb))
+        assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "negated")], verb
+
+
+def test_a_negated_preventing_verb_leaves_the_act_asserted() -> None:
+    text = "Poland did not prevent an attack on Belarus."
+    events = _parsed_code(text, [POLAND, BELARUS], _prevent_rows("prevent", negation=True))
+    assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "asserted")]
+
+
+def test_an_act_two_steps_under_prevented_is_negated_but_not_under_another_verb() -> None:
+    rows = [
+        ("Poland", "PROPN", "nsubj", 1),
+        ("{verb}", "VERB", "ROOT", 1),
+        ("protesters", "NOUN", "obj", 1),
+        ("from", "SCONJ", "mark", 4),
+        ("holding", "VERB", "advcl", 1),
+        ("a", "DET", "det", 6),
+        ("rally", "NOUN", "obj", 4),
+        ("in", "ADP", "case", 8),
+        ("Belarus", "PROPN", "nmod", 6),
+        (".", "PUNCT", "punct", 1),
+    ]
+    for verb, expected in (("prevented", "negated"), ("watched", "asserted")):
+        text = f"Poland {verb} protesters from holding a rally in Belarus."
+        filled = [(verb if w == "{verb}" else w, p, d, h) for w, p, d, h in rows]
+        events = _parsed_code(text, [POLAND, BELARUS], filled)
+        assert [e.factuality for e in events if e.type == "PROTEST"] == [expected], verb
+
+
+def test_a_preventing_verb_the_parse_hangs_on_the_noun_still_negates() -> None:
+    rows = [
+        ("Poland", "PROPN", "nsubj", 1),
+        ("avoided", "VERB", "amod", 2),
+        ("sanctions", "NOUN", "ROOT", 2),
+        ("on", "ADP", "case", 4),
+        ("Belarus", "PROPN", "nmod", 2),
+        (".", "PUNCT", "punct", 2),
+    ]
+    events = _parsed_code("Poland avoided sanctions on Belarus.", [POLAND, BELARUS], rows)
+    assert [(e.type, e.factuality) for e in events] == [("SANCTION", "negated")]
+
+
+def test_what_a_purpose_clause_means_to_bring_about_is_not_asserted() -> None:
+    text = "Poland closed the border to force Belarus into concessions."
+    events = code(text, "en", [POLAND, BELARUS])
+    assert [e.factuality for e in events if e.type == "CONCEDE"] == ["conditional"]
+
+
+def test_an_implicative_verb_before_the_purpose_marker_keeps_the_act_a_fact() -> None:
+    text = "Poland managed to secure the release of prisoners from Belarus."
+    events = code(text, "en", [POLAND, BELARUS])
+    assert [e.factuality for e in events if e.type == "RETREAT"] == ["asserted"]
+    text = "Poland opened talks to secure the release of prisoners from Belarus."
+    events = code(text, "en", [POLAND, BELARUS])
+    assert [e.factuality for e in events if e.type == "RETREAT"] == ["conditional"]
+
+
+def test_weighed_acts_are_conditional_and_due_to_is_a_plan() -> None:
+    weighing = code("Poland is weighing sanctions against Belarus.", "en", [POLAND, BELARUS])
+    due = code("The Polish president is due to visit Belarus on Friday.", "en", [POLAND, BELARUS])
+    fact = code("Poland imposed sanctions on Belarus on Friday.", "en", [POLAND, BELARUS])
+    assert [e.factuality for e in weighing if e.type == "SANCTION"] == ["conditional"]
+    assert [e.factuality for e in due] == ["planned"]
+    assert [e.factuality for e in fact] == ["asserted"]
+
+
+def test_an_adverbial_clause_of_its_own_is_not_under_the_preventing_verb() -> None:
+    rows = [
+        ("Poland", "PROPN", "nsubj", 1),
+        ("prevented", "VERB", "ROOT", 1),
+        ("people", "NOUN", "obj", 1),
+        ("after", "SCONJ", "mark", 4),
+        ("holding", "VERB", "advcl", 1),
+        ("a", "DET", "det", 6),
+        ("rally", "NOUN", "obj", 4),
+        ("in", "ADP", "case", 8),
+        ("Belarus", "PROPN", "nmod", 6),
+        (".", "PUNCT", "punct", 1),
+    ]
+    text = "Poland prevented people after holding a rally in Belarus."
+    events = _parsed_code(text, [POLAND, BELARUS], rows)
+    assert [e.factuality for e in events if e.type == "PROTEST"] == ["asserted"]

@@ -61,6 +61,30 @@ PROPOSAL_REACH = 3
 # How many words (determiners, adjectives, names) may stand between a presupposing preposition
 # and its trigger noun ("during the Tet Offensive").
 PRESUPPOSED_REACH = 3
+# How many steps up the parse an act is searched for a verb that stops it ("avoided extradition")
+# and through which relations: arguments, modifiers and complements, never a coordination.
+GOVERNOR_REACH = 4
+CLAUSE_DEPS = frozenset({"advcl", "acl", "xcomp", "pcomp"})
+GOVERNING_DEPS = frozenset(
+    {
+        "obj",
+        "dobj",
+        "iobj",
+        "nmod",
+        "obl",
+        "obl:arg",
+        "pobj",
+        "prep",
+        "pcomp",
+        "advcl",
+        "xcomp",
+        "acl",
+        "compound",
+        "amod",
+        "nsubj:pass",
+        "nsubjpass",
+    }
+)
 # How many words (adverbs) may stand between a reportative modal and its participle ("skal
 # angivelig også ha angrepet" has them before the perfect).
 REPORTED_REACH = 2
@@ -289,6 +313,10 @@ def is_negated(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Tr
     """A negation word right before or after the trigger in its clause."""
     lo = match.first - NEGATION_BEFORE
     hi = match.anchor + NEGATION_AFTER + 1
+    # A negated verb of preventing is no negated act: "did not prevent an attack", "failed to
+    # avert a clash" (the act happened).
+    if lexicon.cue("preventing").spans(view.words, max(0, lo), match.first):
+        return False
     return _near(view, clauses, lexicon, "negation", lo, hi, match.anchor)
 
 
@@ -397,6 +425,81 @@ def proposed(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Trig
     return False
 
 
+def _governors(view: SentenceView, lexicon: Lexicon, anchor: int) -> list[Word]:
+    """The words above the trigger in the parse, nearest first: its head, their heads, while
+    each step is an argument, a modifier or a complement (`GOVERNING_DEPS`), at most
+    GOVERNOR_REACH steps ("extradition" <- "avoided"; "rally" <- "holding" <- "prevented")."""
+    found: list[Word] = []
+    word = view.words[anchor]
+    while word.head is not None and word.head != word.index and len(found) < GOVERNOR_REACH:
+        if word.dep not in GOVERNING_DEPS or not _subjectless(view, lexicon, word):
+            break
+        word = view.words[word.head]
+        found.append(word)
+    return found
+
+
+def _subjectless(view: SentenceView, lexicon: Lexicon, word: Word) -> bool:
+    """A clause the walk may climb out of is a bare complement: no subject of its own and no
+    marker but a complement marker (`[cues].complement_marks`: "from holding a rally"); an
+    adverbial clause of its own ("though he was allowed to enter", "after seeking refuge") is
+    not under the verb it hangs on."""
+    if word.dep not in CLAUSE_DEPS and word.pos != "VERB":
+        return True
+    marks = lexicon.cue("complement_marks")
+    for child in view.dependents(word.index):
+        if child.dep.startswith(("nsubj", "expl", "csubj")):
+            return False
+        if child.dep in ("mark", "case") and not marks.matches_word(child):
+            return False
+    return True
+
+
+def prevented(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """An act the parse puts under a verb that stops it (`[cues].preventing`: "avoided
+    extradition", "prevented the opposition from holding a rally", "stopped short of imposing
+    sanctions", "a empêché une attaque", "verhinderte einen Anschlag") did not happen; unless a
+    negation stands right before that verb ("failed to prevent the attack": it did happen).
+    Without a parse only a verb right before the trigger counts."""
+    words = view.words
+    cue, negation = lexicon.cue("preventing"), lexicon.cue("negation")
+    determiners = lexicon.cue("determiners")
+    governors = _governors(view, lexicon, match.anchor) if view.has_deps else []
+    # Without a parse, or with one that hangs the verb on the noun ("avoided extradition" as a
+    # modifier), the verb stands right before the trigger, a determiner or adjective between.
+    for span in cue.spans(words, max(0, match.first - PRESUPPOSED_REACH - 2), match.first):
+        between = words[span[-1] + 1 : match.first]
+        if len(between) <= PRESUPPOSED_REACH and all(
+            w.pos in ("DET", "ADJ") or determiners.matches_word(w) for w in between
+        ):
+            governors.insert(0, words[span[-1]])
+    for governor in governors:
+        index = governor.index
+        spans = cue.spans(words, max(0, index - 2), min(len(words), index + 3))
+        if not any(index in span for span in spans):
+            continue
+        before = negation.spans(words, max(0, index - NEGATION_BEFORE), index)
+        negated = any(w.lower in ("not", "n't", "never") for w in view.dependents(index))
+        return not before and not negated
+    return False
+
+
+def purposed(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The trigger is what a purpose clause means to bring about (`[cues].purposes`: "imposed
+    tariffs to pressure China into concessions", "talks to secure the release"), so it has not
+    happened; an implicative verb before the marker makes it a fact ("managed to secure the
+    release", `[cues].implicatives`)."""
+    words = view.words
+    lo = max(clauses.span_of(match.anchor)[0], match.first - IRREALIS_WINDOW)
+    implicative = lexicon.cue("implicatives")
+    for span in lexicon.cue("purposes").spans(words, lo, match.first):
+        marker = span[0]
+        if marker > 0 and implicative.matches_word(words[marker - 1]):
+            continue
+        return True
+    return False
+
+
 def is_counterfactual(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
@@ -466,12 +569,15 @@ def _modality(
         return replace(match, factuality="negated")
     if presupposed(view, lexicon, match):
         return match
+    if prevented(view, lexicon, match):
+        return replace(match, factuality="negated")
     if is_reported(view, clauses, lexicon, match):
         return replace(match, factuality="claimed")
     if (
         is_irrealis(view, clauses, lexicon, match)
         or proposed(view, clauses, lexicon, match)
         or _complement_of(view, clauses, lexicon, match, "demanding")
+        or purposed(view, clauses, lexicon, match)
     ):
         return replace(match, factuality="conditional")
     if is_future(view, clauses, lexicon, match):
