@@ -583,6 +583,10 @@ def _clause_groups(
     sides = _Sides()
     for group in _groups(inside):
         role = preposition_before(view, lexicon, group[0].first)
+        if role == "topic" and _parsed_subject(view, group[0]):
+            # "om" and "if" are one word in the Nordic languages: "Om Russland angriper …"
+            # opens a condition whose subject is Russia, no topic.
+            role = None
         place_nouns = lexicon.cue("place_nouns")
         if (role == "place" or group[0].kind == "LOC") and attributive(
             view, group[-1], place_nouns, lexicon.cue("time_nouns")
@@ -605,6 +609,13 @@ def _clause_groups(
         else:
             sides.right.append(group)
     return sides
+
+
+def _parsed_subject(view: SentenceView, mention: ActorMention) -> bool:
+    """Whether the parse makes a name the subject of a verb."""
+    if not view.has_deps:
+        return False
+    return view.words[_head_word(view, mention)].dep.split(":")[0] == "nsubj"
 
 
 def _later_setting(view: SentenceView, lexicon: Lexicon, match: TriggerMatch, hi: int) -> int:
@@ -1029,7 +1040,11 @@ def extract_arguments(
         args.places = [m for m in args.places if m not in doers]
     args.places += [m for m in inside_places if m.is_place and m not in args.places]
     owners = [
-        m for m in args.actors if relative_owner(view, lexicon, m) or _names_the_act(view, match, m)
+        m
+        for m in args.actors
+        if relative_owner(view, lexicon, m)
+        or _names_the_act(view, match, m)
+        or origin_modifier(view, lexicon, m)
     ]
     args.source = [m for m in args.source if m not in owners]
     args.target = [m for m in args.target if m not in owners]
@@ -1100,6 +1115,35 @@ def relative_owner(view: SentenceView, lexicon: Lexicon, mention: ActorMention) 
         if not words[index].text.isalpha() or words[index].pos not in TITLE_POS:
             return False
     return False
+
+
+def origin_modifier(view: SentenceView, lexicon: Lexicon, mention: ActorMention) -> bool:
+    """Whether a town or region only says where a private person comes from: it qualifies a
+    `private_persons` noun ("a New York man", "Kabul residents") or follows one after a `from`
+    preposition ("a man from Bergen", "en kvinne fra Oslo"). The person took part, the town did
+    not. A town's police or mayor ("Kabul police") is no private person, and a country or
+    nationality ("Russian students") keeps its part: it names the side they stand for."""
+    if not mention.is_place or mention.state or mention.kind == "NAT":
+        return False
+    words = view.words
+    persons = lexicon.cue("private_persons")
+    if not persons.patterns:
+        return False
+
+    def person(index: int) -> bool:
+        return persons.matches_word(words[index])
+
+    after = mention.last + 1
+    if after < len(words) and person(after):
+        return True
+    if preposition_before(view, lexicon, mention.first) != "from":
+        return False
+    before = mention.first - 1
+    while before >= 0 and (
+        lexicon.cue("determiners").matches_word(words[before]) or words[before].pos == "ADJ"
+    ):
+        before -= 1
+    return before >= 1 and person(before - 1)
 
 
 def _state_modifiers(
