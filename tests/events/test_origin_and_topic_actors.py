@@ -148,3 +148,32 @@ def test_whom_a_criticism_is_about_is_no_party_sv() -> None:
     found = all_names(article)
     assert "Ryssland" in found
     assert "Aleksej Navalnyj" not in found
+
+
+# A preposition of both place and direction before a town
+
+LONDRES = Ent("Londres", "GPE", "GBR", lat=51.5, lon=-0.1)
+
+
+def test_a_town_after_a_place_and_direction_preposition_is_the_place_fr() -> None:
+    text = "Des militants ont assassiné le ministre à Londres lundi."
+    article = make_article(text, "fr", [LONDRES])
+    assert "Londres" not in all_names(article)
+
+
+def test_a_country_after_a_place_and_direction_preposition_stays_a_target_fr() -> None:
+    text = "La Russie a livré des armes à la Syrie lundi."
+    russie = Ent("Russie", "GPE", "RUS")
+    syrie = Ent("Syrie", "GPE", "SYR")
+    article = make_article(text, "fr", [russie, syrie])
+    events = code(article)
+    assert events
+    assert "Syrie" in names(article, events[0])
+
+
+def test_a_town_one_travels_to_stays_the_host_fr() -> None:
+    text = "Le président français s'est rendu à Londres lundi."
+    article = make_article(text, "fr", [LONDRES])
+    visits = [e for e in code(article) if e.type == "CONSULT"]
+    assert visits
+    assert "Londres" in names(article, visits[0])

@@ -133,8 +133,11 @@ class Roles:
         return [m for group in self.objects for m in group]
 
 
-def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str | None:
-    """The role of the preposition in front of a name group, skipping determiners and adjectives."""
+def preposition_before(
+    view: SentenceView, lexicon: Lexicon, first: int, only: tuple[str, ...] = ()
+) -> str | None:
+    """The role of the preposition in front of a name group, skipping determiners and adjectives
+    (with `only`, the first of those roles the preposition has)."""
     determiners = lexicon.cue("determiners")
     index = first - 1
     skipped = 0
@@ -143,6 +146,8 @@ def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str 
         # The longest preposition ending here wins: "in support of" over "of".
         for start in range(max(0, index - PREPOSITION_WORDS + 1), index + 1):
             for role, phrases in lexicon.prepositions.items():
+                if only and role not in only:
+                    continue
                 found = phrases.starts_at(view.words, start)
                 if found is not None and found[-1] == index:
                     return role
@@ -587,6 +592,15 @@ def _clause_groups(
             # "om" and "if" are one word in the Nordic languages: "Om Russland angriper …"
             # opens a condition whose subject is Russia, no topic.
             role = None
+        if (
+            role == "to"
+            and match.rule.frame != "visit"
+            and all(m.is_place and not m.state for m in group)
+            and preposition_before(view, lexicon, group[0].first, ("place",)) == "place"
+        ):
+            # A preposition of place and direction in one ("un attentat à Londres", "an der
+            # Grenze"): before a town or region it says where, unless the act is a trip there.
+            role = "place"
         place_nouns = lexicon.cue("place_nouns")
         if (role == "place" or group[0].kind == "LOC") and attributive(
             view, group[-1], place_nouns, lexicon.cue("time_nouns")
