@@ -177,3 +177,49 @@ def test_a_town_one_travels_to_stays_the_host_fr() -> None:
     visits = [e for e in code(article) if e.type == "CONSULT"]
     assert visits
     assert "Londres" in names(article, visits[0])
+
+
+# Who judges or comments on an act named by a noun did not do it
+
+
+def test_who_comments_on_bombings_is_not_their_doer_sv() -> None:
+    text = "Frankrike kommenterade bombningarna av Kiev på måndagen."
+    article = make_article(text, "sv", [Ent("Frankrike", "GPE", "FRA")])
+    assert all("Frankrike" not in names(article, e) for e in code(article))
+
+
+def test_who_condemns_an_attack_stays_the_accuser_sv() -> None:
+    text = "Sverige fördömde attacken mot Kiev på måndagen."
+    article = make_article(text, "sv", [Ent("Sverige", "GPE", "SWE")])
+    accusations = [e for e in code(article) if e.type == "ACCUSE"]
+    assert accusations
+    assert "Sverige" in names(article, accusations[0])
+
+
+def test_who_comments_on_an_attack_is_not_its_doer_da() -> None:
+    text = "Danmark kommenterede angrebet på Kiev mandag."
+    danmark = Ent("Danmark", "GPE", "DNK")
+    article = make_article(text, "da", [danmark, Ent("Kiev", "GPE", "UKR", lat=50.4, lon=30.5)])
+    assert all("Danmark" not in names(article, e) for e in code(article) if e.type == "ASSAULT")
+
+
+def test_who_comments_on_air_strikes_is_not_their_doer_de() -> None:
+    text = "Frankreich kommentierte die Luftangriffe auf Kiew am Montag."
+    article = make_article(text, "de", [Ent("Frankreich", "GPE", "FRA")])
+    assert all("Frankreich" not in names(article, e) for e in code(article))
+
+
+def test_who_attacks_stays_the_doer_de() -> None:
+    text = "Russland griff am Montag die Ukraine an."
+    article = make_article(
+        text, "de", [Ent("Russland", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")]
+    )
+    assaults = [e for e in code(article) if e.type == "ASSAULT"]
+    assert assaults
+    assert "Russland" in names(article, assaults[0])
+
+
+def test_who_comments_on_air_strikes_is_not_their_doer_fr() -> None:
+    text = "La France a commenté les frappes aériennes sur Kiev lundi."
+    article = make_article(text, "fr", [Ent("France", "GPE", "FRA")])
+    assert all("France" not in names(article, e) for e in code(article))

@@ -808,6 +808,9 @@ def _judging_verb(
     if anchor.pos in ("VERB", "AUX"):
         return None
     verbs = lexicon.cue("judging_verbs")
+    if verbs.matches_word(anchor):
+        # Without a parse a verb trigger may look like a noun: "kritisierte und verurteilte".
+        return None
     if view.has_deps:
         governor = _governor(view, match.anchor, lexicon, match.rule.frame in NOMINAL_FRAMES)
         if governor != match.anchor and verbs.matches_word(view.words[governor]):
