@@ -818,8 +818,14 @@ def _judging_verb(
         return None
     # The clause splitter may open a clause at the preposition ("responded | to the
     # allegations"): only punctuation ends the search.
+    # "ont condamné l'attentat et appelé …": a coordinated verb is no noun the judge takes.
+    coordinators = lexicon.cue("coordinators")
+    if coordinators.matches_word(view.words[match.first]):
+        return None
     for index in range(match.first - 1, max(0, match.first - JUDGE_REACH) - 1, -1):
-        if view.words[index].text in CLAUSE_PUNCTUATION:
+        if view.words[index].text in CLAUSE_PUNCTUATION or coordinators.matches_word(
+            view.words[index]
+        ):
             return None
         if verbs.matches_word(view.words[index]):
             return index
