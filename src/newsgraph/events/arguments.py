@@ -133,8 +133,11 @@ class Roles:
         return [m for group in self.objects for m in group]
 
 
-def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str | None:
-    """The role of the preposition in front of a name group, skipping determiners and adjectives."""
+def preposition_before(
+    view: SentenceView, lexicon: Lexicon, first: int, only: tuple[str, ...] = ()
+) -> str | None:
+    """The role of the preposition in front of a name group, skipping determiners and adjectives
+    (with `only`, the first of those roles the preposition has)."""
     determiners = lexicon.cue("determiners")
     index = first - 1
     skipped = 0
@@ -143,6 +146,8 @@ def preposition_before(view: SentenceView, lexicon: Lexicon, first: int) -> str 
         # The longest preposition ending here wins: "in support of" over "of".
         for start in range(max(0, index - PREPOSITION_WORDS + 1), index + 1):
             for role, phrases in lexicon.prepositions.items():
+                if only and role not in only:
+                    continue
                 found = phrases.starts_at(view.words, start)
                 if found is not None and found[-1] == index:
                     return role
@@ -583,6 +588,19 @@ def _clause_groups(
     sides = _Sides()
     for group in _groups(inside):
         role = preposition_before(view, lexicon, group[0].first)
+        if role == "topic" and _parsed_subject(view, group[0]):
+            # "om" and "if" are one word in the Nordic languages: "Om Russland angriper …"
+            # opens a condition whose subject is Russia, no topic.
+            role = None
+        if (
+            role == "to"
+            and match.rule.frame != "visit"
+            and all(m.is_place and not m.state for m in group)
+            and preposition_before(view, lexicon, group[0].first, ("place",)) == "place"
+        ):
+            # A preposition of place and direction in one ("un attentat à Londres", "an der
+            # Grenze"): before a town or region it says where, unless the act is a trip there.
+            role = "place"
         place_nouns = lexicon.cue("place_nouns")
         if (role == "place" or group[0].kind == "LOC") and attributive(
             view, group[-1], place_nouns, lexicon.cue("time_nouns")
@@ -605,6 +623,13 @@ def _clause_groups(
         else:
             sides.right.append(group)
     return sides
+
+
+def _parsed_subject(view: SentenceView, mention: ActorMention) -> bool:
+    """Whether the parse makes a name the subject of a verb."""
+    if not view.has_deps:
+        return False
+    return view.words[_head_word(view, mention)].dep.split(":")[0] == "nsubj"
 
 
 def _later_setting(view: SentenceView, lexicon: Lexicon, match: TriggerMatch, hi: int) -> int:
@@ -783,6 +808,9 @@ def _judging_verb(
     if anchor.pos in ("VERB", "AUX"):
         return None
     verbs = lexicon.cue("judging_verbs")
+    if verbs.matches_word(anchor):
+        # Without a parse a verb trigger may look like a noun: "kritisierte und verurteilte".
+        return None
     if view.has_deps:
         governor = _governor(view, match.anchor, lexicon, match.rule.frame in NOMINAL_FRAMES)
         if governor != match.anchor and verbs.matches_word(view.words[governor]):
@@ -790,8 +818,14 @@ def _judging_verb(
         return None
     # The clause splitter may open a clause at the preposition ("responded | to the
     # allegations"): only punctuation ends the search.
+    # "ont condamné l'attentat et appelé …": a coordinated verb is no noun the judge takes.
+    coordinators = lexicon.cue("coordinators")
+    if coordinators.matches_word(view.words[match.first]):
+        return None
     for index in range(match.first - 1, max(0, match.first - JUDGE_REACH) - 1, -1):
-        if view.words[index].text in CLAUSE_PUNCTUATION:
+        if view.words[index].text in CLAUSE_PUNCTUATION or coordinators.matches_word(
+            view.words[index]
+        ):
             return None
         if verbs.matches_word(view.words[index]):
             return index
@@ -1029,7 +1063,11 @@ def extract_arguments(
         args.places = [m for m in args.places if m not in doers]
     args.places += [m for m in inside_places if m.is_place and m not in args.places]
     owners = [
-        m for m in args.actors if relative_owner(view, lexicon, m) or _names_the_act(view, match, m)
+        m
+        for m in args.actors
+        if relative_owner(view, lexicon, m)
+        or _names_the_act(view, match, m)
+        or origin_modifier(view, lexicon, m)
     ]
     args.source = [m for m in args.source if m not in owners]
     args.target = [m for m in args.target if m not in owners]
@@ -1100,6 +1138,35 @@ def relative_owner(view: SentenceView, lexicon: Lexicon, mention: ActorMention) 
         if not words[index].text.isalpha() or words[index].pos not in TITLE_POS:
             return False
     return False
+
+
+def origin_modifier(view: SentenceView, lexicon: Lexicon, mention: ActorMention) -> bool:
+    """Whether a town or region only says where a private person comes from: it qualifies a
+    `private_persons` noun ("a New York man", "Kabul residents") or follows one after a `from`
+    preposition ("a man from Bergen", "en kvinne fra Oslo"). The person took part, the town did
+    not. A town's police or mayor ("Kabul police") is no private person, and a country or
+    nationality ("Russian students") keeps its part: it names the side they stand for."""
+    if not mention.is_place or mention.state or mention.kind == "NAT":
+        return False
+    words = view.words
+    persons = lexicon.cue("private_persons")
+    if not persons.patterns:
+        return False
+
+    def person(index: int) -> bool:
+        return persons.matches_word(words[index])
+
+    after = mention.last + 1
+    if after < len(words) and person(after):
+        return True
+    if preposition_before(view, lexicon, mention.first) != "from":
+        return False
+    before = mention.first - 1
+    while before >= 0 and (
+        lexicon.cue("determiners").matches_word(words[before]) or words[before].pos == "ADJ"
+    ):
+        before -= 1
+    return before >= 1 and person(before - 1)
 
 
 def _state_modifiers(
