@@ -106,3 +106,8 @@ def test_german_capitalised_nouns_before_a_speech_verb_are_no_person() -> None:
 def test_danish_known_surname_before_a_speech_verb_is_a_person_without_tags() -> None:
     text = "Mødet sluttede sent. Hansen erklærede også, at aftalen holder."
     assert people(text, "da") == ["Hansen"]
+
+
+def test_english_capitalised_paragraph_opener_before_a_speech_verb_is_no_person() -> None:
+    text = 'The mayor spoke at noon: "We will rebuild the bridge."\n\nWitnesses said the crowd cheered.'
+    assert people(text, "en") == []

@@ -340,7 +340,9 @@ def _proper_noun_before_verb(doc: Document, verb: int, covered: set[int]) -> tup
     erklærede også, at", "Kerry said"), which the tagger reads as a proper noun or the actor
     knowledge knows as a surname or given name: the verb's subject, so a person unless the
     gazetteer, the title list or the calendar knows the word. Otherwise a lone capitalised word
-    there is as often a sentence-opening noun ("Piloten meddelte")."""
+    there is as often a sentence-opening noun ("Piloten meddelte"); a sentence's first word must
+    be known to the actor knowledge, since the tagger reads any capitalised opener as a proper
+    noun ("Witnesses said", an agency's short name)."""
     lexicon = doc.lexicon
     slot = verb
     while slot > 0 and doc.tokens[slot - 1].text.lower() in (
@@ -355,11 +357,23 @@ def _proper_noun_before_verb(doc: Document, verb: int, covered: set[int]) -> tup
     known = folded in knowledge.by_last or folded in knowledge.given_names
     if doc.tokens[slot].pos != "PROPN" and not known:
         return None
+    if not known and _opens_sentence(doc, slot):
+        return None  # a sentence's first word: its capital is no evidence ("Witnesses said")
     if slot > 0 and doc.same_sentence(slot - 1, slot) and doc.is_capitalised(slot - 1):
         return None  # part of a longer capitalised run the NER left alone
     if not _plain_name_word(doc, slot):
         return None
     return slot, slot + 1
+
+
+def _opens_sentence(doc: Document, slot: int) -> bool:
+    """Whether a token opens its sentence or paragraph: no token of its sentence before it, or
+    only a paragraph break or a sentence's end (with any closing quotation mark) before it in the
+    text, which the sentence splitter may have missed after a closing quotation mark."""
+    if slot == 0 or not doc.same_sentence(slot - 1, slot):
+        return True
+    before = doc.text[: doc.tokens[slot].start].rstrip(" \t\"'\u201d\u2019\u00bb)")
+    return not before or before[-1] in "\n.!?:"
 
 
 def _plain_name_word(doc: Document, slot: int) -> bool:
