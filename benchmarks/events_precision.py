@@ -858,6 +858,7 @@ def _coded_pool(
                     "countries": sorted(event_countries(article, event)),
                     "trigger": [event.trigger.start, event.trigger.end] if event.trigger else None,
                     "sentence": [evidence.start, evidence.end] if evidence else None,
+                    "confidence_level": event.confidence_level,
                     "verdict": "",
                     "reason": "",
                 }
@@ -905,9 +906,33 @@ def _coded_now(article: Article) -> list[dict[str, Any]]:
             "trigger": [event.trigger.start, event.trigger.end] if event.trigger else None,
             "actors": [names.get(a, a) for a in event.actors],
             "countries": sorted(event_countries(article, event)),
+            "confidence_level": event.confidence_level,
         }
         for event in article.events
     ]
+
+
+LEVELS = ("high", "medium", "low")
+
+
+def _best_level(coded: list[dict[str, Any]]) -> str | None:
+    """The highest confidence level among the coded events matching one judged item (None when
+    none matches or the coder gave no level)."""
+    levels = [e.get("confidence_level") for e in coded]
+    return next((level for level in LEVELS if level in levels), None)
+
+
+def _precision_by_level(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Precision of judged items per confidence level of the event coded now, and of those at
+    least medium."""
+    result = {
+        level: _precision([i for i in items if i.get("confidence_level") == level])
+        for level in LEVELS
+    }
+    result["at_least_medium"] = _precision(
+        [i for i in items if i.get("confidence_level") in ("high", "medium")]
+    )
+    return result
 
 
 def recode() -> None:
@@ -931,22 +956,30 @@ def recode() -> None:
                 t0, t1 = item["trigger"] or (0, 0)
                 s0, s1 = item["sentence"] or (0, 0)
                 item["text"] = article.text[s0:s1] if article is not None else ""
-                item["still_coded"] = any(
-                    e["type"] == item["type"]
+                same = [
+                    e
+                    for e in coded
+                    if e["type"] == item["type"]
                     and e["trigger"]
                     and e["trigger"][0] < t1
                     and t0 < e["trigger"][1]
-                    for e in coded
-                )
+                ]
+                item["still_coded"] = bool(same)
+                item["confidence_level"] = _best_level(same)
         report["sheets"][path.name] = [
-            {"still_coded": item["still_coded"], "sentence": item["text"]}
+            {
+                "still_coded": item["still_coded"],
+                "confidence_level": item["confidence_level"],
+                "sentence": item["text"],
+            }
             for item in sheet["sample"]
         ]
         items_all += sheet["sample"]
         kept_all += [item for item in sheet["sample"] if item["still_coded"]]
     report["all"] = _precision(items_all)
     report["still_coded"] = _precision(kept_all)
-    print(json.dumps({"all": report["all"], "still_coded": report["still_coded"]}))
+    report["by_level"] = _precision_by_level(kept_all)
+    print(json.dumps({k: report[k] for k in ("all", "still_coded", "by_level")}))
     if out is not None:
         out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -991,10 +1024,13 @@ def added() -> None:
         if given is not None:
             event["verdict"], event["reason"] = given["verdict"], given["reason"]
     kept = [item for item in judged if any(_same_event(item, event) for event in pool)]
+    for item in kept:
+        item["confidence_level"] = _best_level([e for e in pool if _same_event(item, e)])
     still = [k for k in sheet.get("coded_not_drawn", []) if any(_same_event(k, e) for e in pool)]
     result: dict[str, Any] = {
         "judged": len(judged),
         "still_coded": _precision(kept),
+        "still_coded_by_level": _precision_by_level(kept),
         "coded_not_drawn_still_coded": len(still),
         "new_events": len(new),
         "new_judged": sum(bool(event["verdict"]) for event in new),

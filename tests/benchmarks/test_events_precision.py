@@ -81,3 +81,25 @@ def test_unsure_verdicts_are_counted_and_left_out_of_the_sure_precision() -> Non
         "sure_only": {"judged": 2, "correct": 1, "precision": 0.5},
     }
     assert events_precision._unsure(items[:2]) == {}
+
+
+def test_a_judged_item_takes_the_best_level_of_the_events_coded_on_its_trigger() -> None:
+    coded = [{"confidence_level": "low"}, {"confidence_level": "medium"}]
+    assert events_precision._best_level(coded) == "medium"
+    assert events_precision._best_level([{"confidence_level": None}]) is None
+    assert events_precision._best_level([]) is None
+
+
+def test_precision_per_confidence_level_and_at_least_medium() -> None:
+    items = [
+        {"verdict": "correct", "confidence_level": "high"},
+        {"verdict": "wrong", "confidence_level": "high"},
+        {"verdict": "correct", "confidence_level": "medium"},
+        {"verdict": "wrong", "confidence_level": "low"},
+        {"verdict": "wrong", "confidence_level": "low"},
+    ]
+    by_level = events_precision._precision_by_level(items)
+    assert by_level["high"] == {"judged": 2, "correct": 1, "precision": 0.5}
+    assert by_level["medium"] == {"judged": 1, "correct": 1, "precision": 1.0}
+    assert by_level["low"] == {"judged": 2, "correct": 0, "precision": 0.0}
+    assert by_level["at_least_medium"] == {"judged": 3, "correct": 2, "precision": 0.6667}
