@@ -286,17 +286,9 @@ def _lone_surname_end(doc: Document, slot: int, covered: set[int]) -> int | None
     place, that ends the clause."""
     if slot + 1 >= len(doc) or slot in covered or not doc.same_sentence(slot, slot + 1):
         return None
-    text = doc.tokens[slot].text
-    if not (text.isalpha() and text[0].isupper() and text[1:].islower() and len(text) > 2):
-        return None
     if doc.tokens[slot + 1].text not in (",", ".", ";"):
         return None
-    lexicon = doc.lexicon
-    if text.lower() in lexicon.not_names or lexicon.title(text) is not None:
-        return None
-    if lexicon.is_calendar_word(text, False) or doc.gazetteer.lookup(doc.slice(slot, slot + 1)):
-        return None
-    return slot + 1
+    return slot + 1 if _name_shaped_word(doc, slot) else None
 
 
 def _after_closing_quote(words: list[str], index: int) -> bool:
@@ -376,20 +368,26 @@ def _opens_sentence(doc: Document, slot: int) -> bool:
     return not before or before[-1] in "\n.!?:"
 
 
-def _plain_name_word(doc: Document, slot: int) -> bool:
-    """Whether a token is shaped like a name (capitalised, then lower case) and no known place,
-    title, month or excluded word."""
+def _name_shaped_word(doc: Document, slot: int) -> bool:
+    """Whether a token is shaped like a name (capitalised, then lower case, three letters or more)
+    and no known place, title, month or excluded word."""
     text = doc.tokens[slot].text
     if not (text.isalpha() and text[0].isupper() and text[1:].islower() and len(text) > 2):
         return False
     lexicon = doc.lexicon
     if text.lower() in lexicon.not_names or lexicon.title(text) is not None:
         return False
-    if text.lower() in lexicon.org_nouns or text.lower() in lexicon.org_heads:
-        return False
     return not (
         lexicon.is_calendar_word(text, False) or doc.gazetteer.lookup(doc.slice(slot, slot + 1))
     )
+
+
+def _plain_name_word(doc: Document, slot: int) -> bool:
+    """A name-shaped word (`_name_shaped_word`) that is no organisation noun either."""
+    if not _name_shaped_word(doc, slot):
+        return False
+    word = doc.tokens[slot].text.lower()
+    return word not in doc.lexicon.org_nouns and word not in doc.lexicon.org_heads
 
 
 def _given_name_subjects(doc: Document, words: list[str], covered: set[int]) -> list[Mention]:
@@ -426,17 +424,10 @@ def _single_name_end(doc: Document, slot: int, covered: set[int]) -> int | None:
     ("», glisse Zineb, étudiante en lettres")."""
     if slot + 2 >= len(doc) or slot in covered or not doc.same_sentence(slot, slot + 3):
         return None
-    text, comma, role = (doc.tokens[slot + k].text for k in range(3))
-    if not (text.isalpha() and text[0].isupper() and text[1:].islower() and len(text) > 2):
-        return None
+    comma, role = doc.tokens[slot + 1].text, doc.tokens[slot + 2].text
     if comma != "," or not (role.isalpha() and role.islower()):
         return None
-    lexicon = doc.lexicon
-    if text.lower() in lexicon.not_names or lexicon.title(text) is not None:
-        return None
-    if lexicon.is_calendar_word(text, False) or doc.gazetteer.lookup(doc.slice(slot, slot + 1)):
-        return None
-    return slot + 1
+    return slot + 1 if _name_shaped_word(doc, slot) else None
 
 
 def _past_adverbs(doc: Document, slot: int) -> int:
