@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.events import EventCoder, load_lexicon
-from newsgraph.events.trust import REASONS, confidence_level, level_rank
+from newsgraph.events.trust import REASONS, confidence_level, level_rank, levels_at_least
 from newsgraph.model import Article, Event
 from newsgraph.model.arrow import articles_from_table, articles_to_table
 
@@ -150,3 +150,9 @@ def test_level_and_reasons_survive_json_and_arrow(level: str) -> None:
 def test_an_unknown_level_is_refused_by_the_record() -> None:
     with pytest.raises(ValueError):
         Event(id="ev1", type="ASSAULT", start=0, end=1, confidence_level="certain")  # type: ignore[arg-type]
+
+
+def test_levels_at_least_a_level_are_it_and_those_above() -> None:
+    assert levels_at_least(" Medium ") == ("medium", "high")
+    assert levels_at_least("low") == ("low", "medium", "high")
+    assert levels_at_least("certain") is None

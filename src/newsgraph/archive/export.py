@@ -25,7 +25,7 @@ from newsgraph.archive.database import Database, Row
 from newsgraph.archive.gdelt import actor_code, cameo_table
 from newsgraph.errors import ArchiveError, ConfigError
 from newsgraph.events.ontology import load_ontology
-from newsgraph.events.trust import LEVELS
+from newsgraph.events.trust import LEVELS, levels_at_least
 
 
 class ExportWhat(StrEnum):
@@ -171,12 +171,12 @@ def check_filters(
         raise ConfigError(f"--country, --type and --min-confidence filter events only, not {what}")
     levels: tuple[str, ...] = ()
     if min_confidence is not None:
-        wanted = min_confidence.strip().lower()
-        if wanted not in LEVELS:
+        at_least = levels_at_least(min_confidence)
+        if at_least is None:
             raise ConfigError(
                 f"unknown confidence level {min_confidence!r}; choose from {', '.join(LEVELS)}"
             )
-        levels = LEVELS[LEVELS.index(wanted) :]
+        levels = at_least
     ontology = load_ontology()
     checked_types = []
     for name in types:

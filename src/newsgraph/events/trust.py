@@ -170,3 +170,10 @@ def level_rank(level: str | None) -> int:
         if level == known:
             return rank
     return -1
+
+
+def levels_at_least(level: str) -> tuple[ConfidenceLevel, ...] | None:
+    """The levels at least as high as `level` (any case, spaces ignored), lowest first; None
+    when it names no level, for the caller to report in its own words."""
+    wanted = level.strip().lower()
+    return LEVELS[LEVELS.index(wanted) :] if wanted in LEVELS else None

@@ -27,7 +27,7 @@ from functools import lru_cache
 from newsgraph.archive.rows import normalise_name
 from newsgraph.errors import ConfigError, FilterError
 from newsgraph.events.ontology import load_ontology
-from newsgraph.events.trust import LEVELS
+from newsgraph.events.trust import LEVELS, levels_at_least
 from newsgraph.gazetteer.cldr import language_names, territory_names
 from newsgraph.gazetteer.isocodes import iso_countries
 from newsgraph.resources import COMMON, load_resource, resource_languages
@@ -227,7 +227,7 @@ def dyad(value: str, vocab: Vocabulary) -> list[str]:
 
 def confidence_levels(value: str, field: str = "min_confidence") -> list[str]:
     """The confidence levels at least as high as `value` (low, medium or high, any case)."""
-    wanted = value.strip().lower()
-    if wanted not in LEVELS:
+    levels = levels_at_least(value)
+    if levels is None:
         raise FilterError(field, value, f"confidence levels: {', '.join(LEVELS)}")
-    return list(LEVELS[LEVELS.index(wanted) :])
+    return list(levels)
