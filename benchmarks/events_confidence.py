@@ -93,18 +93,6 @@ def read_sheets() -> dict[str, dict[str, Any]]:
     return sheets
 
 
-def _matching(article: Article, item: dict[str, Any]) -> list[Any]:
-    t0, t1 = item["trigger"] or (0, 0)
-    return [
-        event
-        for event in article.events
-        if event.type == item["type"]
-        and event.trigger is not None
-        and event.trigger.start < t1
-        and t0 < event.trigger.end
-    ]
-
-
 def collect() -> None:
     """Verdict, level and reasons of every judged event the current coder still codes."""
     import events_precision as precision  # benchmarks/events_precision.py (no package)
@@ -128,7 +116,7 @@ def collect() -> None:
                 print(f"{name}: page {page} cannot be read again; skipped", file=sys.stderr)
                 continue
             for item in items:
-                same = _matching(article, item)
+                same = precision.coded_like(article, item)
                 if not same:
                     continue
                 best = max(same, key=lambda e: level_rank(e.confidence_level))

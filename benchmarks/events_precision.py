@@ -138,7 +138,7 @@ from newsgraph.events.grounding_confidence import (  # noqa: E402
     GroundingConfidence,
     load_confidence_settings,
 )
-from newsgraph.model import Article  # noqa: E402
+from newsgraph.model import Article, Event  # noqa: E402
 from newsgraph.settings import load_settings  # noqa: E402
 
 
@@ -885,15 +885,22 @@ def gate() -> None:
         text = (CACHE / sheet["source"] / f"{page}.txt").read_text(encoding="utf-8")
         article = extractor.extract_text(text, external_id=page, lang=items[0]["lang"])
         for item in items:
-            t0, t1 = item["trigger"] or (0, 0)
             item["in_before"] = True
-            item["in_after"] = any(
-                e.type == item["type"] and e.trigger and e.trigger.start < t1 and t0 < e.trigger.end
-                for e in article.events
-            )
+            item["in_after"] = bool(coded_like(article, item))
     SAMPLE.write_text(json.dumps(sheet, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     kept = sum(item["in_after"] for item in sheet["sample"])
     print(f"{kept} of {len(sheet['sample'])} events still coded with the gate")
+
+
+def coded_like(article: Article, item: dict[str, Any]) -> list[Event]:
+    """The events of an article coded now that a judged item describes: same category and a
+    trigger overlapping the item's trigger offsets."""
+    t0, t1 = item["trigger"] or (0, 0)
+    return [
+        e
+        for e in article.events
+        if e.type == item["type"] and e.trigger and e.trigger.start < t1 and t0 < e.trigger.end
+    ]
 
 
 def _coded_now(article: Article) -> list[dict[str, Any]]:

@@ -103,3 +103,22 @@ def test_precision_per_confidence_level_and_at_least_medium() -> None:
     assert by_level["medium"] == {"judged": 1, "correct": 1, "precision": 1.0}
     assert by_level["low"] == {"judged": 2, "correct": 0, "precision": 0.0}
     assert by_level["at_least_medium"] == {"judged": 3, "correct": 2, "precision": 0.6667}
+
+
+def test_coded_like_takes_the_same_category_with_an_overlapping_trigger() -> None:
+    from newsgraph.model import Article, Event, Span
+
+    text = "The army shelled the town and the mayor protested."
+
+    def coded(kind: str, start: int, end: int) -> Event:
+        trigger = Span(start=start, end=end, text=text[start:end])
+        return Event(id=f"{kind}{start}", type=kind, start=start, end=end, trigger=trigger)
+
+    article = Article(
+        id="a1",
+        text=text,
+        events=[coded("ASSAULT", 9, 16), coded("PROTEST", 39, 48), coded("ASSAULT", 30, 35)],
+    )
+    found = events_precision.coded_like(article, event("p", "ASSAULT", 12, 20))
+    assert [e.id for e in found] == ["ASSAULT9"]
+    assert events_precision.coded_like(article, event("p", "PROTEST", 9, 16)) == []
