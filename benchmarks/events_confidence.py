@@ -32,9 +32,9 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "data"
 RESULTS = REPO / "benchmarks" / "results" / "events.json"
 FACTS = Path(tempfile.gettempdir()) / "newsgraph-events-confidence-facts.json"
-HELD_OUT = ("14", "15")
+HELD_OUT = ("14", "15", "16")
 # Sources whose pages are held-out text (Wikinews, Webbnyheter, NorQuAD): never read here.
-HELD_OUT_SOURCES = ("wikinews_en", "wikinews_fr", "webbnyheter_sv", "norquad_nb")
+HELD_OUT_SOURCES = ("wikinews_en", "wikinews_fr", "webbnyheter_sv", "norquad_nb", "gnad10k_de")
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 

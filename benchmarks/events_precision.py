@@ -52,7 +52,10 @@ sentences come shuffled, 12 to a page, one a line, ids svwntest0…, svwntrain0�
 701f7db6a51f0264a282ce1ff8e59580251b391e, CC0: the 403 news documents of
 data/validation/annotator{1,2}/news/input/documents.csv, exported outside the repository to the
 folder `--norquad DIR` names; one article a page, ids nqnews<number>, Bokmål articles only,
-`--pages N` the first N). `--exclude` also takes a recall sheet
+`--pages N` the first N), or `gnad10k_de` (German news of 2015-2016: 300 articles of the
+10kGNAD test split, github.com/tblock/10kGNAD at da845fe4a16f02a8de10903ffbc636d1c8d21862,
+CC BY-NC-SA 4.0, judged only, exported outside the repository to the folder `--gnad DIR` names;
+ids gnadtest<row>). `--exclude` also takes a recall sheet
 (benchmarks/events_recall.py): its articles are left out. `--exclude-sheet SHEET` (repeatable)
 leaves out only the events SHEET judged (same page and category, overlapping trigger), still
 coding its pages: a second draw from the same pool takes events no one has judged (the sheet
@@ -715,6 +718,47 @@ def _norquad_texts() -> dict[str, str]:
     return _NORQUAD
 
 
+_GNAD: dict[str, str] = {}
+GNAD_POOL_SIZE, GNAD_POOL_SEED = 300, 16
+
+
+def _gnad_texts() -> dict[str, str]:
+    """Page id -> text of the German news articles of the 10kGNAD test split (github.com/tblock/
+    10kGNAD at da845fe4a16f02a8de10903ffbc636d1c8d21862, test.csv: DER STANDARD articles of
+    2015-2016, data CC BY-NC-SA 4.0, used for judging only): `--gnad DIR`, the folder test.csv
+    was exported to outside the repository. The pool is 300 articles drawn with
+    random.Random(16).sample over the file's rows, read in row order; one article a page, ids
+    gnadtest<row> (row from 0, in file order); the article body as the file gives it (no title,
+    no date). `--pages N` reads only the first N of the pool."""
+    if not _GNAD:
+        rows = gnad_rows()
+        chosen = sorted(random.Random(GNAD_POOL_SEED).sample(range(len(rows)), GNAD_POOL_SIZE))
+        for number in chosen[: _option("--pages", GNAD_POOL_SIZE)]:
+            _GNAD[f"gnadtest{number}"] = _plain(rows[number])
+    return _GNAD
+
+
+_GNAD_ROWS: list[str] = []
+
+
+def gnad_rows() -> list[str]:
+    """Every article body of 10kGNAD's test.csv (`--gnad DIR`), in file order (row 0 first)."""
+    if not _GNAD_ROWS:
+        if "--gnad" not in sys.argv:
+            raise SystemExit("the gnad10k_de source needs --gnad DIR (the exported test.csv)")
+        folder = Path(sys.argv[sys.argv.index("--gnad") + 1])
+        with (folder / "test.csv").open(encoding="utf-8", newline="") as handle:
+            _GNAD_ROWS.extend(row[1] for row in csv.reader(handle, delimiter=";", quotechar="'"))
+    return _GNAD_ROWS
+
+
+def _gnad_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
+    """German news articles of 10kGNAD's test split no judge has read."""
+    for page, text in _gnad_texts().items():
+        if page not in skip:
+            yield extractor.extract_text(text, external_id=page, lang="de")
+
+
 def _norquad_pages(extractor: Extractor, skip: frozenset[str]) -> Iterator[Article]:
     """Norwegian news articles of NorQuAD no judge has read, language detected by the pipeline;
     only the Bokmål ones are kept."""
@@ -784,6 +828,7 @@ READERS = {
     "wikinews_fr": _wikinews_fr_pages,
     "webbnyheter_sv": _webbnyheter_pages,
     "norquad_nb": _norquad_pages,
+    "gnad10k_de": _gnad_pages,
 }
 
 
@@ -1215,6 +1260,9 @@ def _judged_page_text(extractor: Extractor, source: str, page: str, lang: str) -
     if source == "norquad_nb":
         article_text = _norquad_texts().get(page)
         return extractor.extract_text(article_text, external_id=page) if article_text else None
+    if source == "gnad10k_de":
+        german = _gnad_texts().get(page)
+        return extractor.extract_text(german, external_id=page, lang="de") if german else None
     if source in ("ddt_da", "talbanken_sv"):
         document = _uner_texts(lang).get(page)
         return extractor.extract_text(document, external_id=page, lang=lang) if document else None

@@ -122,3 +122,25 @@ def test_coded_like_takes_the_same_category_with_an_overlapping_trigger() -> Non
     found = events_precision.coded_like(article, event("p", "ASSAULT", 12, 20))
     assert [e.id for e in found] == ["ASSAULT9"]
     assert events_precision.coded_like(article, event("p", "PROTEST", 9, 16)) == []
+
+
+def test_the_german_news_pool_is_drawn_from_the_rows_of_the_exported_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [f"Web;'Der Minister sprach am Tag {n} in Wien.'" for n in range(400)]
+    (tmp_path / "test.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["events_precision.py", "--gnad", str(tmp_path)])
+    monkeypatch.setattr(events_precision, "_GNAD_ROWS", [])
+    monkeypatch.setattr(events_precision, "_GNAD", {})
+    texts = events_precision._gnad_texts()
+    assert len(texts) == events_precision.GNAD_POOL_SIZE
+    numbers = [int(page.removeprefix("gnadtest")) for page in texts]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    assert texts[f"gnadtest{numbers[0]}"] == f"Der Minister sprach am Tag {numbers[0]} in Wien."
+
+
+def test_the_german_news_source_names_its_missing_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", ["events_precision.py"])
+    monkeypatch.setattr(events_precision, "_GNAD_ROWS", [])
+    with pytest.raises(SystemExit, match="gnad10k_de source needs --gnad DIR"):
+        events_precision.gnad_rows()
