@@ -92,6 +92,8 @@ class PhraseReader:
             previous = self.words[i - 1]
             if not previous.is_punct:
                 return None
+        if i > sentence.first and self.words[i - 1].lower in self.lexicon.noun_markers:
+            return None  # "dans une note de l'Académie": a noun, not "X note que"
         return form
 
     def after_window(
@@ -262,11 +264,21 @@ class PhraseReader:
         return fallback
 
     def _name_between_commas(self, comma: int, sentence: Sentence) -> list[int]:
-        """Words of a person's name set off by commas right before `comma` ("X, Clara Vogt,")."""
+        """Words of a person's name set off by commas right before `comma` ("X, Clara Vogt,"),
+        past a lower-case title before the name ("Formanden for klubben, direktør Mette Olsen,
+        afviser"): the name is whom the role before the commas means."""
         for k in range(comma - 1, max(sentence.first, comma - MAX_BRACKET_WORDS) - 1, -1):
             if self.words[k].text == ",":
-                return list(range(k + 1, comma)) if self._only_a_person(k + 1, comma) else []
+                first = k + 1
+                while first < comma - 1 and self._lower_case_title(first):
+                    first += 1
+                return list(range(first, comma)) if self._only_a_person(first, comma) else []
         return []
+
+    def _lower_case_title(self, j: int) -> bool:
+        """Whether word j is a title written in lower case ("direktør", "professor")."""
+        word = self.words[j]
+        return word.text.isalpha() and word.text.islower() and self.roles.is_title([word], None)
 
     def _only_a_person(self, first: int, last: int) -> bool:
         """Whether words [first, last) are one person's name and nothing else."""
@@ -556,7 +568,9 @@ class PhraseReader:
         # A descriptive role before a name ("veteran industry analyst Ken Doctor"): lower-case
         # words, no pronoun or verb among them, count as the name's apposition.
         # An age ("den 25-årige Bettina Jørgensen") counts among them.
-        if all(w.text.islower() and w.text[-1:].isalpha() for w in words) and len(words) <= 4:
+        # An elided article counts as an article ("explique l'économiste Claire Martin").
+        lower = all(w.text.islower() and w.text[-1:].isalpha() for w in content)
+        if content and lower and len(words) <= 4:
             return True
         return self._capitalised_apposition(content)
 
