@@ -397,16 +397,21 @@ class PhraseReader:
         self, text: str, entity: Entity, last: int, end: int
     ) -> tuple[Referent, int] | None:
         """ "Norges stjernespiller Ketil Kronberg", "Russia's foreign minister Sergei Lavrov": a
-        place or organisation in the genitive, a lower-case role and a person's name are the
-        person."""
+        place or organisation in the genitive, a role and a person's name are the person. The
+        role is lower case, or a title written with capitals ("France's Foreign Minister Jean
+        Dupont", "Frankreichs Außenminister Jean Dupont")."""
         if entity.type == "PER" or not text.endswith(GENITIVE_ENDINGS):
             return None
         k = last
         while k < end and k - last < 3 and self.words[k].text.isalpha():
-            if not self.words[k].text.islower() or self.lexicon.verb(self.words[k].text):
+            word = self.words[k]
+            if self.lexicon.verb(word.text) or self.index.mention_over(word.start, word.end):
                 break
             k += 1
         if k == last or k >= end:
+            return None
+        role = self.words[last:k]
+        if not all(w.text.islower() for w in role) and not self.roles.is_title(role, None):
             return None
         person = self.index.mention_over(self.words[k].start, self.words[k].end)
         if person is None or person.entity.type != "PER":
