@@ -68,7 +68,11 @@ class CueFinder:
         lexicon = self.lexicon
         self.phrase_openers = frozenset(
             phrase[0] if phrase else ""
-            for phrase in (*lexicon.attribution_phrases, *lexicon.closing_phrases)
+            for phrase in (
+                *lexicon.attribution_phrases,
+                *lexicon.closing_phrases,
+                *lexicon.view_phrases,
+            )
         )
         self.any_phrase_opens = "" in self.phrase_openers
 
@@ -125,7 +129,34 @@ class CueFinder:
                 i + len(phrase), sentence
             ):
                 return Cue(i, i + len(phrase), sentence.index, attribution=True)
+        for phrase in self.lexicon.view_phrases:
+            if (
+                i == sentence.first
+                and phrase_at(self.words, i, phrase)
+                and self._person_then_comma(i + len(phrase), sentence)
+            ):
+                return Cue(i, i + len(phrase), sentence.index, attribution=True)
         return None
+
+    def _person_then_comma(self, j: int, sentence: Sentence) -> bool:
+        """Whether word j opens the name of a person or organisation or is a person pronoun,
+        and a comma follows it ("Pour Claire Martin, …", "Pour la CGT, …", "Pour elle, …")."""
+        if j >= sentence.last:
+            return False
+        word = self.words[j]
+        after = j + 1
+        pronouns = self.lexicon.person_object | self.lexicon.person_subject
+        if word.lower not in pronouns:
+            if word.lower in self.lexicon.determiners and j + 1 < sentence.last:
+                word = self.words[j + 1]  # "Pour la CGT"
+            mention = self.index.mention_over(word.start, word.end)
+            if mention is None or mention.entity.type not in ("PER", "ORG"):
+                return False
+            if mention.start != word.start:
+                return False
+            while after < sentence.last and self.words[after].start < mention.end:
+                after += 1
+        return after < sentence.last and self.words[after].text == ","
 
     def incise_cue(self, start: int, end: int) -> Cue | None:
         """A cue clause set inside the marks of the quote it attributes ("« Cette loi, affirme-
@@ -215,9 +246,51 @@ class CueFinder:
             if before is not None:
                 cue.speaker = self._referent(before)
                 cue.words_used = list(range(before.first, before.last))
+        if cue.speaker is None and self._hangs_on_clause(cue, sentence):
+            subject = self._main_clause_subject(cue, sentence)
+            if subject is not None:
+                cue.speaker = self._referent(subject)
         start = max([cue.last, *(w + 1 for w in cue.words_used if w > cue.first)])
         cue.addressee = self._addressee(cue, sentence, start)
         cue.clause_end = max(start, cue.clause_end)
+
+    @staticmethod
+    def _hangs_on_clause(cue: Cue, sentence: Sentence) -> bool:
+        """Whether a cue is a participle with no subject of its own: a present participle
+        ("estimant"), or a past one opening its sentence ("Interrogée par l'AFP, …")."""
+        if cue.form is None:
+            return False
+        opening = cue.first == sentence.first and "perfect" in cue.form.tenses
+        return cue.form.participle or opening
+
+    def _main_clause_subject(self, cue: Cue, sentence: Sentence) -> Item | None:
+        """Whom a participle with no subject of its own and no earlier cue in its sentence
+        speaks for ("« Un choc », c'est ainsi qu'il a décrit la décision, estimant que …",
+        "Smith criticised the plan on Monday, adding that …"): the first person or person
+        pronoun of the sentence before it, outside quotations, the subject of the clause it
+        hangs on. A participle opening its sentence ("Interrogée par l'AFP, Claire Martin a été
+        ferme : « … »") hangs on the clause after its comma: the person opening that clause."""
+        if cue.first == sentence.first:
+            comma = next(
+                (j for j in range(cue.last, sentence.last) if self.words[j].text == ","), None
+            )
+            if comma is None:
+                return None
+            stop = next(
+                (j for j in range(comma + 1, sentence.last) if self.words[j].is_punct),
+                sentence.last,
+            )
+            items = self.phrases.items(list(range(comma + 1, stop)), subject=True)
+            first = items[0] if items else None
+            opens = first is not None and first.first == comma + 1
+            return first if opens and first is not None and self._is_person(first) else None
+        window = [
+            j
+            for j in range(sentence.first, cue.first)
+            if not self.words[j].is_punct and not self.phrases.is_quoted(self.words[j].start)
+        ]
+        items = self.phrases.items(window, subject=True)
+        return next((item for item in items if self._is_person(item)), None)
 
     def _fronted_report_start(self, cue: Cue, sentence: Sentence) -> int | None:
         """Where a reported clause before the verb starts ("Hansen kenne er privat, sagt er"),

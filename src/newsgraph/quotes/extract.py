@@ -12,11 +12,14 @@ from __future__ import annotations
 from newsgraph.model import Article, Quote, Span
 from newsgraph.quotes.cues import Cue, CueFinder
 from newsgraph.quotes.direct import SEPARATORS, Candidate, DashLines, MarkLinker
-from newsgraph.quotes.document import QuoteText
+from newsgraph.quotes.document import QuoteText, Word
 from newsgraph.quotes.indirect import ReportedClauses
 from newsgraph.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from newsgraph.quotes.phrases import PhraseReader
 from newsgraph.quotes.speakers import EntityIndex, Referent, Salience, describe_speaker
+
+# Lower-case role words before the name that opens a sentence ("La ministre Claire Martin").
+MAX_LEADING_ROLE_WORDS = 3
 
 
 def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Quote]:
@@ -141,11 +144,28 @@ def _subject_just_before(
         return None
     if previous.last <= previous.first:
         return None
-    first = doc.words[previous.first]
+    first = _past_leading_role(doc, previous.first, previous.last)
     mention = index.mention_over(first.start, first.end)
     if mention is None or mention.start != first.start or mention.entity.type != "PER":
         return None
     return Referent(mention.entity.id, mention.start, mention.end, "name")
+
+
+def _past_leading_role(doc: QuoteText, first: int, last: int) -> Word:
+    """The first word after an article and lower-case role words opening a sentence ("La
+    ministre Claire Martin était en colère."), or the sentence's first word."""
+    lexicon = doc.lexicon
+    j = first
+    if doc.words[j].lower in lexicon.determiners | lexicon.possessives:
+        j += 1
+        while j < last and j - first <= MAX_LEADING_ROLE_WORDS:
+            word = doc.words[j]
+            if not (word.text.isalpha() and word.text.islower()):
+                break
+            if word.lower in lexicon.prepositions or lexicon.verb(word.text) is not None:
+                break
+            j += 1
+    return doc.words[j] if j < last else doc.words[first]
 
 
 def _anaphoric_cue(doc: QuoteText, candidate: Candidate, anaphoric: dict[int, Cue]) -> Cue | None:

@@ -57,6 +57,7 @@ class QuoteLexicon:
     verb_forms: Mapping[str, VerbForm] = field(default_factory=dict)
     attribution_phrases: tuple[tuple[str, ...], ...] = ()
     closing_phrases: tuple[tuple[str, ...], ...] = ()
+    view_phrases: tuple[tuple[str, ...], ...] = ()
     source_links: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
     person_subject: frozenset[str] = frozenset()
@@ -88,6 +89,7 @@ class QuoteLexicon:
     inversion_openers: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
     holder_prepositions: frozenset[str] = frozenset()
+    noun_markers: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
     abbreviations: frozenset[str] = frozenset()
@@ -172,6 +174,9 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         closing_phrases=tuple(
             tuple(phrase.lower().split()) for phrase in attribution.get("closing_phrases", [])
         ),
+        view_phrases=tuple(
+            tuple(phrase.lower().split()) for phrase in attribution.get("view_phrases", [])
+        ),
         source_links=_words(attribution.get("source_links", [])),
         relation_nouns=_words(attribution.get("relation_nouns", [])),
         person_subject=_words(pronouns.get("person_subject", [])),
@@ -205,6 +210,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         inversion_openers=_words(grammar.get("inversion_openers", [])),
         object_clitics=_words(grammar.get("object_clitics", [])),
         holder_prepositions=_words(grammar.get("holder_prepositions", [])),
+        noun_markers=_words(grammar.get("noun_markers", [])),
         name_particles=_words(grammar.get("name_particles", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),
         abbreviations=_words(sentences.get("abbreviations", [])),

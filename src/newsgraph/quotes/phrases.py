@@ -92,6 +92,8 @@ class PhraseReader:
             previous = self.words[i - 1]
             if not previous.is_punct:
                 return None
+        if i > sentence.first and self.words[i - 1].lower in self.lexicon.noun_markers:
+            return None  # "dans une note de l'Académie": a noun, not "X note que"
         return form
 
     def after_window(
@@ -262,11 +264,21 @@ class PhraseReader:
         return fallback
 
     def _name_between_commas(self, comma: int, sentence: Sentence) -> list[int]:
-        """Words of a person's name set off by commas right before `comma` ("X, Clara Vogt,")."""
+        """Words of a person's name set off by commas right before `comma` ("X, Clara Vogt,"),
+        past a lower-case title before the name ("Formanden for klubben, direktør Mette Olsen,
+        afviser"): the name is whom the role before the commas means."""
         for k in range(comma - 1, max(sentence.first, comma - MAX_BRACKET_WORDS) - 1, -1):
             if self.words[k].text == ",":
-                return list(range(k + 1, comma)) if self._only_a_person(k + 1, comma) else []
+                first = k + 1
+                while first < comma - 1 and self._lower_case_title(first):
+                    first += 1
+                return list(range(first, comma)) if self._only_a_person(first, comma) else []
         return []
+
+    def _lower_case_title(self, j: int) -> bool:
+        """Whether word j is a title written in lower case ("direktør", "professor")."""
+        word = self.words[j]
+        return word.text.isalpha() and word.text.islower() and self.roles.is_title([word], None)
 
     def _only_a_person(self, first: int, last: int) -> bool:
         """Whether words [first, last) are one person's name and nothing else."""
@@ -385,16 +397,21 @@ class PhraseReader:
         self, text: str, entity: Entity, last: int, end: int
     ) -> tuple[Referent, int] | None:
         """ "Norges stjernespiller Ketil Kronberg", "Russia's foreign minister Sergei Lavrov": a
-        place or organisation in the genitive, a lower-case role and a person's name are the
-        person."""
+        place or organisation in the genitive, a role and a person's name are the person. The
+        role is lower case, or a title written with capitals ("France's Foreign Minister Jean
+        Dupont", "Frankreichs Außenminister Jean Dupont")."""
         if entity.type == "PER" or not text.endswith(GENITIVE_ENDINGS):
             return None
         k = last
         while k < end and k - last < 3 and self.words[k].text.isalpha():
-            if not self.words[k].text.islower() or self.lexicon.verb(self.words[k].text):
+            word = self.words[k]
+            if self.lexicon.verb(word.text) or self.index.mention_over(word.start, word.end):
                 break
             k += 1
         if k == last or k >= end:
+            return None
+        role = self.words[last:k]
+        if not all(w.text.islower() for w in role) and not self.roles.is_title(role, None):
             return None
         person = self.index.mention_over(self.words[k].start, self.words[k].end)
         if person is None or person.entity.type != "PER":
@@ -556,7 +573,9 @@ class PhraseReader:
         # A descriptive role before a name ("veteran industry analyst Ken Doctor"): lower-case
         # words, no pronoun or verb among them, count as the name's apposition.
         # An age ("den 25-årige Bettina Jørgensen") counts among them.
-        if all(w.text.islower() and w.text[-1:].isalpha() for w in words) and len(words) <= 4:
+        # An elided article counts as an article ("explique l'économiste Claire Martin").
+        lower = all(w.text.islower() and w.text[-1:].isalpha() for w in content)
+        if content and lower and len(words) <= 4:
             return True
         return self._capitalised_apposition(content)
 

@@ -66,6 +66,10 @@ class Attribution(Schema):
     # Phrases that attribute only after a comma or a closing mark and end the sentence with their
     # source (German "…, so ein Sprecher."): anywhere else the word is ordinary ("so viel").
     closing_phrases: Words = []
+    # Phrases that give a view only where they open the sentence and a person or organisation
+    # (a name or a pronoun) and a comma follow ("Pour Claire Martin, la réforme est un échec."):
+    # elsewhere the word is an ordinary preposition ("pour la première fois").
+    view_phrases: Words = []
     source_links: Words = []
     # Nouns for a person known by a tie to someone ("selon un proche de X", "according to an aide
     # of X"): the source is that person, not a document of X's.
@@ -126,6 +130,9 @@ class QuoteGrammar(Schema):
     # Prepositions that name whose view a reported clause is, right after a speech verb whose
     # subject is no one ("L'essor des podcasts confirme pour X que …").
     holder_prepositions: Words = []
+    # Words after which a speech-verb form is a noun ("une note", "sa réponse"): determiners that
+    # are never object pronouns, and possessives ("le note" may be "il le note").
+    noun_markers: Words = []
     # Lower-case particles inside a surname ("von Preen", "de Villepin", "van der Bellen"): a
     # speaker phrase after a speech verb does not end at one that a capitalised word follows.
     name_particles: Words = []
