@@ -198,3 +198,31 @@ def test_a_sentence_asked_again_gets_the_same_answer_from_the_memory() -> None:
     assert phrases.any_span(tuple(words("han kommer aldri mer")))
     assert phrases.any_span(list(hit))
     assert len(phrases.sentence_hits) == 3
+
+
+def test_match_after_tries_only_the_elements_after_an_accepted_first_word() -> None:
+    pattern = compile_pattern("=besøk* … Oslo", max_gap=2)
+    sentence = tuple(words("hun besøkte igjen Oslo"))
+    assert pattern.match_after(sentence, 1) == pattern.match_at(sentence, 1) == [1, 3]
+    # The first word is taken as accepted: only a candidate of the StartIndex may be given.
+    assert pattern.match_at(sentence, 2) is None
+    assert pattern.match_after(sentence, 2) == [2, 3]
+    single = compile_pattern("besøk*")
+    assert single.match_after(sentence, 1) == [1]
+    phrases = PhraseSet((pattern, single))
+    assert phrases.spans(sentence) == [m for p in phrases.patterns for m in p.find(sentence)]
+    assert phrases.starts_at(sentence, 1) == [1, 3]
+
+
+def test_joined_cue_lists_match_where_one_of_them_matches() -> None:
+    lexicon = load_lexicon("en")
+    names = ("sport", "business")
+    joined = lexicon.any_cue(names)
+    assert lexicon.any_cue(names) is joined
+    assert len(joined.patterns) == sum(len(lexicon.cue(name).patterns) for name in names)
+    for text in ("the match ended in a draw", "the company shares fell", "the minister resigned"):
+        sentence = tuple(words(text))
+        assert joined.any_span(sentence) == any(
+            lexicon.cue(name).any_span(sentence) for name in names
+        )
+    assert not lexicon.any_cue(("no such cue list",)).any_span(tuple(words("anything")))

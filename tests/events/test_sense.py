@@ -6,6 +6,8 @@ Sentences are written for these tests; parses are given by hand (no model).
 from __future__ import annotations
 
 from newsgraph.events import EventCoder, load_lexicon
+from newsgraph.events.sense import Sense
+from newsgraph.events.words import SentenceView, Word
 from newsgraph.model import Article, Event
 
 from .builders import Ent, FakeGeo, Time, make_article
@@ -276,3 +278,26 @@ def test_campaign_mobilizing_and_fighting_terrorism_are_no_events() -> None:
     troops = make_article("Russia mobilized troops near Ukraine.", "en", [RUSSIA, UKRAINE])
     assert types(unions) == [] and types(fight) == []
     assert "MOBILIZE" in types(troops)
+
+
+def _views(*sentences: str) -> list[SentenceView]:
+    views = []
+    for number, sentence in enumerate(sentences):
+        words = tuple(
+            Word(index=n, start=0, end=0, text=piece, lower=piece.lower())
+            for n, piece in enumerate(sentence.split())
+        )
+        views.append(SentenceView(number, 0, 0, number, words, False))
+    return views
+
+
+def test_a_page_is_off_topic_with_enough_topic_sentences_outnumbering_political_ones() -> None:
+    sense = Sense(load_lexicon("en"))
+    sport = "the striker scored in the match"
+    politics = "the minister met the parliament"
+    assert sense.settings.page_min_sentences == 3 and sense.settings.page_ratio == 1.0
+    assert sense.page_off_topic(_views(sport, sport, sport, politics, politics))
+    assert not sense.page_off_topic(_views(sport, sport, sport, politics, politics, politics))
+    assert not sense.page_off_topic(_views(sport, sport, politics))
+    assert not sense.page_off_topic(_views(sport, sport))
+    assert sense.page_off_topic(_views(sport, sport, sport))

@@ -330,7 +330,8 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Salient places (countries, regions, big cities) written as names the NER missed."""
     added: list[Mention] = []
     index = 0
-    while index < len(doc):
+    size = len(doc)
+    while index < size:
         best: tuple[int, Match] | None = None
         if doc.is_capitalised(index):
             for last, match in doc.place_spans(index):
@@ -449,7 +450,8 @@ def organisation_mentions(doc: Document) -> list[Mention]:
     """Organisations written as nationality adjective + organisation noun."""
     found: list[Mention] = []
     index = 0
-    while index < len(doc):
+    size = len(doc)
+    while index < size:
         mention = _org_at(doc, index)
         if mention is None and doc.lexicon.adjective_after_noun:
             mention = _org_after_noun(doc, index)

@@ -50,7 +50,8 @@ def add_repeated_mentions(doc: Document, clusters: list[Cluster]) -> None:
             if span:
                 covered.update(range(*span))
     index = 0
-    while index < len(doc):
+    size = len(doc)
+    while index < size:
         found = _repeat_at(doc, table, covered, index)
         if found is None:
             index += 1

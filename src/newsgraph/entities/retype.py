@@ -243,7 +243,8 @@ def knowledge_organisations(doc: Document) -> list[Mention]:
     first_words = _organisation_first_words()
     found: list[Mention] = []
     index = 0
-    while index < len(doc):
+    size = len(doc)
+    while index < size:
         end = None
         # Most tokens are not capitalised: that test comes before folding the token.
         if doc.is_capitalised(index):

@@ -66,7 +66,8 @@ def media_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     covered = _covered_tokens(doc, mentions)
     added: list[Mention] = []
     index = 0
-    while index < len(doc):
+    size = len(doc)
+    while index < size:
         last = _outlet_at(doc, index, covered)
         if last is None:
             index += 1

@@ -58,8 +58,8 @@ class SentenceKeys:
             if len(self.known) >= SENTENCE_MEMO_SIZE:
                 self.known.clear()
             keys = tuple((word.lower, word.lemma) for word in words)
-            texts = frozenset(text for key in keys for text in key if text)
-            heads = frozenset(text[:size] for text in texts for size in range(1, len(text) + 1))
+            texts = frozenset([text for key in keys for text in key if text])
+            heads = frozenset({text[:size] for text in texts for size in range(1, len(text) + 1)})
             entry = self.known[id(words)] = (words, (keys, frozenset(keys), texts, heads))
         return entry[1]
 
@@ -122,10 +122,17 @@ class Pattern:
 
     def match_at(self, words: Sequence[Word], first: int) -> list[int] | None:
         """Word indices matched when the pattern starts at `first`, or None."""
-        elements = self.elements
-        if not elements[0].accepts(words[first]):
+        if not self.elements[0].accepts(words[first]):
             return None
+        return self.match_after(words, first)
+
+    def match_after(self, words: Sequence[Word], first: int) -> list[int] | None:
+        """`match_at` for a word the first element is known to accept (a candidate of the
+        pattern's StartIndex): only the elements after it are tried."""
+        elements = self.elements
         matched = [first]
+        if len(elements) == 1:
+            return matched
         last = first
         size = len(words)
         for element in elements[1:]:
@@ -332,7 +339,7 @@ class PhraseSet:
         stop = len(words) if hi is None else hi
         found = []
         for number, first in self.starts.candidates(words, lo, min(stop, len(words))):
-            match = self.patterns[number].match_at(words, first)
+            match = self.patterns[number].match_after(words, first)
             if match is not None and match[-1] < stop:
                 found.append(match)
         return found
@@ -355,7 +362,7 @@ class PhraseSet:
     def _any_span(self, words: Sequence[Word]) -> bool:
         patterns = self.patterns
         for number, first in self.starts.candidates(words, 0, len(words)):
-            if patterns[number].match_at(words, first) is not None:
+            if patterns[number].match_after(words, first) is not None:
                 return True
         return False
 
@@ -369,7 +376,7 @@ class PhraseSet:
             return None
         best: list[int] | None = None
         for number in self.starts.word_starting(words[index]):
-            found = self.patterns[number].match_at(words, index)
+            found = self.patterns[number].match_after(words, index)
             if found is not None and (best is None or len(found) > len(best)):
                 best = found
         return best
@@ -438,11 +445,14 @@ class Lexicon:
         init=False, repr=False, compare=False
     )
     trigger_starts: StartIndex = field(init=False, repr=False, compare=False)
+    # Cue lists joined into one (`any_cue`), by their names.
+    unions: dict[tuple[str, ...], PhraseSet] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         pairs = tuple((rule, pattern) for rule in self.rules for pattern in rule.patterns)
         object.__setattr__(self, "trigger_patterns", pairs)
         object.__setattr__(self, "trigger_starts", StartIndex([pattern for _, pattern in pairs]))
+        object.__setattr__(self, "unions", {})
 
     def trigger_candidates(
         self, words: Sequence[Word]
@@ -456,6 +466,15 @@ class Lexicon:
     def cue(self, name: str) -> PhraseSet:
         """The cue list called `name` (empty when the language has none)."""
         return self.cues.get(name, NO_PHRASES)
+
+    def any_cue(self, names: tuple[str, ...]) -> PhraseSet:
+        """The cue lists called `names` as one list: its `any_span` says whether one of theirs
+        would, in one scan of the words instead of one a list."""
+        joined = self.unions.get(names)
+        if joined is None:
+            patterns = tuple(pattern for name in names for pattern in self.cue(name).patterns)
+            joined = self.unions[names] = PhraseSet(patterns)
+        return joined
 
     def preposition(self, name: str) -> PhraseSet:
         """The prepositions that mark the role `name` (with, between, agent, ...)."""

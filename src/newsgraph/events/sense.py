@@ -417,7 +417,8 @@ class Sense:
         sport = self.lexicon.cue("sport")
         if not sport.patterns:
             return [False] * len(views)
-        flags = [bool(sport.spans(view.words)) for view in views]
+        # `any_span` is `bool(spans)`, and remembers the sentences `Grounding.off_topic` asked.
+        flags = [sport.any_span(view.words) for view in views]
         last = len(views) - 1
         return [
             (index > 0 and flags[index - 1]) or (index < last and flags[index + 1])
@@ -554,12 +555,21 @@ class Sense:
         """Whether an article is about sport, entertainment, business, science, health or reviews
         rather than public affairs: more sentences with topic cues than with political nouns, and
         enough of them."""
-        topics = [self.lexicon.cue(name) for name in self._topic_names()]
-        political = self.lexicon.cue("political_nouns")
-        topical = sum(any(cue.any_span(v.words) for cue in topics) for v in views)
-        public = sum(political.any_span(v.words) for v in views)
+        topics = self.lexicon.any_cue(self._topic_names())
+        topical = sum(topics.any_span(v.words) for v in views)
         settings = self.settings
-        return topical >= settings.page_min_sentences and topical > settings.page_ratio * public
+        if topical < settings.page_min_sentences:
+            return False
+        political = self.lexicon.cue("political_nouns")
+        ratio = settings.page_ratio
+        public = 0
+        for view in views:
+            if political.any_span(view.words):
+                public += 1
+                # More political sentences only lower the page's topic share further.
+                if ratio >= 0 and topical <= ratio * public:
+                    return False
+        return topical > ratio * public
 
     def _topic_names(self) -> tuple[str, ...]:
         return tuple(

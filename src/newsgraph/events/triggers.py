@@ -137,7 +137,7 @@ def _raw_matches(view: SentenceView, lexicon: Lexicon) -> list[TriggerMatch]:
             in_context[key] = not rule.context.patterns or rule.context.any_span(view.words)
         if not in_context[key]:
             continue
-        words = pattern.match_at(view.words, first)
+        words = pattern.match_after(view.words, first)
         if (
             words is None
             or _in_compound(view, words[0])

@@ -51,7 +51,7 @@ class ParseNeeds:
         for _, pattern, first in self.events.trigger_candidates(words):
             if flags[first] and len(pattern.elements) == 1:
                 continue
-            matched = pattern.match_at(words, first)
+            matched = pattern.match_after(words, first)
             if matched is not None:
                 for index in matched:
                     flags[index] = True
