@@ -44,11 +44,12 @@ from newsgraph.events.merging import (
     merge_in_sentence,
     merge_occasions,
 )
+from newsgraph.events.modals import demand_modal
 from newsgraph.events.names import in_event_or_work_name
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.precision_gate import PrecisionGate
 from newsgraph.events.sense import Sense
-from newsgraph.events.triggers import VERBAL, TriggerMatch, find_triggers
+from newsgraph.events.triggers import PROMISABLE, VERBAL, TriggerMatch, find_triggers
 from newsgraph.events.trust import confidence_level, event_facts, indirect
 from newsgraph.events.words import (
     WORD_RE,
@@ -81,6 +82,8 @@ SUBJECT_REACH = 5
 FRONTED_REACH = 3
 # Paragraphs that make up an article's lead (a title or teaser line, then the first paragraph).
 LEAD_PARAGRAPHS = 2
+# Length of an ISO day ("2024-05-14"): only a day compares with the publication day.
+DAY_LENGTH = 10
 # How many words (determiners, adjectives, numbers, "of") may stand between a setting phrase and
 # the trigger noun it introduces.
 SETTING_REACH = 4
@@ -249,7 +252,9 @@ class EventCoder:
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
-        if self._unclaimed_demand(view, match, args):
+        if self._unclaimed_demand(view, match, args) or self._own_side_obligation(
+            article, view, match, args
+        ):
             return None
         if (
             self._in_name(article, view, match)
@@ -274,8 +279,9 @@ class EventCoder:
             return None
         if not self._political_visitor(article, context, match, args):
             return None
-        category, mode = self._recode(view, match, args)
         time = read_time(article, view, clauses, self.lexicon, match, context.quoted)
+        match = self._dated_plan(article, match, time.date)
+        category, mode = self._recode(view, match, args)
         first, last = view.words[match.first], view.words[match.last]
         event = Event(
             id="",
@@ -405,6 +411,47 @@ class EventCoder:
             and self.lexicon.cue("requirement_nouns").matches_word(view.words[match.anchor])
             and not args.source
         )
+
+    def _dated_plan(self, article: Article, match: TriggerMatch, date: str | None) -> TriggerMatch:
+        """A report dated by its own sentence to a day after the article's publication has not
+        happened yet ("Torsdag om ei veke steller gruppa til demonstrasjon", "the summit on 14
+        May" in a paper of 2 May): an announcement, coded as the intention PLOVER codes a plan
+        with (AGREE for cooperation, THREATEN for conflict), like one with "will". Verbal acts
+        other than support and concessions keep their category, as a future tense leaves them
+        (newsgraph.events.triggers.is_future)."""
+        published = (article.meta.published or "")[:10]
+        if match.factuality != "asserted" or match.recoded is not None:
+            return match
+        if not date or len(date) != len(published) or len(published) != DAY_LENGTH:
+            return match
+        if date <= published or match.rule.category in VERBAL - PROMISABLE:
+            return match
+        category = match.rule.category
+        return replace(
+            match,
+            recoded=(self.ontology.intent(category), None),
+            intended=category,
+            factuality="planned",
+        )
+
+    def _own_side_obligation(
+        self, article: Article, view: SentenceView, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """A modal of necessity ("må", "must"; `[cues].demand_modals`) is a demand only when it
+        lays the obligation on a political actor of another side than the speaker's: "Kina sier
+        at USA må betale" is China's demand of the USA, but "USA må gå fremover, sier Obama"
+        (the speaker's own country), "lærerne må arbeide hardere, sier OECD" (no political
+        addressee) and a speaker's view of what his own party must do state an obligation, no
+        request."""
+        if match.category != "REQUEST" or match.recoded is not None:
+            return False
+        if not demand_modal(view, self.lexicon, match.anchor):
+            return False
+        addressees = [m for m in args.target if self._political_mention(article, view, match, m)]
+        if not addressees:
+            return True
+        speaker = {c for m in args.source for c in m.countries}
+        return all(speaker & set(m.countries) for m in addressees)
 
     @staticmethod
     def _speaker_allegation(match: TriggerMatch) -> bool:

@@ -368,13 +368,37 @@ def is_irrealis(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
     """A wish, possibility or condition governs the report ("håper å besøke"); a speech act only
-    by a hypothetical cue ("whether they could agree", "if he agrees")."""
+    by a hypothetical cue ("whether they could agree", "if he agrees"). An attempt governs any
+    act ("tried to seize the building", "forsøkte å angripe"; `[cues].attempts`)."""
     if in_condition(view, clauses, lexicon, match):
         return True
     lo = match.first - IRREALIS_WINDOW
+    if attempted(view, clauses, lexicon, match):
+        return True
     name = "hypothetical" if match.rule.category in VERBAL else "irrealis"
     return _near(view, clauses, lexicon, name, lo, match.first, match.anchor) or (
         _clause_final_verb(view, clauses, lexicon, name, match)
+    )
+
+
+def attempted(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The act is what someone tried to do (`[cues].attempts`: "tried to seize", "forsøkte å
+    angripe"): the attempt stands before the trigger in its clause, or closes the clause before
+    an infinitive clause set off by a comma ("versuchte, die Ukraine zu besuchen")."""
+    lo = match.first - IRREALIS_WINDOW
+    if _near(view, clauses, lexicon, "attempts", lo, match.first, match.anchor):
+        return True
+    words = view.words
+    clause_lo, _ = clauses.span_of(match.anchor)
+    comma = clause_lo if words[clause_lo].text == "," else clause_lo - 1
+    if comma <= 0 or words[comma].text != ",":
+        return False
+    infinitive = lexicon.cue("infinitive")
+    if not any(infinitive.matches_word(w) for w in words[comma + 1 : match.first]):
+        return False
+    return any(
+        span[-1] == comma - 1
+        for span in lexicon.cue("attempts").spans(words, max(0, comma - 4), comma)
     )
 
 
