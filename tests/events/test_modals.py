@@ -244,3 +244,19 @@ def test_must_laid_on_no_political_actor_is_no_demand() -> None:
     china = Ent("China", "GPE", "CHN")
     assert _coded("Lærerne må arbeide hardere, sier Kina.", "nb", [Ent("Kina", "GPE", "CHN")]) == []
     assert _coded("Teachers must work harder, China said on Monday.", "en", [china]) == []
+
+
+def test_must_laid_on_a_leader_of_the_speakers_own_country_is_a_demand() -> None:
+    rebels = Ent("Rwandan Patriotic Army", "ORG", "RWA")
+    kagame = Ent("Paul Kagame", "PER", "RWA", titles=("president",))
+    text = "The Rwandan Patriotic Army said that Paul Kagame must agree to new elections."
+    assert _coded(text, "en", [rebels, kagame]) == [("REQUEST", ["Paul Kagame"])]
+
+
+def test_must_laid_on_troops_named_by_a_common_noun_is_a_demand() -> None:
+    red_cross = Ent("Red Cross", "ORG")
+    text = "The Red Cross said the troops must leave the city."
+    assert _coded(text, "en", [red_cross]) == [("REQUEST", [])]
+    norsk = _coded("Røde Kors sier at soldatene må forlate byen.", "nb", [Ent("Røde Kors", "ORG")])
+    assert norsk == [("REQUEST", [])]
+    assert _coded("The Red Cross said the teachers must leave the city.", "en", [red_cross]) == []

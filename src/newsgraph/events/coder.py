@@ -44,7 +44,7 @@ from newsgraph.events.merging import (
     merge_in_sentence,
     merge_occasions,
 )
-from newsgraph.events.modals import demand_modal
+from newsgraph.events.modals import demand_modal, modal_subjects
 from newsgraph.events.names import in_event_or_work_name
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.precision_gate import PrecisionGate
@@ -438,20 +438,32 @@ class EventCoder:
         self, article: Article, view: SentenceView, match: TriggerMatch, args: Arguments
     ) -> bool:
         """A modal of necessity ("må", "must"; `[cues].demand_modals`) is a demand only when it
-        lays the obligation on a political actor of another side than the speaker's: "Kina sier
-        at USA må betale" is China's demand of the USA, but "USA må gå fremover, sier Obama"
-        (the speaker's own country), "lærerne må arbeide hardere, sier OECD" (no political
-        addressee) and a speaker's view of what his own party must do state an obligation, no
-        request."""
+        lays the obligation on a political actor other than the speaker and the speaker's own
+        country: "Kina sier at USA må betale" is China's demand of the USA and "rebels said
+        President Kagame must agree" one of the rebels, but "USA må gå fremover, sier Obama"
+        (the speaker's own country) and "lærerne må arbeide hardere, sier OECD" (no political
+        addressee) state an obligation, no request."""
         if match.category != "REQUEST" or match.recoded is not None:
             return False
         if not demand_modal(view, self.lexicon, match.anchor):
             return False
         addressees = [m for m in args.target if self._political_mention(article, view, match, m)]
         if not addressees:
-            return True
-        speaker = {c for m in args.source for c in m.countries}
-        return all(speaker & set(m.countries) for m in addressees)
+            # A political body named by a common noun as the modal's subject ("US and British
+            # forces must ensure …") is an addressee the roles may have missed.
+            # Where the parse gives the modal no subject, the word right before it is read.
+            nouns = (self.lexicon.cue("political_nouns"), self.lexicon.cue("political_orgs"))
+            subjects = modal_subjects(view, match.anchor) or list(
+                view.words[max(0, match.anchor - 1) : match.anchor]
+            )
+            return not any(cue.matches_word(word) for word in subjects for cue in nouns)
+        speakers = {m.entity for m in args.source if m.entity}
+        own = {c for m in args.source for c in m.countries}
+        return all(
+            (m.entity is not None and m.entity in speakers)
+            or (self._state_mention(view, m, article) and own & set(m.countries))
+            for m in addressees
+        )
 
     @staticmethod
     def _speaker_allegation(match: TriggerMatch) -> bool:
@@ -756,6 +768,12 @@ class EventCoder:
         if self.lexicon.cue("infinitive").matches_word(before):
             return word.pos in ("VERB", "")
         return word.pos == "VERB" and before.pos == "ADP"
+
+    def _state_mention(self, view: SentenceView, mention: ActorMention, article: Article) -> bool:
+        """Whether a mention names a state: a country or a nationality word."""
+        return mention.kind == "NAT" or self._is_country(
+            view, mention, article.entity(mention.entity)
+        )
 
     def _is_country(self, view: SentenceView, mention: ActorMention, entity: Entity | None) -> bool:
         """Whether a place mention names a country (a state), not a town or region."""
