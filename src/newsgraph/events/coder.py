@@ -456,7 +456,15 @@ class EventCoder:
             subjects = modal_subjects(view, match.anchor) or list(
                 view.words[max(0, match.anchor - 1) : match.anchor]
             )
-            return not any(cue.matches_word(word) for word in subjects for cue in nouns)
+            # A subject inside the speaker's own name is the speaker ("the Hungarian government
+            # must respect …", the government speaking).
+            speaker_words = {i for m in args.source for i in range(m.first, m.last + 1)}
+            return not any(
+                cue.matches_word(word)
+                for word in subjects
+                if word.index not in speaker_words
+                for cue in nouns
+            )
         speakers = {m.entity for m in args.source if m.entity}
         own = {c for m in args.source for c in m.countries}
         return all(
