@@ -269,3 +269,19 @@ def test_a_possible_act_named_by_a_noun_is_conditional_in_the_nordic_languages()
     assert [(e.type, e.factuality) for e in nb] == [("SUPPORT", "conditional")]
     assert [(e.type, e.factuality) for e in da] == [("SUPPORT", "conditional")]
     assert [(e.type, e.factuality) for e in sv] == [("ASSAULT", "conditional")]
+
+
+def test_an_attempt_governs_the_act_after_it_or_a_light_verbs_noun_not_another_acts_object() -> (
+    None
+):
+    carried = code(
+        "Russia tried to carry out an attack on Ukraine in May.", "en", [RUSSIA, UKRAINE]
+    )
+    disrupted = code(
+        "Russia tried to disrupt the talks with Ukraine in May.", "en", [RUSSIA, UKRAINE]
+    )
+    nb = [Ent("Russland", "GPE", "RUS"), Ent("Ukraina", "GPE", "UKR")]
+    forstyrre = code("Russland forsøkte å forstyrre samtalene med Ukraina i mai.", "nb", nb)
+    assert [(e.type, e.factuality) for e in carried] == [("ASSAULT", "conditional")]
+    assert [(e.type, e.factuality) for e in disrupted] == [("CONSULT", "asserted")]
+    assert [(e.type, e.factuality) for e in forstyrre] == [("CONSULT", "asserted")]
