@@ -285,3 +285,12 @@ def test_an_attempt_governs_the_act_after_it_or_a_light_verbs_noun_not_another_a
     assert [(e.type, e.factuality) for e in carried] == [("ASSAULT", "conditional")]
     assert [(e.type, e.factuality) for e in disrupted] == [("CONSULT", "asserted")]
     assert [(e.type, e.factuality) for e in forstyrre] == [("CONSULT", "asserted")]
+
+
+def test_a_weekday_read_as_coming_leaves_a_past_report_a_fact() -> None:
+    # The times stage may place "am Montag" after the publication day where it misreads the tense.
+    entities = [Ent("Deutschland", "GPE", "DEU"), Ent("Polen", "GPE", "POL")]
+    text = "Deutschland und Polen verhandelten am Montag in Berlin."
+    article = make_article(text, "de", entities, [Time("am Montag", "2024-05-14")], "2024-05-12")
+    events = EventCoder(load_lexicon("de"), FakeGeo()).code(article)
+    assert [(e.type, e.factuality) for e in events] == [("CONSULT", "asserted")]

@@ -280,7 +280,7 @@ class EventCoder:
         if not self._political_visitor(article, context, match, args):
             return None
         time = read_time(article, view, clauses, self.lexicon, match, context.quoted)
-        match = self._dated_plan(article, match, time.date)
+        match = self._dated_plan(article, view, match, time.date)
         category, mode = self._recode(view, match, args)
         first, last = view.words[match.first], view.words[match.last]
         event = Event(
@@ -412,10 +412,12 @@ class EventCoder:
             and not args.source
         )
 
-    def _dated_plan(self, article: Article, match: TriggerMatch, date: str | None) -> TriggerMatch:
-        """A report dated by its own sentence to a day after the article's publication has not
-        happened yet ("Torsdag om ei veke steller gruppa til demonstrasjon", "the summit on 14
-        May" in a paper of 2 May): an announcement, coded as the intention PLOVER codes a plan
+    def _dated_plan(
+        self, article: Article, view: SentenceView, match: TriggerMatch, date: str | None
+    ) -> TriggerMatch:
+        """A report dated by its own sentence, with a day number, to a day after the article's
+        publication has not happened yet ("the summit on 14 May" in a paper of 2 May, "møtes 14.
+        mai"): an announcement, coded as the intention PLOVER codes a plan
         with (AGREE for cooperation, THREATEN for conflict), like one with "will". Verbal acts
         other than support and concessions keep their category, as a future tense leaves them
         (newsgraph.events.triggers.is_future)."""
@@ -425,6 +427,16 @@ class EventCoder:
         if not date or len(date) != len(published) or len(published) != DAY_LENGTH:
             return match
         if date <= published or match.rule.category in VERBAL - PROMISABLE:
+            return match
+        # Only a date written with its day number: a weekday ("am Montag") is placed before or
+        # after the publication by the tense the times stage reads, which it misreads where there
+        # is no parse ("demonstrierten am Montag" read as the coming Monday).
+        if not any(
+            view.start <= t.start < view.end
+            and t.value.startswith(date)
+            and any(c.isdigit() for c in t.text)
+            for t in article.times
+        ):
             return match
         category = match.rule.category
         return replace(
