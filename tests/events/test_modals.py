@@ -210,3 +210,53 @@ def test_pronoun_it_and_a_copula_still_make_a_demand() -> None:
         (".", "PUNCT", "punct", 3),
     ]
     assert not _no_demand("Iran must be ready to negotiate.", "en", ready)
+
+
+def _coded(text: str, lang: str, entities: Sequence[Ent]) -> list[tuple[str, list[str]]]:
+    article = make_article(text, lang, entities)
+    names = {e.id: e.name for e in article.entities}
+    return [
+        (e.type, [names[t] for t in e.target])
+        for e in EventCoder(load_lexicon(lang), FakeGeo()).code(article)
+    ]
+
+
+def test_must_laid_on_another_state_by_a_speaker_is_a_demand() -> None:
+    china, usa = Ent("Kina", "GPE", "CHN"), Ent("USA", "GPE", "USA")
+    coded = _coded("Kina sier at USA må betale for klimatiltakene.", "nb", [china, usa])
+    assert coded == [("REQUEST", ["USA"])]
+    english = [
+        Ent("Russia", "GPE", "RUS"),
+        Ent("Ukraine", "GPE", "UKR"),
+        Ent("China", "GPE", "CHN"),
+    ]
+    text = "Russia must withdraw its troops from Ukraine, China said on Monday."
+    assert ("REQUEST", ["Russia"]) in _coded(text, "en", english)
+
+
+def test_must_laid_on_the_speakers_own_country_is_no_demand() -> None:
+    usa = Ent("USA", "GPE", "USA")
+    obama = Ent("Barack Obama", "PER", "USA", titles=("president",))
+    assert _coded("USA må gå fremover, sier Barack Obama.", "nb", [usa, obama]) == []
+
+
+def test_must_laid_on_no_political_actor_is_no_demand() -> None:
+    china = Ent("China", "GPE", "CHN")
+    assert _coded("Lærerne må arbeide hardere, sier Kina.", "nb", [Ent("Kina", "GPE", "CHN")]) == []
+    assert _coded("Teachers must work harder, China said on Monday.", "en", [china]) == []
+
+
+def test_must_laid_on_a_leader_of_the_speakers_own_country_is_a_demand() -> None:
+    rebels = Ent("Rwandan Patriotic Army", "ORG", "RWA")
+    kagame = Ent("Paul Kagame", "PER", "RWA", titles=("president",))
+    text = "The Rwandan Patriotic Army said that Paul Kagame must agree to new elections."
+    assert _coded(text, "en", [rebels, kagame]) == [("REQUEST", ["Paul Kagame"])]
+
+
+def test_must_laid_on_troops_named_by_a_common_noun_is_a_demand() -> None:
+    red_cross = Ent("Red Cross", "ORG")
+    text = "The Red Cross said the troops must leave the city."
+    assert _coded(text, "en", [red_cross]) == [("REQUEST", [])]
+    norsk = _coded("Røde Kors sier at soldatene må forlate byen.", "nb", [Ent("Røde Kors", "ORG")])
+    assert norsk == [("REQUEST", [])]
+    assert _coded("The Red Cross said the teachers must leave the city.", "en", [red_cross]) == []

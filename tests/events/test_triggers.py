@@ -8,7 +8,7 @@ from __future__ import annotations
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.model import Event
 
-from .builders import Ent, FakeGeo, make_article, parsed_article
+from .builders import Ent, FakeGeo, Time, make_article, parsed_article
 from .test_grounding import _parsed
 
 RUSSIA, UKRAINE = Ent("Russia", "GPE", "RUS"), Ent("Ukraine", "GPE", "UKR")
@@ -201,3 +201,96 @@ def test_an_adverbial_clause_of_its_own_is_not_under_the_preventing_verb() -> No
     text = "Poland prevented people after holding a rally in Belarus."
     events = _parsed_code(text, [POLAND, BELARUS], rows)
     assert [e.factuality for e in events if e.type == "PROTEST"] == ["asserted"]
+
+
+def test_an_attempted_act_is_conditional_in_english() -> None:
+    tried = code("Russia tried to attack Ukraine in May.", "en", [RUSSIA, UKRAINE])
+    attempt = code("Russia made an attempt to attack Ukraine in May.", "en", [RUSSIA, UKRAINE])
+    assert [(e.type, e.factuality) for e in tried] == [("ASSAULT", "conditional")]
+    assert [(e.type, e.factuality) for e in attempt] == [("ASSAULT", "conditional")]
+
+
+def test_an_attempted_act_is_conditional_in_the_nordic_languages() -> None:
+    nb = [Ent("Russland", "GPE", "RUS"), Ent("Ukraina", "GPE", "UKR")]
+    sv = [Ent("Sverige", "GPE", "SWE"), Ent("Ukraina", "GPE", "UKR")]
+    tried = code("Russland forsøkte å angripe Ukraina i mai.", "nb", nb)
+    prøvde = code("Russland prøvde å møte Ukraina i mai.", "nb", nb)
+    försökte = code("Sverige försökte besöka Ukraina.", "sv", sv)
+    assert [(e.type, e.factuality) for e in tried] == [("ASSAULT", "conditional")]
+    assert [(e.type, e.factuality) for e in prøvde] == [("CONSULT", "conditional")]
+    assert [(e.type, e.factuality) for e in försökte] == [("CONSULT", "conditional")]
+
+
+def test_an_act_carried_out_with_no_attempt_cue_stays_asserted() -> None:
+    done = code("Russia attacked Ukraine in May.", "en", [RUSSIA, UKRAINE])
+    assert [(e.type, e.factuality) for e in done] == [("ASSAULT", "asserted")]
+
+
+def _dated(text: str, lang: str, entities: list[Ent], day: str, published: str) -> list[Event]:
+    times = [Time(day, "2024-05-14")]
+    article = make_article(text, lang, entities, times, published=published)
+    return EventCoder(load_lexicon(lang), FakeGeo()).code(article)
+
+
+def test_an_act_dated_after_publication_is_a_plan() -> None:
+    nb = [Ent("Norge", "GPE", "NOR"), Ent("Russland", "GPE", "RUS")]
+    talks = _dated(
+        "Norge og Russland møtes til samtaler 14. mai.", "nb", nb, "14. mai", "2024-05-02"
+    )
+    en = [Ent("Russia", "GPE", "RUS"), Ent("Norway", "GPE", "NOR")]
+    text = "Russia and Norway hold talks on 14 May."
+    english = _dated(text, "en", en, "14 May", "2024-05-02T10:00:00")
+    assert [(e.type, e.factuality) for e in talks] == [("AGREE", "planned")]
+    assert [(e.type, e.factuality) for e in english] == [("AGREE", "planned")]
+
+
+def test_an_act_dated_before_publication_stays_a_fact() -> None:
+    nb = [Ent("Norge", "GPE", "NOR"), Ent("Russland", "GPE", "RUS")]
+    text = "Norge og Russland møttes til samtaler 14. mai."
+    assert [(e.type, e.factuality) for e in _dated(text, "nb", nb, "14. mai", "2024-05-20")] == [
+        ("CONSULT", "asserted")
+    ]
+
+
+def test_a_possible_act_named_by_a_noun_is_conditional_in_the_nordic_languages() -> None:
+    nb = code(
+        "En eventuell norsk anerkjennelse av Palestina ble diskutert.",
+        "nb",
+        [Ent("Palestina", "GPE", "PSE")],
+    )
+    da = code(
+        "En eventuel dansk anerkendelse af Makedonien blev diskuteret.",
+        "da",
+        [Ent("Makedonien", "GPE", "MKD")],
+    )
+    sv = code(
+        "En möjlig svensk invasion av Norge diskuterades.", "sv", [Ent("Norge", "GPE", "NOR")]
+    )
+    assert [(e.type, e.factuality) for e in nb] == [("SUPPORT", "conditional")]
+    assert [(e.type, e.factuality) for e in da] == [("SUPPORT", "conditional")]
+    assert [(e.type, e.factuality) for e in sv] == [("ASSAULT", "conditional")]
+
+
+def test_an_attempt_governs_the_act_after_it_or_a_light_verbs_noun_not_another_acts_object() -> (
+    None
+):
+    carried = code(
+        "Russia tried to carry out an attack on Ukraine in May.", "en", [RUSSIA, UKRAINE]
+    )
+    disrupted = code(
+        "Russia tried to disrupt the talks with Ukraine in May.", "en", [RUSSIA, UKRAINE]
+    )
+    nb = [Ent("Russland", "GPE", "RUS"), Ent("Ukraina", "GPE", "UKR")]
+    forstyrre = code("Russland forsøkte å forstyrre samtalene med Ukraina i mai.", "nb", nb)
+    assert [(e.type, e.factuality) for e in carried] == [("ASSAULT", "conditional")]
+    assert [(e.type, e.factuality) for e in disrupted] == [("CONSULT", "asserted")]
+    assert [(e.type, e.factuality) for e in forstyrre] == [("CONSULT", "asserted")]
+
+
+def test_a_weekday_read_as_coming_leaves_a_past_report_a_fact() -> None:
+    # The times stage may place "am Montag" after the publication day where it misreads the tense.
+    entities = [Ent("Deutschland", "GPE", "DEU"), Ent("Polen", "GPE", "POL")]
+    text = "Deutschland und Polen verhandelten am Montag in Berlin."
+    article = make_article(text, "de", entities, [Time("am Montag", "2024-05-14")], "2024-05-12")
+    events = EventCoder(load_lexicon("de"), FakeGeo()).code(article)
+    assert [(e.type, e.factuality) for e in events] == [("CONSULT", "asserted")]

@@ -44,11 +44,12 @@ from newsgraph.events.merging import (
     merge_in_sentence,
     merge_occasions,
 )
+from newsgraph.events.modals import demand_modal, modal_subjects
 from newsgraph.events.names import in_event_or_work_name
 from newsgraph.events.ontology import load_ontology
 from newsgraph.events.precision_gate import PrecisionGate
 from newsgraph.events.sense import Sense
-from newsgraph.events.triggers import VERBAL, TriggerMatch, find_triggers
+from newsgraph.events.triggers import PROMISABLE, VERBAL, TriggerMatch, find_triggers
 from newsgraph.events.trust import confidence_level, event_facts, indirect
 from newsgraph.events.words import (
     WORD_RE,
@@ -81,6 +82,8 @@ SUBJECT_REACH = 5
 FRONTED_REACH = 3
 # Paragraphs that make up an article's lead (a title or teaser line, then the first paragraph).
 LEAD_PARAGRAPHS = 2
+# Length of an ISO day ("2024-05-14"): only a day compares with the publication day.
+DAY_LENGTH = 10
 # How many words (determiners, adjectives, numbers, "of") may stand between a setting phrase and
 # the trigger noun it introduces.
 SETTING_REACH = 4
@@ -249,7 +252,9 @@ class EventCoder:
         rule = match.rule
         if rule.actor_types and not any(m.kind in rule.actor_types for m in args.source):
             return None
-        if self._unclaimed_demand(view, match, args):
+        if self._unclaimed_demand(view, match, args) or self._own_side_obligation(
+            article, view, match, args
+        ):
             return None
         if (
             self._in_name(article, view, match)
@@ -274,8 +279,9 @@ class EventCoder:
             return None
         if not self._political_visitor(article, context, match, args):
             return None
-        category, mode = self._recode(view, match, args)
         time = read_time(article, view, clauses, self.lexicon, match, context.quoted)
+        match = self._dated_plan(article, view, match, time.date)
+        category, mode = self._recode(view, match, args)
         first, last = view.words[match.first], view.words[match.last]
         event = Event(
             id="",
@@ -404,6 +410,79 @@ class EventCoder:
             and view.words[match.anchor].pos == "NOUN"
             and self.lexicon.cue("requirement_nouns").matches_word(view.words[match.anchor])
             and not args.source
+        )
+
+    def _dated_plan(
+        self, article: Article, view: SentenceView, match: TriggerMatch, date: str | None
+    ) -> TriggerMatch:
+        """A report dated by its own sentence, with a day number, to a day after the article's
+        publication has not happened yet ("the summit on 14 May" in a paper of 2 May, "møtes 14.
+        mai"): an announcement, coded as the intention PLOVER codes a plan
+        with (AGREE for cooperation, THREATEN for conflict), like one with "will". Verbal acts
+        other than support and concessions keep their category, as a future tense leaves them
+        (newsgraph.events.triggers.is_future)."""
+        published = (article.meta.published or "")[:10]
+        if match.factuality != "asserted" or match.recoded is not None:
+            return match
+        if not date or len(date) != len(published) or len(published) != DAY_LENGTH:
+            return match
+        if date <= published or match.rule.category in VERBAL - PROMISABLE:
+            return match
+        # Only a date written with its day number: a weekday ("am Montag") is placed before or
+        # after the publication by the tense the times stage reads, which it misreads where there
+        # is no parse ("demonstrierten am Montag" read as the coming Monday).
+        if not any(
+            view.start <= t.start < view.end
+            and t.value.startswith(date)
+            and any(c.isdigit() for c in t.text)
+            for t in article.times
+        ):
+            return match
+        category = match.rule.category
+        return replace(
+            match,
+            recoded=(self.ontology.intent(category), None),
+            intended=category,
+            factuality="planned",
+        )
+
+    def _own_side_obligation(
+        self, article: Article, view: SentenceView, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """A modal of necessity ("må", "must"; `[cues].demand_modals`) is a demand only when it
+        lays the obligation on a political actor other than the speaker and the speaker's own
+        country: "Kina sier at USA må betale" is China's demand of the USA and "rebels said
+        President Kagame must agree" one of the rebels, but "USA må gå fremover, sier Obama"
+        (the speaker's own country) and "lærerne må arbeide hardere, sier OECD" (no political
+        addressee) state an obligation, no request."""
+        if match.category != "REQUEST" or match.recoded is not None:
+            return False
+        if not demand_modal(view, self.lexicon, match.anchor):
+            return False
+        addressees = [m for m in args.target if self._political_mention(article, view, match, m)]
+        if not addressees:
+            # A political body named by a common noun as the modal's subject ("US and British
+            # forces must ensure …") is an addressee the roles may have missed.
+            # Where the parse gives the modal no subject, the word right before it is read.
+            nouns = (self.lexicon.cue("political_nouns"), self.lexicon.cue("political_orgs"))
+            subjects = modal_subjects(view, match.anchor) or list(
+                view.words[max(0, match.anchor - 1) : match.anchor]
+            )
+            # A subject inside the speaker's own name is the speaker ("the Hungarian government
+            # must respect …", the government speaking).
+            speaker_words = {i for m in args.source for i in range(m.first, m.last + 1)}
+            return not any(
+                cue.matches_word(word)
+                for word in subjects
+                if word.index not in speaker_words
+                for cue in nouns
+            )
+        speakers = {m.entity for m in args.source if m.entity}
+        own = {c for m in args.source for c in m.countries}
+        return all(
+            (m.entity is not None and m.entity in speakers)
+            or (self._state_mention(view, m, article) and own & set(m.countries))
+            for m in addressees
         )
 
     @staticmethod
@@ -709,6 +788,12 @@ class EventCoder:
         if self.lexicon.cue("infinitive").matches_word(before):
             return word.pos in ("VERB", "")
         return word.pos == "VERB" and before.pos == "ADP"
+
+    def _state_mention(self, view: SentenceView, mention: ActorMention, article: Article) -> bool:
+        """Whether a mention names a state: a country or a nationality word."""
+        return mention.kind == "NAT" or self._is_country(
+            view, mention, article.entity(mention.entity)
+        )
 
     def _is_country(self, view: SentenceView, mention: ActorMention, entity: Entity | None) -> bool:
         """Whether a place mention names a country (a state), not a town or region."""

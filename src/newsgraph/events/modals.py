@@ -65,6 +65,12 @@ def modal_verb(view: SentenceView, anchor: int) -> Word:
     return complements[0] if complements else word
 
 
+def modal_subjects(view: SentenceView, anchor: int) -> list[Word]:
+    """The parsed subjects of a modal or of the verb it governs ("US forces must ensure …":
+    "forces")."""
+    return _subjects(view, anchor, modal_verb(view, anchor))
+
+
 def _subjects(view: SentenceView, anchor: int, verb: Word) -> list[Word]:
     heads = {anchor, verb.index}
     return [w for w in view.words if w.head in heads and w.dep in SUBJECT_DEPS]

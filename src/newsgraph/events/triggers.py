@@ -44,6 +44,9 @@ UNDONE_REACH = 3
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 IRREALIS_WINDOW = 8
+# How many words may stand between an attempt and the act it governs ("tried to carry out an
+# attack").
+ATTEMPT_REACH = 4
 # Tags of a word that opens a that-clause as its subject ("planlægger, at regeringen …").
 CLAUSE_SUBJECT_POS = ("NOUN", "PROPN", "PRON", "DET", "NUM")
 EMBEDDING_WINDOW = 8
@@ -368,13 +371,48 @@ def is_irrealis(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
     """A wish, possibility or condition governs the report ("håper å besøke"); a speech act only
-    by a hypothetical cue ("whether they could agree", "if he agrees")."""
+    by a hypothetical cue ("whether they could agree", "if he agrees"). An attempt governs any
+    act ("tried to seize the building", "forsøkte å angripe"; `[cues].attempts`)."""
     if in_condition(view, clauses, lexicon, match):
         return True
     lo = match.first - IRREALIS_WINDOW
+    if attempted(view, clauses, lexicon, match):
+        return True
     name = "hypothetical" if match.rule.category in VERBAL else "irrealis"
     return _near(view, clauses, lexicon, name, lo, match.first, match.anchor) or (
         _clause_final_verb(view, clauses, lexicon, name, match)
+    )
+
+
+def attempted(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The act is what someone tried to do (`[cues].attempts`: "tried to seize", "forsøkte å
+    angripe"): the attempt stands right before the trigger in its clause (a determiner, adjective
+    or light verb between: `[cues].attempt_light_verbs`), or closes the clause before an
+    infinitive clause set off by a comma ("versuchte, die Ukraine zu besuchen")."""
+    words = view.words
+    clause_lo, _ = clauses.span_of(match.anchor)
+    lo = max(clause_lo, match.first - IRREALIS_WINDOW)
+    light = lexicon.cue("attempt_light_verbs")
+    determiners = lexicon.cue("determiners")
+    for span in lexicon.cue("attempts").spans(words, lo, match.first):
+        # The attempt governs the act right after it, or the noun of a light verb ("tried to
+        # carry out an attack"), not the object of another act ("trying to derail the talks",
+        # "attempted to disrupt the rally": the talks and the rally are facts).
+        between = words[span[-1] + 1 : match.first]
+        if len(between) <= ATTEMPT_REACH and all(
+            w.pos in ("DET", "ADJ", "NUM") or determiners.matches_word(w) or light.matches_word(w)
+            for w in between
+        ):
+            return True
+    comma = clause_lo if words[clause_lo].text == "," else clause_lo - 1
+    if comma <= 0 or words[comma].text != ",":
+        return False
+    infinitive = lexicon.cue("infinitive")
+    if not any(infinitive.matches_word(w) for w in words[comma + 1 : match.first]):
+        return False
+    return any(
+        span[-1] == comma - 1
+        for span in lexicon.cue("attempts").spans(words, max(0, comma - 4), comma)
     )
 
 
