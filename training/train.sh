@@ -16,7 +16,8 @@
 #               en joint runs from scratch select their checkpoint on en-ner-dev and train on
 #               en-joint-train (EN_DEV=small: en-dev and en-train, as before session 11; the
 #               default for JOINT=continue, whose source was trained on en-ner-dev's sentences).
-#               The language "scand" trains one NER for Danish and Swedish (below; SCAND_SOURCE).
+#               The language "scand" (only when named: `bash training/train.sh 30 scand`) trains one
+#               NER for Danish and Swedish (below; SCAND_SOURCE; session 12 candidate, not shipped).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
 # pipeline by training/package_models.py, which also builds da/sv (nb pipeline + their NER) and de
 # and fr (German/French tokenizer + sentencizer + NER).
@@ -25,7 +26,7 @@ cd "$(dirname "$0")/.."
 minutes="${1:-60}"
 shift || true
 langs=("$@")
-[ ${#langs[@]} -gt 0 ] || langs=(nb en da sv scand de fr)
+[ ${#langs[@]} -gt 0 ] || langs=(nb en da sv de fr)
 runs="${RUNS:-training/output}"
 py=.venv/bin/python
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
