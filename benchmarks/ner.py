@@ -24,7 +24,7 @@ not a test and depends on the machine and its load, which the results record.
 Run: .venv/bin/python benchmarks/ner.py [--set nb|en|da|sv|de|de-pud|fr|fr-news] [--limit N]
      [--model PATH --output FILE]   (a baseline pipeline, written to its own results file)
 Writes benchmarks/results/ner.json (a run over some sets keeps the others' last results, each
-dated) and prints a rich table.
+dated; a set measured again keeps the result it replaces under "previous") and prints a rich table.
 """
 
 from __future__ import annotations
@@ -289,6 +289,31 @@ def baselines(output: Path) -> dict[str, dict[str, float]]:
     return found
 
 
+def merge_earlier(
+    results: dict[str, Any], earlier: dict[str, Any] | None, keep_others: bool
+) -> None:
+    """Fold an earlier results file into this run's results, in place.
+
+    Every set this run measured again keeps its earlier result under `previous[set]` (the result
+    it replaces, dated); sets measured before but not now keep their earlier `previous` entry.
+    With keep_others (a run over some sets), the sets this run did not measure keep their last
+    results. Every result carries its own date."""
+    for result in results["languages"].values():
+        result.setdefault("date", results["date"])
+    if earlier is None:
+        return
+    previous: dict[str, Any] = dict(earlier.get("previous") or {})
+    for key, result in earlier.get("languages", {}).items():
+        result.setdefault("date", earlier.get("date"))
+        if key in results["languages"]:
+            previous[key] = result
+        elif keep_others:
+            results["languages"][key] = result
+    results["languages"] = dict(sorted(results["languages"].items()))
+    if previous:
+        results["previous"] = dict(sorted(previous.items()))
+
+
 def show(results: dict[str, Any], console: Console) -> None:
     """Print one table: a row per language and label, then the overall row."""
     table = Table(title="NER on the official test splits (exact spans)")
@@ -340,16 +365,8 @@ def main() -> None:
             continue
         results["languages"][key] = result
     show(results, console)
-    if args.set and args.output.is_file():
-        # A run over some sets keeps the other sets' last results (each with its own date).
-        previous = json.loads(args.output.read_text(encoding="utf-8"))
-        for key, result in previous.get("languages", {}).items():
-            if key not in results["languages"]:
-                result.setdefault("date", previous.get("date"))
-                results["languages"][key] = result
-        results["languages"] = dict(sorted(results["languages"].items()))
-    for result in results["languages"].values():
-        result.setdefault("date", results["date"])
+    earlier = json.loads(args.output.read_text(encoding="utf-8")) if args.output.is_file() else None
+    merge_earlier(results, earlier, keep_others=bool(args.set))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     console.print(f"wrote {args.output}")

@@ -7,7 +7,7 @@ no outlet). Every entity mention is a predicted span with the entity's type; the
 are scored in the same run for comparison. Spans match exactly (same tokens, same label); labels
 the gold lacks are left out, and where the gold has no GPE (UNER) a GPE counts as LOC.
 
-Run: .venv/bin/python benchmarks/ner_entities.py [--set nb|en|de|de-pud] [--limit N] [--output FILE]
+Run: .venv/bin/python benchmarks/ner_entities.py [--set nb|en|da|sv|de|de-pud] [--limit N] [--output FILE]
 Writes benchmarks/results/ner_entities.json (earlier results kept under "previous").
 """
 
@@ -32,7 +32,7 @@ from newsgraph.entities import find_entities  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
 from newsgraph.stages.nlp import doc_to_layers  # noqa: E402
 
-SETS = ("nb", "en", "de", "de-pud")
+SETS = ("nb", "en", "da", "sv", "de", "de-pud")
 RENAME = {"GPE": "LOC"}
 
 

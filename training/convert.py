@@ -312,6 +312,27 @@ def convert_uner(lang: str, data: Path, out: Path) -> None:
     save(split(SCANDINAVIAN[lang], "test"), out / f"{lang}-test.spacy")
 
 
+def convert_scandinavian(data: Path, out: Path) -> None:
+    """One NER training set for Danish and Swedish together (`scand-ner-*.spacy`).
+
+    Train: both UNER train splits twice each and NorNE Bokmål train (PER/LOC/ORG); dev: both UNER
+    dev splits (Swedish dev has only 23 names, too few to select a Swedish model on alone). Test
+    sets stay per language (`da-test`, `sv-test`, written by convert_uner).
+    """
+    vocab = spacy.blank("nb").vocab
+
+    def split(treebank: str, name: str) -> list[Doc]:
+        return read_uner_only(data / "uner_v1" / treebank / f"{treebank}-ud-{name}.iob2", vocab)
+
+    norne = per_loc_org(read_ndt(data / "norne/ud/no_bokmaal-ndt-train.derived.conll.gz", vocab))
+    own = [doc for tb in SCANDINAVIAN.values() for doc in split(tb, "train")]
+    save(own * 2 + norne, out / "scand-ner-train.spacy")
+    save(
+        [doc for tb in SCANDINAVIAN.values() for doc in split(tb, "dev")],
+        out / "scand-ner-dev.spacy",
+    )
+
+
 def tagged_tokens(path: Path, first_line: int = 1) -> Iterator[tuple[str, str] | None]:
     """(token, IOB2 tag) of a ZEFYS or Europeana TSV from a line on; None at a page break.
 
@@ -497,7 +518,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
     parser.add_argument("--out", type=Path, default=Path("training/corpus"))
     parser.add_argument(
-        "--lang", choices=["nb", "en", "da", "sv", "de", "fr", "all"], default="all"
+        "--lang", choices=["nb", "en", "da", "sv", "scand", "de", "fr", "all"], default="all"
     )
     parser.add_argument(
         "--wikiner", type=Path, help="uncompressed WikiNER aij-wikiner-fr-wp3 file (fr, optional)"
@@ -517,6 +538,8 @@ def main() -> None:
         convert_uner("da", args.data, args.out)
     if args.lang in ("sv", "all"):
         convert_uner("sv", args.data, args.out)
+    if args.lang in ("scand", "all"):
+        convert_scandinavian(args.data, args.out)
     if args.lang in ("de", "all"):
         convert_de(args.data, args.out)
     if args.lang in ("fr", "all"):

@@ -16,6 +16,8 @@
 #               en joint runs from scratch select their checkpoint on en-ner-dev and train on
 #               en-joint-train (EN_DEV=small: en-dev and en-train, as before session 11; the
 #               default for JOINT=continue, whose source was trained on en-ner-dev's sentences).
+#               The language "scand" (only when named: `bash training/train.sh 30 scand`) trains one
+#               NER for Danish and Swedish (below; SCAND_SOURCE; session 12 candidate, not shipped).
 # The NER models have their own tok2vec (training/configs/ner.cfg) and are sourced into the joint
 # pipeline by training/package_models.py, which also builds da/sv (nb pipeline + their NER) and de
 # and fr (German/French tokenizer + sentencizer + NER).
@@ -109,6 +111,24 @@ declare -A vectors=([nb]=nb [en]=en [da]="${VECTORS_DA:-none}" [sv]="${VECTORS_S
 for lang in "${langs[@]}"; do
   extra=()
   if [ -n "${EVAL_EVERY:-}" ]; then extra+=(--training.eval_frequency "$EVAL_EVERY"); fi
+  if [ "$lang" = scand ]; then
+    # One NER for Danish and Swedish (training/convert.py's scand-ner-*: both UNER train splits
+    # twice + NorNE Bokmål; selected on both dev splits) with averaged parameters. It continues
+    # SCAND_SOURCE (default: the shipped da NER) at half the learn rate; SCAND_SOURCE=none trains
+    # from scratch. The packager offers it to da and sv (training/package_models.py).
+    scand_source="${SCAND_SOURCE:-src/newsgraph/models/da}"
+    config=(training/configs/ner-continue.cfg --paths.source "$scand_source"
+      --training.optimizer.learn_rate 0.0005)
+    if [ "$scand_source" = none ]; then
+      config=(training/configs/ner.cfg --components.ner.model.tok2vec.embed.include_static_vectors false)
+    fi
+    timeout "${minutes}m" $py -m spacy train "${config[@]}" --nlp.lang nb \
+      --paths.train training/corpus/scand-ner-train.spacy \
+      --paths.dev training/corpus/scand-ner-dev.spacy \
+      --training.optimizer.use_averages true "${extra[@]}" \
+      --output "$runs/scand-ner" > "$runs/logs/scand-ner.log" 2>&1 || true
+    continue
+  fi
   if [ "${vectors[$lang]}" = none ]; then
     extra+=(--components.ner.model.tok2vec.embed.include_static_vectors false)
   else

@@ -1,13 +1,14 @@
-"""training/convert.py: the en corpora split (which sentences train, which select a checkpoint)."""
+"""training/convert.py: which sentences train and which select a checkpoint (en, da+sv)."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 SCRIPT = Path(__file__).resolve().parents[2] / "training" / "convert.py"
 
@@ -45,3 +46,58 @@ def test_en_joint_train_leaves_out_the_sentences_that_select_the_checkpoint() ->
     assert joint.count("d0") == 3 and joint.count("t1") == 1 and "d8" not in joint
     assert set(texts(splits["en-train"])) - set(joint) == {"t0", "t10", "t20"}
     assert texts(splits["en-dev"]) == ["d8", "d9"]
+
+
+def write_uner(path: Path, sentences: list[list[tuple[str, str]]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    blocks = []
+    for number, sentence in enumerate(sentences):
+        rows = [f"# sent_id = {number}", "# text = " + " ".join(w for w, _ in sentence)]
+        rows += [f"{i}\t{word}\t{tag}\tO#O\ts" for i, (word, tag) in enumerate(sentence, 1)]
+        blocks.append("\n".join(rows))
+    path.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+
+
+def write_ndt(path: Path, sentences: list[list[tuple[str, str]]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    blocks = []
+    for sentence in sentences:
+        rows = ["# source_file = x.conll"]
+        rows += [
+            f"{i}\t{word}\t{word.lower()}\tsubst\tsubst\tprop\t0\tFRAG\t_\tname={tag}"
+            for i, (word, tag) in enumerate(sentence, 1)
+        ]
+        blocks.append("\n".join(rows))
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n\n".join(blocks) + "\n\n")
+
+
+def ents(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_scandinavian_set_trains_on_both_languages_and_selects_on_both_dev_splits(
+    tmp_path: Path,
+) -> None:
+    data, out = tmp_path / "datasets", tmp_path / "corpus"
+    out.mkdir()
+    uner = data / "uner_v1"
+    write_uner(uner / "da_ddt/da_ddt-ud-train.iob2", [[("Mette", "B-PER"), ("talte", "O")]])
+    write_uner(uner / "da_ddt/da_ddt-ud-dev.iob2", [[("Aarhus", "B-LOC"), ("vandt", "O")]])
+    write_uner(uner / "sv_talbanken/sv_talbanken-ud-train.iob2", [[("Volvo", "B-ORG")]])
+    write_uner(uner / "sv_talbanken/sv_talbanken-ud-dev.iob2", [[("Malmö", "B-LOC")]])
+    write_ndt(
+        data / "norne/ud/no_bokmaal-ndt-train.derived.conll.gz",
+        [[("Bergen", "B-GPE_LOC"), ("og", "O"), ("Telenor", "B-PROD")]],
+    )
+    convert.convert_scandinavian(data, out)
+    vocab = spacy.blank("nb").vocab
+    train = list(DocBin().from_disk(out / "scand-ner-train.spacy").get_docs(vocab))
+    dev = list(DocBin().from_disk(out / "scand-ner-dev.spacy").get_docs(vocab))
+    found = [ents(doc) for doc in train]
+    # Each UNER train split twice, NorNE once with GPE read as LOC and PROD dropped.
+    assert found.count([("Mette", "PER")]) == 2
+    assert found.count([("Volvo", "ORG")]) == 2
+    assert found.count([("Bergen", "LOC")]) == 1
+    assert len(train) == 5
+    assert [ents(doc) for doc in dev] == [[("Aarhus", "LOC")], [("Malmö", "LOC")]]
