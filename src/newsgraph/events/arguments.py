@@ -83,6 +83,16 @@ RELATIVE_CLAUSE = "acl:relcl"
 # Prime Minister X"), and the parts of speech they may have ("" without a parse).
 KIN_TITLE_WORDS = 3
 TITLE_POS = ("", "NOUN", "PROPN", "ADJ")
+# Relations that open a clause of its own below a word: adverbial, relative, complement, loosely
+# joined and subject clauses ("called for calm after DEA officials arrested the premier"). Such a
+# clause is another act's only when it has a subject of its own; one without ("forced Ben Ali to
+# step down", "fired into the crowd, killing four") takes its participants from above.
+# How many words before a clause's verb its infinitive sign may stand ("for å økonomisk ramme").
+INFINITIVE_REACH = 3
+CLAUSE_DEPS = ("advcl", "acl", "acl:relcl", "ccomp", "parataxis", "csubj")
+# Relations of a clause that says when, why or of whom something happened, not what a verbal act
+# says, asks or demands.
+ADVERBIAL_CLAUSE_DEPS = ("advcl", "acl:relcl", "parataxis")
 # Quotation marks that may enclose a name.
 QUOTE_MARKS = ("'", '"', "‘", "’", "“", "”", "«", "»")
 # Genitive marks the tokenizer splits from a name ("Allawi 's cousin").
@@ -364,6 +374,55 @@ def outside_participant(
     return None
 
 
+def _ancestors(view: SentenceView, index: int) -> list[int]:
+    """A word and the words above it in the parse, up to the root."""
+    chain = [index]
+    head = view.words[index].head
+    while head is not None and head not in chain:
+        chain.append(head)
+        head = view.words[head].head
+    return chain
+
+
+def _finite_clause(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
+    """Whether a word heads a clause of its own with a subject of its own: not an infinitive,
+    even where the parse gives it a subject ("for å økonomisk ramme Russlands regime")."""
+    if view.words[index].dep not in CLAUSE_DEPS or not view.dependents(index, SUBJECT_DEPS):
+        return False
+    infinitive = lexicon.cue("infinitive")
+    before = view.words[max(0, index - INFINITIVE_REACH) : index]
+    return not any(infinitive.matches_word(word) for word in before)
+
+
+def in_other_clause(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
+) -> bool:
+    """Whether the parse puts a name in another clause than the trigger: on the way from the
+    name up to the word it shares with each trigger word, or from that trigger word up to it, a
+    clause with a subject of its own opens ("Governor Rankin called for calm after DEA officials
+    arrested the premier": the governor takes no part in the arrest; "elements of the military
+    continued to support Islamism, although Musharraf turned against the Taliban under duress
+    from the US": the US takes no part in the support). A trigger below the name itself (the
+    relative clause of its antecedent, "members who met Atta"), a clause with no subject of its
+    own ("forced Ben Ali to step down") and an infinitive keep the name; a name below the
+    trigger is left to `outside_participant`."""
+    if not view.has_deps:
+        return False
+    head = _head_word(view, mention)
+    above_name = _ancestors(view, head)
+    if head in match.words or any(index in match.words for index in above_name):
+        return False
+    for word in match.words:
+        above_trigger = _ancestors(view, word)
+        common = next((i for i in above_name if i in above_trigger), None)
+        if common is None or common == head:
+            return False
+        path = above_name[: above_name.index(common)] + above_trigger[: above_trigger.index(common)]
+        if not any(_finite_clause(view, lexicon, index) for index in path):
+            return False
+    return True
+
+
 def _own_clause(view: SentenceView, index: int) -> bool:
     """Whether a word heads a relative clause, or a clause qualifying a noun with a subject of its
     own ("the land it occupies")."""
@@ -577,6 +636,8 @@ def _clause_groups(
         and m.first not in clauses.excluded
         and not trigger_words & set(range(m.first, m.last + 1))
     ]
+    # A name the parse puts in a clause of its own takes part in that clause's act.
+    inside = [m for m in inside if not in_other_clause(view, lexicon, m, match)]
     scene = _later_setting(view, lexicon, match, hi)
     # "threatened … on the eve of a visit here by Arafat": the parties of an act that sets the
     # scene after the trigger take no part in the trigger's act, nor is its place the trigger's.
@@ -717,7 +778,13 @@ def clause_roles(
         roles.subject = []
     else:
         lo, _ = clauses.span_of(match.anchor)
-        roles.subject = _borrowed_subject(mentions, clauses, lexicon, view, lo)
+        # A clause with a subject of its own borrows none from the clause above it ("called for
+        # calm after officers arrested the premier": the governor arrested no one).
+        roles.subject = [
+            m
+            for m in _borrowed_subject(mentions, clauses, lexicon, view, lo)
+            if not in_other_clause(view, lexicon, m, match)
+        ]
     roles.objects = parsed_objects or [g for g in right if g is not roles.subject]
     roles.passive = not roles.nominal and (
         parsed_passive or _passive_cue(view, clauses, lexicon, match)
@@ -1209,5 +1276,20 @@ def _complement_subject(
     inside = [
         m for m in mentions if lo <= m.first and m.last < end and m.first not in clauses.excluded
     ]
-    groups = [g for g in _groups(inside) if preposition_before(view, lexicon, g[0].first) is None]
+    groups = [
+        g
+        for g in _groups(inside)
+        if preposition_before(view, lexicon, g[0].first) is None and _in_complement(view, g[0])
+    ]
     return _first_subject(groups) if groups else []
+
+
+def _in_complement(view: SentenceView, mention: ActorMention) -> bool:
+    """Whether the parse hangs a name's clause as a complement (what is said, asked or demanded:
+    "demanded that the US cancel …", "krav om at Israel …"), not as an adverbial, relative or
+    loosely joined clause ("supported the rebels while Israel was watching Syria": Israel is not
+    whom the support addresses). Without a parse every clause counts."""
+    if not view.has_deps:
+        return True
+    verb = view.words[_head_word(view, mention)].head
+    return verb is None or view.words[verb].dep not in ADVERBIAL_CLAUSE_DEPS
