@@ -385,9 +385,18 @@ def _ancestors(view: SentenceView, index: int) -> list[int]:
 
 
 def _finite_clause(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
-    """Whether a word heads a clause of its own with a subject of its own: not an infinitive,
-    even where the parse gives it a subject ("for å økonomisk ramme Russlands regime")."""
-    if view.words[index].dep not in CLAUSE_DEPS or not view.dependents(index, SUBJECT_DEPS):
+    """Whether a word heads a clause of its own with a subject of its own: no personal pronoun,
+    and not an infinitive even where the parse gives it a subject ("for å økonomisk ramme
+    Russlands regime")."""
+    if view.words[index].dep not in CLAUSE_DEPS:
+        return False
+    # A personal pronoun as the clause's subject points back to a name above it ("The embassy
+    # said it had evacuated its staff"); a relative pronoun opens another's act.
+    relativizers = lexicon.cue("relativizers")
+    if not any(
+        w.pos != "PRON" or relativizers.matches_word(w)
+        for w in view.dependents(index, SUBJECT_DEPS)
+    ):
         return False
     infinitive = lexicon.cue("infinitive")
     before = view.words[max(0, index - INFINITIVE_REACH) : index]
