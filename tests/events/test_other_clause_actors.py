@@ -20,7 +20,7 @@ DIARRA = Ent("Cheick Diarra", "PER", "MLI", aliases=("Diarra",), titles=("statsm
 STORE = Ent("Jonas Gahr Støre", "PER", "NOR", aliases=("Støre",), titles=("statsminister",))
 PREMIER = Ent("Cheick Diarra", "PER", "MLI", aliases=("Diarra",), titles=("prime minister",))
 NORGE = Ent("Norge", "GPE", "NOR")
-RUSSLAND = Ent("Russland", "GPE", "RUS")
+RUSSLAND = Ent("Russland", "GPE", "RUS", aliases=("Russlands",))
 UKRAINA = Ent("Ukraina", "GPE", "UKR")
 
 
@@ -155,13 +155,14 @@ for ADP case 6
 å PART mark 6
 økonomisk ADJ advcl 1
 ramme VERB parataxis 1
-Russland PROPN nsubj 7
+Russlands PROPN nmod 8
+regime NOUN nsubj 6
 . PUNCT punct 1
 """
 
 
 def test_an_infinitive_the_parse_gave_a_subject_keeps_its_names_nb() -> None:
-    text = "Norge innførte sanksjoner for å økonomisk ramme Russland."
+    text = "Norge innførte sanksjoner for å økonomisk ramme Russlands regime."
     article = parsed_article(text, "nb", [NORGE, RUSSLAND], rows(INFINITIVE_NB))
     sanctions = of_type(article, "SANCTION")
     assert sanctions
@@ -219,3 +220,24 @@ def test_the_name_a_relative_clause_describes_stays_its_party_en() -> None:
     meetings = of_type(article, "CONSULT")
     assert meetings
     assert {"Cheick Diarra", "Israel"} <= names(article, meetings[0])
+
+
+SAID_IT_EN = """
+Russia PROPN nsubj 1
+said VERB ROOT 1
+it PRON nsubj 4
+had AUX aux 4
+attacked VERB ccomp 1
+Ukraine PROPN obj 4
+. PUNCT punct 1
+"""
+
+
+def test_a_clause_whose_subject_is_a_personal_pronoun_keeps_the_name_it_points_to_en() -> None:
+    text = "Russia said it had attacked Ukraine."
+    ukraine = Ent("Ukraine", "GPE", "UKR")
+    russia = Ent("Russia", "GPE", "RUS")
+    article = parsed_article(text, "en", [russia, ukraine], rows(SAID_IT_EN))
+    attacks = of_type(article, "ASSAULT")
+    assert attacks
+    assert "Russia" in names(article, attacks[0])
