@@ -241,3 +241,22 @@ def test_a_clause_whose_subject_is_a_personal_pronoun_keeps_the_name_it_points_t
     attacks = of_type(article, "ASSAULT")
     assert attacks
     assert "Russia" in names(article, attacks[0])
+
+
+NOUN_ROOT_EN = """
+Egyptian ADJ amod 1
+police NOUN ROOT 1
+today NOUN nsubj 3
+arrested VERB acl:relcl 1
+an DET det 5
+activist NOUN obj 3
+. PUNCT punct 1
+"""
+
+
+def test_a_parse_that_joins_the_clauses_at_a_noun_keeps_the_name_en() -> None:
+    text = "Egyptian police today arrested an activist."
+    article = parsed_article(text, "en", [], rows(NOUN_ROOT_EN))
+    arrests = of_type(article, "COERCE")
+    assert arrests
+    assert "EGY" in arrests[0].countries

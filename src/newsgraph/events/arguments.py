@@ -392,9 +392,10 @@ def _finite_clause(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
         return False
     # A personal pronoun as the clause's subject points back to a name above it ("The embassy
     # said it had evacuated its staff"); a relative pronoun opens another's act.
-    relativizers = lexicon.cue("relativizers")
+    # A time word the parse took for a subject ("police today expelled") is none.
+    relativizers, times = lexicon.cue("relativizers"), lexicon.cue("time_nouns")
     if not any(
-        w.pos != "PRON" or relativizers.matches_word(w)
+        (w.pos != "PRON" or relativizers.matches_word(w)) and not times.matches_word(w)
         for w in view.dependents(index, SUBJECT_DEPS)
     ):
         return False
@@ -424,7 +425,10 @@ def in_other_clause(
     for word in match.words:
         above_trigger = _ancestors(view, word)
         common = next((i for i in above_name if i in above_trigger), None)
-        if common is None or common == head:
+        if common is None or common == head or view.words[common].pos not in ("VERB", "AUX"):
+            # Clauses join at a verb: where the parse joins them at a noun or an adjective
+            # ("Bhutanese police today expelled …" read as a relative clause of "police"), it
+            # has lost the sentence.
             return False
         path = above_name[: above_name.index(common)] + above_trigger[: above_trigger.index(common)]
         if not any(_finite_clause(view, lexicon, index) for index in path):
