@@ -260,3 +260,28 @@ def test_a_parse_that_joins_the_clauses_at_a_noun_keeps_the_name_en() -> None:
     arrests = of_type(article, "COERCE")
     assert arrests
     assert "EGY" in arrests[0].countries
+
+
+INVERTED_REPORT_EN = """
+Russian ADJ amod 1
+authorities NOUN nsubj 3
+are AUX aux 3
+failing VERB ROOT 3
+to PART mark 5
+protect VERB advcl 3
+journalists NOUN obj 5
+, PUNCT punct 11
+a DET det 10
+rights NOUN compound 10
+group NOUN nsubj 11
+protested VERB advcl 5
+. PUNCT punct 3
+"""
+
+
+def test_a_speech_act_after_what_it_says_keeps_the_names_of_its_content_en() -> None:
+    text = "Russian authorities are failing to protect journalists, a rights group protested."
+    article = parsed_article(text, "en", [], rows(INVERTED_REPORT_EN))
+    accusations = of_type(article, "ACCUSE")
+    assert accusations
+    assert "RUS" in accusations[0].countries

@@ -404,6 +404,17 @@ def _finite_clause(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
     return not any(infinitive.matches_word(word) for word in before)
 
 
+def _inverted_report(
+    view: SentenceView, mention: ActorMention, match: TriggerMatch, index: int
+) -> bool:
+    """Whether a trigger word heads a clause that follows a comma after the name: a report of
+    what the words before it said."""
+    if index not in match.words:
+        return False
+    first = min(i for i in _subtree(view, index) if view.words[i].pos != "PUNCT")
+    return first > 0 and view.words[first - 1].text == "," and mention.last < first
+
+
 def in_other_clause(
     view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
 ) -> bool:
@@ -431,6 +442,9 @@ def in_other_clause(
             # has lost the sentence.
             return False
         path = above_name[: above_name.index(common)] + above_trigger[: above_trigger.index(common)]
+        # A report after what it reports ("Croatian authorities are failing …, a human rights
+        # group protested"), however the parse hangs it, is about that clause, not beside it.
+        path = [i for i in path if not _inverted_report(view, mention, match, i)]
         if not any(_finite_clause(view, lexicon, index) for index in path):
             return False
     return True
