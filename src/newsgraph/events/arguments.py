@@ -90,9 +90,6 @@ TITLE_POS = ("", "NOUN", "PROPN", "ADJ")
 # How many words before a clause's verb its infinitive sign may stand ("for å økonomisk ramme").
 INFINITIVE_REACH = 3
 CLAUSE_DEPS = ("advcl", "acl", "acl:relcl", "ccomp", "parataxis", "csubj")
-# Relations of a clause that says when, why or of whom something happened, not what a verbal act
-# says, asks or demands.
-ADVERBIAL_CLAUSE_DEPS = ("advcl", "acl:relcl", "parataxis")
 # Quotation marks that may enclose a name.
 QUOTE_MARKS = ("'", '"', "‘", "’", "“", "”", "«", "»")
 # Genitive marks the tokenizer splits from a name ("Allawi 's cousin").
@@ -805,13 +802,7 @@ def clause_roles(
         roles.subject = []
     else:
         lo, _ = clauses.span_of(match.anchor)
-        # A clause with a subject of its own borrows none from the clause above it ("called for
-        # calm after officers arrested the premier": the governor arrested no one).
-        roles.subject = [
-            m
-            for m in _borrowed_subject(mentions, clauses, lexicon, view, lo)
-            if not in_other_clause(view, lexicon, m, match)
-        ]
+        roles.subject = _borrowed_subject(mentions, clauses, lexicon, view, lo)
     roles.objects = parsed_objects or [g for g in right if g is not roles.subject]
     roles.passive = not roles.nominal and (
         parsed_passive or _passive_cue(view, clauses, lexicon, match)
@@ -1303,20 +1294,5 @@ def _complement_subject(
     inside = [
         m for m in mentions if lo <= m.first and m.last < end and m.first not in clauses.excluded
     ]
-    groups = [
-        g
-        for g in _groups(inside)
-        if preposition_before(view, lexicon, g[0].first) is None and _in_complement(view, g[0])
-    ]
+    groups = [g for g in _groups(inside) if preposition_before(view, lexicon, g[0].first) is None]
     return _first_subject(groups) if groups else []
-
-
-def _in_complement(view: SentenceView, mention: ActorMention) -> bool:
-    """Whether the parse hangs a name's clause as a complement (what is said, asked or demanded:
-    "demanded that the US cancel …", "krav om at Israel …"), not as an adverbial, relative or
-    loosely joined clause ("supported the rebels while Israel was watching Syria": Israel is not
-    whom the support addresses). Without a parse every clause counts."""
-    if not view.has_deps:
-        return True
-    verb = view.words[_head_word(view, mention)].head
-    return verb is None or view.words[verb].dep not in ADVERBIAL_CLAUSE_DEPS
