@@ -83,6 +83,13 @@ RELATIVE_CLAUSE = "acl:relcl"
 # Prime Minister X"), and the parts of speech they may have ("" without a parse).
 KIN_TITLE_WORDS = 3
 TITLE_POS = ("", "NOUN", "PROPN", "ADJ")
+# Relations that open a clause of its own below a word: adverbial, relative, complement, loosely
+# joined and subject clauses ("called for calm after DEA officials arrested the premier"). Such a
+# clause is another act's only when it has a subject of its own; one without ("forced Ben Ali to
+# step down", "fired into the crowd, killing four") takes its participants from above.
+# How many words before a clause's verb its infinitive sign may stand ("for å økonomisk ramme").
+INFINITIVE_REACH = 3
+CLAUSE_DEPS = ("advcl", "acl", "acl:relcl", "ccomp", "parataxis", "csubj")
 # Quotation marks that may enclose a name.
 QUOTE_MARKS = ("'", '"', "‘", "’", "“", "”", "«", "»")
 # Genitive marks the tokenizer splits from a name ("Allawi 's cousin").
@@ -364,6 +371,82 @@ def outside_participant(
     return None
 
 
+def _ancestors(view: SentenceView, index: int) -> list[int]:
+    """A word and the words above it in the parse, up to the root."""
+    chain = [index]
+    head = view.words[index].head
+    while head is not None and head not in chain:
+        chain.append(head)
+        head = view.words[head].head
+    return chain
+
+
+def _finite_clause(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
+    """Whether a word heads a clause of its own with a subject of its own: no personal pronoun,
+    and not an infinitive even where the parse gives it a subject ("for å økonomisk ramme
+    Russlands regime")."""
+    if view.words[index].dep not in CLAUSE_DEPS:
+        return False
+    # A personal pronoun as the clause's subject points back to a name above it ("The embassy
+    # said it had evacuated its staff"); a relative pronoun opens another's act.
+    # A time word the parse took for a subject ("police today expelled") is none.
+    relativizers, times = lexicon.cue("relativizers"), lexicon.cue("time_nouns")
+    if not any(
+        (w.pos != "PRON" or relativizers.matches_word(w)) and not times.matches_word(w)
+        for w in view.dependents(index, SUBJECT_DEPS)
+    ):
+        return False
+    infinitive = lexicon.cue("infinitive")
+    before = view.words[max(0, index - INFINITIVE_REACH) : index]
+    return not any(infinitive.matches_word(word) for word in before)
+
+
+def _inverted_report(
+    view: SentenceView, mention: ActorMention, match: TriggerMatch, index: int
+) -> bool:
+    """Whether a trigger word heads a clause that follows a comma after the name: a report of
+    what the words before it said."""
+    if index not in match.words:
+        return False
+    first = min(i for i in _subtree(view, index) if view.words[i].pos != "PUNCT")
+    return first > 0 and view.words[first - 1].text == "," and mention.last < first
+
+
+def in_other_clause(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
+) -> bool:
+    """Whether the parse puts a name in another clause than the trigger: on the way from the
+    name up to the word it shares with each trigger word, or from that trigger word up to it, a
+    clause with a subject of its own opens ("Governor Rankin called for calm after DEA officials
+    arrested the premier": the governor takes no part in the arrest; "elements of the military
+    continued to support Islamism, although Musharraf turned against the Taliban under duress
+    from the US": the US takes no part in the support). A trigger below the name itself (the
+    relative clause of its antecedent, "members who met Atta"), a clause with no subject of its
+    own ("forced Ben Ali to step down") and an infinitive keep the name; a name below the
+    trigger is left to `outside_participant`."""
+    if not view.has_deps:
+        return False
+    head = _head_word(view, mention)
+    above_name = _ancestors(view, head)
+    if head in match.words or any(index in match.words for index in above_name):
+        return False
+    for word in match.words:
+        above_trigger = _ancestors(view, word)
+        common = next((i for i in above_name if i in above_trigger), None)
+        if common is None or common == head or view.words[common].pos not in ("VERB", "AUX"):
+            # Clauses join at a verb: where the parse joins them at a noun or an adjective
+            # ("Bhutanese police today expelled …" read as a relative clause of "police"), it
+            # has lost the sentence.
+            return False
+        path = above_name[: above_name.index(common)] + above_trigger[: above_trigger.index(common)]
+        # A report after what it reports ("Croatian authorities are failing …, a human rights
+        # group protested"), however the parse hangs it, is about that clause, not beside it.
+        path = [i for i in path if not _inverted_report(view, mention, match, i)]
+        if not any(_finite_clause(view, lexicon, index) for index in path):
+            return False
+    return True
+
+
 def _own_clause(view: SentenceView, index: int) -> bool:
     """Whether a word heads a relative clause, or a clause qualifying a noun with a subject of its
     own ("the land it occupies")."""
@@ -577,6 +660,8 @@ def _clause_groups(
         and m.first not in clauses.excluded
         and not trigger_words & set(range(m.first, m.last + 1))
     ]
+    # A name the parse puts in a clause of its own takes part in that clause's act.
+    inside = [m for m in inside if not in_other_clause(view, lexicon, m, match)]
     scene = _later_setting(view, lexicon, match, hi)
     # "threatened … on the eve of a visit here by Arafat": the parties of an act that sets the
     # scene after the trigger take no part in the trigger's act, nor is its place the trigger's.
