@@ -4,7 +4,7 @@ pages of benchmarks/languages_check.py (`heldout`: its second round, da, sv, de 
 the development pages added in session 11 (`dev-added`: news pages and sentence runs the rules
 were not written from, scored on main before any change as a transfer measurement), and those
 added in session 12 (`dev-spk12`: Danish DDT runs, Swedish Talbanken runs and German news pages no
-other set holds, likewise scored on main first) and in session 14 (`dev-spk14`: the French pages
+other set holds, likewise scored on main first) and in session 12 (`dev-spk14`: the French pages
 of trafilatura_eval no speaker set held, and Danish DDT runs, scored on main first);
 and on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
 speaker at all.
@@ -150,7 +150,7 @@ DEV_SPK12: list[tuple[str, str, str]] = [
         )
     ),
 ]
-# Added in session 14 (spk14): French is the weakest held-out language and trafilatura_eval has
+# Added in session 12 (spk14): French is the weakest held-out language and trafilatura_eval has
 # only these French pages no speaker set holds: the three of languages_check's first round (read
 # there for every layer, never labelled for speakers) and five pages no benchmark used; the French
 # Europeana newspapers were tried and are unusable (column-cut OCR, adverts). With them Danish DDT
