@@ -231,6 +231,21 @@ Test-set scores and speed: `benchmarks/ner.py` -> `benchmarks/results/ner.json`.
 """
 
 
+def portable_paths(nlp: Any) -> None:
+    """Drop config paths that point outside the repository (a run folder of the training machine,
+    a continued run's source checkpoint): they mean nothing where the pipeline is installed."""
+    for section, key in [("paths", key) for key in nlp.config["paths"]] + [
+        ("initialize", "vectors")
+    ]:
+        value = nlp.config[section].get(key)
+        if (
+            isinstance(value, str)
+            and Path(value).is_absolute()
+            and not Path(value).is_relative_to(ROOT)
+        ):
+            nlp.config[section][key] = None
+
+
 def package(lang: str, runs: Path) -> None:
     """Ship a language's candidate when it beats the current pipeline on the dev set."""
     built = candidate(lang, runs)
@@ -254,6 +269,7 @@ def package(lang: str, runs: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
     saved.meta["name"] = f"newsgraph_{lang}"
     saved.meta["newsgraph_ner"] = scores
+    portable_paths(saved)
     saved.to_disk(target)
     meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
     text = card(lang, meta, scores, evaluated, shared=ner_run(lang, runs).name == SHARED_RUN)
