@@ -207,8 +207,23 @@ def _records(doc: QuoteText, candidates: list[Candidate], lang: str | None) -> l
         if (candidate.start, candidate.end) in seen:
             continue
         seen.add((candidate.start, candidate.end))
+        if _hearsay(doc, candidate):
+            continue
         quotes.append(_record(doc, candidate, lang))
     return quotes
+
+
+def _hearsay(doc: QuoteText, candidate: Candidate) -> bool:
+    """An indirect quote whose own cue's subject is an impersonal pronoun ("Man sier at …", "On
+    dit que …"; `[pronouns].generic`): what people say, not anyone's quotation."""
+    cue = candidate.cue
+    if candidate.kind != "indirect" or candidate.inherited is not None or cue is None:
+        return False
+    # The lone word is the subject even where the tagger took a capitalised "Man" for a name.
+    speaker = cue.speaker
+    if speaker is None:
+        return False
+    return doc.text[speaker.start : speaker.end].lower() in doc.lexicon.generic_pronouns
 
 
 def _record(doc: QuoteText, candidate: Candidate, lang: str | None) -> Quote:

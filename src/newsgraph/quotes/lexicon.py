@@ -63,6 +63,7 @@ class QuoteLexicon:
     person_subject: frozenset[str] = frozenset()
     person_object: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
+    generic_pronouns: frozenset[str] = frozenset()
     organisation_pronouns: frozenset[str] = frozenset()
     anaphoric: frozenset[str] = frozenset()
     verb_second: bool = False
@@ -182,6 +183,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         person_subject=_words(pronouns.get("person_subject", [])),
         person_object=_words(pronouns.get("person_object", [])),
         plural_pronouns=_words(pronouns.get("plural", [])),
+        generic_pronouns=_words(pronouns.get("generic", [])),
         organisation_pronouns=_words(pronouns.get("organisation", [])),
         anaphoric=_words(pronouns.get("anaphoric", [])),
         verb_second=bool(grammar.get("verb_second", False)),

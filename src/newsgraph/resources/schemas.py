@@ -80,6 +80,9 @@ class Pronouns(Schema):
     person_subject: Words = []
     person_object: Words = []
     plural: Words = []
+    # Impersonal subjects ("man sier at", "on dit que"): what they introduce is hearsay, nobody's
+    # words, so an indirect quote they head is not recorded.
+    generic: Words = []
     anaphoric: Words = []
     # Pronouns an organisation speaks through ("it said", British "they said" of a company).
     organisation: Words = []
