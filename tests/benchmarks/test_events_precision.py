@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from script_loader import load_script
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "events_precision.py"
-
-
-def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("events_precision", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-events_precision = load()
+events_precision = load_script("benchmarks/events_precision.py", "events_precision")
 
 
 def event(page: str, kind: str, start: int, end: int) -> dict[str, Any]:

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "ner.py"
+from script_loader import load_script
 
-
-def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ner_benchmark", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ner_benchmark"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ner = load()
+ner = load_script("benchmarks/ner.py", "ner_benchmark")
 
 
 def result(f1: float, date: str | None = None) -> dict[str, Any]:

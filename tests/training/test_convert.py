@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import spacy
+from script_loader import load_script
 from spacy.tokens import Doc, DocBin
 
-SCRIPT = Path(__file__).resolve().parents[2] / "training" / "convert.py"
-
-
-def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("convert", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-convert = load()
+convert = load_script("training/convert.py", "convert")
 VOCAB = spacy.blank("en").vocab
 
 

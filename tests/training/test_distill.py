@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 import spacy
+from script_loader import load_script
 from spacy.tokens import Doc
 
-SCRIPT = Path(__file__).resolve().parents[2] / "training" / "distill.py"
-
-
-def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("distill", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-distill = load()
+distill = load_script("training/distill.py", "distill")
 
 
 def test_paragraphs_join_sentence_lines_and_split_at_blank_lines() -> None:

@@ -3,26 +3,12 @@ keeps no path of the machine it was trained on."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import spacy
+from script_loader import load_script
 
-SCRIPT = Path(__file__).resolve().parents[2] / "training" / "package_models.py"
-
-
-def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("package_models", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["package_models"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-package_models = load()
+package_models = load_script("training/package_models.py", "package_models")
 
 
 def finished(run: Path) -> Path:
