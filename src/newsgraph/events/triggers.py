@@ -373,11 +373,9 @@ def is_irrealis(
     """A wish, possibility or condition governs the report ("håper å besøke"); a speech act only
     by a hypothetical cue ("whether they could agree", "if he agrees"). An attempt governs any
     act ("tried to seize the building", "forsøkte å angripe"; `[cues].attempts`)."""
-    if in_condition(view, clauses, lexicon, match):
+    if in_condition(view, clauses, lexicon, match) or attempted(view, clauses, lexicon, match):
         return True
     lo = match.first - IRREALIS_WINDOW
-    if attempted(view, clauses, lexicon, match):
-        return True
     name = "hypothetical" if match.rule.category in VERBAL else "irrealis"
     return _near(view, clauses, lexicon, name, lo, match.first, match.anchor) or (
         _clause_final_verb(view, clauses, lexicon, name, match)
