@@ -28,6 +28,7 @@ from typing import Any, ClassVar
 from newsgraph.errors import ConfigError
 from newsgraph.model import Article, NamedSpan, Span, Token
 from newsgraph.settings import Settings
+from newsgraph.stages.matrix import limit_blas_threads, model_ops
 from newsgraph.stages.parse_needs import ParseNeeds, parse_needs
 from newsgraph.stages.tokenizer_guard import guard_tokenizer
 
@@ -223,8 +224,12 @@ def _with_line_breaks(nlp: Any) -> Any:
 
 
 def load_pipeline(lang: str, settings: Settings) -> tuple[Any, str]:
-    """Load (spaCy Language, description) for a language."""
-    nlp, description = _load_spacy(lang, settings)
+    """Load (spaCy Language, description) for a language, its models multiplying matrices with
+    the library `nlp_matrix` names and `nlp_blas_threads` BLAS threads (`newsgraph.stages.matrix`)."""
+    import_spacy()
+    limit_blas_threads(settings.nlp_blas_threads)
+    with model_ops(settings.nlp_matrix):
+        nlp, description = _load_spacy(lang, settings)
     return guard_tokenizer(_with_line_breaks(nlp)), description
 
 
