@@ -206,11 +206,25 @@ def _register_line_breaks() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def line_breaks(doc: Any) -> Any:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text or "\n" in previous.whitespace_:
-                token.is_sent_start = True
+        from spacy.attrs import ORTH, SENT_START
+
+        # Columns in and out, no Token objects: `Token.is_sent_start = True` checks the whole
+        # Doc for dependencies each time (there are none yet: this runs before the parser).
+        array = doc.to_array([ORTH, SENT_START])
+        starts = line_break_starts(_strings(doc, array[:, 0].tolist()))
+        if starts:
+            column = array[:, 1].copy()
+            column[starts] = 1
+            doc.from_array([SENT_START], column)
         return doc
+
+
+def line_break_starts(texts: Sequence[str]) -> list[int]:
+    """The tokens that follow a token holding a line break ("\\n", "\\n\\n").
+
+    A token's trailing whitespace is one space or none (spaCy makes any other whitespace a token
+    of its own), so a line break is always inside a token's text."""
+    return [index + 1 for index, text in enumerate(texts[:-1]) if "\n" in text]
 
 
 def _with_line_breaks(nlp: Any) -> Any:
@@ -295,13 +309,16 @@ def rule_sentence_starts(
 def _set_rule_sentences(doc: Any) -> Any:
     """Set every token's sentence start by `rule_sentence_starts` (line breaks kept)."""
     import numpy
-    from spacy.attrs import SENT_START
+    from spacy.attrs import ORTH, SENT_START, SPACY
 
     if len(doc) == 0:
         return doc
-    current = doc.to_array([SENT_START]).view("int64").tolist()
+    # One read of the columns, no Token objects (SPACY: whether a space follows the token).
+    array = doc.to_array([ORTH, SPACY, SENT_START])
     starts = rule_sentence_starts(
-        [token.text for token in doc], [bool(token.whitespace_) for token in doc], current
+        _strings(doc, array[:, 0].tolist()),
+        array[:, 1].astype(bool).tolist(),
+        array[:, 2].view("int64").tolist(),
     )
     doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").view("uint64"))
     return doc
