@@ -223,6 +223,7 @@ def test_token_columns_and_parse_read_what_spacy_tokens_give() -> None:
     assert columns.pos == [token.pos_ for token in doc]
     assert columns.tag == [token.tag_ for token in doc]
     assert columns.is_space == [token.is_space for token in doc]
+    assert columns.space_after == [bool(token.whitespace_) for token in doc]
     parse = Parse.of_doc(doc)
     assert parse.heads == [token.head.i for token in doc]
     assert parse.deps == [token.dep_ for token in doc]
