@@ -11,6 +11,7 @@ from newsgraph.stages.nlp import (
     Parse,
     TokenColumns,
     bundled_model_path,
+    line_break_starts,
     rule_sentence_starts,
     run_components,
     token_batches,
@@ -162,6 +163,27 @@ def test_sentence_rule_keeps_line_breaks_and_never_starts_on_whitespace() -> Non
     assert [texts[i] for i, s in enumerate(starts) if s == 1] == ["Tittel", "han", "Slutt"]
 
 
+def test_a_line_break_starts_the_token_after_the_one_holding_it() -> None:
+    texts = ["Tittel", "\n\n", "han", "kom", "\n", "Slutt", "\n"]
+    assert line_break_starts(texts) == [2, 5]
+    assert line_break_starts([]) == [] and line_break_starts(["\n"]) == []
+
+
+def test_line_break_and_rule_sentences_are_what_token_by_token_reading_gives() -> None:
+    nlp, _ = NlpStage(Settings()).pipeline("en")
+    text = 'Title\n\nHe came.  "We go." She left \n at five. \u201cYes!\u201d Then\nmore.'
+    doc = next(run_components(nlp, [text], 8, parser=False))
+    follows_break = [i > 0 and "\n" in doc[i - 1].text for i in range(len(doc))]
+    spaces = [bool(token.whitespace_) for token in doc]
+    expected = rule_sentence_starts([t.text for t in doc], spaces, [int(b) for b in follows_break])
+    assert [1 if token.is_sent_start else -1 for token in doc] == expected
+    assert [s.text.strip() for s in doc.sents if s.text.strip()][:3] == [
+        "Title",
+        "He came.",
+        '"We go."',
+    ]
+
+
 def test_only_sentences_with_a_speech_or_event_cue_are_parsed() -> None:
     text = (
         "The weather in Oslo was grey all week. "
@@ -201,6 +223,7 @@ def test_token_columns_and_parse_read_what_spacy_tokens_give() -> None:
     assert columns.pos == [token.pos_ for token in doc]
     assert columns.tag == [token.tag_ for token in doc]
     assert columns.is_space == [token.is_space for token in doc]
+    assert columns.space_after == [bool(token.whitespace_) for token in doc]
     parse = Parse.of_doc(doc)
     assert parse.heads == [token.head.i for token in doc]
     assert parse.deps == [token.dep_ for token in doc]

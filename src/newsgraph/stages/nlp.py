@@ -207,11 +207,25 @@ def _register_line_breaks() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def line_breaks(doc: Any) -> Any:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text or "\n" in previous.whitespace_:
-                token.is_sent_start = True
+        from spacy.attrs import ORTH, SENT_START
+
+        # Columns in and out, no Token objects: `Token.is_sent_start = True` checks the whole
+        # Doc for dependencies each time (there are none yet: this runs before the parser).
+        array = doc.to_array([ORTH, SENT_START])
+        starts = line_break_starts(_strings(doc, array[:, 0].tolist()))
+        if starts:
+            column = array[:, 1].copy()
+            column[starts] = 1
+            doc.from_array([SENT_START], column)
         return doc
+
+
+def line_break_starts(texts: Sequence[str]) -> list[int]:
+    """The tokens that follow a token holding a line break ("\\n", "\\n\\n").
+
+    A token's trailing whitespace is one space or none (spaCy makes any other whitespace a token
+    of its own), so a line break is always inside a token's text."""
+    return [index + 1 for index, text in enumerate(texts[:-1]) if "\n" in text]
 
 
 def _with_line_breaks(nlp: Any) -> Any:
@@ -300,13 +314,16 @@ def rule_sentence_starts(
 def _set_rule_sentences(doc: Any) -> Any:
     """Set every token's sentence start by `rule_sentence_starts` (line breaks kept)."""
     import numpy
-    from spacy.attrs import SENT_START
+    from spacy.attrs import ORTH, SENT_START, SPACY
 
     if len(doc) == 0:
         return doc
-    current = doc.to_array([SENT_START]).view("int64").tolist()
+    # One read of the columns, no Token objects (SPACY: whether a space follows the token).
+    array = doc.to_array([ORTH, SPACY, SENT_START])
     starts = rule_sentence_starts(
-        [token.text for token in doc], [bool(token.whitespace_) for token in doc], current
+        _strings(doc, array[:, 0].tolist()),
+        array[:, 1].astype(bool).tolist(),
+        array[:, 2].view("int64").tolist(),
     )
     doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").view("uint64"))
     return doc
@@ -325,18 +342,8 @@ class Parse:
     @classmethod
     def of_doc(cls, doc: Any) -> Parse:
         """The Doc's own annotation (a parser or sentencizer ran over all of it)."""
-        from spacy.attrs import DEP, HEAD
-
-        # Heads are stored relative to the token: signed.
-        offsets = doc.to_array(HEAD).view("int64").tolist()
-        heads = [i + offset for i, offset in enumerate(offsets)]
-        return cls(heads, _strings(doc, doc.to_array(DEP).tolist()), sentence_starts(doc))
-
-
-def _columns(doc: Any, attrs: list[Any]) -> list[list[int]]:
-    """Token attributes (two or more) as rows of Python ints, read in one call (no Token
-    objects)."""
-    return doc.to_array(attrs).tolist()  # type: ignore[no-any-return]
+        heads, deps = dependencies(doc)
+        return cls(heads, deps, sentence_starts(doc))
 
 
 def _strings(doc: Any, hashes: list[int]) -> list[str]:
@@ -367,17 +374,18 @@ class TokenColumns:
     pos: list[str]
     tag: list[str]
     is_space: list[bool]
+    space_after: list[bool]
 
     @classmethod
     def of_doc(cls, doc: Any) -> TokenColumns:
         """The columns of a Doc (as `Token.idx`, `.text`, `.lemma_`, `.lower_`, `.pos_`, `.tag_`
-        and `.is_space` give them)."""
-        from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+        and `.is_space` give them, and whether whitespace follows, `bool(Token.whitespace_)`)."""
+        from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
         from spacy.parts_of_speech import NAMES
 
-        rows = _columns(doc, [IDX, ORTH, LEMMA, LOWER, POS, TAG, IS_SPACE])
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 7
-        idx, orth, lemma, lower, pos, tag, space = (list(column) for column in columns)
+        # One read, transposed by numpy: a list of Python ints per attribute.
+        array = doc.to_array([IDX, ORTH, LEMMA, LOWER, POS, TAG, IS_SPACE, SPACY])
+        idx, orth, lemma, lower, pos, tag = array[:, :6].T.tolist()
         return cls(
             idx=idx,
             text=_strings(doc, orth),
@@ -385,7 +393,8 @@ class TokenColumns:
             lower=_strings(doc, lower),
             pos=[NAMES[value] for value in pos],
             tag=_strings(doc, tag),
-            is_space=[bool(value) for value in space],
+            is_space=array[:, 6].astype(bool).tolist(),
+            space_after=array[:, 7].astype(bool).tolist(),
         )
 
 
@@ -526,18 +535,18 @@ def parsed_units(
     return units
 
 
-def _sub_doc(doc: Any, lo: int, hi: int) -> Any:
+def _sub_doc(doc: Any, lo: int, hi: int, columns: TokenColumns) -> Any:
     """A Doc of the one sentence [lo, hi), which the parser may not split, with the parent's
-    tok2vec output, so a parser listening to the shared tok2vec reads the article's context."""
+    tok2vec output, so a parser listening to the shared tok2vec reads the article's context.
+    `columns`: the parent's."""
     from spacy.tokens import Doc
 
-    tokens = doc[lo:hi]
     starts: list[bool | int | None] = [True]
-    starts += [False] * (len(tokens) - 1)
+    starts += [False] * (hi - lo - 1)
     sub = Doc(
         doc.vocab,
-        words=[token.text for token in tokens],
-        spaces=[bool(token.whitespace_) for token in tokens],
+        words=columns.text[lo:hi],
+        spaces=columns.space_after[lo:hi],
         sent_starts=starts,
     )
     if doc.tensor is not None and doc.tensor.size:
@@ -680,14 +689,24 @@ def parse_needed(
     where: list[tuple[int, int]] = []
     for number, (doc, article) in enumerate(zip(docs, articles, strict=True)):
         parses.append(Parse(list(range(len(doc))), [""] * len(doc), sentence_starts(doc)))
-        known = columns[number] if columns else None
+        known = columns[number] if columns else TokenColumns.of_doc(doc)
         for lo, hi in parsed_units(doc, parse_needs(article.lang or "xx"), known):
-            pieces.append(_sub_doc(doc, lo, hi))
+            pieces.append(_sub_doc(doc, lo, hi, known))
             where.append((number, lo))
     parser = nlp.get_pipe("parser")
     for piece, (number, lo) in zip(parser.pipe(pieces, batch_size=PARSE_BATCH), where, strict=True):
         parse = parses[number]
-        read = Parse.of_doc(piece)
-        parse.heads[lo : lo + len(piece)] = [lo + head for head in read.heads]
-        parse.deps[lo : lo + len(piece)] = read.deps
+        heads, deps = dependencies(piece)
+        parse.heads[lo : lo + len(piece)] = [lo + head for head in heads]
+        parse.deps[lo : lo + len(piece)] = deps
     return parses
+
+
+def dependencies(doc: Any) -> tuple[list[int], list[str]]:
+    """Each token's head (index in the Doc) and dependency label, read in one call."""
+    from spacy.attrs import DEP, HEAD
+
+    array = doc.to_array([HEAD, DEP])
+    # Heads are stored relative to the token: signed.
+    offsets = array[:, 0].view("int64").tolist()
+    return [i + offset for i, offset in enumerate(offsets)], _strings(doc, array[:, 1].tolist())

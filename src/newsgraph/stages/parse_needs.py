@@ -18,6 +18,7 @@ run past a sentence's end, which only ever parses one sentence more.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 from functools import lru_cache
 
 from newsgraph.events.lexicon import Lexicon, load_lexicon
@@ -42,12 +43,7 @@ class ParseNeeds:
         flags = [lower in self.speech_forms for lower in lowers]
         if self.events is None or not self.events.rules:
             return flags
-        # Positional fields (index, start, end, text, lower, lemma): a page's ~750 words are
-        # made here, and keywords cost a third more.
-        words = [
-            Word(n, 0, 0, lower, lower, lemma)
-            for n, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True))
-        ]
+        words = scan_words(lowers, lemmas)
         for _, pattern, first in self.events.trigger_candidates(words):
             if flags[first] and len(pattern.elements) == 1:
                 continue
@@ -56,6 +52,49 @@ class ParseNeeds:
                 for index in matched:
                     flags[index] = True
         return flags
+
+
+WORD_FIELDS = ("index", "start", "end", "text", "lower", "lemma", "pos", "dep", "head")
+# `Word(...)`, a frozen dataclass, sets each field through `object.__setattr__`; giving a new
+# instance its filled `__dict__` makes the same record at half the cost (a page's ~750 words are
+# made here). Only while Word stays that plain record (these fields, an instance `__dict__`, no
+# post-init hook); otherwise the constructor does it.
+_PLAIN_WORD = (
+    tuple(field.name for field in fields(Word)) == WORD_FIELDS
+    and "__slots__" not in vars(Word)
+    and not hasattr(Word, "__post_init__")
+)
+
+
+def scan_words(lowers: Sequence[str], lemmas: Sequence[str]) -> list[Word]:
+    """The words a trigger scan reads (lower-cased form as text, lemma), one per token, equal to
+    `Word(n, 0, 0, lower, lower, lemma)`."""
+    if not _PLAIN_WORD:
+        return [
+            Word(n, 0, 0, lower, lower, lemma)
+            for n, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True))
+        ]
+    new, cls, set_attribute = object.__new__, Word, object.__setattr__
+    words = []
+    for n, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
+        word = new(cls)
+        set_attribute(
+            word,
+            "__dict__",
+            {
+                "index": n,
+                "start": 0,
+                "end": 0,
+                "text": lower,
+                "lower": lower,
+                "lemma": lemma,
+                "pos": "",
+                "dep": "",
+                "head": None,
+            },
+        )
+        words.append(word)
+    return words
 
 
 @lru_cache(maxsize=16)
