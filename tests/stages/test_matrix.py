@@ -28,9 +28,8 @@ def test_the_block_leaves_the_current_ops_as_they_were() -> None:
 
 
 def test_an_unknown_library_is_refused() -> None:
-    with pytest.raises(ValueError, match="nlp_matrix: 'mkl'"):
-        with model_ops("mkl"):
-            pass
+    with pytest.raises(ValueError, match="nlp_matrix: 'mkl'"), model_ops("mkl"):
+        pass
     with pytest.raises(ValidationError):
         Settings(nlp_matrix="mkl")
     with pytest.raises(ValidationError):
