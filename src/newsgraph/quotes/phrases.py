@@ -729,6 +729,11 @@ class PhraseReader:
         opening = head.index == 0 or self.words[head.index - 1].is_punct
         if definite or head.pos == "NOUN" or (opening and self.roles.is_title(content, None)):
             return Item(Referent(None, start, end, "role"), first, last)
+        if subject and opening and head.pos == "PROPN" and not self.nouns_capitalised:
+            # "Finanskilder siger, at …": a noun opening the sentence is capitalised for that
+            # alone and taggers take it for a name; no entity holds it, so it describes the
+            # speaker (a name the entity layer missed describes them too).
+            return Item(Referent(None, start, end, "name"), first, last)
         if head.capitalized and head.index > 0 and not self.words[head.index - 1].is_punct:
             return Item(Referent(None, start, end, "name"), first, last)
         return None
