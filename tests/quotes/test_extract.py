@@ -127,3 +127,47 @@ def test_any_text_gives_quotes_inside_the_text_and_inside_one_paragraph(
     check_offsets(text, quotes)
     for quote in quotes:
         assert "\n" not in quote.text
+
+
+MEYER = Person("p2", "Jan Meyer", ["Jan Meyer", "Meyer"])
+
+
+def test_quote_after_a_document_source_goes_on_with_the_speaker_before() -> None:
+    text = (
+        "„Das Jahr war stark“, sagte Konzernchef Jan Meyer. Bis 2030 wachse der Markt laut "
+        "Branchenstudien um ein Drittel. „Wir liefern schneller als alle anderen.“"
+    )
+    quotes = quotes_of(text, "de", MEYER)
+    assert find(quotes, "Bis 2030").speaker is None
+    assert find(quotes, "schneller als alle").speaker == "p2"
+
+
+def test_quote_after_an_unnamed_spokesman_source_stays_with_him() -> None:
+    text = (
+        "„Das Jahr war stark“, sagte Konzernchef Jan Meyer. Der Umsatz steige laut einem "
+        "Sprecher der Bahn weiter. „Wir liefern schneller als alle anderen.“"
+    )
+    quote = find(quotes_of(text, "de", MEYER), "schneller als alle")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert "Sprecher" in quote.speaker_description.text
+
+
+def test_quote_after_a_subheading_goes_on_with_the_speaker_before_it() -> None:
+    text = (
+        "«Vi har aldri solgt mer», sa Ola Hansen.\n\n"
+        "Nye fabrikker i nord\n\n"
+        "«Neste år åpner vi to fabrikker til.»"
+    )
+    quote = find(quotes_of(text, "nb", HANSEN), "to fabrikker til")
+    assert quote.speaker == "p1"
+
+
+def test_quote_two_paragraphs_after_its_speaker_is_no_longer_his() -> None:
+    text = (
+        "«Vi har aldri solgt mer», sa Ola Hansen.\n\n"
+        "Fabrikken ligger ved havna.\n\n"
+        "«Neste år åpner vi to fabrikker til.»"
+    )
+    quote = find(quotes_of(text, "nb", HANSEN), "to fabrikker til")
+    assert quote.speaker is None

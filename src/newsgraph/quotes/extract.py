@@ -16,7 +16,13 @@ from newsgraph.quotes.document import QuoteText, Word
 from newsgraph.quotes.indirect import ReportedClauses
 from newsgraph.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from newsgraph.quotes.phrases import PhraseReader
-from newsgraph.quotes.speakers import EntityIndex, Referent, Salience, describe_speaker
+from newsgraph.quotes.speakers import (
+    CLOSING,
+    EntityIndex,
+    Referent,
+    Salience,
+    describe_speaker,
+)
 
 # Lower-case role words before the name that opens a sentence ("La ministre Claire Martin").
 MAX_LEADING_ROLE_WORDS = 3
@@ -111,7 +117,7 @@ def _continue_speakers(
         cue = candidate.cue
         if cue is not None and cue.speaker is None and not cue.words_used and not cue.attribution:
             # A cue with no subject written ("Said she had …"): the speaker runs on.
-            previous = _previous_cue(candidates, n)
+            previous = _previous_cue(doc, candidates, n)
             candidate.inherited = previous.speaker if previous is not None else None
             continue
         if cue is not None or candidate.kind != "direct" or candidate.inherited is not None:
@@ -121,7 +127,9 @@ def _continue_speakers(
             candidate.inherited = _subject_just_before(doc, candidate, cued, index)
             if candidate.inherited is not None:
                 continue
-        candidate.cue = following or _previous_cue(candidates, n) or _next_cue(candidates, n, own)
+        candidate.cue = (
+            following or _previous_cue(doc, candidates, n) or _next_cue(candidates, n, own)
+        )
 
 
 def _subject_just_before(
@@ -178,16 +186,43 @@ def _anaphoric_cue(doc: QuoteText, candidate: Candidate, anaphoric: dict[int, Cu
     return anaphoric.get(following.index)
 
 
-def _previous_cue(candidates: list[Candidate], n: int) -> Cue | None:
+def _previous_cue(doc: QuoteText, candidates: list[Candidate], n: int) -> Cue | None:
     candidate = candidates[n]
     for earlier in reversed(candidates[:n]):
-        if candidate.paragraph - earlier.paragraph > 1:
+        if _paragraph_gap(doc, earlier.paragraph, candidate.paragraph) > 1:
             return None
         if earlier.cue is not None and earlier.end <= candidate.start:
             if earlier.cue.speaker is None and earlier.inherited is not None:
                 continue
+            if _document_source(doc, earlier.cue):
+                continue
             return earlier.cue
     return None
+
+
+def _paragraph_gap(doc: QuoteText, earlier: int, later: int) -> int:
+    """Paragraph breaks from one paragraph to a later one, not counting a subheading between
+    them (a paragraph with no closing punctuation): a quotation after a subheading goes on
+    with the speaker before it."""
+    headings = sum(
+        1
+        for p in range(earlier + 1, later)
+        if not doc.text[doc.paragraphs[p][0] : doc.paragraphs[p][1]].rstrip().endswith(CLOSING)
+    )
+    return later - earlier - headings
+
+
+def _document_source(doc: QuoteText, cue: Cue) -> bool:
+    """Whether an attribution's source is a document or a count rather than someone who speaks
+    ("laut Marktprognosen", "selon les chiffres", "ifølge rapporten"): no entity, no pronoun, no
+    title among its words. A quotation with no cue after it is not that source's words."""
+    speaker = cue.speaker
+    if not cue.attribution or speaker is None or speaker.entity is not None:
+        return False
+    if speaker.how not in ("role", "name"):
+        return False
+    described = describe_speaker(doc, doc.lang, speaker.start, speaker.end)
+    return described is None or described.title is None
 
 
 def _next_cue(candidates: list[Candidate], n: int, own: set[int]) -> Cue | None:
