@@ -1,5 +1,6 @@
 """Referring phrases around a speech verb as the tagger reads them: a capitalised word opening a
-sentence that no entity holds, which the tagger takes for a name."""
+sentence that no entity holds, which the tagger takes for a name, and a title abbreviation before
+a name that it takes for a function word."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from newsgraph.model import Token
 from newsgraph.quotes import extract_quotes
 
-from .quote_builder import build, find
+from .quote_builder import Person, build, find
 
 
 def _tagged(text: str, tags: dict[str, str]) -> list[Token]:
@@ -54,3 +55,19 @@ def test_german_noun_tagged_as_a_name_opening_a_sentence_stays_no_description() 
     article.tokens = _tagged(text, {"Bankkreise": "PROPN", "sagen": "VERB"})
     quote = find(extract_quotes(article), "die Zinsen steigen")
     assert quote.speaker_description is None
+
+
+def test_title_abbreviation_the_tagger_calls_a_conjunction_stays_with_the_name() -> None:
+    text = "Lena Ekberg leder studien. Nedgången beror enligt dr Ekberg på flera orsaker."
+    article = build(text, "sv", Person("p1", "Lena Ekberg", ["Lena Ekberg", "Ekberg"]))
+    article.tokens = _tagged(text, {"dr": "SCONJ"})
+    quote = find(extract_quotes(article), "Nedgången beror")
+    assert quote.speaker == "p1"
+
+
+def test_short_word_the_tagger_calls_a_conjunction_before_no_name_is_no_title() -> None:
+    text = "Lena Ekberg leder studien. Nedgången beror enligt dr Pettersson på flera orsaker."
+    article = build(text, "sv", Person("p1", "Lena Ekberg", ["Lena Ekberg", "Ekberg"]))
+    article.tokens = _tagged(text, {"dr": "SCONJ"})
+    quote = find(extract_quotes(article), "Nedgången beror")
+    assert quote.speaker is None
