@@ -136,8 +136,9 @@ def _subject_just_before(
     doc: QuoteText, candidate: Candidate, cued: set[int], index: EntityIndex
 ) -> Referent | None:
     """The speaker of a quoted sentence with no cue after a sentence of the same paragraph that
-    opens with a person's name and quotes no one ("Meyer ist verärgert. „Das geht so nicht.“"):
-    that person."""
+    opens with the name of a person or organisation and quotes no one ("Meyer ist verärgert.
+    „Das geht so nicht.“", "Die ARD hat eine Reihe angekündigt. „Sie läuft ab Mai.“"): that
+    person or organisation (a place opening the sentence is no speaker)."""
     if candidate.mark is None:
         return None
     sentence = doc.sentence_of(candidate.mark.open_start)
@@ -154,7 +155,9 @@ def _subject_just_before(
         return None
     first = _past_leading_role(doc, previous.first, previous.last)
     mention = index.mention_over(first.start, first.end)
-    if mention is None or mention.start != first.start or mention.entity.type != "PER":
+    if mention is None or mention.start != first.start:
+        return None
+    if mention.entity.type not in ("PER", "ORG"):
         return None
     return Referent(mention.entity.id, mention.start, mention.end, "name")
 
