@@ -179,3 +179,10 @@ def test_english_name_after_a_preposition_before_a_finite_verb_stays_the_speaker
     text = "Shares were lower on Tuesday after Reuters reported that the deal had collapsed."
     quote = find(quotes_of(text, "en", reuters), "the deal had collapsed")
     assert quote.speaker == "o21"
+
+
+def test_german_object_pronoun_between_the_verb_and_its_subject_is_skipped() -> None:
+    text = "„Das entscheidet der Vorstand allein“, sagt uns ein Sprecher des Konzerns."
+    quote = find(quotes_of(text, "de"), "der Vorstand allein")
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text.startswith("ein Sprecher")

@@ -399,6 +399,9 @@ class CueFinder:
             self._euphonic(window[0]) or self.words[window[0]].lower in self.lexicon.adverbs
         ):
             window = window[1:]  # the "-t" of "affirme-t-il", "», rappelle ainsi X"
+        objects = self.lexicon.objects_before_subject
+        if len(window) > 1 and self.words[window[0]].lower in objects:
+            window = window[1:]  # "sagt uns die Quelle": the object pronoun, then the subject
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None

@@ -91,6 +91,7 @@ class QuoteLexicon:
     object_clitics: frozenset[str] = frozenset()
     holder_prepositions: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
+    objects_before_subject: frozenset[str] = frozenset()
     noun_markers: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
@@ -214,6 +215,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         object_clitics=_words(grammar.get("object_clitics", [])),
         holder_prepositions=_words(grammar.get("holder_prepositions", [])),
         agent_prepositions=_words(grammar.get("agent_prepositions", [])),
+        objects_before_subject=_words(grammar.get("objects_before_subject", [])),
         noun_markers=_words(grammar.get("noun_markers", [])),
         name_particles=_words(grammar.get("name_particles", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),

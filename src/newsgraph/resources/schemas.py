@@ -136,6 +136,9 @@ class QuoteGrammar(Schema):
     # Prepositions naming the agent of a passive ("wurde von X gesagt"): what they govern may
     # be the speaker even between an auxiliary and its participle.
     agent_prepositions: Words = []
+    # Unstressed object pronouns that stand between an inverted speech verb and its subject
+    # ("sagt uns die Quelle", "sagte mir ein Sprecher").
+    objects_before_subject: Words = []
     # Words after which a speech-verb form is a noun ("une note", "sa réponse"): determiners that
     # are never object pronouns, and possessives ("le note" may be "il le note").
     noun_markers: Words = []
