@@ -171,3 +171,26 @@ def test_quote_two_paragraphs_after_its_speaker_is_no_longer_his() -> None:
     )
     quote = find(quotes_of(text, "nb", HANSEN), "to fabrikker til")
     assert quote.speaker is None
+
+
+def test_quote_set_as_a_subheading_takes_the_speaker_who_says_it_below() -> None:
+    weber = Person("p3", "Tom Weber", ["Tom Weber", "Weber"])
+    text = (
+        "„Wir bauen eine neue Halle“, sagte Jan Meyer.\n\n"
+        "„Die Halle bleibt bis Ostern geschlossen“\n\n"
+        "Der Verein sucht Ersatz. „Die Halle bleibt bis Ostern geschlossen“, sagt Tom Weber."
+    )
+    quotes = quotes_of(text, "de", MEYER, weber)
+    heading = [q for q in quotes if "bis Ostern" in q.text and q.start < text.index("Verein")]
+    assert [q.speaker for q in heading] == ["p3"]
+
+
+def test_short_quote_with_no_cue_does_not_take_a_speaker_by_shared_words() -> None:
+    weber = Person("p3", "Tom Weber", ["Tom Weber", "Weber"])
+    text = (
+        "„Wir bauen eine neue Halle“, sagte Jan Meyer.\n\n"
+        "„Nie wieder“\n\n"
+        "Der Verein sucht Ersatz. „Nie wieder schließen wir die Halle“, sagt Tom Weber."
+    )
+    quotes = [q for q in quotes_of(text, "de", MEYER, weber) if q.text == "Nie wieder"]
+    assert [q.speaker for q in quotes] == ["p2"]

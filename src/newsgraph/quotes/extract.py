@@ -9,6 +9,8 @@ the speaker of the quote just before (the same or the previous paragraph), else 
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.model import Article, Quote, Span
 from newsgraph.quotes.cues import Cue, CueFinder
 from newsgraph.quotes.direct import SEPARATORS, Candidate, DashLines, MarkLinker
@@ -26,6 +28,8 @@ from newsgraph.quotes.speakers import (
 
 # Lower-case role words before the name that opens a sentence ("La ministre Claire Martin").
 MAX_LEADING_ROLE_WORDS = 3
+# Fewest words a quotation with no cue must share with another to take that one's speaker.
+MIN_REPEATED_WORDS = 4
 
 
 def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Quote]:
@@ -124,12 +128,38 @@ def _continue_speakers(
             continue
         following = _anaphoric_cue(doc, candidate, anaphoric)
         if following is None:
+            following = _repeated_quote_cue(doc, candidate, candidates, own)
+        if following is None:
             candidate.inherited = _subject_just_before(doc, candidate, cued, index)
             if candidate.inherited is not None:
                 continue
         candidate.cue = (
             following or _previous_cue(doc, candidates, n) or _next_cue(candidates, n, own)
         )
+
+
+def _repeated_quote_cue(
+    doc: QuoteText, candidate: Candidate, candidates: list[Candidate], own: set[int]
+) -> Cue | None:
+    """The cue of another quotation of the article that holds this one's words again: a
+    quotation set as a headline or subheading repeats words the text quotes with their speaker
+    („Wir haben bereits die Zusage“ over "…, antwortet Keith: „Wir haben bereits die Zusage,
+    dass …“")."""
+    words = _quote_words(doc, candidate)
+    if len(words.split()) < MIN_REPEATED_WORDS:
+        return None
+    for other in candidates:
+        if other is candidate or id(other) not in own or other.cue is None:
+            continue
+        if other.cue.speaker is None:
+            continue
+        if f" {words} " in f" {_quote_words(doc, other)} ":
+            return other.cue
+    return None
+
+
+def _quote_words(doc: QuoteText, candidate: Candidate) -> str:
+    return " ".join(re.findall(r"\w+", doc.text[candidate.start : candidate.end].lower()))
 
 
 def _subject_just_before(
