@@ -401,7 +401,7 @@ class CueFinder:
             window = window[1:]  # the "-t" of "affirme-t-il", "», rappelle ainsi X"
         objects = self.lexicon.objects_before_subject
         if len(window) > 1 and self.words[window[0]].lower in objects:
-            window = window[1:]  # "sagt uns die Quelle": the object pronoun, then the subject
+            window = window[1:]  # "sagt uns ein Sprecher": the object pronoun, then the subject
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
@@ -472,7 +472,7 @@ class CueFinder:
             head = self._head_of_complement(items, closest)
             if head is not None and not self._in_middle_field(head, window):
                 return head
-            # "Bendels hatte in einem Interview gesagt", "Hansen har over for avisen sagt": a
+            # "Meyer hatte in einem Gespräch mit X gesagt", "Hansen har over for avisen sagt": a
             # phrase governed by a preposition between an auxiliary and the participle that
             # ends the clause is an adverbial, not the subject.
             outside = [item for item in items if not self._in_middle_field(item, window)]

@@ -143,8 +143,7 @@ def _repeated_quote_cue(
 ) -> Cue | None:
     """The cue of another quotation of the article that holds this one's words again: a
     quotation set as a headline or subheading repeats words the text quotes with their speaker
-    („Wir haben bereits die Zusage“ over "…, antwortet Keith: „Wir haben bereits die Zusage,
-    dass …“")."""
+    („Die Halle bleibt zu“ over "…, sagt Weber: „Die Halle bleibt zu, bis …“")."""
     words = _quote_words(doc, candidate)
     if len(words.split()) < MIN_REPEATED_WORDS:
         return None
@@ -167,8 +166,8 @@ def _subject_just_before(
 ) -> Referent | None:
     """The speaker of a quoted sentence with no cue after a sentence of the same paragraph that
     opens with the name of a person or organisation and quotes no one ("Meyer ist verärgert.
-    „Das geht so nicht.“", "Die ARD hat eine Reihe angekündigt. „Sie läuft ab Mai.“"): that
-    person or organisation (a place opening the sentence is no speaker)."""
+    „Das geht so nicht.“", "Die Stadtwerke haben Tarife angekündigt. „Sie gelten ab Mai.“"):
+    that person or organisation (a place opening the sentence is no speaker)."""
     if candidate.mark is None:
         return None
     sentence = doc.sentence_of(candidate.mark.open_start)
@@ -247,7 +246,7 @@ def _paragraph_gap(doc: QuoteText, earlier: int, later: int) -> int:
 
 def _document_source(doc: QuoteText, cue: Cue) -> bool:
     """Whether an attribution's source is a document or a count rather than someone who speaks
-    ("laut Marktprognosen", "selon les chiffres", "ifølge rapporten"): no entity, no pronoun, no
+    ("laut Branchenstudien", "selon les chiffres", "ifølge rapporten"): no entity, no pronoun, no
     title among its words. A quotation with no cue after it is not that source's words."""
     speaker = cue.speaker
     if not cue.attribution or speaker is None or speaker.entity is not None:

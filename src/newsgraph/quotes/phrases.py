@@ -647,7 +647,7 @@ class PhraseReader:
 
     def _tagged_title(self, word: Word) -> bool:
         """Whether a word the tagger took for a function word or verb is a title abbreviation
-        before a person's name ("enligt dr Horn", "laut Dr. Horn"): short, letters only, and a
+        before a person's name ("enligt dr Ekberg", "laut Dr. Weber"): short, letters only, and a
         person's name right after it."""
         letters = word.text.rstrip(".")
         if not letters.isalpha() or len(letters) > MAX_TITLE_ABBREVIATION:
@@ -748,7 +748,7 @@ class PhraseReader:
         if definite or head.pos == "NOUN" or (opening and self.roles.is_title(content, None)):
             return Item(Referent(None, start, end, "role"), first, last)
         if subject and opening and head.pos == "PROPN" and not self.nouns_capitalised:
-            # "Finanskilder siger, at …": a noun opening the sentence is capitalised for that
+            # "Bankfolk siger, at …": a noun opening the sentence is capitalised for that
             # alone and taggers take it for a name; no entity holds it, so it describes the
             # speaker (a name the entity layer missed describes them too).
             return Item(Referent(None, start, end, "name"), first, last)

@@ -137,7 +137,7 @@ class QuoteGrammar(Schema):
     # be the speaker even between an auxiliary and its participle.
     agent_prepositions: Words = []
     # Unstressed object pronouns that stand between an inverted speech verb and its subject
-    # ("sagt uns die Quelle", "sagte mir ein Sprecher").
+    # ("sagt uns ein Sprecher", "sagte mir die Ministerin").
     objects_before_subject: Words = []
     # Words after which a speech-verb form is a noun ("une note", "sa réponse"): determiners that
     # are never object pronouns, and possessives ("le note" may be "il le note").
