@@ -118,6 +118,20 @@ def test_quote_after_a_sentence_opening_with_a_role_and_a_name_is_that_persons()
     assert quote.speaker == "p2"
 
 
+def test_quote_after_a_sentence_opening_with_an_organisation_is_that_organisations() -> None:
+    works = Person("o2", "Stadtwerke Kassel", ["Stadtwerke Kassel", "Stadtwerke"], type="ORG")
+    text = "Die Stadtwerke haben neue Tarife angekündigt. „Die Preise sinken ab Mai.“"
+    quote = find(quotes_of(text, "de", works), "Die Preise sinken")
+    assert quote.speaker == "o2"
+
+
+def test_quote_after_a_sentence_opening_with_a_place_is_not_attributed_by_position() -> None:
+    kassel = Person("g2", "Kassel", ["Kassel"], type="GPE")
+    text = "Kassel hat neue Tarife. „Die Preise sinken ab Mai.“"
+    quote = find(quotes_of(text, "de", kassel), "Die Preise sinken")
+    assert quote.speaker is None
+
+
 def test_quote_after_a_sentence_opening_with_a_time_is_not_attributed_by_position() -> None:
     text = "Lundi matin, Anne Leroy était en colère. « C'est inacceptable. »"
     quote = find(quotes_of(text, "fr", LEROY), "C'est inacceptable")

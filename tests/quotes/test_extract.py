@@ -127,3 +127,70 @@ def test_any_text_gives_quotes_inside_the_text_and_inside_one_paragraph(
     check_offsets(text, quotes)
     for quote in quotes:
         assert "\n" not in quote.text
+
+
+MEYER = Person("p2", "Jan Meyer", ["Jan Meyer", "Meyer"])
+
+
+def test_quote_after_a_document_source_goes_on_with_the_speaker_before() -> None:
+    text = (
+        "„Das Jahr war stark“, sagte Konzernchef Jan Meyer. Bis 2030 wachse der Markt laut "
+        "Branchenstudien um ein Drittel. „Wir liefern schneller als alle anderen.“"
+    )
+    quotes = quotes_of(text, "de", MEYER)
+    assert find(quotes, "Bis 2030").speaker is None
+    assert find(quotes, "schneller als alle").speaker == "p2"
+
+
+def test_quote_after_an_unnamed_spokesman_source_stays_with_him() -> None:
+    text = (
+        "„Das Jahr war stark“, sagte Konzernchef Jan Meyer. Der Umsatz steige laut einem "
+        "Sprecher der Bahn weiter. „Wir liefern schneller als alle anderen.“"
+    )
+    quote = find(quotes_of(text, "de", MEYER), "schneller als alle")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert "Sprecher" in quote.speaker_description.text
+
+
+def test_quote_after_a_subheading_goes_on_with_the_speaker_before_it() -> None:
+    text = (
+        "«Vi har aldri solgt mer», sa Ola Hansen.\n\n"
+        "Nye fabrikker i nord\n\n"
+        "«Neste år åpner vi to fabrikker til.»"
+    )
+    quote = find(quotes_of(text, "nb", HANSEN), "to fabrikker til")
+    assert quote.speaker == "p1"
+
+
+def test_quote_two_paragraphs_after_its_speaker_is_no_longer_his() -> None:
+    text = (
+        "«Vi har aldri solgt mer», sa Ola Hansen.\n\n"
+        "Fabrikken ligger ved havna.\n\n"
+        "«Neste år åpner vi to fabrikker til.»"
+    )
+    quote = find(quotes_of(text, "nb", HANSEN), "to fabrikker til")
+    assert quote.speaker is None
+
+
+def test_quote_set_as_a_subheading_takes_the_speaker_who_says_it_below() -> None:
+    weber = Person("p3", "Tom Weber", ["Tom Weber", "Weber"])
+    text = (
+        "„Wir bauen eine neue Halle“, sagte Jan Meyer.\n\n"
+        "„Die Halle bleibt bis Ostern geschlossen“\n\n"
+        "Der Verein sucht Ersatz. „Die Halle bleibt bis Ostern geschlossen“, sagt Tom Weber."
+    )
+    quotes = quotes_of(text, "de", MEYER, weber)
+    heading = [q for q in quotes if "bis Ostern" in q.text and q.start < text.index("Verein")]
+    assert [q.speaker for q in heading] == ["p3"]
+
+
+def test_short_quote_with_no_cue_does_not_take_a_speaker_by_shared_words() -> None:
+    weber = Person("p3", "Tom Weber", ["Tom Weber", "Weber"])
+    text = (
+        "„Wir bauen eine neue Halle“, sagte Jan Meyer.\n\n"
+        "„Nie wieder“\n\n"
+        "Der Verein sucht Ersatz. „Nie wieder schließen wir die Halle“, sagt Tom Weber."
+    )
+    quotes = [q for q in quotes_of(text, "de", MEYER, weber) if q.text == "Nie wieder"]
+    assert [q.speaker for q in quotes] == ["p2"]

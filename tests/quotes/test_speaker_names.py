@@ -147,3 +147,42 @@ def test_pronoun_after_a_quote_still_means_the_last_person_named() -> None:
     text = "Lutz Sommer kam spät. Paul Hahn wartete. „Ich bin müde“, sagte er."
     quote = find(quotes_of(text, "de", SOMMER, HAHN), "Ich bin müde")
     assert quote.speaker == "p9"
+
+
+MEYER_DE = Person("p21", "Jan Meyer", ["Jan Meyer", "Meyer"])
+VOGT_DE = Person("p22", "Anna Vogt", ["Anna Vogt", "Vogt"])
+
+
+def test_german_person_in_a_phrase_between_auxiliary_and_participle_is_not_the_speaker() -> None:
+    text = "Meyer hatte in einem Gespräch mit Anna Vogt gesagt, dass die Fabrik bleibt."
+    quote = find(quotes_of(text, "de", MEYER_DE, VOGT_DE), "die Fabrik bleibt")
+    assert quote.speaker == "p21"
+
+
+def test_danish_person_after_over_for_before_the_participle_is_not_the_speaker() -> None:
+    hansen = Person("p23", "Ole Hansen", ["Ole Hansen", "Hansen"])
+    berg = Person("p24", "Mette Berg", ["Mette Berg", "Berg"])
+    text = "Hansen har over for Mette Berg sagt, at fabrikken bliver i byen."
+    quote = find(quotes_of(text, "da", hansen, berg), "fabrikken bliver")
+    assert quote.speaker == "p23"
+
+
+def test_german_agent_of_a_passive_stays_the_speaker() -> None:
+    bahn = Person("o22", "Deutsche Bahn", ["Deutsche Bahn", "Bahn"], type="ORG")
+    text = "Den Fahrgästen wurde von der Bahn bestätigt, dass der Zug ausfällt."
+    quote = find(quotes_of(text, "de", bahn), "der Zug ausfällt")
+    assert quote.speaker == "o22"
+
+
+def test_english_name_after_a_preposition_before_a_finite_verb_stays_the_speaker() -> None:
+    reuters = Person("o21", "Reuters", ["Reuters"], type="ORG")
+    text = "Shares were lower on Tuesday after Reuters reported that the deal had collapsed."
+    quote = find(quotes_of(text, "en", reuters), "the deal had collapsed")
+    assert quote.speaker == "o21"
+
+
+def test_german_object_pronoun_between_the_verb_and_its_subject_is_skipped() -> None:
+    text = "„Das entscheidet der Vorstand allein“, sagt uns ein Sprecher des Konzerns."
+    quote = find(quotes_of(text, "de"), "der Vorstand allein")
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text.startswith("ein Sprecher")

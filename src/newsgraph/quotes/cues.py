@@ -399,6 +399,9 @@ class CueFinder:
             self._euphonic(window[0]) or self.words[window[0]].lower in self.lexicon.adverbs
         ):
             window = window[1:]  # the "-t" of "affirme-t-il", "», rappelle ainsi X"
+        objects = self.lexicon.objects_before_subject
+        if len(window) > 1 and self.words[window[0]].lower in objects:
+            window = window[1:]  # "sagt uns ein Sprecher": the object pronoun, then the subject
         items = self.phrases.items(window, subject=True)
         if not items or items[0].first != window[0]:
             return None
@@ -465,6 +468,19 @@ class CueFinder:
             return None
         resolved = [item for item in items if item.resolved or item.referent.how == "group"]
         closest = (resolved or items)[-1]
+        if self._in_middle_field(closest, window):
+            head = self._head_of_complement(items, closest)
+            if head is not None and not self._in_middle_field(head, window):
+                return head
+            # "Meyer hatte in einem Gespräch mit X gesagt", "Hansen har over for avisen sagt": a
+            # phrase governed by a preposition between an auxiliary and the participle that
+            # ends the clause is an adverbial, not the subject.
+            outside = [item for item in items if not self._in_middle_field(item, window)]
+            if not outside:
+                return closest
+            items = outside
+            resolved = [item for item in items if item.resolved or item.referent.how == "group"]
+            closest = (resolved or items)[-1]
         if self._is_person(closest):
             return closest
         head = self._head_of_complement(items, closest)
@@ -476,6 +492,21 @@ class CueFinder:
             if subject and self._is_person(item):
                 return item
         return closest
+
+    def _in_middle_field(self, item: Item, window: list[int]) -> bool:
+        """In a verb-second language, whether a phrase is governed by the preposition right
+        before it and follows an auxiliary of the window ("hatte … in einem Interview gesagt",
+        "har over for Hansen sagt"): it stands between the auxiliary and its participle."""
+        if not self.lexicon.verb_second or item.first == 0:
+            return False
+        governing = self.words[item.first - 1].lower
+        if (
+            governing not in self.lexicon.prepositions
+            or governing in self.lexicon.agent_prepositions
+        ):
+            return False
+        auxiliaries = self.lexicon.auxiliaries
+        return any(self.words[j].lower in auxiliaries for j in window if j < item.first - 1)
 
     def _head_of_complement(self, items: list[Item], closest: Item) -> Item | None:
         """The role or person a prepositional complement before the verb belongs to ("Chefen

@@ -72,6 +72,7 @@ class QuoteText:
     def __init__(self, article: Article, lexicon: QuoteLexicon) -> None:
         self.view = text_view(article)
         self.text = self.view.text
+        self.lang = article.lang
         self.lexicon = lexicon
         self.paragraphs = self.view.paragraphs
         scanner = MarkScanner(lexicon.mark_pairs)

@@ -9,6 +9,8 @@ the speaker of the quote just before (the same or the previous paragraph), else 
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.model import Article, Quote, Span
 from newsgraph.quotes.cues import Cue, CueFinder
 from newsgraph.quotes.direct import SEPARATORS, Candidate, DashLines, MarkLinker
@@ -16,10 +18,18 @@ from newsgraph.quotes.document import QuoteText, Word
 from newsgraph.quotes.indirect import ReportedClauses
 from newsgraph.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from newsgraph.quotes.phrases import PhraseReader
-from newsgraph.quotes.speakers import EntityIndex, Referent, Salience, describe_speaker
+from newsgraph.quotes.speakers import (
+    CLOSING,
+    EntityIndex,
+    Referent,
+    Salience,
+    describe_speaker,
+)
 
 # Lower-case role words before the name that opens a sentence ("La ministre Claire Martin").
 MAX_LEADING_ROLE_WORDS = 3
+# Fewest words a quotation with no cue must share with another to take that one's speaker.
+MIN_REPEATED_WORDS = 4
 
 
 def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Quote]:
@@ -111,25 +121,53 @@ def _continue_speakers(
         cue = candidate.cue
         if cue is not None and cue.speaker is None and not cue.words_used and not cue.attribution:
             # A cue with no subject written ("Said she had …"): the speaker runs on.
-            previous = _previous_cue(candidates, n)
+            previous = _previous_cue(doc, candidates, n)
             candidate.inherited = previous.speaker if previous is not None else None
             continue
         if cue is not None or candidate.kind != "direct" or candidate.inherited is not None:
             continue
         following = _anaphoric_cue(doc, candidate, anaphoric)
         if following is None:
+            following = _repeated_quote_cue(doc, candidate, candidates, own)
+        if following is None:
             candidate.inherited = _subject_just_before(doc, candidate, cued, index)
             if candidate.inherited is not None:
                 continue
-        candidate.cue = following or _previous_cue(candidates, n) or _next_cue(candidates, n, own)
+        candidate.cue = (
+            following or _previous_cue(doc, candidates, n) or _next_cue(candidates, n, own)
+        )
+
+
+def _repeated_quote_cue(
+    doc: QuoteText, candidate: Candidate, candidates: list[Candidate], own: set[int]
+) -> Cue | None:
+    """The cue of another quotation of the article that holds this one's words again: a
+    quotation set as a headline or subheading repeats words the text quotes with their speaker
+    („Die Halle bleibt zu“ over "…, sagt Weber: „Die Halle bleibt zu, bis …“")."""
+    words = _quote_words(doc, candidate)
+    if len(words.split()) < MIN_REPEATED_WORDS:
+        return None
+    for other in candidates:
+        if other is candidate or id(other) not in own or other.cue is None:
+            continue
+        if other.cue.speaker is None:
+            continue
+        if f" {words} " in f" {_quote_words(doc, other)} ":
+            return other.cue
+    return None
+
+
+def _quote_words(doc: QuoteText, candidate: Candidate) -> str:
+    return " ".join(re.findall(r"\w+", doc.text[candidate.start : candidate.end].lower()))
 
 
 def _subject_just_before(
     doc: QuoteText, candidate: Candidate, cued: set[int], index: EntityIndex
 ) -> Referent | None:
     """The speaker of a quoted sentence with no cue after a sentence of the same paragraph that
-    opens with a person's name and quotes no one ("Meyer ist verärgert. „Das geht so nicht.“"):
-    that person."""
+    opens with the name of a person or organisation and quotes no one ("Meyer ist verärgert.
+    „Das geht so nicht.“", "Die Stadtwerke haben Tarife angekündigt. „Sie gelten ab Mai.“"):
+    that person or organisation (a place opening the sentence is no speaker)."""
     if candidate.mark is None:
         return None
     sentence = doc.sentence_of(candidate.mark.open_start)
@@ -146,7 +184,9 @@ def _subject_just_before(
         return None
     first = _past_leading_role(doc, previous.first, previous.last)
     mention = index.mention_over(first.start, first.end)
-    if mention is None or mention.start != first.start or mention.entity.type != "PER":
+    if mention is None or mention.start != first.start:
+        return None
+    if mention.entity.type not in ("PER", "ORG"):
         return None
     return Referent(mention.entity.id, mention.start, mention.end, "name")
 
@@ -178,16 +218,43 @@ def _anaphoric_cue(doc: QuoteText, candidate: Candidate, anaphoric: dict[int, Cu
     return anaphoric.get(following.index)
 
 
-def _previous_cue(candidates: list[Candidate], n: int) -> Cue | None:
+def _previous_cue(doc: QuoteText, candidates: list[Candidate], n: int) -> Cue | None:
     candidate = candidates[n]
     for earlier in reversed(candidates[:n]):
-        if candidate.paragraph - earlier.paragraph > 1:
+        if _paragraph_gap(doc, earlier.paragraph, candidate.paragraph) > 1:
             return None
         if earlier.cue is not None and earlier.end <= candidate.start:
             if earlier.cue.speaker is None and earlier.inherited is not None:
                 continue
+            if _document_source(doc, earlier.cue):
+                continue
             return earlier.cue
     return None
+
+
+def _paragraph_gap(doc: QuoteText, earlier: int, later: int) -> int:
+    """Paragraph breaks from one paragraph to a later one, not counting a subheading between
+    them (a paragraph with no closing punctuation): a quotation after a subheading goes on
+    with the speaker before it."""
+    headings = sum(
+        1
+        for p in range(earlier + 1, later)
+        if not doc.text[doc.paragraphs[p][0] : doc.paragraphs[p][1]].rstrip().endswith(CLOSING)
+    )
+    return later - earlier - headings
+
+
+def _document_source(doc: QuoteText, cue: Cue) -> bool:
+    """Whether an attribution's source is a document or a count rather than someone who speaks
+    ("laut Branchenstudien", "selon les chiffres", "ifølge rapporten"): no entity, no pronoun, no
+    title among its words. A quotation with no cue after it is not that source's words."""
+    speaker = cue.speaker
+    if not cue.attribution or speaker is None or speaker.entity is not None:
+        return False
+    if speaker.how not in ("role", "name"):
+        return False
+    described = describe_speaker(doc, doc.lang, speaker.start, speaker.end)
+    return described is None or described.title is None
 
 
 def _next_cue(candidates: list[Candidate], n: int, own: set[int]) -> Cue | None:

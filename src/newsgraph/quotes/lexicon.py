@@ -90,6 +90,8 @@ class QuoteLexicon:
     inversion_openers: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
     holder_prepositions: frozenset[str] = frozenset()
+    agent_prepositions: frozenset[str] = frozenset()
+    objects_before_subject: frozenset[str] = frozenset()
     noun_markers: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     max_gap_to_complementizer: int = 5
@@ -212,6 +214,8 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         inversion_openers=_words(grammar.get("inversion_openers", [])),
         object_clitics=_words(grammar.get("object_clitics", [])),
         holder_prepositions=_words(grammar.get("holder_prepositions", [])),
+        agent_prepositions=_words(grammar.get("agent_prepositions", [])),
+        objects_before_subject=_words(grammar.get("objects_before_subject", [])),
         noun_markers=_words(grammar.get("noun_markers", [])),
         name_particles=_words(grammar.get("name_particles", [])),
         max_gap_to_complementizer=int(grammar.get("max_gap_to_complementizer", 5)),

@@ -38,6 +38,9 @@ MAX_BRACKET_WORDS = 5
 MAX_COORDINATED_TITLE = 2
 # Words of a role noun phrase standing as a name's apposition ("der Vereinsvorsitzende").
 MAX_APPOSITION_WORDS = 3
+# Longest title abbreviation before a name that a tagger's part of speech does not rule out
+# ("dr", "Dr.", "Prof").
+MAX_TITLE_ABBREVIATION = 4
 
 
 @dataclass
@@ -625,7 +628,9 @@ class PhraseReader:
             if last == j and word.lower in lexicon.determiners and not word.is_punct:
                 last += 1  # "sagt der Sprecher": German "der" is a relative pronoun too
                 continue
-            if word.is_punct or word.lower in stops or word.pos in NOT_PHRASE:
+            if word.is_punct or word.lower in stops:
+                break
+            if word.pos in NOT_PHRASE and not self._tagged_title(word):
                 break
             if lexicon.verb(word.text) or lexicon.is_pronoun(word.text):
                 break
@@ -639,6 +644,19 @@ class PhraseReader:
                 break  # "so der Major-Sieger rückblickend": the noun ends its phrase
             last += 1
         return last
+
+    def _tagged_title(self, word: Word) -> bool:
+        """Whether a word the tagger took for a function word or verb is a title abbreviation
+        before a person's name ("enligt dr Ekberg", "laut Dr. Weber"): short, letters only, and a
+        person's name right after it."""
+        letters = word.text.rstrip(".")
+        if not letters.isalpha() or len(letters) > MAX_TITLE_ABBREVIATION:
+            return False
+        if word.index + 1 >= len(self.words):
+            return False
+        following = self.words[word.index + 1]
+        mention = self.index.mention_over(following.start, following.end)
+        return mention is not None and mention.entity.type == "PER"
 
     def _adverb_like(self, j: int) -> bool:
         """Whether word j reads as an adverb of the clause: lower case, no function word, no
@@ -729,6 +747,11 @@ class PhraseReader:
         opening = head.index == 0 or self.words[head.index - 1].is_punct
         if definite or head.pos == "NOUN" or (opening and self.roles.is_title(content, None)):
             return Item(Referent(None, start, end, "role"), first, last)
+        if subject and opening and head.pos == "PROPN" and not self.nouns_capitalised:
+            # "Bankfolk siger, at …": a noun opening the sentence is capitalised for that
+            # alone and taggers take it for a name; no entity holds it, so it describes the
+            # speaker (a name the entity layer missed describes them too).
+            return Item(Referent(None, start, end, "name"), first, last)
         if head.capitalized and head.index > 0 and not self.words[head.index - 1].is_punct:
             return Item(Referent(None, start, end, "name"), first, last)
         return None

@@ -133,6 +133,12 @@ class QuoteGrammar(Schema):
     # Prepositions that name whose view a reported clause is, right after a speech verb whose
     # subject is no one ("L'essor des podcasts confirme pour X que …").
     holder_prepositions: Words = []
+    # Prepositions naming the agent of a passive ("wurde von X gesagt"): what they govern may
+    # be the speaker even between an auxiliary and its participle.
+    agent_prepositions: Words = []
+    # Unstressed object pronouns that stand between an inverted speech verb and its subject
+    # ("sagt uns ein Sprecher", "sagte mir die Ministerin").
+    objects_before_subject: Words = []
     # Words after which a speech-verb form is a noun ("une note", "sa réponse"): determiners that
     # are never object pronouns, and possessives ("le note" may be "il le note").
     noun_markers: Words = []
