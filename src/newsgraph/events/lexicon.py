@@ -112,6 +112,10 @@ def compile_element(options: Sequence[str], gap: int) -> Element:
     return Element(frozenset(exact), tuple(prefixes), tuple(others), gap)
 
 
+# One element after a pattern's first, as `match_after` tests it: (exact, prefixes, others, gap).
+Step = tuple[frozenset[str], tuple[str, ...], tuple[re.Pattern[str], ...], int]
+
+
 @dataclass(frozen=True)
 class Pattern:
     """A compiled word pattern."""
@@ -119,6 +123,14 @@ class Pattern:
     source: str
     elements: tuple[Element, ...]
     anchor: int
+    # The elements after the first as plain tuples: `match_after` runs tens of thousands of times
+    # an article (a candidate word, then mostly a no), and testing the alternatives inline costs
+    # half of two method calls per word.
+    steps: tuple[Step, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        steps = tuple((e.exact, e.prefixes, e.others, e.gap) for e in self.elements[1:])
+        object.__setattr__(self, "steps", steps)
 
     def match_at(self, words: Sequence[Word], first: int) -> list[int] | None:
         """Word indices matched when the pattern starts at `first`, or None."""
@@ -129,16 +141,26 @@ class Pattern:
     def match_after(self, words: Sequence[Word], first: int) -> list[int] | None:
         """`match_at` for a word the first element is known to accept (a candidate of the
         pattern's StartIndex): only the elements after it are tried."""
-        elements = self.elements
         matched = [first]
-        if len(elements) == 1:
-            return matched
         last = first
         size = len(words)
-        for element in elements[1:]:
-            accepts = element.accepts
-            for index in range(last + 1, min(size, last + 2 + element.gap)):
-                if accepts(words[index]):
+        # Element.accepts inline: the form, then the lemma, against each kind of alternative.
+        for exact, prefixes, others, gap in self.steps:
+            for index in range(last + 1, min(size, last + 2 + gap)):
+                word = words[index]
+                text = word.lower
+                if (
+                    text in exact
+                    or (prefixes and text.startswith(prefixes))
+                    or (others and any(g.fullmatch(text) for g in others))
+                ):
+                    break
+                text = word.lemma
+                if text and (
+                    text in exact
+                    or (prefixes and text.startswith(prefixes))
+                    or (others and any(g.fullmatch(text) for g in others))
+                ):
                     break
             else:
                 return None
@@ -240,22 +262,11 @@ class StartIndex:
     def candidates(self, words: Sequence[Word], lo: int, stop: int) -> list[tuple[int, int]]:
         """(pattern number, word index) pairs for the words in range(lo, stop) that may start a
         match, ordered by pattern and then by word as a pattern-by-pattern scan would meet them."""
-        memo, no_start = self.word_memo, self.no_start
         pairs: list[tuple[int, int]] = []
-        known = sentence_keys.of(words)
-        if known is None:
-            keys: Sequence[WordKey] = [(word.lower, word.lemma) for word in words]
-        else:
-            keys, key_set, texts, heads = known
-            if (
-                self.plain_only
-                and texts.isdisjoint(self.exact)
-                and heads.isdisjoint(self.prefix_set)
-            ):
-                return pairs
-            whole = lo == 0 and stop >= len(words)
-            if (whole and key_set <= no_start) or (lo > 0 and no_start.issuperset(keys[lo:stop])):
-                return pairs
+        keys = self._keys_to_scan(words, lo, stop)
+        if keys is None:
+            return pairs
+        memo, no_start = self.word_memo, self.no_start
         if self.words_only:
             # Only a word whose form or lemma is one of the opening words starts a pattern.
             exact = self.exact
@@ -278,6 +289,48 @@ class StartIndex:
         if len(pairs) > 1:
             pairs.sort()
         return pairs
+
+    def any_match(self, patterns: Sequence[Pattern], words: Sequence[Word]) -> bool:
+        """Whether one of `patterns` (the indexed list) matches somewhere in the words: the
+        candidates of `candidates` tried word by word, stopping at the first match (whether any
+        matches does not depend on the order they are tried in)."""
+        keys = self._keys_to_scan(words, 0, len(words))
+        if keys is None:
+            return False
+        memo, no_start, exact = self.word_memo, self.no_start, self.exact
+        words_only = self.words_only
+        for index, key in enumerate(keys):
+            if words_only:
+                lower, lemma = key
+                if not (lower in exact or (lemma and lemma in exact)):
+                    continue
+                numbers = self.word_starting(words[index])
+            else:
+                found = memo.get(key)
+                if found is None:
+                    if key in no_start:
+                        continue
+                    found = self.word_starting(words[index])
+                numbers = found
+            for number in numbers:
+                if patterns[number].match_after(words, index) is not None:
+                    return True
+        return False
+
+    def _keys_to_scan(self, words: Sequence[Word], lo: int, stop: int) -> Sequence[WordKey] | None:
+        """The words' (form, lemma) keys, or None when the sentence's key sets show that no word
+        in range(lo, stop) starts a pattern."""
+        known = sentence_keys.of(words)
+        if known is None:
+            return [(word.lower, word.lemma) for word in words]
+        keys, key_set, texts, heads = known
+        if self.plain_only and texts.isdisjoint(self.exact) and heads.isdisjoint(self.prefix_set):
+            return None
+        whole = lo == 0 and stop >= len(words)
+        no_start = self.no_start
+        if (whole and key_set <= no_start) or (lo > 0 and no_start.issuperset(keys[lo:stop])):
+            return None
+        return keys
 
 
 def compile_pattern(source: str, max_gap: int = DEFAULT_MAX_GAP) -> Pattern:
@@ -360,11 +413,7 @@ class PhraseSet:
         return hit
 
     def _any_span(self, words: Sequence[Word]) -> bool:
-        patterns = self.patterns
-        for number, first in self.starts.candidates(words, 0, len(words)):
-            if patterns[number].match_after(words, first) is not None:
-                return True
-        return False
+        return self.starts.any_match(self.patterns, words)
 
     def matches_word(self, word: Word) -> bool:
         """Whether a one-word pattern of the set accepts `word`."""
