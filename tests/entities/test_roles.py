@@ -200,3 +200,16 @@ def test_role_matcher_reads_each_tokens_titles_and_countries_once_and_skips_empt
     assert matcher.can_fill(title, 1) and not matcher.can_fill(title, 2)
     assert not matcher.can_fill(title, len(doc))
     assert matcher.can_fill(Element(slot=None, words=frozenset({"til"}), optional=False), 2)
+
+
+def test_document_reads_the_places_starting_at_a_token_once() -> None:
+    from newsgraph.entities.document import Document
+    from newsgraph.entities.lexicon import load_lexicon
+    from newsgraph.gazetteer import load_gazetteer
+
+    article = build_article("Hun reiste fra New York til Oslo.", "nb", [])
+    doc = Document(article, load_gazetteer("nb"), load_lexicon("nb"))
+    spans = doc.place_spans(3)
+    assert [(last, match.place.country) for last, match in spans][:1] == [(5, "USA")]
+    assert doc.place_spans(3) is spans
+    assert doc.place_spans(0) == []
