@@ -28,6 +28,7 @@ MEMO_SIZE = 20_000
 
 
 GLOB_SPECIALS = frozenset("*?[")
+NO_NUMBERS: frozenset[int] = frozenset()
 # Sentences whose word keys `sentence_keys` remembers (the coder asks dozens of cue lists about
 # each sentence, not always one right after another).
 SENTENCE_MEMO_SIZE = 256
@@ -220,24 +221,31 @@ class StartIndex:
         known = self.memo.get(text)
         if known is not None:
             return known
-        found: set[int] = set(self.exact.get(text, ()))
+        # Every new word of an article is asked here by each of a hundred indexes, and most
+        # start nothing: the misses cost look-ups only, no sets built along the way.
+        found = list(self.exact.get(text, ()))
+        prefixes = self.prefixes
+        size = len(text)
         for length in self.lengths:
-            if length > len(text):
+            if length > size:
                 break
-            found.update(self.prefixes.get(text[:length], ()))
+            numbers = prefixes.get(text[:length])
+            if numbers:
+                found.extend(numbers)
         for number, globs in self.others:
             if any(g.fullmatch(text) for g in globs):
-                found.add(number)
+                found.append(number)
         if len(self.memo) >= MEMO_SIZE:
             self.memo.clear()
-        result = self.memo[text] = frozenset(found)
+        result = self.memo[text] = frozenset(found) if found else NO_NUMBERS
         return result
 
     def starting(self, word: Word) -> frozenset[int]:
         """Numbers of the patterns whose first element accepts the word."""
         found = self._starting(word.lower)
         if word.lemma:
-            return found | self._starting(word.lemma)
+            other = self._starting(word.lemma)
+            return (found | other if found else other) if other else found
         return found
 
     def word_starting(self, word: Word) -> tuple[int, ...]:
@@ -248,7 +256,8 @@ class StartIndex:
             return known
         if key in self.no_start:
             return ()
-        result = tuple(sorted(self.starting(word)))
+        numbers = self.starting(word)
+        result = tuple(sorted(numbers)) if numbers else ()
         if result:
             if len(self.word_memo) >= MEMO_SIZE:
                 self.word_memo.clear()
