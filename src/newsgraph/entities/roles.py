@@ -343,6 +343,12 @@ def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:
     doc = matcher.doc
     before: Binding | None = None
     after: Binding | None = None
+    # The starts in the person's sentence, found once for all the patterns.
+    starts = [
+        start
+        for start in range(max(0, anchor - MAX_PATTERN_REACH), anchor)
+        if doc.same_sentence(start, anchor + 1)
+    ]
     for pattern in doc.lexicon.patterns:
         if pattern.person_index == 0:
             if after is None:
@@ -350,9 +356,7 @@ def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:
             continue
         if before is not None:
             continue
-        for start in range(max(0, anchor - MAX_PATTERN_REACH), anchor):
-            if not doc.same_sentence(start, anchor + 1):
-                continue
+        for start in starts:
             before = matcher.match(pattern, start, anchor)
             if before is not None:
                 break
