@@ -11,6 +11,7 @@ the same with or without a model.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from newsgraph.quotes.marks import MarkedSpan, MarkScanner
 from newsgraph.text import TextView, surface_words, text_view
 
 SENTENCE_END = frozenset(".!?…")
+SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
 CLOSING_TRAIL = frozenset(")]»”\"’'›“«‹")
 SENTENCE_TAIL = SENTENCE_END | CLOSING_TRAIL
 # Abbreviations are short: a longer run without spaces before a period is never one.
@@ -146,7 +148,12 @@ class QuoteText:
         i = start
         stop = start
         while i < end:
-            if self.text[i] in SENTENCE_END and not protected.holds(i):
+            # Only an end mark can end a sentence: jump to the next one.
+            found = SENTENCE_END_RE.search(self.text, i, end)
+            if found is None:
+                break
+            i = found.start()
+            if not protected.holds(i):
                 # Every mark of one run of end marks shares the run's end: found once per run.
                 if stop <= i:
                     stop = i + 1
