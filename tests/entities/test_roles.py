@@ -173,3 +173,43 @@ def test_headline_name_after_a_title_that_the_body_also_writes_is_a_person() -> 
     text = "Ministers Hail Envoy Okonkwo In Lagos\n\nOkonkwo arrived in Lagos on Friday."
     article = build_article(text, "en", [("Lagos", "GPE"), ("Lagos", "GPE")])
     assert ("Okonkwo", "PER") in [(e.name, e.type) for e in find_entities(article)]
+
+
+def test_role_matcher_reads_each_tokens_titles_and_countries_once_and_skips_empty_slots() -> None:
+    from newsgraph.entities.document import Document
+    from newsgraph.entities.lexicon import load_lexicon
+    from newsgraph.entities.mentions import model_mentions
+    from newsgraph.entities.patterns import Element
+    from newsgraph.entities.roles import RoleMatcher
+    from newsgraph.gazetteer import load_gazetteer
+
+    article = build_article(
+        "Frankrikes utenriksminister Marie Dubois kom til Oslo.",
+        "nb",
+        [("Marie Dubois", "PER"), ("Oslo", "GPE")],
+    )
+    doc = Document(article, load_gazetteer("nb"), load_lexicon("nb"))
+    matcher = RoleMatcher(doc, model_mentions(doc))
+    countries = matcher.places_at(0, "genitive")
+    assert countries == [(1, "FRA")]
+    assert matcher.places_at(0, "genitive") is countries
+    assert matcher.places_at(1, "genitive") == []
+    genitive = Element(slot="country_gen", words=frozenset(), optional=False)
+    title = Element(slot="title", words=frozenset(), optional=False)
+    assert matcher.can_fill(genitive, 0) and not matcher.can_fill(genitive, 1)
+    assert matcher.can_fill(title, 1) and not matcher.can_fill(title, 2)
+    assert not matcher.can_fill(title, len(doc))
+    assert matcher.can_fill(Element(slot=None, words=frozenset({"til"}), optional=False), 2)
+
+
+def test_document_reads_the_places_starting_at_a_token_once() -> None:
+    from newsgraph.entities.document import Document
+    from newsgraph.entities.lexicon import load_lexicon
+    from newsgraph.gazetteer import load_gazetteer
+
+    article = build_article("Hun reiste fra New York til Oslo.", "nb", [])
+    doc = Document(article, load_gazetteer("nb"), load_lexicon("nb"))
+    spans = doc.place_spans(3)
+    assert [(last, match.place.country) for last, match in spans][:1] == [(5, "USA")]
+    assert doc.place_spans(3) is spans
+    assert doc.place_spans(0) == []

@@ -226,3 +226,31 @@ def test_joined_cue_lists_match_where_one_of_them_matches() -> None:
             lexicon.cue(name).any_span(sentence) for name in names
         )
     assert not lexicon.any_cue(("no such cue list",)).any_span(tuple(words("anything")))
+
+
+def test_later_elements_accept_the_form_or_the_lemma_by_word_prefix_or_glob() -> None:
+    pattern = compile_pattern("ikke møte|besøk*|m?tt … nå", max_gap=1)
+    assert len(pattern.steps) == 2
+    lemma = Word(index=1, start=0, end=0, text="Møtte", lower="møtte", lemma="møte")
+    for second in (*words("møte besøket mett"), lemma):
+        sentence = (*words("ikke"), second, *words("nå"))
+        assert pattern.match_after(sentence, 0) == [0, 1, 2], second
+    assert pattern.match_after(words("ikke møter nå"), 0) is None
+    assert pattern.match_after(words("ikke møte x nå"), 0) == [0, 1, 3]
+    assert pattern.match_after(words("ikke møte x y nå"), 0) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["nei aldri sa han mer", "aldri sa han noe", "hun besøkte Oslo", "han mett", "", "mer ikke"],
+)
+def test_any_match_finds_a_match_where_the_candidates_find_one(sentence: str) -> None:
+    for patterns in (
+        ("ikke", "aldri … mer"),
+        ("besøk* Oslo", "aldri … mer"),
+        ("m?tt", "nei aldri"),
+    ):
+        phrases = PhraseSet(tuple(compile_pattern(p, max_gap=3) for p in patterns))
+        for view in (words(sentence), tuple(words(sentence))):
+            expected = bool(phrases.spans(view))
+            assert phrases.starts.any_match(phrases.patterns, view) == expected, patterns

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from newsgraph.gazetteer import load_gazetteer, nationality_adjectives
+from newsgraph import gazetteer
+from newsgraph.gazetteer import load_adjectives, load_gazetteer, nationality_adjectives
+from newsgraph.resources.compiled import CACHE_ENV
 
 
 def country_of(lang: str, surface: str, form: str) -> str | None:
@@ -133,6 +137,20 @@ def test_nynorsk_uses_the_bokmal_gazetteer() -> None:
 def test_nationality_adjectives_lists_base_forms() -> None:
     assert nationality_adjectives("en", "RUS") == ("Russian",)
     assert "amerikansk" in nationality_adjectives("nb", "USA")
+
+
+def test_nationality_adjectives_are_read_back_from_the_resource_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    gazetteer._adjectives.cache_clear()
+    try:
+        load_adjectives("en")
+        assert len(list(tmp_path.glob("adjectives-en-*.pickle"))) == 1
+        gazetteer._adjectives.cache_clear()
+        assert nationality_adjectives("en", "RUS") == ("Russian",)
+    finally:
+        gazetteer._adjectives.cache_clear()
 
 
 def test_language_without_resources_gets_cldr_names() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.model import Article, Token
-from newsgraph.quotes.document import QuoteText
+from newsgraph.quotes.document import QuoteText, Word
 from newsgraph.quotes.lexicon import load_quote_lexicon
 from newsgraph.text import split_paragraphs
 
@@ -68,3 +68,10 @@ def test_document_tokens_that_do_not_fit_the_text_fall_back_to_regex_words() -> 
     tokens = [Token(i=0, start=0, end=3, text="XYZ", head=0, sent=0)]
     doc = QuoteText(Article(text="Hun sa nei.", lang="nb", tokens=tokens), load_quote_lexicon("nb"))
     assert [w.text for w in doc.words] == ["Hun", "sa", "nei", "."]
+
+
+def test_document_word_made_of_a_token_equals_the_word_made_field_by_field() -> None:
+    made = Word.of_token(3, 4, 7, "Han", "PRON", "nsubj", 5)
+    assert made == Word(3, 4, 7, "Han", "PRON", "nsubj", 5)
+    assert hash(made) == hash(Word(3, 4, 7, "Han", "PRON", "nsubj", 5))
+    assert (made.lower, made.capitalized, made.is_punct) == ("han", True, False)

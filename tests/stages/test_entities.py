@@ -13,6 +13,7 @@ from newsgraph.ingest import article_from_text
 from newsgraph.model import Article, Meta
 from newsgraph.pipeline import Pipeline, create_stage
 from newsgraph.settings import Settings
+from newsgraph.stages import entities as entities_stage
 from newsgraph.stages.entities import EntitiesStage
 from newsgraph.stages.nlp import NlpStage
 from stages.models import model_path
@@ -26,6 +27,16 @@ def test_entities_stage_is_registered_with_its_layers() -> None:
     assert isinstance(stage, EntitiesStage)
     assert stage.requires == ("text", "lang", "sentences", "tokens", "names")
     assert stage.provides == ("entities",)
+
+
+def test_entities_stage_setup_loads_the_gazetteer_of_a_preloaded_language_without_resources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded: list[str | None] = []
+    monkeypatch.setattr(entities_stage, "load_gazetteer", loaded.append)
+    monkeypatch.setattr(entities_stage, "load_lexicon", lambda lang: None)
+    EntitiesStage(Settings(languages=["en", "pt"], preload_languages=["en", "pt"])).setup()
+    assert loaded == ["en", "pt"]
 
 
 def test_entities_stage_fills_entities_and_records_its_lexicons() -> None:

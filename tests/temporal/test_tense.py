@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsgraph.model import Token
 from newsgraph.temporal.grammar import load_grammar
-from newsgraph.temporal.tense import TenseMarker, tense_markers, tense_near
+from newsgraph.temporal.tense import (
+    PerGrammar,
+    TenseMarker,
+    TenseWords,
+    tense_markers,
+    tense_near,
+)
 
 
 def _tense_of(
@@ -67,3 +75,26 @@ def test_nouns_with_verb_endings_do_not_count_with_tokens() -> None:
 def test_future_wins_a_tie() -> None:
     markers = [TenseMarker(0, 3, "past"), TenseMarker(10, 13, "future")]
     assert tense_near(markers, 5, 8) == "future"
+
+
+def test_tables_derived_from_a_grammar_are_built_once_per_grammar() -> None:
+    grammar = load_grammar("en")
+    assert TenseWords.of(grammar) is TenseWords.of(grammar)
+    assert TenseWords.of(grammar) == TenseWords.read(grammar)
+    built: list[str] = []
+    derived = PerGrammar(lambda g: built.append(g.lang) or g.lang)
+    other = replace(grammar, lang="xx")
+    assert [derived(grammar), derived(grammar), derived(other), derived(grammar)] == [
+        "en",
+        "en",
+        "xx",
+        "en",
+    ]
+    assert built == ["en", "xx"]
+
+
+def test_future_phrases_are_markers_wherever_they_stand() -> None:
+    text = "She is going to visit Oslo, and IS GOING TO stay."
+    markers = tense_markers(load_grammar("en"), text, 0, len(text))
+    phrases = [m for m in markers if text[m.start : m.end].lower() == "is going to"]
+    assert [(m.start, m.tense) for m in phrases] == [(4, "future"), (32, "future")]

@@ -61,6 +61,9 @@ class Document:
         self.capitalised = [bool(token.text) and token.text[0].isupper() for token in self.tokens]
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        # Gazetteer surfaces per starting token: the mention pass and each place slot of the role
+        # patterns ask about the same tokens (half of the questions are repeats).
+        self._place_spans: dict[int, list[tuple[int, Match]]] = {}
 
     def _segments(self) -> list[int]:
         """Segment number per token; segments end at full stops and line breaks.
@@ -133,7 +136,14 @@ class Document:
         return self.gazetteer.lookup(self.slice(first, last))
 
     def place_spans(self, first: int) -> list[tuple[int, Match]]:
-        """(end token, reading) of every gazetteer surface that starts at token `first`."""
+        """(end token, reading) of every gazetteer surface that starts at token `first` (the list
+        is shared between callers: read it, never change it)."""
+        known = self._place_spans.get(first)
+        if known is None:
+            known = self._place_spans[first] = self._find_place_spans(first)
+        return known
+
+    def _find_place_spans(self, first: int) -> list[tuple[int, Match]]:
         found: list[tuple[int, Match]] = []
         if not self.gazetteer.may_start(self.tokens[first].text):
             return found

@@ -27,6 +27,8 @@ MAX_PARTICLE_LETTERS = 3
 # An acronym that is not exactly a name's initials must hold at least this many of them.
 MIN_ACRONYM_INITIALS = 2
 ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÆØÅ]{2,12})\)")
+# The language of the canonical names of pattern organisations ("Russian Foreign Ministry").
+CANONICAL_LANGUAGE = "en"
 
 
 @dataclass
@@ -398,7 +400,7 @@ def _organisation_entity(doc: Document, cluster: Cluster) -> tuple[str, str | No
     canonical = None
     for mention in cluster.mentions:
         if mention.source == "pattern" and mention.country and mention.canonical:
-            adjectives = nationality_adjectives("en", mention.country)
+            adjectives = nationality_adjectives(CANONICAL_LANGUAGE, mention.country)
             if adjectives:
                 canonical = f"{adjectives[0]} {mention.canonical}"
         elif mention.canonical:

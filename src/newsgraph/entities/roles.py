@@ -20,6 +20,8 @@ from newsgraph.model import Title
 MAX_PATTERN_REACH = 12
 MAX_NAME_TOKENS = 4
 NAME_JOINERS = frozenset({"-", "'", "’"})
+# The gazetteer form each place slot reads.
+PLACE_FORMS = {"country": "name", "country_gen": "genitive", "adj": "adjective"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class RoleMatcher:
         self.evidence = doc.evidence
         # Titles found at a token (by definiteness): every pattern and every anchor nearby asks.
         self.titles: dict[tuple[int, bool], list[tuple[int, list[TitleHit]]]] = {}
+        # Countries named at a token (by gazetteer form), asked as often.
+        self.places: dict[tuple[int, str], list[tuple[int, str]]] = {}
         for mention in mentions:
             span = doc.token_span(mention.start, mention.end)
             if span is not None:
@@ -128,6 +132,28 @@ class RoleMatcher:
                 for end, more in self.titles_at(last + 1, definite_only):
                     found.insert(0, (end, [hit, *more]))
         return found
+
+    def places_at(self, index: int, form: str) -> list[tuple[int, str]]:
+        """(end token, alpha-3) of the countries a place of this gazetteer form starting at the
+        token names, longest first (the list is shared between callers: read it, never change
+        it)."""
+        known = self.places.get((index, form))
+        if known is None:
+            known = self.places[index, form] = self._places(index, form)
+        return known
+
+    def can_fill(self, element: Element, index: int) -> bool:
+        """False where a title or place slot has nothing at the token, so that no match can go
+        on from there (`_element` would yield nothing); True otherwise."""
+        slot = element.slot
+        if slot is None:
+            return True
+        if index >= len(self.doc):
+            return False
+        if slot in ("title", "title_def"):
+            return bool(self.titles_at(index, slot == "title_def"))
+        form = PLACE_FORMS.get(slot)
+        return form is None or bool(self.places_at(index, form))
 
     def _places(self, index: int, form: str) -> list[tuple[int, str]]:
         doc = self.doc
@@ -218,9 +244,8 @@ class RoleMatcher:
                 bound = binding.copy()
                 bound.titles.extend(hits)
                 yield end, bound
-        elif slot in ("country", "country_gen", "adj"):
-            form = {"country": "name", "country_gen": "genitive", "adj": "adjective"}[slot]
-            for end, country in self._places(index, form):
+        elif slot in PLACE_FORMS:
+            for end, country in self.places_at(index, PLACE_FORMS[slot]):
                 bound = binding.copy()
                 bound.country = bound.country or country
                 yield end, bound
@@ -245,6 +270,9 @@ class RoleMatcher:
                 return None
         elif first.slot == "person" and start != person_at:
             return None
+        elif not self.can_fill(first, start):
+            # Most starts before a person have no title or country: answered without generators.
+            return None
         return next(self._match(pattern.elements, 0, start, person_at, Binding(), False), None)
 
     def _match(
@@ -263,6 +291,8 @@ class RoleMatcher:
             return
         element = elements[position]
         if element.slot == "person" and index != person_at:
+            return
+        if not self.can_fill(element, index):
             return
         for end, bound in self._element(element, index, binding, after_title):
             if end > index and not self.doc.same_sentence(min(index, person_at), end):
@@ -313,6 +343,12 @@ def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:
     doc = matcher.doc
     before: Binding | None = None
     after: Binding | None = None
+    # The starts in the person's sentence, found once for all the patterns.
+    starts = [
+        start
+        for start in range(max(0, anchor - MAX_PATTERN_REACH), anchor)
+        if doc.same_sentence(start, anchor + 1)
+    ]
     for pattern in doc.lexicon.patterns:
         if pattern.person_index == 0:
             if after is None:
@@ -320,9 +356,7 @@ def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:
             continue
         if before is not None:
             continue
-        for start in range(max(0, anchor - MAX_PATTERN_REACH), anchor):
-            if not doc.same_sentence(start, anchor + 1):
-                continue
+        for start in starts:
             before = matcher.match(pattern, start, anchor)
             if before is not None:
                 break

@@ -28,6 +28,7 @@ MEMO_SIZE = 20_000
 
 
 GLOB_SPECIALS = frozenset("*?[")
+NO_NUMBERS: frozenset[int] = frozenset()
 # Sentences whose word keys `sentence_keys` remembers (the coder asks dozens of cue lists about
 # each sentence, not always one right after another).
 SENTENCE_MEMO_SIZE = 256
@@ -112,6 +113,10 @@ def compile_element(options: Sequence[str], gap: int) -> Element:
     return Element(frozenset(exact), tuple(prefixes), tuple(others), gap)
 
 
+# One element after a pattern's first, as `match_after` tests it: (exact, prefixes, others, gap).
+Step = tuple[frozenset[str], tuple[str, ...], tuple[re.Pattern[str], ...], int]
+
+
 @dataclass(frozen=True)
 class Pattern:
     """A compiled word pattern."""
@@ -119,6 +124,14 @@ class Pattern:
     source: str
     elements: tuple[Element, ...]
     anchor: int
+    # The elements after the first as plain tuples: `match_after` runs tens of thousands of times
+    # an article (a candidate word, then mostly a no), and testing the alternatives inline costs
+    # half of two method calls per word.
+    steps: tuple[Step, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        steps = tuple((e.exact, e.prefixes, e.others, e.gap) for e in self.elements[1:])
+        object.__setattr__(self, "steps", steps)
 
     def match_at(self, words: Sequence[Word], first: int) -> list[int] | None:
         """Word indices matched when the pattern starts at `first`, or None."""
@@ -129,16 +142,26 @@ class Pattern:
     def match_after(self, words: Sequence[Word], first: int) -> list[int] | None:
         """`match_at` for a word the first element is known to accept (a candidate of the
         pattern's StartIndex): only the elements after it are tried."""
-        elements = self.elements
         matched = [first]
-        if len(elements) == 1:
-            return matched
         last = first
         size = len(words)
-        for element in elements[1:]:
-            accepts = element.accepts
-            for index in range(last + 1, min(size, last + 2 + element.gap)):
-                if accepts(words[index]):
+        # Element.accepts inline: the form, then the lemma, against each kind of alternative.
+        for exact, prefixes, others, gap in self.steps:
+            for index in range(last + 1, min(size, last + 2 + gap)):
+                word = words[index]
+                text = word.lower
+                if (
+                    text in exact
+                    or (prefixes and text.startswith(prefixes))
+                    or (others and any(g.fullmatch(text) for g in others))
+                ):
+                    break
+                text = word.lemma
+                if text and (
+                    text in exact
+                    or (prefixes and text.startswith(prefixes))
+                    or (others and any(g.fullmatch(text) for g in others))
+                ):
                     break
             else:
                 return None
@@ -198,24 +221,31 @@ class StartIndex:
         known = self.memo.get(text)
         if known is not None:
             return known
-        found: set[int] = set(self.exact.get(text, ()))
+        # Every new word of an article is asked here by each of a hundred indexes, and most
+        # start nothing: the misses cost look-ups only, no sets built along the way.
+        found = list(self.exact.get(text, ()))
+        prefixes = self.prefixes
+        size = len(text)
         for length in self.lengths:
-            if length > len(text):
+            if length > size:
                 break
-            found.update(self.prefixes.get(text[:length], ()))
+            numbers = prefixes.get(text[:length])
+            if numbers:
+                found.extend(numbers)
         for number, globs in self.others:
             if any(g.fullmatch(text) for g in globs):
-                found.add(number)
+                found.append(number)
         if len(self.memo) >= MEMO_SIZE:
             self.memo.clear()
-        result = self.memo[text] = frozenset(found)
+        result = self.memo[text] = frozenset(found) if found else NO_NUMBERS
         return result
 
     def starting(self, word: Word) -> frozenset[int]:
         """Numbers of the patterns whose first element accepts the word."""
         found = self._starting(word.lower)
         if word.lemma:
-            return found | self._starting(word.lemma)
+            other = self._starting(word.lemma)
+            return (found | other if found else other) if other else found
         return found
 
     def word_starting(self, word: Word) -> tuple[int, ...]:
@@ -226,7 +256,8 @@ class StartIndex:
             return known
         if key in self.no_start:
             return ()
-        result = tuple(sorted(self.starting(word)))
+        numbers = self.starting(word)
+        result = tuple(sorted(numbers)) if numbers else ()
         if result:
             if len(self.word_memo) >= MEMO_SIZE:
                 self.word_memo.clear()
@@ -240,22 +271,11 @@ class StartIndex:
     def candidates(self, words: Sequence[Word], lo: int, stop: int) -> list[tuple[int, int]]:
         """(pattern number, word index) pairs for the words in range(lo, stop) that may start a
         match, ordered by pattern and then by word as a pattern-by-pattern scan would meet them."""
-        memo, no_start = self.word_memo, self.no_start
         pairs: list[tuple[int, int]] = []
-        known = sentence_keys.of(words)
-        if known is None:
-            keys: Sequence[WordKey] = [(word.lower, word.lemma) for word in words]
-        else:
-            keys, key_set, texts, heads = known
-            if (
-                self.plain_only
-                and texts.isdisjoint(self.exact)
-                and heads.isdisjoint(self.prefix_set)
-            ):
-                return pairs
-            whole = lo == 0 and stop >= len(words)
-            if (whole and key_set <= no_start) or (lo > 0 and no_start.issuperset(keys[lo:stop])):
-                return pairs
+        keys = self._keys_to_scan(words, lo, stop)
+        if keys is None:
+            return pairs
+        memo, no_start = self.word_memo, self.no_start
         if self.words_only:
             # Only a word whose form or lemma is one of the opening words starts a pattern.
             exact = self.exact
@@ -278,6 +298,48 @@ class StartIndex:
         if len(pairs) > 1:
             pairs.sort()
         return pairs
+
+    def any_match(self, patterns: Sequence[Pattern], words: Sequence[Word]) -> bool:
+        """Whether one of `patterns` (the indexed list) matches somewhere in the words: the
+        candidates of `candidates` tried word by word, stopping at the first match (whether any
+        matches does not depend on the order they are tried in)."""
+        keys = self._keys_to_scan(words, 0, len(words))
+        if keys is None:
+            return False
+        memo, no_start, exact = self.word_memo, self.no_start, self.exact
+        words_only = self.words_only
+        for index, key in enumerate(keys):
+            if words_only:
+                lower, lemma = key
+                if not (lower in exact or (lemma and lemma in exact)):
+                    continue
+                numbers = self.word_starting(words[index])
+            else:
+                found = memo.get(key)
+                if found is None:
+                    if key in no_start:
+                        continue
+                    found = self.word_starting(words[index])
+                numbers = found
+            for number in numbers:
+                if patterns[number].match_after(words, index) is not None:
+                    return True
+        return False
+
+    def _keys_to_scan(self, words: Sequence[Word], lo: int, stop: int) -> Sequence[WordKey] | None:
+        """The words' (form, lemma) keys, or None when the sentence's key sets show that no word
+        in range(lo, stop) starts a pattern."""
+        known = sentence_keys.of(words)
+        if known is None:
+            return [(word.lower, word.lemma) for word in words]
+        keys, key_set, texts, heads = known
+        if self.plain_only and texts.isdisjoint(self.exact) and heads.isdisjoint(self.prefix_set):
+            return None
+        whole = lo == 0 and stop >= len(words)
+        no_start = self.no_start
+        if (whole and key_set <= no_start) or (lo > 0 and no_start.issuperset(keys[lo:stop])):
+            return None
+        return keys
 
 
 def compile_pattern(source: str, max_gap: int = DEFAULT_MAX_GAP) -> Pattern:
@@ -360,11 +422,7 @@ class PhraseSet:
         return hit
 
     def _any_span(self, words: Sequence[Word]) -> bool:
-        patterns = self.patterns
-        for number, first in self.starts.candidates(words, 0, len(words)):
-            if patterns[number].match_after(words, first) is not None:
-                return True
-        return False
+        return self.starts.any_match(self.patterns, words)
 
     def matches_word(self, word: Word) -> bool:
         """Whether a one-word pattern of the set accepts `word`."""

@@ -33,6 +33,40 @@ class Word:
     dep: str = ""
     head: int | None = None
 
+    @classmethod
+    def of_token(
+        cls,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        lemma: str,
+        pos: str,
+        dep: str,
+        head: int | None,
+    ) -> Word:
+        """The word of a token, equal to `Word(...)` with the same fields (`lower` from `text`).
+
+        Every token of an article becomes a word; a frozen dataclass's __init__ sets each of
+        the nine fields through object.__setattr__ (1.3 us a word), filling the instance's dict
+        at once costs a third of that."""
+        word = _new_object(cls)
+        word.__dict__.update(
+            index=index,
+            start=start,
+            end=end,
+            text=text,
+            lower=text.lower(),
+            lemma=lemma,
+            pos=pos,
+            dep=dep,
+            head=head,
+        )
+        return word
+
+
+_new_object = object.__new__
+
 
 @dataclass(frozen=True)
 class SentenceView:
@@ -96,19 +130,17 @@ def _token_words(view: TextView, start: int, end: int) -> tuple[tuple[Word, ...]
     local = {token.i: number for number, token in enumerate(chosen)}
     has_deps = any(token.dep for token in chosen)
     words = []
-    # Positional fields (index, start, end, text, lower, lemma, pos, dep, head): every token of
-    # the article is made a word here, and keywords cost a third more.
+    of_token = Word.of_token
     for number, token in enumerate(chosen):
         head = local.get(token.head)
         if head == number or token.dep == "ROOT":
             head = None
         words.append(
-            Word(
+            of_token(
                 number,
                 token.start,
                 token.end,
                 token.text,
-                token.text.lower(),
                 token.lemma.lower(),
                 token.pos,
                 token.dep,

@@ -22,6 +22,7 @@ from newsgraph.settings import Settings
 from newsgraph.stages.boilerplate import SiteTemplates, body_span, find_boilerplate
 from newsgraph.temporal import find_document_date
 from newsgraph.temporal.tagger import tag
+from newsgraph.text.needles import Words, fold, may_hold, required_words
 
 # Repeated headlines/teasers are leftovers; a repeated full paragraph may be the article's own
 # (a refrain, a Q&A question), so only short heading-like repeats or back-to-back copies go.
@@ -45,12 +46,18 @@ ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-
 
 @dataclass(frozen=True)
 class Rule:
-    """One compiled cleaning rule."""
+    """One compiled cleaning rule; `words`: one of them is in every text it matches (lower-cased,
+    see newsgraph.text.needles), or None."""
 
     kind: str
     name: str
     pattern: re.Pattern[str]
     within: re.Pattern[str] | None = None
+    words: Words | None = None
+
+    def may_match(self, folded: str | None) -> bool:
+        """Whether a text (`fold`ed) may match: False says its regex need not run."""
+        return may_hold(self.words, folded)
 
 
 @dataclass
@@ -156,7 +163,10 @@ def split_credits(value: str) -> list[str]:
 def text_credits(text: str) -> list[str]:
     """Outlets credited in the body ("according to Reuters", "(NTB)"), each once, in order."""
     found: list[tuple[int, str]] = []
+    folded = fold(text)
     for rule in _rules("credit"):
+        if not rule.may_match(folded):
+            continue
         for match in rule.pattern.finditer(text):
             for group, value in match.groupdict().items():
                 if group.startswith("source") and value:
@@ -166,12 +176,23 @@ def text_credits(text: str) -> list[str]:
 
 def teaser_heading(line: str) -> bool:
     """A heading that opens a teaser block ("Most read", "Les også")."""
-    return any(rule.pattern.match(line) for rule in _rules("teaser_heading"))
+    folded = fold(line)
+    return any(
+        rule.may_match(folded) and rule.pattern.match(line) for rule in _rules("teaser_heading")
+    )
 
 
 def line_rule_reason(line: str) -> str | None:
     """The reason a whole-line rule removes this line, if one does."""
-    return next((rule.name for rule in _rules("line") if rule.pattern.match(line)), None)
+    folded = fold(line)
+    return next(
+        (
+            rule.name
+            for rule in _rules("line")
+            if rule.may_match(folded) and rule.pattern.match(line)
+        ),
+        None,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +216,7 @@ def load_rules() -> tuple[Rule, ...]:
                 name=str(entry.get("name", kind)),
                 pattern=regex,
                 within=next(compiled) if within else None,
+                words=required_words(regex.pattern, regex.flags),
             )
         )
     return tuple(rules)
@@ -360,11 +382,15 @@ class LineCleaner:
 
     def cut_inline(self, line: str, lead: int) -> str:
         """Cut inline leftovers (recorded) out of a kept line."""
+        folded = fold(line)
         for rule in _rules("inline"):
+            if not rule.may_match(folded):
+                continue
             match = rule.pattern.search(line)
             while match:
                 self.remove(match.group(0).strip(), rule.name, lead + match.start())
                 line = line[: match.start()] + " " + line[match.end() :]
+                folded = fold(line)
                 match = rule.pattern.search(line)
         return re.sub(r" {2,}", " ", line).strip()
 
@@ -373,18 +399,19 @@ class LineCleaner:
         result = self.result
         if len(line) > MAX_LIFTED_LINE:
             return False
+        folded = fold(line)
         for rule in _rules("source"):
-            if match := rule.pattern.match(line):
+            if rule.may_match(folded) and (match := rule.pattern.match(line)):
                 result.meta_updates["source_url"] = match["url"].rstrip(").,;")
                 self.remove(line, "source line (lifted to meta.source_url)", lead)
                 return True
         for rule in _rules("credit_line"):
-            if match := rule.pattern.match(line):
+            if rule.may_match(folded) and (match := rule.pattern.match(line)):
                 result.credited_sources.extend(split_credits(match["sources"]))
                 self.remove(line, f"{rule.name} (lifted to meta.credited_sources)", lead)
                 return True
         for rule in _rules("byline"):
-            if match := rule.pattern.match(line):
+            if rule.may_match(folded) and (match := rule.pattern.match(line)):
                 groups = match.groupdict()
                 result.authors.extend(split_names(groups.get("authors") or ""))
                 result.credited_sources.extend(split_names(groups.get("sources") or ""))
@@ -393,7 +420,11 @@ class LineCleaner:
                 self.remove(line, f"{rule.name} (lifted to meta)", lead)
                 return True
         for rule in _rules("caption"):
-            if len(line) <= MAX_CAPTION and (match := rule.pattern.match(line)):
+            if (
+                len(line) <= MAX_CAPTION
+                and rule.may_match(folded)
+                and (match := rule.pattern.match(line))
+            ):
                 credit = match["credit"].strip()
                 result.captions.append(
                     Caption(
@@ -406,7 +437,7 @@ class LineCleaner:
                 self.remove(line, "caption (kept in meta.captions)", lead)
                 return True
         for rule in _rules("dateline"):
-            if match := rule.pattern.match(line):
+            if rule.may_match(folded) and (match := rule.pattern.match(line)):
                 result.text_dates.append(match["date"])
                 self.remove(line, "dateline (lifted to meta.published)", lead)
                 return True

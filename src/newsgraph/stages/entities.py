@@ -11,7 +11,8 @@ from typing import ClassVar
 
 from newsgraph.entities import find_entities
 from newsgraph.entities.lexicon import load_lexicon
-from newsgraph.gazetteer import load_gazetteer
+from newsgraph.entities.merge import CANONICAL_LANGUAGE
+from newsgraph.gazetteer import load_adjectives, load_gazetteer
 from newsgraph.knowledge import knowledge_version, load_knowledge
 from newsgraph.model import Article
 from newsgraph.pipeline import PerArticle
@@ -32,11 +33,15 @@ class EntitiesStage(PerArticle):
         self.settings = settings
 
     def setup(self) -> None:
-        """Read the actor knowledge once and the gazetteer and lexicon of the preloaded
-        languages (compiled once into the resource cache); other languages load on first use."""
+        """Read the actor knowledge, the nationality adjectives of canonical names, and the
+        gazetteer of every preloaded language (CLDR's names for one without resource files)
+        and the lexicon of each with them (compiled once into the resource cache); other
+        languages load on first use."""
         load_knowledge()
-        for lang in resource_languages_of(self.settings.preload_languages):
+        load_adjectives(CANONICAL_LANGUAGE)
+        for lang in self.settings.preload_languages:
             load_gazetteer(lang)
+        for lang in resource_languages_of(self.settings.preload_languages):
             load_lexicon(lang)
 
     def __call__(self, article: Article) -> Article:

@@ -15,10 +15,10 @@ the same clause (no comma, colon or subordinating conjunction between) before an
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from newsgraph.model import Token
 from newsgraph.resources import base_language, load_resource
@@ -32,6 +32,28 @@ GROUP_DEPS = ("aux", "cop", "mark")
 # A verb without tense of its own takes its head's: "is expected to arrive on Monday".
 NONFINITE_DEPS = ("xcomp", "conj")
 CLAUSE_PUNCTUATION = re.compile(r"[,;:()–—]")
+# Grammars whose derived tables `PerGrammar` keeps (one per language met).
+MAX_GRAMMARS = 64
+
+T = TypeVar("T")
+
+
+class PerGrammar(Generic[T]):
+    """A value derived from a grammar, built once per grammar object: the grammar of a language
+    is loaded once and kept, and its tables are dicts, so it cannot key an lru_cache."""
+
+    def __init__(self, build: Callable[[Grammar], T]) -> None:
+        self.build = build
+        self.known: dict[int, tuple[Grammar, T]] = {}
+
+    def __call__(self, grammar: Grammar) -> T:
+        entry = self.known.get(id(grammar))
+        # The entry holds the grammar itself, so its id is never reused while the entry lives.
+        if entry is None or entry[0] is not grammar:
+            if len(self.known) >= MAX_GRAMMARS:
+                self.known.clear()
+            entry = self.known[id(grammar)] = (grammar, self.build(grammar))
+        return entry[1]
 
 
 @dataclass(frozen=True)
@@ -57,6 +79,11 @@ class TenseWords:
 
     @classmethod
     def of(cls, grammar: Grammar) -> TenseWords:
+        """The tense words of a grammar (read once per grammar)."""
+        return _tense_words(grammar)
+
+    @classmethod
+    def read(cls, grammar: Grammar) -> TenseWords:
         """Read the tense words of a grammar."""
         listed: tuple[Tense, ...] = ("future", "past", "present")
         inflected: tuple[Tense, ...] = ("past", "present")
@@ -71,6 +98,9 @@ class TenseWords:
                 for tense in inflected
             ),
         )
+
+
+_tense_words = PerGrammar(TenseWords.read)
 
 
 def _words(grammar: Grammar, name: str) -> frozenset[str]:
@@ -108,12 +138,30 @@ def _verb_chains(text: str, markers: list[TenseMarker]) -> list[TenseMarker]:
 def _phrase_markers(grammar: Grammar, text: str, offset: int) -> list[TenseMarker]:
     """Multi-word markers ("kommer til å", "is going to") anywhere in the text."""
     markers = []
-    for tense in ("past", "present", "future"):
-        for phrase in grammar.tense.get(f"{tense}_phrases", []):
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, str(phrase).split())) + r"(?!\w)"
-            for match in re.finditer(pattern, text, re.IGNORECASE):
-                markers.append(TenseMarker(offset + match.start(), offset + match.end(), tense))
+    for tense, pattern in _phrase_patterns(grammar):
+        for match in pattern.finditer(text):
+            markers.append(TenseMarker(offset + match.start(), offset + match.end(), tense))
     return markers
+
+
+def _compile_phrases(grammar: Grammar) -> tuple[tuple[Tense, re.Pattern[str]], ...]:
+    """The grammar's tense phrases as regexes, by tense (past, present, future) in table order."""
+    tenses: tuple[Tense, ...] = ("past", "present", "future")
+    return tuple(
+        (
+            tense,
+            re.compile(
+                r"(?<!\w)" + r"\s+".join(map(re.escape, str(phrase).split())) + r"(?!\w)",
+                re.IGNORECASE,
+            ),
+        )
+        for tense in tenses
+        for phrase in grammar.tense.get(f"{tense}_phrases", [])
+    )
+
+
+# Compiled once per grammar rather than built and looked up in re's cache for every sentence.
+_phrase_patterns = PerGrammar(_compile_phrases)
 
 
 def _word_tense(
