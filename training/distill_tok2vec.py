@@ -194,20 +194,36 @@ def agreement_score(scores: dict[str, float]) -> float:
     return scores["tag_acc"] + scores["ents_f"] + scores["las"]
 
 
-def batches(docs: Sequence[Doc], max_tokens: int, seed: int) -> Iterator[list[Doc]]:
-    """Endless shuffled batches of up to about `max_tokens` tokens."""
+def batches(docs: Sequence[Doc], max_tokens: int, seed: int) -> Iterator[list[int]]:
+    """Endless shuffled batches (indices into `docs`) of up to about `max_tokens` tokens."""
     rng = random.Random(seed)
     order = list(range(len(docs)))
     while True:
         rng.shuffle(order)
-        batch: list[Doc] = []
+        batch: list[int] = []
         size = 0
         for i in order:
-            batch.append(docs[i])
+            batch.append(i)
             size += len(docs[i])
             if size >= max_tokens:
                 yield batch
                 batch, size = [], 0
+
+
+def teacher_tensors(model: Model[Any, Any], docs: Sequence[Doc], batch_size: int = 64) -> list[Any]:
+    """The teacher tok2vec's output for every doc, computed once, kept in float16 (half the
+    memory; the rounding is far below the student's error)."""
+    tensors: list[Any] = []
+    for start in range(0, len(docs), batch_size):
+        tensors.extend(t.astype("float16") for t in model.predict(docs[start : start + batch_size]))
+    return tensors
+
+
+def learn_rate(base: float, step: int, steps: int, elapsed: float, seconds: float) -> float:
+    """Linear warm-up over 100 steps, then a linear decline to a tenth at the last step or at the
+    time limit, whichever comes first."""
+    progress = min(1.0, max(step / steps, elapsed / seconds))
+    return base * min(1.0, step / 100) * (1.0 - 0.9 * progress)
 
 
 @dataclass
@@ -221,6 +237,7 @@ class Student:
     best: float = -1.0
     best_step: int = 0
     losses: float = 0.0
+    steps: int = 0
 
     @property
     def model(self) -> Model[Any, Any]:
@@ -258,6 +275,7 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=3000)
     parser.add_argument("--batch-tokens", type=int, default=3000)
     parser.add_argument("--learn-rate", type=float, default=0.002)
+    parser.add_argument("--minutes", type=float, default=60.0, help="stop training after this")
     parser.add_argument("--eval-every", type=int, default=250)
     parser.add_argument("--eval-texts", type=int, default=60, help="held-out texts while training")
     parser.add_argument("--out", type=Path, default=Path("/work/runs/dist14"))
@@ -275,6 +293,9 @@ def main() -> None:
     reference = list(teacher.pipe(held, batch_size=32))
     print(f"teacher on held out: {time.perf_counter() - start:.0f} s", flush=True)
     quick = args.eval_texts
+    start = time.perf_counter()
+    targets = teacher_tensors(teacher_tok2vec, train_docs)
+    print(f"teacher tensors: {time.perf_counter() - start:.0f} s", flush=True)
 
     students = []
     for size in args.sizes:
@@ -287,11 +308,14 @@ def main() -> None:
 
     start = time.perf_counter()
     stream = batches(train_docs, args.batch_tokens, args.seed)
+    seconds = args.minutes * 60
     for step in range(1, args.steps + 1):
-        docs = next(stream)
-        target = teacher_tok2vec.predict(docs)
-        # Linear warm-up over 100 steps, then linear decay to a tenth.
-        rate = args.learn_rate * min(1.0, step / 100) * (1.0 - 0.9 * step / args.steps)
+        indices = next(stream)
+        docs = [train_docs[i] for i in indices]
+        target = [targets[i].astype("float32") for i in indices]
+        elapsed = time.perf_counter() - start
+        rate = learn_rate(args.learn_rate, step, args.steps, elapsed, seconds)
+        last = step == args.steps or elapsed >= seconds
         for student in students:
             student.optimizer.learn_rate = rate
             predicted, backprop = student.model.begin_update(docs)
@@ -299,22 +323,25 @@ def main() -> None:
             backprop(gradient)
             student.model.finish_update(student.optimizer)
             student.losses += loss
-        if step % args.eval_every and step != args.steps:
+            student.steps += 1
+        if step % args.eval_every and not last:
             continue
-        elapsed = time.perf_counter() - start
         for student in students:
             scores = evaluate(student, held[:quick], reference[:quick])
             score = agreement_score(scores)
             print(
-                f"{student.name} step {step} ({elapsed:.0f} s) loss {student.losses / args.eval_every:.3f}"
+                f"{student.name} step {step} ({elapsed:.0f} s) loss {student.losses / max(1, student.steps):.3f}"
                 f" tag {scores['tag_acc']:.4f} ents_f {scores['ents_f']:.4f}"
                 f" uas {scores['uas']:.4f} las {scores['las']:.4f}",
                 flush=True,
             )
-            student.losses = 0.0
+            student.losses, student.steps = 0.0, 0
             if score > student.best:
                 student.best, student.best_step = score, step
+                student.out.mkdir(parents=True, exist_ok=True)
                 student.nlp.to_disk(student.out / "best")
+        if last:
+            break
 
     for student in students:
         best = spacy.load(student.out / "best")

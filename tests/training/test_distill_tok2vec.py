@@ -147,3 +147,26 @@ def test_agreement_refuses_differently_tokenised_docs() -> None:
     nlp = spacy.blank("en")
     with pytest.raises(ValueError, match="tokenised differently"):
         distill_tok2vec.agreement([nlp.make_doc("a b")], [nlp.make_doc("a c")])
+
+
+def test_learn_rate_warms_up_then_declines_to_a_tenth_by_steps_or_time() -> None:
+    rate = distill_tok2vec.learn_rate
+    assert rate(0.002, 50, 1000, 0.0, 600.0) == pytest.approx(0.002 * 0.5 * (1 - 0.9 * 0.05))
+    assert rate(0.002, 1000, 1000, 0.0, 600.0) == pytest.approx(0.0002)
+    # Half the time gone at step 200: the decline follows the time.
+    assert rate(0.002, 200, 1000, 300.0, 600.0) == pytest.approx(0.002 * 0.55)
+
+
+def test_teacher_tensors_are_the_models_output_in_half_precision() -> None:
+    block = distill_tok2vec.student_model_config(
+        width=16, depth=1, out_width=24, attrs=["NORM"], rows=[50]
+    )
+    model = spacy.registry.resolve(Config({"model": block}))["model"]
+    nlp = spacy.blank("en")
+    docs = [nlp.make_doc(text) for text in ["One two.", "Three four five.", "Six."]]
+    model.initialize(X=docs)
+    tensors = distill_tok2vec.teacher_tensors(model, docs, batch_size=2)
+    assert [t.dtype for t in tensors] == [numpy.float16] * 3
+    expected = model.predict(docs)
+    for got, want in zip(tensors, expected, strict=True):
+        assert numpy.allclose(got, want, atol=1e-2)
