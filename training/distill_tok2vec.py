@@ -147,13 +147,45 @@ def build_student(
 
 
 def tensor_loss(
-    predicted: Sequence[numpy.ndarray], target: Sequence[numpy.ndarray]
+    predicted: Sequence[numpy.ndarray],
+    target: Sequence[numpy.ndarray],
+    metric: numpy.ndarray | None = None,
 ) -> tuple[float, list[numpy.ndarray]]:
-    """Mean over tokens of the squared distance to the teacher's vectors, and its gradient."""
+    """Mean over tokens of the squared distance to the teacher's vectors, and its gradient; with
+    a (symmetric) `metric` M the distance of a difference d is d M d^T instead of d d^T."""
     n_tokens = max(1, sum(len(t) for t in target))
     diffs = [p - t for p, t in zip(predicted, target, strict=True)]
-    loss = sum(float((d * d).sum()) for d in diffs) / n_tokens
-    return loss, [2.0 * d / n_tokens for d in diffs]
+    weighted = diffs if metric is None else [d @ metric for d in diffs]
+    loss = sum(float((d * w).sum()) for d, w in zip(diffs, weighted, strict=True)) / n_tokens
+    return loss, [2.0 * w / n_tokens for w in weighted]
+
+
+def first_reading_weights(model: Model[Any, Any], width: int) -> numpy.ndarray | None:
+    """The weights of the first layer of a head that reads the tok2vec output (W of shape
+    (n, width)): the tagger's softmax, the parser's and NER's input projection."""
+    for node in model.walk():
+        if node.has_param("W"):
+            weights = node.get_param("W")
+            if weights.ndim == 2 and weights.shape[1] == width:
+                return numpy.asarray(weights, dtype="float32")
+    return None
+
+
+def heads_metric(nlp: Language, width: int) -> numpy.ndarray:
+    """A metric for the tensor distance that counts what the heads read: the identity plus, for
+    each head, A^T A of its first layer A, scaled to the identity's trace. A difference the heads'
+    first layers map to zero then costs only the identity's share."""
+    metric = numpy.eye(width, dtype="float32")
+    for name, component in nlp.pipeline:
+        if name == "tok2vec" or not hasattr(component, "model"):
+            continue
+        weights = first_reading_weights(component.model, width)
+        if weights is not None:
+            gram = weights.T @ weights
+            trace = float(numpy.trace(gram))
+            if trace > 0:  # an untrained (zero) layer reads nothing yet
+                metric += gram * (width / trace)
+    return metric
 
 
 def agreement(reference: Sequence[Doc], candidate: Sequence[Doc]) -> dict[str, float]:
@@ -279,6 +311,14 @@ def main() -> None:
     parser.add_argument("--eval-every", type=int, default=250)
     parser.add_argument("--eval-texts", type=int, default=60, help="held-out texts while training")
     parser.add_argument("--out", type=Path, default=Path("/work/runs/dist14"))
+    parser.add_argument(
+        "--init", type=Path, help="continue saved students: INIT/w<W>d<D>/best for each size"
+    )
+    parser.add_argument(
+        "--heads-metric",
+        action="store_true",
+        help="weigh the tensor distance by what the heads' first layers read (heads_metric)",
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
 
@@ -300,7 +340,11 @@ def main() -> None:
     students = []
     for size in args.sizes:
         width, depth = parse_size(size)
-        nlp = build_student(args.teacher, width, depth, args.rows, train_docs[:20])
+        saved = args.init / f"w{width}d{depth}" / "best" if args.init else None
+        if saved is not None:
+            nlp = spacy.load(saved)
+        else:
+            nlp = build_student(args.teacher, width, depth, args.rows, train_docs[:20])
         optimizer = Adam(args.learn_rate)
         students.append(
             Student(f"w{width}d{depth}", nlp, optimizer, args.out / f"w{width}d{depth}")
@@ -309,6 +353,8 @@ def main() -> None:
     start = time.perf_counter()
     stream = batches(train_docs, args.batch_tokens, args.seed)
     seconds = args.minutes * 60
+    out_width = int(targets[0].shape[1])
+    metric = heads_metric(teacher, out_width) if args.heads_metric else None
     for step in range(1, args.steps + 1):
         indices = next(stream)
         docs = [train_docs[i] for i in indices]
@@ -319,7 +365,7 @@ def main() -> None:
         for student in students:
             student.optimizer.learn_rate = rate
             predicted, backprop = student.model.begin_update(docs)
-            loss, gradient = tensor_loss(predicted, target)
+            loss, gradient = tensor_loss(predicted, target, metric)
             backprop(gradient)
             student.model.finish_update(student.optimizer)
             student.losses += loss

@@ -170,3 +170,34 @@ def test_teacher_tensors_are_the_models_output_in_half_precision() -> None:
     expected = model.predict(docs)
     for got, want in zip(tensors, expected, strict=True):
         assert numpy.allclose(got, want, atol=1e-2)
+
+
+def test_tensor_loss_with_a_metric_weighs_the_difference_by_it() -> None:
+    predicted = [numpy.array([[1.0, 1.0]])]
+    target = [numpy.array([[0.0, 0.0]])]
+    metric = numpy.array([[2.0, 0.0], [0.0, 0.0]])
+    loss, gradient = distill_tok2vec.tensor_loss(predicted, target, metric)
+    assert loss == pytest.approx(2.0)
+    assert numpy.allclose(gradient[0], [[4.0, 0.0]])
+
+
+def test_heads_metric_adds_each_heads_first_layer_scaled_to_the_identity_trace() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    nlp.add_pipe("tagger")
+    tagger = nlp.get_pipe("tagger")
+    tagger.add_label("NOUN")
+    tagger.add_label("VERB")
+    nlp.initialize()
+    width = 96  # the default tok2vec's width, which the tagger's softmax reads
+    unread = distill_tok2vec.heads_metric(nlp, width)  # the softmax starts at zero
+    assert numpy.allclose(unread, numpy.eye(width))
+    for node in tagger.model.walk():
+        if node.name == "softmax":
+            node.set_param("W", numpy.random.default_rng(0).normal(size=(2, width)).astype("f"))
+    weights = distill_tok2vec.first_reading_weights(tagger.model, width)
+    assert weights is not None and weights.shape == (2, width)
+    metric = distill_tok2vec.heads_metric(nlp, width)
+    gram = weights.T @ weights
+    assert numpy.allclose(metric, numpy.eye(width) + gram * width / numpy.trace(gram), atol=1e-5)
+    assert numpy.trace(metric) == pytest.approx(2 * width, rel=1e-4)
