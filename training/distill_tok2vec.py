@@ -19,7 +19,7 @@ NER span P/R/F (exact span and label), and UAS/LAS of the full parser over every
 checkpoint by agreement (tag accuracy + NER F1 + LAS) of each size is saved as a whole pipeline.
 
 Run: OMP_NUM_THREADS=1 nice -n 5 .venv/bin/python training/distill_tok2vec.py \\
-        --sizes 64x4 96x4 --steps 3000 --out /work/runs/dist14
+        --sizes 64x4 96x4 --steps 3000 --out training/output/tok2vec
 """
 
 from __future__ import annotations
@@ -310,7 +310,9 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=60.0, help="stop training after this")
     parser.add_argument("--eval-every", type=int, default=250)
     parser.add_argument("--eval-texts", type=int, default=60, help="held-out texts while training")
-    parser.add_argument("--out", type=Path, default=Path("/work/runs/dist14"))
+    parser.add_argument(
+        "--out", type=Path, default=Path("training/output/tok2vec"), help="checkpoints and logs"
+    )
     parser.add_argument(
         "--init", type=Path, help="continue saved students: INIT/w<W>d<D>/best for each size"
     )

@@ -6,7 +6,7 @@ nb: ../shared/datasets/norec_text (NoReC reviews; vectors and models built from 
     hashing into a fixed table, so unseen words and compounds get vectors too).
 en: ../shared/datasets/en_vectors (MIT) loaded as they are.
 
-Run: .venv/bin/python training/vectors.py --lang nb --out /work/ner-runs/vectors
+Run: .venv/bin/python training/vectors.py --lang nb --out training/output/vectors
 """
 
 from __future__ import annotations
