@@ -140,14 +140,17 @@ def time_trafilatura(pages: list[tuple[str, bytes]]) -> dict[str, float]:
     return {"pages": len(pages), "cpu_s": cpu, "wall_s": elapsed, "pages_per_s": len(pages) / cpu}
 
 
-def time_spacy(articles: list[Article], settings: Settings, stage: NlpStage) -> dict[str, Any]:
+def time_spacy(
+    articles: list[Article], settings: Settings, stage: NlpStage | None
+) -> dict[str, Any]:
     """spaCy's own nlp.pipe over the texts the pipeline analysed, and the cost of each component
     (every component, the parser over every sentence).
 
     The reference is a freshly loaded copy of each pipeline the nlp stage uses: the stage met
     these texts first, and a word spaCy has not seen yet costs a new lexeme and a tokenizer cache
     entry (a fifth of nlp.pipe on full pages), so the stage's own pipeline would read them at a
-    discount the stage never had. That warm figure is kept too (`warm_cpu_s`)."""
+    discount the stage never had. That warm figure is kept too (`warm_cpu_s`). Without a `stage`
+    only the fresh pipeline is timed (no warm figure, no component costs)."""
     groups: dict[str, list[str]] = defaultdict(list)
     for article in articles:
         if article.lang:
@@ -163,6 +166,8 @@ def time_spacy(articles: list[Article], settings: Settings, stage: NlpStage) -> 
         for _ in fresh[key].pipe(texts, batch_size=settings.nlp_batch_size):
             pass
         cpu += time.process_time() - started
+        if stage is None:
+            continue
         nlp, _ = stage.pipeline(lang)
         started = time.process_time()
         for _ in nlp.pipe(texts, batch_size=settings.nlp_batch_size):
@@ -185,7 +190,7 @@ def time_spacy(articles: list[Article], settings: Settings, stage: NlpStage) -> 
         "articles": count,
         "words_per_cpu_s": count_words / cpu if cpu else 0.0,
         "cpu_s": cpu,
-        "warm_cpu_s": warm,
+        "warm_cpu_s": warm if stage is not None else None,
         "articles_per_s": count / cpu if cpu else 0.0,
         "components_ms_per_article": {k: 1000 * v / max(1, count) for k, v in components.items()},
     }
@@ -403,7 +408,7 @@ def corpus_result(
     spacy = time_spacy(done, settings, nlp_stage_of(runner))
     # spaCy as it runs out of the box (thinc's blis), when the pipeline multiplies with numpy.
     blis = (
-        time_spacy(done, settings.model_copy(update={"nlp_matrix": "blis"}), nlp_stage_of(runner))
+        time_spacy(done, settings.model_copy(update={"nlp_matrix": "blis"}), None)
         if settings.nlp_matrix != "blis"
         else spacy
     )

@@ -18,7 +18,6 @@ run past a sentence's end, which only ever parses one sentence more.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
 from functools import lru_cache
 
 from newsgraph.events.lexicon import Lexicon, load_lexicon
@@ -54,47 +53,15 @@ class ParseNeeds:
         return flags
 
 
-WORD_FIELDS = ("index", "start", "end", "text", "lower", "lemma", "pos", "dep", "head")
-# `Word(...)`, a frozen dataclass, sets each field through `object.__setattr__`; giving a new
-# instance its filled `__dict__` makes the same record at half the cost (a page's ~750 words are
-# made here). Only while Word stays that plain record (these fields, an instance `__dict__`, no
-# post-init hook); otherwise the constructor does it.
-_PLAIN_WORD = (
-    tuple(field.name for field in fields(Word)) == WORD_FIELDS
-    and "__slots__" not in vars(Word)
-    and not hasattr(Word, "__post_init__")
-)
-
-
 def scan_words(lowers: Sequence[str], lemmas: Sequence[str]) -> list[Word]:
     """The words a trigger scan reads (lower-cased form as text, lemma), one per token, equal to
-    `Word(n, 0, 0, lower, lower, lemma)`."""
-    if not _PLAIN_WORD:
-        return [
-            Word(n, 0, 0, lower, lower, lemma)
-            for n, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True))
-        ]
-    new, cls, set_attribute = object.__new__, Word, object.__setattr__
-    words = []
-    for n, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
-        word = new(cls)
-        set_attribute(
-            word,
-            "__dict__",
-            {
-                "index": n,
-                "start": 0,
-                "end": 0,
-                "text": lower,
-                "lower": lower,
-                "lemma": lemma,
-                "pos": "",
-                "dep": "",
-                "head": None,
-            },
-        )
-        words.append(word)
-    return words
+    `Word(n, 0, 0, lower, lower, lemma)` (made by `Word.of_token`: a page's ~750 words are made
+    here)."""
+    of_token = Word.of_token
+    return [
+        of_token(n, 0, 0, lower, lemma, "", "", None)
+        for n, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True))
+    ]
 
 
 @lru_cache(maxsize=16)
