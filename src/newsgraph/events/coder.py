@@ -279,6 +279,8 @@ class EventCoder:
             return None
         if not self._political_visitor(article, context, match, args):
             return None
+        if match.rule.each_side and not self._named_sides_political(article, context, match, args):
+            return None
         time = read_time(article, view, clauses, self.lexicon, match, context.quoted)
         match = self._dated_plan(article, view, match, time.date)
         category, mode = self._recode(view, match, args)
@@ -651,6 +653,17 @@ class EventCoder:
             or all(m.kind in ("GPE", "LOC") for m in side)
             for side in sides
         )
+
+    def _named_sides_political(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """For a rule of an everyday act (`each_side` in resources/<lang>/events.toml: a phone
+        call, an offer), every side the roles name must be political, as on an off-topic page:
+        "Olav Johansen ringte Forsvaret" is a private person's call, "American Airlines offered to
+        fly the cat" a service. A report naming no side is left to the other tests."""
+        if not (args.source or args.target):
+            return True
+        return self._each_side_political(article, context, match, args)
 
     def _political_visitor(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
