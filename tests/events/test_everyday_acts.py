@@ -1,5 +1,5 @@
-"""Everyday acts: a phone call or an offer is a political event only when every side it names is
-political (`each_side` trigger rules in resources/<lang>/events.toml, EventCoder).
+"""Everyday acts: a phone call or an offer is a political event only when the doer the roles name
+is political (`political_doer` trigger rules in resources/<lang>/events.toml, EventCoder).
 
 Sentences are written for these tests; the articles carry no parse, so word order gives the roles.
 """

@@ -279,7 +279,7 @@ class EventCoder:
             return None
         if not self._political_visitor(article, context, match, args):
             return None
-        if match.rule.each_side and not self._named_sides_political(article, context, match, args):
+        if match.rule.political_doer and not self._political_doer(article, context, match, args):
             return None
         time = read_time(article, view, clauses, self.lexicon, match, context.quoted)
         match = self._dated_plan(article, view, match, time.date)
@@ -654,16 +654,32 @@ class EventCoder:
             for side in sides
         )
 
-    def _named_sides_political(
+    def _political_doer(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
     ) -> bool:
-        """For a rule of an everyday act (`each_side` in resources/<lang>/events.toml: a phone
-        call, an offer), every side the roles name must be political, as on an off-topic page:
-        "Olav Johansen ringte Forsvaret" is a private person's call, "American Airlines offered to
-        fly the cat" a service. A report naming no side is left to the other tests."""
-        if not (args.source or args.target):
+        """For a rule of an everyday act (`political_doer` in resources/<lang>/events.toml: a
+        phone call, an offer), a doer the roles name must be political: "Olav Johansen ringte
+        Forsvaret" is a private person's call, "Delta Air Lines offered the Pentagon a deal" a
+        sale. Whom the call or offer reaches is not tested (a foreign leader the actor knowledge
+        does not know stays a party), and a report naming no doer is left to the other tests."""
+        if not args.source:
             return True
-        return self._each_side_political(article, context, match, args)
+        view = context.view
+        law = self.grounding.law_sensitive(match.category)
+        civil = self.grounding.civil_sensitive(match.category)
+        return all(m.kind in ("GPE", "LOC") for m in args.source) or any(
+            self._titled(article, m)
+            or self._political_mention(article, view, match, m, law, civil)
+            or self._speaks_for_state(view, match, m)
+            for m in args.source
+        )
+
+    @staticmethod
+    def _titled(article: Article, mention: ActorMention) -> bool:
+        """Whether the text gives a person a title of office (resources/<lang>/titles.toml), as
+        for a traveller: "Le président Emmanuel Macron a appelé …"."""
+        entity = article.entity(mention.entity)
+        return mention.kind == "PER" and entity is not None and bool(entity.titles)
 
     def _political_visitor(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments

@@ -392,9 +392,9 @@ class Trigger(Schema):
     # Whether the trigger word counts only as a verb: a one-word match the parse tags as a noun
     # ("lover" = laws, "støtte" = support as a thing) is no trigger.
     verb: StrictBool = False
-    # Whether every side the trigger's roles name must be a political actor: an everyday act
-    # (a phone call, an offer) is political only between political sides.
-    each_side: StrictBool = False
+    # Whether a doer the trigger's roles name must be a political actor: an everyday act (a phone
+    # call, an offer) by a private person or a firm is no political event.
+    political_doer: StrictBool = False
 
 
 class Events(Schema):
