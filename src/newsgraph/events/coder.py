@@ -281,6 +281,8 @@ class EventCoder:
             return None
         if match.rule.political_doer and not self._political_doer(article, context, match, args):
             return None
+        if self._aid_in_general(view, match, args):
+            return None
         time = read_time(article, view, clauses, self.lexicon, match, context.quoted)
         match = self._dated_plan(article, view, match, time.date)
         category, mode = self._recode(view, match, args)
@@ -672,6 +674,17 @@ class EventCoder:
             or self._political_mention(article, view, match, m, law, civil)
             or self._speaks_for_state(view, match, m)
             for m in args.source
+        )
+
+    def _aid_in_general(self, view: SentenceView, match: TriggerMatch, args: Arguments) -> bool:
+        """A trigger noun of a `recipient_categories` category (AID) with no recipient named:
+        aid as a kind of spending or a background fact ("norsk bistand", "the peacekeeping
+        force"), not one act. Only where the parse tells nouns from verbs."""
+        if args.target or not self.grounding.needs_recipient(match.category):
+            return False
+        words = [view.words[i] for i in match.words]
+        return any(w.pos == "NOUN" for w in words) and not any(
+            w.pos in ("VERB", "AUX") for w in words
         )
 
     @staticmethod

@@ -488,6 +488,7 @@ class Grounding(Schema):
     law_enforcement_categories: Words = []
     law_enforcement_titles: Words = []
     civil_authority_categories: Words = []
+    recipient_categories: Words = []
 
 
 # Other common tables.
