@@ -1,6 +1,6 @@
 """Aid named by a noun alone needs a recipient (`recipient_categories` in
 resources/common/grounding.toml, EventCoder._aid_in_general): "norsk bistand tapte tre milliarder"
-and "the peacekeeping force was unpopular" name aid in general, "ga bistand til Ukraina" one act.
+and "the peacekeeping force was unpopular" name aid in general, "ga bistand til Ukraina" and "en ekstrabevilgning på 380 millioner" one act.
 
 Sentences and parses are written for these tests.
 """
@@ -81,3 +81,19 @@ def test_english_assistance_to_a_named_recipient_is_an_event() -> None:
         (".", ".", "PUNCT", "punct", 1),
     ]
     assert "AID" in types(parsed_article(text, "en", [JAPAN, PHILIPPINES], parse))
+
+
+def test_a_grant_of_a_stated_sum_is_an_event_without_a_named_recipient() -> None:
+    text = "Norge ga en ekstrabevilgning på 380 millioner kroner."
+    parse: Parse = [
+        ("Norge", "norge", "PROPN", "nsubj", 1),
+        ("ga", "gi", "VERB", "ROOT", 1),
+        ("en", "en", "DET", "det", 3),
+        ("ekstrabevilgning", "ekstrabevilgning", "NOUN", "obj", 1),
+        ("på", "på", "ADP", "case", 6),
+        ("380", "380", "NUM", "nummod", 6),
+        ("millioner", "million", "NOUN", "nmod", 3),
+        ("kroner", "krone", "NOUN", "nmod", 6),
+        (".", ".", "PUNCT", "punct", 1),
+    ]
+    assert "AID" in types(parsed_article(text, "nb", [NORGE], parse))

@@ -677,15 +677,28 @@ class EventCoder:
         )
 
     def _aid_in_general(self, view: SentenceView, match: TriggerMatch, args: Arguments) -> bool:
-        """A trigger noun of a `recipient_categories` category (AID) with no recipient named:
-        aid as a kind of spending or a background fact ("norsk bistand", "the peacekeeping
-        force"), not one act. Only where the parse tells nouns from verbs."""
+        """A trigger noun of a `recipient_categories` category (AID) with no recipient named
+        and no sum in its own phrase: aid as a kind of spending or a background fact ("norsk
+        bistand tapte tre milliarder", "the peacekeeping force"), not one act; "en
+        ekstrabevilgning på 380 millioner kroner" is one grant. Only where the parse tells nouns
+        from verbs."""
         if args.target or not self.grounding.needs_recipient(match.category):
             return False
         words = [view.words[i] for i in match.words]
-        return any(w.pos == "NOUN" for w in words) and not any(
-            w.pos in ("VERB", "AUX") for w in words
-        )
+        if not any(w.pos == "NOUN" for w in words) or any(w.pos in ("VERB", "AUX") for w in words):
+            return False
+        return not any(view.words[i].pos == "NUM" for i in self._phrase(view, match.anchor))
+
+    @staticmethod
+    def _phrase(view: SentenceView, root: int) -> set[int]:
+        """The words the parse hangs below one word, and the word itself."""
+        inside = {root}
+        grown = True
+        while grown:
+            below = {w.index for w in view.words if w.head in inside and w.index not in inside}
+            inside |= below
+            grown = bool(below)
+        return inside
 
     @staticmethod
     def _titled(article: Article, mention: ActorMention) -> bool:
