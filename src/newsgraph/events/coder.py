@@ -558,6 +558,8 @@ class EventCoder:
         # agency alone is administration, not politics.
         civil = self.grounding.civil_sensitive(match.category)
         for mention in args.actors:
+            if law and self._where_or_whence(context.view, mention):
+                continue
             if self._political_mention(article, context.view, match, mention, law, civil):
                 return True
         if any(self._speaks_for_state(context.view, match, m) for m in args.source):
@@ -578,6 +580,17 @@ class EventCoder:
             and mention.first not in context.clauses.excluded
             and self._political_mention(article, context.view, match, mention, law, civil)
             for mention in context.mentions
+        )
+
+    def _where_or_whence(self, view: SentenceView, mention: ActorMention) -> bool:
+        """Whether a country is named only as where an arrest, a charge or a shooting happened or
+        where someone or something came from ("dømt i Danmark", "tiltalt for å ha bestilt
+        veksthormon frå Kina", "arrested in Spain"): the state takes no part in a crime report
+        (`law_enforcement_categories`), unlike a state that acts ("Egyptian police", "arrested by
+        North Korea")."""
+        return mention.kind == "GPE" and preposition_before(view, self.lexicon, mention.first) in (
+            "place",
+            "from",
         )
 
     def _sensible(self, context: SentenceContext, match: TriggerMatch) -> bool:
