@@ -558,7 +558,7 @@ class EventCoder:
         # agency alone is administration, not politics.
         civil = self.grounding.civil_sensitive(match.category)
         for mention in args.actors:
-            if law and self._where_or_whence(context.view, mention):
+            if law and self._where_or_whence(context.view, match, mention):
                 continue
             if self._political_mention(article, context.view, match, mention, law, civil):
                 return True
@@ -582,16 +582,28 @@ class EventCoder:
             for mention in context.mentions
         )
 
-    def _where_or_whence(self, view: SentenceView, mention: ActorMention) -> bool:
-        """Whether a country is named only as where an arrest, a charge or a shooting happened or
-        where someone or something came from ("dømt i Danmark", "tiltalt for å ha bestilt
-        veksthormon frå Kina", "arrested in Spain"): the state takes no part in a crime report
-        (`law_enforcement_categories`), unlike a state that acts ("Egyptian police", "arrested by
-        North Korea")."""
-        return mention.kind == "GPE" and preposition_before(view, self.lexicon, mention.first) in (
-            "place",
-            "from",
-        )
+    def _where_or_whence(
+        self, view: SentenceView, match: TriggerMatch, mention: ActorMention
+    ) -> bool:
+        """Whether a country is named only as where an arrest, a charge or a shooting happened
+        (after a place preposition: "kritiserte i Tyskland", "arrested in Spain") or where a
+        person or a thing came from (after a from preposition that follows another noun than the
+        trigger: "tre menn fra Litauen", "veksthormon frå Kina"): the state takes no part in a
+        crime report (`law_enforcement_categories`), unlike a state that acts ("Egyptian
+        police", "arrested by North Korea") or the patient of the act ("the invasion of Iraq").
+        """
+        if mention.kind != "GPE":
+            return False
+        role = preposition_before(view, self.lexicon, mention.first)
+        if role == "place":
+            return True
+        if role != "from":
+            return False
+        index = mention.first - 1
+        while index >= 0 and view.words[index].pos in ("ADP", "DET", "ADJ", "NUM", "CCONJ"):
+            index -= 1
+        # Without a parse every word is untagged: the word before the preposition is read as a noun.
+        return index >= 0 and index not in match.words and view.words[index].pos in ("NOUN", "")
 
     def _sensible(self, context: SentenceContext, match: TriggerMatch) -> bool:
         """The trigger's subject can act and its object is one the rule's sense needs
