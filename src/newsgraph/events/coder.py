@@ -279,6 +279,10 @@ class EventCoder:
             return None
         if not self._political_visitor(article, context, match, args):
             return None
+        if match.rule.political_doer and not self._political_doer(article, context, match, args):
+            return None
+        if self._aid_in_general(view, match, args):
+            return None
         time = read_time(article, view, clauses, self.lexicon, match, context.quoted)
         match = self._dated_plan(article, view, match, time.date)
         category, mode = self._recode(view, match, args)
@@ -554,6 +558,8 @@ class EventCoder:
         # agency alone is administration, not politics.
         civil = self.grounding.civil_sensitive(match.category)
         for mention in args.actors:
+            if law and self._where_or_whence(context.view, match, mention):
+                continue
             if self._political_mention(article, context.view, match, mention, law, civil):
                 return True
         if any(self._speaks_for_state(context.view, match, m) for m in args.source):
@@ -575,6 +581,29 @@ class EventCoder:
             and self._political_mention(article, context.view, match, mention, law, civil)
             for mention in context.mentions
         )
+
+    def _where_or_whence(
+        self, view: SentenceView, match: TriggerMatch, mention: ActorMention
+    ) -> bool:
+        """Whether a country is named only as where an arrest, a charge or a shooting happened
+        (after a place preposition: "kritiserte i Tyskland", "arrested in Spain") or where a
+        person or a thing came from (after a from preposition that follows another noun than the
+        trigger: "tre menn fra Litauen", "veksthormon frå Kina"): the state takes no part in a
+        crime report (`law_enforcement_categories`), unlike a state that acts ("Egyptian
+        police", "arrested by North Korea") or the patient of the act ("the invasion of Iraq").
+        """
+        if mention.kind != "GPE":
+            return False
+        role = preposition_before(view, self.lexicon, mention.first)
+        if role == "place":
+            return True
+        if role != "from":
+            return False
+        index = mention.first - 1
+        while index >= 0 and view.words[index].pos in ("ADP", "DET", "ADJ", "NUM", "CCONJ"):
+            index -= 1
+        # Without a parse every word is untagged: the word before the preposition is read as a noun.
+        return index >= 0 and index not in match.words and view.words[index].pos in ("NOUN", "")
 
     def _sensible(self, context: SentenceContext, match: TriggerMatch) -> bool:
         """The trigger's subject can act and its object is one the rule's sense needs
@@ -651,6 +680,57 @@ class EventCoder:
             or all(m.kind in ("GPE", "LOC") for m in side)
             for side in sides
         )
+
+    def _political_doer(
+        self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments
+    ) -> bool:
+        """For a rule of an everyday act (`political_doer` in resources/<lang>/events.toml: a
+        phone call, an offer), a doer the roles name must be political: "Olav Johansen ringte
+        Forsvaret" is a private person's call, "Delta Air Lines offered the Pentagon a deal" a
+        sale. Whom the call or offer reaches is not tested (a foreign leader the actor knowledge
+        does not know stays a party), and a report naming no doer is left to the other tests."""
+        if not args.source:
+            return True
+        view = context.view
+        law = self.grounding.law_sensitive(match.category)
+        civil = self.grounding.civil_sensitive(match.category)
+        return all(m.kind in ("GPE", "LOC") for m in args.source) or any(
+            self._titled(article, m)
+            or self._political_mention(article, view, match, m, law, civil)
+            or self._speaks_for_state(view, match, m)
+            for m in args.source
+        )
+
+    def _aid_in_general(self, view: SentenceView, match: TriggerMatch, args: Arguments) -> bool:
+        """A trigger noun of a `recipient_categories` category (AID) with no recipient named
+        and no sum in its own phrase: aid as a kind of spending or a background fact ("norsk
+        bistand tapte tre milliarder", "the peacekeeping force"), not one act; "en
+        ekstrabevilgning på 380 millioner kroner" is one grant. Only where the parse tells nouns
+        from verbs."""
+        if args.target or not self.grounding.needs_recipient(match.category):
+            return False
+        words = [view.words[i] for i in match.words]
+        if not any(w.pos == "NOUN" for w in words) or any(w.pos in ("VERB", "AUX") for w in words):
+            return False
+        return not any(view.words[i].pos == "NUM" for i in self._phrase(view, match.anchor))
+
+    @staticmethod
+    def _phrase(view: SentenceView, root: int) -> set[int]:
+        """The words the parse hangs below one word, and the word itself."""
+        inside = {root}
+        grown = True
+        while grown:
+            below = {w.index for w in view.words if w.head in inside and w.index not in inside}
+            inside |= below
+            grown = bool(below)
+        return inside
+
+    @staticmethod
+    def _titled(article: Article, mention: ActorMention) -> bool:
+        """Whether the text gives a person a title of office (resources/<lang>/titles.toml), as
+        for a traveller: "Le président Emmanuel Macron a appelé …"."""
+        entity = article.entity(mention.entity)
+        return mention.kind == "PER" and entity is not None and bool(entity.titles)
 
     def _political_visitor(
         self, article: Article, context: SentenceContext, match: TriggerMatch, args: Arguments

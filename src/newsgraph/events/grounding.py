@@ -42,6 +42,7 @@ class PoliticalRoles:
     law_categories: frozenset[str] = frozenset()
     law_titles: frozenset[str] = frozenset()
     civil_categories: frozenset[str] = frozenset()
+    recipient_categories: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,9 @@ def load_political_roles() -> PoliticalRoles:
         law_titles=frozenset(str(t).casefold() for t in data.get("law_enforcement_titles", [])),
         civil_categories=frozenset(
             str(c).upper() for c in data.get("civil_authority_categories", [])
+        ),
+        recipient_categories=frozenset(
+            str(c).upper() for c in data.get("recipient_categories", [])
         ),
     )
 
@@ -198,6 +202,12 @@ class Grounding:
         the public for tips, health advice, an aircraft type grounded: administration, not
         politics; `civil_authority_categories` in resources/common/grounding.toml)."""
         return category.upper() in load_political_roles().civil_categories
+
+    def needs_recipient(self, category: str) -> bool:
+        """Whether a trigger noun of this category needs a named recipient to report one act
+        (`recipient_categories` in resources/common/grounding.toml: "norsk bistand", "urgent
+        assistance", "the peacekeeping force" name aid in general)."""
+        return category.upper() in load_political_roles().recipient_categories
 
     def is_political(
         self,

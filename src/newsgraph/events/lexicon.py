@@ -477,6 +477,9 @@ class TriggerRule:
     # Whether a one-word match counts only where the parse does not tag it a noun ("lover" =
     # laws, not "promises").
     verb: bool = False
+    # Whether a doer the roles name must be political ("Olav Johansen ringte Forsvaret" is a
+    # private call, "the airline offered to fly the cat" a service).
+    political_doer: bool = False
 
     @property
     def specificity(self) -> int:
@@ -575,6 +578,7 @@ def _rule(table: dict[str, Any], ontology: Ontology, max_gap: int, lang: str) ->
         objects=_phrases(table.get("objects", []), f"{category}.objects", max_gap),
         needs_object=bool(table.get("needs_object", False)),
         verb=bool(table.get("verb", False)),
+        political_doer=bool(table.get("political_doer", False)),
     )
 
 

@@ -392,6 +392,9 @@ class Trigger(Schema):
     # Whether the trigger word counts only as a verb: a one-word match the parse tags as a noun
     # ("lover" = laws, "støtte" = support as a thing) is no trigger.
     verb: StrictBool = False
+    # Whether a doer the trigger's roles name must be a political actor: an everyday act (a phone
+    # call, an offer) by a private person or a firm is no political event.
+    political_doer: StrictBool = False
 
 
 class Events(Schema):
@@ -485,6 +488,7 @@ class Grounding(Schema):
     law_enforcement_categories: Words = []
     law_enforcement_titles: Words = []
     civil_authority_categories: Words = []
+    recipient_categories: Words = []
 
 
 # Other common tables.
