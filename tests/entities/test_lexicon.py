@@ -81,3 +81,23 @@ def test_pattern_literals_take_alternatives_and_optional_marks() -> None:
     assert pattern.elements[0].words == frozenset({"den", "det"})
     assert pattern.elements[1].optional
     assert pattern.person_index == 4
+
+
+def test_a_phrase_opening_with_no_word_of_a_longer_title_is_no_title_without_reading_it() -> None:
+    from dataclasses import replace
+
+    lexicon = replace(load_lexicon("en"), title_cache={})
+    read: list[str] = []
+    read_title = lexicon._read_title
+
+    def counted(phrase: str):  # type: ignore[no-untyped-def]
+        read.append(phrase)
+        return read_title(phrase)
+
+    object.__setattr__(lexicon, "_read_title", counted)
+    assert lexicon.title("said on Monday") is None
+    assert lexicon.title("the  President") is None
+    assert read == []
+    for phrase in ("Secretary of State", "Deputy Foreign Minister", "Lt Gen", "Minister"):
+        assert lexicon.title(phrase) is not None, phrase
+    assert read[0] == "Secretary of State"

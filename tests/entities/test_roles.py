@@ -213,3 +213,38 @@ def test_document_reads_the_places_starting_at_a_token_once() -> None:
     assert [(last, match.place.country) for last, match in spans][:1] == [(5, "USA")]
     assert doc.place_spans(3) is spans
     assert doc.place_spans(0) == []
+
+
+def test_pattern_knows_whether_its_titles_all_come_before_the_person() -> None:
+    from newsgraph.entities.patterns import parse_pattern
+
+    assert parse_pattern("the? top? {adj} {title} {person}").titles_before_person
+    assert parse_pattern("den|det {adj} {title_def} {person}").titles_before_person
+    assert not parse_pattern("{person} , the? {title} of {country}").titles_before_person
+
+
+def test_role_matching_tries_no_start_before_a_person_without_a_title_in_reach() -> None:
+    from newsgraph.entities.document import Document
+    from newsgraph.entities.lexicon import load_lexicon
+    from newsgraph.entities.mentions import model_mentions
+    from newsgraph.entities.roles import RoleMatcher, _best_binding
+    from newsgraph.gazetteer import load_gazetteer
+
+    article = build_article(
+        "Etter det lange møtet i Oslo sa Marie Dubois at hun var fornøyd.",
+        "nb",
+        [("Oslo", "GPE"), ("Marie Dubois", "PER")],
+    )
+    doc = Document(article, load_gazetteer("nb"), load_lexicon("nb"))
+    matcher = RoleMatcher(doc, model_mentions(doc))
+    anchor = next(i for i, token in enumerate(doc.tokens) if token.text == "Marie")
+    tried: list[int] = []
+    match = matcher.match
+
+    def counted(pattern, start, person_at):  # type: ignore[no-untyped-def]
+        tried.append(start)
+        return match(pattern, start, person_at)
+
+    matcher.match = counted  # type: ignore[method-assign]
+    assert _best_binding(matcher, anchor) == []
+    assert set(tried) == {anchor}

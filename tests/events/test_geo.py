@@ -32,3 +32,26 @@ def test_a_capital_in_any_language_names_its_country_and_other_towns_none() -> N
     assert GazetteerGeo("en").capital("Washington") == "USA"
     assert GazetteerGeo("en").capital("Columbus") is None
     assert GazetteerGeo("en").capital("Russia") is None
+
+
+def test_a_phrase_whose_first_word_starts_no_place_name_is_answered_without_a_look_up() -> None:
+    geo = GazetteerGeo("en")
+    gazetteer = load_gazetteer("en")
+    looked_up: list[str] = []
+    best = gazetteer.best
+
+    def counted(surface, forms=None):  # type: ignore[no-untyped-def]
+        looked_up.append(surface)
+        return best(surface, forms)
+
+    gazetteer.best = counted  # type: ignore[method-assign]
+    try:
+        assert geo.adjective("the teacher said") is None
+        assert geo.country("Yesterday the ministry") is None
+        assert looked_up == []
+        assert geo.adjective("North Korean") == "PRK"
+        assert geo.country("North Korea") == "PRK"
+        assert geo.country("New Zealand's") == "NZL"
+        assert looked_up
+    finally:
+        del gazetteer.best

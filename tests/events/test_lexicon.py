@@ -254,3 +254,24 @@ def test_any_match_finds_a_match_where_the_candidates_find_one(sentence: str) ->
         for view in (words(sentence), tuple(words(sentence))):
             expected = bool(phrases.spans(view))
             assert phrases.starts.any_match(phrases.patterns, view) == expected, patterns
+
+
+def test_a_plain_list_looks_up_only_the_words_with_an_opening_form_lemma_or_prefix() -> None:
+    phrases = PhraseSet((compile_pattern("besøk* … Oslo", max_gap=6), compile_pattern("ikke")))
+    starts = phrases.starts
+    assert starts.plain_only and not starts.words_only
+    looked_up: list[str] = []
+    word_starting = starts.word_starting
+
+    def counted(word: Word) -> tuple[int, ...]:
+        looked_up.append(word.lower)
+        return word_starting(word)
+
+    starts.word_starting = counted  # type: ignore[method-assign]
+    lemma = Word(index=4, start=0, end=0, text="Ikkje", lower="ikkje", lemma="ikke")
+    sentence = (*words("hun besøkte ikke byen"), lemma, *words("bes Oslo"))
+    assert phrases.spans(sentence) == [[1, 6], [2], [4]]
+    assert phrases.any_span(sentence)
+    assert phrases.spans(sentence, 3) == [[4]]
+    assert sorted(set(looked_up)) == ["besøkte", "ikke", "ikkje"]
+    assert starts.no_start == set()

@@ -219,3 +219,19 @@ def test_wire_dateline_gives_place_agency_and_date_and_keeps_the_text(
 def test_sentence_with_parenthesis_is_not_a_dateline() -> None:
     article = clean_article("Regjeringen (Ap og Sp) sa nei til forslaget i går.")
     assert article.meta.dateline is None
+
+
+@pytest.mark.parametrize(
+    "line", ["[annonse_2]", "Photo: NTB", "Min side", BODY.splitlines()[0], "Les også", ""]
+)
+@pytest.mark.parametrize("kind", ["line", "teaser_heading", "byline", "caption", "source"])
+def test_the_rules_tried_on_a_line_are_those_whose_required_words_it_holds(
+    kind: str, line: str
+) -> None:
+    from newsgraph.stages.clean import _candidate_rules, _rules
+    from newsgraph.text.needles import fold
+
+    folded = fold(line)
+    expected = [rule for rule in _rules(kind) if rule.may_match(folded)]
+    assert _candidate_rules(kind, folded) == expected
+    assert len(expected) < len(_rules(kind)) or line == ""

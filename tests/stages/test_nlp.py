@@ -142,6 +142,12 @@ def test_languages_served_by_one_pipeline_load_it_once() -> None:
     assert list(stage.loaded) == ["bundled:nb"]
 
 
+def test_a_preloaded_language_without_a_pipeline_gets_its_blank_one_at_set_up() -> None:
+    stage = NlpStage(Settings(preload_languages=["nb", "es", "it"]))
+    stage.setup()
+    assert list(stage.loaded) == ["bundled:nb", "blank"]
+
+
 def test_a_language_with_its_own_ner_loads_its_own_pipeline() -> None:
     stage = NlpStage(Settings(preload_languages=["nb", "da"]))
     stage.setup()

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newsgraph.stages.clean import load_rules
 from newsgraph.text.needles import (
     CASELESS_ASCII_LOOKALIKES,
+    NeedleIndex,
     fold,
     may_hold,
     required_words,
@@ -70,3 +71,23 @@ def test_no_cleaning_rule_is_skipped_on_a_line_it_matches(line: str, insert: str
         for rule in load_rules():
             if rule.pattern.search(text):
                 assert rule.may_match(folded), (rule.name, text)
+
+
+def test_needle_index_lists_the_regexes_whose_words_a_text_holds_and_those_without_words() -> None:
+    index = NeedleIndex([("photo", "image"), None, ("image",), ("ntb",)])
+    assert index.candidates(fold("An IMAGE of it")) == [0, 1, 2]
+    assert index.candidates(fold("Photo: NTB")) == [0, 1, 3]
+    assert index.candidates(fold("nothing here")) == [1]
+    assert index.candidates(fold("\u0130mage")) == [0, 1, 2, 3]
+
+
+@given(
+    LINES, st.sampled_from(["Photo: NTB", "Foto: Scanpix", "ifølge NTB", " Min side", "Annonse"])
+)
+def test_needle_index_of_the_cleaning_rules_agrees_with_may_match(line: str, insert: str) -> None:
+    rules = load_rules()
+    index = NeedleIndex([rule.words for rule in rules])
+    for text in (line, insert + line, line + insert, line.upper() + insert.upper()):
+        folded = fold(text)
+        expected = [number for number, rule in enumerate(rules) if rule.may_match(folded)]
+        assert index.candidates(folded) == expected

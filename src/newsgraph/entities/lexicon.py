@@ -130,6 +130,13 @@ class Lexicon:
         """
         if phrase in self.title_cache:
             return self.title_cache[phrase]
+        openers = self._title_openers
+        if openers is not None:
+            # Role matching asks about every few words before each capitalised word: nearly
+            # all of them open no title of several words.
+            words = phrase.split(maxsplit=1)
+            if len(words) > 1 and words[0].lower() not in openers:
+                return None
         if len(self.title_cache) >= TITLE_CACHE_SIZE:
             self.title_cache.clear()
         reading = self._read_title(phrase)
@@ -174,6 +181,19 @@ class Lexicon:
             if " " not in known:
                 parts.setdefault(known, []).append((place, canonical))
         return {known: tuple(entries) for known, entries in parts.items()}
+
+    @cached_property
+    def _title_openers(self) -> frozenset[str] | None:
+        """The first words of the titles of several words and of the modifiers: a phrase of
+        several words that opens with another word reads as no title (`_read_title` finds it
+        neither after a modifier, nor among the titles, nor, a definite suffix cut off its last
+        word, among them). None where a definite suffix holds a space (cutting it off could
+        leave one word, a compound)."""
+        if any(suffix.split() != [suffix] for _, suffix in self.definite if suffix):
+            return None
+        keys = [key.split() for key in self.titles if " " in key.strip()]
+        keys += [key.split() for key in self.modifiers if key.strip()]
+        return frozenset(key[0] for key in keys)
 
     @cached_property
     def _modifiers_longest_first(self) -> tuple[tuple[str, str], ...]:

@@ -14,6 +14,7 @@ from newsgraph.errors import ConfigError
 SLOTS = frozenset(
     {"person", "title", "title_def", "country", "country_gen", "adj", "org", "org_gen"}
 )
+TITLE_SLOTS = frozenset({"title", "title_def"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,14 @@ class Pattern:
             if element.slot == "person":
                 return index
         raise ConfigError(f"role pattern {self.text!r} has no {{person}} slot")
+
+    @property
+    def titles_before_person(self) -> bool:
+        """Whether every title slot comes before the {person} slot: a match then holds a title
+        that starts between the pattern's first token and the person's."""
+        return all(
+            element.slot not in TITLE_SLOTS for element in self.elements[self.person_index :]
+        )
 
 
 def parse_pattern(text: str) -> Pattern:

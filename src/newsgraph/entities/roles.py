@@ -349,6 +349,10 @@ def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:
         for start in range(max(0, anchor - MAX_PATTERN_REACH), anchor)
         if doc.same_sentence(start, anchor + 1)
     ]
+    # A pattern whose titles all come before the person matches only from a start at or before
+    # the last token in reach where a title starts (a title of the definite form is a title
+    # too); most persons have none, and their starts need no match at all.
+    titled = starts[: _last_title_start(matcher, starts) + 1]
     for pattern in doc.lexicon.patterns:
         if pattern.person_index == 0:
             if after is None:
@@ -356,11 +360,19 @@ def _best_binding(matcher: RoleMatcher, anchor: int) -> list[Binding]:
             continue
         if before is not None:
             continue
-        for start in starts:
+        for start in titled if pattern.titles_before_person else starts:
             before = matcher.match(pattern, start, anchor)
             if before is not None:
                 break
     return [b for b in (before, after) if b is not None]
+
+
+def _last_title_start(matcher: RoleMatcher, starts: list[int]) -> int:
+    """The position in `starts` of the last token where a title starts (-1 when none does)."""
+    for position in range(len(starts) - 1, -1, -1):
+        if matcher.titles_at(starts[position], False):
+            return position
+    return -1
 
 
 def find_roles(doc: Document, mentions: list[Mention]) -> list[Mention]:

@@ -34,6 +34,10 @@ NO_NUMBERS: frozenset[int] = frozenset()
 SENTENCE_MEMO_SIZE = 256
 
 WordKey = tuple[str, str]
+# The forms and lemmas of a sentence that open a pattern of an index, and its word beginnings
+# that are opening prefixes (see `StartIndex._keys_to_scan`).
+Openers = tuple[frozenset[str], tuple[str, ...]]
+NO_TEXTS: frozenset[str] = frozenset()
 # A sentence's word keys in order, their set, the set of its non-empty forms and lemmas, and
 # the set of their beginnings (every prefix of each).
 SentenceKeySets = tuple[tuple[WordKey, ...], frozenset[WordKey], frozenset[str], frozenset[str]]
@@ -206,6 +210,7 @@ class StartIndex:
         # those prefixes starts none of them (two set comparisons).
         self.plain_only = not self.others and "" not in self.prefixes
         self.prefix_set = frozenset(self.prefixes)
+        self.exact_set = frozenset(self.exact)
         # Patterns that open with plain words only.
         self.words_only = not self.others and not self.prefixes
         # A word form is looked up by many cue lists and many times per sentence; a bounded
@@ -272,20 +277,26 @@ class StartIndex:
         """(pattern number, word index) pairs for the words in range(lo, stop) that may start a
         match, ordered by pattern and then by word as a pattern-by-pattern scan would meet them."""
         pairs: list[tuple[int, int]] = []
-        keys = self._keys_to_scan(words, lo, stop)
-        if keys is None:
+        scan = self._keys_to_scan(words, lo, stop)
+        if scan is None:
             return pairs
-        memo, no_start = self.word_memo, self.no_start
-        if self.words_only:
-            # Only a word whose form or lemma is one of the opening words starts a pattern.
-            exact = self.exact
+        keys, openers = scan
+        if openers is not None:
+            # Only a word whose form or lemma is one of the opening words, or begins with one of
+            # the opening prefixes the sentence holds, starts a pattern.
+            texts, prefixes = openers
             for index in range(lo, stop):
                 lower, lemma = keys[index]
-                if lower in exact or (lemma and lemma in exact):
+                if (
+                    lower in texts
+                    or lemma in texts
+                    or (prefixes and (lower.startswith(prefixes) or lemma.startswith(prefixes)))
+                ):
                     pairs.extend((number, index) for number in self.word_starting(words[index]))
             if len(pairs) > 1:
                 pairs.sort()
             return pairs
+        memo, no_start = self.word_memo, self.no_start
         for index in range(lo, stop):
             key = keys[index]
             numbers = memo.get(key)
@@ -303,15 +314,21 @@ class StartIndex:
         """Whether one of `patterns` (the indexed list) matches somewhere in the words: the
         candidates of `candidates` tried word by word, stopping at the first match (whether any
         matches does not depend on the order they are tried in)."""
-        keys = self._keys_to_scan(words, 0, len(words))
-        if keys is None:
+        scan = self._keys_to_scan(words, 0, len(words))
+        if scan is None:
             return False
-        memo, no_start, exact = self.word_memo, self.no_start, self.exact
-        words_only = self.words_only
+        keys, openers = scan
+        memo, no_start = self.word_memo, self.no_start
+        texts, prefixes = openers if openers is not None else (NO_TEXTS, ())
         for index, key in enumerate(keys):
-            if words_only:
+            if openers is not None:
+                # As in `candidates`: only a word with an opening form, lemma or prefix.
                 lower, lemma = key
-                if not (lower in exact or (lemma and lemma in exact)):
+                if not (
+                    lower in texts
+                    or lemma in texts
+                    or (prefixes and (lower.startswith(prefixes) or lemma.startswith(prefixes)))
+                ):
                     continue
                 numbers = self.word_starting(words[index])
             else:
@@ -326,20 +343,29 @@ class StartIndex:
                     return True
         return False
 
-    def _keys_to_scan(self, words: Sequence[Word], lo: int, stop: int) -> Sequence[WordKey] | None:
+    def _keys_to_scan(
+        self, words: Sequence[Word], lo: int, stop: int
+    ) -> tuple[Sequence[WordKey], Openers | None] | None:
         """The words' (form, lemma) keys, or None when the sentence's key sets show that no word
-        in range(lo, stop) starts a pattern."""
+        in range(lo, stop) starts a pattern; with them, for an index of plain words and prefixes
+        only, the sentence's forms and lemmas that are opening words and its beginnings that
+        are opening prefixes (a word starts a pattern exactly when its form or lemma is one of
+        the former or begins with one of the latter), else None."""
         known = sentence_keys.of(words)
         if known is None:
-            return [(word.lower, word.lemma) for word in words]
+            return [(word.lower, word.lemma) for word in words], None
         keys, key_set, texts, heads = known
-        if self.plain_only and texts.isdisjoint(self.exact) and heads.isdisjoint(self.prefix_set):
-            return None
+        if self.plain_only:
+            opening = texts & self.exact_set
+            prefixes = heads & self.prefix_set
+            if not opening and not prefixes:
+                return None
+            return keys, (opening, tuple(prefixes))
         whole = lo == 0 and stop >= len(words)
         no_start = self.no_start
         if (whole and key_set <= no_start) or (lo > 0 and no_start.issuperset(keys[lo:stop])):
             return None
-        return keys
+        return keys, None
 
 
 def compile_pattern(source: str, max_gap: int = DEFAULT_MAX_GAP) -> Pattern:

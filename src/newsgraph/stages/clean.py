@@ -22,7 +22,7 @@ from newsgraph.settings import Settings
 from newsgraph.stages.boilerplate import SiteTemplates, body_span, find_boilerplate
 from newsgraph.temporal import find_document_date
 from newsgraph.temporal.tagger import tag
-from newsgraph.text.needles import Words, fold, may_hold, required_words
+from newsgraph.text.needles import NeedleIndex, Words, fold, may_hold, required_words
 
 # Repeated headlines/teasers are leftovers; a repeated full paragraph may be the article's own
 # (a refrain, a Q&A question), so only short heading-like repeats or back-to-back copies go.
@@ -176,23 +176,14 @@ def text_credits(text: str) -> list[str]:
 
 def teaser_heading(line: str) -> bool:
     """A heading that opens a teaser block ("Most read", "Les også")."""
-    folded = fold(line)
-    return any(
-        rule.may_match(folded) and rule.pattern.match(line) for rule in _rules("teaser_heading")
-    )
+    candidates = _candidate_rules("teaser_heading", fold(line))
+    return any(rule.pattern.match(line) for rule in candidates)
 
 
 def line_rule_reason(line: str) -> str | None:
     """The reason a whole-line rule removes this line, if one does."""
-    folded = fold(line)
-    return next(
-        (
-            rule.name
-            for rule in _rules("line")
-            if rule.may_match(folded) and rule.pattern.match(line)
-        ),
-        None,
-    )
+    candidates = _candidate_rules("line", fold(line))
+    return next((rule.name for rule in candidates if rule.pattern.match(line)), None)
 
 
 @lru_cache(maxsize=1)
@@ -226,6 +217,19 @@ def load_rules() -> tuple[Rule, ...]:
 def _rules(kind: str) -> tuple[Rule, ...]:
     """The rules of one kind, grouped once (every line of every article asks for them)."""
     return tuple(rule for rule in load_rules() if rule.kind == kind)
+
+
+@lru_cache(maxsize=len(RULE_KINDS))
+def _needle_index(kind: str) -> NeedleIndex:
+    """The required words of the rules of one kind, indexed once."""
+    return NeedleIndex([rule.words for rule in _rules(kind)])
+
+
+def _candidate_rules(kind: str, folded: str | None) -> list[Rule]:
+    """The rules of one kind, in order, that may match a text (`fold`ed; `Rule.may_match`): the
+    others' regexes need not run."""
+    rules = _rules(kind)
+    return [rules[number] for number in _needle_index(kind).candidates(folded)]
 
 
 def split_names(value: str) -> list[str]:
@@ -400,18 +404,18 @@ class LineCleaner:
         if len(line) > MAX_LIFTED_LINE:
             return False
         folded = fold(line)
-        for rule in _rules("source"):
-            if rule.may_match(folded) and (match := rule.pattern.match(line)):
+        for rule in _candidate_rules("source", folded):
+            if match := rule.pattern.match(line):
                 result.meta_updates["source_url"] = match["url"].rstrip(").,;")
                 self.remove(line, "source line (lifted to meta.source_url)", lead)
                 return True
-        for rule in _rules("credit_line"):
-            if rule.may_match(folded) and (match := rule.pattern.match(line)):
+        for rule in _candidate_rules("credit_line", folded):
+            if match := rule.pattern.match(line):
                 result.credited_sources.extend(split_credits(match["sources"]))
                 self.remove(line, f"{rule.name} (lifted to meta.credited_sources)", lead)
                 return True
-        for rule in _rules("byline"):
-            if rule.may_match(folded) and (match := rule.pattern.match(line)):
+        for rule in _candidate_rules("byline", folded):
+            if match := rule.pattern.match(line):
                 groups = match.groupdict()
                 result.authors.extend(split_names(groups.get("authors") or ""))
                 result.credited_sources.extend(split_names(groups.get("sources") or ""))
@@ -419,12 +423,9 @@ class LineCleaner:
                     result.text_dates.append(groups["date"])
                 self.remove(line, f"{rule.name} (lifted to meta)", lead)
                 return True
-        for rule in _rules("caption"):
-            if (
-                len(line) <= MAX_CAPTION
-                and rule.may_match(folded)
-                and (match := rule.pattern.match(line))
-            ):
+        captions = _candidate_rules("caption", folded) if len(line) <= MAX_CAPTION else []
+        for rule in captions:
+            if match := rule.pattern.match(line):
                 credit = match["credit"].strip()
                 result.captions.append(
                     Caption(
@@ -436,8 +437,8 @@ class LineCleaner:
                 )
                 self.remove(line, "caption (kept in meta.captions)", lead)
                 return True
-        for rule in _rules("dateline"):
-            if rule.may_match(folded) and (match := rule.pattern.match(line)):
+        for rule in _candidate_rules("dateline", folded):
+            if match := rule.pattern.match(line):
                 result.text_dates.append(match["date"])
                 self.remove(line, "dateline (lifted to meta.published)", lead)
                 return True

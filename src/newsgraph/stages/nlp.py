@@ -582,8 +582,6 @@ class NlpStage:
         """Load the pipeline of every preloaded language, each pipeline once, and the cue words
         that choose the sentences to parse."""
         for lang in self.settings.preload_languages:
-            if pipeline_key(lang, self.settings).startswith("blank"):
-                continue
             nlp, _ = self.pipeline(lang)
             if self.settings.nlp_parse != "all" and "parser" in nlp.pipe_names:
                 parse_needs(lang)

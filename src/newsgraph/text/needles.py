@@ -16,6 +16,7 @@ the ASCII stretches of a literal run count), so no other case rule matters.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
@@ -56,6 +57,31 @@ def fold(text: str) -> str | None:
 def may_hold(words: Words | None, folded: str | None) -> bool:
     """Whether a text (`fold`ed) may match a regex with these required words."""
     return words is None or folded is None or any(word in folded for word in words)
+
+
+class NeedleIndex:
+    """Which of many regexes (given by their required words, None for none) a text may match,
+    each distinct word looked for once: `may_hold` for each regex in turn looks for the words
+    that several share again and again, and costs a Python call per regex."""
+
+    def __init__(self, required: Sequence[Words | None]) -> None:
+        self.size = len(required)
+        self.unfiltered = frozenset(i for i, words in enumerate(required) if words is None)
+        holders: dict[str, list[int]] = {}
+        for number, words in enumerate(required):
+            for word in words or ():
+                holders.setdefault(word, []).append(number)
+        self.holders = tuple((word, tuple(numbers)) for word, numbers in holders.items())
+
+    def candidates(self, folded: str | None) -> list[int]:
+        """In increasing order, the numbers of the regexes a text (`fold`ed) may match: exactly
+        those for which `may_hold` is true."""
+        if folded is None:
+            return list(range(self.size))
+        found = set(self.unfiltered)
+        for numbers in [numbers for word, numbers in self.holders if word in folded]:
+            found.update(numbers)
+        return sorted(found)
 
 
 def _sequence_words(items: list[tuple[Any, Any]]) -> Words | None:
