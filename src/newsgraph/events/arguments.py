@@ -150,6 +150,12 @@ def preposition_before(
     skipped = 0
     while index >= 0 and skipped <= MAX_SKIP:
         word = view.words[index]
+        link = _place_noun_link(view, lexicon, index)
+        if link:
+            # A name after a place noun takes the preposition of the place noun's phrase: "i den
+            # tyske byen Baden-Baden", "in the Chilean capital of Santiago" say where.
+            index -= link
+            continue
         # The longest preposition ending here wins: "in support of" over "of".
         for start in range(max(0, index - PREPOSITION_WORDS + 1), index + 1):
             for role, phrases in lexicon.prepositions.items():
@@ -162,17 +168,28 @@ def preposition_before(
             index -= 1
             skipped += 1
             continue
-        if (
-            word.text == ","
-            and index
-            and lexicon.cue("place_nouns").matches_word(view.words[index - 1])
-        ):
+        place_nouns = lexicon.cue("place_nouns")
+        if word.text == "," and index and place_nouns.matches_word(view.words[index - 1]):
             # An apposition to a place noun: "in the capital, Khartoum".
             index -= 2
             skipped += 2
             continue
         return None
     return None
+
+
+def _place_noun_link(view: SentenceView, lexicon: Lexicon, index: int) -> int:
+    """How many words a place noun ending at `index` takes, with the word that links it to the
+    name after it (`place_noun_links`: "the city of"); 0 when there is none."""
+    place_nouns = lexicon.cue("place_nouns")
+    if place_nouns.matches_word(view.words[index]) and view.words[index].pos != "PROPN":
+        return 1
+    links = lexicon.cue("place_noun_links")
+    if index and links.matches_word(view.words[index]):
+        before = view.words[index - 1]
+        if place_nouns.matches_word(before) and before.pos != "PROPN":
+            return 2
+    return 0
 
 
 def _groups(mentions: Iterable[ActorMention]) -> list[Group]:
@@ -1087,8 +1104,10 @@ def _content_places(t: _Trigger, roles: Roles, source: Group) -> Group:
         and m.countries
         and not own & set(m.countries)
         # A speaker of a known country is not aimed at the town it speaks in ("agreed in Moscow
-        # to …"); one of no known country is read with the place's ("protesterer … i Oslo").
-        and (not own or _in_content(t, m))
+        # to …"); one of no known country is read with the place's country ("protesterer … i
+        # Norge"), but a town where the act itself happened is its place, no side of it
+        # ("protesterte i byen Dresden").
+        and (_in_content(t, m) or (not own and m.state))
     ][:1]
 
 
