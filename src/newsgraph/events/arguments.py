@@ -905,7 +905,8 @@ def _judging_verb(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> int | None:
     """The verb of judging or reporting (`judging_verbs`) that takes a trigger noun as its object,
-    from the parse or, without one, right before the noun phrase ("kaller angrepet")."""
+    from the parse or, without one, right before the noun phrase ("kaller angrepet"); with a
+    parse also a word of reaction (`reaction_words`) that takes it in a prepositional phrase."""
     anchor = view.words[match.anchor]
     if anchor.pos in ("VERB", "AUX"):
         return None
@@ -917,6 +918,17 @@ def _judging_verb(
         governor = _governor(view, match.anchor, lexicon, match.rule.frame in NOMINAL_FRAMES)
         if governor != match.anchor and verbs.matches_word(view.words[governor]):
             return governor
+        # A word of reaction takes the act it reacts to in a prepositional phrase, and the
+        # tagger often calls it an adjective ("was appalled by the allegations", "er sjokkert
+        # over angrepet"): who reacts did not do the act.
+        head = view.words[_phrase_head(view, lexicon, match.anchor)]
+        if (
+            head.head is not None
+            and head.dep.split(":")[0] in NOUN_PHRASE_LINK_DEPS
+            and view.words[head.head].pos in ("ADJ", "VERB")
+            and lexicon.cue("reaction_words").matches_word(view.words[head.head])
+        ):
+            return head.head
         return None
     # The clause splitter may open a clause at the preposition ("responded | to the
     # allegations"): only punctuation ends the search.
