@@ -815,7 +815,11 @@ def clause_roles(
     elif sides.partitive:
         # "Thousands of Iranian students demonstrated": the only names before the verb.
         roles.subject = sides.partitive[0]
-    elif judge is not None or subject_noun is not None:
+    elif (
+        judge is not None
+        or subject_noun is not None
+        or _unnamed_subject(view, clauses, lexicon, match)
+    ):
         roles.subject = []
     else:
         lo, _ = clauses.span_of(match.anchor)
@@ -825,6 +829,24 @@ def clause_roles(
         parsed_passive or _passive_cue(view, clauses, lexicon, match)
     )
     return roles
+
+
+def _unnamed_subject(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """Whether the parse gives the trigger's verb a subject in its own clause that names no one
+    ("the two journalists were sentenced", "han ble truet" where no name resolves "han"): the
+    doer or patient is that unnamed subject, not the nearest name of an earlier clause. A
+    relative pronoun stands for the name before it ("Russia, which attacked Ukraine")."""
+    anchor = view.words[match.anchor]
+    if not view.has_deps or anchor.pos not in ("VERB", "AUX") or anchor.dep.startswith("acl"):
+        return False
+    lo, hi = clauses.span_of(match.anchor)
+    relativizers = lexicon.cue("relativizers")
+    return any(
+        lo <= w.index < hi and w.pos in ("NOUN", "PRON") and not relativizers.matches_word(w)
+        for w in view.dependents(match.anchor, SUBJECT_DEPS)
+    )
 
 
 def _inverted_subject(
@@ -1319,7 +1341,15 @@ def _complement_subject(
     if hi - match.last > TRAILING_WORDS + 1:
         return []
     lo, end = clauses.spans[number + 1]
-    opens = lexicon.cue("complementizers").starts_at(view.words, lo) is not None
+    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < end else lo
+    opens = lexicon.cue("complementizers").starts_at(view.words, opener) is not None
+    if not opens and (
+        lexicon.cue("clause_breaks").starts_at(view.words, opener) is not None
+        or lexicon.cue("relativizers").matches_word(view.words[opener])
+    ):
+        # An adverbial or relative clause names the participants of another act ("called for
+        # calm after DEA officials arrested the premier"), not whom the speech act addresses.
+        return []
     if not opens and any(lo <= verb < end for verb in clauses.speech):
         return []
     inside = [
