@@ -802,7 +802,12 @@ def clause_roles(
         if parsed_subject in right:
             right.remove(parsed_subject)
     elif left:
-        roles.subject = _first_subject(left)
+        # A name before the subject word the parse gives the verb, outside its phrase, is no
+        # subject ("Kerry spoke in Moscow, and the protesters were arrested").
+        unnamed = _unnamed_subject(view, clauses, lexicon, match)
+        phrase = _subtree(view, unnamed) if unnamed is not None else set()
+        named = [g for g in left if unnamed is None or any(m.first in phrase for m in g)]
+        roles.subject = _first_subject(named) if named else []
     elif roles.nominal:
         # A noun's doer stands in its own phrase or nowhere ("a result of Bush's invasion").
         roles.subject = sides.partitive[0] if sides.partitive else []
@@ -818,7 +823,7 @@ def clause_roles(
     elif (
         judge is not None
         or subject_noun is not None
-        or _unnamed_subject(view, clauses, lexicon, match)
+        or _unnamed_subject(view, clauses, lexicon, match) is not None
     ):
         roles.subject = []
     else:
@@ -833,20 +838,21 @@ def clause_roles(
 
 def _unnamed_subject(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
-) -> bool:
-    """Whether the parse gives the trigger's verb a subject in its own clause that names no one
-    ("the two journalists were sentenced", "han ble truet" where no name resolves "han"): the
-    doer or patient is that unnamed subject, not the nearest name of an earlier clause. A
-    relative pronoun stands for the name before it ("Russia, which attacked Ukraine")."""
+) -> int | None:
+    """The subject word the parse gives the trigger's verb in its own clause when it is a common
+    noun or a pronoun ("the two journalists were sentenced", "han ble truet" where no name
+    resolves "han"): the doer or patient is that unnamed subject, not the nearest name of an
+    earlier clause. A relative pronoun stands for the name before it ("Russia, which attacked
+    Ukraine"), and so does the subject of a relative clause."""
     anchor = view.words[match.anchor]
     if not view.has_deps or anchor.pos not in ("VERB", "AUX") or anchor.dep.startswith("acl"):
-        return False
+        return None
     lo, hi = clauses.span_of(match.anchor)
     relativizers = lexicon.cue("relativizers")
-    return any(
-        lo <= w.index < hi and w.pos in ("NOUN", "PRON") and not relativizers.matches_word(w)
-        for w in view.dependents(match.anchor, SUBJECT_DEPS)
-    )
+    for word in view.dependents(match.anchor, SUBJECT_DEPS):
+        if lo <= word.index < hi and word.pos in ("NOUN", "PRON"):
+            return None if relativizers.matches_word(word) else word.index
+    return None
 
 
 def _inverted_subject(
