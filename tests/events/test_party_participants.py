@@ -43,7 +43,7 @@ def all_names(article: Article) -> set[str]:
     [
         ("en", "Protesters marched in the Chilean capital of Santiago.", "Santiago"),
         ("en", "Demonstrators protested in the city Bristol.", "Bristol"),
-        ("nb", "Demonstranter protesterte i den tyske byen Dresden.", "Dresden"),
+        ("nb", "Demonstranter marsjerte i den tyske byen Dresden.", "Dresden"),
         ("nb", "Statsministeren møter presidenten i byen Bergen.", "Bergen"),
     ],
 )

@@ -1144,10 +1144,8 @@ def _content_places(t: _Trigger, roles: Roles, source: Group) -> Group:
         and m.countries
         and not own & set(m.countries)
         # A speaker of a known country is not aimed at the town it speaks in ("agreed in Moscow
-        # to …"); one of no known country is read with the place's country ("protesterer … i
-        # Norge"), but a town where the act itself happened is its place, no side of it
-        # ("protesterte i byen Dresden").
-        and (_in_content(t, m) or (not own and m.state))
+        # to …"); one of no known country is read with the place's ("protesterer … i Oslo").
+        and (not own or _in_content(t, m))
     ][:1]
 
 
