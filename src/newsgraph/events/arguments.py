@@ -802,9 +802,13 @@ def clause_roles(
         if parsed_subject in right:
             right.remove(parsed_subject)
     elif left:
-        # A name before the subject word the parse gives the verb, outside its phrase, is no
-        # subject ("Kerry spoke in Moscow, and the protesters were arrested").
+        # A name before the passive subject the parse gives the verb, outside its phrase, is no
+        # patient of it ("Kerry spoke in Moscow, and the protesters were arrested").
         unnamed = _unnamed_subject(view, clauses, lexicon, match)
+        if not view.dependents(match.anchor, ("aux:pass",)):
+            # Only a passive auxiliary makes the parse sure of it ("a rights group protested" is
+            # often parsed as a passive subject).
+            unnamed = None
         phrase = _subtree(view, unnamed) if unnamed is not None else set()
         named = [g for g in left if unnamed is None or any(m.first in phrase for m in g)]
         roles.subject = _first_subject(named) if named else []
@@ -840,17 +844,17 @@ def _unnamed_subject(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> int | None:
     """The subject word the parse gives the trigger's verb in its own clause when it is a common
-    noun or a pronoun ("the two journalists were sentenced", "han ble truet" where no name
-    resolves "han"): the doer or patient is that unnamed subject, not the nearest name of an
-    earlier clause. A relative pronoun stands for the name before it ("Russia, which attacked
-    Ukraine"), and so does the subject of a relative clause."""
+    noun ("the two journalists were sentenced"): the doer or patient is that unnamed subject, not
+    the nearest name of an earlier clause. A pronoun points back to a name ("Israel believes it
+    killed …"), a relative pronoun to the name before it ("Russia, which attacked Ukraine"), and
+    so does the subject of a relative clause."""
     anchor = view.words[match.anchor]
     if not view.has_deps or anchor.pos not in ("VERB", "AUX") or anchor.dep.startswith("acl"):
         return None
     lo, hi = clauses.span_of(match.anchor)
     relativizers = lexicon.cue("relativizers")
     for word in view.dependents(match.anchor, SUBJECT_DEPS):
-        if lo <= word.index < hi and word.pos in ("NOUN", "PRON"):
+        if lo <= word.index < hi and word.pos == "NOUN":
             return None if relativizers.matches_word(word) else word.index
     return None
 
