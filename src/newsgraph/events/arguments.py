@@ -178,6 +178,11 @@ def preposition_before(
     return None
 
 
+def after_place_noun(view: SentenceView, lexicon: Lexicon, mention: ActorMention) -> bool:
+    """Whether a place name follows a place noun ("the town of Samarra", "byen Hebron")."""
+    return mention.first > 0 and _place_noun_link(view, lexicon, mention.first - 1) > 0
+
+
 def _place_noun_link(view: SentenceView, lexicon: Lexicon, index: int) -> int:
     """How many words a place noun ending at `index` takes, with the word that links it to the
     name after it (`place_noun_links`: "the city of"); 0 when there is none."""
