@@ -150,6 +150,12 @@ def preposition_before(
     skipped = 0
     while index >= 0 and skipped <= MAX_SKIP:
         word = view.words[index]
+        link = _place_noun_link(view, lexicon, index)
+        if link:
+            # A name after a place noun takes the preposition of the place noun's phrase: "i den
+            # tyske byen Baden-Baden", "in the Chilean capital of Santiago" say where.
+            index -= link
+            continue
         # The longest preposition ending here wins: "in support of" over "of".
         for start in range(max(0, index - PREPOSITION_WORDS + 1), index + 1):
             for role, phrases in lexicon.prepositions.items():
@@ -162,17 +168,33 @@ def preposition_before(
             index -= 1
             skipped += 1
             continue
-        if (
-            word.text == ","
-            and index
-            and lexicon.cue("place_nouns").matches_word(view.words[index - 1])
-        ):
+        place_nouns = lexicon.cue("place_nouns")
+        if word.text == "," and index and place_nouns.matches_word(view.words[index - 1]):
             # An apposition to a place noun: "in the capital, Khartoum".
             index -= 2
             skipped += 2
             continue
         return None
     return None
+
+
+def after_place_noun(view: SentenceView, lexicon: Lexicon, mention: ActorMention) -> bool:
+    """Whether a place name follows a place noun ("the town of Samarra", "byen Hebron")."""
+    return mention.first > 0 and _place_noun_link(view, lexicon, mention.first - 1) > 0
+
+
+def _place_noun_link(view: SentenceView, lexicon: Lexicon, index: int) -> int:
+    """How many words a place noun ending at `index` takes, with the word that links it to the
+    name after it (`place_noun_links`: "the city of"); 0 when there is none."""
+    place_nouns = lexicon.cue("place_nouns")
+    if place_nouns.matches_word(view.words[index]) and view.words[index].pos != "PROPN":
+        return 1
+    links = lexicon.cue("place_noun_links")
+    if index and links.matches_word(view.words[index]):
+        before = view.words[index - 1]
+        if place_nouns.matches_word(before) and before.pos != "PROPN":
+            return 2
+    return 0
 
 
 def _groups(mentions: Iterable[ActorMention]) -> list[Group]:
@@ -785,7 +807,16 @@ def clause_roles(
         if parsed_subject in right:
             right.remove(parsed_subject)
     elif left:
-        roles.subject = _first_subject(left)
+        # A name before the passive subject the parse gives the verb, outside its phrase, is no
+        # patient of it ("Kerry spoke in Moscow, and the protesters were arrested").
+        unnamed = _unnamed_subject(view, clauses, lexicon, match)
+        if not view.dependents(match.anchor, ("aux:pass",)):
+            # Only a passive auxiliary makes the parse sure of it ("a rights group protested" is
+            # often parsed as a passive subject).
+            unnamed = None
+        phrase = _subtree(view, unnamed) if unnamed is not None else set()
+        named = [g for g in left if unnamed is None or any(m.first in phrase for m in g)]
+        roles.subject = _first_subject(named) if named else []
     elif roles.nominal:
         # A noun's doer stands in its own phrase or nowhere ("a result of Bush's invasion").
         roles.subject = sides.partitive[0] if sides.partitive else []
@@ -798,7 +829,11 @@ def clause_roles(
     elif sides.partitive:
         # "Thousands of Iranian students demonstrated": the only names before the verb.
         roles.subject = sides.partitive[0]
-    elif judge is not None or subject_noun is not None:
+    elif (
+        judge is not None
+        or subject_noun is not None
+        or _unnamed_subject(view, clauses, lexicon, match) is not None
+    ):
         roles.subject = []
     else:
         lo, _ = clauses.span_of(match.anchor)
@@ -808,6 +843,25 @@ def clause_roles(
         parsed_passive or _passive_cue(view, clauses, lexicon, match)
     )
     return roles
+
+
+def _unnamed_subject(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> int | None:
+    """The subject word the parse gives the trigger's verb in its own clause when it is a common
+    noun ("the two journalists were sentenced"): the doer or patient is that unnamed subject, not
+    the nearest name of an earlier clause. A pronoun points back to a name ("Israel believes it
+    killed …"), a relative pronoun to the name before it ("Russia, which attacked Ukraine"), and
+    so does the subject of a relative clause."""
+    anchor = view.words[match.anchor]
+    if not view.has_deps or anchor.pos not in ("VERB", "AUX") or anchor.dep.startswith("acl"):
+        return None
+    lo, hi = clauses.span_of(match.anchor)
+    relativizers = lexicon.cue("relativizers")
+    for word in view.dependents(match.anchor, SUBJECT_DEPS):
+        if lo <= word.index < hi and word.pos == "NOUN":
+            return None if relativizers.matches_word(word) else word.index
+    return None
 
 
 def _inverted_subject(
@@ -888,7 +942,8 @@ def _judging_verb(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> int | None:
     """The verb of judging or reporting (`judging_verbs`) that takes a trigger noun as its object,
-    from the parse or, without one, right before the noun phrase ("kaller angrepet")."""
+    from the parse or, without one, right before the noun phrase ("kaller angrepet"); with a
+    parse also a word of reaction (`reaction_words`) that takes it in a prepositional phrase."""
     anchor = view.words[match.anchor]
     if anchor.pos in ("VERB", "AUX"):
         return None
@@ -900,6 +955,17 @@ def _judging_verb(
         governor = _governor(view, match.anchor, lexicon, match.rule.frame in NOMINAL_FRAMES)
         if governor != match.anchor and verbs.matches_word(view.words[governor]):
             return governor
+        # A word of reaction takes the act it reacts to in a prepositional phrase, and the
+        # tagger often calls it an adjective ("was appalled by the allegations", "er sjokkert
+        # over angrepet"): who reacts did not do the act.
+        head = view.words[_phrase_head(view, lexicon, match.anchor)]
+        if (
+            head.head is not None
+            and head.dep.split(":")[0] in NOUN_PHRASE_LINK_DEPS
+            and view.words[head.head].pos in ("ADJ", "VERB")
+            and lexicon.cue("reaction_words").matches_word(view.words[head.head])
+        ):
+            return head.head
         return None
     # The clause splitter may open a clause at the preposition ("responded | to the
     # allegations"): only punctuation ends the search.
@@ -1288,7 +1354,15 @@ def _complement_subject(
     if hi - match.last > TRAILING_WORDS + 1:
         return []
     lo, end = clauses.spans[number + 1]
-    opens = lexicon.cue("complementizers").starts_at(view.words, lo) is not None
+    opener = lo + 1 if view.words[lo].text == "," and lo + 1 < end else lo
+    opens = lexicon.cue("complementizers").starts_at(view.words, opener) is not None
+    if not opens and (
+        lexicon.cue("clause_breaks").starts_at(view.words, opener) is not None
+        or lexicon.cue("relativizers").matches_word(view.words[opener])
+    ):
+        # An adverbial or relative clause names the participants of another act ("called for
+        # calm after DEA officials arrested the premier"), not whom the speech act addresses.
+        return []
     if not opens and any(lo <= verb < end for verb in clauses.speech):
         return []
     inside = [

@@ -16,6 +16,7 @@ from newsgraph.entities.actors import load_rules
 from newsgraph.events.actors import ActorMention, actor_mentions, country_lists, national_home
 from newsgraph.events.arguments import (
     Arguments,
+    after_place_noun,
     attributive,
     extract_arguments,
     names_place,
@@ -1011,7 +1012,16 @@ class EventCoder:
         )
         if args.source and countries:
             return countries
-        return list(dict.fromkeys([*countries, *self._subject_place(context, match, args)]))
+        # With no named doer, a town a place noun names is where the unnamed doer acted: its
+        # country stays the event's, though the town is no side ("a roadside bombing near the
+        # town of Samarra killed a U.S. soldier": Iraq and the USA).
+        towns = [
+            country
+            for place in args.places
+            if not args.source and after_place_noun(context.view, self.lexicon, place)
+            for country in place.countries
+        ]
+        return list(dict.fromkeys([*countries, *self._subject_place(context, match, args), *towns]))
 
     @staticmethod
     def _subject_place(context: SentenceContext, match: TriggerMatch, args: Arguments) -> list[str]:
