@@ -20,6 +20,7 @@ checkpoint by agreement (tag accuracy + NER F1 + LAS) of each size is saved as a
 
 Run: OMP_NUM_THREADS=1 nice -n 5 .venv/bin/python training/distill_tok2vec.py \\
         --sizes 64x4 96x4 --steps 3000 --out training/output/tok2vec
+Continue: ... --init training/output/tok2vec --heads-metric hidden --out training/output/tok2vec-2
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_config, load_model_from_config
-from thinc.api import Adam, Model
+from thinc.api import Adam, Model, use_ops
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -171,15 +172,37 @@ def first_reading_weights(model: Model[Any, Any], width: int) -> numpy.ndarray |
     return None
 
 
-def heads_metric(nlp: Language, width: int) -> numpy.ndarray:
+def hidden_reading_map(model: Model[Any, Any], width: int) -> numpy.ndarray | None:
+    """The linear map from a token's tok2vec vector to everything a transition-based head
+    precomputes from it: the input projection A (n, width) followed by each feature slot's part of
+    the precomputed hidden layer (`precomputable_affine`, W of shape (nF, nO, nP, n)), stacked into
+    one (nF * nO * nP, width) matrix. Heads without that layer (the tagger) give their first layer."""
+    projection = first_reading_weights(model, width)
+    if projection is None:
+        return None
+    for node in model.walk():
+        if node.name == "precomputable_affine" and node.has_param("W"):
+            weights = numpy.asarray(node.get_param("W"), dtype="float32")
+            if weights.ndim == 4 and weights.shape[3] == projection.shape[0]:
+                n_f, n_o, n_p, n_i = weights.shape
+                return weights.reshape(n_f * n_o * n_p, n_i) @ projection  # type: ignore[no-any-return]
+    return projection
+
+
+def heads_metric(nlp: Language, width: int, through_hidden: bool = False) -> numpy.ndarray:
     """A metric for the tensor distance that counts what the heads read: the identity plus, for
     each head, A^T A of its first layer A, scaled to the identity's trace. A difference the heads'
-    first layers map to zero then costs only the identity's share."""
+    first layers map to zero then costs only the identity's share. With `through_hidden`, A is a
+    transition-based head's whole map to its precomputed hidden layer (`hidden_reading_map`), the
+    last linear step before its first non-linearity."""
     metric = numpy.eye(width, dtype="float32")
     for name, component in nlp.pipeline:
         if name == "tok2vec" or not hasattr(component, "model"):
             continue
-        weights = first_reading_weights(component.model, width)
+        if through_hidden:
+            weights = hidden_reading_map(component.model, width)
+        else:
+            weights = first_reading_weights(component.model, width)
         if weights is not None:
             gram = weights.T @ weights
             trace = float(numpy.trace(gram))
@@ -297,8 +320,30 @@ def evaluate(student: Student, held: list[str], reference: list[Doc]) -> dict[st
     return agreement(reference, docs)
 
 
-def main() -> None:
-    """Entry point."""
+def checkpoint(
+    student: Student, step: int, held: list[str], reference: list[Doc], keep: bool
+) -> None:
+    """Evaluate a student on the quick held-out texts, log it, save it as `best` when its
+    agreement is the best so far (and as `step-N` with `keep`)."""
+    scores = evaluate(student, held, reference)
+    score = agreement_score(scores)
+    print(
+        f"{student.name} step {step} loss {student.losses / max(1, student.steps):.3f}"
+        f" tag {scores['tag_acc']:.4f} ents_f {scores['ents_f']:.4f}"
+        f" uas {scores['uas']:.4f} las {scores['las']:.4f}",
+        flush=True,
+    )
+    student.losses, student.steps = 0.0, 0
+    student.out.mkdir(parents=True, exist_ok=True)
+    if keep:
+        student.nlp.to_disk(student.out / f"step-{step}")
+    if score > student.best:
+        student.best, student.best_step = score, step
+        student.nlp.to_disk(student.out / "best")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
     parser.add_argument("--teacher", type=Path, default=Path("src/newsgraph/models/en"))
@@ -314,16 +359,46 @@ def main() -> None:
         "--out", type=Path, default=Path("training/output/tok2vec"), help="checkpoints and logs"
     )
     parser.add_argument(
-        "--init", type=Path, help="continue saved students: INIT/w<W>d<D>/best for each size"
+        "--init",
+        type=Path,
+        help="continue saved students: INIT/w<W>d<D>/best for each size (evaluated at step 0)",
     )
     parser.add_argument(
         "--heads-metric",
-        action="store_true",
-        help="weigh the tensor distance by what the heads' first layers read (heads_metric)",
+        choices=["none", "first", "hidden"],
+        default="none",
+        help="weigh the tensor distance by what the heads read (heads_metric): their first "
+        "layers, or through the parser's and NER's precomputed hidden layer",
+    )
+    parser.add_argument(
+        "--matrix",
+        choices=["numpy", "blis"],
+        default="numpy",
+        help="matrix library of teacher and students (numpy's BLAS is faster; run one thread)",
+    )
+    parser.add_argument(
+        "--keep-checkpoints", action="store_true", help="also save every evaluated step as step-N"
     )
     parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args()
+    return parser.parse_args(argv)
 
+
+def load_students(args: argparse.Namespace, sample: list[Doc]) -> list[Student]:
+    """A fresh student per size, or the saved one under `--init`."""
+    students = []
+    for size in args.sizes:
+        width, depth = parse_size(size)
+        name = f"w{width}d{depth}"
+        if args.init is not None:
+            nlp = spacy.load(args.init / name / "best")
+        else:
+            nlp = build_student(args.teacher, width, depth, args.rows, sample)
+        students.append(Student(name, nlp, Adam(args.learn_rate), args.out / name))
+    return students
+
+
+def train(args: argparse.Namespace) -> None:
+    """Distil the students, keep the best checkpoint of each, write its full agreement."""
     teacher = spacy.load(args.teacher)
     teacher_tok2vec = teacher.get_pipe("tok2vec").model
     train_texts, held = read_training_texts(args.data)
@@ -339,24 +414,17 @@ def main() -> None:
     targets = teacher_tensors(teacher_tok2vec, train_docs)
     print(f"teacher tensors: {time.perf_counter() - start:.0f} s", flush=True)
 
-    students = []
-    for size in args.sizes:
-        width, depth = parse_size(size)
-        saved = args.init / f"w{width}d{depth}" / "best" if args.init else None
-        if saved is not None:
-            nlp = spacy.load(saved)
-        else:
-            nlp = build_student(args.teacher, width, depth, args.rows, train_docs[:20])
-        optimizer = Adam(args.learn_rate)
-        students.append(
-            Student(f"w{width}d{depth}", nlp, optimizer, args.out / f"w{width}d{depth}")
-        )
-
+    students = load_students(args, train_docs[:20])
+    if args.init is not None:
+        for student in students:
+            checkpoint(student, 0, held[:quick], reference[:quick], args.keep_checkpoints)
     start = time.perf_counter()
     stream = batches(train_docs, args.batch_tokens, args.seed)
     seconds = args.minutes * 60
     out_width = int(targets[0].shape[1])
-    metric = heads_metric(teacher, out_width) if args.heads_metric else None
+    metric = None
+    if args.heads_metric != "none":
+        metric = heads_metric(teacher, out_width, through_hidden=args.heads_metric == "hidden")
     for step in range(1, args.steps + 1):
         indices = next(stream)
         docs = [train_docs[i] for i in indices]
@@ -374,20 +442,9 @@ def main() -> None:
             student.steps += 1
         if step % args.eval_every and not last:
             continue
+        print(f"({elapsed:.0f} s)", flush=True)
         for student in students:
-            scores = evaluate(student, held[:quick], reference[:quick])
-            score = agreement_score(scores)
-            print(
-                f"{student.name} step {step} ({elapsed:.0f} s) loss {student.losses / max(1, student.steps):.3f}"
-                f" tag {scores['tag_acc']:.4f} ents_f {scores['ents_f']:.4f}"
-                f" uas {scores['uas']:.4f} las {scores['las']:.4f}",
-                flush=True,
-            )
-            student.losses, student.steps = 0.0, 0
-            if score > student.best:
-                student.best, student.best_step = score, step
-                student.out.mkdir(parents=True, exist_ok=True)
-                student.nlp.to_disk(student.out / "best")
+            checkpoint(student, step, held[:quick], reference[:quick], args.keep_checkpoints)
         if last:
             break
 
@@ -397,6 +454,13 @@ def main() -> None:
         result = {"size": student.name, "best_step": student.best_step, "held_out": scores}
         (student.out / "agreement.json").write_text(json.dumps(result, indent=2) + "\n")
         print(json.dumps(result, indent=2), flush=True)
+
+
+def main() -> None:
+    """Entry point: train with the chosen matrix library."""
+    args = parse_args()
+    with use_ops("numpy", use_blis=args.matrix == "blis"):
+        train(args)
 
 
 if __name__ == "__main__":

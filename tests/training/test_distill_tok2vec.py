@@ -3,12 +3,14 @@ the agreement metric."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy
 import pytest
 import spacy
 from script_loader import load_script
 from spacy.tokens import Doc
-from thinc.api import Config
+from thinc.api import Config, Model
 
 distill_tok2vec = load_script("training/distill_tok2vec.py", "distill_tok2vec")
 
@@ -201,3 +203,125 @@ def test_heads_metric_adds_each_heads_first_layer_scaled_to_the_identity_trace()
     gram = weights.T @ weights
     assert numpy.allclose(metric, numpy.eye(width) + gram * width / numpy.trace(gram), atol=1e-5)
     assert numpy.trace(metric) == pytest.approx(2 * width, rel=1e-4)
+
+
+def _random_weights(model: Model, names: tuple[str, ...], seed: int = 0) -> None:
+    rng = numpy.random.default_rng(seed)
+    for node in model.walk():
+        if node.name in names and node.has_param("W"):
+            shape = node.get_param("W").shape
+            node.set_param("W", rng.normal(size=shape).astype("f"))
+
+
+def test_hidden_reading_map_gives_what_a_transition_head_precomputes_from_a_token() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    ner = nlp.add_pipe("ner")
+    ner.add_label("PER")
+    nlp.initialize()
+    width = 96
+    _random_weights(ner.model, ("linear", "precomputable_affine"))
+    mapping = distill_tok2vec.hidden_reading_map(ner.model, width)
+    projection = distill_tok2vec.first_reading_weights(ner.model, width)
+    assert mapping is not None and projection is not None
+    affine = next(n for n in ner.model.walk() if n.name == "precomputable_affine")
+    n_f, n_o, n_p, _ = affine.get_param("W").shape
+    assert mapping.shape == (n_f * n_o * n_p, width)
+    rng = numpy.random.default_rng(1)
+    x, y = (rng.normal(size=(3, width)).astype("f") for _ in range(2))
+    # The precomputed features of two token vectors differ by the map applied to their difference
+    # (the projection's and the layer's biases cancel; row 0 is the padding).
+    precomputed = [affine.predict((v @ projection.T).astype("f"))[1:] for v in (x, y)]
+    difference = (precomputed[0] - precomputed[1]).reshape(3, -1)
+    assert numpy.allclose(difference, (x - y) @ mapping.T, rtol=1e-3, atol=1e-2)
+
+
+def test_hidden_reading_map_of_a_head_without_hidden_layer_is_its_first_layer() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    tagger = nlp.add_pipe("tagger")
+    tagger.add_label("NOUN")
+    nlp.initialize()
+    _random_weights(tagger.model, ("softmax",))
+    mapping = distill_tok2vec.hidden_reading_map(tagger.model, 96)
+    first = distill_tok2vec.first_reading_weights(tagger.model, 96)
+    assert mapping is not None and first is not None
+    assert numpy.array_equal(mapping, first)
+    assert distill_tok2vec.hidden_reading_map(tagger.model, 64) is None
+
+
+def test_heads_metric_through_hidden_uses_the_whole_map_to_the_hidden_layer() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    ner = nlp.add_pipe("ner")
+    ner.add_label("PER")
+    nlp.initialize()
+    width = 96
+    _random_weights(ner.model, ("linear", "precomputable_affine"))
+    mapping = distill_tok2vec.hidden_reading_map(ner.model, width)
+    assert mapping is not None
+    gram = mapping.T @ mapping
+    metric = distill_tok2vec.heads_metric(nlp, width, through_hidden=True)
+    expected = numpy.eye(width) + gram * width / numpy.trace(gram)
+    assert numpy.allclose(metric, expected, rtol=1e-4, atol=1e-4)
+    assert not numpy.allclose(metric, distill_tok2vec.heads_metric(nlp, width), atol=1e-2)
+
+
+def _teacher(path: Path) -> Path:
+    """A small teacher on disk: a width-32 tok2vec of the teacher's architecture and a tagger."""
+    nlp = spacy.blank("en")
+    embed = {
+        "@architectures": "spacy.MultiHashEmbed.v2",
+        "width": 32,
+        "attrs": ["NORM", "SHAPE"],
+        "rows": [100, 50],
+        "include_static_vectors": False,
+    }
+    encode = {
+        "@architectures": "spacy.MaxoutWindowEncoder.v2",
+        "width": 32,
+        "depth": 1,
+        "window_size": 1,
+        "maxout_pieces": 3,
+    }
+    model = {"@architectures": "spacy.Tok2Vec.v2", "embed": embed, "encode": encode}
+    nlp.add_pipe("tok2vec", config={"model": model})
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "*"}
+    tagger_model = {"@architectures": "spacy.Tagger.v2", "tok2vec": listener}
+    tagger = nlp.add_pipe("tagger", config={"model": tagger_model})
+    tagger.add_label("NOUN")
+    tagger.add_label("VERB")
+    nlp.initialize()
+    nlp.to_disk(path)
+    return path
+
+
+def test_init_continues_the_saved_student_of_each_size(tmp_path: Path) -> None:
+    teacher = _teacher(tmp_path / "teacher")
+    sample = [spacy.blank("en").make_doc("Dock workers walked out on Monday.")]
+    saved = distill_tok2vec.build_student(teacher, 16, 1, None, sample)
+    (tmp_path / "first" / "w16d1").mkdir(parents=True)
+    saved.to_disk(tmp_path / "first" / "w16d1" / "best")
+    args = distill_tok2vec.parse_args(
+        ["--teacher", str(teacher), "--sizes", "16x1", "--init", str(tmp_path / "first")]
+    )
+    (student,) = distill_tok2vec.load_students(args, sample)
+    assert student.name == "w16d1"
+    want = saved.get_pipe("tok2vec").model.predict(sample)[0]
+    assert numpy.array_equal(student.model.predict(sample)[0], want)
+    without_init = distill_tok2vec.parse_args(["--teacher", str(teacher), "--sizes", "16x1"])
+    fresh = distill_tok2vec.load_students(without_init, sample)
+    assert not numpy.allclose(fresh[0].model.predict(sample)[0], want)
+
+
+def test_checkpoint_keeps_every_step_and_best_only_when_agreement_rises(tmp_path: Path) -> None:
+    nlp = spacy.load(_teacher(tmp_path / "teacher"))
+    texts = ["Dock workers walked out.", "Talks resumed."]
+    reference = list(nlp.pipe(texts))
+    student = distill_tok2vec.Student("w96d4", nlp, None, tmp_path / "out")
+    distill_tok2vec.checkpoint(student, 0, texts, reference, keep=True)
+    assert student.best_step == 0 and student.best == pytest.approx(3.0)
+    assert (tmp_path / "out" / "best").is_dir() and (tmp_path / "out" / "step-0").is_dir()
+    distill_tok2vec.checkpoint(student, 5, texts, reference, keep=False)
+    assert student.best_step == 0  # equal agreement is no improvement
+    assert not (tmp_path / "out" / "step-5").exists()
