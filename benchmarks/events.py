@@ -431,7 +431,8 @@ def print_petrarch(console: Console, petrarch: dict[str, Any] | None) -> None:
 def main() -> None:
     """Run the parts asked for, print the tables, write the JSON.
 
-    --gsr-only skips the gold files (their earlier scores are kept); --dev-errors=PATH writes the
+    --gsr-only skips the gold files (their earlier scores are kept), --skip-gsr the PLOVER-GSR
+    sentences and the PETRARCH2 tests (theirs are kept); --dev-errors=PATH writes the
     development part's GSR errors to PATH, outside the repository (they quote dataset text).
     """
     console = Console()
@@ -470,6 +471,10 @@ def main() -> None:
         )
         if key in earlier
     }
+    if gsr is None and "--skip-gsr" in sys.argv:
+        # A gold-only run keeps the earlier PLOVER-GSR and PETRARCH2 figures, as --gsr-only keeps
+        # the gold.
+        gsr, petrarch = earlier.get("plover_gsr"), earlier.get("petrarch2_unittest")
     result = {"gold": gold, "plover_gsr": gsr, "petrarch2_unittest": petrarch, **kept}
     RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     console.print(f"wrote {RESULTS.relative_to(REPO)}")
