@@ -430,7 +430,7 @@ def _inverted_report(
     what the words before it said."""
     if index not in match.words:
         return False
-    first = min(i for i in _subtree(view, index) if view.words[i].pos != "PUNCT")
+    first = min(i for i in subtree(view, index) if view.words[i].pos != "PUNCT")
     return first > 0 and view.words[first - 1].text == "," and mention.last < first
 
 
@@ -784,7 +784,7 @@ def clause_roles(
         # "Storhaug mener angrepet må ha sammenheng med …": a trigger noun that is itself its
         # verb's subject has its doer in its own phrase ("Russia's attack hit …"); a name before
         # it outside that phrase and outside that verb's clause speaks of the act.
-        inside = _subtree(view, _phrase_head(view, lexicon, match.anchor))
+        inside = subtree(view, _phrase_head(view, lexicon, match.anchor))
         sides.left = [
             g
             for g in sides.left
@@ -794,7 +794,7 @@ def clause_roles(
         ]
         # Nor does a name after it outside that verb's clause ("With protests going on in
         # Santiago, President Bush visited Hu Jintao").
-        clause = _subtree(view, subject_noun)
+        clause = subtree(view, subject_noun)
         sides.right = [g for g in sides.right if all(m.first in clause for m in g)]
     left, right = sides.left, sides.right
     parsed_subject, parsed_objects, parsed_passive = _parse_roles(
@@ -814,7 +814,7 @@ def clause_roles(
             # Only a passive auxiliary makes the parse sure of it ("a rights group protested" is
             # often parsed as a passive subject).
             unnamed = None
-        phrase = _subtree(view, unnamed) if unnamed is not None else set()
+        phrase = subtree(view, unnamed) if unnamed is not None else set()
         named = [g for g in left if unnamed is None or any(m.first in phrase for m in g)]
         roles.subject = _first_subject(named) if named else []
     elif roles.nominal:
@@ -920,8 +920,8 @@ def _subject_noun(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> 
     return None
 
 
-def _subtree(view: SentenceView, root: int) -> set[int]:
-    """The words hanging from `root`, itself included."""
+def subtree(view: SentenceView, root: int) -> set[int]:
+    """The words the parse hangs below `root` (at any depth), and `root` itself."""
     return _closure(view, {root})
 
 

@@ -21,6 +21,7 @@ from newsgraph.events.arguments import (
     extract_arguments,
     names_place,
     preposition_before,
+    subtree,
 )
 from newsgraph.events.clauses import Clauses, segment
 from newsgraph.events.context import (
@@ -713,18 +714,7 @@ class EventCoder:
         words = [view.words[i] for i in match.words]
         if not any(w.pos == "NOUN" for w in words) or any(w.pos in ("VERB", "AUX") for w in words):
             return False
-        return not any(view.words[i].pos == "NUM" for i in self._phrase(view, match.anchor))
-
-    @staticmethod
-    def _phrase(view: SentenceView, root: int) -> set[int]:
-        """The words the parse hangs below one word, and the word itself."""
-        inside = {root}
-        grown = True
-        while grown:
-            below = {w.index for w in view.words if w.head in inside and w.index not in inside}
-            inside |= below
-            grown = bool(below)
-        return inside
+        return not any(view.words[i].pos == "NUM" for i in subtree(view, match.anchor))
 
     @staticmethod
     def _titled(article: Article, mention: ActorMention) -> bool:
