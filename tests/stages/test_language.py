@@ -140,3 +140,65 @@ def test_line_identifier_reads_its_model_back_from_the_resource_cache(
     assert again(line) == first
     assert isinstance(again._model.tk_nextmove, memoryview)
     assert first[0] == "de"
+
+
+# Invented reports: every sentence in one language, long enough for the common-word reading.
+ENGLISH_REPORT = " ".join(
+    [
+        "The council said on Tuesday that it would not close the old harbour bridge this winter.",
+        "Its engineers had found that the steel was sound, but they warned that the road surface",
+        "would need work within two years. The mayor, who has been under pressure from traders,",
+        "said she was pleased with the report and that the city would spend the money it had set",
+        "aside on the ferry instead. Residents who use the bridge every day said they were",
+        "relieved, but some of them asked why the inspection had taken so long. The council will",
+        "meet again next month, and its members are expected to approve the plan. A spokesman for",
+        "the traders said that they would watch the work closely and that their shops have lost",
+        "customers since the lane closures began. He added that the council should publish the",
+        "full report, which has been seen by few people outside the town hall.",
+    ]
+)
+POLISH_PASSAGE = (
+    "Rada miasta zdecydowała we wtorek, że stary most w porcie nie zostanie zamknięty tej zimy. "
+    "Inżynierowie stwierdzili, że konstrukcja jest w dobrym stanie, ale nawierzchnia będzie "
+    "wymagała remontu w ciągu dwóch lat. Burmistrz powiedziała, że jest zadowolona z raportu."
+)
+
+
+def test_common_words_name_the_language_of_a_page_written_throughout_in_it() -> None:
+    from newsgraph.stages.language import CommonWords
+
+    assert CommonWords(Settings().languages).language_of(ENGLISH_REPORT) == "en"
+
+
+def test_a_page_its_common_words_decide_is_identified_without_lingua() -> None:
+    from newsgraph.stages.language import LanguageIdentifier
+
+    identifier = LanguageIdentifier(Settings().languages, 0.3)
+
+    class Unused:
+        def compute_language_confidence_values(self, text: str) -> None:
+            raise AssertionError("lingua was asked")
+
+    identifier.detector = Unused()
+    assert identifier.identify(ENGLISH_REPORT) == ("en", 1.0)
+
+
+def test_common_words_leave_a_page_partly_in_another_language_to_lingua() -> None:
+    from newsgraph.stages.language import CommonWords
+
+    words = CommonWords(Settings().languages)
+    assert words.language_of(ENGLISH_REPORT + " " + POLISH_PASSAGE) is None
+    assert words.language_of(POLISH_PASSAGE + " " + ENGLISH_REPORT) is None
+
+
+def test_common_words_leave_a_page_with_letters_of_another_script_to_lingua() -> None:
+    from newsgraph.stages.language import CommonWords
+
+    quoted = ENGLISH_REPORT + " The sign read «Добро пожаловать»."
+    assert CommonWords(Settings().languages).language_of(quoted) is None
+
+
+def test_common_words_decide_nothing_for_a_language_without_a_word_list() -> None:
+    from newsgraph.stages.language import CommonWords
+
+    assert CommonWords(["nb", "nn", "da"]).language_of(ENGLISH_REPORT) is None

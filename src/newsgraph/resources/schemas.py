@@ -152,6 +152,11 @@ class Sentences(Schema):
     abbreviations: Words = []
 
 
+class Identification(Schema):
+    common_words: Words = []
+    letters: StrictStr = ""
+
+
 class Quotes(Schema):
     marks: Marks | None = None
     attribution: Attribution = Attribution()
@@ -559,6 +564,7 @@ LANGUAGE_SCHEMAS: dict[str, type[Schema]] = {
     "countries": Countries,
     "entities": Entities,
     "events": Events,
+    "identification": Identification,
     "organisations": Organisations,
     "quotes": Quotes,
     "speech_verbs": SpeechVerbs,
