@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html as trafilatura_load_html
 
-from newsgraph.ingest.html import extract_html
+from newsgraph.ingest.html import extract_html, load_html
 
 BODY = """<article><h1>{title}</h1>
 <p>The new bridge over the river opened on Tuesday after four years of building work, and the
@@ -81,3 +84,36 @@ def test_a_page_trafilatura_finds_nothing_or_little_in_gives_what_it_gives(html:
     )
     assert text == ("" if document is None else str(document.text or ""))
     assert meta.source_url == "https://x.org/"
+
+
+FORM_PAGE = """<!DOCTYPE html><html><head><title>Subscribe</title></head><body>{body}
+<form action="/subscribe"><label for="mail">E-mail</label><input id="mail" name="mail">
+<select name="plan"><option>weekly</option></select><textarea name="note"></textarea></form>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        FORM_PAGE.format(body=BODY.format(title="Bridge opens")),
+        *(page.format(body=BODY.format(title="Bridge opens")) for page in PAGES.values()),
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>declared</p></body></html>',
+        "<html/>\n<body><p>self-closing html</p></body>",
+        "just a line of plain text",
+        "<p>x</p>",
+    ],
+)
+def test_page_tree_is_the_tree_trafilatura_loads(html: str) -> None:
+    ours, theirs = load_html(html), trafilatura_load_html(html)
+    if theirs is None:
+        assert ours is None
+    else:
+        assert ours is not None
+        assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_page_tree_elements_are_plain_html_elements() -> None:
+    # lxml.html's Python class lookup would make the form and its fields FormElement, InputElement ...
+    tree = load_html(FORM_PAGE.format(body=BODY.format(title="Bridge opens")))
+    assert tree is not None
+    assert {type(element) for element in tree.iter(etree.Element)} == {HtmlElement}

@@ -1,7 +1,8 @@
 """HTML pages: main text and metadata through trafilatura and its date reader htmldate (the only
 module importing them).
 
-The page is parsed once. Its metadata is read as `trafilatura.metadata.extract_metadata` reads
+The page is parsed once, by trafilatura's parser settings with a faster element-class lookup
+(`page_parser`). Its metadata is read as `trafilatura.metadata.extract_metadata` reads
 it, less what an Article does not keep (site name, categories, tags, licence: half the cost of
 the metadata on news pages); then `bare_extraction` takes the main text from a copy of the
 tree, as it would after its own metadata pass (which reads the tree without changing it).
@@ -10,13 +11,23 @@ tree, as it would after its own metadata pass (which reads the tree without chan
 from __future__ import annotations
 
 import contextlib
+from functools import lru_cache
 from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    fromstring,
+)
 from trafilatura import metadata as page_metadata
 from trafilatura.settings import Extractor
-from trafilatura.utils import load_html
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from newsgraph.errors import InputError
 from newsgraph.model import Meta
@@ -27,6 +38,61 @@ def extraction_options(url: str | None, with_metadata: bool) -> Extractor:
     return Extractor(
         output_format="python", comments=False, tables=True, url=url, with_metadata=with_metadata
     )
+
+
+@lru_cache(maxsize=1)
+def page_parser() -> HTMLParser:
+    """trafilatura's HTML parser (`trafilatura.utils.HTML_PARSER`, the same options) whose elements
+    are all HtmlElement, comments HtmlComment and so on, chosen by lxml's C class lookup. lxml.html's
+    own lookup is a Python method called for every element object lxml makes (~3,700 a page as
+    trafilatura and htmldate walk the tree and its copies) and gives only form, input, select,
+    textarea and label elements classes of their own, whose form methods neither library calls."""
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=HtmlElement,
+            comment=HtmlComment,
+            pi=HtmlProcessingInstruction,
+            entity=HtmlEntity,
+        )
+    )
+    return parser
+
+
+def load_html(html: str) -> HtmlElement | None:
+    """The tree of a decoded page as `trafilatura.utils.load_html` makes it, with `page_parser`:
+    None for a document that does not look like HTML and parses to fewer than two elements."""
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    tree: HtmlElement | None = None
+    as_bytes = False
+    try:
+        tree = fromstring(html, parser=page_parser())
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, as_bytes = _parse_bytes(html), True
+    except Exception:  # what load_html logs and goes on from
+        tree = None
+    if (tree is None or len(tree) < 1) and not as_bytes:
+        tree = _parse_bytes(html)
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
+
+
+def _parse_bytes(html: str) -> HtmlElement | None:
+    """`trafilatura.utils.fromstring_bytes` with `page_parser`."""
+    try:
+        tree: HtmlElement = fromstring(html.encode("utf8", "surrogatepass"), parser=page_parser())
+    except Exception:  # what fromstring_bytes logs and goes on from
+        return None
+    return tree
 
 
 def read_metadata(tree: Any, options: Extractor) -> Any:
@@ -70,7 +136,7 @@ def extract_html(html: str, url: str | None = None, where: str = "<html>") -> tu
 def _extract(html: str, url: str | None) -> tuple[str, Meta]:
     nothing = "", Meta(source_url=url)
     options = extraction_options(url, with_metadata=True)
-    tree = load_html(html, options.max_file_size)
+    tree = load_html(html)
     if tree is None:
         return nothing
     try:
