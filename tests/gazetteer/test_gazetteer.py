@@ -265,3 +265,24 @@ def test_former_and_short_country_names_still_common_in_news(
     lang: str, surface: str, form: str, country: str
 ) -> None:
     assert country_of(lang, surface, form) == country
+
+
+def test_a_phrase_whose_first_word_starts_no_surface_names_nothing_without_a_look_up() -> None:
+    found = load_gazetteer("nb")
+    looked_up: list[str] = []
+    matches = found._matches
+
+    def counted(surface):  # type: ignore[no-untyped-def]
+        looked_up.append(surface)
+        return matches(surface)
+
+    found._matches = counted  # type: ignore[method-assign]
+    try:
+        assert found.lookup("i går sa") == []
+        assert found.best("Statsministeren  i Kina") is None
+        assert looked_up == []
+        assert found.best("Nord-Korea") is not None
+        assert [m.place.country for m in found.lookup("New  York")][:1] == ["USA"]
+        assert looked_up == ["Nord-Korea", "New York"]
+    finally:
+        del found._matches

@@ -50,9 +50,7 @@ class GazetteerGeo:
             return memo[text]
         if len(memo) >= MEMO_SIZE:
             memo.clear()
-        found = memo[text] = (
-            self.gazetteer.adjective_country(text) if self._may_name(text) else None
-        )
+        found = memo[text] = self.gazetteer.adjective_country(text)
         return found
 
     def country(self, text: str) -> str | None:
@@ -62,20 +60,12 @@ class GazetteerGeo:
             return memo[text]
         if len(memo) >= MEMO_SIZE:
             memo.clear()
-        match = self.gazetteer.best(text, ("name", "genitive")) if self._may_name(text) else None
+        match = self.gazetteer.best(text, ("name", "genitive"))
         found = None
         if match is not None and match.place.kind == "country":
             found = match.place.country
         memo[text] = found
         return found
-
-    def _may_name(self, text: str) -> bool:
-        """Whether the text may be a gazetteer surface (written as it is or with a lower-case
-        first letter): a text of several words only when some surface starts with its first word
-        (`Gazetteer.may_start`). The coder asks about every two- and three-word phrase of a
-        sentence, nearly all of them new; this answers them without a look-up."""
-        words = text.split(maxsplit=1)
-        return len(words) < 2 or self.gazetteer.may_start(words[0])
 
     def place(self, name: str) -> Location | None:
         """Geocode a place name (its name or genitive form)."""

@@ -37,7 +37,6 @@ WordKey = tuple[str, str]
 # The forms and lemmas of a sentence that open a pattern of an index, and its word beginnings
 # that are opening prefixes (see `StartIndex._keys_to_scan`).
 Openers = tuple[frozenset[str], tuple[str, ...]]
-NO_TEXTS: frozenset[str] = frozenset()
 # A sentence's word keys in order, their set, the set of its non-empty forms and lemmas, and
 # the set of their beginnings (every prefix of each).
 SentenceKeySets = tuple[tuple[WordKey, ...], frozenset[WordKey], frozenset[str], frozenset[str]]
@@ -184,6 +183,21 @@ class Pattern:
                 yield found
 
 
+def opening_words(keys: Sequence[WordKey], openers: Openers, lo: int, stop: int) -> Iterator[int]:
+    """Indices in range(lo, stop) of the words that may start a pattern of an index of plain words
+    and prefixes: a word whose form or lemma is one of the opening words, or begins with one of
+    the opening prefixes the sentence holds (`StartIndex._keys_to_scan`)."""
+    texts, prefixes = openers
+    for index in range(lo, stop):
+        lower, lemma = keys[index]
+        if (
+            lower in texts
+            or lemma in texts
+            or (prefixes and (lower.startswith(prefixes) or lemma.startswith(prefixes)))
+        ):
+            yield index
+
+
 class StartIndex:
     """Which patterns of a list can start at a word, by look-ups on their first elements.
 
@@ -282,17 +296,8 @@ class StartIndex:
             return pairs
         keys, openers = scan
         if openers is not None:
-            # Only a word whose form or lemma is one of the opening words, or begins with one of
-            # the opening prefixes the sentence holds, starts a pattern.
-            texts, prefixes = openers
-            for index in range(lo, stop):
-                lower, lemma = keys[index]
-                if (
-                    lower in texts
-                    or lemma in texts
-                    or (prefixes and (lower.startswith(prefixes) or lemma.startswith(prefixes)))
-                ):
-                    pairs.extend((number, index) for number in self.word_starting(words[index]))
+            for index in opening_words(keys, openers, lo, stop):
+                pairs.extend((number, index) for number in self.word_starting(words[index]))
             if len(pairs) > 1:
                 pairs.sort()
             return pairs
@@ -318,26 +323,19 @@ class StartIndex:
         if scan is None:
             return False
         keys, openers = scan
+        if openers is not None:
+            for index in opening_words(keys, openers, 0, len(keys)):
+                for number in self.word_starting(words[index]):
+                    if patterns[number].match_after(words, index) is not None:
+                        return True
+            return False
         memo, no_start = self.word_memo, self.no_start
-        texts, prefixes = openers if openers is not None else (NO_TEXTS, ())
         for index, key in enumerate(keys):
-            if openers is not None:
-                # As in `candidates`: only a word with an opening form, lemma or prefix.
-                lower, lemma = key
-                if not (
-                    lower in texts
-                    or lemma in texts
-                    or (prefixes and (lower.startswith(prefixes) or lemma.startswith(prefixes)))
-                ):
+            numbers = memo.get(key)
+            if numbers is None:
+                if key in no_start:
                     continue
                 numbers = self.word_starting(words[index])
-            else:
-                found = memo.get(key)
-                if found is None:
-                    if key in no_start:
-                        continue
-                    found = self.word_starting(words[index])
-                numbers = found
             for number in numbers:
                 if patterns[number].match_after(words, index) is not None:
                     return True

@@ -314,8 +314,14 @@ class Gazetteer:
         return place
 
     def lookup(self, surface: str, forms: Iterable[Form] | None = None) -> list[Match]:
-        """Readings of an exact surface form, best first, optionally only of some forms."""
-        readings = self._matches(" ".join(surface.split()))
+        """Readings of an exact surface form, best first, optionally only of some forms. A
+        surface of several words whose first word starts no surface (`may_start`) names nothing
+        and is answered without a look-up: the entity and event engines ask about nearly every
+        two- and three-word phrase of a sentence, nearly all of them new."""
+        words = surface.split()
+        if len(words) > 1 and not self.may_start(words[0]):
+            return []
+        readings = self._matches(" ".join(words))
         if forms is None:
             return list(readings)
         wanted = set(forms)
