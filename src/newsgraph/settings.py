@@ -114,6 +114,12 @@ class Settings(BaseModel):
         default=60.0,
         description="an article still in the pipeline after this long is a failure (0: no limit)",
     )
+    malloc_mmap_threshold_kb: int = Field(
+        default=1024,
+        ge=0,
+        description="glibc: heap blocks from this many KiB up are mapped alone and go back to the"
+        " system when freed (a worker's peak memory; 0: glibc's adaptive threshold)",
+    )
     worker_memory_mb: int = Field(
         default=0,
         description="address-space cap per ingest worker; past it an article fails (0: no cap)",

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # From <linux/prctl.h>.
 PR_SET_PDEATHSIG = 1
+# From glibc's <malloc.h>.
+M_MMAP_THRESHOLD = -3
 PARENT_POLL_S = 0.5
 STAGE_MODULES = "newsgraph.stages."
 
@@ -90,6 +92,36 @@ def limit_memory(megabytes: int) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _glibc() -> Any:
+    """This process's C library when it is glibc (its malloc has `mallopt`), else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        if not os.confstr("CS_GNU_LIBC_VERSION"):
+            return None
+        return ctypes.CDLL(None)
+    except (OSError, ValueError):
+        return None
+
+
+def tune_allocator(mmap_threshold_kb: int, libc: Any = None) -> bool:
+    """Have glibc map every heap block of at least `mmap_threshold_kb` KiB on its own, so that
+    its pages go back to the system as soon as it is freed; whether it was set (0, or no glibc:
+    nothing is changed, and False).
+
+    glibc starts at 128 KiB but raises the threshold to the size of each mapped block it frees (up
+    to 32 MiB), after which the nlp stage's arrays of a few MB come from the heap, where freed
+    blocks of mixed sizes are reused only in part: a one-worker ingest of the 181 full pages
+    peaked at 630 MB, 598 MB with a fixed 1 MiB (591 MB with 128 KiB, at twice the page faults:
+    ~5 % more CPU against ~2 %). A fixed threshold also keeps the heap's trim threshold at
+    glibc's default, so a freed top of the heap goes back too. Only where blocks live changes,
+    never a result."""
+    libc = libc if libc is not None else _glibc()
+    if mmap_threshold_kb <= 0 or libc is None:
+        return False
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, mmap_threshold_kb * 1024))
 
 
 def release_free_memory() -> None:

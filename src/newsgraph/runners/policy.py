@@ -135,6 +135,9 @@ class PipelineWorker:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # Before the models load, so that their arrays are placed the same way (forked workers
+        # inherit the setting with the parent's heap).
+        lifecycle.tune_allocator(settings.malloc_mmap_threshold_kb)
         self.pipeline = Pipeline.from_settings(settings)
         self.pipeline.setup()
         self.dedup: Deduplicator = deduplicator(settings)
