@@ -318,10 +318,9 @@ class Gazetteer:
         surface of several words whose first word starts no surface (`may_start`) names nothing
         and is answered without a look-up: the entity and event engines ask about nearly every
         two- and three-word phrase of a sentence, nearly all of them new."""
-        words = surface.split()
-        if len(words) > 1 and not self.may_start(words[0]):
+        if self._names_nothing(surface):
             return []
-        readings = self._matches(" ".join(words))
+        readings = self._matches(" ".join(surface.split()))
         if forms is None:
             return list(readings)
         wanted = set(forms)
@@ -337,6 +336,12 @@ class Gazetteer:
             or (self.shared is not None and word in self.shared.readings)
             or (self.derives and bool(self._derived(word)))
         )
+
+    def _names_nothing(self, surface: str) -> bool:
+        """Whether a surface has several words and its first starts no surface (`may_start`):
+        then it names nothing."""
+        words = surface.split(maxsplit=1)
+        return len(words) > 1 and not self.may_start(words[0])
 
     def may_start(self, word: str) -> bool:
         """Whether some surface form starts with this word (as written or with a lower-case
@@ -370,6 +375,8 @@ class Gazetteer:
         """ISO alpha-3 of the country a nationality adjective refers to ("russiske" -> "RUS")."""
         if word in self._adjective:
             return self._adjective[word]
+        if self._names_nothing(word):  # both casings at once, nothing remembered
+            return None
         country = None
         for candidate in (word, word[:1].lower() + word[1:]):
             match = self.best(candidate, ("adjective",))
