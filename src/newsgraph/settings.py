@@ -115,7 +115,7 @@ class Settings(BaseModel):
         description="an article still in the pipeline after this long is a failure (0: no limit)",
     )
     malloc_mmap_threshold_kb: int = Field(
-        default=1024,
+        default=2048,
         ge=0,
         description="glibc: heap blocks from this many KiB up are mapped alone and go back to the"
         " system when freed (a worker's peak memory; 0: glibc's adaptive threshold)",

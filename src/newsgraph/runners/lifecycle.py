@@ -113,11 +113,12 @@ def tune_allocator(mmap_threshold_kb: int, libc: Any = None) -> bool:
 
     glibc starts at 128 KiB but raises the threshold to the size of each mapped block it frees (up
     to 32 MiB), after which the nlp stage's arrays of a few MB come from the heap, where freed
-    blocks of mixed sizes are reused only in part: a one-worker ingest of the 181 full pages
-    peaked at 630 MB, 598 MB with a fixed 1 MiB (591 MB with 128 KiB, at twice the page faults:
-    ~5 % more CPU against ~2 %). A fixed threshold also keeps the heap's trim threshold at
-    glibc's default, so a freed top of the heap goes back too. Only where blocks live changes,
-    never a result."""
+    blocks of mixed sizes are reused only in part. One worker, the 181 full pages: peak 593 MB
+    with glibc's threshold, 573 with 4 MiB, 557 with 2 MiB, 555 with 1 MiB; the smaller the
+    threshold, the more page faults (0.30, 0.42, 0.59, 1.0 million: 2 MiB costs ~0.4 s of
+    system CPU over the 181 pages, 1 MiB ~2 s). A fixed threshold also keeps the heap's trim
+    threshold at glibc's default, so a freed top of the heap goes back too. Only where blocks
+    live changes, never a result."""
     libc = libc if libc is not None else _glibc()
     if mmap_threshold_kb <= 0 or libc is None:
         return False
