@@ -11,6 +11,7 @@ from script_loader import load_script
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
+from spacy.util import load_model_from_config
 
 retrain_heads = load_script("training/retrain_heads.py", "retrain_heads")
 
@@ -42,6 +43,49 @@ def _pipeline() -> Language:
     tagger.add_label("VERB")
     nlp.initialize()
     return nlp
+
+
+def _parsing_pipeline(seed: int) -> Language:
+    """The small pipeline with a parser and an NER on the same tok2vec, trained a few steps on
+    two sentences (weights drawn with `seed`)."""
+    from thinc.api import fix_random_seed
+
+    fix_random_seed(seed)
+    nlp = _pipeline()
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 16, "upstream": "*"}
+    for name in ("parser", "ner"):
+        model = {
+            "@architectures": "spacy.TransitionBasedParser.v2",
+            "state_type": name if name == "ner" else "parser",
+            "extra_state_tokens": False,
+            "hidden_width": 8,
+            "maxout_pieces": 2,
+            "use_upper": True,
+            "tok2vec": listener,
+        }
+        component = nlp.add_pipe(name, config={"model": model})
+        for label in ("LOC",) if name == "ner" else ("nsubj", "obl", "compound", "ROOT"):
+            component.add_label(label)  # type: ignore[attr-defined]
+    examples = []
+    for words, heads, deps, ents in (
+        (["Workers", "strike", "today"], [1, 1, 1], ["nsubj", "ROOT", "obl"], ["O", "O", "O"]),
+        (
+            ["Kabul", "protests", "grow"],
+            [1, 2, 2],
+            ["compound", "nsubj", "ROOT"],
+            ["B-LOC", "O", "O"],
+        ),
+    ):
+        reference = Doc(
+            nlp.vocab, words=words, tags=["NOUN"] * 3, heads=heads, deps=deps, ents=ents
+        )
+        examples.append(Example(nlp.make_doc(" ".join(words)), reference))
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(5):
+        nlp.update(examples, sgd=optimizer)
+    # As loaded from disk: no listener holds a training batch of the tok2vec.
+    loaded = load_model_from_config(nlp.config, auto_fill=False)
+    return loaded.from_bytes(nlp.to_bytes())
 
 
 def _weights(nlp: Language, name: str) -> list[numpy.ndarray]:
@@ -117,3 +161,32 @@ def test_learn_rate_warms_up_then_declines_to_a_tenth_at_the_time_limit() -> Non
     assert retrain_heads.learn_rate(0.001, 50, 100, 0.0, 60.0) == 0.0005
     assert retrain_heads.learn_rate(0.001, 200, 100, 30.0, 60.0) == 0.00055
     assert abs(retrain_heads.learn_rate(0.001, 900, 100, 90.0, 60.0) - 0.0001) < 1e-12
+
+
+def test_distil_heads_of_a_copy_of_the_teacher_has_no_loss() -> None:
+    teacher = _parsing_pipeline(seed=1)
+    copy = _parsing_pipeline(seed=2)
+    copy.from_bytes(teacher.to_bytes())
+    docs = [copy.make_doc("Workers strike in Kabul today"), copy.make_doc("Protests grow")]
+    losses: dict[str, float] = {}
+    retrain_heads.distil_heads(copy, teacher, docs, copy.create_optimizer(), losses)
+    assert losses == {"tagger": 0.0, "parser": 0.0, "ner": 0.0}
+
+
+def test_distil_heads_pulls_every_head_towards_the_teachers_scores_not_the_tok2vec() -> None:
+    teacher = _parsing_pipeline(seed=1)
+    student = _parsing_pipeline(seed=2)
+    student.get_pipe("tok2vec").from_bytes(teacher.get_pipe("tok2vec").to_bytes())
+    tok2vec_before = _weights(student, "tok2vec")
+    docs = [student.make_doc("Workers strike in Kabul today"), student.make_doc("Protests grow")]
+    optimizer = student.create_optimizer()
+    optimizer.learn_rate = 0.01
+    first: dict[str, float] = {}
+    retrain_heads.distil_heads(student, teacher, docs, optimizer, first)
+    for _ in range(40):
+        last: dict[str, float] = {}
+        retrain_heads.distil_heads(student, teacher, docs, optimizer, last)
+    for name in ("tagger", "parser", "ner"):
+        assert last[name] < first[name] / 2, name
+    for before, after in zip(tok2vec_before, _weights(student, "tok2vec"), strict=True):
+        assert numpy.array_equal(before, after)
