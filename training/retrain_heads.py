@@ -40,6 +40,7 @@ from typing import Any, TextIO
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.pipeline.tok2vec import Tok2VecListener
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from thinc.api import Adam, set_dropout_rate, use_ops
@@ -185,13 +186,39 @@ def distil_heads(
     optimizer: Any,
     losses: dict[str, float],
     dropout: float = 0.0,
+    train_tok2vec: bool = False,
 ) -> None:
-    """One step of score distillation on unlabeled docs: every head of the student pipeline
-    (frozen student tok2vec) learns the teacher head's scores (teacher tok2vec)."""
-    tensors = (
-        teacher.get_pipe(FROZEN).model.predict(docs),
-        nlp.get_pipe(FROZEN).model.predict(docs),
-    )
+    """One step of score distillation on unlabeled docs: every head of the student pipeline learns
+    the teacher head's scores (teacher tok2vec). The student tok2vec stays frozen, or with
+    `train_tok2vec` it learns too, from the gradients of all heads' losses (as spaCy's
+    Tok2Vec.update hands its output to the listeners and backpropagates what they return)."""
+    student_tok2vec = nlp.get_pipe(FROZEN)
+    teacher_tensors = teacher.get_pipe(FROZEN).model.predict(docs)
+    finish: Any = None
+    if train_tok2vec:
+        set_dropout_rate(student_tok2vec.model, dropout)
+        student_tensors, backprop_tensors = student_tok2vec.model.begin_update(docs)
+        d_tensors = [student_tok2vec.model.ops.alloc2f(*t.shape) for t in student_tensors]
+
+        def accumulate(one: list[Any]) -> list[Any]:
+            for total, part in zip(d_tensors, one, strict=True):
+                total += part
+            return [student_tok2vec.model.ops.alloc2f(*t.shape) for t in student_tensors]
+
+        batch_id = Tok2VecListener.get_batch_id(docs)
+        for listener in student_tok2vec.listeners:
+            listener.receive(batch_id, student_tensors, accumulate)
+
+        def finish() -> None:
+            backprop_tensors(d_tensors)
+            student_tok2vec.finish_update(optimizer)
+            for listener in student_tok2vec.listeners:
+                # No listener keeps this batch: a later gold step reads doc.tensor again.
+                listener._batch_id = None
+                listener._outputs = listener._backprop = None
+    else:
+        student_tensors = student_tok2vec.model.predict(docs)
+    tensors = (teacher_tensors, student_tensors)
     for name, component in nlp.pipeline:
         if name == FROZEN:
             continue
@@ -201,6 +228,8 @@ def distil_heads(
         distil = distil_tagger if name == "tagger" else distil_transitions
         losses[name] = losses.get(name, 0.0) + distil(component, tutor, docs, tensors, dropout)
         component.finish_update(optimizer)
+    if finish is not None:
+        finish()
 
 
 def text_batches(docs: Sequence[Doc], max_words: int, seed: int) -> Iterator[list[Doc]]:
@@ -258,6 +287,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--gold-every steps",
     )
     parser.add_argument("--gold-every", type=int, default=0, help="scores: gold step interval")
+    parser.add_argument(
+        "--train-tok2vec",
+        action="store_true",
+        help="scores: the student tok2vec learns too, from the heads' score losses",
+    )
     parser.add_argument("--batch-words", type=int, default=1000)
     parser.add_argument("--learn-rate", type=float, default=0.0005)
     parser.add_argument("--warmup", type=int, default=200)
@@ -306,7 +340,9 @@ def train(args: argparse.Namespace) -> None:
         elapsed = time.perf_counter() - start
         optimizer.learn_rate = learn_rate(args.learn_rate, step, args.warmup, elapsed, seconds)
         if args.loss == "scores" and not (args.gold_every and step % args.gold_every == 0):
-            distil_heads(nlp, teacher, next(text_stream), optimizer, losses, args.dropout)
+            distil_heads(
+                nlp, teacher, next(text_stream), optimizer, losses, args.dropout, args.train_tok2vec
+            )
         else:
             update_heads(nlp, next(stream), optimizer, args.dropout, losses)
         last = step == args.max_steps or elapsed >= seconds

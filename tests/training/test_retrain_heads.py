@@ -190,3 +190,26 @@ def test_distil_heads_pulls_every_head_towards_the_teachers_scores_not_the_tok2v
         assert last[name] < first[name] / 2, name
     for before, after in zip(tok2vec_before, _weights(student, "tok2vec"), strict=True):
         assert numpy.array_equal(before, after)
+
+
+def test_distil_heads_with_train_tok2vec_moves_the_tok2vec_by_the_heads_losses() -> None:
+    teacher = _parsing_pipeline(seed=1)
+    student = _parsing_pipeline(seed=1)
+    student.get_pipe("tok2vec").from_bytes(_parsing_pipeline(seed=2).get_pipe("tok2vec").to_bytes())
+    tok2vec_before = _weights(student, "tok2vec")
+    docs = [student.make_doc("Workers strike in Kabul today"), student.make_doc("Protests grow")]
+    optimizer = student.create_optimizer()
+    optimizer.learn_rate = 0.01
+    first: dict[str, float] = {}
+    retrain_heads.distil_heads(student, teacher, docs, optimizer, first, train_tok2vec=True)
+    for _ in range(40):
+        last: dict[str, float] = {}
+        retrain_heads.distil_heads(student, teacher, docs, optimizer, last, train_tok2vec=True)
+    assert sum(last.values()) < sum(first.values()) / 2
+    changed = [
+        not numpy.array_equal(b, a)
+        for b, a in zip(tok2vec_before, _weights(student, "tok2vec"), strict=True)
+    ]
+    assert any(changed)
+    # The listeners hold no batch afterwards: a gold step on the frozen tok2vec still works.
+    retrain_heads.update_heads(student, _examples(student), optimizer, 0.0, {})
