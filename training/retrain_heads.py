@@ -132,7 +132,12 @@ def softmax(logits: Any) -> Any:
 
 
 def distil_tagger(
-    student: Any, teacher: Any, docs: Sequence[Doc], tensors: tuple[Any, Any], dropout: float
+    student: Any,
+    teacher: Any,
+    docs: Sequence[Doc],
+    tensors: tuple[Any, Any],
+    dropout: float,
+    loss_kind: str = "mse",
 ) -> float:
     """The student tagger's softmax on student tensors pulled towards the teacher tagger's on
     teacher tensors (cross-entropy to the teacher's distribution: gradient p - q per token)."""
@@ -149,12 +154,18 @@ def distil_tagger(
 
 
 def distil_transitions(
-    student: Any, teacher: Any, docs: Sequence[Doc], tensors: tuple[Any, Any], dropout: float
+    student: Any,
+    teacher: Any,
+    docs: Sequence[Doc],
+    tensors: tuple[Any, Any],
+    dropout: float,
+    loss_kind: str = "mse",
 ) -> float:
     """A transition-based head (parser, NER) trained on the teacher's action scores: both step
     through the same states, which follow the teacher's best valid action; the student's scores
     (on student tensors) are pulled towards the teacher's (on teacher tensors) by squared error,
-    as spaCy's `rehearse` does with a tutor."""
+    as spaCy's `rehearse` does with a tutor (`loss_kind` "mse"), or by cross-entropy to the
+    teacher's softmax over the actions ("softmax")."""
     teacher_tensors, student_tensors = tensors
     set_tensors(docs, teacher_tensors)
     tutor, _ = teacher.model.begin_update(docs)
@@ -169,7 +180,12 @@ def distil_transitions(
     while states:
         targets, _ = tutor.begin_update(states)
         guesses, backprop = model.begin_update(states)
-        d_scores = (guesses - targets) / targets.shape[0]
+        if loss_kind == "softmax":
+            # Cross-entropy to the teacher's distribution over the actions: the gradient
+            # weighs the actions that compete for the best score, not every logit alike.
+            d_scores = (softmax(guesses) - softmax(targets)) / targets.shape[0]
+        else:
+            d_scores = (guesses - targets) / targets.shape[0]
         loss += float((d_scores**2).sum())
         backprop(d_scores)
         states = student.transition_states(states, targets)
@@ -187,6 +203,7 @@ def distil_heads(
     losses: dict[str, float],
     dropout: float = 0.0,
     train_tok2vec: bool = False,
+    loss_kind: str = "mse",
 ) -> None:
     """One step of score distillation on unlabeled docs: every head of the student pipeline learns
     the teacher head's scores (teacher tok2vec). The student tok2vec stays frozen, or with
@@ -226,7 +243,8 @@ def distil_heads(
         set_dropout_rate(tutor.model, 0.0)
         set_dropout_rate(component.model, dropout)
         distil = distil_tagger if name == "tagger" else distil_transitions
-        losses[name] = losses.get(name, 0.0) + distil(component, tutor, docs, tensors, dropout)
+        loss = distil(component, tutor, docs, tensors, dropout, loss_kind)
+        losses[name] = losses.get(name, 0.0) + loss
         component.finish_update(optimizer)
     if finish is not None:
         finish()
@@ -292,6 +310,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="scores: the student tok2vec learns too, from the heads' score losses",
     )
+    parser.add_argument(
+        "--action-loss",
+        choices=["mse", "softmax"],
+        default="mse",
+        help="scores: squared error of the parser's and NER's action scores, or cross-entropy "
+        "to the teacher's softmax over the actions",
+    )
     parser.add_argument("--batch-words", type=int, default=1000)
     parser.add_argument("--learn-rate", type=float, default=0.0005)
     parser.add_argument("--warmup", type=int, default=200)
@@ -341,7 +366,14 @@ def train(args: argparse.Namespace) -> None:
         optimizer.learn_rate = learn_rate(args.learn_rate, step, args.warmup, elapsed, seconds)
         if args.loss == "scores" and not (args.gold_every and step % args.gold_every == 0):
             distil_heads(
-                nlp, teacher, next(text_stream), optimizer, losses, args.dropout, args.train_tok2vec
+                nlp,
+                teacher,
+                next(text_stream),
+                optimizer,
+                losses,
+                args.dropout,
+                args.train_tok2vec,
+                args.action_loss,
             )
         else:
             update_heads(nlp, next(stream), optimizer, args.dropout, losses)

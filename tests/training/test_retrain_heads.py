@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy
+import pytest
 import spacy
 from script_loader import load_script
 from spacy.language import Language
@@ -163,17 +164,22 @@ def test_learn_rate_warms_up_then_declines_to_a_tenth_at_the_time_limit() -> Non
     assert abs(retrain_heads.learn_rate(0.001, 900, 100, 90.0, 60.0) - 0.0001) < 1e-12
 
 
-def test_distil_heads_of_a_copy_of_the_teacher_has_no_loss() -> None:
+@pytest.mark.parametrize("loss_kind", ["mse", "softmax"])
+def test_distil_heads_of_a_copy_of_the_teacher_has_no_loss(loss_kind: str) -> None:
     teacher = _parsing_pipeline(seed=1)
     copy = _parsing_pipeline(seed=2)
     copy.from_bytes(teacher.to_bytes())
     docs = [copy.make_doc("Workers strike in Kabul today"), copy.make_doc("Protests grow")]
     losses: dict[str, float] = {}
-    retrain_heads.distil_heads(copy, teacher, docs, copy.create_optimizer(), losses)
+    optimizer = copy.create_optimizer()
+    retrain_heads.distil_heads(copy, teacher, docs, optimizer, losses, loss_kind=loss_kind)
     assert losses == {"tagger": 0.0, "parser": 0.0, "ner": 0.0}
 
 
-def test_distil_heads_pulls_every_head_towards_the_teachers_scores_not_the_tok2vec() -> None:
+@pytest.mark.parametrize("loss_kind", ["mse", "softmax"])
+def test_distil_heads_pulls_every_head_towards_the_teachers_scores_not_the_tok2vec(
+    loss_kind: str,
+) -> None:
     teacher = _parsing_pipeline(seed=1)
     student = _parsing_pipeline(seed=2)
     student.get_pipe("tok2vec").from_bytes(teacher.get_pipe("tok2vec").to_bytes())
@@ -182,10 +188,10 @@ def test_distil_heads_pulls_every_head_towards_the_teachers_scores_not_the_tok2v
     optimizer = student.create_optimizer()
     optimizer.learn_rate = 0.01
     first: dict[str, float] = {}
-    retrain_heads.distil_heads(student, teacher, docs, optimizer, first)
+    retrain_heads.distil_heads(student, teacher, docs, optimizer, first, loss_kind=loss_kind)
     for _ in range(40):
         last: dict[str, float] = {}
-        retrain_heads.distil_heads(student, teacher, docs, optimizer, last)
+        retrain_heads.distil_heads(student, teacher, docs, optimizer, last, loss_kind=loss_kind)
     for name in ("tagger", "parser", "ner"):
         assert last[name] < first[name] / 2, name
     for before, after in zip(tok2vec_before, _weights(student, "tok2vec"), strict=True):
