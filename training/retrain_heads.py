@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -52,6 +51,7 @@ from distill_tok2vec import (
     SEED,
     agreement,
     agreement_score,
+    batches,
     read_training_texts,
     split_held_out,
 )
@@ -90,19 +90,11 @@ def mixed(gold: Sequence[Example], silver: Sequence[Example], gold_repeat: int) 
 
 
 def word_batches(examples: Sequence[Example], max_words: int, seed: int) -> Iterator[list[Example]]:
-    """Endless shuffled batches of up to about `max_words` reference tokens each."""
-    rng = random.Random(seed)
-    order = list(range(len(examples)))
-    while True:
-        rng.shuffle(order)
-        batch: list[Example] = []
-        size = 0
-        for i in order:
-            batch.append(examples[i])
-            size += len(examples[i].reference)
-            if size >= max_words:
-                yield batch
-                batch, size = [], 0
+    """Endless shuffled batches of up to about `max_words` reference tokens each
+    (`distill_tok2vec.batches` over the references)."""
+    references = [example.reference for example in examples]
+    for batch in batches(references, max_words, seed):
+        yield [examples[i] for i in batch]
 
 
 def learn_rate(base: float, step: int, warmup: int, elapsed: float, seconds: float) -> float:
@@ -251,19 +243,10 @@ def distil_heads(
 
 
 def text_batches(docs: Sequence[Doc], max_words: int, seed: int) -> Iterator[list[Doc]]:
-    """Endless shuffled batches of up to about `max_words` tokens of unlabeled docs."""
-    rng = random.Random(seed)
-    order = list(range(len(docs)))
-    while True:
-        rng.shuffle(order)
-        batch: list[Doc] = []
-        size = 0
-        for i in order:
-            batch.append(docs[i])
-            size += len(docs[i])
-            if size >= max_words:
-                yield batch
-                batch, size = [], 0
+    """Endless shuffled batches of up to about `max_words` tokens of unlabeled docs
+    (`distill_tok2vec.batches`)."""
+    for batch in batches(docs, max_words, seed):
+        yield [docs[i] for i in batch]
 
 
 def checkpoint(
