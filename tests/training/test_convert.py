@@ -89,3 +89,49 @@ def test_the_scandinavian_set_trains_on_both_languages_and_selects_on_both_dev_s
     assert found.count([("Bergen", "LOC")]) == 1
     assert len(train) == 5
     assert [ents(doc) for doc in dev] == [[("Aarhus", "LOC")], [("Malmö", "LOC")]]
+
+
+def write_scandinavian(data: Path) -> None:
+    uner = data / "uner_v1"
+    for lang, tb, name in (("da", "da_ddt", "Mette"), ("sv", "sv_talbanken", "Volvo")):
+        label = "B-PER" if lang == "da" else "B-ORG"
+        for split in ("train", "dev", "test"):
+            write_uner(uner / f"{tb}/{tb}-ud-{split}.iob2", [[(name, label), ("vann", "O")]])
+    write_ndt(
+        data / "norne/ud/no_bokmaal-ndt-train.derived.conll.gz",
+        [[("Bergen", "B-GPE_LOC")], [("Oslo", "B-GPE_ORG")]],
+    )
+    write_ndt(
+        data / "norne/ud/no_nynorsk-ndt-train.derived.conll.gz",
+        [[("Noreg", "B-GPE_LOC"), ("og", "O"), ("Kari", "B-PER")], [("Equinor", "B-ORG")]],
+    )
+
+
+def test_danish_ner_leaves_out_swedish_and_adds_nynorsk_organisation_sentences(
+    tmp_path: Path,
+) -> None:
+    data, out = tmp_path / "datasets", tmp_path / "corpus"
+    out.mkdir()
+    write_scandinavian(data)
+    convert.convert_uner("da", data, out, **convert.UNER_EXTRA["da"])
+    train = list(DocBin().from_disk(out / "da-ner-train.spacy").get_docs(spacy.blank("da").vocab))
+    found = [ents(doc) for doc in train]
+    assert found.count([("Mette", "PER")]) == 2
+    assert [("Volvo", "ORG")] not in found
+    # Bokmål whole (GPE read as LOC), Nynorsk only where it names an organisation.
+    assert [("Bergen", "LOC")] in found and [("Oslo", "LOC")] in found
+    assert [("Equinor", "ORG")] in found
+    assert [("Noreg", "LOC"), ("Kari", "PER")] not in found
+    assert len(train) == 5
+
+
+def test_swedish_ner_trains_on_danish_too(tmp_path: Path) -> None:
+    data, out = tmp_path / "datasets", tmp_path / "corpus"
+    out.mkdir()
+    write_scandinavian(data)
+    convert.convert_uner("sv", data, out, **convert.UNER_EXTRA["sv"])
+    train = list(DocBin().from_disk(out / "sv-ner-train.spacy").get_docs(spacy.blank("sv").vocab))
+    found = [ents(doc) for doc in train]
+    assert found.count([("Volvo", "ORG")]) == 2
+    assert found.count([("Mette", "PER")]) == 1
+    assert len(train) == 6
