@@ -1,0 +1,80 @@
+"""Rules written against the wrong events of general news pages (issue #10, round ev19): a
+trip for a private purpose is no visit, a dateline's place written as a name before a dash is no
+party, and when the roles name the participants and none is political, a political name
+elsewhere in the sentence does not ground the act.
+
+Sentences are written for these tests and run through the whole pipeline (the shipped models'
+parse and names).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.api import Extractor
+from newsgraph.model import Article
+from newsgraph.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_settings())
+
+
+def coded(article: Article, category: str) -> list[str]:
+    """The trigger texts of the article's events of one category."""
+    return [e.trigger.text for e in article.events if e.type == category and e.trigger]
+
+
+def participants(article: Article) -> set[str]:
+    return {
+        entity.name
+        for event in article.events
+        for i in (*event.actors, *event.source, *event.target)
+        if (entity := article.entity(i))
+    }
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Smith made a trip to France for medical treatment on Saturday."),
+        ("nb", "Statsminister Jonas Gahr Støre reiste til Frankrike for en legeundersøkelse."),
+        ("nb", "Forsvarsminister Bjørn Arild Gram reiste til Spania på ferie med familien."),
+    ],
+)
+def test_a_trip_for_a_private_purpose_is_no_visit(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert coded(extractor.extract_text(text, lang=lang), "CONSULT") == []
+
+
+@pytest.mark.models
+def test_a_trip_for_talks_is_still_a_visit(extractor: Extractor) -> None:
+    text = "President Smith made a trip to France for talks with Macron on Saturday."
+    assert coded(extractor.extract_text(text, lang="en"), "CONSULT") == ["trip to"]
+
+
+@pytest.mark.models
+def test_a_place_before_a_dash_opening_the_sentence_is_a_dateline(extractor: Extractor) -> None:
+    article = extractor.extract_text(
+        "Berlin - The German government agreed to the deal with France on Monday.", lang="en"
+    )
+    assert coded(article, "AGREE") == ["agreed"]
+    assert "Berlin" not in participants(article)
+    assert "France" in participants(article)
+
+
+@pytest.mark.models
+def test_named_participants_none_political_are_not_grounded_by_a_name_elsewhere(
+    extractor: Extractor,
+) -> None:
+    # The arrest's only participant is a broadcaster; the congresswoman who comments on it
+    # stands in another part of the sentence.
+    article = extractor.extract_text(
+        "Rep. Jane Doe (D-N.Y.) shortly after the arrest linked the attack to Fox News host "
+        "John Smith's remarks.",
+        lang="en",
+    )
+    assert coded(article, "COERCE") == []
