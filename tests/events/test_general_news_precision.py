@@ -78,3 +78,39 @@ def test_named_participants_none_political_are_not_grounded_by_a_name_elsewhere(
         lang="en",
     )
     assert coded(article, "COERCE") == []
+
+
+# Seeking is a request only for what another party can give.
+
+
+@pytest.mark.models
+def test_seeking_what_one_builds_is_no_request(extractor: Extractor) -> None:
+    text = "Russia also announced that it was seeking and building the best missiles in the world."
+    assert coded(extractor.extract_text(text, lang="en"), "REQUEST") == []
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran is seeking talks with the European Union on its nuclear programme.",
+        "Jamaica sought her independence, which was achieved in 1962.",
+    ],
+)
+def test_seeking_what_another_party_gives_is_a_request(extractor: Extractor, text: str) -> None:
+    assert len(coded(extractor.extract_text(text, lang="en"), "REQUEST")) == 1
+
+
+# A threat to something names a danger; a threat to do something is a threat.
+
+
+@pytest.mark.models
+def test_a_threat_to_a_noun_is_a_danger(extractor: Extractor) -> None:
+    text = "General Smith insisted that the American presence poses no threat to Iran."
+    assert coded(extractor.extract_text(text, lang="en"), "THREATEN") == []
+
+
+@pytest.mark.models
+def test_a_generic_determiner_before_a_name_makes_the_act_generic(extractor: Extractor) -> None:
+    text = "Any US attack on Iran could be seen by China as a danger to its economy."
+    assert coded(extractor.extract_text(text, lang="en"), "ASSAULT") == []
