@@ -114,3 +114,62 @@ def test_a_threat_to_a_noun_is_a_danger(extractor: Extractor) -> None:
 def test_a_generic_determiner_before_a_name_makes_the_act_generic(extractor: Extractor) -> None:
     text = "Any US attack on Iran could be seen by China as a danger to its economy."
     assert coded(extractor.extract_text(text, lang="en"), "ASSAULT") == []
+
+
+# Deaths in an accident are no attack; markets rally and candidates appeal without any protest or
+# request.
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Two United States service members have been killed in a helicopter crash in "
+            "Afghanistan, the US military said.",
+        ),
+        (
+            "nb",
+            "To norske soldater ble drept i en helikopterulykke i Afghanistan, opplyser Forsvaret.",
+        ),
+    ],
+)
+def test_deaths_in_an_accident_are_no_attack(extractor: Extractor, lang: str, text: str) -> None:
+    assert coded(extractor.extract_text(text, lang=lang), "ASSAULT") == []
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Two United States soldiers were killed in an attack on their base in Afghanistan, "
+            "the US military said.",
+        ),
+        ("nb", "To norske soldater ble drept i et angrep i Afghanistan, opplyser Forsvaret."),
+    ],
+)
+def test_deaths_in_an_attack_are_still_an_attack(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert coded(extractor.extract_text(text, lang=lang), "ASSAULT")
+
+
+@pytest.mark.models
+def test_a_rally_in_stocks_is_no_protest(extractor: Extractor) -> None:
+    text = "Analysts attributed the rally in bank stocks to the Supreme Court's ruling."
+    assert coded(extractor.extract_text(text, lang="en"), "PROTEST") == []
+
+
+@pytest.mark.models
+def test_appeal_to_voters_is_no_request(extractor: Extractor) -> None:
+    text = "The tough stance holds appeal to voters in key states like Ohio and Michigan."
+    assert coded(extractor.extract_text(text, lang="en"), "REQUEST") == []
+
+
+@pytest.mark.models
+def test_an_appeal_to_a_body_is_still_a_request(extractor: Extractor) -> None:
+    text = "Iran filed an appeal with the United Nations against the sanctions."
+    assert coded(extractor.extract_text(text, lang="en"), "REQUEST") == ["appeal"]
