@@ -60,6 +60,7 @@ class QuoteLexicon:
     view_phrases: tuple[tuple[str, ...], ...] = ()
     source_links: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
+    anonymous_nouns: frozenset[str] = frozenset()
     person_subject: frozenset[str] = frozenset()
     person_object: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
@@ -182,6 +183,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         ),
         source_links=_words(attribution.get("source_links", [])),
         relation_nouns=_words(attribution.get("relation_nouns", [])),
+        anonymous_nouns=_words(attribution.get("anonymous_nouns", [])),
         person_subject=_words(pronouns.get("person_subject", [])),
         person_object=_words(pronouns.get("person_object", [])),
         plural_pronouns=_words(pronouns.get("plural", [])),

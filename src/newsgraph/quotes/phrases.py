@@ -255,6 +255,10 @@ class PhraseReader:
                 if word.text in CLAUSE_BREAKS or self.verb_form(k, sentence):
                     break
                 continue
+            if k + 1 < comma and all(
+                self.words[n].lower in self.lexicon.adverbs for n in range(k + 1, comma)
+            ):
+                return k  # "Most economists, however, argue": an adverb set off by commas
             if k + 1 < comma and self.words[k + 1].lower in self.lexicon.relative_pronouns:
                 fallback = k if fallback is None else fallback
             if k > sentence.first:
@@ -429,11 +433,15 @@ class PhraseReader:
     ) -> Item | None:
         """ "sagde Serbiens udenrigsminister" with no name after: a country in the genitive and
         a title are a role of that country (the person holding it, or a described speaker), not
-        the country itself."""
-        if entity.type not in ("GPE", "LOC") or not text.endswith(GENITIVE_ENDINGS):
+        the country itself; likewise an organisation's ("sier Venstres førstekandidat i
+        Trondheim, Jon Gunnes": the name after the comma is the speaker)."""
+        if entity.type not in ("GPE", "LOC", "ORG") or not text.endswith(GENITIVE_ENDINGS):
             return None
         stop = self._role_run_end(last, end)
-        if stop == last or not self.roles.is_title(self.words[last:stop], None):
+        role = self.words[last:stop]
+        # An organisation's role need not be a listed title ("Venstres førstekandidat").
+        lower = entity.type == "ORG" and all(w.text.isalpha() and w.text.islower() for w in role)
+        if stop == last or not (lower or self.roles.is_title(role, None)):
             return None
         if stop < end and self.words[stop].capitalized:
             return None  # a name follows: "_person_of_genitive" reads it
@@ -720,6 +728,16 @@ class PhraseReader:
         opens = at == 0 or self.words[at - 1].is_punct
         return opens and lexicon.verb(self.words[last].text) is not None
 
+    def _names_someone_quoted(self, head: Word) -> bool:
+        """Whether a role noun may name the person quoted last: not a noun for someone the text
+        keeps unnamed ("the insider added", "sier kilden") nor an organisation noun ("The
+        company confirmed"), which names no person."""
+        bases = self.lexicon.noun_bases(head.text)
+        if self.lexicon.anonymous_nouns.intersection(bases):
+            return False
+        names = load_lexicon(self.index.article.lang)
+        return not any(names.is_name_head(base) for base in bases)
+
     def _role_item(self, first: int, last: int, subject: bool = True) -> Item | None:
         words = self.words[first:last]
         content = [w for w in words if w.lower not in self.lexicon.determiners]
@@ -737,7 +755,11 @@ class PhraseReader:
                 for suffix in self.lexicon.definite_suffixes
             )
         )
-        if subject and self._names_the_last_speaker(words, last):
+        if (
+            subject
+            and self._names_someone_quoted(head)
+            and self._names_the_last_speaker(words, last)
+        ):
             entity = self.salience.recent_speaker(start)
             if entity is None and words[0].lower not in self.lexicon.neuter_determiners:
                 entity = self.salience.recent_person(start) or self.salience.sole_person(start)

@@ -74,6 +74,10 @@ class Attribution(Schema):
     # Nouns for a person known by a tie to someone ("selon un proche de X", "according to an aide
     # of X"): the source is that person, not a document of X's.
     relation_nouns: Words = []
+    # Nouns for a speaker the text keeps unnamed ("an insider told the outlet … the insider
+    # added", "a source said"): a definite one names that unnamed speaker again, never the
+    # person quoted last.
+    anonymous_nouns: Words = []
 
 
 class Pronouns(Schema):
