@@ -58,8 +58,6 @@ def test_verb_after_and_shares_the_subject_opening_the_sentence() -> None:
 
 
 def test_organisation_genitive_and_role_then_a_name_after_a_comma() -> None:
-    text = (
-        "Vi er åpne for å samarbeide, sier Venstres førstekandidat i Trondheim, Jon Gunnes."
-    )
+    text = "Vi er åpne for å samarbeide, sier Venstres førstekandidat i Trondheim, Jon Gunnes."
     quote = find(quotes_of(text, "nb", GUNNES, VENSTRE), "samarbeide")
     assert quote.speaker == "p1"
