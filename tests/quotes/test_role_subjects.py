@@ -61,3 +61,14 @@ def test_organisation_genitive_and_role_then_a_name_after_a_comma() -> None:
     text = "Vi er åpne for å samarbeide, sier Venstres førstekandidat i Trondheim, Jon Gunnes."
     quote = find(quotes_of(text, "nb", GUNNES, VENSTRE), "samarbeide")
     assert quote.speaker == "p1"
+
+
+def test_she_after_a_sentence_opened_by_she_is_not_the_woman_named_later_in_it() -> None:
+    steenburgen = Person("p1", "Mary Steenburgen", ["Mary Steenburgen", "Steenburgen"])
+    harlan = Person("p2", "Rose-Lynn Harlan", ["Rose-Lynn Harlan"])
+    text = (
+        "Steenburgen moved to Nashville. Despite her fame, she was more nervous than "
+        "Rose-Lynn Harlan has ever been. “It was terrifying,” she said."
+    )
+    quote = find(quotes_of(text, "en", steenburgen, harlan), "terrifying")
+    assert quote.speaker == "p1"
