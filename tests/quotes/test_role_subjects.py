@@ -72,3 +72,44 @@ def test_she_after_a_sentence_opened_by_she_is_not_the_woman_named_later_in_it()
     )
     quote = find(quotes_of(text, "en", steenburgen, harlan), "terrifying")
     assert quote.speaker == "p1"
+
+
+def test_plural_role_is_a_group_and_they_goes_on_with_it() -> None:
+    martins = Person("p1", "Silvia Martins", ["Silvia Martins"])
+    text = (
+        '"Use is rising," said Silvia Martins. Occasional use causes few problems, the '
+        "authors said. But heavy use is linked to crashes, they wrote."
+    )
+    quotes = quotes_of(text, "en", martins)
+    for words in ("few problems", "crashes"):
+        quote = find(quotes, words)
+        assert quote.speaker is None, words
+        assert quote.speaker_description is not None, words
+        assert quote.speaker_description.text == "the authors", words
+
+
+def test_bare_man_is_someone_unnamed_not_the_doctor_quoted_before() -> None:
+    dempsey = Person("p1", "Owen Dempsey", ["Owen Dempsey", "Dempsey"])
+    text = '"Most people never get this," Dempsey said. "I feel fine now," the man wrote.'
+    quote = find(quotes_of(text, "en", dempsey), "feel fine")
+    assert quote.speaker is None
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "the man"
+
+
+def test_participle_goes_on_with_the_main_clause_not_the_reported_one() -> None:
+    pompeo = Person("p1", "Mike Pompeo", ["Mike Pompeo", "Pompeo"])
+    washington = Person("g1", "Washington", ["Washington"], type="GPE")
+    text = (
+        "Pompeo said that Washington had concluded the settlements were legal, saying he "
+        "trusted the courts to decide."
+    )
+    quote = find(quotes_of(text, "en", pompeo, washington), "trusted the courts")
+    assert quote.speaker == "p1"
+
+
+def test_norwegian_de_before_an_adjective_is_an_article_not_they() -> None:
+    text = "Og flere av de største rosabloggerne har uttalt til media at de er rollemodeller."
+    quote = find(quotes_of(text, "nb"), "rollemodeller")
+    assert quote.speaker_description is not None
+    assert "rosabloggerne" in quote.speaker_description.text

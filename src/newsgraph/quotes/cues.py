@@ -75,6 +75,9 @@ class CueFinder:
             )
         )
         self.any_phrase_opens = "" in self.phrase_openers
+        # The last unnamed plural speaker ("the authors") and its sentence: whom "they" goes on
+        # meaning.
+        self._group: tuple[int, Referent] | None = None
 
     def find(self) -> list[Cue]:
         """Every cue of the text, speakers and addressees resolved."""
@@ -88,12 +91,30 @@ class CueFinder:
                     i += 1
                     continue
                 self._resolve(cue, sentence, earlier)
+                self._go_on_with_group(cue, sentence)
                 if cue.speaker is not None:
                     self.salience.note_speaker(self.words[cue.first].start, cue.speaker.entity)
                 earlier.append(cue)
                 i = cue.last
             cues.extend(earlier)
         return cues
+
+    def _go_on_with_group(self, cue: Cue, sentence: Sentence) -> None:
+        """ "the authors said. … , they wrote.": a plural pronoun that names no organisation
+        goes on meaning the unnamed plural speaker of this or the previous sentence; a plural
+        role noun speaking becomes that speaker."""
+        speaker = cue.speaker
+        if speaker is None or speaker.entity is not None:
+            return
+        words = self.doc.words_in(speaker.start, speaker.end)
+        if speaker.how == "role" and words and self.lexicon.is_plural(words[-1].text):
+            self._group = (sentence.index, speaker)
+            return
+        pronoun = self.doc.text[speaker.start : speaker.end].lower()
+        if speaker.how != "group" or pronoun not in self.lexicon.organisation_pronouns:
+            return
+        if self._group is not None and sentence.index - self._group[0] <= 1:
+            cue.speaker = self._group[1]
 
     def cue_at(self, i: int, sentence: Sentence) -> Cue | None:
         """The cue starting at word i, if any."""
@@ -229,7 +250,9 @@ class CueFinder:
         if self.joins_previous(cue, sentence):
             if after is not None and not (self.lexicon.verb_second and after.resolved):
                 after = None  # "calling them": after a joined verb comes its object
-            previous = next((c for c in reversed(earlier) if c.speaker is not None), None)
+            previous = self._main_cue(
+                next((c for c in reversed(earlier) if c.speaker is not None), None), earlier
+            )
             if after is None and previous is not None:
                 cue.speaker, cue.shared = previous.speaker, True
             elif after is None and not earlier:
@@ -258,6 +281,22 @@ class CueFinder:
         start = max([cue.last, *(w + 1 for w in cue.words_used if w > cue.first)])
         cue.addressee = self._addressee(cue, sentence, start)
         cue.clause_end = max(start, cue.clause_end)
+
+    def _main_cue(self, latest: Cue | None, earlier: list[Cue]) -> Cue | None:
+        """The cue a joined verb goes on from: the latest one, unless that one stands inside the
+        reported clause of an earlier one ("Pompeo said that Washington had concluded …,
+        saying he trusted the courts": Pompeo goes on speaking, not Washington)."""
+        if latest is None:
+            return None
+        for cue in earlier:
+            if cue is latest:
+                break
+            if cue.speaker is None or cue.attribution:
+                continue
+            between = self.words[cue.last : latest.first]
+            if any(w.lower in self.lexicon.complementizers for w in between):
+                return cue
+        return latest
 
     def _coordinated_subject(self, cue: Cue, sentence: Sentence) -> Item | None:
         """The subject a verb after "and" shares with the first verb of its sentence when that
@@ -565,12 +604,14 @@ class CueFinder:
 
     def _opening_head(self, items: list[Item], window: list[int]) -> Item | None:
         """The role opening the clause before the verb when a preposition follows it and no
-        person is named after it ("The authors of the research published in the journal JAMA
+        person is named after it, where the verb does not come second ("The authors of the research published in the journal JAMA
         Psychiatry argued", "Officials in Beijing said"): the subject is that role, described
         with its complement, not the body or place named in the complement."""
         first = items[0]
         if first.referent.how != "role" or first.first != window[0] or len(items) < 2:
             return None
+        if self.lexicon.verb_second:
+            return None  # the field before a verb-second verb may be a time ("De närmaste dagarna")
         opens = first.first == 0 or self.words[first.first - 1].is_punct
         if not opens or first.last >= len(self.words):
             return None

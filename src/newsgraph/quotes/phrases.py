@@ -339,7 +339,9 @@ class PhraseReader:
                 items.append(Item(referent, j, last))
                 j = last
                 continue
-            if word.lower in pronouns or word.lower in self.lexicon.plural_pronouns:
+            if (
+                word.lower in pronouns or word.lower in self.lexicon.plural_pronouns
+            ) and not self._determiner_here(j, end):
                 how: ReferentKind = "pronoun" if word.lower in pronouns else "group"
                 entity = self._organisation_speaking(word) if subject else None
                 items.append(Item(Referent(entity, word.start, word.end, how), j, j + 1))
@@ -399,6 +401,25 @@ class PhraseReader:
                 continue
             j += 1
         return self._join_split_names(items)
+
+    def _determiner_here(self, j: int, end: int) -> bool:
+        """Whether a word that is both a pronoun and an article ("de") is the article here:
+        a lower-case word that is no verb, pronoun or function word follows it in the phrase
+        ("flere av de største rosabloggerne har uttalt")."""
+        lexicon = self.lexicon
+        word = self.words[j]
+        if word.lower not in lexicon.determiners or not word.text.islower() or j + 1 >= end:
+            return False  # a capitalised "De" opening a sentence stays the pronoun
+        following = self.words[j + 1]
+        function = lexicon.prepositions | lexicon.adverbs | lexicon.auxiliaries
+        return (
+            following.text.isalpha()
+            and following.text.islower()
+            and following.lower not in function
+            and lexicon.verb(following.text) is None
+            and not lexicon.is_pronoun(following.text)
+            and following.pos not in ("VERB", "AUX")
+        )
 
     def _person_of_genitive(
         self, text: str, entity: Entity, last: int, end: int
@@ -730,10 +751,10 @@ class PhraseReader:
 
     def _names_someone_quoted(self, head: Word) -> bool:
         """Whether a role noun may name the person quoted last: not a noun for someone the text
-        keeps unnamed ("the insider added", "sier kilden") nor an organisation noun ("The
-        company confirmed"), which names no person."""
+        keeps unnamed ("the insider added", "sier kilden"), a plural ("the authors wrote") nor
+        an organisation noun ("The company confirmed"), which names no one person."""
         bases = self.lexicon.noun_bases(head.text)
-        if self.lexicon.anonymous_nouns.intersection(bases):
+        if self.lexicon.anonymous_nouns.intersection(bases) or self.lexicon.is_plural(head.text):
             return False
         names = load_lexicon(self.index.article.lang)
         return not any(names.is_name_head(base) for base in bases)

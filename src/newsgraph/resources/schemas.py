@@ -120,6 +120,11 @@ class QuoteGrammar(Schema):
     complementizer_blockers: Words = []
     subordinators: Words = []
     definite_suffixes: Words = []
+    # Endings of a plural noun ("the authors", "forskerne"): a plural role names a group,
+    # never the one person quoted last. `plural_exceptions`: endings that are not plural
+    # ("boss").
+    plural_endings: Words = []
+    plural_exceptions: Words = []
     naming_links: Words = []
     audience_nouns: Words = []
     # Set phrases between an inverted speech verb and its speaker ("», résume quant à elle X").
