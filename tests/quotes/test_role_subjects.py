@@ -113,3 +113,16 @@ def test_norwegian_de_before_an_adjective_is_an_article_not_they() -> None:
     quote = find(quotes_of(text, "nb"), "rollemodeller")
     assert quote.speaker_description is not None
     assert "rosabloggerne" in quote.speaker_description.text
+
+
+def test_name_the_entity_layer_missed_before_an_apposition_is_no_outlet() -> None:
+    bbc = Person("o1", "BBC", ["BBC"], type="ORG")
+    text = (
+        "“It was an attempt to mislead voters,” Will Moy, chief executive of the "
+        "fact-checking website Full Fact, told the BBC."
+    )
+    quote = find(quotes_of(text, "en", bbc), "mislead voters")
+    assert quote.speaker is None
+    assert quote.addressee == "o1"
+    assert quote.speaker_description is not None
+    assert "Moy" in quote.speaker_description.text

@@ -38,6 +38,10 @@ MAX_BRACKET_WORDS = 5
 MAX_COORDINATED_TITLE = 2
 # Words of a role noun phrase standing as a name's apposition ("der Vereinsvorsitzende").
 MAX_APPOSITION_WORDS = 3
+# Longest run of capitalised words read as a name the entity layer missed ("Will Moy,").
+MAX_UNMARKED_NAME_WORDS = 3
+# A lone capitalised word before a comma is an adverb opening its sentence as often ("Ainsi,").
+MIN_UNMARKED_NAME_WORDS = 2
 # Longest title abbreviation before a name that a tagger's part of speech does not rule out
 # ("dr", "Dr.", "Prof").
 MAX_TITLE_ABBREVIATION = 4
@@ -268,7 +272,26 @@ class PhraseReader:
                     return k
                 if mention is not None and fallback is None:
                     fallback = k
+                if mention is None and fallback is None and self._unmarked_name_before(k, sentence):
+                    fallback = k
         return fallback
+
+    def _unmarked_name_before(self, comma: int, sentence: Sentence) -> bool:
+        """Whether capitalised words the entity layer did not mark open the clause right before
+        `comma` and a lower-case apposition follows it ("“…,” Will Moy, chief executive of Full
+        Fact, told the BBC"): a name whose apposition the comma opens."""
+        if comma + 1 >= sentence.last or not self.words[comma + 1].text[:1].islower():
+            return False
+        k = comma - 1
+        while k >= sentence.first and comma - k <= MAX_UNMARKED_NAME_WORDS:
+            word = self.words[k]
+            if not (word.text[:1].isupper() and word.text.replace("-", "").isalpha()):
+                break
+            k -= 1
+        run = comma - 1 - k
+        if run < MIN_UNMARKED_NAME_WORDS or comma - k > MAX_UNMARKED_NAME_WORDS + 1:
+            return False
+        return k < sentence.first or self.words[k].is_punct
 
     def _name_between_commas(self, comma: int, sentence: Sentence) -> list[int]:
         """Words of a person's name set off by commas right before `comma` ("X, Clara Vogt,"),
