@@ -6,8 +6,10 @@ were not written from, scored on main before any change as a transfer measuremen
 added in session 12 (`dev-spk12`: Danish DDT runs, Swedish Talbanken runs and German news pages no
 other set holds, likewise scored on main first) and in session 12 (`dev-spk14`: the French pages
 of trafilatura_eval no speaker set held, and Danish DDT runs, scored on main first);
-and on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
-speaker at all.
+on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
+speaker at all; and, labelled in session 16, English and Norwegian news: `en-nb-dev` (the general
+set's pages and twelve more, the pages the rules are written from) and `en-nb-check` (eighteen
+pages no rule writer had read, labelled and scored on main first, then read only at the end).
 
     .venv/bin/python benchmarks/quotes_speakers.py sheets SET DIR   # one sheet per page, to label
     .venv/bin/python benchmarks/quotes_speakers.py score SET [--save NAME]
