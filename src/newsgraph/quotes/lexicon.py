@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from newsgraph.errors import ConfigError
@@ -114,6 +114,11 @@ class QuoteLexicon:
             or lower in self.plural_pronouns
             or lower in self.organisation_pronouns
         )
+
+    @cached_property
+    def function_words(self) -> frozenset[str]:
+        """Prepositions, adverbs and auxiliaries: words that never head a noun phrase."""
+        return self.prepositions | self.adverbs | self.auxiliaries
 
     def is_plural(self, word: str) -> bool:
         """Whether a lower-case noun reads as plural by its ending ("authors", "forskerne")."""

@@ -434,11 +434,10 @@ class PhraseReader:
         if word.lower not in lexicon.determiners or not word.text.islower() or j + 1 >= end:
             return False  # a capitalised "De" opening a sentence stays the pronoun
         following = self.words[j + 1]
-        function = lexicon.prepositions | lexicon.adverbs | lexicon.auxiliaries
         return (
             following.text.isalpha()
             and following.text.islower()
-            and following.lower not in function
+            and following.lower not in lexicon.function_words
             and lexicon.verb(following.text) is None
             and not lexicon.is_pronoun(following.text)
             and following.pos not in ("VERB", "AUX")

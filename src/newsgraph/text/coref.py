@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.model import Article
 from newsgraph.text.gender import PersonGenders, pronoun_gender, pronoun_words
@@ -36,6 +37,14 @@ class SentenceSpan:
     start: int
     end: int
     paragraph: int
+
+
+@lru_cache(maxsize=16)
+def subject_pronoun_pattern(pronouns: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of a language's subject pronouns as a whole word (compiled once a
+    language, not once an article)."""
+    subjects = "|".join(re.escape(p) for p in pronouns)
+    return re.compile(rf"(?<!\w)(?:{subjects})(?!\w)", re.IGNORECASE)
 
 
 class PronounResolver:
@@ -78,8 +87,9 @@ class PronounResolver:
         self._speaker_mentions: list[tuple[int, int, str]] = []
         self._genders: PersonGenders | None = None
         self._pronouns = pronoun_words(article.lang)
-        subjects = "|".join(re.escape(p) for p in sorted(self._pronouns.person_subject))
-        self._subject_pronoun = re.compile(rf"(?<!\w)(?:{subjects})(?!\w)", re.IGNORECASE)
+        self._subject_pronoun = subject_pronoun_pattern(
+            tuple(sorted(self._pronouns.person_subject))
+        )
 
     @classmethod
     def for_article(
