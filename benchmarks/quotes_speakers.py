@@ -6,8 +6,10 @@ were not written from, scored on main before any change as a transfer measuremen
 added in session 12 (`dev-spk12`: Danish DDT runs, Swedish Talbanken runs and German news pages no
 other set holds, likewise scored on main first) and in session 12 (`dev-spk14`: the French pages
 of trafilatura_eval no speaker set held, and Danish DDT runs, scored on main first);
-and on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
-speaker at all.
+on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
+speaker at all; and, labelled in session 16, English and Norwegian news: `en-nb-dev` (the general
+set's pages and twelve more, the pages the rules are written from) and `en-nb-check` (eighteen
+pages no rule writer had read, labelled and scored on main first, then read only at the end).
 
     .venv/bin/python benchmarks/quotes_speakers.py sheets SET DIR   # one sheet per page, to label
     .venv/bin/python benchmarks/quotes_speakers.py score SET [--save NAME]
@@ -33,6 +35,7 @@ import re
 import sys
 from collections import defaultdict
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from events_precision import NORNE_PAGE, _norne_train_sentences  # noqa: E402
 from languages_check import PAGES, TRAFILATURA, page_text  # noqa: E402
 
 from newsgraph.api import Extractor  # noqa: E402
@@ -198,6 +202,49 @@ GENERAL: list[tuple[str, str, str]] = [
     ),
     *(("nb", f"no_bokmaal-ud-dev:{n}", UD_NB.format("dev")) for n in range(0, 2250, 250)),
 ]
+NB_TRAIN = "norne_nb_train"
+# Added in session 16 (spk19): English and Norwegian, the main languages, labelled. Candidates are
+# the English pages of article_extraction_benchmark and the NorNE/NDT Bokmål train pages of
+# benchmarks/events_precision.py (12 sentences a page, ids nbtrainN) that no file of the repository
+# names (no earlier sheet, set or held-out sheet) and that have at least four speech verbs
+# (English "said/says/told/according to"; Norwegian "sier/sa/uttaler/..."), shuffled with seed 19
+# and dealt out: `en-nb-check` (eight English, ten Norwegian pages) is labelled first and scored
+# on main before any rule change, then not read again until the end; `en-nb-dev` is the general
+# set's pages plus six English and six Norwegian pages, the pages the rules are written from.
+EN_NB_CHECK: list[tuple[str, str, str]] = [
+    *(
+        ("en", page, "zyte")
+        for page in (
+            "65bf3048b500",
+            "8267acacb9e4",
+            "961bd85ca85a",
+            "9ebb3af65694",
+            "bd673bd79881",
+            "d48aeb9cf2f2",
+            "eb62ac8425e5",
+            "eecd2575093b",
+        )
+    ),
+    *(
+        ("nb", f"nbtrain{n}", NB_TRAIN)
+        for n in (42, 50, 101, 826, 973, 980, 1001, 1019, 1269, 1285)
+    ),
+]
+EN_NB_DEV: list[tuple[str, str, str]] = [
+    *GENERAL,
+    *(
+        ("en", page, "zyte")
+        for page in (
+            "3d8f3404cf97",
+            "7bb1ca903543",
+            "7f93c1944a41",
+            "f8ff621a0b9b",
+            "fde930b01859",
+            "ffc109d474fd",
+        )
+    ),
+    *(("nb", f"nbtrain{n}", NB_TRAIN) for n in (399, 570, 720, 769, 1018, 1286)),
+]
 SETS = {
     "dev": DEV,
     "dev-added": DEV_ADDED,
@@ -205,6 +252,8 @@ SETS = {
     "dev-spk14": DEV_SPK14,
     "heldout": HELD_OUT,
     "general": GENERAL,
+    "en-nb-dev": EN_NB_DEV,
+    "en-nb-check": EN_NB_CHECK,
 }
 
 
@@ -220,7 +269,16 @@ def text_of(page: str, where: str) -> str:
         return gzip.decompress((TRAFILATURA / f"{page}.html.gz").read_bytes()).decode(
             "utf-8", "replace"
         )
+    if where == NB_TRAIN:
+        first = int(page.removeprefix("nbtrain")) * NORNE_PAGE
+        return " ".join(norne_train_sentences()[first : first + NORNE_PAGE])
     return page_text(page, where)
+
+
+@cache
+def norne_train_sentences() -> list[str]:
+    """The NorNE/NDT Bokmål train sentences as text, read once."""
+    return _norne_train_sentences()
 
 
 def articles(pages: list[tuple[str, str, str]]) -> list[tuple[str, str, Article]]:

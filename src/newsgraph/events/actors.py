@@ -33,6 +33,12 @@ WORD_PIECE = re.compile(r"\w+|,")
 DATELINE = re.compile(
     r"^\s*[A-ZÆØÅÄÖÜÉ][A-ZÆØÅÄÖÜÉ .'\-]{1,40}?(?:,[^()\n—–:]{1,30}?|\s*\([^()\n]{1,40}\))\s*[-–—:]\s"
 )
+# A dateline of a place name alone, written as a name, then a spaced dash before the sentence's
+# first word ("Brüssel - Der US-Bierkonzern …", "Oslo – Regjeringen …"): German and Nordic
+# agency style.
+PLAIN_DATELINE = re.compile(
+    r"^\s*[A-ZÆØÅÄÖÜÉ][\w.'’-]*(?: [A-ZÆØÅÄÖÜÉ][\w.'’-]*){0,2} [-–—] (?=[A-ZÆØÅÄÖÜÉ«\"„])"
+)
 # A dateline's agency in parentheses before a dash or colon, anywhere in a sentence: a headline or
 # a caption may be glued before it ("Berlin (ots) - ", "… New York (dpa) - ", "Paris (AFP): ").
 AGENCY_MARK = re.compile(r"\(\s*[A-Za-z][A-Za-z/ ,.&-]{0,15}\)\s*[-–—:]\s")
@@ -133,7 +139,10 @@ def _dateline_end(article: Article, view: SentenceView) -> int:
     """Where the dateline opening the sentence ends (its start when there is none). A place in
     it is where the report was filed, never a party to what it reports ("ST CATHERINE, Jamaica
     — A police inspector was assaulted …")."""
-    found = DATELINE.match(article.text, view.start, min(view.end, view.start + 120))
+    window = min(view.end, view.start + 120)
+    found = DATELINE.match(article.text, view.start, window) or PLAIN_DATELINE.match(
+        article.text, view.start, window
+    )
     return view.start if found is None else found.end()
 
 

@@ -568,11 +568,12 @@ class EventCoder:
             return True
         if self.grounding.political_noun(context.view, 0, len(context.view.words), law, civil):
             return True
-        if args.source or args.own_phrase:
-            # A named actor does it and none of the participants is political ("the company
-            # canceled …", "a civic group endorsed …"), or the act is a noun whose own phrase
-            # names no political side ("shortly after the arrest, Senator X said …"): an office
-            # holder named elsewhere in the sentence does not make it a political act.
+        if args.actors or args.own_phrase:
+            # The roles name who takes part and none of them is political ("the company
+            # canceled …", "a civic group endorsed …", "Magasinet møter henne hos
+            # Afghanistankomiteen"), or the act is a noun whose own phrase names no political
+            # side ("shortly after the arrest, Senator X said …"): an office holder or political
+            # body named elsewhere in the sentence does not make it a political act.
             return False
         # Roles are read from the trigger's clause and miss actors elsewhere in the sentence
         # ("… threatened a strike unless the Prime Minister resigned"): a named office holder or
@@ -733,9 +734,14 @@ class EventCoder:
         only when a political noun or a named office holder or political body in the sentence may
         be the traveller ("the delegation's visit to Canada"), not when the place visited is the
         only political name ("overstaying a three-month visit to Canada", "never visited the
-        US")."""
+        US"). A trip for a private purpose (`[cues].private_purposes`) is no visit."""
         if match.rule.frame != "visit":
             return True
+        if self.lexicon.cue("private_purposes").any_span(context.view.words):
+            # A trip for a medical examination or a holiday is a private journey, whoever makes
+            # it ("reist til Frankrike for en legeundersøkelse", "a trip to the hospital for a
+            # quick exam"; `[cues].private_purposes`).
+            return False
         if not args.source:
             view = context.view
             return self.grounding.political_noun(view, 0, len(view.words)) or any(

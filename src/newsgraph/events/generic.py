@@ -32,6 +32,8 @@ from newsgraph.model import Article
 # Words that may stand between a determiner and its noun: "such brutal attacks", "any new
 # military invasion".
 MODIFIER_POS = ("ADJ", "NUM", "NOUN", "ADV", "DET")
+# Under a determiner a name may qualify the noun too: "any US attack", "every NATO summit".
+DETERMINED_MODIFIER_POS = (*MODIFIER_POS, "PROPN")
 MODIFIER_REACH = 3
 DATING_TYPES = ("DATE", "TIME")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl")
@@ -61,7 +63,7 @@ def under_determiner(
     view: SentenceView, lexicon: Lexicon, match: TriggerMatch, cue_name: str
 ) -> bool:
     """Whether the trigger noun's phrase opens with a word of the cue ("such attacks", "any new
-    invasion")."""
+    invasion", "any US attack")."""
     words = view.words
     if not _noun(words[match.anchor]):
         return False
@@ -72,7 +74,7 @@ def under_determiner(
     while position >= 0 and match.first - position <= MODIFIER_REACH + 1:
         if position in ends:
             return True
-        if words[position].pos not in MODIFIER_POS:
+        if words[position].pos not in DETERMINED_MODIFIER_POS:
             return False
         position -= 1
     return False

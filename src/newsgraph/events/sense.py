@@ -319,14 +319,20 @@ class Sense:
         """A threat named as a noun is a danger ("the Taliban threat", "challenges and threats",
         "terrortrusselen"; `[cues].danger_nouns`) unless someone issues or receives it (its verb
         is one of `[cues].issuing_verbs`: "issued a threat", "fremsatte trusler") or it says what
-        is threatened ("a threat to strike")."""
+        is threatened ("a threat to strike", not "a threat to its economy")."""
         if not view.has_deps or len(match_words) != 1:
             return False
         word = view.words[match_words[0]]
         if not self.lexicon.cue("danger_nouns").matches_word(word):
             return False
         after = view.words[word.index + 1] if word.index + 1 < len(view.words) else None
-        if after is not None and self.lexicon.cue("infinitive").matches_word(after):
+        # "a threat to strike" says what is threatened; "a threat to its economy" (a preposition,
+        # where the tagger tells the two apart) names what is in danger.
+        if (
+            after is not None
+            and self.lexicon.cue("infinitive").matches_word(after)
+            and after.pos != "ADP"
+        ):
             return False
         head = view.words[word.head] if word.head is not None else None
         return head is None or not self.lexicon.cue("issuing_verbs").matches_word(head)

@@ -75,6 +75,9 @@ class CueFinder:
             )
         )
         self.any_phrase_opens = "" in self.phrase_openers
+        # The last unnamed plural speaker ("the authors") and its sentence: whom "they" goes on
+        # meaning.
+        self._group: tuple[int, Referent] | None = None
 
     def find(self) -> list[Cue]:
         """Every cue of the text, speakers and addressees resolved."""
@@ -88,12 +91,30 @@ class CueFinder:
                     i += 1
                     continue
                 self._resolve(cue, sentence, earlier)
+                self._go_on_with_group(cue, sentence)
                 if cue.speaker is not None:
                     self.salience.note_speaker(self.words[cue.first].start, cue.speaker.entity)
                 earlier.append(cue)
                 i = cue.last
             cues.extend(earlier)
         return cues
+
+    def _go_on_with_group(self, cue: Cue, sentence: Sentence) -> None:
+        """ "the authors said. … , they wrote.": a plural pronoun that names no organisation
+        goes on meaning the unnamed plural speaker of this or the previous sentence; a plural
+        role noun speaking becomes that speaker."""
+        speaker = cue.speaker
+        if speaker is None or speaker.entity is not None:
+            return
+        words = self.doc.words_in(speaker.start, speaker.end)
+        if speaker.how == "role" and words and self.lexicon.is_plural(words[-1].text):
+            self._group = (sentence.index, speaker)
+            return
+        pronoun = self.doc.text[speaker.start : speaker.end].lower()
+        if speaker.how != "group" or pronoun not in self.lexicon.organisation_pronouns:
+            return
+        if self._group is not None and sentence.index - self._group[0] <= 1:
+            cue.speaker = self._group[1]
 
     def cue_at(self, i: int, sentence: Sentence) -> Cue | None:
         """The cue starting at word i, if any."""
@@ -229,9 +250,16 @@ class CueFinder:
         if self.joins_previous(cue, sentence):
             if after is not None and not (self.lexicon.verb_second and after.resolved):
                 after = None  # "calling them": after a joined verb comes its object
-            previous = next((c for c in reversed(earlier) if c.speaker is not None), None)
+            previous = self._main_cue(
+                next((c for c in reversed(earlier) if c.speaker is not None), None), earlier
+            )
             if after is None and previous is not None:
                 cue.speaker, cue.shared = previous.speaker, True
+            elif after is None and not earlier:
+                opening = self._coordinated_subject(cue, sentence)
+                if opening is not None:
+                    cue.speaker = self._referent(opening)
+                    cue.words_used = list(range(opening.first, opening.last))
         if cue.speaker is None and after is not None:
             # "Hansen kenne er privat, sagt er": a name in the fronted reported clause is not
             # whom the pronoun after the verb means, so it is read from the sentence's start.
@@ -253,6 +281,47 @@ class CueFinder:
         start = max([cue.last, *(w + 1 for w in cue.words_used if w > cue.first)])
         cue.addressee = self._addressee(cue, sentence, start)
         cue.clause_end = max(start, cue.clause_end)
+
+    def _main_cue(self, latest: Cue | None, earlier: list[Cue]) -> Cue | None:
+        """The cue a joined verb goes on from: the latest one, unless that one stands inside the
+        reported clause of an earlier one ("Pompeo said that Washington had concluded …,
+        saying he trusted the courts": Pompeo goes on speaking, not Washington)."""
+        if latest is None:
+            return None
+        for cue in earlier:
+            if cue is latest:
+                break
+            if cue.speaker is None or cue.attribution:
+                continue
+            between = self.words[cue.last : latest.first]
+            if any(w.lower in self.lexicon.complementizers for w in between):
+                return cue
+        return latest
+
+    def _coordinated_subject(self, cue: Cue, sentence: Sentence) -> Item | None:
+        """The subject a verb after "and" shares with the first verb of its sentence when that
+        verb is no cue ("China's ambassador accused the UK and the US of meddling and warned
+        that …"): the person, pronoun, role or organisation opening the sentence, not the
+        object named last before "and"."""
+        if cue.form is None or cue.form.participle or cue.first <= sentence.first:
+            return None
+        if self.words[cue.first - 1].lower not in self.lexicon.coordinators:
+            return None
+        window = [
+            j
+            for j in range(sentence.first, cue.first)
+            if not self.words[j].is_punct and not self.phrases.is_quoted(self.words[j].start)
+        ]
+        items = self.phrases.items(window, subject=True)
+        if not items or items[0].first != sentence.first:
+            return None
+        first = items[0]
+        entity = self.index.get(first.referent.entity)
+        if first.referent.how in ("pronoun", "role") or (
+            entity is not None and entity.type in ("PER", "ORG")
+        ):
+            return first
+        return None
 
     @staticmethod
     def _hangs_on_clause(cue: Cue, sentence: Sentence) -> bool:
@@ -483,7 +552,7 @@ class CueFinder:
             closest = (resolved or items)[-1]
         if self._is_person(closest):
             return closest
-        head = self._head_of_complement(items, closest)
+        head = self._head_of_complement(items, closest) or self._opening_head(items, window)
         if head is not None:
             return head
         # The parse may name a person further back as the subject ("Rice, the U.S. envoy, said").
@@ -521,14 +590,38 @@ class CueFinder:
             return None
         if earlier.referent.how not in ("role", "name"):
             return None
-        if earlier.referent.how == "name" and not self._is_person(earlier):
+        # A capitalised word no entity holds heads the phrase as a role ("Backers of tariffs
+        # say"); a known organisation or place before the preposition does not.
+        unnamed = earlier.referent.how == "name" and earlier.referent.entity is None
+        if earlier.referent.how == "name" and not unnamed and not self._is_person(earlier):
             return None
         referent = Referent(
             earlier.referent.entity, earlier.referent.start, closest.referent.end, "role"
         )
-        if earlier.referent.how == "name":
+        if earlier.referent.how == "name" and not unnamed:
             referent = earlier.referent
         return Item(referent, earlier.first, closest.last)
+
+    def _opening_head(self, items: list[Item], window: list[int]) -> Item | None:
+        """The role opening the clause before the verb when a preposition follows it and no
+        person is named after it, where the verb does not come second ("The authors of the research published in the journal JAMA
+        Psychiatry argued", "Officials in Beijing said"): the subject is that role, described
+        with its complement, not the body or place named in the complement."""
+        first = items[0]
+        if first.referent.how != "role" or first.first != window[0] or len(items) < 2:
+            return None
+        if self.lexicon.verb_second:
+            return None  # the field before a verb-second verb may be a time ("De närmaste dagarna")
+        opens = first.first == 0 or self.words[first.first - 1].is_punct
+        if not opens or first.last >= len(self.words):
+            return None
+        if self.words[first.last].lower not in self.lexicon.prepositions:
+            return None
+        if any(self._is_person(item) for item in items[1:]):
+            return None
+        end = items[-1].referent.end
+        referent = Referent(first.referent.entity, first.referent.start, end, "role")
+        return Item(referent, first.first, items[-1].last)
 
     def _is_person(self, item: Item) -> bool:
         if item.referent.how == "pronoun":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from newsgraph.errors import ConfigError
@@ -60,6 +60,7 @@ class QuoteLexicon:
     view_phrases: tuple[tuple[str, ...], ...] = ()
     source_links: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
+    anonymous_nouns: frozenset[str] = frozenset()
     person_subject: frozenset[str] = frozenset()
     person_object: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
@@ -79,6 +80,8 @@ class QuoteLexicon:
     complementizer_blockers: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     definite_suffixes: tuple[str, ...] = ()
+    plural_endings: tuple[str, ...] = ()
+    plural_exceptions: tuple[str, ...] = ()
     naming_links: frozenset[str] = frozenset()
     audience_nouns: tuple[tuple[str, ...], ...] = ()
     asides: tuple[tuple[str, ...], ...] = ()
@@ -111,6 +114,18 @@ class QuoteLexicon:
             or lower in self.plural_pronouns
             or lower in self.organisation_pronouns
         )
+
+    @cached_property
+    def function_words(self) -> frozenset[str]:
+        """Prepositions, adverbs and auxiliaries: words that never head a noun phrase."""
+        return self.prepositions | self.adverbs | self.auxiliaries
+
+    def is_plural(self, word: str) -> bool:
+        """Whether a lower-case noun reads as plural by its ending ("authors", "forskerne")."""
+        lower = word.lower()
+        if not word.islower() or lower.endswith(self.plural_exceptions):
+            return False
+        return any(lower.endswith(e) and len(lower) > len(e) + 2 for e in self.plural_endings)
 
     def noun_bases(self, word: str) -> list[str]:
         """The word and its stems without a definite ending ("ministeren" -> "minister")."""
@@ -182,6 +197,7 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         ),
         source_links=_words(attribution.get("source_links", [])),
         relation_nouns=_words(attribution.get("relation_nouns", [])),
+        anonymous_nouns=_words(attribution.get("anonymous_nouns", [])),
         person_subject=_words(pronouns.get("person_subject", [])),
         person_object=_words(pronouns.get("person_object", [])),
         plural_pronouns=_words(pronouns.get("plural", [])),
@@ -201,6 +217,8 @@ def build_lexicon(lang: str, quotes: Mapping[str, Any], verbs: Mapping[str, Any]
         complementizer_blockers=_words(grammar.get("complementizer_blockers", [])),
         subordinators=_words(grammar.get("subordinators", [])),
         definite_suffixes=tuple(str(s).lower() for s in grammar.get("definite_suffixes", [])),
+        plural_endings=tuple(str(s).lower() for s in grammar.get("plural_endings", [])),
+        plural_exceptions=tuple(str(s).lower() for s in grammar.get("plural_exceptions", [])),
         naming_links=_words(grammar.get("naming_links", [])),
         audience_nouns=tuple(
             tuple(noun.lower().split()) for noun in grammar.get("audience_nouns", [])

@@ -38,6 +38,10 @@ MAX_BRACKET_WORDS = 5
 MAX_COORDINATED_TITLE = 2
 # Words of a role noun phrase standing as a name's apposition ("der Vereinsvorsitzende").
 MAX_APPOSITION_WORDS = 3
+# Longest run of capitalised words read as a name the entity layer missed ("Will Moy,").
+MAX_UNMARKED_NAME_WORDS = 3
+# A lone capitalised word before a comma is an adverb opening its sentence as often ("Ainsi,").
+MIN_UNMARKED_NAME_WORDS = 2
 # Longest title abbreviation before a name that a tagger's part of speech does not rule out
 # ("dr", "Dr.", "Prof").
 MAX_TITLE_ABBREVIATION = 4
@@ -255,6 +259,10 @@ class PhraseReader:
                 if word.text in CLAUSE_BREAKS or self.verb_form(k, sentence):
                     break
                 continue
+            if k + 1 < comma and all(
+                self.words[n].lower in self.lexicon.adverbs for n in range(k + 1, comma)
+            ):
+                return k  # "Most economists, however, argue": an adverb set off by commas
             if k + 1 < comma and self.words[k + 1].lower in self.lexicon.relative_pronouns:
                 fallback = k if fallback is None else fallback
             if k > sentence.first:
@@ -264,7 +272,26 @@ class PhraseReader:
                     return k
                 if mention is not None and fallback is None:
                     fallback = k
+                if mention is None and fallback is None and self._unmarked_name_before(k, sentence):
+                    fallback = k
         return fallback
+
+    def _unmarked_name_before(self, comma: int, sentence: Sentence) -> bool:
+        """Whether capitalised words the entity layer did not mark open the clause right before
+        `comma` and a lower-case apposition follows it ("“…,” Will Moy, chief executive of Full
+        Fact, told the BBC"): a name whose apposition the comma opens."""
+        if comma + 1 >= sentence.last or not self.words[comma + 1].text[:1].islower():
+            return False
+        k = comma - 1
+        while k >= sentence.first and comma - k <= MAX_UNMARKED_NAME_WORDS:
+            word = self.words[k]
+            if not (word.text[:1].isupper() and word.text.replace("-", "").isalpha()):
+                break
+            k -= 1
+        run = comma - 1 - k
+        if run < MIN_UNMARKED_NAME_WORDS or comma - k > MAX_UNMARKED_NAME_WORDS + 1:
+            return False
+        return k < sentence.first or self.words[k].is_punct
 
     def _name_between_commas(self, comma: int, sentence: Sentence) -> list[int]:
         """Words of a person's name set off by commas right before `comma` ("X, Clara Vogt,"),
@@ -335,7 +362,9 @@ class PhraseReader:
                 items.append(Item(referent, j, last))
                 j = last
                 continue
-            if word.lower in pronouns or word.lower in self.lexicon.plural_pronouns:
+            if (
+                word.lower in pronouns or word.lower in self.lexicon.plural_pronouns
+            ) and not self._determiner_here(j, end):
                 how: ReferentKind = "pronoun" if word.lower in pronouns else "group"
                 entity = self._organisation_speaking(word) if subject else None
                 items.append(Item(Referent(entity, word.start, word.end, how), j, j + 1))
@@ -396,6 +425,24 @@ class PhraseReader:
             j += 1
         return self._join_split_names(items)
 
+    def _determiner_here(self, j: int, end: int) -> bool:
+        """Whether a word that is both a pronoun and an article ("de") is the article here:
+        a lower-case word that is no verb, pronoun or function word follows it in the phrase
+        ("flere av de største rosabloggerne har uttalt")."""
+        lexicon = self.lexicon
+        word = self.words[j]
+        if word.lower not in lexicon.determiners or not word.text.islower() or j + 1 >= end:
+            return False  # a capitalised "De" opening a sentence stays the pronoun
+        following = self.words[j + 1]
+        return (
+            following.text.isalpha()
+            and following.text.islower()
+            and following.lower not in lexicon.function_words
+            and lexicon.verb(following.text) is None
+            and not lexicon.is_pronoun(following.text)
+            and following.pos not in ("VERB", "AUX")
+        )
+
     def _person_of_genitive(
         self, text: str, entity: Entity, last: int, end: int
     ) -> tuple[Referent, int] | None:
@@ -429,11 +476,15 @@ class PhraseReader:
     ) -> Item | None:
         """ "sagde Serbiens udenrigsminister" with no name after: a country in the genitive and
         a title are a role of that country (the person holding it, or a described speaker), not
-        the country itself."""
-        if entity.type not in ("GPE", "LOC") or not text.endswith(GENITIVE_ENDINGS):
+        the country itself; likewise an organisation's ("sier Venstres førstekandidat i
+        Trondheim, Jon Gunnes": the name after the comma is the speaker)."""
+        if entity.type not in ("GPE", "LOC", "ORG") or not text.endswith(GENITIVE_ENDINGS):
             return None
         stop = self._role_run_end(last, end)
-        if stop == last or not self.roles.is_title(self.words[last:stop], None):
+        role = self.words[last:stop]
+        # An organisation's role need not be a listed title ("Venstres førstekandidat").
+        lower = entity.type == "ORG" and all(w.text.isalpha() and w.text.islower() for w in role)
+        if stop == last or not (lower or self.roles.is_title(role, None)):
             return None
         if stop < end and self.words[stop].capitalized:
             return None  # a name follows: "_person_of_genitive" reads it
@@ -720,6 +771,16 @@ class PhraseReader:
         opens = at == 0 or self.words[at - 1].is_punct
         return opens and lexicon.verb(self.words[last].text) is not None
 
+    def _names_someone_quoted(self, head: Word) -> bool:
+        """Whether a role noun may name the person quoted last: not a noun for someone the text
+        keeps unnamed ("the insider added", "sier kilden"), a plural ("the authors wrote") nor
+        an organisation noun ("The company confirmed"), which names no one person."""
+        bases = self.lexicon.noun_bases(head.text)
+        if self.lexicon.anonymous_nouns.intersection(bases) or self.lexicon.is_plural(head.text):
+            return False
+        names = load_lexicon(self.index.article.lang)
+        return not any(names.is_name_head(base) for base in bases)
+
     def _role_item(self, first: int, last: int, subject: bool = True) -> Item | None:
         words = self.words[first:last]
         content = [w for w in words if w.lower not in self.lexicon.determiners]
@@ -737,7 +798,11 @@ class PhraseReader:
                 for suffix in self.lexicon.definite_suffixes
             )
         )
-        if subject and self._names_the_last_speaker(words, last):
+        if (
+            subject
+            and self._names_someone_quoted(head)
+            and self._names_the_last_speaker(words, last)
+        ):
             entity = self.salience.recent_speaker(start)
             if entity is None and words[0].lower not in self.lexicon.neuter_determiners:
                 entity = self.salience.recent_person(start) or self.salience.sole_person(start)

@@ -35,6 +35,10 @@ RECENT_SENTENCES = 3
 RECENT_PERSON_SENTENCES = 7
 # How far back a definite role noun that no entity holds looks for the one person named there.
 SOLE_PERSON_SENTENCES = 20
+# How far on a titled phrase with no entity looks for itself again followed by a name.
+LATER_NAME_CHARS = 600
+# Words of complement between that phrase and the name ("to Britain").
+LATER_NAME_WORDS = 3
 # How a paragraph that is a sentence ends (a subheading does not).
 CLOSING = tuple(".!?…:;»”\"'’)")
 
@@ -190,7 +194,7 @@ class RoleResolver:
             candidates = self._titled_in_text(bases, before, country)
         if not candidates and country is not None and self.lexicon.leader_nouns.intersection(bases):
             candidates = self._leaders_of(country)
-        return self._most_salient(candidates, before, speakers)
+        return self._most_salient(candidates, before, speakers) or self._named_later(words)
 
     def _leaders_of(self, country: str) -> list[Entity]:
         """People of a country who hold a title: "the Chinese leader" is the one named earlier."""
@@ -218,6 +222,9 @@ class RoleResolver:
         phrase = self.doc.text[words[0].start : words[-1].end]
         if len(words) < 2 or words[0].lower not in self.lexicon.determiners:
             return None  # only a full noun phrase ("den nye styrelederen") repeats an apposition
+        names = load_lexicon(self.index.article.lang)
+        if any(names.is_name_head(base) for base in self.lexicon.noun_bases(words[-1].text)):
+            return None  # "the company" names no person, whoever stands next to it
         pattern = re.compile(re.escape(phrase), re.IGNORECASE)
         found: str | None = None
         for match in pattern.finditer(self.doc.text, 0, before):
@@ -232,6 +239,26 @@ class RoleResolver:
             if prior is not None and prior.entity.type == "PER" and gap.strip() in (",", ""):
                 found = prior.entity.id
         return found
+
+    def _named_later(self, words: Sequence[Word]) -> str | None:
+        """The person a titled phrase names where the text gives the name a little later with
+        the same phrase ("China's ambassador … warned" before "China's ambassador to Britain Liu
+        Xiaming has said"): the phrase again within LATER_NAME_CHARS characters, then at most
+        LATER_NAME_WORDS words of complement and a person's name."""
+        if len(words) < 2 or not self.is_title(words, None):
+            return None
+        end = words[-1].end
+        phrase = self.doc.text[words[0].start : end]
+        pattern = re.compile(re.escape(phrase), re.IGNORECASE)
+        for match in pattern.finditer(self.doc.text, end, end + LATER_NAME_CHARS):
+            following = self.doc.words_in(match.end(), match.end() + LATER_NAME_CHARS)
+            for word in following[: LATER_NAME_WORDS + 1]:
+                if word.is_punct:
+                    break
+                mention = self.index.mention_over(word.start, word.end)
+                if mention is not None and mention.entity.type == "PER":
+                    return mention.entity.id
+        return None
 
     def _titled_in_text(self, bases: list[str], before: int, country: str | None) -> list[Entity]:
         """People named right after the title word earlier on ("viseadmiral Rune Andersen")."""

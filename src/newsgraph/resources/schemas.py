@@ -74,6 +74,10 @@ class Attribution(Schema):
     # Nouns for a person known by a tie to someone ("selon un proche de X", "according to an aide
     # of X"): the source is that person, not a document of X's.
     relation_nouns: Words = []
+    # Nouns for a speaker the text keeps unnamed ("an insider told the outlet … the insider
+    # added", "a source said"): a definite one names that unnamed speaker again, never the
+    # person quoted last.
+    anonymous_nouns: Words = []
 
 
 class Pronouns(Schema):
@@ -116,6 +120,11 @@ class QuoteGrammar(Schema):
     complementizer_blockers: Words = []
     subordinators: Words = []
     definite_suffixes: Words = []
+    # Endings of a plural noun ("the authors", "forskerne"): a plural role names a group,
+    # never the one person quoted last. `plural_exceptions`: endings that are not plural
+    # ("boss").
+    plural_endings: Words = []
+    plural_exceptions: Words = []
     naming_links: Words = []
     audience_nouns: Words = []
     # Set phrases between an inverted speech verb and its speaker ("», résume quant à elle X").

@@ -13,12 +13,14 @@ never means a person known to be of the other gender (`newsgraph.text.gender`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.model import Article
-from newsgraph.text.gender import PersonGenders
+from newsgraph.text.gender import PersonGenders, pronoun_gender, pronoun_words
 from newsgraph.text.view import text_view
 
 # How far back (in sentences) a pronoun looks for its person.
@@ -35,6 +37,14 @@ class SentenceSpan:
     start: int
     end: int
     paragraph: int
+
+
+@lru_cache(maxsize=16)
+def subject_pronoun_pattern(pronouns: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of a language's subject pronouns as a whole word (compiled once a
+    language, not once an article)."""
+    subjects = "|".join(re.escape(p) for p in pronouns)
+    return re.compile(rf"(?<!\w)(?:{subjects})(?!\w)", re.IGNORECASE)
 
 
 class PronounResolver:
@@ -76,6 +86,10 @@ class PronounResolver:
         self.order: list[str] = []
         self._speaker_mentions: list[tuple[int, int, str]] = []
         self._genders: PersonGenders | None = None
+        self._pronouns = pronoun_words(article.lang)
+        self._subject_pronoun = subject_pronoun_pattern(
+            tuple(sorted(self._pronouns.person_subject))
+        )
 
     @classmethod
     def for_article(
@@ -140,15 +154,42 @@ class PronounResolver:
         if sentence is None:
             return None
         position = sentence.index
+        gender = pronoun_gender(self.article.text, offset, self._pronouns)
         for back in range(position, max(-1, position - PRONOUN_REACH), -1):
             current = self.sentences[back]
             if sentence.paragraph - current.paragraph > PARAGRAPH_REACH:
                 break
             limit = offset if back == position else current.end
+            chained = self._same_pronoun_first(current, limit, gender) if back < position else None
+            if chained is not None:
+                return self.person_before(chained, avoid)
             found = self._person_in(current, limit, avoid)
             if found is not None:
                 return found
         return self._last_person_before(offset, avoid)
+
+    def _same_pronoun_first(
+        self, sentence: SentenceSpan, end: int, gender: str | None
+    ) -> int | None:
+        """Where an earlier sentence opens with a subject pronoun of the same gender before any
+        person it names ("She was more nervous than Rose-Lynn Harlan has ever been. “…,” she
+        said."): the later pronoun goes on meaning what that one means, not the person named
+        after it."""
+        if gender is None:
+            return None
+        for found in self._subject_pronoun.finditer(self.article.text, sentence.start, end):
+            at = found.start()
+            lead = self.article.text[sentence.start : at].rstrip()
+            opens = not lead or lead.endswith(",")  # a clause's first word, parsed or not
+            if self._quoted(at) or not (opens or self.subject_at(at)):
+                continue
+            if pronoun_gender(self.article.text, at, self._pronouns) != gender:
+                return None
+            lo = bisect_left(self._person_starts, sentence.start)
+            hi = bisect_left(self._person_starts, end)
+            named = [start for start, _, _ in self._persons[lo:hi] if not self._quoted(start)]
+            return at if named and named[0] > at else None
+        return None
 
     def organisation_before(self, offset: int) -> str | None:
         """The organisation an "it"/"they" subject at `offset` stands for: the last speaker of
