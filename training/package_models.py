@@ -44,9 +44,9 @@ DATA = {
     "en": "Universal NER English-EWT (CC BY-SA 4.0): pre-release train split, selected on UD/UNER "
     "EWT dev; static vectors from spaCy's en_core_web_md 3.8.0 (MIT, (c) Explosion; keys in "
     "lower/title case and short acronyms kept).",
-    "da": "Universal NER Danish-DDT (CC BY-SA 4.0) train split (twice), NorNE Bokmål NDT train and "
-    "the NorNE Nynorsk NDT train sentences naming an organisation (CC0; PER/LOC/ORG), selected on "
-    "the Danish-DDT dev split; runs inside the nb pipeline (its tokenizer, tagger and parser).",
+    "da": "Universal NER Danish-DDT (CC BY-SA 4.0) train split (twice), Swedish-Talbanken train and "
+    "NorNE Bokmål NDT train (CC0; PER/LOC/ORG), selected on the Danish-DDT dev split; runs inside "
+    "the nb pipeline (its tokenizer, tagger and parser).",
     "sv": "Universal NER Swedish-Talbanken (CC BY-SA 4.0) train split (twice), Danish-DDT train, "
     "NorNE Bokmål NDT train and the NorNE Nynorsk NDT train sentences naming an organisation (CC0; "
     "PER/LOC/ORG), selected on both UNER dev splits; runs inside the nb pipeline (its tokenizer, "
@@ -63,7 +63,7 @@ DATA = {
 LICENCE = {
     "nb": "CC0 data; NoReC-derived vectors usable freely",
     "en": "CC BY-SA 4.0 (UNER/EWT data) and MIT (vectors)",
-    "da": "CC BY-SA 4.0 (UNER/DDT data), CC0 (NorNE)",
+    "da": "CC BY-SA 4.0 (UNER/DDT and UNER/Talbanken data), CC0 (NorNE)",
     "sv": "CC BY-SA 4.0 (UNER/Talbanken and UNER/DDT data), CC0 (NorNE)",
     "de": "CC BY 4.0 (ZEFYS2025, GermEval 2014 used for selection) and CC0 (Europeana)",
     "fr": "CC0 (Europeana) and CC BY-SA 4.0 (UNER/EWT data); CC BY 3.0 (WikiNER) when added",
