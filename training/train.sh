@@ -119,9 +119,16 @@ declare -A vectors=([nb]=nb [en]=en [da]="${VECTORS_DA:-none}" [sv]="${VECTORS_S
 # session-16 width-128/depth-4 recipe; da keeps ner.cfg, because the session-16 da run with
 # ner-scand.cfg scored lower on the entity layer (0.719 -> 0.710) and was not shipped.
 declare -A ner_config=([nb]=ner.cfg [en]=ner.cfg [da]=ner.cfg [sv]=ner-scand.cfg [de]=ner.cfg [fr]=ner.cfg)
+# How often the runs that made the shipped da, de and fr models evaluated on dev (their config.cfg;
+# it decides which checkpoint is model-best). EVAL_EVERY overrides it.
+declare -A eval_every=([da]=200 [de]=300 [fr]=300)
 for lang in "${langs[@]}"; do
   extra=()
-  if [ -n "${EVAL_EVERY:-}" ]; then extra+=(--training.eval_frequency "$EVAL_EVERY"); fi
+  if [ -n "${EVAL_EVERY:-}" ]; then
+    extra+=(--training.eval_frequency "$EVAL_EVERY")
+  elif [ -n "${eval_every[$lang]:-}" ]; then
+    extra+=(--training.eval_frequency "${eval_every[$lang]}")
+  fi
   if [ "$lang" = scand ]; then
     # One NER for Danish and Swedish (training/convert.py's scand-ner-*: both UNER train splits
     # twice + NorNE Bokmål; selected on both dev splits) with averaged parameters. It continues
@@ -150,10 +157,6 @@ for lang in "${langs[@]}"; do
   config="training/configs/${ner_config[$lang]}"
   dev="training/corpus/$lang-ner-dev.spacy"
   case "$lang" in
-    da)
-      # The shipped da NER (session 5) was evaluated every 200 steps (its config.cfg).
-      [ -n "${EVAL_EVERY:-}" ] || extra+=(--training.eval_frequency 200)
-      ;;
     sv)
       # Width 128, depth 4, averaged parameters, a warm-up and a linear decline to 0 at
       # SCAND_STEPS (session 16: 6,000 steps took ~45 minutes on a shared core). Swedish dev has

@@ -1,6 +1,6 @@
 """training/train.sh: the NER-only run of each language starts from the config and arguments its
 shipped model was trained with, so `make train-models` rebuilds what ships (da: ner.cfg, sv:
-ner-scand.cfg)."""
+ner-scand.cfg; da, de and fr with their evaluation frequency)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,16 @@ def test_danish_keeps_the_session_5_encoder_and_swedish_the_scandinavian_one(
     assert sv[0] == "training/configs/ner-scand.cfg"
     assert da[da.index("--paths.dev") + 1] == "training/corpus/da-ner-dev.spacy"
     assert sv[sv.index("--paths.dev") + 1] == "training/corpus/scand-ner-dev.spacy"
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_the_german_and_french_runs_train_the_shipped_ner_with_the_same_settings(
+    lang: str, tmp_path: Path
+) -> None:
+    # The packager adds a sentencizer to these pipelines (and with it sentence score weights).
+    trained = recipe(training_command(lang, tmp_path))
+    shipped = dict(load_config(MODELS / lang / "config.cfg"))
+    assert trained["components"]["ner"] == shipped["components"]["ner"]
+    for config in (trained, shipped):
+        config["training"].pop("score_weights")
+    assert trained["training"] == shipped["training"]
