@@ -38,19 +38,20 @@ sys.path.insert(0, str(ROOT / "src"))
 DATA = {
     "nb": "NorNE (CC0 annotations over the Norwegian Dependency Treebank, CC0): Bokmål NDT-derived "
     "train split (tags, names) and the first 80 % of Bokmål UD dev (tags, dependencies, names) plus "
-    "the Nynorsk NDT train and UD dev splits, selected on the last 20 % of Bokmål UD dev. An NER-only "
-    "model (training/configs/ner.cfg) also reads static floret vectors trained on NoReC (newspaper "
-    "reviews; its licence lets models and embeddings built from it be used freely).",
+    "the Nynorsk NDT train and UD dev splits, selected on the last 20 % of Bokmål UD dev.",
     "en": "Universal NER English-EWT (CC BY-SA 4.0): pre-release train split, selected on UD/UNER "
-    "EWT dev; static vectors from spaCy's en_core_web_md 3.8.0 (MIT, (c) Explosion; keys in "
-    "lower/title case and short acronyms kept).",
-    "da": "Universal NER Danish-DDT (CC BY-SA 4.0) train split, selected on its dev split; runs "
-    "inside the nb pipeline (its tokenizer, tagger and parser).",
-    "sv": "Universal NER Swedish-Talbanken (CC BY-SA 4.0) train split, selected on its dev split; "
-    "runs inside the nb pipeline (its tokenizer, tagger and parser).",
+    "EWT dev.",
+    "da": "Universal NER Danish-DDT (CC BY-SA 4.0) train split (twice), Swedish-Talbanken train and "
+    "NorNE Bokmål NDT train (CC0; PER/LOC/ORG), selected on the Danish-DDT dev split; runs inside "
+    "the nb pipeline (its tokenizer, tagger and parser).",
+    "sv": "Universal NER Swedish-Talbanken (CC BY-SA 4.0) train split (twice), Danish-DDT train, "
+    "NorNE Bokmål NDT train and the NorNE Nynorsk NDT train sentences naming an organisation (CC0; "
+    "PER/LOC/ORG), selected on both UNER dev splits; runs inside the nb pipeline (its tokenizer, "
+    "tagger and parser).",
     "de": "ZEFYS2025 train+dev (Staatsbibliothek zu Berlin, CC BY 4.0, SuperGLEBer conversion) and "
-    "the LFT/ONB sections of Europeana Newspapers DE (CC0): historical newspaper OCR; selected on "
-    "GermEval 2014 dev (CC BY 4.0, outer level, OTH dropped). No static vectors.",
+    "the LFT/ONB sections of Europeana Newspapers DE (CC0): historical newspaper OCR; the first 80 % "
+    "of GermEval 2014 dev (CC BY 4.0, outer level, OTH dropped; modern news and Wikipedia text) ten "
+    "times; selected on the last 20 % of GermEval 2014 dev. No static vectors.",
     "fr": "Europeana Newspapers FR (CC0; BnF pages 1870-1939, historical OCR): 80 % of its "
     "~2,000-token blocks (fixed seed, training/convert.py), selected on another 10 %, the last 10 % "
     "kept for benchmarks/ner.py, + Universal NER English-EWT train (CC BY-SA 4.0) as modern text; "
@@ -58,13 +59,22 @@ DATA = {
     "No static vectors.",
 }
 LICENCE = {
-    "nb": "CC0 data; NoReC-derived vectors usable freely",
-    "en": "CC BY-SA 4.0 (UNER/EWT data) and MIT (vectors)",
-    "da": "CC BY-SA 4.0 (UNER/DDT data)",
-    "sv": "CC BY-SA 4.0 (UNER/Talbanken data)",
-    "de": "CC BY 4.0 (ZEFYS2025, GermEval 2014 used for selection) and CC0 (Europeana)",
+    "nb": "CC0 data",
+    "en": "CC BY-SA 4.0 (UNER/EWT data)",
+    "da": "CC BY-SA 4.0 (UNER/DDT and UNER/Talbanken data), CC0 (NorNE)",
+    "sv": "CC BY-SA 4.0 (UNER/Talbanken and UNER/DDT data), CC0 (NorNE)",
+    "de": "CC BY 4.0 (ZEFYS2025, GermEval 2014) and CC0 (Europeana)",
     "fr": "CC0 (Europeana) and CC BY-SA 4.0 (UNER/EWT data); CC BY 3.0 (WikiNER) when added",
 }
+# Named on a card only when the packaged NER reads static vectors (a joint pipeline shipped alone
+# has none).
+VECTORS_DATA = {
+    "nb": "The NER also reads static floret vectors trained on NoReC (newspaper reviews; its licence "
+    "lets models and embeddings built from it be used freely).",
+    "en": "The NER also reads static vectors from spaCy's en_core_web_md 3.8.0 (MIT, (c) Explosion; "
+    "keys in lower/title case and short acronyms kept).",
+}
+VECTORS_LICENCE = {"nb": "NoReC-derived vectors usable freely", "en": "MIT (vectors)"}
 BASE = {"da": "nb", "sv": "nb"}
 # One NER-only run for Danish and Swedish together (training/train.sh's "scand").
 SHARED_RUN = "scand-ner"
@@ -203,6 +213,9 @@ def card(lang: str, meta: dict[str, Any], scores: str, nlp: Any, shared: bool = 
     licence = (
         "CC BY-SA 4.0 (UNER/DDT and UNER/Talbanken data), CC0 (NorNE)" if shared else LICENCE[lang]
     )
+    if vectors and lang in VECTORS_DATA:
+        data += " " + VECTORS_DATA[lang]
+        licence += "; " + VECTORS_LICENCE[lang]
     joint = "one tok2vec shared by tagger, parser (UD) and NER"
     layout = {
         "nb": "joint tok2vec + tagger + parser (UD) and an NER with its own tok2vec",
