@@ -195,3 +195,37 @@ def test_german_konjunktiv_after_the_speaker_still_reports() -> None:
     text = "Henrike Osterkamp sagte, die Lage sei ernst."
     quote = find(quotes_of(text, "de", OSTERKAMP), "Lage")
     assert (quote.speaker, quote.kind) == ("p1", "indirect")
+
+
+NIELSEN = Person("p1", "Lars Lynge Nielsen", ["Lars Lynge Nielsen"])
+ZAGREB = Person("g1", "Zagreb", ["Zagreb"], type="GPE")
+HESS = Person("p1", "Stephen Hess", ["Stephen Hess"])
+
+
+def test_danish_fronted_place_is_no_subject_of_the_verb_after_it() -> None:
+    text = (
+        "I Kroatiens hovedstad Zagreb sagde den danske leder af flygtningeorganisationen, "
+        "Lars Lynge Nielsen, at presset har rystet de serbiske ledere."
+    )
+    quote = find(quotes_of(text, "da", NIELSEN, ZAGREB), "rystet de serbiske")
+    assert quote.speaker == "p1"
+
+
+def test_danish_apposition_after_a_bracketed_short_name_is_the_speaker() -> None:
+    text = (
+        "»Presset virker«, sagde lederen af FNs flygtningeorganisation (UNHCR), Lars Lynge Nielsen."
+    )
+    assert find(quotes_of(text, "da", NIELSEN), "Presset virker").speaker == "p1"
+
+
+def test_danish_name_after_a_role_and_comma_with_its_own_complement() -> None:
+    text = (
+        "»Han er vokset med opgaven«, siger en ekspert i amerikanske valgkampe, Stephen Hess "
+        "fra tænketanken Brookings Institution."
+    )
+    assert find(quotes_of(text, "da", HESS), "vokset med opgaven").speaker == "p1"
+
+
+def test_danish_adverbials_and_addressee_before_the_comma_and_at() -> None:
+    text = "Lars Lynge Nielsen sagde i aftes til Ritzaus Bureau, at presset har rystet lederne."
+    assert find(quotes_of(text, "da", NIELSEN), "rystet lederne").speaker == "p1"

@@ -532,6 +532,8 @@ class CueFinder:
 
     def _before_speaker(self, cue: Cue, sentence: Sentence) -> Item | None:
         window = self.phrases.before_window(cue.first, sentence)
+        if self._fronted_adverbial(window, sentence):
+            return None
         items = self.phrases.items(window, subject=True)
         if not items:
             return None
@@ -561,6 +563,25 @@ class CueFinder:
             if subject and self._is_person(item):
                 return item
         return closest
+
+    def _fronted_adverbial(self, window: list[int], sentence: Sentence) -> bool:
+        """In a verb-second language, whether the field before the verb is one phrase opened by
+        a preposition at the start of the sentence ("I Kroatiens hovedstad Zagreb sagde den
+        danske leder …"): the one constituent before the verb is an adverbial, and the subject
+        follows the verb."""
+        if not self.lexicon.verb_second or len(window) < 2 or window[0] != sentence.first:
+            return False
+        opener = self.words[window[0]]
+        if opener.lower not in self.lexicon.prepositions:
+            return False
+        if opener.lower in self.lexicon.agent_prepositions:
+            return False
+        # "Am Sonntag hatte der Berater gesagt": an auxiliary before a participle cue comes
+        # second, and the subject stands after it in the window.
+        return not any(
+            self.words[j].lower in self.lexicon.auxiliaries or self.words[j].pos in ("VERB", "AUX")
+            for j in window
+        )
 
     def _in_middle_field(self, item: Item, window: list[int]) -> bool:
         """In a verb-second language, whether a phrase is governed by the preposition right

@@ -127,19 +127,30 @@ class PhraseReader:
         return window
 
     def named_after_comma(self, item: Item, sentence: Sentence) -> Item:
-        """A role with no entity followed by a comma and a person's name that ends the clause
+        """A role followed by a comma and a person's name that ends the clause
         ("so der Geschäftsführer der DGB-Region Mittelhessen, Matthias Körner.", "sagt der
         Sprecher des Ministeriums, Jan Berg."): the name is the role's apposition and the
         speaker; the role item itself otherwise."""
         comma = item.last
-        if item.referent.entity is not None or item.referent.how != "role":
+        # The name written in apposition outweighs whom the role alone would be taken for.
+        if item.referent.how != "role":
             return item
-        opens = comma < sentence.last and self.words[comma].lower in (
-            self.lexicon.prepositions | self.lexicon.source_links
+        opens = comma < sentence.last and (
+            self.words[comma].lower in (self.lexicon.prepositions | self.lexicon.source_links)
+            or self.words[comma].text == "("
         )
-        while opens and comma < sentence.last and comma - item.last <= MAX_ROLE_WORDS:
-            # the role's complement ("talsmanden for ministeriet, Anna Berg")
+        bracketed = 0
+        while opens and comma < sentence.last and comma - item.last - bracketed <= MAX_ROLE_WORDS:
+            # the role's complement ("talsmanden for ministeriet, Anna Berg"), a bracketed
+            # short name in it ("leder af FNs flygtningeorganisation (UNHCR), Lars Nielsen")
             word = self.words[comma]
+            if word.text == "(":
+                closing = self._bracket_end(comma, sentence)
+                if closing is None:
+                    break
+                bracketed += closing + 1 - comma
+                comma = closing + 1
+                continue
             if word.text == "," or (word.is_punct or self.lexicon.verb(word.text) is not None):
                 break
             comma += 1
@@ -152,10 +163,22 @@ class PhraseReader:
         last = comma + 1
         while last < sentence.last and self.words[last].start < mention.end:
             last += 1
-        if last < sentence.last and self.words[last].text not in (".", ",", ";", "!", "?"):
+        follows = self.words[last] if last < sentence.last else None
+        # The name ends the clause or opens its own complement ("Stephen Hess fra tænketanken
+        # Brookings Institution").
+        ends = follows is None or follows.text in (".", ",", ";", "!", "?")
+        if not ends and follows is not None and follows.lower not in self.lexicon.prepositions:
             return item
         referent = Referent(mention.entity.id, mention.start, mention.end, "name")
         return Item(referent, item.first, last)
+
+    def _bracket_end(self, opening: int, sentence: Sentence) -> int | None:
+        for k in range(opening + 1, min(sentence.last, opening + MAX_BRACKET_WORDS + 1)):
+            if self.words[k].text == ")":
+                return k
+            if self.words[k].text in CLAUSE_BREAKS:
+                return None
+        return None
 
     def _particle_surname(self, j: int, end: int) -> Item | None:
         """A surname with its particles ("von Preen") whose last word names a known person."""
