@@ -46,3 +46,13 @@ def test_mark_glued_to_a_speech_verb_does_not_open_a_quotation() -> None:
     text = 'at de vil bryde den, "siger Elisabeth Arnold, der kalder det "en pligt".'
     spans = scanner.scan(text, 0, len(text))
     assert [text[s.inner_start : s.inner_end] for s in spans] == ["en pligt"]
+
+
+def test_quotation_left_open_goes_on_into_a_paragraph_closing_with_a_frame() -> None:
+    text = (
+        "Det skete i går.\n\n"
+        '"Det har danskerne altid været, så jeg er optimistisk på jeres vegne.\n\n'
+        'Jeg begynder at forstå deres synspunkter, "siger Ove Andersen, der er børnelæge.'
+    )
+    quote = find(quotes_of(text, "da", ANDERSEN), "optimistisk på jeres vegne")
+    assert quote.speaker == "p2"

@@ -275,7 +275,9 @@ def _frames_of_lost_openers(doc: QuoteText, candidates: list[Candidate], cues: l
     """A clause that runs into a closing mark and a cue naming its speaker after the verb
     ('…, at de vil bryde tavshedspligten, "siger Elisabeth Arnold.') with no mark before it in its
     sentence ends a quotation whose opening mark stood in an earlier sentence (a sentence cut
-    from its paragraph, a mark lost): its words are that speaker's, whatever verb they hold."""
+    from its paragraph, a mark lost): its words are that speaker's, whatever verb they hold. A
+    quotation left open at the end of its paragraph goes on into the next one when that one
+    opens with no mark and closes with such a frame."""
     closing = {cue.first: cue for cue in cues if cue.speaker_after and cue.speaker is not None}
     if not closing:
         return
@@ -283,8 +285,14 @@ def _frames_of_lost_openers(doc: QuoteText, candidates: list[Candidate], cues: l
     paired |= {m.inner_end for m in doc.marks if m.closed}
     for candidate in candidates:
         if candidate.mark is not None:
+            frame = _frame_of_next_paragraph(doc, candidate, closing, paired)
+            if frame is not None:
+                candidate.cue, candidate.inherited = frame[0], None
             continue
-        frame = _closing_frame(doc, candidate, closing, paired)
+        sentence = doc.sentence_of(candidate.start)
+        if sentence is None:
+            continue
+        frame = _closing_frame(doc, sentence.first, sentence.last, candidate.start, closing, paired)
         if frame is None:
             continue
         cue, mark_start = frame
@@ -294,22 +302,41 @@ def _frames_of_lost_openers(doc: QuoteText, candidates: list[Candidate], cues: l
             candidate.start, candidate.end = trim(doc.text, candidate.start, mark_start, " \t\n,")
 
 
-def _closing_frame(
+def _frame_of_next_paragraph(
     doc: QuoteText, candidate: Candidate, closing: dict[int, Cue], paired: set[int]
 ) -> tuple[Cue, int] | None:
-    """The cue right after `, "` in the candidate's sentence, and where that mark starts; none
-    where an unpaired quote mark comes earlier in the sentence (the quotation has its own
-    opening mark there). Marks of a closed pair inside the quotation ('fået svaret
-    "desværre...", "siger den 43-årige Steen Petersen') do not count."""
-    sentence = doc.sentence_of(candidate.start)
-    if sentence is None:
+    """The closing frame of the paragraph after an unclosed quotation that ends its own."""
+    mark = candidate.mark
+    if mark is None or mark.closed or candidate.paragraph + 1 >= len(doc.paragraphs):
         return None
+    if doc.paragraph_of(mark.inner_end) != candidate.paragraph:
+        return None
+    start, end = doc.paragraphs[candidate.paragraph + 1]
+    first = doc.word_at(start)
+    last = doc.word_at(max(start, end - 1))
+    if first is None or last is None:
+        return None
+    return _closing_frame(doc, first, last + 1, start, closing, paired)
+
+
+def _closing_frame(
+    doc: QuoteText,
+    first: int,
+    last: int,
+    start: int,
+    closing: dict[int, Cue],
+    paired: set[int],
+) -> tuple[Cue, int] | None:
+    """The cue right after `, "` among words [first, last), and where that mark starts; none
+    where an unpaired quote mark comes before `start` (the quotation has its own opening mark
+    there). Marks of a closed pair inside the quotation ('fået svaret "desværre...", "siger den
+    43-årige Steen Petersen') do not count."""
     words = doc.words
-    for j in range(sentence.first, sentence.last - 1):
+    for j in range(first, last - 1):
         word = words[j]
         if word.text not in LOST_OPENER_MARKS or word.start in paired:
             continue
-        if word.start < candidate.start or j == sentence.first:
+        if word.start < start or j == first:
             return None
         if words[j - 1].text not in LOST_OPENER_ENDS:
             return None
