@@ -147,7 +147,7 @@ class CueFinder:
                 return Cue(i, i + len(phrase), sentence.index, attribution=True)
         for phrase in self.lexicon.closing_phrases:
             if phrase_at(self.words, i, phrase) and self._closes_sentence(
-                i + len(phrase), sentence
+                i, i + len(phrase), sentence
             ):
                 return Cue(i, i + len(phrase), sentence.index, attribution=True)
         for phrase in self.lexicon.view_phrases:
@@ -217,13 +217,11 @@ class CueFinder:
             or closing.lower in self.lexicon.subordinators
         )
 
-    def _closes_sentence(self, after: int, sentence: Sentence) -> bool:
-        """Whether a closing phrase ("so") stands after a comma and its source ends the sentence
-        ("…, so ein Sprecher des Ministeriums."), not inside a clause ("so viel wie")."""
-        first = after - 1
-        while first > sentence.first and not self.words[first - 1].is_punct:
-            first -= 1
-        if first != after - 1 or first <= sentence.first or self.words[first - 1].text != ",":
+    def _closes_sentence(self, first: int, after: int, sentence: Sentence) -> bool:
+        """Whether a closing phrase ("so", "hieß es in") stands right after a comma and its
+        source ends the sentence ("…, so ein Sprecher des Ministeriums."), not inside a clause
+        ("so viel wie")."""
+        if first <= sentence.first or self.words[first - 1].text != ",":
             return False
         rest = [w for w in self.words[after : sentence.last] if not w.is_punct]
         if not rest or len(rest) > MAX_CLOSING_SOURCE_WORDS:
