@@ -229,3 +229,19 @@ def test_danish_name_after_a_role_and_comma_with_its_own_complement() -> None:
 def test_danish_adverbials_and_addressee_before_the_comma_and_at() -> None:
     text = "Lars Lynge Nielsen sagde i aftes til Ritzaus Bureau, at presset har rystet lederne."
     assert find(quotes_of(text, "da", NIELSEN), "rystet lederne").speaker == "p1"
+
+
+ROBERTS = Person("p1", "Cliff Roberts", ["Cliff Roberts"])
+
+
+def test_german_relative_clause_with_a_year_before_its_speech_verb() -> None:
+    text = (
+        "Die Erklärung des Mitbegründers des Clubs, Cliff Roberts, der 1933 sagte, dass in "
+        "Augusta „alle Golfer weiß sein werden“, hatte Bestand."
+    )
+    assert find(quotes_of(text, "de", ROBERTS), "alle Golfer").speaker == "p1"
+
+
+def test_german_relative_clause_with_a_weekday_before_its_speech_verb() -> None:
+    text = "Cliff Roberts, der am Montag sagte, dass „alle Golfer weiß sein werden“, schwieg."
+    assert find(quotes_of(text, "de", ROBERTS), "alle Golfer").speaker == "p1"

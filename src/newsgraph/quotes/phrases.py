@@ -255,7 +255,7 @@ class PhraseReader:
         ("der Wang sier"), else its antecedent when that is a name ("Rice, who said"); a common
         noun antecedent ("respondents who said") names nobody."""
         fillers = self.lexicon.adverbs | self.lexicon.auxiliaries
-        if any(self.words[k].lower not in fillers for k in window):
+        if any(self.words[k].lower not in fillers and not self._time_word(k) for k in window):
             return sorted(window)
         antecedent = relative - 1
         if antecedent > sentence.first and self.words[antecedent].text == ",":
@@ -263,6 +263,18 @@ class PhraseReader:
         if antecedent >= sentence.first and self.in_name(antecedent):
             return [antecedent]
         return []
+
+    def _time_word(self, j: int) -> bool:
+        """A year, weekday or month, or the preposition or article before one ("der 1933
+        sagte", "der am Montag sagte"): time between a relative word and its verb."""
+        word = self.words[j]
+        if word.text.isdigit() or self.calendar(word.text, False):
+            return True
+        linking = self.lexicon.prepositions | self.lexicon.determiners
+        if word.lower not in linking or j + 1 >= len(self.words):
+            return False
+        following = self.words[j + 1]
+        return following.text.isdigit() or self.calendar(following.text, False)
 
     def in_name(self, j: int) -> bool:
         word = self.words[j]
