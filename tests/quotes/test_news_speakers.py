@@ -245,3 +245,15 @@ def test_german_relative_clause_with_a_year_before_its_speech_verb() -> None:
 def test_german_relative_clause_with_a_weekday_before_its_speech_verb() -> None:
     text = "Cliff Roberts, der am Montag sagte, dass „alle Golfer weiß sein werden“, schwieg."
     assert find(quotes_of(text, "de", ROBERTS), "alle Golfer").speaker == "p1"
+
+
+KRISTUS = Person("p1", "Kristus", ["Kristus"])
+GUD = Person("p2", "Gud", ["Guds"])
+
+
+def test_swedish_person_in_a_prepositional_phrase_is_no_subject() -> None:
+    text = (
+        "Det är ingen tvekan om att Kristus med hänvisning till Guds vilja starkt har "
+        "understrukit att äktenskapet i princip är livsvarigt."
+    )
+    assert find(quotes_of(text, "sv", KRISTUS, GUD), "livsvarigt").speaker == "p1"

@@ -537,6 +537,13 @@ class CueFinder:
             return None
         resolved = [item for item in items if item.resolved or item.referent.how == "group"]
         closest = (resolved or items)[-1]
+        if self._governed(closest):
+            # "Kristus med hänvisning till Guds vilja har understrukit", "der Aktivist der
+            # Mietergewerkschaft aus Chicago sagt": a preposition's object is no subject; the
+            # person before it is.
+            people = [i for i in items if not self._governed(i) and self._is_person(i)]
+            if people:
+                return people[-1]
         if self._in_middle_field(closest, window):
             head = self._head_of_complement(items, closest)
             if head is not None and not self._in_middle_field(head, window):
@@ -580,6 +587,15 @@ class CueFinder:
             self.words[j].lower in self.lexicon.auxiliaries or self.words[j].pos in ("VERB", "AUX")
             for j in window
         )
+
+    def _governed(self, item: Item) -> bool:
+        """Whether a preposition (not an agent's "by", "von", "af") stands right before the
+        phrase."""
+        if item.first == 0:
+            return False
+        word = self.words[item.first - 1].lower
+        lexicon = self.lexicon
+        return word in lexicon.prepositions and word not in lexicon.agent_prepositions
 
     def _in_middle_field(self, item: Item, window: list[int]) -> bool:
         """In a verb-second language, whether a phrase is governed by the preposition right
