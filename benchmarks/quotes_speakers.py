@@ -5,7 +5,8 @@ the development pages added in session 11 (`dev-added`: news pages and sentence 
 were not written from, scored on main before any change as a transfer measurement), and those
 added in session 12 (`dev-spk12`: Danish DDT runs, Swedish Talbanken runs and German news pages no
 other set holds, likewise scored on main first) and in session 12 (`dev-spk14`: the French pages
-of trafilatura_eval no speaker set held, and Danish DDT runs, scored on main first);
+of trafilatura_eval no speaker set held, and Danish DDT runs, scored on main first) and in
+session 17 (`dev-spk20`: Danish DDT runs and German news pages, likewise scored on main first);
 on general English and Norwegian news (`general`, unlabelled) the share of quotes with no
 speaker at all; and, labelled in session 16, English and Norwegian news: `en-nb-dev` (the general
 set's pages and twelve more, the pages the rules are written from) and `en-nb-check` (eighteen
@@ -179,6 +180,26 @@ DEV_SPK14: list[tuple[str, str, str]] = [
     ),
     *(("da", f"da_ddt-ud-dev:{n}", UD_DA.format("dev")) for n in (150, 75, 525, 425)),
 ]
+# Added in session 17 (spk20): Danish DDT train runs with the most speech verbs that no set above
+# holds and German news pages of trafilatura_eval no benchmark names (trafilatura_eval has no
+# unused French news page). Labelled and scored on main before any rule change.
+DEV_SPK20: list[tuple[str, str, str]] = [
+    *(
+        ("da", f"da_ddt-ud-train:{n}", UD_DA.format("train"))
+        for n in (3975, 1300, 1900, 3100, 1200, 2950, 1450, 3950, 2300, 1600, 4300, 4275)
+    ),
+    *(
+        ("de", page, "trafilatura")
+        for page in (
+            "uebermedien.de-Israel",
+            "spektrum.de.engelbart",
+            "d27eb719099b43639104995806e07d00",
+            "iconmagazine.de.sharonstone",
+            "wolfgangmichal.de.sorgfaltspflicht",
+            "basicthinking.de.tweets",
+        )
+    ),
+]
 HELD_OUT = PAGES[21:]  # languages_check's second round: read only for the final figures
 # General news in English and Norwegian for the share of quotes with no speaker (not labelled).
 GENERAL: list[tuple[str, str, str]] = [
@@ -250,6 +271,7 @@ SETS = {
     "dev-added": DEV_ADDED,
     "dev-spk12": DEV_SPK12,
     "dev-spk14": DEV_SPK14,
+    "dev-spk20": DEV_SPK20,
     "heldout": HELD_OUT,
     "general": GENERAL,
     "en-nb-dev": EN_NB_DEV,

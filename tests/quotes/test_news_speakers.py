@@ -195,3 +195,65 @@ def test_german_konjunktiv_after_the_speaker_still_reports() -> None:
     text = "Henrike Osterkamp sagte, die Lage sei ernst."
     quote = find(quotes_of(text, "de", OSTERKAMP), "Lage")
     assert (quote.speaker, quote.kind) == ("p1", "indirect")
+
+
+NIELSEN = Person("p1", "Lars Lynge Nielsen", ["Lars Lynge Nielsen"])
+ZAGREB = Person("g1", "Zagreb", ["Zagreb"], type="GPE")
+HESS = Person("p1", "Stephen Hess", ["Stephen Hess"])
+
+
+def test_danish_fronted_place_is_no_subject_of_the_verb_after_it() -> None:
+    text = (
+        "I Kroatiens hovedstad Zagreb sagde den danske leder af flygtningeorganisationen, "
+        "Lars Lynge Nielsen, at presset har rystet de serbiske ledere."
+    )
+    quote = find(quotes_of(text, "da", NIELSEN, ZAGREB), "rystet de serbiske")
+    assert quote.speaker == "p1"
+
+
+def test_danish_apposition_after_a_bracketed_short_name_is_the_speaker() -> None:
+    text = (
+        "»Presset virker«, sagde lederen af FNs flygtningeorganisation (UNHCR), Lars Lynge Nielsen."
+    )
+    assert find(quotes_of(text, "da", NIELSEN), "Presset virker").speaker == "p1"
+
+
+def test_danish_name_after_a_role_and_comma_with_its_own_complement() -> None:
+    text = (
+        "»Han er vokset med opgaven«, siger en ekspert i amerikanske valgkampe, Stephen Hess "
+        "fra tænketanken Brookings Institution."
+    )
+    assert find(quotes_of(text, "da", HESS), "vokset med opgaven").speaker == "p1"
+
+
+def test_danish_adverbials_and_addressee_before_the_comma_and_at() -> None:
+    text = "Lars Lynge Nielsen sagde i aftes til Ritzaus Bureau, at presset har rystet lederne."
+    assert find(quotes_of(text, "da", NIELSEN), "rystet lederne").speaker == "p1"
+
+
+ROBERTS = Person("p1", "Cliff Roberts", ["Cliff Roberts"])
+
+
+def test_german_relative_clause_with_a_year_before_its_speech_verb() -> None:
+    text = (
+        "Die Erklärung des Mitbegründers des Clubs, Cliff Roberts, der 1933 sagte, dass in "
+        "Augusta „alle Golfer weiß sein werden“, hatte Bestand."
+    )
+    assert find(quotes_of(text, "de", ROBERTS), "alle Golfer").speaker == "p1"
+
+
+def test_german_relative_clause_with_a_weekday_before_its_speech_verb() -> None:
+    text = "Cliff Roberts, der am Montag sagte, dass „alle Golfer weiß sein werden“, schwieg."
+    assert find(quotes_of(text, "de", ROBERTS), "alle Golfer").speaker == "p1"
+
+
+KRISTUS = Person("p1", "Kristus", ["Kristus"])
+GUD = Person("p2", "Gud", ["Guds"])
+
+
+def test_swedish_person_in_a_prepositional_phrase_is_no_subject() -> None:
+    text = (
+        "Det är ingen tvekan om att Kristus med hänvisning till Guds vilja starkt har "
+        "understrukit att äktenskapet i princip är livsvarigt."
+    )
+    assert find(quotes_of(text, "sv", KRISTUS, GUD), "livsvarigt").speaker == "p1"

@@ -147,7 +147,7 @@ class CueFinder:
                 return Cue(i, i + len(phrase), sentence.index, attribution=True)
         for phrase in self.lexicon.closing_phrases:
             if phrase_at(self.words, i, phrase) and self._closes_sentence(
-                i + len(phrase), sentence
+                i, i + len(phrase), sentence
             ):
                 return Cue(i, i + len(phrase), sentence.index, attribution=True)
         for phrase in self.lexicon.view_phrases:
@@ -217,13 +217,11 @@ class CueFinder:
             or closing.lower in self.lexicon.subordinators
         )
 
-    def _closes_sentence(self, after: int, sentence: Sentence) -> bool:
-        """Whether a closing phrase ("so") stands after a comma and its source ends the sentence
-        ("…, so ein Sprecher des Ministeriums."), not inside a clause ("so viel wie")."""
-        first = after - 1
-        while first > sentence.first and not self.words[first - 1].is_punct:
-            first -= 1
-        if first != after - 1 or first <= sentence.first or self.words[first - 1].text != ",":
+    def _closes_sentence(self, first: int, after: int, sentence: Sentence) -> bool:
+        """Whether a closing phrase ("so", "hieß es in") stands right after a comma and its
+        source ends the sentence ("…, so ein Sprecher des Ministeriums."), not inside a clause
+        ("so viel wie")."""
+        if first <= sentence.first or self.words[first - 1].text != ",":
             return False
         rest = [w for w in self.words[after : sentence.last] if not w.is_punct]
         if not rest or len(rest) > MAX_CLOSING_SOURCE_WORDS:
@@ -532,11 +530,20 @@ class CueFinder:
 
     def _before_speaker(self, cue: Cue, sentence: Sentence) -> Item | None:
         window = self.phrases.before_window(cue.first, sentence)
+        if self._fronted_adverbial(window, sentence):
+            return None
         items = self.phrases.items(window, subject=True)
         if not items:
             return None
         resolved = [item for item in items if item.resolved or item.referent.how == "group"]
         closest = (resolved or items)[-1]
+        if self._governed(closest):
+            # "Kristus med hänvisning till Guds vilja har understrukit", "der Aktivist der
+            # Mietergewerkschaft aus Chicago sagt": a preposition's object is no subject; the
+            # person before it is.
+            people = [i for i in items if not self._governed(i) and self._is_person(i)]
+            if people:
+                return people[-1]
         if self._in_middle_field(closest, window):
             head = self._head_of_complement(items, closest)
             if head is not None and not self._in_middle_field(head, window):
@@ -561,6 +568,34 @@ class CueFinder:
             if subject and self._is_person(item):
                 return item
         return closest
+
+    def _fronted_adverbial(self, window: list[int], sentence: Sentence) -> bool:
+        """In a verb-second language, whether the field before the verb is one phrase opened by
+        a preposition at the start of the sentence ("I Kroatiens hovedstad Zagreb sagde den
+        danske leder …"): the one constituent before the verb is an adverbial, and the subject
+        follows the verb."""
+        if not self.lexicon.verb_second or len(window) < 2 or window[0] != sentence.first:
+            return False
+        opener = self.words[window[0]]
+        if opener.lower not in self.lexicon.prepositions:
+            return False
+        if opener.lower in self.lexicon.agent_prepositions:
+            return False
+        # "Am Sonntag hatte der Berater gesagt": an auxiliary before a participle cue comes
+        # second, and the subject stands after it in the window.
+        return not any(
+            self.words[j].lower in self.lexicon.auxiliaries or self.words[j].pos in ("VERB", "AUX")
+            for j in window
+        )
+
+    def _governed(self, item: Item) -> bool:
+        """Whether a preposition (not an agent's "by", "von", "af") stands right before the
+        phrase."""
+        if item.first == 0:
+            return False
+        word = self.words[item.first - 1].lower
+        lexicon = self.lexicon
+        return word in lexicon.prepositions and word not in lexicon.agent_prepositions
 
     def _in_middle_field(self, item: Item, window: list[int]) -> bool:
         """In a verb-second language, whether a phrase is governed by the preposition right

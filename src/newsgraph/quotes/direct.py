@@ -173,6 +173,10 @@ class DashLines:
         words = self.doc.words
         if any(phrase_at(words, i, phrase) for phrase in self.lexicon.attribution_phrases):
             return True
+        # "– …, lyder det fra Venstre.": a closing phrase opens a cue clause after a comma.
+        after_comma = i > sentence.first and words[i - 1].text == ","
+        if after_comma and any(phrase_at(words, i, p) for p in self.lexicon.closing_phrases):
+            return True
         form = self.lexicon.verb(words[i].text)
         return form is not None and not form.verb.naming and words[i].pos not in NOT_VERB
 

@@ -88,7 +88,7 @@ class QuoteText:
         self.lang = article.lang
         self.lexicon = lexicon
         self.paragraphs = self.view.paragraphs
-        scanner = MarkScanner(lexicon.mark_pairs)
+        scanner = MarkScanner(lexicon.mark_pairs, frozenset(lexicon.verb_forms))
         self.marks: list[MarkedSpan] = []
         for start, end in self.paragraphs:
             self.marks.extend(scanner.scan(self.text, start, end))

@@ -13,7 +13,7 @@ import re
 
 from newsgraph.model import Article, Quote, Span
 from newsgraph.quotes.cues import Cue, CueFinder
-from newsgraph.quotes.direct import SEPARATORS, Candidate, DashLines, MarkLinker
+from newsgraph.quotes.direct import SEPARATORS, Candidate, DashLines, MarkLinker, trim
 from newsgraph.quotes.document import QuoteText, Word
 from newsgraph.quotes.indirect import ReportedClauses
 from newsgraph.quotes.lexicon import QuoteLexicon, load_quote_lexicon
@@ -30,6 +30,9 @@ from newsgraph.quotes.speakers import (
 MAX_LEADING_ROLE_WORDS = 3
 # Fewest words a quotation with no cue must share with another to take that one's speaker.
 MIN_REPEATED_WORDS = 4
+# A closing mark a quotation whose opening mark was lost ends with, and what stands before it.
+LOST_OPENER_MARKS = frozenset({'"', "”", "»"})
+LOST_OPENER_ENDS = frozenset({",", "?", "!"})
 
 
 def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Quote]:
@@ -64,6 +67,7 @@ def extract_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> lis
             if report is not None:
                 candidates.append(report)
     candidates.sort(key=lambda c: (c.start, c.end))
+    _frames_of_lost_openers(doc, candidates, cues)
     return _records(doc, candidates, article.lang)
 
 
@@ -264,6 +268,80 @@ def _next_cue(candidates: list[Candidate], n: int, own: set[int]) -> Cue | None:
             return None
         if later.kind == "direct" and id(later) in own:
             return later.cue
+    return None
+
+
+def _frames_of_lost_openers(doc: QuoteText, candidates: list[Candidate], cues: list[Cue]) -> None:
+    """A clause that runs into a closing mark and a cue naming its speaker after the verb
+    ('…, at de vil bryde tavshedspligten, "siger Elisabeth Arnold.') with no mark before it in its
+    sentence ends a quotation whose opening mark stood in an earlier sentence (a sentence cut
+    from its paragraph, a mark lost): its words are that speaker's, whatever verb they hold. A
+    quotation left open at the end of its paragraph goes on into the next one when that one
+    opens with no mark and closes with such a frame."""
+    closing = {cue.first: cue for cue in cues if cue.speaker_after and cue.speaker is not None}
+    if not closing:
+        return
+    paired = {m.open_start for m in doc.marks if m.closed}
+    paired |= {m.inner_end for m in doc.marks if m.closed}
+    for candidate in candidates:
+        if candidate.mark is not None:
+            frame = _frame_of_next_paragraph(doc, candidate, closing, paired)
+            if frame is not None:
+                candidate.cue, candidate.inherited = frame[0], None
+            continue
+        sentence = doc.sentence_of(candidate.start)
+        if sentence is None:
+            continue
+        frame = _closing_frame(doc, sentence.first, sentence.last, candidate.start, closing, paired)
+        if frame is None:
+            continue
+        cue, mark_start = frame
+        candidate.cue = cue
+        candidate.inherited = None
+        if candidate.end > mark_start:
+            candidate.start, candidate.end = trim(doc.text, candidate.start, mark_start, " \t\n,")
+
+
+def _frame_of_next_paragraph(
+    doc: QuoteText, candidate: Candidate, closing: dict[int, Cue], paired: set[int]
+) -> tuple[Cue, int] | None:
+    """The closing frame of the paragraph after an unclosed quotation that ends its own."""
+    mark = candidate.mark
+    if mark is None or mark.closed or candidate.paragraph + 1 >= len(doc.paragraphs):
+        return None
+    if doc.paragraph_of(mark.inner_end) != candidate.paragraph:
+        return None
+    start, end = doc.paragraphs[candidate.paragraph + 1]
+    first = doc.word_at(start)
+    last = doc.word_at(max(start, end - 1))
+    if first is None or last is None:
+        return None
+    return _closing_frame(doc, first, last + 1, start, closing, paired)
+
+
+def _closing_frame(
+    doc: QuoteText,
+    first: int,
+    last: int,
+    start: int,
+    closing: dict[int, Cue],
+    paired: set[int],
+) -> tuple[Cue, int] | None:
+    """The cue right after `, "` among words [first, last), and where that mark starts; none
+    where an unpaired quote mark comes before `start` (the quotation has its own opening mark
+    there). Marks of a closed pair inside the quotation ('fået svaret "desværre...", "siger den
+    43-årige Steen Petersen') do not count."""
+    words = doc.words
+    for j in range(first, last - 1):
+        word = words[j]
+        if word.text not in LOST_OPENER_MARKS or word.start in paired:
+            continue
+        if word.start < start or j == first:
+            return None
+        if words[j - 1].text not in LOST_OPENER_ENDS:
+            return None
+        cue = closing.get(j + 1)
+        return (cue, word.start) if cue is not None else None
     return None
 
 

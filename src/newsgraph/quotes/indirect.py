@@ -71,19 +71,30 @@ class ReportedClauses:
 
     def _complement_start(self, cue: Cue, sentence: Sentence) -> int | None:
         lexicon = self.lexicon
-        limit = min(sentence.last, cue.last + lexicon.max_gap_to_complementizer + 1)
-        for j in range(cue.last, limit):
+        first = cue.last
+        if cue.speaker_after and cue.clause_end > first:
+            # The gap counts from the end of a speaker named after the verb ("sagde den danske
+            # leder af FNs flygtningeorganisation, Lars Lynge Nielsen, i aftes til Ritzaus
+            # Bureau, at"), past the comma closing the name's apposition.
+            first = cue.clause_end
+            comma = first < sentence.last and self.words[first].text == ","
+            opened = any(self.words[j].text == "," for j in range(cue.last, first))
+            if comma and opened and not self._complementizer_at(first + 1, sentence):
+                first += 1
+        limit = min(sentence.last, first + lexicon.max_gap_to_complementizer + 1)
+        for j in range(first, limit):
             word = self.words[j]
             if word.text == "," and self._complementizer_at(j + 1, sentence):
-                continue  # German and Danish write a comma before "dass"/"at"
+                # German and Danish write a comma before "dass"/"at"; it takes no place of
+                # the gap ("sagde i aftes til Ritzaus Bureau, at")
+                return j + 2
             if word.is_punct or self.finder.phrases.is_quoted(word.start):
                 return None
             if j > cue.last and self.finder.phrases.verb_form(j, sentence) is not None:
                 return None
-            if word.lower in lexicon.auxiliaries or word.pos in (
-                "VERB",
-                "AUX",
-            ):
+            # A word a preposition governs is no verb, whatever its tag ("i aftes").
+            governed = j > first and self.words[j - 1].lower in lexicon.prepositions
+            if word.lower in lexicon.auxiliaries or (word.pos in ("VERB", "AUX") and not governed):
                 return None  # "said there have been activities that …": a relative "that"
             if word.lower in lexicon.complementizers:
                 # "etter at" subordinates; "la til at" is the particle verb's own "til".

@@ -10,6 +10,7 @@ and goes on in the next), and dropped as a stray mark otherwise.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ SINGLE_MARKS = frozenset("'‘’‚‹›")
 # Quotes nest two or three deep in real text; a closer looks this far down the stack for its
 # opener, so a run of thousands of unclosed openers costs each closer a constant, not the run.
 MAX_NESTING = 8
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,10 @@ class _Open:
 class MarkScanner:
     """Pairs quote marks of one language's conventions."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self, pairs: Sequence[tuple[str, str]], speech_verbs: frozenset[str] = frozenset()
+    ) -> None:
+        self.speech_verbs = speech_verbs
         self.closers_of: dict[str, tuple[str, ...]] = {}
         for opener, closer in pairs:
             known = self.closers_of.get(opener, ())
@@ -69,6 +74,13 @@ class MarkScanner:
                 continue
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
+            if char in self.flanking and before.isspace() and self._verb_follows(text, i + 1, end):
+                # '…, jeg ikke ved, "sagde Ove Andersen': a mark glued to a speech verb closes
+                # (an opening mark before it may stand in an earlier sentence), it never opens.
+                if stack:
+                    opened = stack.pop()
+                    spans.append(MarkedSpan(opened.position, opened.position + 1, i, i + 1, True))
+                continue
             if self._try_close(text, char, i, before, after, stack, spans):
                 continue
             if char in self.closers_of and self._may_open(char, before, after):
@@ -114,6 +126,10 @@ class MarkScanner:
             spans.append(MarkedSpan(top.position, top.position + 1, i, i + 1, True))
             return True
         return False
+
+    def _verb_follows(self, text: str, i: int, end: int) -> bool:
+        match = WORD.match(text, i, end)
+        return match is not None and match.group().islower() and match.group() in self.speech_verbs
 
     def _may_open(self, char: str, before: str, after: str) -> bool:
         if char not in self.flanking:

@@ -127,19 +127,30 @@ class PhraseReader:
         return window
 
     def named_after_comma(self, item: Item, sentence: Sentence) -> Item:
-        """A role with no entity followed by a comma and a person's name that ends the clause
+        """A role followed by a comma and a person's name that ends the clause
         ("so der Geschäftsführer der DGB-Region Mittelhessen, Matthias Körner.", "sagt der
         Sprecher des Ministeriums, Jan Berg."): the name is the role's apposition and the
         speaker; the role item itself otherwise."""
         comma = item.last
-        if item.referent.entity is not None or item.referent.how != "role":
+        # The name written in apposition outweighs whom the role alone would be taken for.
+        if item.referent.how != "role":
             return item
-        opens = comma < sentence.last and self.words[comma].lower in (
-            self.lexicon.prepositions | self.lexicon.source_links
+        opens = comma < sentence.last and (
+            self.words[comma].lower in (self.lexicon.prepositions | self.lexicon.source_links)
+            or self.words[comma].text == "("
         )
-        while opens and comma < sentence.last and comma - item.last <= MAX_ROLE_WORDS:
-            # the role's complement ("talsmanden for ministeriet, Anna Berg")
+        bracketed = 0
+        while opens and comma < sentence.last and comma - item.last - bracketed <= MAX_ROLE_WORDS:
+            # the role's complement ("talsmanden for ministeriet, Anna Berg"), a bracketed
+            # short name in it ("leder af FNs flygtningeorganisation (UNHCR), Lars Nielsen")
             word = self.words[comma]
+            if word.text == "(":
+                closing = self._bracket_end(comma, sentence)
+                if closing is None:
+                    break
+                bracketed += closing + 1 - comma
+                comma = closing + 1
+                continue
             if word.text == "," or (word.is_punct or self.lexicon.verb(word.text) is not None):
                 break
             comma += 1
@@ -152,10 +163,22 @@ class PhraseReader:
         last = comma + 1
         while last < sentence.last and self.words[last].start < mention.end:
             last += 1
-        if last < sentence.last and self.words[last].text not in (".", ",", ";", "!", "?"):
+        follows = self.words[last] if last < sentence.last else None
+        # The name ends the clause or opens its own complement ("Stephen Hess fra tænketanken
+        # Brookings Institution").
+        ends = follows is None or follows.text in (".", ",", ";", "!", "?")
+        if not ends and follows is not None and follows.lower not in self.lexicon.prepositions:
             return item
         referent = Referent(mention.entity.id, mention.start, mention.end, "name")
         return Item(referent, item.first, last)
+
+    def _bracket_end(self, opening: int, sentence: Sentence) -> int | None:
+        for k in range(opening + 1, min(sentence.last, opening + MAX_BRACKET_WORDS + 1)):
+            if self.words[k].text == ")":
+                return k
+            if self.words[k].text in CLAUSE_BREAKS:
+                return None
+        return None
 
     def _particle_surname(self, j: int, end: int) -> Item | None:
         """A surname with its particles ("von Preen") whose last word names a known person."""
@@ -232,7 +255,7 @@ class PhraseReader:
         ("der Wang sier"), else its antecedent when that is a name ("Rice, who said"); a common
         noun antecedent ("respondents who said") names nobody."""
         fillers = self.lexicon.adverbs | self.lexicon.auxiliaries
-        if any(self.words[k].lower not in fillers for k in window):
+        if any(self.words[k].lower not in fillers and not self._time_word(k) for k in window):
             return sorted(window)
         antecedent = relative - 1
         if antecedent > sentence.first and self.words[antecedent].text == ",":
@@ -240,6 +263,18 @@ class PhraseReader:
         if antecedent >= sentence.first and self.in_name(antecedent):
             return [antecedent]
         return []
+
+    def _time_word(self, j: int) -> bool:
+        """A year, weekday or month, or the preposition or article before one ("der 1933
+        sagte", "der am Montag sagte"): time between a relative word and its verb."""
+        word = self.words[j]
+        if word.text.isdigit() or self.calendar(word.text, False):
+            return True
+        linking = self.lexicon.prepositions | self.lexicon.determiners
+        if word.lower not in linking or j + 1 >= len(self.words):
+            return False
+        following = self.words[j + 1]
+        return following.text.isdigit() or self.calendar(following.text, False)
 
     def in_name(self, j: int) -> bool:
         word = self.words[j]
