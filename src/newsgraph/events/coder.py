@@ -20,6 +20,7 @@ from newsgraph.events.arguments import (
     attributive,
     extract_arguments,
     names_place,
+    other_words_place,
     preposition_before,
     subtree,
 )
@@ -242,6 +243,7 @@ class EventCoder:
     ) -> Candidate | None:
         view, clauses = context.view, context.clauses
         args = extract_arguments(view, clauses, self.lexicon, context.mentions, match)
+        self._leave_out_other_places(view, match, args)
         # A news outlet that reports or quotes the event is a source of the news, never its actor.
         outlets = [m for m in args.source if self._news_outlet(article, m)]
         args.source = [m for m in args.source if m not in outlets]
@@ -325,6 +327,22 @@ class EventCoder:
             intended=match.intended,
             stateless_actor=self._stateless_actor(article, args),
         )
+
+    def _leave_out_other_places(
+        self, view: SentenceView, match: TriggerMatch, args: Arguments
+    ) -> None:
+        """A town that only says where or whence another word is takes no part
+        (arguments.other_words_place); a national capital may speak for its state ("agreed to
+        postpone the rally in Baku") and stays."""
+        elsewhere = [
+            m
+            for m in args.actors
+            if other_words_place(view, self.lexicon, m, match)
+            and not self.geo.capital(" ".join(w.text for w in view.words[m.first : m.last + 1]))
+        ]
+        args.source = [m for m in args.source if m not in elsewhere]
+        args.target = [m for m in args.target if m not in elsewhere]
+        args.others = [m for m in args.others if m not in elsewhere]
 
     def _grounded_confidence(
         self,
