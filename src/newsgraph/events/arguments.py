@@ -979,7 +979,7 @@ def _judging_verb(
             and lexicon.cue("reaction_words").matches_word(view.words[head.head])
         ):
             return head.head
-        return None
+        return _reaction_before(view, lexicon, match)
     # The clause splitter may open a clause at the preposition ("responded | to the
     # allegations"): only punctuation ends the search.
     # "ont condamné l'attentat et appelé …": a coordinated verb is no noun the judge takes.
@@ -994,6 +994,36 @@ def _judging_verb(
         if verbs.matches_word(view.words[index]):
             return index
     return None
+
+
+def _reaction_before(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> int | None:
+    """A word of reaction (`reaction_words`) right before the preposition that opens the trigger
+    noun's phrase, past determiners, adjectives and quotation marks ("was ‘appalled’ by “these
+    serious allegations”"): quotation marks around the words throw the parse, not the reading."""
+    index = match.first - 1
+    skipped = 0
+    while index >= 0 and skipped <= JUDGE_REACH and _phrase_filler(view, lexicon, index):
+        index -= 1
+        skipped += 1
+    if index < 1 or view.words[index].pos != "ADP":
+        return None
+    index -= 1
+    while index >= 0 and view.words[index].text in QUOTE_MARKS:
+        index -= 1
+    if index >= 0 and lexicon.cue("reaction_words").matches_word(view.words[index]):
+        return index
+    return None
+
+
+def _phrase_filler(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
+    """Whether a word may stand between a preposition and its noun: a determiner, an adjective
+    or a quotation mark."""
+    word = view.words[index]
+    return (
+        word.text in QUOTE_MARKS
+        or word.pos in ("DET", "ADJ")
+        or lexicon.cue("determiners").matches_word(word)
+    )
 
 
 def _speaker(
