@@ -58,6 +58,10 @@ NOT_NAME_POS = ("ADJ", "ADV", "DET", "CCONJ", "SCONJ", "ADP", "PRON", "VERB", "A
 HEADLINE_LOWER = 2
 # Quotation marks and dashes a sentence may open with before its first word.
 OPENING_MARKS = ('"', "«", "“", "'", "‘", "-", "–", "—", "(")
+# Quotation marks around a title, a slogan or a group's name ("Red for Ed", «Barna først»).
+TITLE_QUOTES = ('"', "«", "»", "“", "”", "„")
+# The most words a quoted title or slogan holds; a longer quotation is someone's words.
+TITLE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -298,6 +302,51 @@ def _common_word_name(view: SentenceView, lexicon: Lexicon, mention: ActorMentio
     return word.pos in NOT_NAME_POS or (
         word.pos == "NOUN" and lexicon.cue("actor_nouns").matches_word(word)
     )
+
+
+def _quoted_title(view: SentenceView, lexicon: Lexicon, mention: ActorMention) -> bool:
+    """Whether a name is a piece of a short quoted title or slogan: quotation marks around at
+    most TITLE_WORDS words, among them a word of another kind than the name and a determiner,
+    and no verb ("chanted “Red for Ed”", '" Barna først " laga eit opprop', «det flerkulturelle
+    Norge»). The title names a campaign, a book or a group, not the person or country in it; a
+    name quoted alone ("the “Islamic State”") stays. Only with a parse, which finds the verbs."""
+    if not view.has_deps:
+        # Without a parse a quoted sentence ("«Russland angrep Ukraina»") cannot be told apart.
+        return False
+    words = view.words
+    opening = mention.first - 1
+    while (
+        opening >= 0
+        and mention.first - opening <= TITLE_WORDS
+        and words[opening].text not in TITLE_QUOTES
+    ):
+        opening -= 1
+    closing = mention.last + 1
+    while (
+        closing < len(words)
+        and closing - mention.last <= TITLE_WORDS
+        and words[closing].text not in TITLE_QUOTES
+    ):
+        closing += 1
+    if opening < 0 or closing >= len(words):
+        return False
+    if words[opening].text not in TITLE_QUOTES or words[closing].text not in TITLE_QUOTES:
+        return False
+    inside = [w for w in words[opening + 1 : closing] if w.text[:1].isalnum()]
+    if len(inside) > TITLE_WORDS or any(w.pos in ("VERB", "AUX") for w in inside):
+        return False
+    determiners = lexicon.cue("determiners")
+    span = range(mention.first, mention.last + 1)
+    # A proper noun the parse joins to the name is part of it («Eretz Israel»).
+    joined = {w.index for w in inside if w.dep in NAME_RELATIONS and w.head in span} | {
+        head for i in span if (head := words[i].head) is not None and words[i].dep in NAME_RELATIONS
+    }
+    others = [
+        w
+        for w in inside
+        if w.index not in span and w.index not in joined and not determiners.matches_word(w)
+    ]
+    return bool(others)
 
 
 def _country_entity(article: Article, country: str) -> str | None:
@@ -731,6 +780,7 @@ def actor_mentions(
         and not (m.first in credited and m.last in credited)
         and not (m.entity is not None and _name_fragment(article, view, lexicon, m, named))
         and not (m.entity is not None and _common_word_name(view, lexicon, m))
+        and not _quoted_title(view, lexicon, m)
     ]
     mentions.sort(key=lambda m: m.first)
     return _group(_fold_modifiers(mentions, view.words, article, lexicon), view, lexicon)

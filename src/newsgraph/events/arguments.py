@@ -90,6 +90,19 @@ TITLE_POS = ("", "NOUN", "PROPN", "ADJ")
 # How many words before a clause's verb its infinitive sign may stand ("for å økonomisk ramme").
 INFINITIVE_REACH = 3
 CLAUSE_DEPS = ("advcl", "acl", "acl:relcl", "ccomp", "parataxis", "csubj")
+# Frames whose destination is the host of the act: a town there takes part.
+TRIP_FRAMES = ("visit", "reception")
+# Prepositions that put a town where or whence something is ("in Oslo", "to Portland", "fra
+# Durban", "mot Sudan").
+PLACE_ROLES = ("place", "to", "from", "against")
+# Nouns of people and bodies a town may stand for ("the police in Kabul", "people from Gaza").
+STANDING_NOUNS = (
+    "actor_nouns",
+    "political_nouns",
+    "political_orgs",
+    "national_institutions",
+    "private_persons",
+)
 # Quotation marks that may enclose a name.
 QUOTE_MARKS = ("'", '"', "‘", "’", "“", "”", "«", "»")
 # Genitive marks the tokenizer splits from a name ("Allawi 's cousin").
@@ -966,7 +979,7 @@ def _judging_verb(
             and lexicon.cue("reaction_words").matches_word(view.words[head.head])
         ):
             return head.head
-        return None
+        return _reaction_before(view, lexicon, match)
     # The clause splitter may open a clause at the preposition ("responded | to the
     # allegations"): only punctuation ends the search.
     # "ont condamné l'attentat et appelé …": a coordinated verb is no noun the judge takes.
@@ -981,6 +994,36 @@ def _judging_verb(
         if verbs.matches_word(view.words[index]):
             return index
     return None
+
+
+def _reaction_before(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> int | None:
+    """A word of reaction (`reaction_words`) right before the preposition that opens the trigger
+    noun's phrase, past determiners, adjectives and quotation marks ("was ‘appalled’ by “these
+    serious allegations”"): quotation marks around the words throw the parse, not the reading."""
+    index = match.first - 1
+    skipped = 0
+    while index >= 0 and skipped <= JUDGE_REACH and _phrase_filler(view, lexicon, index):
+        index -= 1
+        skipped += 1
+    if index < 1 or view.words[index].pos != "ADP":
+        return None
+    index -= 1
+    while index >= 0 and view.words[index].text in QUOTE_MARKS:
+        index -= 1
+    if index >= 0 and lexicon.cue("reaction_words").matches_word(view.words[index]):
+        return index
+    return None
+
+
+def _phrase_filler(view: SentenceView, lexicon: Lexicon, index: int) -> bool:
+    """Whether a word may stand between a preposition and its noun: a determiner, an adjective
+    or a quotation mark."""
+    word = view.words[index]
+    return (
+        word.text in QUOTE_MARKS
+        or word.pos in ("DET", "ADJ")
+        or lexicon.cue("determiners").matches_word(word)
+    )
 
 
 def _speaker(
@@ -1182,6 +1225,14 @@ FRAME_READERS: dict[str, Callable[[_Trigger, Roles, Arguments], None]] = {
 }
 
 
+def trigger_and_governor(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> set[int]:
+    """The trigger's words, the verb that governs it and the acts coordinated with them ("the
+    kidnapping and murder of X"): a name hanging from them is the trigger's own."""
+    strict = match.rule.frame in NOMINAL_FRAMES
+    stop = set(match.words) | {_governor(view, match.anchor, lexicon, strict)}
+    return stop | {w.index for w in view.words if w.dep == "conj" and w.head in stop}
+
+
 def extract_arguments(
     view: SentenceView,
     clauses: Clauses,
@@ -1191,10 +1242,7 @@ def extract_arguments(
 ) -> Arguments:
     """Source, target, other participants and place candidates of one trigger, read through the
     trigger's frame. Names the parse hangs from another act or a place take no part."""
-    strict = match.rule.frame in NOMINAL_FRAMES
-    stop = set(match.words) | {_governor(view, match.anchor, lexicon, strict)}
-    # Acts coordinated with the trigger share its participants ("the kidnapping and murder of X").
-    stop |= {w.index for w in view.words if w.dep == "conj" and w.head in stop}
+    stop = trigger_and_governor(view, lexicon, match)
     judging = match.category in JUDGING_CATEGORIES
     reasons = [outside_participant(view, lexicon, m, stop, judging, True) for m in mentions]
     # A name a place noun introduces still says where it happened.
@@ -1224,6 +1272,43 @@ def extract_arguments(
     args.target = [m for m in args.target if m not in owners]
     args.others = [m for m in args.others if m not in owners]
     return args
+
+
+def other_words_place(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
+) -> bool:
+    """Whether a town or region only says where or whence another word than the trigger is: it
+    has a preposition of its own ("in", "to", "from", "against", "i", "til", "fra", "mot") and the
+    parse hangs it from a word that is neither the trigger, nor its verb, nor their object:
+    "vowed to restore security in New Orleans", "krav om et resultat fra Durban", "a patrol
+    car from Førde". The town took no part in the act. A trip's destination (TRIP_FRAMES), the
+    place of what the act is done to ("evacuate the settlements in the Gaza Strip"), a town
+    standing for the people or body it qualifies ("the police in Kabul", "people from Gaza") and
+    a possessor ("Washington's wish") keep their part; so does a country, which may stand for
+    its state.
+    """
+    if match.rule.frame in TRIP_FRAMES or not view.has_deps:
+        return False
+    if not mention.is_place or mention.state or mention.modifier:
+        return False
+    stop = trigger_and_governor(view, lexicon, match)
+    head = _head_word(view, mention)
+    governor = view.words[head].head
+    place_nouns = lexicon.cue("place_nouns")
+    while governor is not None and place_nouns.matches_word(view.words[governor]):
+        # "an attack on the port city of Odessa": the place noun's phrase is the town's own.
+        head, governor = governor, view.words[governor].head
+    if governor is None or governor in stop or mention.first <= governor <= mention.last:
+        return False
+    cases = view.dependents(head, ("case",))
+    if not cases or any(c.text in GENITIVE_MARKS for c in cases):
+        return False
+    if preposition_before(view, lexicon, mention.first) not in PLACE_ROLES:
+        return False
+    word = view.words[governor]
+    if word.pos == "PROPN" or (word.dep in OBJECT_DEPS and word.head in stop):
+        return False
+    return not any(lexicon.cue(cue).matches_word(word) for cue in STANDING_NOUNS)
 
 
 def _names_the_act(view: SentenceView, match: TriggerMatch, mention: ActorMention) -> bool:

@@ -9,6 +9,8 @@ host country from their place; reports of the same event are merged; ids are giv
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -20,6 +22,7 @@ from newsgraph.events.arguments import (
     attributive,
     extract_arguments,
     names_place,
+    other_words_place,
     preposition_before,
     subtree,
 )
@@ -86,6 +89,8 @@ FRONTED_REACH = 3
 LEAD_PARAGRAPHS = 2
 # Length of an ISO day ("2024-05-14"): only a day compares with the publication day.
 DAY_LENGTH = 10
+# An ISO week as the times stage writes it ("2024-W20").
+ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 # How many words (determiners, adjectives, numbers, "of") may stand between a setting phrase and
 # the trigger noun it introduces.
 SETTING_REACH = 4
@@ -242,6 +247,7 @@ class EventCoder:
     ) -> Candidate | None:
         view, clauses = context.view, context.clauses
         args = extract_arguments(view, clauses, self.lexicon, context.mentions, match)
+        self._leave_out_other_places(view, match, args)
         # A news outlet that reports or quotes the event is a source of the news, never its actor.
         outlets = [m for m in args.source if self._news_outlet(article, m)]
         args.source = [m for m in args.source if m not in outlets]
@@ -325,6 +331,22 @@ class EventCoder:
             intended=match.intended,
             stateless_actor=self._stateless_actor(article, args),
         )
+
+    def _leave_out_other_places(
+        self, view: SentenceView, match: TriggerMatch, args: Arguments
+    ) -> None:
+        """A town that only says where or whence another word is takes no part
+        (arguments.other_words_place); a national capital may speak for its state ("agreed to
+        postpone the rally in Baku") and stays."""
+        elsewhere = [
+            m
+            for m in args.actors
+            if other_words_place(view, self.lexicon, m, match)
+            and not self.geo.capital(" ".join(w.text for w in view.words[m.first : m.last + 1]))
+        ]
+        args.source = [m for m in args.source if m not in elsewhere]
+        args.target = [m for m in args.target if m not in elsewhere]
+        args.others = [m for m in args.others if m not in elsewhere]
 
     def _grounded_confidence(
         self,
@@ -430,9 +452,15 @@ class EventCoder:
         published = (article.meta.published or "")[:10]
         if match.factuality != "asserted" or match.recoded is not None:
             return match
-        if not date or len(date) != len(published) or len(published) != DAY_LENGTH:
+        if not date or len(published) != DAY_LENGTH or match.rule.category in VERBAL - PROMISABLE:
             return match
-        if date <= published or match.rule.category in VERBAL - PROMISABLE:
+        week = ISO_WEEK.fullmatch(date)
+        if week is not None:
+            # A week after the publication's ("next week", "om en uke", "neste uke") is read
+            # from the words, not from the tense: the report is a plan.
+            first_day = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
+            return self._planned(match) if first_day > published else match
+        if len(date) != len(published) or date <= published:
             return match
         # Only a date written with its day number: a weekday ("am Montag") is placed before or
         # after the publication by the tense the times stage reads, which it misreads where there
@@ -444,6 +472,10 @@ class EventCoder:
             for t in article.times
         ):
             return match
+        return self._planned(match)
+
+    def _planned(self, match: TriggerMatch) -> TriggerMatch:
+        """The act as announced: coded as the intention PLOVER codes a plan with."""
         category = match.rule.category
         return replace(
             match,

@@ -1,0 +1,76 @@
+"""Places coded as actors: a town that only says where or whence another word than the trigger
+is takes no part in the act (newsgraph.events.arguments.other_words_place).
+
+Sentences are written for these tests and run through the whole pipeline with the shipped
+models, whose parse decides what the town hangs from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.api import Extractor
+from newsgraph.model import Article
+from newsgraph.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_settings())
+
+
+def actor_names(article: Article) -> set[str]:
+    return {
+        entity.name
+        for event in article.events
+        for i in (*event.actors, *event.source, *event.target)
+        if (entity := article.entity(i)) is not None
+    }
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text", "town"),
+    [
+        ("en", "The Senate demanded a new report from the hospital in Leeds.", "Leeds"),
+        ("en", "The prime minister met students on a flight from Leeds to Beijing.", "Leeds"),
+        (
+            "nb",
+            "Statsministeren la fredag fram en erklæring med krav om et bedre resultat fra Durban.",
+            "Durban",
+        ),
+        ("nn", "Politiet i Florø fekk bistand av ein sivil patruljebil frå Førde.", "Førde"),
+    ],
+)
+def test_a_town_placing_another_word_than_the_trigger_is_no_actor(
+    extractor: Extractor, lang: str, text: str, town: str
+) -> None:
+    article = extractor.extract_text(text, lang=lang)
+    assert any(e.name == town for e in article.entities)
+    assert town not in actor_names(article)
+
+
+@pytest.mark.models
+def test_the_senate_stays_the_requester_when_the_town_goes_en(extractor: Extractor) -> None:
+    article = extractor.extract_text(
+        "The Senate demanded a new report from the hospital in Leeds.", lang="en"
+    )
+    requests = [e for e in article.events if e.type == "REQUEST"]
+    assert requests
+    assert actor_names(article) == {"Senate"}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A national capital may speak for its state.
+        ("The leaders agreed to postpone the demonstration in Baku.", "Baku"),
+        # The place of what the act is done to stays its target.
+        ("Israel will evacuate the settlements in the Gaza Strip.", "Gaza Strip"),
+    ],
+)
+def test_a_capital_or_the_place_of_the_acts_object_keeps_its_part_en(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    assert place in actor_names(extractor.extract_text(text, lang="en"))
