@@ -574,9 +574,37 @@ def is_reported(
 
 
 def is_future(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
-    """The event is announced or planned, not reported ("vil besøke", "will impose")."""
+    """The event is announced or planned, not reported ("vil besøke", "will impose"); PLOVER
+    codes it as the intention. A verbal act is no intention of itself (`announced_speech`)."""
     if match.rule.category in VERBAL - PROMISABLE:
         return False
+    return _future_cue(view, clauses, lexicon, match)
+
+
+def announced_speech(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """A verbal act other than support and concessions under a future cue ("will accuse", "vil
+    kritisere", "will lead an inquiry", "the minimum that the army will accept") keeps its
+    category, but has not been said yet: it is planned, not a fact. A reportative modal with a
+    perfect before it is hearsay about a past act ("skal ha gitt etterforskninga høgste
+    prioritet"), no future."""
+    if match.rule.category not in VERBAL - PROMISABLE:
+        return False
+    lo, _ = clauses.span_of(match.anchor)
+    if any(
+        span[0] < match.first
+        for span in lexicon.cue("reportative").spans(view.words, lo, match.first)
+    ):
+        return False
+    return _future_cue(view, clauses, lexicon, match)
+
+
+def _future_cue(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """A future cue before the trigger in its clause, on its auxiliary, closing its clause, or
+    on the verb of taking place after a trigger noun."""
     lo = match.first - IRREALIS_WINDOW
     return (
         _near(view, clauses, lexicon, "future", lo, match.first, match.anchor)
@@ -630,6 +658,8 @@ def _modality(
         if lexicon.cue("conditions").spans(view.words, match.last + 1):
             intent = ontology.intent_conflict
         return replace(match, recoded=(intent, None), intended=category, factuality="planned")
+    if announced_speech(view, clauses, lexicon, match):
+        return replace(match, factuality="planned")
     return match
 
 
