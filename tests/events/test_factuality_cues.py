@@ -86,3 +86,32 @@ def test_a_reportative_modal_with_a_perfect_is_no_announcement(extractor: Extrac
     # "skal ha gitt": hearsay about what the prime minister did, not a plan of his.
     text = "Statsminister Jonas Gahr Støre skal ha gitt etterforskningen høyeste prioritet etter drapet."
     assert factualities(extractor.extract_text(text, lang="nb"), "ACCUSE") == ["asserted"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text", "category"),
+    [
+        (
+            "da",
+            "En dansk anerkendelse af Makedonien skal dog afstemmes med de øvrige EF-lande.",
+            "SUPPORT",
+        ),
+        (
+            "nb",
+            "Et angrep på Norge vil bli møtt med full styrke, sa forsvarsministeren.",
+            "ASSAULT",
+        ),
+        ("de", "Ein Angriff auf den Iran könnte die ganze Region destabilisieren.", "ASSAULT"),
+    ],
+)
+def test_an_indefinite_act_whose_verb_is_a_modal_is_conditional(
+    extractor: Extractor, lang: str, text: str, category: str
+) -> None:
+    assert factualities(extractor.extract_text(text, lang=lang), category) == ["conditional"]
+
+
+@pytest.mark.models
+def test_an_indefinite_act_with_a_plain_verb_stays_asserted(extractor: Extractor) -> None:
+    text = "En demonstrasjon mot regjeringen samlet 5000 mennesker i Oslo."
+    assert factualities(extractor.extract_text(text, lang="nb"), "PROTEST") == ["asserted"]

@@ -660,7 +660,35 @@ def _modality(
         return replace(match, recoded=(intent, None), intended=category, factuality="planned")
     if announced_speech(view, clauses, lexicon, match):
         return replace(match, factuality="planned")
+    if modal_predicate(view, clauses, lexicon, match):
+        return replace(match, factuality="conditional")
     return match
+
+
+def modal_predicate(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """An indefinite trigger noun opening its clause, whose verb is a modal or a future ("En
+    dansk anerkendelse af Makedonien skal dog afstemmes", "A US strike on Iran would be a
+    disaster", "Et angrep på Norge vil bli møtt med …"): an act that may come, not one that
+    happened. The modal stands within a noun phrase's reach after the trigger, in its clause;
+    between the article (`[cues].indefinite_articles`) and the trigger at most two modifiers."""
+    words = view.words
+    if words[match.anchor].pos in ("VERB", "AUX", "PRON"):
+        return False
+    lo, hi = clauses.span_of(match.anchor)
+    start = lo
+    while start < match.first and not words[start].text.isalnum():
+        start += 1
+    between = words[start + 1 : match.first]
+    if not lexicon.cue("indefinite_articles").matches_word(words[start]) or len(between) > 2:
+        return False
+    if any(w.pos not in ("ADJ", "PROPN", "NOUN", "") or not w.text.isalnum() for w in between):
+        return False
+    reach = min(hi, match.last + 1 + NOUN_PHRASE_REACH)
+    return any(
+        lexicon.cue(name).spans(words, match.last + 1, reach) for name in ("future", "irrealis")
+    )
 
 
 def _negated_plan(
