@@ -585,11 +585,15 @@ def announced_speech(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
     """A verbal act other than support and concessions under a future cue ("will accuse", "vil
-    kritisere", "will lead an inquiry", "the minimum that the army will accept") keeps its
+    kritisere", "will lead an inquiry", "the least the government will accept") keeps its
     category, but has not been said yet: it is planned, not a fact. A reportative modal with a
     perfect before it is hearsay about a past act ("skal ha gitt etterforskninga høgste
     prioritet"), no future."""
     if match.rule.category not in VERBAL - PROMISABLE:
+        return False
+    if view.words[match.anchor].pos == "NOUN" and not _after_indefinite(view, lexicon, match):
+        # The future governs the verb of a known act, not the act: "skal droppe
+        # etterforskningen" ends an investigation that took place.
         return False
     lo, _ = clauses.span_of(match.anchor)
     if any(
@@ -598,6 +602,19 @@ def announced_speech(
     ):
         return False
     return _future_cue(view, clauses, lexicon, match)
+
+
+def _after_indefinite(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """An indefinite article stands before the trigger noun, past at most two modifiers ("lead
+    an inquiry", "an independent investigation")."""
+    articles = lexicon.cue("indefinite_articles")
+    for index in range(match.first - 1, max(-1, match.first - 4), -1):
+        word = view.words[index]
+        if articles.matches_word(word):
+            return True
+        if word.pos not in ("ADJ", "NOUN", "PROPN"):
+            return False
+    return False
 
 
 def _future_cue(
@@ -669,7 +686,7 @@ def modal_predicate(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
     """An indefinite trigger noun opening its clause, whose verb is a modal or a future ("En
-    dansk anerkendelse af Makedonien skal dog afstemmes", "A US strike on Iran would be a
+    dansk anerkendelse af Palæstina skal dog drøftes", "A US strike on Iran would be a
     disaster", "Et angrep på Norge vil bli møtt med …"): an act that may come, not one that
     happened. The modal stands within a noun phrase's reach after the trigger, in its clause;
     between the article (`[cues].indefinite_articles`) and the trigger at most two modifiers."""
