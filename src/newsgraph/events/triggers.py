@@ -574,9 +574,54 @@ def is_reported(
 
 
 def is_future(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
-    """The event is announced or planned, not reported ("vil besøke", "will impose")."""
+    """The event is announced or planned, not reported ("vil besøke", "will impose"); PLOVER
+    codes it as the intention. A verbal act is no intention of itself (`announced_speech`)."""
     if match.rule.category in VERBAL - PROMISABLE:
         return False
+    return _future_cue(view, clauses, lexicon, match)
+
+
+def announced_speech(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """A verbal act other than support and concessions under a future cue ("will accuse", "vil
+    kritisere", "will lead an inquiry", "the least the government will accept") keeps its
+    category, but has not been said yet: it is planned, not a fact. A reportative modal with a
+    perfect before it is hearsay about a past act ("skal ha gitt etterforskninga høgste
+    prioritet"), no future."""
+    if match.rule.category not in VERBAL - PROMISABLE:
+        return False
+    if view.words[match.anchor].pos == "NOUN" and not _after_indefinite(view, lexicon, match):
+        # The future governs the verb of a known act, not the act: "skal droppe
+        # etterforskningen" ends an investigation that took place.
+        return False
+    lo, _ = clauses.span_of(match.anchor)
+    if any(
+        span[0] < match.first
+        for span in lexicon.cue("reportative").spans(view.words, lo, match.first)
+    ):
+        return False
+    return _future_cue(view, clauses, lexicon, match)
+
+
+def _after_indefinite(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """An indefinite article stands before the trigger noun, past at most two modifiers ("lead
+    an inquiry", "an independent investigation")."""
+    articles = lexicon.cue("indefinite_articles")
+    for index in range(match.first - 1, max(-1, match.first - 4), -1):
+        word = view.words[index]
+        if articles.matches_word(word):
+            return True
+        if word.pos not in ("ADJ", "NOUN", "PROPN"):
+            return False
+    return False
+
+
+def _future_cue(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """A future cue before the trigger in its clause, on its auxiliary, closing its clause, or
+    on the verb of taking place after a trigger noun."""
     lo = match.first - IRREALIS_WINDOW
     return (
         _near(view, clauses, lexicon, "future", lo, match.first, match.anchor)
@@ -630,7 +675,37 @@ def _modality(
         if lexicon.cue("conditions").spans(view.words, match.last + 1):
             intent = ontology.intent_conflict
         return replace(match, recoded=(intent, None), intended=category, factuality="planned")
+    if announced_speech(view, clauses, lexicon, match):
+        return replace(match, factuality="planned")
+    if modal_predicate(view, clauses, lexicon, match):
+        return replace(match, factuality="conditional")
     return match
+
+
+def modal_predicate(
+    view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
+) -> bool:
+    """An indefinite trigger noun opening its clause, whose verb is a modal or a future ("En
+    dansk anerkendelse af Palæstina skal dog drøftes", "A US strike on Iran would be a
+    disaster", "Et angrep på Norge vil bli møtt med …"): an act that may come, not one that
+    happened. The modal stands within a noun phrase's reach after the trigger, in its clause;
+    between the article (`[cues].indefinite_articles`) and the trigger at most two modifiers."""
+    words = view.words
+    if words[match.anchor].pos in ("VERB", "AUX", "PRON"):
+        return False
+    lo, hi = clauses.span_of(match.anchor)
+    start = lo
+    while start < match.first and not words[start].text.isalnum():
+        start += 1
+    between = words[start + 1 : match.first]
+    if not lexicon.cue("indefinite_articles").matches_word(words[start]) or len(between) > 2:
+        return False
+    if any(w.pos not in ("ADJ", "PROPN", "NOUN", "") or not w.text.isalnum() for w in between):
+        return False
+    reach = min(hi, match.last + 1 + NOUN_PHRASE_REACH)
+    return any(
+        lexicon.cue(name).spans(words, match.last + 1, reach) for name in ("future", "irrealis")
+    )
 
 
 def _negated_plan(
