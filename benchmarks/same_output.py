@@ -33,6 +33,7 @@ DEV = SHARED / "corpus" / "dev.jsonl"
 
 def dump(output: Path, limit: int | None) -> None:
     """Every article's full record, one JSON line each, from the newsgraph on the path."""
+    import newsgraph.ingest as reader
     from newsgraph.ingest import read_bytes, record_to_article
     from newsgraph.pipeline import Pipeline
     from newsgraph.settings import load_settings
@@ -41,6 +42,11 @@ def dump(output: Path, limit: int | None) -> None:
     preload = settings.model_copy(update={"preload_languages": list(settings.languages)})
     pipeline = Pipeline.from_settings(preload)
     pipeline.setup()
+    # The reader prepared as `newsgraph ingest` prepares it (a checkout without the step reads
+    # without it).
+    prepare = getattr(reader, "prepare_reader", None)
+    if prepare is not None:
+        prepare()
     articles = []
     lines: list[str] = []
     for path in sorted(PAGES.glob("*.html.gz"))[:limit]:

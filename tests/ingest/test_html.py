@@ -3,6 +3,10 @@ own metadata pass."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -117,3 +121,56 @@ def test_page_tree_elements_are_plain_html_elements() -> None:
     tree = load_html(FORM_PAGE.format(body=BODY.format(title="Bridge opens")))
     assert tree is not None
     assert {type(element) for element in tree.iter(etree.Element)} == {HtmlElement}
+
+
+# A date only dateparser reads (htmldate's own patterns do not take it), in a fresh process each
+# time: what the first page that needs dateparser loads is the point.
+DATEPARSER_PAGE = """<html><head><title>Bridge</title></head><body><article><h1>Bridge opens</h1>
+<div class="date">November 20 15:23 2019</div>
+<p>The new bridge over the river opened on Tuesday after four years of building work, and the
+first cars crossed it at noon while a band played on the bank.</p>
+<p>The mayor said the crossing would cut the drive to the hospital by twenty minutes for the
+villages on the east side, where most of the town's older people live.</p></article></body></html>"""
+FRESH_READER = """
+import json, sys
+from dateparser.timezone_parser import _build_tz_regexes
+from htmldate.extractors import get_external_parser, month_words
+from newsgraph.ingest.html import extract_html, prepare_reader
+def loaded():
+    return [f.cache_info().currsize for f in (get_external_parser, month_words, _build_tz_regexes)]
+before = loaded()
+if sys.argv[1] == "prepared":
+    prepare_reader()
+prepared = loaded()
+text, meta = extract_html(sys.argv[2])
+print(json.dumps([before, prepared, text, meta.model_dump()]))
+"""
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def fresh_reading(mode: str, html: str) -> list[Any]:
+    """What a fresh process loads before and after `prepare_reader` (when `mode` is "prepared")
+    and what it reads of `html`."""
+    result = subprocess.run(
+        [sys.executable, "-c", FRESH_READER, mode, html],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(SRC)},
+    )
+    found: list[Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_prepare_reader_loads_dateparser_and_month_names_before_any_page() -> None:
+    before, prepared, _, _ = fresh_reading("prepared", DATEPARSER_PAGE)
+    assert before == [0, 0, 0]
+    assert prepared == [1, 1, 1]
+
+
+def test_a_prepared_reader_reads_a_page_as_a_fresh_one_does() -> None:
+    _, _, text, meta = fresh_reading("prepared", DATEPARSER_PAGE)
+    _, unprepared, fresh_text, fresh_meta = fresh_reading("fresh", DATEPARSER_PAGE)
+    assert unprepared == [0, 0, 0]
+    assert meta["published"] == "2019-11-20"
+    assert (text, meta) == (fresh_text, fresh_meta)

@@ -33,7 +33,7 @@ from newsgraph.ingest.feeds import (
     parse_sitemap,
     plain_text,
 )
-from newsgraph.ingest.html import extract_html
+from newsgraph.ingest.html import extract_html, prepare_reader
 from newsgraph.ingest.jsonl import articles_from_lines, record_to_article
 from newsgraph.ingest.manifest import MANIFEST_NAMES, load_manifest
 from newsgraph.model import Article, Meta
@@ -337,6 +337,7 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
 __all__ = [
     "InputFailure",
     "count_inputs",
+    "prepare_reader",
     "read_bytes",
     "read_path",
     "read_paths",

@@ -60,8 +60,10 @@ def ingest_paths(
     paths: Sequence[Path], settings: Settings, on_progress: ProgressCallback | None = None
 ) -> IngestReport:
     """Read, process and store every article under `paths` in `settings.database`."""
-    from newsgraph.ingest import read_paths
+    from newsgraph.ingest import prepare_reader, read_paths
 
+    # Before the pages: what the HTML reader loads on first use is set-up, not a page's cost.
+    prepare_reader()
     with open_archive(settings.database, settings) as repository:
         items = read_paths(list(paths), settings.max_input_bytes)
         return ingest(items, repository, settings, on_progress)
