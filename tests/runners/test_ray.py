@@ -211,3 +211,14 @@ def test_a_job_that_kept_one_actor_of_two_busy_keeps_its_wall_rate() -> None:
     report = IngestReport(workers=2, processed=1, elapsed_s=4.0)
     readiness.apply(report, started_at=8.0, ended_at=12.0)
     assert (report.setup_s, report.elapsed_s, report.articles_per_second) == (0.0, 4.0, 0.25)
+
+
+def test_an_ingest_actor_loads_the_readers_tables_before_its_first_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    order: list[str] = []
+    monkeypatch.setattr(ray_runner, "PipelineWorker", lambda settings: order.append("pipeline"))
+    monkeypatch.setattr(ray_runner, "prepare_reader", lambda: order.append("reader"))
+    actor = ray_runner.IngestActor(Settings().model_dump_json(), None, None)
+    assert order == ["pipeline", "reader"]
+    assert actor.archive is None and actor.out is None

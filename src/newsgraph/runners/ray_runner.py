@@ -32,6 +32,7 @@ from newsgraph.archive.records import FailedInput
 from newsgraph.archive.repository import Repository
 from newsgraph.archive.rows import PreparedArticle
 from newsgraph.errors import ConfigError
+from newsgraph.ingest import prepare_reader
 from newsgraph.model import Article
 from newsgraph.runners import layers, wire
 from newsgraph.runners.policy import (
@@ -130,6 +131,9 @@ class IngestActor:
     def __init__(self, settings_json: str, archive: str | None, out: str | None) -> None:
         self.settings = Settings.model_validate_json(settings_json)
         self.worker = PipelineWorker(self.settings)
+        # What the HTML reader loads on first use is the actor's set-up, not its first page's
+        # cost (the local runner does the same before it forks its workers).
+        prepare_reader()
         self.archive: Repository | None = (
             open_archive(archive, self.settings, create=False) if archive else None
         )
