@@ -214,3 +214,13 @@ def parsed_article(
         )
     article.tokens = tokens
     return article
+
+
+def actor_names(article: Article) -> set[str]:
+    """The names of every entity an event of the article has as actor, source or target."""
+    return {
+        entity.name
+        for event in article.events
+        for i in (*event.actors, *event.source, *event.target)
+        if (entity := article.entity(i)) is not None
+    }

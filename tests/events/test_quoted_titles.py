@@ -10,22 +10,14 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.api import Extractor
-from newsgraph.model import Article
 from newsgraph.settings import load_settings
+
+from .builders import actor_names
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(load_settings())
-
-
-def actor_names(article: Article) -> set[str]:
-    return {
-        entity.name
-        for event in article.events
-        for i in (*event.actors, *event.source, *event.target)
-        if (entity := article.entity(i)) is not None
-    }
 
 
 @pytest.mark.models
