@@ -107,6 +107,9 @@ STANDING_NOUNS = (
 QUOTE_MARKS = ("'", '"', "‘", "’", "“", "”", "«", "»")
 # Genitive marks the tokenizer splits from a name ("Allawi 's cousin").
 GENITIVE_MARKS = ("'s", "’s", "'", "’")
+# Prepositions that put something at a border ("at", "on the border", "ved grensen"): "on" has
+# the role "against" in English.
+BORDER_PLACE_ROLES = ("place", "against")
 
 
 @dataclass
@@ -1309,6 +1312,31 @@ def other_words_place(
     if word.pos == "PROPN" or (word.dep in OBJECT_DEPS and word.head in stop):
         return False
     return not any(lexicon.cue(cue).matches_word(word) for cue in STANDING_NOUNS)
+
+
+def border_country(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
+) -> bool:
+    """Whether a name only says at which border the event happened: it comes right after a
+    border noun and its preposition (`border_links`), a determiner at most between, and the
+    border noun's phrase says where ("on the border with Sudan", "ved grensen mot Sudan", "an
+    der Grenze zu Syrien", "à la frontière avec la Syrie"). The neighbour across the border
+    takes no part in what happened there. A border crossed ("krysset grensen til Nord-Korea":
+    the border is the country's own, and its police may be the party) or one the act itself
+    names ("closed the border with Syria") leaves the country to the act."""
+    links = lexicon.cue("border_links")
+    if not links.patterns:
+        return False
+    end = mention.first
+    if end and lexicon.cue("determiners").matches_word(view.words[end - 1]):
+        end -= 1
+    words = set(match.words)
+    return any(
+        span[-1] == end - 1
+        and not words.intersection(span)
+        and preposition_before(view, lexicon, span[0]) in BORDER_PLACE_ROLES
+        for span in links.spans(view.words, max(0, end - 4), end)
+    )
 
 
 def _names_the_act(view: SentenceView, match: TriggerMatch, mention: ActorMention) -> bool:

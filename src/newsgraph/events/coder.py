@@ -20,6 +20,7 @@ from newsgraph.events.arguments import (
     Arguments,
     after_place_noun,
     attributive,
+    border_country,
     extract_arguments,
     names_place,
     other_words_place,
@@ -341,8 +342,11 @@ class EventCoder:
         elsewhere = [
             m
             for m in args.actors
-            if other_words_place(view, self.lexicon, m, match)
-            and not self.geo.capital(" ".join(w.text for w in view.words[m.first : m.last + 1]))
+            if (
+                other_words_place(view, self.lexicon, m, match)
+                and not self.geo.capital(" ".join(w.text for w in view.words[m.first : m.last + 1]))
+            )
+            or border_country(view, self.lexicon, m, match)
         ]
         args.source = [m for m in args.source if m not in elsewhere]
         args.target = [m for m in args.target if m not in elsewhere]
