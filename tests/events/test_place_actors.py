@@ -66,3 +66,16 @@ def test_a_capital_or_the_place_of_the_acts_object_keeps_its_part_en(
     extractor: Extractor, text: str, place: str
 ) -> None:
     assert place in actor_names(extractor.extract_text(text, lang="en"))
+
+
+@pytest.mark.models
+def test_a_later_town_of_a_conjunction_shares_the_first_ones_place_nb(
+    extractor: Extractor,
+) -> None:
+    """In "fra Durban og Bergen" Bergen hangs from Durban and shares its preposition."""
+    article = extractor.extract_text(
+        "Statsministeren la fram en erklæring med krav om et bedre resultat fra Durban og Bergen.",
+        lang="nb",
+    )
+    assert any(e.name == "Bergen" for e in article.entities)
+    assert "Bergen" not in actor_names(article)

@@ -110,6 +110,8 @@ GENITIVE_MARKS = ("'s", "’s", "'", "’")
 # Prepositions that put something at a border ("at", "on the border", "ved grensen"): "on" has
 # the role "against" in English.
 BORDER_PLACE_ROLES = ("place", "against")
+# The words of a first conjunct's name left of its head ("New York", "the city of").
+CONJUNCT_NAME_DEPS = ("flat", "flat:name", "compound", "det", "amod")
 
 
 @dataclass
@@ -1296,6 +1298,11 @@ def other_words_place(
         return False
     stop = trigger_and_governor(view, lexicon, match)
     head = _head_word(view, mention)
+    first = mention.first
+    while (conjunct := view.words[head].head) is not None and view.words[head].dep == "conj":
+        # "a trip to New York or Vienna": a later town shares the first one's preposition.
+        head = conjunct
+        first = min([head] + [w.index for w in view.dependents(head, CONJUNCT_NAME_DEPS)])
     governor = view.words[head].head
     place_nouns = lexicon.cue("place_nouns")
     while governor is not None and place_nouns.matches_word(view.words[governor]):
@@ -1306,7 +1313,7 @@ def other_words_place(
     cases = view.dependents(head, ("case",))
     if not cases or any(c.text in GENITIVE_MARKS for c in cases):
         return False
-    if preposition_before(view, lexicon, mention.first) not in PLACE_ROLES:
+    if preposition_before(view, lexicon, first) not in PLACE_ROLES:
         return False
     word = view.words[governor]
     if word.pos == "PROPN" or (word.dep in OBJECT_DEPS and word.head in stop):
