@@ -79,3 +79,24 @@ def test_a_later_town_of_a_conjunction_shares_the_first_ones_place_nb(
     )
     assert any(e.name == "Bergen" for e in article.entities)
     assert "Bergen" not in actor_names(article)
+
+
+@pytest.mark.models
+def test_a_town_qualifying_another_noun_than_the_trigger_is_no_actor_en(
+    extractor: Extractor,
+) -> None:
+    """The Fallujah campaign is a campaign in Fallujah: the town did not demonstrate."""
+    article = extractor.extract_text(
+        "Hundreds of persons mounted demonstrations against the Fallujah campaign in Tikrit,"
+        " according to az-Zaman.",
+        lang="en",
+    )
+    assert any(e.name == "Fallujah" for e in article.entities)
+    assert "Fallujah" not in actor_names(article)
+
+
+@pytest.mark.models
+def test_a_town_qualifying_a_body_keeps_its_part_en(extractor: Extractor) -> None:
+    """The Kabul government is the town standing for a body: it condemned the attack."""
+    article = extractor.extract_text("The Kabul government condemned the attack.", lang="en")
+    assert "Kabul" in actor_names(article)

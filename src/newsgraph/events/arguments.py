@@ -1321,6 +1321,29 @@ def other_words_place(
     return not any(lexicon.cue(cue).matches_word(word) for cue in STANDING_NOUNS)
 
 
+def town_qualifying_another_noun(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
+) -> bool:
+    """Whether a town only qualifies a noun of something else than the trigger, as a compound
+    ("demonstrations against the Fallujah campaign": the campaign in Fallujah). A noun of people
+    or bodies the town stands for ("the Kabul government", "Gaza protesters") or of a place ("a
+    Kharkiv market") keeps it, and so does the trigger or its verb ("the Berlin talks")."""
+    if match.rule.frame in TRIP_FRAMES or not view.has_deps:
+        return False
+    if not mention.is_place or mention.state or mention.modifier:
+        return False
+    head = _head_word(view, mention)
+    word = view.words[head]
+    if word.dep != "compound" or word.head is None or word.head <= mention.last:
+        return False
+    if word.head in trigger_and_governor(view, lexicon, match):
+        return False
+    noun = view.words[word.head]
+    if noun.pos != "NOUN" or lexicon.cue("place_nouns").matches_word(noun):
+        return False
+    return not any(lexicon.cue(cue).matches_word(noun) for cue in STANDING_NOUNS)
+
+
 def border_country(
     view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
 ) -> bool:

@@ -26,6 +26,7 @@ from newsgraph.events.arguments import (
     other_words_place,
     preposition_before,
     subtree,
+    town_qualifying_another_noun,
 )
 from newsgraph.events.clauses import Clauses, segment
 from newsgraph.events.context import (
@@ -347,6 +348,7 @@ class EventCoder:
                 and not self.geo.capital(" ".join(w.text for w in view.words[m.first : m.last + 1]))
             )
             or border_country(view, self.lexicon, m, match)
+            or town_qualifying_another_noun(view, self.lexicon, m, match)
         ]
         args.source = [m for m in args.source if m not in elsewhere]
         args.target = [m for m in args.target if m not in elsewhere]
