@@ -100,3 +100,14 @@ def test_a_town_qualifying_a_body_keeps_its_part_en(extractor: Extractor) -> Non
     """The Kabul government is the town standing for a body: it condemned the attack."""
     article = extractor.extract_text("The Kabul government condemned the attack.", lang="en")
     assert "Kabul" in actor_names(article)
+
+
+@pytest.mark.models
+def test_the_place_of_what_the_act_is_done_to_keeps_its_part_en(extractor: Extractor) -> None:
+    """The settlements annexed are the West Bank's: the compound stays with the act."""
+    article = extractor.extract_text(
+        "The US policy change paved the way for the annexation of West Bank settlements into"
+        " Israel.",
+        lang="en",
+    )
+    assert "West Bank" in actor_names(article)

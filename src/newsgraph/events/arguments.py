@@ -1327,7 +1327,8 @@ def town_qualifying_another_noun(
     """Whether a town only qualifies a noun of something else than the trigger, as a compound
     ("demonstrations against the Fallujah campaign": the campaign in Fallujah). A noun of people
     or bodies the town stands for ("the Kabul government", "Gaza protesters") or of a place ("a
-    Kharkiv market") keeps it, and so does the trigger or its verb ("the Berlin talks")."""
+    Kharkiv market") keeps it, and so does the trigger or its verb ("the Berlin talks") and what
+    the act is done to, its object or "of" phrase ("the annexation of West Bank settlements")."""
     if match.rule.frame in TRIP_FRAMES or not view.has_deps:
         return False
     if not mention.is_place or mention.state or mention.modifier:
@@ -1336,10 +1337,20 @@ def town_qualifying_another_noun(
     word = view.words[head]
     if word.dep != "compound" or word.head is None or word.head <= mention.last:
         return False
-    if word.head in trigger_and_governor(view, lexicon, match):
+    stop = trigger_and_governor(view, lexicon, match)
+    if word.head in stop:
         return False
     noun = view.words[word.head]
     if noun.pos != "NOUN" or lexicon.cue("place_nouns").matches_word(noun):
+        return False
+    if noun.head in stop and (
+        noun.dep in OBJECT_DEPS
+        or any(
+            lexicon.preposition("from").matches_word(c)
+            for c in view.dependents(noun.index, ("case",))
+        )
+    ):
+        # What the act is done to keeps its place: "the annexation of West Bank settlements".
         return False
     return not any(lexicon.cue(cue).matches_word(noun) for cue in STANDING_NOUNS)
 
