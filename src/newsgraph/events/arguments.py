@@ -107,6 +107,11 @@ STANDING_NOUNS = (
 QUOTE_MARKS = ("'", '"', "‘", "’", "“", "”", "«", "»")
 # Genitive marks the tokenizer splits from a name ("Allawi 's cousin").
 GENITIVE_MARKS = ("'s", "’s", "'", "’")
+# Prepositions that put something at a border ("at", "on the border", "ved grensen"): "on" has
+# the role "against" in English.
+BORDER_PLACE_ROLES = ("place", "against")
+# The words of a first conjunct's name left of its head ("New York", "the city of").
+CONJUNCT_NAME_DEPS = ("flat", "flat:name", "compound", "det", "amod")
 
 
 @dataclass
@@ -1293,6 +1298,11 @@ def other_words_place(
         return False
     stop = trigger_and_governor(view, lexicon, match)
     head = _head_word(view, mention)
+    first = mention.first
+    while (conjunct := view.words[head].head) is not None and view.words[head].dep == "conj":
+        # "a trip to New York or Vienna": a later town shares the first one's preposition.
+        head = conjunct
+        first = min([head] + [w.index for w in view.dependents(head, CONJUNCT_NAME_DEPS)])
     governor = view.words[head].head
     place_nouns = lexicon.cue("place_nouns")
     while governor is not None and place_nouns.matches_word(view.words[governor]):
@@ -1303,12 +1313,71 @@ def other_words_place(
     cases = view.dependents(head, ("case",))
     if not cases or any(c.text in GENITIVE_MARKS for c in cases):
         return False
-    if preposition_before(view, lexicon, mention.first) not in PLACE_ROLES:
+    if preposition_before(view, lexicon, first) not in PLACE_ROLES:
         return False
     word = view.words[governor]
     if word.pos == "PROPN" or (word.dep in OBJECT_DEPS and word.head in stop):
         return False
     return not any(lexicon.cue(cue).matches_word(word) for cue in STANDING_NOUNS)
+
+
+def town_qualifying_another_noun(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
+) -> bool:
+    """Whether a town only qualifies a noun of something else than the trigger, as a compound
+    ("demonstrations against the Fallujah campaign": the campaign in Fallujah). A noun of people
+    or bodies the town stands for ("the Kabul government", "Gaza protesters") or of a place ("a
+    Kharkiv market") keeps it, and so does the trigger or its verb ("the Berlin talks") and what
+    the act is done to, its object or "of" phrase ("the annexation of West Bank settlements")."""
+    if match.rule.frame in TRIP_FRAMES or not view.has_deps:
+        return False
+    if not mention.is_place or mention.state or mention.modifier:
+        return False
+    head = _head_word(view, mention)
+    word = view.words[head]
+    if word.dep != "compound" or word.head is None or word.head <= mention.last:
+        return False
+    stop = trigger_and_governor(view, lexicon, match)
+    if word.head in stop:
+        return False
+    noun = view.words[word.head]
+    if noun.pos != "NOUN" or lexicon.cue("place_nouns").matches_word(noun):
+        return False
+    if noun.head in stop and (
+        noun.dep in OBJECT_DEPS
+        or any(
+            lexicon.preposition("from").matches_word(c)
+            for c in view.dependents(noun.index, ("case",))
+        )
+    ):
+        # What the act is done to keeps its place: "the annexation of West Bank settlements".
+        return False
+    return not any(lexicon.cue(cue).matches_word(noun) for cue in STANDING_NOUNS)
+
+
+def border_country(
+    view: SentenceView, lexicon: Lexicon, mention: ActorMention, match: TriggerMatch
+) -> bool:
+    """Whether a name only says at which border the event happened: it comes right after a
+    border noun and its preposition (`border_links`), a determiner at most between, and the
+    border noun's phrase says where ("on the border with Sudan", "ved grensen mot Sudan", "an
+    der Grenze zu Syrien", "à la frontière avec la Syrie"). The neighbour across the border
+    takes no part in what happened there. A border crossed ("krysset grensen til Nord-Korea":
+    the border is the country's own, and its police may be the party) or one the act itself
+    names ("closed the border with Syria") leaves the country to the act."""
+    links = lexicon.cue("border_links")
+    if not links.patterns:
+        return False
+    end = mention.first
+    if end and lexicon.cue("determiners").matches_word(view.words[end - 1]):
+        end -= 1
+    words = set(match.words)
+    return any(
+        span[-1] == end - 1
+        and not words.intersection(span)
+        and preposition_before(view, lexicon, span[0]) in BORDER_PLACE_ROLES
+        for span in links.spans(view.words, max(0, end - 4), end)
+    )
 
 
 def _names_the_act(view: SentenceView, match: TriggerMatch, mention: ActorMention) -> bool:

@@ -20,11 +20,13 @@ from newsgraph.events.arguments import (
     Arguments,
     after_place_noun,
     attributive,
+    border_country,
     extract_arguments,
     names_place,
     other_words_place,
     preposition_before,
     subtree,
+    town_qualifying_another_noun,
 )
 from newsgraph.events.clauses import Clauses, segment
 from newsgraph.events.context import (
@@ -341,8 +343,12 @@ class EventCoder:
         elsewhere = [
             m
             for m in args.actors
-            if other_words_place(view, self.lexicon, m, match)
-            and not self.geo.capital(" ".join(w.text for w in view.words[m.first : m.last + 1]))
+            if (
+                other_words_place(view, self.lexicon, m, match)
+                and not self.geo.capital(" ".join(w.text for w in view.words[m.first : m.last + 1]))
+            )
+            or border_country(view, self.lexicon, m, match)
+            or town_qualifying_another_noun(view, self.lexicon, m, match)
         ]
         args.source = [m for m in args.source if m not in elsewhere]
         args.target = [m for m in args.target if m not in elsewhere]
