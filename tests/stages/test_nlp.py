@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy
 import pytest
 
 from newsgraph.model import Article, Token
@@ -298,7 +299,9 @@ def test_annotation_does_not_depend_on_the_batches() -> None:
         # One doc a batch (max_docs=1) against all three in one batch.
         alone = [next(run_components(nlp, [text], 1, parser=parser)) for text in texts]
         for together, single in zip(one, alone, strict=True):
-            assert (together.tensor == single.tensor).all()
+            # The matrix kernels round differently for other batch shapes on some CPUs
+            # (seen: 3e-6); the annotations read from the tensors must be identical.
+            assert numpy.allclose(together.tensor, single.tensor, rtol=0, atol=1e-4)
             assert [t.tag_ for t in together] == [t.tag_ for t in single]
             assert [t.dep_ for t in together] == [t.dep_ for t in single]
             assert [(e.text, e.label_) for e in together.ents] == [
