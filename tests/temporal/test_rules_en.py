@@ -184,3 +184,17 @@ def test_capitalised_frequency_words_inside_names_are_names() -> None:
 
 def test_a_weekday_that_fits_no_nearby_year_does_not_move_the_date_years_away() -> None:
     assert value("Saturday Nov 5th", "past") == "2023-11-05"
+
+
+def test_a_year_after_around_is_a_year_not_a_clock_time() -> None:
+    text = "Emissions must fall to zero around 2050 and warming may reach 3C about 2100."
+    found = [(t.text, t.type, t.value) for t in tag(text, "en", Anchor.parse(ANCHOR))]
+    # "about" is no year context: "about 2100" stays untagged rather than becoming 21:00.
+    assert found == [("2050", "DATE", "2050")]
+
+
+def test_a_clock_time_after_around_is_still_read() -> None:
+    assert value("around 1030") == "2024-10-14T10:30"
+    text = "Shots were heard around 2130 GMT."
+    found = [(t.type, t.value) for t in tag(text, "en", Anchor.parse(ANCHOR))]
+    assert found == [("TIME", "2024-10-14T21:30")]
