@@ -198,3 +198,10 @@ def test_a_clock_time_after_around_is_still_read() -> None:
     text = "Shots were heard around 2130 GMT."
     found = [(t.type, t.value) for t in tag(text, "en", Anchor.parse(ANCHOR))]
     assert found == [("TIME", "2024-10-14T21:30")]
+
+
+def test_an_expression_does_not_run_into_the_next_heading_or_list_item() -> None:
+    found = tag("Day 22\nDay 64\nThe seeds grew.", "en", Anchor.parse(ANCHOR))
+    assert [t.value for t in found] == []
+    wrapped = tag("The talks lasted for 22\ndays in all.", "en", Anchor.parse(ANCHOR))
+    assert [(t.type, t.value) for t in wrapped] == [("DURATION", "P22D")]

@@ -547,11 +547,12 @@ class EventCoder:
             if title.start is not None and title.end is not None
         )
 
-    @staticmethod
-    def _in_name(article: Article, view: SentenceView, match: TriggerMatch) -> bool:
+    def _in_name(self, article: Article, view: SentenceView, match: TriggerMatch) -> bool:
         """A capitalised trigger word that is part of a name is no trigger ("Asia-Pacific
         Economic Cooperation", "the Popular Protest Committee"): it lies inside a longer entity
-        mention, or a capitalised word that is no name of its own follows it. Not in a headline, where the other words are capitalised too."""
+        mention, a capitalised word that is no name of its own follows it, or it ends a name
+        joined by one of `[cues].name_links` ("the Court of Appeal in Santa Ana"). Not in a
+        headline, where the other words are capitalised too."""
         words = [view.words[i] for i in match.words]
         if not all(w.text[:1].isupper() for w in words):
             return False
@@ -572,12 +573,26 @@ class EventCoder:
         after = view.words[match.last + 1 : match.last + 3]
         if after and after[0].text[:1].isupper() and after[0].text.isalpha():
             return not named(after[0])
+        if self._name_link_before(view, match):
+            return True
         return (
             len(after) == 2
             and after[0].text == "("
             and after[1].text.isupper()
             and view.words[match.first - 1].text[:1].isupper()
             and match.first > 1
+        )
+
+    def _name_link_before(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """Whether a capitalised word that does not open the sentence and a link word
+        (`[cues].name_links`: "of", "for") stand right before the trigger: "Court of Appeal"."""
+        if match.first < 3:
+            return False
+        link, head = view.words[match.first - 1], view.words[match.first - 2]
+        return (
+            self.lexicon.cue("name_links").matches_word(link)
+            and head.text[:1].isupper()
+            and head.text.isalpha()
         )
 
     def _grounded(

@@ -114,6 +114,17 @@ def find_matches(
     return found
 
 
+def _crosses_a_new_line(found: str) -> bool:
+    """Whether a match runs from one line into another that opens with a capital or a digit: a
+    new heading, list item or paragraph ("Day 22\nDay 64" is no "22 days"). A line continued in
+    lower case is a hard-wrapped sentence and may carry an expression on ("for 22\ndays")."""
+    for line in found.split("\n")[1:]:
+        first = line.lstrip()[:1]
+        if first.isupper() or first.isdigit():
+            return True
+    return False
+
+
 def _to_match(grammar: Grammar, rule: Rule, match: re.Match[str], text: str) -> list[Match]:
     if not _case_ok(grammar, rule, match, text):
         return []
@@ -122,6 +133,8 @@ def _to_match(grammar: Grammar, rule: Rule, match: re.Match[str], text: str) -> 
     except (SlotError, TypeError, ValueError):
         return []
     span_start, span_end = match.span("t") if "t" in match.re.groupindex else match.span()
+    if _crosses_a_new_line(text[span_start:span_end]):
+        return []
     if text[span_start:span_end].endswith(".") and not _ends_in_abbreviation(
         grammar, rule, match, span_end
     ):
