@@ -119,3 +119,14 @@ def test_small_home_towns_and_place_compounds_get_their_country() -> None:
         "Troms": ("Troms", "GPE", "NOR"),
         "Krym-halvøya": ("Krim", "GPE", "UKR"),
     }
+
+
+def test_a_capitalised_function_word_is_no_place_from_the_gazetteer() -> None:
+    # "Para" opens the Spanish sentence ("for"); the gazetteer also knows Pará in Brazil.
+    article = build_article("Para ello, el gobierno de Cuba convocó a los ministros.", "es", [])
+    assert [e.name for e in find_entities(article)] == ["Cuba"]
+
+
+def test_a_place_written_in_capitals_is_kept_even_when_its_letters_spell_a_function_word() -> None:
+    article = build_article("US officials met in Geneva.", "en", [])
+    assert "United States" in [e.name for e in find_entities(article)]

@@ -11,6 +11,7 @@ from newsgraph.events.lexicon import load_lexicon as load_event_lexicon
 from newsgraph.events.words import Word
 from newsgraph.resources import (
     COMMON,
+    function_words,
     load_resource,
     load_typed,
     parse_resource,
@@ -108,3 +109,8 @@ def test_events_speech_cue_matches_a_shared_form_in_a_sentence() -> None:
     tokens = ["Han", "presiserte", "at"]
     words = [Word(i, 4 * i, 4 * i + len(w), w, w.lower()) for i, w in enumerate(tokens)]
     assert [m[0] for m in lexicon.cue("speech").spans(words)] == [1]
+
+
+def test_function_words_come_from_the_language_and_are_empty_for_an_unknown_one() -> None:
+    assert "para" in function_words("es") and "og" in function_words("nn")
+    assert function_words("xx") == frozenset() and function_words("zh-hant") == frozenset()

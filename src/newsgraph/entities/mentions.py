@@ -16,7 +16,7 @@ from newsgraph.entities.document import Document, Mention
 from newsgraph.gazetteer import Match
 from newsgraph.knowledge import load_knowledge
 from newsgraph.knowledge.names import fold
-from newsgraph.resources import COMMON, load_resource
+from newsgraph.resources import COMMON, function_words, load_resource
 
 EDGE_PUNCTUATION = " \t\n\"'«»“”‘’()[]{},;:!?–—-"
 # An upper-case word glued to a dash and then a space opens the span: an agency or dateline mark
@@ -348,6 +348,9 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if doc.text[start:end].lower() in doc.lexicon.not_names:
             index = last
             continue  # "Dabei" opens a German sentence more often than it names the town
+        if _function_word(doc, start, end, last - index):
+            index = last
+            continue  # "Para ello …" opens a Spanish sentence; it does not name Pará
         if not _covered(mentions, start, end) and not _covered(added, start, end):
             text = doc.text[start:end]
             added.append(
@@ -355,6 +358,13 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
             )
         index = last
     return added
+
+
+def _function_word(doc: Document, start: int, end: int, tokens: int) -> bool:
+    """Whether a one-word place match is a function word of the article's language written
+    with a capital ("Para", "Como"); a word in capitals ("US") may still be a place."""
+    text = doc.text[start:end]
+    return tokens == 1 and not text.isupper() and text.lower() in function_words(doc.article.lang)
 
 
 def _shouted_place(doc: Document, index: int) -> tuple[int, Match] | None:

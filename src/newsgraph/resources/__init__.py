@@ -6,6 +6,7 @@ Language knowledge lives here, not in engine code: adding a language means addin
 from __future__ import annotations
 
 import hashlib
+import importlib
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -147,3 +148,19 @@ def base_language(lang: str | None) -> str:
     if lang == "nn" and "nb" in available:
         return "nb"
     return lang
+
+
+@lru_cache(maxsize=32)
+def function_words(lang: str | None) -> frozenset[str]:
+    """The language's function words (prepositions, pronouns, conjunctions), lower-cased: spaCy's
+    stop-word list of that language, plain word lists shipped with spaCy (no model), so that a
+    language without a resource folder of its own still has them. Empty for a language spaCy
+    has no list for."""
+    code = "nb" if lang == "nn" else (lang or "en")
+    if not code.isalpha():
+        return frozenset()
+    try:
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(str(word).lower() for word in getattr(module, "STOP_WORDS", ()))
