@@ -81,10 +81,9 @@ def render_events(console: Console, stories: Sequence[StoryEvent], reports: bool
         return
     tree = Tree("[bold]Events[/] (reports in any language merged into stories)")
     for story in stories:
-        plural = "s" if story.report_count != 1 else ""
         node = tree.add(
             f"[bold]{_dates(story)}[/] {story.type} {'+'.join(story.countries)} · "
-            f"{_short(', '.join(story.actors), 60)} · {story.report_count} report{plural}"
+            f"{_short(', '.join(story.actors), 60)} · {_report_count(story)}"
             f" ({', '.join(story.languages)})"
         )
         for report in story.reports:
@@ -94,6 +93,17 @@ def render_events(console: Console, stories: Sequence[StoryEvent], reports: bool
                 f"{escape(level)} [dim]— {report.reason}[/]"
             )
     console.print(tree)
+
+
+def _report_count(story: StoryEvent) -> str:
+    """How many reports, and in how many articles where one article reports the event twice
+    ("2 reports in 1 article"): a reader takes "2 reports" for two articles."""
+    count = story.report_count
+    text = f"{count} report{'s' if count != 1 else ''}"
+    articles = len({report.article_id for report in story.reports})
+    if story.reports and articles != count:
+        text += f" in {articles} article{'s' if articles != 1 else ''}"
+    return text
 
 
 def _dates(story: StoryEvent) -> str:
