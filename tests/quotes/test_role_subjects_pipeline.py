@@ -38,3 +38,13 @@ def test_unknown_capitalised_head_of_a_complement_is_described_with_it() -> None
     assert quote.speaker is None
     assert quote.speaker_description is not None
     assert quote.speaker_description.text == "Backers of tariffs"
+
+
+def test_a_place_glued_to_a_modifier_by_a_hyphen_is_no_speaker() -> None:
+    quote, article = _quote(
+        "“The firm has dodged this for years,” noted Maryland-based product liability lawyer "
+        "Jim Dunham in an interview.",
+        "dodged",
+    )
+    speaker = next((e.name for e in article.entities if e.id == quote.speaker), None)
+    assert speaker != "Maryland"

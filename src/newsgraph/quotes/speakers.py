@@ -27,6 +27,8 @@ from newsgraph.text.coref import PronounResolver, SentenceSpan
 ReferentKind = Literal["name", "pronoun", "role", "group"]
 # Genitive endings a name may carry where it names a speaker ("Rice's", "Dongs").
 POSSESSIVE_ENDINGS = ("'s", "’s", "s")
+# Hyphens that join a name to the word it qualifies ("Maryland-based").
+HYPHENS = ("-", "\u2010", "\u2011")
 # Compound titles match on their last part only when it is this long ("ministeren" -> "minister").
 MIN_TITLE_PART = 4
 # How far back a definite role noun with no entity looks for the speaker it names again.
@@ -71,6 +73,7 @@ class EntityIndex:
             _Mention(span.start, span.end, entity)
             for entity in self.entities
             for span in entity.mentions
+            if not _modifier(article.text, span.end)
         ]
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
@@ -126,6 +129,13 @@ class EntityIndex:
             if mention.entity.id == entity_id:
                 best = mention.start
         return best
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether a name is glued by a hyphen to a lower-case word that makes it a modifier of
+    another noun ("Maryland-based lawyer Jim Dunham", "Russia-backed", "Oslo-basert"): it
+    speaks no quotation and hears none."""
+    return text[end : end + 1] in HYPHENS and text[end + 1 : end + 2].islower()
 
 
 def _rank(mention: _Mention) -> tuple[int, int]:
