@@ -192,3 +192,10 @@ def test_norwegian_lone_word_with_a_german_noun_ending_is_kept() -> None:
 def test_person_with_two_spellings_split_by_a_slash_is_kept() -> None:
     text = "Gestern sprach Peter/Pietro Alberthal in Bozen."
     assert persons(text, "de", [("Peter/Pietro Alberthal", "PER")]) == ["Peter/Pietro Alberthal"]
+
+
+def test_german_lone_abstract_noun_taken_for_a_place_is_dropped() -> None:
+    text = "Die Regierung verhängte eine Ausgangsbeschränkung in Bayern, sagte Weber."
+    spans = [("Ausgangsbeschränkung", "LOC"), ("Bayern", "LOC"), ("Weber", "PER")]
+    names = [e.name for e in find_entities(build_article(text, "de", spans))]
+    assert "Ausgangsbeschränkung" not in names and "Bayern" in names

@@ -236,7 +236,11 @@ def drop_false_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if _is_common_noun(doc, mention, span[0], evidence, other_words):
                 continue
         kept.append(mention)
-    return [m for m in kept if not _is_false_person(doc, m, person_words)]
+    return [
+        m
+        for m in kept
+        if not _is_false_person(doc, m, person_words) and not _is_false_place(doc, m)
+    ]
 
 
 def _is_false_person(doc: Document, mention: Mention, person_words: set[str]) -> bool:
@@ -264,6 +268,21 @@ def _is_false_person(doc: Document, mention: Mention, person_words: set[str]) ->
     key = name_key(words[0])
     if key in person_words or key in given_names():
         return False
+    return len(key) > MIN_NOUN_LENGTH and key.endswith(doc.lexicon.common_noun_endings)
+
+
+def _is_false_place(doc: Document, mention: Mention) -> bool:
+    """A model LOC of one word, where every noun is capitalised, that ends like an abstract
+    noun ("Ausgangsbeschränkung", "Gesellschaft") and that neither the gazetteer nor the
+    institution table knows: a common noun the model mistook for a place."""
+    if mention.label != "LOC" or mention.source in KNOWN_SOURCES or mention.place is not None:
+        return False
+    if not doc.lexicon.nouns_capitalised or " " in mention.text or "-" in mention.text:
+        return False
+    word = mention.text
+    if word.isupper() or doc.gazetteer.lookup(word) or doc.lexicon.institution(word) is not None:
+        return False
+    key = word.casefold()
     return len(key) > MIN_NOUN_LENGTH and key.endswith(doc.lexicon.common_noun_endings)
 
 
