@@ -248,3 +248,21 @@ def test_role_matching_tries_no_start_before_a_person_without_a_title_in_reach()
     matcher.match = counted  # type: ignore[method-assign]
     assert _best_binding(matcher, anchor) == []
     assert set(tried) == {anchor}
+
+
+def test_english_cabinet_secretaries_members_of_parliament_and_professors_get_titles() -> None:
+    article = build_article(
+        "Health Secretary Tom Reed met MP Ann Cole and Prof Li Wen in Leeds on Monday.",
+        "en",
+        [("Tom Reed", "PER"), ("Ann Cole", "PER"), ("Li Wen", "PER"), ("Leeds", "GPE")],
+    )
+    entities = find_entities(article)
+    titles = {
+        name: person(entities, name).titles[0].canonical
+        for name in ("Tom Reed", "Ann Cole", "Li Wen")
+    }
+    assert titles == {
+        "Tom Reed": "Health Secretary",
+        "Ann Cole": "Member of Parliament",
+        "Li Wen": "Professor",
+    }
