@@ -266,3 +266,14 @@ def test_english_cabinet_secretaries_members_of_parliament_and_professors_get_ti
         "Ann Cole": "Member of Parliament",
         "Li Wen": "Professor",
     }
+
+
+def test_french_minister_of_a_ministry_gets_the_title_and_keeps_it_out_of_the_name() -> None:
+    article = build_article(
+        "La ministre des Sports Claire Roux a parlé mardi.",
+        "fr",
+        [("Sports Claire Roux", "PER")],
+    )
+    roux = next(e for e in find_entities(article) if e.type == "PER")
+    assert roux.name == "Claire Roux"
+    assert roux.titles[0].canonical == "Sports Minister"
