@@ -277,3 +277,16 @@ def test_french_minister_of_a_ministry_gets_the_title_and_keeps_it_out_of_the_na
     roux = next(e for e in find_entities(article) if e.type == "PER")
     assert roux.name == "Claire Roux"
     assert roux.titles[0].canonical == "Sports Minister"
+
+
+def test_party_compound_titles_attach_in_german_and_norwegian() -> None:
+    german = build_article(
+        "Der SPD-Abgeordnete Karl Weber warnte am Montag.", "de", [("Karl Weber", "PER")]
+    )
+    weber = person(find_entities(german), "Karl Weber")
+    assert weber.titles[0].canonical == "Member of Parliament"
+    norwegian = build_article(
+        "Frp-politiker Kari Lie sa mandag at skattene skal ned.", "nb", [("Kari Lie", "PER")]
+    )
+    lie = person(find_entities(norwegian), "Kari Lie")
+    assert lie.titles[0].canonical == "Politician"
