@@ -130,3 +130,20 @@ def test_a_capitalised_function_word_is_no_place_from_the_gazetteer() -> None:
 def test_a_place_written_in_capitals_is_kept_even_when_its_letters_spell_a_function_word() -> None:
     article = build_article("US officials met in Geneva.", "en", [])
     assert "United States" in [e.name for e in find_entities(article)]
+
+
+def test_a_province_of_a_named_country_taken_for_a_person_is_a_place() -> None:
+    article = build_article(
+        "Floods hit Guangdong on Tuesday, officials in China said.",
+        "en",
+        [("Guangdong", "PER"), ("China", "GPE")],
+    )
+    found = {e.name: (e.type, e.country) for e in find_entities(article)}
+    assert found["Guangdong"] == ("GPE", "CHN")
+
+
+def test_a_province_named_like_a_known_person_stays_a_person_without_its_country() -> None:
+    article = build_article(
+        "Victoria said on Tuesday that the talks would go on.", "en", [("Victoria", "PER")]
+    )
+    assert [(e.name, e.type) for e in find_entities(article)] == [("Victoria", "PER")]

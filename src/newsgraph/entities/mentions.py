@@ -289,8 +289,8 @@ def type_with_gazetteer(doc: Document, mentions: list[Mention]) -> None:
 
 
 def _place_beats_person(mention: Mention, match: Match, named: set[str]) -> bool:
-    """Whether a one-word PER span is rather a country, region or big city: a very big one, or
-    a big one in a country the article names whose name no known person bears."""
+    """Whether a one-word PER span is rather a country, region or big city: a very big city, or
+    a big city or a province in a country the article names whose name no known person bears."""
     if " " in mention.text:
         return False
     place = match.place
@@ -302,7 +302,13 @@ def _place_beats_person(mention: Mention, match: Match, named: set[str]) -> bool
             and place.country in named
             and not _known_name_word(match.base if match.form == "genitive" else mention.text)
         )
-    return place.kind != "state"
+    if place.kind == "state":
+        # A province or state of a country the article names, that no known person is called
+        # by ("Guangdong" beside China; "Victoria" stays a person's name).
+        return place.country in named and not _known_name_word(
+            match.base if match.form == "genitive" else mention.text
+        )
+    return True
 
 
 def _named_countries(mentions: list[Mention], reading: Callable[[str], Match | None]) -> set[str]:
