@@ -92,6 +92,18 @@ def test_filter_that_cannot_match_is_an_error_not_an_empty_page(service: Archive
         service.duplicates(DuplicateRequest(relation="clone"))
 
 
+def test_a_name_no_entity_bears_is_an_error_for_speaker_and_actor_filters(
+    service: ArchiveService,
+) -> None:
+    with pytest.raises(FilterError, match="speaker"):
+        service.quotes(QuoteRequest(speaker="Nobody Atall"))
+    with pytest.raises(FilterError, match="entity"):
+        service.events(EventRequest(entity="Nobody Atall"))
+    # A name that is stored answers, even a surname alone.
+    assert service.quotes(QuoteRequest(speaker="Dong Jun")).items
+    service.quotes(QuoteRequest(speaker="Jun"))
+
+
 def test_quotes_filter_by_language_and_words(service: ArchiveService) -> None:
     english = service.quotes(QuoteRequest(lang="en")).items
     assert english and all(q.lang == "en" for q in english)

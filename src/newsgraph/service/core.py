@@ -158,10 +158,26 @@ class ArchiveService:
             since=since,
             until=until,
             lang=self._lang(request.lang),
-            entity=request.entity.strip() or None if request.entity else None,
+            entity=self._named("entity", request.entity, "story_actors"),
             exclude_translations=request.exclude_translations,
             independent_sources=request.independent_sources,
         )
+
+    def _named(self, field: str, value: str | None, table: str) -> str | None:
+        """A name filter's value, checked: a name that no stored entity bears and that `table`
+        (the actors of stories or the speakers of quotes, surnames included) never holds cannot
+        match, and is an error rather than an empty answer."""
+        name = value.strip() if value else ""
+        if not name:
+            return None
+        with self.pool.reader() as archive:
+            key = queries.name_key(archive.db, name)
+            held = archive.db.execute(f"SELECT 1 FROM {table} WHERE name = ? LIMIT 1", (key,))
+            if not held and sql.entity_key(archive.db, name) is None:
+                raise FilterError(
+                    field, name, "no entity in the archive bears this name (see `entity NAME`)"
+                )
+        return name
 
     # Queries -------------------------------------------------------------------------------
 
@@ -257,10 +273,11 @@ class ArchiveService:
     def quotes(self, request: QuoteRequest) -> Page[QuoteHit]:
         """Quotations by speaker, words and language, newest first."""
         lang = self._lang(request.lang)
+        speaker = self._named("speaker", request.speaker, "quote_speakers")
         with self.pool.reader() as archive:
             found = queries.quotes(
                 archive.db,
-                speaker=request.speaker.strip() or None if request.speaker else None,
+                speaker=speaker,
                 contains=request.contains.strip() or None if request.contains else None,
                 lang=lang,
                 limit=request.limit + 1,
