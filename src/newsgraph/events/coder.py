@@ -676,13 +676,15 @@ class EventCoder:
         self, context: SentenceContext, match: TriggerMatch, args: Arguments
     ) -> bool:
         """With no political noun in its sentence ("troops", "police", "the government"), a
-        meeting, attack or threat next to sport talk is a match, and an event whose every named
+        meeting, attack or threat next to sport talk, or in a sentence with a word of matches or
+        films (`[cues].sport_senses`), is a match or a plot, and an event whose every named
         party is a firm, a museum, a university or a sports body is none of politics' business
         (newsgraph.events.sense)."""
         view = context.view
         if self.grounding.political_noun(view, 0, len(view.words)):
             return False
-        if context.sport_near and self.sense.sport_vetoes(match.category):
+        sporty = context.sport_near or self.sense.sport_sentence(view)
+        if sporty and self.sense.sport_vetoes(match.category):
             return True
         return self.sense.nonpolitical_parties(view, args.actors)
 

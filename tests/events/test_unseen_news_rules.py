@@ -1,0 +1,54 @@
+"""General rules against the wrong events of news never seen (issue #10, round ev23): words of
+matches and films, orders for an inquiry, customs and rules, "despite" phrases, goals and
+purposes, support sought, responsibility refused and debates invited, outlets named as
+"…Magasinet", comparative conditionals and election parties.
+
+Sentences are written for these tests and run through the whole pipeline (the shipped models'
+parse and names).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.api import Extractor
+from newsgraph.model import Article
+from newsgraph.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_settings())
+
+
+def coded(article: Article, category: str) -> list[str]:
+    """The trigger texts of the article's events of one category."""
+    return [e.trigger.text for e in article.events if e.type == category and e.trigger]
+
+
+def categories(article: Article) -> set[str]:
+    return {e.type for e in article.events}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Norway attacked relentlessly in the second half, but Sweden held on for a draw."),
+        ("en", "Brazil threatened the goal several times before the interval."),
+        ("nb", "Norge angrep kraftig i andre omgang av kampen mot Sverige."),
+        ("da", "Danmark angreb hele kampen mod Sverige."),
+        ("fr", "La France a attaqué pendant tout le match contre l'Italie."),
+    ],
+)
+def test_an_attack_or_threat_in_a_sentence_about_a_match_is_play(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    article = extractor.extract_text(text, lang=lang)
+    assert not categories(article) & {"ASSAULT", "THREATEN", "COERCE"}
+
+
+@pytest.mark.models
+def test_troops_attacking_with_a_goal_are_still_an_assault(extractor: Extractor) -> None:
+    text = "Russian troops attacked Kharkiv on Monday with the goal of seizing the city."
+    assert coded(extractor.extract_text(text, lang="en"), "ASSAULT") == ["attacked"]
