@@ -52,3 +52,23 @@ def test_an_attack_or_threat_in_a_sentence_about_a_match_is_play(
 def test_troops_attacking_with_a_goal_are_still_an_assault(extractor: Extractor) -> None:
     text = "Russian troops attacked Kharkiv on Monday with the goal of seizing the city."
     assert coded(extractor.extract_text(text, lang="en"), "ASSAULT") == ["attacked"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Smith ordered an investigation into the deaths."),
+        ("nb", "Regjeringen ba om en gransking av ulykken."),
+        ("nb", "Statsministeren ba om en gransking av saken."),
+    ],
+)
+def test_an_order_for_an_inquiry_is_no_request(extractor: Extractor, lang: str, text: str) -> None:
+    article = extractor.extract_text(text, lang=lang)
+    assert not categories(article) & {"REQUEST", "ACCUSE"}
+
+
+@pytest.mark.models
+def test_asking_a_party_to_act_is_still_a_request(extractor: Extractor) -> None:
+    text = "President Smith asked Russia to withdraw its troops."
+    assert coded(extractor.extract_text(text, lang="en"), "REQUEST") == ["asked"]

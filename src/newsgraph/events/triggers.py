@@ -94,6 +94,9 @@ REPORTED_REACH = 2
 # How many words after a warning's addressee the infinitive of what it must not do may start
 # ("advarte USA mot å …", "warned Tehran not to …", "warned the United States not to …").
 ADDRESSEE_REACH = 4
+# How many words may stand between a trigger and an object that cancels it ("ordered two new
+# independent investigations").
+ANCHOR_REACH = 4
 # How many words back a proposing or denying phrase may start before its complementizer ("wies
 # die Berichte zurück, dass …" ends on "zurück").
 COMPLEMENT_REACH = 10
@@ -803,9 +806,15 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
         for m in matches
         if not _undone(view, lexicon, m, matches) and not _claim(view, lexicon, m, matches)
     ]
-    # A modal that is no demand, a caution and a denial report no event of their own, but what
-    # they govern is still no fact ("denied that it had attacked", "må Norge angripe").
-    scopes = [m for m in matches if not _no_event_sense(view, lexicon, m, matches)]
+    # A modal that is no demand, a caution, a denial and an order for an inquiry report no event
+    # of their own, but what they govern is still no fact ("denied that it had attacked", "må
+    # Norge angripe", "ordered an investigation").
+    scopes = [
+        m
+        for m in matches
+        if not _no_event_sense(view, lexicon, m, matches)
+        and not _not_event_object(view, lexicon, m)
+    ]
     kept = [_modality(view, clauses, lexicon, m) for m in scopes]
     kept = [
         _promised_conflict(m, kept, clauses)
@@ -813,6 +822,25 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
         if not _embedded(view, lexicon, m, matches, clauses)
     ]
     return _fold_purposes(view, lexicon, kept)
+
+
+def _not_event_object(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The trigger's object is one of its category's `[not_event_anchors]`, right after it past
+    determiners, adjectives and numbers: "ordered an investigation", "ba om en gransking" (an
+    order for an inquiry is no request between actors)."""
+    anchors = lexicon.not_event_anchors.get(match.rule.category)
+    if anchors is None:
+        return False
+    words = view.words
+    determiners = lexicon.cue("determiners")
+    # The words of the trigger itself are passed over ("ordnete eine Untersuchung an").
+    after = [w for w in words[match.first + 1 :] if w.index not in match.words]
+    for word in after[: ANCHOR_REACH + 1]:
+        if anchors.starts_at(words, word.index) is not None:
+            return True
+        if not (word.pos in ("DET", "ADJ", "NUM") or determiners.matches_word(word)):
+            return False
+    return False
 
 
 def _no_event_sense(
