@@ -72,3 +72,22 @@ def test_an_order_for_an_inquiry_is_no_request(extractor: Extractor, lang: str, 
 def test_asking_a_party_to_act_is_still_a_request(extractor: Extractor) -> None:
     text = "President Smith asked Russia to withdraw its troops."
     assert coded(extractor.extract_text(text, lang="en"), "REQUEST") == ["asked"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "It is a tradition that the American president visits China in the spring."),
+        ("en", "By custom, the Norwegian prime minister visits Sweden first."),
+        ("nb", "Det er tradisjon at statsministeren besøker Sverige først."),
+    ],
+)
+def test_an_act_a_custom_lays_down_is_no_event(extractor: Extractor, lang: str, text: str) -> None:
+    assert coded(extractor.extract_text(text, lang=lang), "CONSULT") == []
+
+
+@pytest.mark.models
+def test_a_visit_breaking_with_tradition_is_still_a_visit(extractor: Extractor) -> None:
+    text = "Breaking with tradition, President Smith visited China on Monday."
+    assert coded(extractor.extract_text(text, lang="en"), "CONSULT") == ["visited"]
