@@ -91,3 +91,32 @@ def test_an_act_a_custom_lays_down_is_no_event(extractor: Extractor, lang: str, 
 def test_a_visit_breaking_with_tradition_is_still_a_visit(extractor: Extractor) -> None:
     text = "Breaking with tradition, President Smith visited China on Monday."
     assert coded(extractor.extract_text(text, lang="en"), "CONSULT") == ["visited"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Malgré l'attaque contre l'ambassade, la Russie et la Chine ont signé l'accord."),
+        ("sv", "Trots attacken mot ambassaden undertecknade Ryssland och Kina avtalet."),
+        ("da", "Trods angrebet på ambassaden underskrev Rusland og Kina aftalen."),
+    ],
+)
+def test_an_attack_in_a_despite_phrase_is_background(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    article = extractor.extract_text(text, lang=lang)
+    assert coded(article, "ASSAULT") == []
+    assert len(coded(article, "SUPPORT")) == 1
+
+
+@pytest.mark.models
+def test_a_promise_in_a_despite_phrase_is_background(extractor: Extractor) -> None:
+    text = "Despite President Smith's vows to help Ukraine, the aid never arrived."
+    assert coded(extractor.extract_text(text, lang="en"), "AGREE") == []
+
+
+@pytest.mark.models
+def test_an_attack_despite_a_ceasefire_is_still_an_attack(extractor: Extractor) -> None:
+    text = "Russian troops attacked Kharkiv on Monday despite the ceasefire."
+    assert coded(extractor.extract_text(text, lang="en"), "ASSAULT") == ["attacked"]

@@ -97,6 +97,10 @@ ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 # the trigger noun it introduces.
 SETTING_REACH = 4
 SETTING_POS = ("DET", "ADJ", "NUM", "NOUN", "PROPN")
+# How many words of a noun phrase may stand between a concessive word and the trigger noun it
+# governs ("despite President Smith's repeated vows"), and their tags.
+CONCESSION_REACH = 5
+CONCESSION_POS = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PART")
 # An attack in words (an interview, a speech, a post) is criticism, not violence.
 VIOLENCE = "ASSAULT"
 VERBAL_ATTACK = ("ACCUSE", "disapprove")
@@ -277,7 +281,7 @@ class EventCoder:
         quoted = _inside(list(context.quoted), view.words[match.anchor].start)
         if generic_report(article, view, clauses, self.lexicon, match, args, quoted):
             return None
-        if self._sport_or_private(context, match, args):
+        if self._sport_or_private(context, match, args) or self._conceded(view, match):
             return None
         if not self._grounded(article, context, match, args):
             return None
@@ -1111,6 +1115,33 @@ class EventCoder:
             if len(between) <= SETTING_REACH and all(
                 w.pos in SETTING_POS or w.lower == "of" for w in between
             ):
+                return True
+        return False
+
+    def _conceded(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """A trigger noun in a "despite" phrase (`[cues].concessions`: "despite the attack on the
+        embassy", "til tross for angrepet", "trotz des Angriffs", "malgré l'attaque") is the
+        background the sentence's news happened against, not a new act: no event of its own.
+        The phrase runs from the concessive word to the trigger over words of a noun phrase
+        (`CONCESSION_POS`), at most CONCESSION_REACH of them."""
+        words = view.words
+        if words[match.anchor].pos in ("VERB", "AUX"):
+            return False
+        determiners = self.lexicon.cue("determiners")
+
+        def in_phrase(word: Word) -> bool:
+            if not view.has_deps:
+                # Without a parse only determiners are known to stay in the phrase.
+                return determiners.matches_word(word)
+            return (word.pos in CONCESSION_POS and word.text.isalnum()) or word.text in (
+                "'s",
+                "’s",
+            )
+
+        lo = max(0, match.first - CONCESSION_REACH - 3)
+        for found in self.lexicon.cue("concessions").spans(words, lo, match.first):
+            between = words[found[-1] + 1 : match.first]
+            if len(between) <= CONCESSION_REACH and all(in_phrase(w) for w in between):
                 return True
         return False
 
