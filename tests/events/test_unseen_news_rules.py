@@ -120,3 +120,24 @@ def test_a_promise_in_a_despite_phrase_is_background(extractor: Extractor) -> No
 def test_an_attack_despite_a_ceasefire_is_still_an_attack(extractor: Extractor) -> None:
     text = "Russian troops attacked Kharkiv on Monday despite the ceasefire."
     assert coded(extractor.extract_text(text, lang="en"), "ASSAULT") == ["attacked"]
+
+
+def factualities(article: Article) -> set[str]:
+    return {e.factuality for e in article.events}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nb", "Målet med operasjonen er å angripe opprørerne i Idlib."),
+        ("nb", "Formålet er å innføre sanksjoner mot Russland."),
+        ("da", "Målet er at angribe oprørerne i Idlib."),
+    ],
+)
+def test_a_goal_makes_the_act_intended_not_asserted(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    article = extractor.extract_text(text, lang=lang)
+    assert article.events
+    assert "asserted" not in factualities(article)

@@ -624,10 +624,13 @@ def _future_cue(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
     """A future cue before the trigger in its clause, on its auxiliary, closing its clause, or
-    on the verb of taking place after a trigger noun."""
+    on the verb of taking place after a trigger noun; or a goal or purpose before it (`[cues].
+    goals`: "the goal is to", "målet er å", "l'objectif est de"): the act is intended, not
+    done."""
     lo = match.first - IRREALIS_WINDOW
     return (
         _near(view, clauses, lexicon, "future", lo, match.first, match.anchor)
+        or _near(view, clauses, lexicon, "goals", lo, match.first, match.anchor)
         or _auxiliary_cue(view, lexicon, "future", match.anchor)
         or _clause_final_verb(view, clauses, lexicon, "future", match)
         or _planned_occurrence(view, clauses, lexicon, match)
