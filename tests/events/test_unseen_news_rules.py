@@ -141,3 +141,29 @@ def test_a_goal_makes_the_act_intended_not_asserted(
     article = extractor.extract_text(text, lang=lang)
     assert article.events
     assert "asserted" not in factualities(article)
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Smith refused to take any responsibility for the attack on Iraq."),
+        ("en", "President Smith invited a debate on Russia."),
+        ("nb", "Statsministeren nektet å ta ansvar for angrepet."),
+    ],
+)
+def test_refusing_responsibility_or_inviting_debate_is_no_act_between_parties(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    article = extractor.extract_text(text, lang=lang)
+    assert not categories(article) & {"REJECT", "AGREE", "CONSULT"}
+
+
+@pytest.mark.models
+def test_refusing_to_meet_and_inviting_to_talks_are_still_acts(extractor: Extractor) -> None:
+    refusal = extractor.extract_text("Statsministeren nektet å møte ambassadøren.", lang="nb")
+    invitation = extractor.extract_text(
+        "The Norwegian government invited Russia to talks.", lang="en"
+    )
+    assert coded(refusal, "REJECT") == ["nektet"]
+    assert coded(invitation, "AGREE") == ["invited"]
