@@ -167,3 +167,27 @@ def test_refusing_to_meet_and_inviting_to_talks_are_still_acts(extractor: Extrac
     )
     assert coded(refusal, "REJECT") == ["nektet"]
     assert coded(invitation, "AGREE") == ["invited"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sooner Russia withdraws its troops from Ukraine, the better.",
+        "In any case, the sooner China withdraws its warships from the strait, the better.",
+    ],
+)
+def test_the_first_half_of_a_comparative_correlative_is_conditional(
+    extractor: Extractor, text: str
+) -> None:
+    article = extractor.extract_text(text, lang="en")
+    assert coded(article, "RETREAT")
+    assert factualities(article) == {"conditional"}
+
+
+@pytest.mark.models
+def test_a_comparative_inside_a_noun_phrase_is_no_condition(extractor: Extractor) -> None:
+    text = "Russia withdrew the more heavily armed troops from Ukraine on Monday."
+    article = extractor.extract_text(text, lang="en")
+    assert coded(article, "RETREAT") == ["withdrew"]
+    assert factualities(article) == {"asserted"}

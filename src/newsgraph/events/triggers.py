@@ -94,6 +94,8 @@ REPORTED_REACH = 2
 # How many words after a warning's addressee the infinitive of what it must not do may start
 # ("advarte USA mot å …", "warned Tehran not to …", "warned the United States not to …").
 ADDRESSEE_REACH = 4
+# Marks after which a comparative correlative may open ("Of course, the sooner …").
+CORRELATIVE_OPENERS = (",", "–", "—", "-", "«", '"', "“", ":", "(")
 # How many words may stand between a trigger and an object that cancels it ("ordered two new
 # independent investigations").
 ANCHOR_REACH = 4
@@ -378,11 +380,29 @@ def is_irrealis(
     act ("tried to seize the building", "forsøkte å angripe"; `[cues].attempts`)."""
     if in_condition(view, clauses, lexicon, match) or attempted(view, clauses, lexicon, match):
         return True
+    if comparative_condition(view, lexicon, match):
+        return True
     lo = match.first - IRREALIS_WINDOW
     name = "hypothetical" if match.rule.category in VERBAL else "irrealis"
     return _near(view, clauses, lexicon, name, lo, match.first, match.anchor) or (
         _clause_final_verb(view, clauses, lexicon, name, match)
     )
+
+
+def comparative_condition(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The trigger stands in the first half of a comparative correlative (`[cues].
+    comparative_conditionals`: "the sooner Russia withdraws its troops, the better", "jo før
+    styrkene trekkes ut, jo bedre", "je früher …, desto besser"): a condition, not a fact. The
+    half runs from the opener, which opens the sentence or follows a comma or a dash ("Of
+    course, the sooner …"; not "the more populous city"), to the first comma."""
+    words = view.words
+    for span in lexicon.cue("comparative_conditionals").spans(words, 0, match.first):
+        if span[0] > 0 and words[span[0] - 1].text not in CORRELATIVE_OPENERS:
+            continue
+        between = words[span[-1] + 1 : match.first]
+        if not any(w.text in (",", *HARD_BREAKS) for w in between):
+            return True
+    return False
 
 
 def attempted(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
