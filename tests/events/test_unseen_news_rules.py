@@ -191,3 +191,22 @@ def test_a_comparative_inside_a_noun_phrase_is_no_condition(extractor: Extractor
     article = extractor.extract_text(text, lang="en")
     assert coded(article, "RETREAT") == ["withdrew"]
     assert factualities(article) == {"asserted"}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Statsminister Støre kom til valgvaka til Arbeiderpartiet i Oslo.",
+        "Statsminister Støre besøkte valgvaka til Arbeiderpartiet i Oslo.",
+        "Utenriksminister Eide kom til landsmøtet til Høyre i Oslo.",
+    ],
+)
+def test_coming_to_a_party_event_is_no_visit(extractor: Extractor, text: str) -> None:
+    assert coded(extractor.extract_text(text, lang="nb"), "CONSULT") == []
+
+
+@pytest.mark.models
+def test_coming_to_a_capital_is_still_a_visit(extractor: Extractor) -> None:
+    text = "Statsminister Støre kom til Kyiv mandag."
+    assert coded(extractor.extract_text(text, lang="nb"), "CONSULT") == ["kom til"]
