@@ -210,3 +210,17 @@ def test_coming_to_a_party_event_is_no_visit(extractor: Extractor, text: str) ->
 def test_coming_to_a_capital_is_still_a_visit(extractor: Extractor) -> None:
     text = "Statsminister Støre kom til Kyiv mandag."
     assert coded(extractor.extract_text(text, lang="nb"), "CONSULT") == ["kom til"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nb", "Magasinet møtte statsministeren i Oslo."),
+        ("sv", "Magasinet träffade statsministern i Stockholm."),
+    ],
+)
+def test_a_magazine_meeting_someone_is_an_interview(
+    extractor: Extractor, lang: str, text: str
+) -> None:
+    assert coded(extractor.extract_text(text, lang=lang), "CONSULT") == []
