@@ -224,3 +224,23 @@ def test_a_magazine_meeting_someone_is_an_interview(
     extractor: Extractor, lang: str, text: str
 ) -> None:
     assert coded(extractor.extract_text(text, lang=lang), "CONSULT") == []
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Smith travelled to Berlin to rally support for Ukraine."),
+        ("da", "Ukraine søger støtte fra Tyskland."),
+        ("sv", "Ukraina söker stöd från Tyskland."),
+        ("fr", "L'Ukraine cherche le soutien de l'Allemagne."),
+    ],
+)
+def test_support_sought_is_no_support_given(extractor: Extractor, lang: str, text: str) -> None:
+    assert coded(extractor.extract_text(text, lang=lang), "SUPPORT") == []
+
+
+@pytest.mark.models
+def test_support_given_is_still_support(extractor: Extractor) -> None:
+    article = extractor.extract_text("Germany gave its support to Ukraine.", lang="en")
+    assert coded(article, "SUPPORT") == ["support"]

@@ -94,6 +94,8 @@ REPORTED_REACH = 2
 # How many words after a warning's addressee the infinitive of what it must not do may start
 # ("advarte USA mot å …", "warned Tehran not to …", "warned the United States not to …").
 ADDRESSEE_REACH = 4
+# Acts that are not given when they are only sought ("sought support from Germany").
+SOUGHT = frozenset({"SUPPORT", "AID"})
 # Marks after which a comparative correlative may open ("Of course, the sooner …").
 CORRELATIVE_OPENERS = (",", "–", "—", "-", "«", '"', "“", ":", "(")
 # How many words may stand between a trigger and an object that cancels it ("ordered two new
@@ -837,6 +839,7 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
         for m in matches
         if not _no_event_sense(view, lexicon, m, matches)
         and not _not_event_object(view, lexicon, m)
+        and not _sought(view, lexicon, m)
     ]
     kept = [_modality(view, clauses, lexicon, m) for m in scopes]
     kept = [
@@ -863,6 +866,26 @@ def _not_event_object(view: SentenceView, lexicon: Lexicon, match: TriggerMatch)
             return True
         if not (word.pos in ("DET", "ADJ", "NUM") or determiners.matches_word(word)):
             return False
+    return False
+
+
+def _sought(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Support or aid that someone seeks, rallies or asks for (`[cues].seeking` right before the
+    trigger noun, past determiners and adjectives: "sought international support", "for å
+    samle støtte", "cherche le soutien") has not been given: no SUPPORT or AID event. Whoever
+    asks a party for it is coded by the request's own trigger."""
+    if match.rule.category not in SOUGHT:
+        return False
+    words = view.words
+    determiners = lexicon.cue("determiners")
+    lo = max(0, match.first - ANCHOR_REACH - 3)
+    for span in lexicon.cue("seeking").spans(words, lo, match.first):
+        between = words[span[-1] + 1 : match.first]
+        if len(between) <= ANCHOR_REACH and all(
+            (view.has_deps and w.pos in ("DET", "ADJ", "NUM")) or determiners.matches_word(w)
+            for w in between
+        ):
+            return True
     return False
 
 
