@@ -244,3 +244,21 @@ def test_support_sought_is_no_support_given(extractor: Extractor, lang: str, tex
 def test_support_given_is_still_support(extractor: Extractor) -> None:
     article = extractor.extract_text("Germany gave its support to Ukraine.", lang="en")
     assert coded(article, "SUPPORT") == ["support"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Zeitung titelte „Russischer Angriff auf Kiew“."),
+        ("en", 'Under the headline "Russia invades Ukraine", the paper printed a map.'),
+    ],
+)
+def test_a_short_quoted_headline_is_no_event(extractor: Extractor, lang: str, text: str) -> None:
+    assert coded(extractor.extract_text(text, lang=lang), "ASSAULT") == []
+
+
+@pytest.mark.models
+def test_a_scare_quoted_noun_phrase_is_still_an_act(extractor: Extractor) -> None:
+    text = 'Smith told reporters the Russian "attack on Kyiv" was a crime.'
+    assert coded(extractor.extract_text(text, lang="en"), "ASSAULT") == ["attack"]

@@ -276,7 +276,13 @@ class EventCoder:
             or not self._sensible(context, match)
         ):
             return None
-        if in_event_or_work_name(article, view, match, self.lexicon.cue("document_nouns")):
+        if in_event_or_work_name(
+            article,
+            view,
+            match,
+            self.lexicon.cue("document_nouns"),
+            self.lexicon.cue("determiners"),
+        ):
             return None
         quoted = _inside(list(context.quoted), view.words[match.anchor].start)
         if generic_report(article, view, clauses, self.lexicon, match, args, quoted):
