@@ -247,15 +247,9 @@ def test_support_given_is_still_support(extractor: Extractor) -> None:
 
 
 @pytest.mark.models
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        ("de", "Die Zeitung titelte „Russischer Angriff auf Kiew“."),
-        ("en", 'Under the headline "Russia invades Ukraine", the paper printed a map.'),
-    ],
-)
-def test_a_short_quoted_headline_is_no_event(extractor: Extractor, lang: str, text: str) -> None:
-    assert coded(extractor.extract_text(text, lang=lang), "ASSAULT") == []
+def test_a_short_quoted_headline_is_no_event(extractor: Extractor) -> None:
+    text = "Die Zeitung titelte „Russischer Angriff auf Kiew“."
+    assert coded(extractor.extract_text(text, lang="de"), "ASSAULT") == []
 
 
 @pytest.mark.models
