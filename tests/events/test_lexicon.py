@@ -275,3 +275,9 @@ def test_a_plain_list_looks_up_only_the_words_with_an_opening_form_lemma_or_pref
     assert phrases.spans(sentence, 3) == [[4]]
     assert sorted(set(looked_up)) == ["besøkte", "ikke", "ikkje"]
     assert starts.no_start == set()
+
+
+def test_not_event_anchors_are_read_per_category() -> None:
+    anchors = load_lexicon("en").not_event_anchors
+    assert set(anchors) == {"REQUEST"}
+    assert anchors["REQUEST"].in_name("investigation")

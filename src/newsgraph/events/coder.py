@@ -97,6 +97,10 @@ ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 # the trigger noun it introduces.
 SETTING_REACH = 4
 SETTING_POS = ("DET", "ADJ", "NUM", "NOUN", "PROPN")
+# How many words of a noun phrase may stand between a concessive word and the trigger noun it
+# governs ("despite President Smith's repeated vows"), and their tags.
+CONCESSION_REACH = 5
+CONCESSION_POS = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PART")
 # An attack in words (an interview, a speech, a post) is criticism, not violence.
 VIOLENCE = "ASSAULT"
 VERBAL_ATTACK = ("ACCUSE", "disapprove")
@@ -272,12 +276,18 @@ class EventCoder:
             or not self._sensible(context, match)
         ):
             return None
-        if in_event_or_work_name(article, view, match, self.lexicon.cue("document_nouns")):
+        if in_event_or_work_name(
+            article,
+            view,
+            match,
+            self.lexicon.cue("document_nouns"),
+            self.lexicon.cue("determiners"),
+        ):
             return None
         quoted = _inside(list(context.quoted), view.words[match.anchor].start)
         if generic_report(article, view, clauses, self.lexicon, match, args, quoted):
             return None
-        if self._sport_or_private(context, match, args):
+        if self._sport_or_private(context, match, args) or self._conceded(view, match):
             return None
         if not self._grounded(article, context, match, args):
             return None
@@ -691,13 +701,15 @@ class EventCoder:
         self, context: SentenceContext, match: TriggerMatch, args: Arguments
     ) -> bool:
         """With no political noun in its sentence ("troops", "police", "the government"), a
-        meeting, attack or threat next to sport talk is a match, and an event whose every named
+        meeting, attack or threat next to sport talk, or in a sentence with a word of matches or
+        films (`[cues].sport_senses`), is a match or a plot, and an event whose every named
         party is a firm, a museum, a university or a sports body is none of politics' business
         (newsgraph.events.sense)."""
         view = context.view
         if self.grounding.political_noun(view, 0, len(view.words)):
             return False
-        if context.sport_near and self.sense.sport_vetoes(match.category):
+        sporty = context.sport_near or self.sense.sport_sentence(view)
+        if sporty and self.sense.sport_vetoes(match.category):
             return True
         return self.sense.nonpolitical_parties(view, args.actors)
 
@@ -1124,6 +1136,33 @@ class EventCoder:
             if len(between) <= SETTING_REACH and all(
                 w.pos in SETTING_POS or w.lower == "of" for w in between
             ):
+                return True
+        return False
+
+    def _conceded(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """A trigger noun in a "despite" phrase (`[cues].concessions`: "despite the attack on the
+        embassy", "til tross for angrepet", "trotz des Angriffs", "malgré l'attaque") is the
+        background the sentence's news happened against, not a new act: no event of its own.
+        The phrase runs from the concessive word to the trigger over words of a noun phrase
+        (`CONCESSION_POS`), at most CONCESSION_REACH of them."""
+        words = view.words
+        if words[match.anchor].pos in ("VERB", "AUX"):
+            return False
+        determiners = self.lexicon.cue("determiners")
+
+        def in_phrase(word: Word) -> bool:
+            if not view.has_deps:
+                # Without a parse only determiners are known to stay in the phrase.
+                return determiners.matches_word(word)
+            return (word.pos in CONCESSION_POS and word.text.isalnum()) or word.text in (
+                "'s",
+                "’s",
+            )
+
+        lo = max(0, match.first - CONCESSION_REACH - 3)
+        for found in self.lexicon.cue("concessions").spans(words, lo, match.first):
+            between = words[found[-1] + 1 : match.first]
+            if len(between) <= CONCESSION_REACH and all(in_phrase(w) for w in between):
                 return True
         return False
 

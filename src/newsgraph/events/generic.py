@@ -6,7 +6,9 @@ resources/<lang>/events.toml) reports no event. A quantified one ("many assassin
 attentater"; `[cues].generic_quantifiers`) reports none when nobody is named as its doer and its
 sentence gives no date: a count of acts in general, not a report of one. A counted or measured
 act ("bombings had declined", "the number of kidnappings"; `[cues].trend_verbs`, `[cues].measures`)
-is a statistic, a kind of act that a sentence defines ("An attack on one is an attack on all";
+is a statistic, an act that a custom or a rule lays down ("it is a tradition that the president
+visits …", "the rules require the minister to consult …"; `[cues].customs`) no fact, a kind of
+act that a sentence defines ("An attack on one is an attack on all";
 `[cues].indefinite_articles`, `[cues].present_copulas`) a judgement, and an undated present-tense
 act that describes a kind of actor ("Hamas and Hezbollah are guerrillas who attack civilians",
 "opponents are jailed") a characterisation. So is
@@ -23,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsgraph.events.arguments import Arguments
-from newsgraph.events.clauses import Clauses
+from newsgraph.events.clauses import HARD_BREAKS, Clauses
 from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.triggers import TriggerMatch
 from newsgraph.events.words import SentenceView, Word
@@ -39,6 +41,9 @@ DATING_TYPES = ("DATE", "TIME")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl")
 # How far from the trigger, inside its clause, a frequency adverb counts.
 HABIT_WINDOW = 4
+# How many words may stand between a custom or rule ("it is a tradition that") and the act it
+# lays down ("… the newly elected prime minister visits").
+CUSTOM_REACH = 10
 # How many modifiers may stand between a measure ("the number of") and the trigger noun.
 MEASURE_REACH = 2
 # Relations by which a verb describes the noun it hangs on ("guerrillas who attack civilians").
@@ -105,6 +110,21 @@ def habitual(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Trig
     lo, hi = clauses.span_of(match.anchor)
     lo, hi = max(lo, match.first - HABIT_WINDOW), min(hi, match.last + HABIT_WINDOW + 1)
     return bool(lexicon.cue("habitual").spans(view.words, lo, hi))
+
+
+def custom_or_rule(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Whether the trigger stands in what a custom, a tradition or a rule lays down (`[cues].
+    customs` before it in its sentence, no colon, semicolon or dash between: "it is a tradition
+    that the president visits …", "by custom, …", "the rules require the minister to consult
+    …", "det er tradisjon at …"): what is customary or required in general, not an act that
+    happened."""
+    words = view.words
+    lo = max(0, match.first - CUSTOM_REACH - 4)
+    for span in lexicon.cue("customs").spans(words, lo, match.first):
+        between = words[span[-1] + 1 : match.first]
+        if len(between) <= CUSTOM_REACH and not any(w.text in HARD_BREAKS for w in between):
+            return True
+    return False
 
 
 def statistic(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
@@ -269,6 +289,8 @@ def generic_report(
     if under_determiner(view, lexicon, match, "generic_determiners"):
         return True
     if statistic(view, lexicon, match) or defined_kind(view, lexicon, match):
+        return True
+    if custom_or_rule(view, lexicon, match):
         return True
     if _dated(article, view):
         return False

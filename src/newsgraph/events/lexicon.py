@@ -526,6 +526,8 @@ class Lexicon:
     dash_quotes: bool = False
     # Endings that turn a nationality adjective into its people ("Palestinian" -> "Palestinians").
     nationality_plurals: tuple[str, ...] = ()
+    # Per category, the objects that cancel a trigger of it (`[not_event_anchors]`).
+    not_event_anchors: dict[str, PhraseSet] = field(default_factory=dict)
     trigger_patterns: tuple[tuple[TriggerRule, Pattern], ...] = field(
         init=False, repr=False, compare=False
     )
@@ -640,6 +642,10 @@ def load_lexicon(lang: str | None) -> Lexicon:
         " ".join(str(name).lower().split()): tuple(str(c).upper() for c in codes)
         for name, codes in data.get("actor_groups", {}).items()
     }
+    anchors = {
+        ontology.category(str(name)).name: _phrases(values, f"not_event_anchors.{name}", max_gap)
+        for name, values in data.get("not_event_anchors", {}).items()
+    }
     syntax = data.get("syntax", {})
     return Lexicon(
         code,
@@ -651,4 +657,5 @@ def load_lexicon(lang: str | None) -> Lexicon:
         verb_final=bool(syntax.get("verb_final", False)),
         dash_quotes=bool(syntax.get("dash_quotes", False)),
         nationality_plurals=tuple(str(e) for e in syntax.get("nationality_plurals", [])),
+        not_event_anchors=anchors,
     )

@@ -9,7 +9,9 @@ peace talks Ann Lee", "the Minister of Trade and Cooperation"). The coder also d
 the trigger may be lower-case. A quotation right after a word that names a document
 (`[cues].document_nouns`: "en forskrift «om tiltak mot handlinger som truer Ukraina»", "the bill
 “to punish those who attack journalists”") is that document's title whatever its case: it says
-what the document is about, not that the act happened.
+what the document is about, not that the act happened. A short quotation with no verb set in a
+longer sentence is a headline or a slogan ("ran the headline «Russian attack on Kyiv»"): it names
+a topic, not an act.
 """
 
 from __future__ import annotations
@@ -20,12 +22,17 @@ from newsgraph.events.words import SentenceView
 from newsgraph.model import Article
 
 NAME_TYPES = ("EVT", "PROD")
-OPENING_QUOTES = "\"“«‘'"
+OPENING_QUOTES = "\"“«‘'„‚"
 CLOSING_QUOTES = "\"”»’'"
+# Low opening marks and the high marks that close them („…“, ‚…‘).
+LOW_OPENERS = "„‚"
+LOW_CLOSERS = "“‘"
 # A quoted title is short, and most of its longer or capitalised words are capitalised.
 TITLE_WORDS = 8
 TITLE_SHARE = 0.6
 LONG_WORD = 4
+# A quoted headline or slogan is at most this many words long.
+SLOGAN_WORDS = 6
 
 
 def in_event_or_work_name(
@@ -33,9 +40,11 @@ def in_event_or_work_name(
     view: SentenceView,
     match: TriggerMatch,
     document_nouns: PhraseSet | None = None,
+    determiners: PhraseSet | None = None,
 ) -> bool:
     """Whether the trigger lies inside the mention of an event or work entity, a person's title,
-    a short title-cased quotation, or the quoted title of a document (`document_nouns`)."""
+    a short title-cased quotation, the quoted title of a document (`document_nouns`), or a short
+    quoted headline or slogan not set in a noun phrase (after none of `determiners`)."""
     anchor = view.words[match.anchor]
     for entity in article.entities:
         if entity.type in NAME_TYPES and any(
@@ -49,7 +58,44 @@ def in_event_or_work_name(
             return True
     if document_nouns is not None and _in_document_title(view, match, document_nouns):
         return True
-    return _in_quoted_title(view, match)
+    return _in_quoted_title(view, match) or _quoted_slogan(view, match, determiners)
+
+
+def _quoted_slogan(
+    view: SentenceView, match: TriggerMatch, determiners: PhraseSet | None = None
+) -> bool:
+    """The trigger is inside a short quotation with no verb, set in a longer sentence: a headline
+    or a slogan ("ran the headline «Russian attack on Kyiv»", "carried signs reading 'No to
+    sanctions'"), which names a topic and reports no act. A quotation after a determiner or an
+    adjective is a noun phrase of the sentence in scare quotes ("the Russian “attack on Kyiv”"),
+    which may name a real act. Without a parse only a capitalised trigger word after the
+    quotation's first word counts as a noun ("„Russischer Angriff auf Kiew“")."""
+    words = view.words
+    opening = next(
+        (i for i in range(match.first - 1, -1, -1) if words[i].text in OPENING_QUOTES), None
+    )
+    if opening is None:
+        return False
+    # A low opening mark closes with the high one: „…“, ‚…‘.
+    closers = CLOSING_QUOTES + (LOW_CLOSERS if words[opening].text in LOW_OPENERS else "")
+    closing = next((i for i in range(match.last + 1, len(words)) if words[i].text in closers), None)
+    if closing is None or closing - opening - 1 > SLOGAN_WORDS:
+        return False
+    inner = words[opening + 1 : closing]
+    if any(w.text in OPENING_QUOTES or w.text in closers for w in inner):
+        return False
+    if len(inner) >= len(words) - 2:
+        return False
+    before = words[opening - 1] if opening else None
+    if before is not None and (
+        before.pos in ("DET", "ADJ", "NUM")
+        or (determiners is not None and determiners.matches_word(before))
+    ):
+        return False
+    if view.has_deps:
+        return not any(w.pos in ("VERB", "AUX") for w in inner)
+    anchor = words[match.anchor]
+    return anchor.index > opening + 1 and anchor.text[:1].isupper()
 
 
 def _in_document_title(view: SentenceView, match: TriggerMatch, nouns: PhraseSet) -> bool:

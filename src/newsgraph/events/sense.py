@@ -431,6 +431,14 @@ class Sense:
             for index in range(len(views))
         ]
 
+    def sport_sentence(self, view: SentenceView) -> bool:
+        """Whether the sentence holds a word that speaks of a match or a film only in some of its
+        senses (`[cues].sport_senses`: "the match", "goal", "league", "premiere", "kampen",
+        "målet"): too common in politics to drop the sentence as `[cues].sport` does, but enough
+        to read an attack, a threat or a meeting there as play or fiction when no political noun
+        is named ("Norway attacked in the second half", "Brasil truet målet")."""
+        return self.lexicon.cue("sport_senses").any_span(view.words)
+
     def sport_vetoes(self, category: str) -> bool:
         """Whether a sentence next to sport talk codes no event of this category unless it names
         a political noun (`sport_context_categories` of resources/common/grounding.toml)."""

@@ -94,6 +94,13 @@ REPORTED_REACH = 2
 # How many words after a warning's addressee the infinitive of what it must not do may start
 # ("advarte USA mot å …", "warned Tehran not to …", "warned the United States not to …").
 ADDRESSEE_REACH = 4
+# Acts that are not given when they are only sought ("sought support from Germany").
+SOUGHT = frozenset({"SUPPORT", "AID"})
+# Marks after which a comparative correlative may open ("Of course, the sooner …").
+CORRELATIVE_OPENERS = (",", "–", "—", "-", "«", '"', "“", ":", "(")
+# How many words may stand between a trigger and an object that cancels it ("ordered two new
+# independent investigations").
+ANCHOR_REACH = 4
 # How many words back a proposing or denying phrase may start before its complementizer ("wies
 # die Berichte zurück, dass …" ends on "zurück").
 COMPLEMENT_REACH = 10
@@ -375,11 +382,29 @@ def is_irrealis(
     act ("tried to seize the building", "forsøkte å angripe"; `[cues].attempts`)."""
     if in_condition(view, clauses, lexicon, match) or attempted(view, clauses, lexicon, match):
         return True
+    if comparative_condition(view, lexicon, match):
+        return True
     lo = match.first - IRREALIS_WINDOW
     name = "hypothetical" if match.rule.category in VERBAL else "irrealis"
     return _near(view, clauses, lexicon, name, lo, match.first, match.anchor) or (
         _clause_final_verb(view, clauses, lexicon, name, match)
     )
+
+
+def comparative_condition(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The trigger stands in the first half of a comparative correlative (`[cues].
+    comparative_conditionals`: "the sooner Russia withdraws its troops, the better", "jo før
+    styrkene trekkes ut, jo bedre", "je früher …, desto besser"): a condition, not a fact. The
+    half runs from the opener, which opens the sentence or follows a comma or a dash ("Of
+    course, the sooner …"; not "the more populous city"), to the first comma."""
+    words = view.words
+    for span in lexicon.cue("comparative_conditionals").spans(words, 0, match.first):
+        if span[0] > 0 and words[span[0] - 1].text not in CORRELATIVE_OPENERS:
+            continue
+        between = words[span[-1] + 1 : match.first]
+        if not any(w.text in (",", *HARD_BREAKS) for w in between):
+            return True
+    return False
 
 
 def attempted(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch) -> bool:
@@ -621,10 +646,13 @@ def _future_cue(
     view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: TriggerMatch
 ) -> bool:
     """A future cue before the trigger in its clause, on its auxiliary, closing its clause, or
-    on the verb of taking place after a trigger noun."""
+    on the verb of taking place after a trigger noun; or a goal or purpose before it (`[cues].
+    goals`: "the goal is to", "målet er å", "l'objectif est de"): the act is intended, not
+    done."""
     lo = match.first - IRREALIS_WINDOW
     return (
         _near(view, clauses, lexicon, "future", lo, match.first, match.anchor)
+        or _near(view, clauses, lexicon, "goals", lo, match.first, match.anchor)
         or _auxiliary_cue(view, lexicon, "future", match.anchor)
         or _clause_final_verb(view, clauses, lexicon, "future", match)
         or _planned_occurrence(view, clauses, lexicon, match)
@@ -803,9 +831,16 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
         for m in matches
         if not _undone(view, lexicon, m, matches) and not _claim(view, lexicon, m, matches)
     ]
-    # A modal that is no demand, a caution and a denial report no event of their own, but what
-    # they govern is still no fact ("denied that it had attacked", "må Norge angripe").
-    scopes = [m for m in matches if not _no_event_sense(view, lexicon, m, matches)]
+    # A modal that is no demand, a caution, a denial and an order for an inquiry report no event
+    # of their own, but what they govern is still no fact ("denied that it had attacked", "må
+    # Norge angripe", "ordered an investigation").
+    scopes = [
+        m
+        for m in matches
+        if not _no_event_sense(view, lexicon, m, matches)
+        and not _not_event_object(view, lexicon, m)
+        and not _sought(view, lexicon, m)
+    ]
     kept = [_modality(view, clauses, lexicon, m) for m in scopes]
     kept = [
         _promised_conflict(m, kept, clauses)
@@ -813,6 +848,45 @@ def find_triggers(view: SentenceView, clauses: Clauses, lexicon: Lexicon) -> lis
         if not _embedded(view, lexicon, m, matches, clauses)
     ]
     return _fold_purposes(view, lexicon, kept)
+
+
+def _not_event_object(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """The trigger's object is one of its category's `[not_event_anchors]`, right after it past
+    determiners, adjectives and numbers: "ordered an investigation", "ba om en gransking" (an
+    order for an inquiry is no request between actors)."""
+    anchors = lexicon.not_event_anchors.get(match.rule.category)
+    if anchors is None:
+        return False
+    words = view.words
+    determiners = lexicon.cue("determiners")
+    # The words of the trigger itself are passed over ("ordnete eine Untersuchung an").
+    after = [w for w in words[match.first + 1 :] if w.index not in match.words]
+    for word in after[: ANCHOR_REACH + 1]:
+        if anchors.starts_at(words, word.index) is not None:
+            return True
+        if not (word.pos in ("DET", "ADJ", "NUM") or determiners.matches_word(word)):
+            return False
+    return False
+
+
+def _sought(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """Support or aid that someone seeks, rallies or asks for (`[cues].seeking` right before the
+    trigger noun, past determiners and adjectives: "sought international support", "for å
+    samle støtte", "cherche le soutien") has not been given: no SUPPORT or AID event. Whoever
+    asks a party for it is coded by the request's own trigger."""
+    if match.rule.category not in SOUGHT:
+        return False
+    words = view.words
+    determiners = lexicon.cue("determiners")
+    lo = max(0, match.first - ANCHOR_REACH - 3)
+    for span in lexicon.cue("seeking").spans(words, lo, match.first):
+        between = words[span[-1] + 1 : match.first]
+        if len(between) <= ANCHOR_REACH and all(
+            (view.has_deps and w.pos in ("DET", "ADJ", "NUM")) or determiners.matches_word(w)
+            for w in between
+        ):
+            return True
+    return False
 
 
 def _no_event_sense(

@@ -421,6 +421,9 @@ class Events(Schema):
     cues: dict[str, Words] = {}
     prepositions: dict[str, Words] = {}
     actor_groups: dict[str, Words] = {}
+    # Per category, objects that cancel a trigger of it ("ordered an investigation": an order
+    # for an inquiry is no request between actors).
+    not_event_anchors: dict[str, Words] = {}
     trigger: list[Trigger] = []
 
 
