@@ -235,3 +235,37 @@ def test_the_rules_tried_on_a_line_are_those_whose_required_words_it_holds(
     expected = [rule for rule in _rules(kind) if rule.may_match(folded)]
     assert _candidate_rules(kind, folded) == expected
     assert len(expected) < len(_rules(kind)) or line == ""
+
+
+def test_german_byline_naming_the_outlet_after_the_authors_is_lifted() -> None:
+    raw = f"Von Anna Berg, Jonas Peter Falk und Lea Roth, NDR\n{BODY}"
+    article = clean_article(raw)
+    assert article.meta.authors == ["Anna Berg", "Jonas Peter Falk", "Lea Roth"]
+    assert "NDR" in article.meta.credited_sources
+    assert article.text.startswith("Statsråden")
+
+
+def test_german_byline_with_a_place_after_the_names_gives_no_source() -> None:
+    article = clean_article(f"Von Anna Berg, Hamburg\n{BODY}")
+    assert article.meta.credited_sources == []
+    assert "Von Anna Berg, Hamburg" in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— Kari Nordmann (@karinordmann) March 3, 2021",
+        "— Stadtwerke Beispielstadt (@sw_beispiel) 3. März 2021",
+    ],
+)
+def test_embedded_post_attribution_line_is_removed_and_the_post_kept(line: str) -> None:
+    post = "Die Fähre fährt morgen wieder, bitte früh kommen https://t.co/abc123"
+    article = clean_article(f"{BODY}\n{post}\n{line}\nHun kom tilbake fredag.")
+    assert removed_reasons(article)[line] == "embedded post attribution"
+    assert post in article.text
+
+
+def test_sentence_with_a_handle_in_brackets_is_kept() -> None:
+    line = "Ministeren (@minister) skrev på X i 2021 at hun går av."
+    article = clean_article(f"{BODY}\n{line}")
+    assert line in article.text

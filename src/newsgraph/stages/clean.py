@@ -36,7 +36,7 @@ MAX_CAPTION = 400
 # Source, byline and dateline lines are short; a longer line is body text and is never matched
 # against their patterns (which are superlinear on long runs of spaces or dots).
 MAX_LIFTED_LINE = 1000
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bvà\b)\s*")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bund\b|\boch\b|\bvà\b)\s*")
 NUMERIC_DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d{2})\b"
 )
@@ -98,8 +98,8 @@ def _rule_patterns(
     """(pattern, flags) of a rule and of its `within` pattern, if it has one."""
     flags = 0 if entry.get("case") else re.IGNORECASE
     pattern = str(entry["pattern"])
+    pattern = expand_outlets(pattern)
     if kind in CREDIT_KINDS:
-        pattern = expand_outlets(pattern)
         flags |= re.MULTILINE
     within = entry.get("within")
     return (pattern, flags), ((str(within), 0) if within else None)
