@@ -119,3 +119,10 @@ def test_small_home_towns_and_place_compounds_get_their_country() -> None:
         "Troms": ("Troms", "GPE", "NOR"),
         "Krym-halvøya": ("Krim", "GPE", "UKR"),
     }
+
+
+def test_place_name_opening_a_longer_name_is_no_place_in_a_language_without_a_name_model() -> None:
+    speech = build_article("La diputada Victoria Moreno Sanz habló ayer en Buenos Aires.", "es")
+    assert [e.name for e in find_entities(speech)] == ["Buenos Aires"]
+    trip = build_article("Mañana la diputada viaja a Victoria con Sanz.", "es")
+    assert [e.name for e in find_entities(trip)] == ["Victoria"]

@@ -16,7 +16,7 @@ from newsgraph.entities.document import Document, Mention
 from newsgraph.gazetteer import Match
 from newsgraph.knowledge import load_knowledge
 from newsgraph.knowledge.names import fold
-from newsgraph.resources import COMMON, load_resource
+from newsgraph.resources import COMMON, load_resource, resource_languages
 
 EDGE_PUNCTUATION = " \t\n\"'«»“”‘’()[]{},;:!?–—-"
 # An upper-case word glued to a dash and then a space opens the span: an agency or dateline mark
@@ -348,6 +348,9 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if doc.text[start:end].lower() in doc.lexicon.not_names:
             index = last
             continue  # "Dabei" opens a German sentence more often than it names the town
+        if _opens_longer_name(doc, last):
+            index = _end_of_capitalised_run(doc, last)
+            continue
         if not _covered(mentions, start, end) and not _covered(added, start, end):
             text = doc.text[start:end]
             added.append(
@@ -355,6 +358,28 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
             )
         index = last
     return added
+
+
+def _opens_longer_name(doc: Document, last: int) -> bool:
+    """A place name that runs on into more names in the same sentence ("Victoria Tolosa Paz"),
+    in a language with no name model or lexicon to say whose name it is: part of a longer name."""
+    if doc.lexicon.lang in resource_languages():
+        return False
+    if last >= len(doc) or not doc.same_sentence(last - 1, last + 1) or doc.joined(last):
+        return False
+    follower = doc.tokens[last].text
+    if not (doc.is_capitalised(last) and follower.isalpha()) or follower.isupper():
+        return False
+    return not any(match.salient for _, match in doc.place_spans(last))
+
+
+def _end_of_capitalised_run(doc: Document, index: int) -> int:
+    """The first token after the capitalised words starting at `index` (same sentence)."""
+    while (
+        index < len(doc) and doc.is_capitalised(index) and doc.same_sentence(index - 1, index + 1)
+    ):
+        index += 1
+    return index
 
 
 def _shouted_place(doc: Document, index: int) -> tuple[int, Match] | None:
