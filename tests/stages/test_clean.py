@@ -269,3 +269,19 @@ def test_sentence_with_a_handle_in_brackets_is_kept() -> None:
     line = "Ministeren (@minister) skrev på X i 2021 at hun går av."
     article = clean_article(f"{BODY}\n{line}")
     assert line in article.text
+
+
+def test_line_holding_only_a_credited_author_is_removed() -> None:
+    raw = f"{BODY}\nGRETE HOLM\nGrete Holm, NRK Vestland"
+    article = CleanStage(Settings())(Article(raw=raw, meta=Meta(authors=["Grete Holm"])))
+    reasons = removed_reasons(article)
+    assert reasons["GRETE HOLM"] == reasons["Grete Holm, NRK Vestland"]
+    assert reasons["GRETE HOLM"] == "author name line (in meta.authors)"
+    assert article.text == BODY
+
+
+def test_body_lines_naming_the_author_are_kept() -> None:
+    raw = f"{BODY}\nGrete Holm, som leder teamet, var fornøyd med resultatet\nOle Berg"
+    article = CleanStage(Settings())(Article(raw=raw, meta=Meta(authors=["Grete Holm"])))
+    assert "Grete Holm, som leder teamet" in article.text
+    assert article.text.endswith("Ole Berg")
