@@ -29,7 +29,17 @@ def test_ad_placeholders_are_removed_and_recorded(placeholder: str) -> None:
     assert article.text.endswith("Siste linje i saken.")
 
 
-@pytest.mark.parametrize("counter", ["Kommentar (0)", "Kommentarer (12)", "Comments (3)"])
+@pytest.mark.parametrize(
+    "counter",
+    [
+        "Kommentar (0)",
+        "Kommentarer (12)",
+        "Comments (3)",
+        "- 7 Kommentare",
+        "• 2 comments",
+        "4 kommentarer",
+    ],
+)
 def test_comment_counters_are_removed(counter: str) -> None:
     article = clean_article(f"{BODY}\n{counter}")
     assert counter not in article.text
