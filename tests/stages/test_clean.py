@@ -261,26 +261,6 @@ def test_german_byline_with_a_place_after_the_names_gives_no_source() -> None:
     assert "Von Anna Berg, Hamburg" in article.text
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "— Kari Nordmann (@karinordmann) March 3, 2021",
-        "— Stadtwerke Beispielstadt (@sw_beispiel) 3. März 2021",
-    ],
-)
-def test_embedded_post_attribution_line_is_removed_and_the_post_kept(line: str) -> None:
-    post = "Die Fähre fährt morgen wieder, bitte früh kommen https://t.co/abc123"
-    article = clean_article(f"{BODY}\n{post}\n{line}\nHun kom tilbake fredag.")
-    assert removed_reasons(article)[line] == "embedded post attribution"
-    assert post in article.text
-
-
-def test_sentence_with_a_handle_in_brackets_is_kept() -> None:
-    line = "Ministeren (@minister) skrev på X i 2021 at hun går av."
-    article = clean_article(f"{BODY}\n{line}")
-    assert line in article.text
-
-
 def test_line_holding_only_a_credited_author_is_removed() -> None:
     raw = f"{BODY}\nGRETE HOLM\nGrete Holm, NRK Vestland"
     article = CleanStage(Settings())(Article(raw=raw, meta=Meta(authors=["Grete Holm"])))
