@@ -192,3 +192,16 @@ def test_norwegian_lone_word_with_a_german_noun_ending_is_kept() -> None:
 def test_person_with_two_spellings_split_by_a_slash_is_kept() -> None:
     text = "Gestern sprach Peter/Pietro Alberthal in Bozen."
     assert persons(text, "de", [("Peter/Pietro Alberthal", "PER")]) == ["Peter/Pietro Alberthal"]
+
+
+def test_german_noun_written_after_a_definite_article_elsewhere_is_no_person() -> None:
+    text = "Ein Dieb nahm Bargeld aus dem Wagen. Das Bargeld gehörte Anna Weber aus Kassel."
+    found = names(text, "de", [("Bargeld", "PER"), ("Anna Weber", "PER"), ("Kassel", "LOC")])
+    assert ("Bargeld", "PER") not in found
+    assert ("Anna Weber", "PER") in found
+
+
+def test_german_surname_without_an_article_stays_a_person() -> None:
+    text = "Der Minister traf Keller in Kassel. Keller lobte das Treffen."
+    found = names(text, "de", [("Keller", "PER"), ("Kassel", "LOC"), ("Keller", "PER")])
+    assert ("Keller", "PER") in found
