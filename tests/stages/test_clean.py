@@ -53,6 +53,7 @@ def test_comment_counters_are_removed(counter: str) -> None:
         "Read more: Markets fall",
         "1 min read",
         "Meld deg på nyhetsbrevet vårt",
+        "SEE MORE: Floods close the coast road for a week",
     ],
 )
 def test_read_more_newsletter_and_reading_time_lines_are_removed(line: str) -> None:
