@@ -276,3 +276,9 @@ def test_body_lines_naming_the_author_are_kept() -> None:
     article = CleanStage(Settings())(Article(raw=raw, meta=Meta(authors=["Grete Holm"])))
     assert "Grete Holm, som leder teamet" in article.text
     assert article.text.endswith("Ole Berg")
+
+
+def test_outlet_listed_with_the_byline_authors_is_a_credited_source() -> None:
+    article = clean_article(f"By Jane Roe, BBC News\n{BODY}")
+    assert article.meta.authors == ["Jane Roe"]
+    assert article.meta.credited_sources == ["BBC News"]

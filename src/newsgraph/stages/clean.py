@@ -438,7 +438,11 @@ class LineCleaner:
         for rule in _candidate_rules("byline", folded):
             if match := rule.pattern.match(line):
                 groups = match.groupdict()
-                result.authors.extend(split_names(groups.get("authors") or ""))
+                # "By Ann Lee, BBC News": an outlet listed with the authors is a credited source.
+                outlets = set(outlet_names()[0])
+                names = split_names(groups.get("authors") or "")
+                result.authors.extend(name for name in names if name not in outlets)
+                result.credited_sources.extend(name for name in names if name in outlets)
                 result.credited_sources.extend(split_names(groups.get("sources") or ""))
                 if groups.get("date"):
                     result.text_dates.append(groups["date"])
