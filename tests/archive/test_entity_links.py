@@ -139,3 +139,27 @@ def test_service_quotes_resolve_speakers_like_the_archive(new_url: UrlFactory) -
         assert [q.speaker for q in by_full_name] == ["Trump"]
         by_id = service.quotes(QuoteRequest(speaker="Q33190271")).items
         assert [q.speaker for q in by_id] == ["Mark Esper"]
+
+
+HARBOUR = "Crowds filled the streets of Hong Kong on Sunday."
+FAIR = "Victoria Lane opened the school fair on Saturday."
+
+
+def test_service_entity_prefers_the_name_itself_over_a_place_whose_canonical_it_is(
+    new_url: UrlFactory,
+) -> None:
+    # A city the gazetteer files under another name ("Victoria", canonical "Hong Kong") must not
+    # take the place of the entity that is called by that name, even when it sorts first.
+    url = new_url()
+    place = entity("e1", HARBOUR, "Hong Kong", "GPE", "country:HKG", country="HKG")
+    city = entity("e1", FAIR, "Victoria", "GPE", "city:1", country="HKG", canonical="Hong Kong")
+    with open_archive(url, Settings()) as archive:
+        archive.add_articles(
+            [
+                article("https://example.com/h", "en", "2020-01-10", HARBOUR, [place]),
+                article("https://example.com/v", "en", "2020-01-11", FAIR, [city]),
+            ]
+        )
+    with ArchiveService(Settings(database=url), pool_size=1, create=False) as service:
+        assert service.entity("Hong Kong").id == "country:HKG"
+        assert service.entity("Victoria").id == "city:1"

@@ -199,3 +199,16 @@ def test_german_lone_abstract_noun_taken_for_a_place_is_dropped() -> None:
     spans = [("Ausgangsbeschränkung", "LOC"), ("Bayern", "LOC"), ("Weber", "PER")]
     names = [e.name for e in find_entities(build_article(text, "de", spans))]
     assert "Ausgangsbeschränkung" not in names and "Bayern" in names
+
+
+def test_german_noun_written_after_a_definite_article_elsewhere_is_no_person() -> None:
+    text = "Ein Dieb nahm Bargeld aus dem Wagen. Das Bargeld gehörte Anna Weber aus Kassel."
+    found = names(text, "de", [("Bargeld", "PER"), ("Anna Weber", "PER"), ("Kassel", "LOC")])
+    assert ("Bargeld", "PER") not in found
+    assert ("Anna Weber", "PER") in found
+
+
+def test_german_surname_without_an_article_stays_a_person() -> None:
+    text = "Der Minister traf Keller in Kassel. Keller lobte das Treffen."
+    found = names(text, "de", [("Keller", "PER"), ("Kassel", "LOC"), ("Keller", "PER")])
+    assert ("Keller", "PER") in found

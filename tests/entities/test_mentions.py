@@ -147,3 +147,10 @@ def test_a_province_named_like_a_known_person_stays_a_person_without_its_country
         "Victoria said on Tuesday that the talks would go on.", "en", [("Victoria", "PER")]
     )
     assert [(e.name, e.type) for e in find_entities(article)] == [("Victoria", "PER")]
+
+
+def test_place_name_opening_a_longer_name_is_no_place_in_a_language_without_a_name_model() -> None:
+    speech = build_article("La diputada Victoria Moreno Sanz habló ayer en Buenos Aires.", "es")
+    assert [e.name for e in find_entities(speech)] == ["Buenos Aires"]
+    trip = build_article("Mañana la diputada viaja a Victoria con Sanz.", "es")
+    assert [e.name for e in find_entities(trip)] == ["Victoria"]

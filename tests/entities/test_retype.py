@@ -216,3 +216,16 @@ def test_place_label_on_a_name_opening_with_a_given_name_stays_a_place() -> None
         "Skipet seilte videre til Ivan Sound i går.", "nb", [("Ivan Sound", "LOC")]
     )
     assert _types(article)["Ivan Sound"] == "LOC"
+
+
+def test_fan_club_named_after_a_person_is_an_organisation_apart_from_the_person() -> None:
+    article = build_article(
+        "Mira Holt spoke to reporters on Monday. A group called Mira Holt Fan Club now has "
+        "2,000 members, and Holt said she was surprised.",
+        "en",
+        [("Mira Holt", "PER"), ("Mira Holt Fan Club", "PER"), ("Holt", "PER")],
+    )
+    entities = {entity.name: entity for entity in find_entities(article)}
+    assert entities["Mira Holt Fan Club"].type == "ORG"
+    assert entities["Mira Holt"].type == "PER"
+    assert len(entities["Mira Holt"].mentions) == 2

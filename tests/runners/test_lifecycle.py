@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,9 @@ def wait_until_stored(url: str, process: subprocess.Popen[bytes], count: int) ->
         time.sleep(0.05)
 
 
-def busy(raw: str, site_lines: set[str] | None = None) -> clean.CleanResult:
+def busy(
+    raw: str, site_lines: set[str] | None = None, authors: Sequence[str] = ()
+) -> clean.CleanResult:
     while True:
         pass
 
@@ -72,8 +75,10 @@ def test_batch_goes_on_after_an_article_over_budget(
     # Rules and lexicons load on first use; that must not happen under the short budget.
     clean.CleanStage(Settings())(Article(raw="Kari Holm met Li Wei in Oslo on 3 October."))
 
-    def slow_on_marker(raw: str, site_lines: set[str] | None = None) -> clean.CleanResult:
-        return busy(raw) if "SLOW" in raw else original(raw, site_lines)
+    def slow_on_marker(
+        raw: str, site_lines: set[str] | None = None, authors: Sequence[str] = ()
+    ) -> clean.CleanResult:
+        return busy(raw) if "SLOW" in raw else original(raw, site_lines, authors)
 
     monkeypatch.setattr(clean, "clean_text", slow_on_marker)
     folder = write_inputs(tmp_path / "in", count=3)

@@ -29,7 +29,17 @@ def test_ad_placeholders_are_removed_and_recorded(placeholder: str) -> None:
     assert article.text.endswith("Siste linje i saken.")
 
 
-@pytest.mark.parametrize("counter", ["Kommentar (0)", "Kommentarer (12)", "Comments (3)"])
+@pytest.mark.parametrize(
+    "counter",
+    [
+        "Kommentar (0)",
+        "Kommentarer (12)",
+        "Comments (3)",
+        "- 7 Kommentare",
+        "• 2 comments",
+        "4 kommentarer",
+    ],
+)
 def test_comment_counters_are_removed(counter: str) -> None:
     article = clean_article(f"{BODY}\n{counter}")
     assert counter not in article.text
@@ -43,6 +53,7 @@ def test_comment_counters_are_removed(counter: str) -> None:
         "Read more: Markets fall",
         "1 min read",
         "Meld deg på nyhetsbrevet vårt",
+        "SEE MORE: Floods close the coast road for a week",
     ],
 )
 def test_read_more_newsletter_and_reading_time_lines_are_removed(line: str) -> None:
@@ -235,3 +246,39 @@ def test_the_rules_tried_on_a_line_are_those_whose_required_words_it_holds(
     expected = [rule for rule in _rules(kind) if rule.may_match(folded)]
     assert _candidate_rules(kind, folded) == expected
     assert len(expected) < len(_rules(kind)) or line == ""
+
+
+def test_german_byline_naming_the_outlet_after_the_authors_is_lifted() -> None:
+    raw = f"Von Anna Berg, Jonas Peter Falk und Lea Roth, NDR\n{BODY}"
+    article = clean_article(raw)
+    assert article.meta.authors == ["Anna Berg", "Jonas Peter Falk", "Lea Roth"]
+    assert "NDR" in article.meta.credited_sources
+    assert article.text.startswith("Statsråden")
+
+
+def test_german_byline_with_a_place_after_the_names_gives_no_source() -> None:
+    article = clean_article(f"Von Anna Berg, Hamburg\n{BODY}")
+    assert article.meta.credited_sources == []
+    assert "Von Anna Berg, Hamburg" in article.text
+
+
+def test_line_holding_only_a_credited_author_is_removed() -> None:
+    raw = f"{BODY}\nGRETE HOLM\nGrete Holm, NRK Vestland"
+    article = CleanStage(Settings())(Article(raw=raw, meta=Meta(authors=["Grete Holm"])))
+    reasons = removed_reasons(article)
+    assert reasons["GRETE HOLM"] == reasons["Grete Holm, NRK Vestland"]
+    assert reasons["GRETE HOLM"] == "author name line (in meta.authors)"
+    assert article.text == BODY
+
+
+def test_body_lines_naming_the_author_are_kept() -> None:
+    raw = f"{BODY}\nGrete Holm, som leder teamet, var fornøyd med resultatet\nOle Berg"
+    article = CleanStage(Settings())(Article(raw=raw, meta=Meta(authors=["Grete Holm"])))
+    assert "Grete Holm, som leder teamet" in article.text
+    assert article.text.endswith("Ole Berg")
+
+
+def test_outlet_listed_with_the_byline_authors_is_a_credited_source() -> None:
+    article = clean_article(f"By Jane Roe, BBC News\n{BODY}")
+    assert article.meta.authors == ["Jane Roe"]
+    assert article.meta.credited_sources == ["BBC News"]

@@ -247,8 +247,9 @@ def _is_false_person(doc: Document, mention: Mention, person_words: set[str]) ->
     """A model PER that no person's name looks like: a name and a place after a slash ("Kakuma
     /Kenia"; "Peter/Pietro Alberthal", two spellings of one name, stays), one
     opening with a number word ("Hundert Kilometer"), or, where every noun is capitalised, a
-    lone common noun by its ending ("Zulassung", "Gemeinschaft") that is neither a known given
-    name nor a word of a full name in the article."""
+    lone common noun by its ending ("Zulassung", "Gemeinschaft") or written after a definite
+    article elsewhere in the article ("das Bargeld", "den Reisepass": no one's name takes one)
+    that is neither a known given name nor a word of a full name in the article."""
     if mention.label != "PER" or mention.source in KNOWN_SOURCES:
         return False
     words = mention.text.split()
@@ -268,7 +269,23 @@ def _is_false_person(doc: Document, mention: Mention, person_words: set[str]) ->
     key = name_key(words[0])
     if key in person_words or key in given_names():
         return False
-    return len(key) > MIN_NOUN_LENGTH and key.endswith(doc.lexicon.common_noun_endings)
+    if len(key) > MIN_NOUN_LENGTH and key.endswith(doc.lexicon.common_noun_endings):
+        return True
+    return words[0] in _after_determiners(doc) and not doc.gazetteer.lookup(words[0])
+
+
+def _after_determiners(doc: Document) -> frozenset[str]:
+    """Capitalised words the article writes right after a definite article ("der", "das")."""
+    determiners = doc.lexicon.determiners
+    tokens = doc.tokens
+    return frozenset(
+        tokens[i].text
+        for i in range(1, len(tokens))
+        if tokens[i - 1].text.lower() in determiners
+        and doc.is_capitalised(i)
+        and not doc.joined(i)
+        and doc.same_sentence(i - 1, i + 1)
+    )
 
 
 def _is_false_place(doc: Document, mention: Mention) -> bool:

@@ -16,7 +16,7 @@ from newsgraph.entities.document import Document, Mention
 from newsgraph.gazetteer import Match
 from newsgraph.knowledge import load_knowledge
 from newsgraph.knowledge.names import fold
-from newsgraph.resources import COMMON, function_words, load_resource
+from newsgraph.resources import COMMON, function_words, load_resource, resource_languages
 
 EDGE_PUNCTUATION = " \t\n\"'«»“”‘’()[]{},;:!?–—-"
 # An upper-case word glued to a dash and then a space opens the span: an agency or dateline mark
@@ -357,6 +357,9 @@ def gazetteer_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if _function_word(doc, start, end, last - index):
             index = last
             continue  # "Para ello …" opens a Spanish sentence; it does not name Pará
+        if _opens_longer_name(doc, last):
+            index = _end_of_capitalised_run(doc, last)
+            continue
         if not _covered(mentions, start, end) and not _covered(added, start, end):
             text = doc.text[start:end]
             added.append(
@@ -371,6 +374,28 @@ def _function_word(doc: Document, start: int, end: int, tokens: int) -> bool:
     with a capital ("Para", "Como"); a word in capitals ("US") may still be a place."""
     text = doc.text[start:end]
     return tokens == 1 and not text.isupper() and text.lower() in function_words(doc.article.lang)
+
+
+def _opens_longer_name(doc: Document, last: int) -> bool:
+    """A place name that runs on into more names in the same sentence ("Victoria Tolosa Paz"),
+    in a language with no name model or lexicon to say whose name it is: part of a longer name."""
+    if doc.lexicon.lang in resource_languages():
+        return False
+    if last >= len(doc) or not doc.same_sentence(last - 1, last + 1) or doc.joined(last):
+        return False
+    follower = doc.tokens[last].text
+    if not (doc.is_capitalised(last) and follower.isalpha()) or follower.isupper():
+        return False
+    return not any(match.salient for _, match in doc.place_spans(last))
+
+
+def _end_of_capitalised_run(doc: Document, index: int) -> int:
+    """The first token after the capitalised words starting at `index` (same sentence)."""
+    while (
+        index < len(doc) and doc.is_capitalised(index) and doc.same_sentence(index - 1, index + 1)
+    ):
+        index += 1
+    return index
 
 
 def _shouted_place(doc: Document, index: int) -> tuple[int, Match] | None:

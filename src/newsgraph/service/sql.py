@@ -276,11 +276,14 @@ def entity_key(db: Database, name: str) -> str | None:
     if db.execute("SELECT 1 FROM entities WHERE canonical_id = ? LIMIT 1", (text,)):
         return text
     norm = normalise_name(text)
+    # An entity called by the name wins over one that only has it as its canonical name (a city
+    # the gazetteer files under its country's name); then the most reported.
     rows = db.execute(
-        f"SELECT {ENTITY_KEY}, COUNT(*) FROM entities e"
+        f"SELECT {ENTITY_KEY}, MAX(CASE WHEN e.norm_name = ? THEN 1 ELSE 0 END) AS named,"
+        " COUNT(*) AS n FROM entities e"
         " WHERE e.norm_name = ? OR e.norm_canonical = ?"
-        f" GROUP BY {ENTITY_KEY} ORDER BY COUNT(*) DESC, {ENTITY_KEY} LIMIT 1",
-        (norm, norm),
+        f" GROUP BY {ENTITY_KEY} ORDER BY named DESC, n DESC, {ENTITY_KEY} LIMIT 1",
+        (norm, norm, norm),
     )
     return str(rows[0][0]) if rows else None
 

@@ -8,6 +8,7 @@ whole lines or explicit phrases, which keeps them from touching body text in ano
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -33,10 +34,13 @@ SENTENCE_END = (".", "!", "?", "»", '"', "”", ":")
 BODY_DATE_CHARS = 500
 # A caption longer than this is a body paragraph that happens to mention a photo credit.
 MAX_CAPTION = 400
+# An author credit repeated as its own line: the name, then at most an outlet ("Kari Dahl, NRK").
+MAX_AUTHOR_LINE = 80
+MAX_AUTHOR_LINE_TAIL_WORDS = 3
 # Source, byline and dateline lines are short; a longer line is body text and is never matched
 # against their patterns (which are superlinear on long runs of spaces or dots).
 MAX_LIFTED_LINE = 1000
-SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bvà\b)\s*")
+SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b|\bund\b|\boch\b|\bvà\b)\s*")
 NUMERIC_DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d{2})\b"
 )
@@ -98,8 +102,8 @@ def _rule_patterns(
     """(pattern, flags) of a rule and of its `within` pattern, if it has one."""
     flags = 0 if entry.get("case") else re.IGNORECASE
     pattern = str(entry["pattern"])
+    pattern = expand_outlets(pattern)
     if kind in CREDIT_KINDS:
-        pattern = expand_outlets(pattern)
         flags |= re.MULTILINE
     within = entry.get("within")
     return (pattern, flags), ((str(within), 0) if within else None)
@@ -286,9 +290,12 @@ def _date_from_groups(groups: dict[str, str | None]) -> str | None:
 class LineCleaner:
     """Walks the raw lines once, deciding for each: keep, remove, or lift into metadata."""
 
-    def __init__(self, raw: str, site_lines: set[str] | None = None) -> None:
+    def __init__(
+        self, raw: str, site_lines: set[str] | None = None, authors: Sequence[str] = ()
+    ) -> None:
         self.raw = raw
         self.site_lines = site_lines
+        self.authors = list(authors)
         self.boilerplate: dict[int, str] = {}
         self.result = CleanResult(text="")
         self.kept: list[str] = []
@@ -367,6 +374,9 @@ class LineCleaner:
         if reason := self.boilerplate.get(index):
             self.remove(stripped, reason, lead)
             return
+        if self.names_an_author(stripped):
+            self.remove(stripped, "author name line (in meta.authors)", lead)
+            return
         if self.is_repeat(stripped, inside=self.body[0] <= index <= self.body[1]):
             self.remove(stripped, "repeated line", lead)
             return
@@ -374,6 +384,17 @@ class LineCleaner:
         self.flush_blanks()
         self.seen.add(stripped)
         self.kept.append(stripped)
+
+    def names_an_author(self, line: str) -> bool:
+        """A line holding only the name of an author the page already credits (from its metadata
+        or a byline lifted above), perhaps with an outlet after a comma ("Kari Dahl, NRK")."""
+        if len(line) > MAX_AUTHOR_LINE or line.endswith(SENTENCE_END):
+            return False
+        name, _, tail = line.partition(",")
+        if len(name.split()) < 2 or len(tail.split()) > MAX_AUTHOR_LINE_TAIL_WORDS:
+            return False
+        known = {author.casefold() for author in (*self.authors, *self.result.authors)}
+        return name.strip().casefold() in known
 
     def is_repeat(self, line: str, inside: bool = False) -> bool:
         """A heading-like line seen before (outside the body: a repeated title or teaser; inside it
@@ -417,7 +438,11 @@ class LineCleaner:
         for rule in _candidate_rules("byline", folded):
             if match := rule.pattern.match(line):
                 groups = match.groupdict()
-                result.authors.extend(split_names(groups.get("authors") or ""))
+                # "By Ann Lee, BBC News": an outlet listed with the authors is a credited source.
+                outlets = set(outlet_names()[0])
+                names = split_names(groups.get("authors") or "")
+                result.authors.extend(name for name in names if name not in outlets)
+                result.credited_sources.extend(name for name in names if name in outlets)
                 result.credited_sources.extend(split_names(groups.get("sources") or ""))
                 if groups.get("date"):
                     result.text_dates.append(groups["date"])
@@ -445,12 +470,15 @@ class LineCleaner:
         return False
 
 
-def clean_text(raw: str, site_lines: set[str] | None = None) -> CleanResult:
+def clean_text(
+    raw: str, site_lines: set[str] | None = None, authors: Sequence[str] = ()
+) -> CleanResult:
     """Clean one raw text; pure function used by the stage and the extraction benchmark.
 
     site_lines: lines the page's site repeats on other pages (SiteTemplates), removed as template.
+    authors: the page's authors known from its metadata (a line holding only one is a credit).
     """
-    return LineCleaner(raw, site_lines).run()
+    return LineCleaner(raw, site_lines, authors).run()
 
 
 def document_date(text: str) -> str | None:
@@ -517,7 +545,7 @@ class CleanStage(PerArticle):
         raw = article.raw or article.text
         meta = article.meta
         site = registered_domain(meta.source_url or meta.page_url)
-        result = clean_text(raw, self.templates.template_lines(site))
+        result = clean_text(raw, self.templates.template_lines(site), meta.authors)
         self.templates.record(site, raw.splitlines())
         if "source_url" in result.meta_updates:
             if meta.source_url and meta.source_url != result.meta_updates["source_url"]:
