@@ -224,3 +224,8 @@ def actor_names(article: Article) -> set[str]:
         for i in (*event.actors, *event.source, *event.target)
         if (entity := article.entity(i)) is not None
     }
+
+
+def coded(article: Article, category: str) -> list[str]:
+    """The trigger texts of the article's events of one category."""
+    return [e.trigger.text for e in article.events if e.type == category and e.trigger]

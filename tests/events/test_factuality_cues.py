@@ -12,12 +12,6 @@ import pytest
 
 from newsgraph.api import Extractor
 from newsgraph.model import Article
-from newsgraph.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 def factualities(article: Article, category: str) -> list[str]:

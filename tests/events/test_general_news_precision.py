@@ -13,17 +13,8 @@ import pytest
 
 from newsgraph.api import Extractor
 from newsgraph.model import Article
-from newsgraph.settings import load_settings
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
-
-
-def coded(article: Article, category: str) -> list[str]:
-    """The trigger texts of the article's events of one category."""
-    return [e.trigger.text for e in article.events if e.type == category and e.trigger]
+from .builders import coded
 
 
 def participants(article: Article) -> set[str]:

@@ -11,14 +11,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.api import Extractor
-from newsgraph.settings import load_settings
 
 pytestmark = pytest.mark.models
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 def categories(extractor: Extractor, lang: str, text: str) -> list[str]:

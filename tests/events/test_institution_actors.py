@@ -7,14 +7,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.api import Extractor
-from newsgraph.settings import load_settings
 
 pytestmark = pytest.mark.models
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 @pytest.mark.parametrize(

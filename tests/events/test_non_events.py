@@ -11,14 +11,8 @@ import pytest
 
 from newsgraph.api import Extractor
 from newsgraph.model import Event
-from newsgraph.settings import load_settings
 
 pytestmark = pytest.mark.models
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 def events(extractor: Extractor, lang: str, text: str) -> list[Event]:

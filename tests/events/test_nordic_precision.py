@@ -15,7 +15,6 @@ from newsgraph.api import Extractor
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.events.grounding import political_actor
 from newsgraph.model import Entity
-from newsgraph.settings import load_settings
 
 from .builders import Ent, FakeGeo, make_article, parsed_article, rows
 
@@ -235,11 +234,6 @@ def test_an_act_under_a_condition_is_no_fact(lang: str, text: str) -> None:
 
 
 # The whole pipeline (nb, da and sv are parsed): who is asked to act decides.
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 @pytest.mark.models

@@ -13,7 +13,6 @@ import pytest
 from newsgraph.api import Extractor
 from newsgraph.events import EventCoder, load_lexicon
 from newsgraph.model import Article, Event
-from newsgraph.settings import load_settings
 
 from .builders import Ent, FakeGeo, parsed_article, rows
 
@@ -331,11 +330,6 @@ def test_who_sends_aid_to_the_villages_soldiers_bombed_did_not_bomb_them_nb() ->
 
 
 # The same sentences through the whole pipeline: the shipped models' parse and names.
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 @pytest.mark.models

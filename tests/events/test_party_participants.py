@@ -12,12 +12,6 @@ import pytest
 
 from newsgraph.api import Extractor
 from newsgraph.model import Article, Event
-from newsgraph.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 def names(article: Article, event: Event) -> set[str]:

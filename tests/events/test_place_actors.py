@@ -10,14 +10,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.api import Extractor
-from newsgraph.settings import load_settings
 
 from .builders import actor_names
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 @pytest.mark.models

@@ -11,12 +11,6 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.api import Extractor
-from newsgraph.settings import load_settings
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(load_settings())
 
 
 @pytest.mark.models
