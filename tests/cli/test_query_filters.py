@@ -60,6 +60,8 @@ def test_events_by_country_names_and_cameo_root_match_codes(db: str) -> None:
         (["events", "--since", "last week"], "yesterday, 7d"),
         (["quotes", "--lang", "xx"], "languages: nb"),
         (["duplicates", "--relation", "clone"], "translation"),
+        (["quotes", "--speaker", "Nobody Atall"], "no entity in the archive"),
+        (["events", "--entity", "Nobody Atall"], "no entity in the archive"),
     ],
 )
 def test_unmatchable_filter_is_one_error_line(db: str, args: list[str], says: str) -> None:
@@ -79,3 +81,13 @@ def test_offset_turns_the_page(db: str) -> None:
 def test_unknown_entity_is_an_error(db: str) -> None:
     result = runner.invoke(app, ["entity", "Nobody Atall", "--db", db])
     assert result.exit_code == 1 and "no entity called" in result.stderr
+
+
+def test_export_takes_a_relative_since_like_the_query_commands(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    result = runner.invoke(
+        app, ["export", "--db", db, "--format", "jsonl", "--out", str(out), "--since", "7d"]
+    )
+    assert result.exit_code == 0, result.output
+    bad = runner.invoke(app, ["export", "--db", db, "--out", str(out), "--since", "last week"])
+    assert bad.exit_code == 1 and "yesterday, 7d" in bad.stderr

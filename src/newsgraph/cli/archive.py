@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -43,6 +44,7 @@ from newsgraph.service import (
     EventRequest,
     QuoteRequest,
     SearchRequest,
+    filters,
 )
 
 DbOption = Annotated[
@@ -375,7 +377,10 @@ def export(
     ] = ExportFileFormat.csv,
     since: Annotated[
         str | None,
-        typer.Option(help="ISO date: events dated, or articles/quotes published, on or after"),
+        typer.Option(
+            help="events dated, or articles/quotes published, on or after: an ISO date or a"
+            " relative one (7d, 2w, 3m, 1y, yesterday)"
+        ),
     ] = None,
     country: Annotated[
         list[str] | None,
@@ -395,9 +400,10 @@ def export(
     """Write articles, events (one GDELT-like row each, with CAMEO codes) or quotes to a file."""
     with opened(db, config) as archive:
         try:
+            day = filters.day(since, datetime.now(UTC).date(), field="since") if since else None
             rows = archive.export_rows(
                 what.value,
-                since=since,
+                since=day,
                 countries=country or [],
                 types=event_type or [],
                 min_confidence=min_confidence,
