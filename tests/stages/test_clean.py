@@ -282,3 +282,31 @@ def test_outlet_listed_with_the_byline_authors_is_a_credited_source() -> None:
     article = clean_article(f"By Jane Roe, BBC News\n{BODY}")
     assert article.meta.authors == ["Jane Roe"]
     assert article.meta.credited_sources == ["BBC News"]
+
+
+SPANISH = "El gobierno anunció nuevas medidas el lunes.\nLas medidas entran en vigor en marzo."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PUBLICIDAD",
+        "CONTINUA DEPOIS DA PUBLICIDADE",
+        "Lee también: El presidente viaja a Madrid",
+        "Leia também: Senado aprova a reforma",
+        "Leggi anche: Il governo cade a Roma",
+    ],
+)
+def test_spanish_portuguese_and_italian_ads_and_read_also_lines_are_removed(line: str) -> None:
+    article = clean_article(f"{SPANISH}\n{line}\nEl ministro lo confirmó.")
+    assert line not in article.text and line in removed_reasons(article)
+    assert article.text.endswith("El ministro lo confirmó.")
+
+
+def test_a_spanish_teaser_heading_goes_with_its_headlines() -> None:
+    teasers = (
+        "TE PUEDE INTERESAR\nEl Real Madrid gana la liga\nNuevo récord de turistas en Canarias"
+    )
+    article = clean_article(f"{SPANISH}\n{teasers}")
+    assert article.text == SPANISH
+    assert "TE PUEDE INTERESAR" in removed_reasons(article)
