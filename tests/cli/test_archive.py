@@ -145,7 +145,7 @@ def test_export_filters_select_events(db: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--since", "yesterday", "ISO date"),
+        ("--since", "last week", "ISO date"),
         ("--country", "ATL", "countries in the archive: CHN, NOR, RUS"),
         ("--type", "BATTLE", "unknown PLOVER category"),
     ],
