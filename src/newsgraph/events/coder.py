@@ -1160,11 +1160,9 @@ class EventCoder:
             )
 
         lo = max(0, match.first - CONCESSION_REACH - 3)
-        for found in self.lexicon.cue("concessions").spans(words, lo, match.first):
-            between = words[found[-1] + 1 : match.first]
-            if len(between) <= CONCESSION_REACH and all(in_phrase(w) for w in between):
-                return True
-        return False
+        return self.lexicon.cue("concessions").leads_to(
+            words, lo, match.first, CONCESSION_REACH, in_phrase
+        )
 
     def _note_lead_dates(
         self,

@@ -118,13 +118,10 @@ def custom_or_rule(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) ->
     that the president visits …", "by custom, …", "the rules require the minister to consult
     …", "det er tradisjon at …"): what is customary or required in general, not an act that
     happened."""
-    words = view.words
     lo = max(0, match.first - CUSTOM_REACH - 4)
-    for span in lexicon.cue("customs").spans(words, lo, match.first):
-        between = words[span[-1] + 1 : match.first]
-        if len(between) <= CUSTOM_REACH and not any(w.text in HARD_BREAKS for w in between):
-            return True
-    return False
+    return lexicon.cue("customs").leads_to(
+        view.words, lo, match.first, CUSTOM_REACH, lambda w: w.text not in HARD_BREAKS
+    )
 
 
 def statistic(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:

@@ -9,7 +9,7 @@ the event (its head word for the parse), otherwise the first element anchors it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fnmatch import translate
 from functools import lru_cache
@@ -429,6 +429,23 @@ class PhraseSet:
             if match is not None and match[-1] < stop:
                 found.append(match)
         return found
+
+    def leads_to(
+        self,
+        words: Sequence[Word],
+        lo: int,
+        first: int,
+        reach: int,
+        passes: Callable[[Word], bool],
+    ) -> bool:
+        """Whether a match inside [lo, first) governs the word at `first`: at most `reach` words
+        stand between its end and `first`, and every one of them `passes` ("tried to carry out
+        an attack", "despite the repeated attacks": a cue, words of a phrase, the trigger)."""
+        for span in self.spans(words, lo, first):
+            between = words[span[-1] + 1 : first]
+            if len(between) <= reach and all(passes(word) for word in between):
+                return True
+        return False
 
     def any_span(self, words: Sequence[Word]) -> bool:
         """Whether some pattern matches inside the words (`bool(spans(words))`, stopping at the

@@ -417,16 +417,19 @@ def attempted(view: SentenceView, clauses: Clauses, lexicon: Lexicon, match: Tri
     lo = max(clause_lo, match.first - IRREALIS_WINDOW)
     light = lexicon.cue("attempt_light_verbs")
     determiners = lexicon.cue("determiners")
-    for span in lexicon.cue("attempts").spans(words, lo, match.first):
-        # The attempt governs the act right after it, or the noun of a light verb ("tried to
-        # carry out an attack"), not the object of another act ("trying to derail the talks",
-        # "attempted to disrupt the rally": the talks and the rally are facts).
-        between = words[span[-1] + 1 : match.first]
-        if len(between) <= ATTEMPT_REACH and all(
+    # The attempt governs the act right after it, or the noun of a light verb ("tried to carry
+    # out an attack"), not the object of another act ("trying to derail the talks", "attempted
+    # to disrupt the rally": the talks and the rally are facts).
+    if lexicon.cue("attempts").leads_to(
+        words,
+        lo,
+        match.first,
+        ATTEMPT_REACH,
+        lambda w: (
             w.pos in ("DET", "ADJ", "NUM") or determiners.matches_word(w) or light.matches_word(w)
-            for w in between
-        ):
-            return True
+        ),
+    ):
+        return True
     comma = clause_lo if words[clause_lo].text == "," else clause_lo - 1
     if comma <= 0 or words[comma].text != ",":
         return False
@@ -879,14 +882,13 @@ def _sought(view: SentenceView, lexicon: Lexicon, match: TriggerMatch) -> bool:
     words = view.words
     determiners = lexicon.cue("determiners")
     lo = max(0, match.first - ANCHOR_REACH - 3)
-    for span in lexicon.cue("seeking").spans(words, lo, match.first):
-        between = words[span[-1] + 1 : match.first]
-        if len(between) <= ANCHOR_REACH and all(
-            (view.has_deps and w.pos in ("DET", "ADJ", "NUM")) or determiners.matches_word(w)
-            for w in between
-        ):
-            return True
-    return False
+    return lexicon.cue("seeking").leads_to(
+        words,
+        lo,
+        match.first,
+        ANCHOR_REACH,
+        lambda w: (view.has_deps and w.pos in ("DET", "ADJ", "NUM")) or determiners.matches_word(w),
+    )
 
 
 def _no_event_sense(
