@@ -91,6 +91,21 @@ class Document:
 
         return WordEvidence(self)
 
+    @cached_property
+    def after_determiners(self) -> frozenset[str]:
+        """Capitalised words the article writes right after a definite article ("der", "das"),
+        in one sentence and not glued to it (read for every lone person name; computed once)."""
+        determiners = self.lexicon.determiners
+        tokens = self.tokens
+        return frozenset(
+            tokens[i].text
+            for i in range(1, len(tokens))
+            if tokens[i - 1].text.lower() in determiners
+            and self.is_capitalised(i)
+            and not self.joined(i)
+            and self.same_sentence(i - 1, i + 1)
+        )
+
     def token_at(self, offset: int) -> int | None:
         """Index of the token holding a character offset."""
         return self.view.token_at(offset)

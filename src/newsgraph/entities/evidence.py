@@ -269,23 +269,9 @@ def _is_false_person(doc: Document, mention: Mention, person_words: set[str]) ->
     key = name_key(words[0])
     if key in person_words or key in given_names():
         return False
-    if len(key) > MIN_NOUN_LENGTH and key.endswith(doc.lexicon.common_noun_endings):
+    if _abstract_noun_ending(doc, key):
         return True
-    return words[0] in _after_determiners(doc) and not doc.gazetteer.lookup(words[0])
-
-
-def _after_determiners(doc: Document) -> frozenset[str]:
-    """Capitalised words the article writes right after a definite article ("der", "das")."""
-    determiners = doc.lexicon.determiners
-    tokens = doc.tokens
-    return frozenset(
-        tokens[i].text
-        for i in range(1, len(tokens))
-        if tokens[i - 1].text.lower() in determiners
-        and doc.is_capitalised(i)
-        and not doc.joined(i)
-        and doc.same_sentence(i - 1, i + 1)
-    )
+    return words[0] in doc.after_determiners and not doc.gazetteer.lookup(words[0])
 
 
 def _is_false_place(doc: Document, mention: Mention) -> bool:
@@ -299,7 +285,12 @@ def _is_false_place(doc: Document, mention: Mention) -> bool:
     word = mention.text
     if word.isupper() or doc.gazetteer.lookup(word) or doc.lexicon.institution(word) is not None:
         return False
-    key = word.casefold()
+    return _abstract_noun_ending(doc, word.casefold())
+
+
+def _abstract_noun_ending(doc: Document, key: str) -> bool:
+    """Whether a lower-cased word ends like an abstract or collective noun of the language
+    (`common_noun_endings`: "-ung", "-schaft") and is long enough for its ending to tell."""
     return len(key) > MIN_NOUN_LENGTH and key.endswith(doc.lexicon.common_noun_endings)
 
 
