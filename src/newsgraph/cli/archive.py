@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -46,6 +45,7 @@ from newsgraph.service import (
     SearchRequest,
     filters,
 )
+from newsgraph.service.core import utc_today
 
 DbOption = Annotated[
     str | None,
@@ -400,7 +400,7 @@ def export(
     """Write articles, events (one GDELT-like row each, with CAMEO codes) or quotes to a file."""
     with opened(db, config) as archive:
         try:
-            day = filters.day(since, datetime.now(UTC).date(), field="since") if since else None
+            day = filters.day(since, utc_today(), field="since") if since else None
             rows = archive.export_rows(
                 what.value,
                 since=day,
